@@ -1,0 +1,27 @@
+import { describeFsError } from '../scan/walk-folder';
+import { MAX_INPUT_PIXELS } from '../media/render-thumbnail';
+
+/** Turns what sharp, libvips or the file system threw into a reason a person can act on. */
+export function describeIndexError(error: unknown): string {
+  if ((error as NodeJS.ErrnoException | undefined)?.code) return describeFsError(error);
+  const message = error instanceof Error ? error.message : String(error);
+  const lower = message.toLowerCase();
+  if (lower.includes('unsupported image format')) {
+    return 'Not an image: the content is not JPEG, PNG, WebP, AVIF, TIFF or GIF';
+  }
+  if (lower.includes('pixel limit')) {
+    return `Image too large: more than ${Math.round(MAX_INPUT_PIXELS / 1e6)} megapixels`;
+  }
+  if (
+    lower.includes('premature end') ||
+    lower.includes('truncated') ||
+    lower.includes('unexpected end')
+  ) {
+    return `Truncated or damaged file: ${firstLine(message)}`;
+  }
+  return `Could not decode image: ${firstLine(message)}`;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]?.trim().slice(0, 300) ?? message;
+}

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import type { JobProgress } from '../../../shared/dto';
+import { IndexQueue, type WorkResult } from './index-queue';
+
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve = (): void => undefined;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+function makeQueue(concurrency: number, result: (id: number) => WorkResult = () => 'ok') {
+  const order: number[] = [];
+  const gates = new Map<number, ReturnType<typeof deferred>>();
+  let active = 0;
+  let maxActive = 0;
+  const progress: JobProgress[] = [];
+  const queue = new IndexQueue({
+    concurrency,
+    progressInterval: 0,
+    onProgress: (p) => progress.push(p),
+    work: async (id) => {
+      order.push(id);
+      active++;
+      maxActive = Math.max(maxActive, active);
+      const gate = deferred();
+      gates.set(id, gate);
+      await gate.promise;
+      active--;
+      return result(id);
+    },
+  });
+  const release = async (id: number): Promise<void> => {
+    for (let i = 0; i < 50 && !gates.has(id); i++) await Promise.resolve();
+    gates.get(id)?.resolve();
+    gates.delete(id);
+    await new Promise((r) => setTimeout(r, 0));
+  };
+  return { queue, order, release, progress, maxActive: () => maxActive };
+}
+
+describe('IndexQueue', () => {
+  it('never runs more than its concurrency at once, and reports done/total', async () => {
+    const q = makeQueue(2, (id) => (id === 3 ? 'error' : 'ok'));
+    q.queue.enqueue([1, 2, 3, 4, 5]);
+    expect(q.order).toEqual([1, 2]);
+    expect(q.queue.status()).toMatchObject({ running: true, done: 0, total: 5 });
+    for (const id of [1, 2, 3, 4, 5]) await q.release(id);
+    await q.queue.whenIdle();
+    expect(q.maxActive()).toBe(2);
+    expect(q.queue.status()).toMatchObject({
+      running: false,
+      done: 5,
+      total: 5,
+      errors: 1,
+      etaSeconds: null,
+    });
+    expect(q.progress.at(-1)).toMatchObject({ running: false, done: 5 });
+  });
+
+  it('runs prioritized ids next, last given first', async () => {
+    const q = makeQueue(1);
+    q.queue.enqueue([1, 2, 3, 4, 5, 6]);
+    expect(q.queue.prioritize([5, 6, 99])).toBe(2);
+    for (const id of [1, 5, 6, 2, 3, 4]) await q.release(id);
+    await q.queue.whenIdle();
+    expect(q.order).toEqual([1, 5, 6, 2, 3, 4]);
+  });
+
+  it('ignores ids already queued, and reruns an id asked for while it runs', async () => {
+    const q = makeQueue(1);
+    q.queue.enqueue([1, 2]);
+    // 1 is running (its file may have changed since it was read), 2 is waiting.
+    q.queue.enqueue([1, 2]);
+    await q.release(1);
+    await q.release(1);
+    await q.release(2);
+    await q.queue.whenIdle();
+    expect(q.order).toEqual([1, 1, 2]);
+    expect(q.queue.status().done).toBe(3);
+  });
+
+  it('clear drops what has not started; stop waits for what has', async () => {
+    const q = makeQueue(1);
+    q.queue.enqueue([1, 2, 3]);
+    const stopped = q.queue.stop();
+    await q.release(1);
+    await stopped;
+    expect(q.order).toEqual([1]);
+    q.queue.enqueue([4]);
+    expect(q.order).toEqual([1]);
+  });
+});

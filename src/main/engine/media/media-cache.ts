@@ -1,0 +1,47 @@
+import { existsSync } from 'node:fs';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { HASH_PATTERN } from '../../../shared/bridge';
+
+export type MediaKind = 'thumb';
+
+const EXTENSION: Record<MediaKind, string> = { thumb: 'webp' };
+
+/**
+ * Derived media, kept in the data dir and keyed by content hash: the same bytes anywhere
+ * in any catalog share one thumbnail, and a moved file never needs a new one.
+ */
+export class MediaCache {
+  constructor(private readonly root: string) {}
+
+  /** The cache file for a hash; throws on anything that is not a sha256 hex digest. */
+  pathFor(kind: MediaKind, hash: string): string {
+    if (!HASH_PATTERN.test(hash)) throw new Error(`Not a content hash: ${hash.slice(0, 80)}`);
+    return join(this.root, `${kind}s`, hash.slice(0, 2), `${hash}.${EXTENSION[kind]}`);
+  }
+
+  has(kind: MediaKind, hash: string): boolean {
+    return existsSync(this.pathFor(kind, hash));
+  }
+
+  /** Temp file, flush, rename: a crash leaves the old file or the new one, never half. */
+  async write(kind: MediaKind, hash: string, data: Uint8Array): Promise<string> {
+    const target = this.pathFor(kind, hash);
+    await mkdir(join(target, '..'), { recursive: true });
+    const temp = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    try {
+      const handle = await open(temp, 'w');
+      try {
+        await handle.writeFile(data);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await rename(temp, target);
+    } catch (error) {
+      await rm(temp, { force: true });
+      throw error;
+    }
+    return target;
+  }
+}

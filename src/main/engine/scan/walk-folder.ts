@@ -1,0 +1,77 @@
+import { opendir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { FileSeen } from '../catalog/asset-repo';
+import { isIgnored, isIndexable } from './supported-formats';
+
+export interface WalkResult {
+  files: FileSeen[];
+  /** Folders that could not be read, with the reason; the walk goes on without them. */
+  problems: { relPath: string; reason: string }[];
+}
+
+const STAT_PARALLELISM = 32;
+
+/**
+ * Lists indexable files below root. Symbolic links to folders are not followed, so a
+ * link loop cannot trap the walk; links to files are indexed as the file they point to.
+ */
+export async function walkFolder(root: string): Promise<WalkResult> {
+  const files: FileSeen[] = [];
+  const problems: WalkResult['problems'] = [];
+  const folders: string[] = [''];
+
+  while (folders.length > 0) {
+    const rel = folders.pop() ?? '';
+    const candidates: { relPath: string; name: string; viaLink: boolean }[] = [];
+    try {
+      const dir = await opendir(join(root, rel), { bufferSize: 256 });
+      for await (const entry of dir) {
+        if (isIgnored(entry.name)) continue;
+        const relPath = rel === '' ? entry.name : `${rel}/${entry.name}`;
+        if (entry.isDirectory()) folders.push(relPath);
+        else if ((entry.isFile() || entry.isSymbolicLink()) && isIndexable(entry.name)) {
+          candidates.push({ relPath, name: entry.name, viaLink: entry.isSymbolicLink() });
+        }
+      }
+    } catch (error) {
+      problems.push({ relPath: rel || '.', reason: describeFsError(error) });
+      continue;
+    }
+    for (let i = 0; i < candidates.length; i += STAT_PARALLELISM) {
+      const batch = candidates.slice(i, i + STAT_PARALLELISM);
+      const stats = await Promise.allSettled(batch.map((c) => stat(join(root, c.relPath))));
+      stats.forEach((result, j) => {
+        const candidate = batch[j];
+        if (!candidate) return;
+        if (result.status === 'rejected') {
+          problems.push({ relPath: candidate.relPath, reason: describeFsError(result.reason) });
+        } else if (result.value.isFile()) {
+          files.push({
+            relPath: candidate.relPath,
+            name: candidate.name,
+            bytes: result.value.size,
+            mtimeMs: Math.trunc(result.value.mtimeMs),
+          });
+        }
+      });
+    }
+  }
+  return { files, problems };
+}
+
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'Permission denied';
+    case 'ENOENT':
+      return 'File no longer exists';
+    case 'ELOOP':
+      return 'Symbolic link loop';
+    case 'EISDIR':
+      return 'Is a folder';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}

@@ -1,0 +1,32 @@
+import type { MethodArgs, MethodName, MethodResult } from '../../../shared/contract';
+import { PackshotError } from '../../../shared/errors';
+import type { Engine } from '../../engine/create-engine';
+import { dispatch } from '../dispatch';
+
+/** A mistake in how the command was called: exit code 2. */
+export class UsageError extends Error {}
+
+export interface CliContext {
+  engine: Engine;
+  positionals: string[];
+  flags: { json: boolean; port: number | undefined };
+  /** The built UI, served in browser mode. */
+  rendererDir: string;
+  out: NodeJS.WritableStream;
+  err: NodeJS.WritableStream & { isTTY?: boolean };
+}
+
+/** Calls the engine through the same validating edge as the IPC and HTTP hosts. */
+export async function call<M extends MethodName>(
+  engine: Engine,
+  method: M,
+  args: MethodArgs<M>,
+): Promise<MethodResult<M>> {
+  const outcome = await dispatch(engine.handlers, method, args);
+  if (!outcome.ok) throw new PackshotError(outcome.error.code, outcome.error.message);
+  return outcome.result as MethodResult<M>;
+}
+
+export function writeJson(out: NodeJS.WritableStream, value: unknown): void {
+  out.write(`${JSON.stringify(value, null, 2)}\n`);
+}

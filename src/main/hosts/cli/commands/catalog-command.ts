@@ -1,0 +1,36 @@
+import { call, UsageError, writeJson, type CliContext } from '../cli-context';
+
+export async function catalogCommand(ctx: CliContext): Promise<void> {
+  const [action, arg] = ctx.positionals;
+  switch (action) {
+    case 'add': {
+      if (!arg) throw new UsageError('usage: packshot catalog add PATH');
+      // Adding from the command line lists the files; `packshot scan` indexes them.
+      const catalog = await call(ctx.engine, 'catalog.add', { path: arg });
+      await call(ctx.engine, 'catalog.scan', { id: catalog.id });
+      if (ctx.flags.json) writeJson(ctx.out, catalog);
+      else ctx.out.write(`Added catalog ${catalog.id}: ${catalog.path}\n`);
+      return;
+    }
+    case 'list': {
+      const catalogs = await call(ctx.engine, 'catalog.list', {});
+      if (ctx.flags.json) return writeJson(ctx.out, catalogs);
+      if (catalogs.length === 0) ctx.out.write('No catalogs. Add one: packshot catalog add PATH\n');
+      for (const c of catalogs) {
+        ctx.out.write(`${c.id}\t${c.assetCount} assets\t${c.errorCount} errors\t${c.path}\n`);
+      }
+      return;
+    }
+    case 'remove': {
+      const id = Number(arg);
+      if (!arg || !Number.isInteger(id) || id <= 0)
+        throw new UsageError('usage: packshot catalog remove ID');
+      await call(ctx.engine, 'catalog.remove', { id });
+      if (ctx.flags.json) writeJson(ctx.out, { removed: id });
+      else ctx.out.write(`Removed catalog ${id} (the files on disk are untouched)\n`);
+      return;
+    }
+    default:
+      throw new UsageError('usage: packshot catalog add PATH | list | remove ID');
+  }
+}

@@ -1,0 +1,98 @@
+// The command line: `packshot [--data DIR] <command>`. Every command calls the engine
+// through the contract; exit 0 on success, 2 on a usage error, 1 on failure.
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { PackshotError } from '../../../shared/errors';
+import { createEngine, type Engine } from '../../engine/create-engine';
+import { VERSION } from '../../engine/version';
+import { defaultDataDir } from '../data-dir';
+import { UsageError, type CliContext } from './cli-context';
+import { assetsCommand } from './commands/assets-command';
+import { catalogCommand } from './commands/catalog-command';
+import { scanCommand } from './commands/scan-command';
+import { serveCommand } from './commands/serve-command';
+
+const USAGE = `Packshot ${VERSION}: offline manager for product media.
+
+usage: packshot [--data DIR] <command>
+
+  catalog add PATH        register a folder and list its files
+  catalog list [--json]   registered folders with counts
+  catalog remove ID       forget a folder (files on disk are untouched)
+  scan [--json]           index every catalog to completion
+  assets --json           every asset as one JSON array
+  serve [--port N]        browser mode on 127.0.0.1 (prints the address to open)
+
+options:
+  --data DIR   data folder (default: the desktop app's, or $PACKSHOT_DATA)
+  --json       machine-readable output
+  -h, --help   this text
+`;
+
+const COMMANDS: Record<string, (ctx: CliContext) => Promise<void>> = {
+  catalog: catalogCommand,
+  scan: scanCommand,
+  assets: assetsCommand,
+  serve: serveCommand,
+};
+
+async function main(argv: string[]): Promise<number> {
+  let engine: Engine | undefined;
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        data: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        port: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', default: false },
+      },
+    });
+    if (values.version) {
+      process.stdout.write(`${VERSION}\n`);
+      return 0;
+    }
+    const [name, ...rest] = positionals;
+    if (values.help || !name) {
+      process.stdout.write(USAGE);
+      return values.help ? 0 : 2;
+    }
+    const command = COMMANDS[name];
+    if (!command) throw new UsageError(`unknown command '${name}' (see packshot --help)`);
+    const port = values.port === undefined ? undefined : Number(values.port);
+    if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
+      throw new UsageError(`--port takes a number from 0 to 65535, not '${values.port}'`);
+    }
+    engine = createEngine({ dataDir: values.data ?? defaultDataDir() });
+    await command({
+      engine,
+      positionals: rest,
+      flags: { json: values.json ?? false, port },
+      rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)),
+      out: process.stdout,
+      err: process.stderr,
+    });
+    return 0;
+  } catch (error) {
+    const usage =
+      error instanceof UsageError ||
+      (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    const invalid = error instanceof PackshotError && error.code === 'invalid_argument';
+    process.stderr.write(`packshot: ${error instanceof Error ? error.message : String(error)}\n`);
+    return usage || invalid ? 2 : 1;
+  } finally {
+    await engine?.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`packshot: ${String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

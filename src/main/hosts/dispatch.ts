@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { isMethodName, methods, type Handlers } from '../../shared/contract';
+import type { InvokeOutcome } from '../../shared/bridge';
+import { PackshotError, type ErrorPayload } from '../../shared/errors';
+
+/**
+ * The one host edge: every host (IPC, HTTP, CLI) calls the engine through here, so every
+ * argument is validated against the contract's schema and every error crosses as a code.
+ */
+export async function dispatch(
+  handlers: Handlers,
+  method: string,
+  rawArgs: unknown,
+): Promise<InvokeOutcome> {
+  try {
+    if (!isMethodName(method)) {
+      throw new PackshotError('not_found', `Unknown method: ${method.slice(0, 100)}`);
+    }
+    const parsed = methods[method].args.safeParse(rawArgs ?? {});
+    if (!parsed.success) {
+      throw new PackshotError('invalid_argument', `${method}: ${describeIssues(parsed.error)}`);
+    }
+    const handler = handlers[method] as (args: unknown) => Promise<unknown>;
+    return { ok: true, result: await handler(parsed.data) };
+  } catch (error) {
+    return { ok: false, error: toErrorPayload(error) };
+  }
+}
+
+export function toErrorPayload(error: unknown): ErrorPayload {
+  if (error instanceof PackshotError) return error.toPayload();
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return { code: 'not_found', message: (error as Error).message };
+  if (code === 'EACCES' || code === 'EPERM')
+    return { code: 'io', message: (error as Error).message };
+  console.error('packshot: internal error:', error);
+  return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.length ? issue.path.join('.') : 'arguments'}: ${issue.message}`)
+    .join('; ');
+}

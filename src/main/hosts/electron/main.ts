@@ -1,0 +1,134 @@
+// The Electron host: the only file that imports 'electron'. It opens a hardened window,
+// answers the contract over IPC, forwards engine events and serves cached media.
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, session } from 'electron';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { HASH_PATTERN, IPC, MEDIA_SCHEME } from '../../../shared/bridge';
+import { createEngine, type Engine } from '../../engine/create-engine';
+import { defaultDataDir } from '../data-dir';
+import { dispatch } from '../dispatch';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const rendererIndex = join(here, '../renderer/index.html');
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: MEDIA_SCHEME, privileges: { standard: true, secure: true, stream: true } },
+]);
+
+/** Electron's own build of better-sqlite3, kept beside Node's (see scripts/electron-native.mjs). */
+function electronSqliteBinding(): string | undefined {
+  const file =
+    process.env.PACKSHOT_ELECTRON_SQLITE ??
+    join(app.getAppPath(), 'build', 'electron-native', 'better_sqlite3.node');
+  return existsSync(file) ? file : undefined;
+}
+
+function isOurPage(url: string | undefined): boolean {
+  if (!url) return false;
+  const dev = process.env.ELECTRON_RENDERER_URL;
+  return (
+    url.startsWith(pathToFileURL(rendererIndex).href) || (dev !== undefined && url.startsWith(dev))
+  );
+}
+
+function createWindow(engine: Engine): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1400,
+    height: 900,
+    minWidth: 800,
+    minHeight: 500,
+    title: 'Packshot',
+    show: false,
+    webPreferences: {
+      preload: join(here, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  win.once('ready-to-show', () => win.show());
+  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  win.webContents.on('will-navigate', (event) => event.preventDefault());
+
+  const unsubscribe = engine.subscribe((name, payload) => {
+    if (!win.isDestroyed()) win.webContents.send(IPC.event, name, payload);
+  });
+  win.on('closed', unsubscribe);
+
+  const dev = process.env.ELECTRON_RENDERER_URL;
+  if (dev) void win.loadURL(dev);
+  else void win.loadFile(rendererIndex);
+  return win;
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  const engine = createEngine({
+    // Same place as the CLI's default, so both see one library.
+    dataDir: defaultDataDir(),
+    sqliteBinding: electronSqliteBinding(),
+  });
+
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
+    callback(false),
+  );
+
+  protocol.handle(MEDIA_SCHEME, (request) => {
+    const url = new URL(request.url);
+    const hash = url.pathname.replace(/^\//, '');
+    const file =
+      url.hostname === 'thumb' && HASH_PATTERN.test(hash)
+        ? engine.resolveMedia('thumb', hash)
+        : null;
+    if (!file) return new Response('Not found', { status: 404 });
+    return net.fetch(pathToFileURL(file).href);
+  });
+
+  ipcMain.handle(IPC.invoke, (event, method: unknown, args: unknown) => {
+    if (!isOurPage(event.senderFrame?.url)) {
+      return {
+        ok: false,
+        error: { code: 'unauthorized', message: 'Not from the Packshot window' },
+      };
+    }
+    return dispatch(engine.handlers, typeof method === 'string' ? method : '', args);
+  });
+
+  ipcMain.handle(IPC.pickFolder, async (event) => {
+    const win = BrowserWindow.fromWebContents(event.sender);
+    if (!win || !isOurPage(event.senderFrame?.url)) return null;
+    const picked = await dialog.showOpenDialog(win, {
+      title: 'Add a catalog folder',
+      properties: ['openDirectory'],
+    });
+    return picked.canceled ? null : (picked.filePaths[0] ?? null);
+  });
+
+  createWindow(engine);
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow(engine);
+  });
+
+  let closing = false;
+  app.on('before-quit', (event) => {
+    if (closing) return;
+    closing = true;
+    event.preventDefault();
+    void engine.close().finally(() => app.quit());
+  });
+}
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+start().catch((error: unknown) => {
+  dialog.showErrorBox(
+    'Packshot could not start',
+    error instanceof Error ? error.message : String(error),
+  );
+  app.exit(1);
+});

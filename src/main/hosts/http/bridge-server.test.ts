@@ -1,0 +1,189 @@
+// Contract tests: the engine driven through the HTTP bridge, as the renderer drives it.
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AssetPage, Catalog } from '../../../shared/dto';
+import { createEngine, type Engine } from '../../engine/create-engine';
+import { makeSampleFolder, tempDir } from '../../test-support/sample-images';
+import { startBridge, type Bridge } from './bridge-server';
+
+let dataDir: string;
+let photosDir: string;
+let rendererDir: string;
+let engine: Engine;
+let bridge: Bridge;
+
+beforeEach(async () => {
+  dataDir = await tempDir('bridge-data');
+  photosDir = await tempDir('bridge-photos');
+  rendererDir = await tempDir('bridge-ui');
+  await makeSampleFolder(photosDir);
+  await mkdir(join(rendererDir, 'assets'));
+  await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>Packshot</title>');
+  await writeFile(join(rendererDir, 'assets', 'app.js'), 'console.log("ui")');
+  engine = createEngine({ dataDir, concurrency: 2 });
+  bridge = await startBridge({ engine, rendererDir, port: 0 });
+});
+
+afterEach(async () => {
+  await bridge.close();
+  await engine.close();
+  for (const dir of [dataDir, photosDir, rendererDir])
+    await rm(dir, { recursive: true, force: true });
+});
+
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+function send(
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: bridge.port,
+        path,
+        method: options.method ?? 'GET',
+        headers: options.headers,
+      },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+async function api<T>(
+  method: string,
+  args: unknown,
+  headers: Record<string, string> = {},
+): Promise<{
+  status: number;
+  json: { ok: boolean; result?: T; error?: { code: string; message: string } };
+}> {
+  const reply = await send(`/api/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-packshot-token': bridge.token, ...headers },
+    body: JSON.stringify(args),
+  });
+  return { status: reply.status, json: JSON.parse(reply.body) as never };
+}
+
+describe('HTTP bridge', () => {
+  it('listens on loopback only and prints a tokened URL', () => {
+    expect(bridge.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{40,}$/);
+  });
+
+  it('serves the page only with the token, then authenticates by cookie', async () => {
+    expect((await send('/')).status).toBe(401);
+    expect((await send('/?token=wrong')).status).toBe(401);
+    const page = await send(`/?token=${bridge.token}`);
+    expect(page.status).toBe(200);
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    const cookie = String(page.headers['set-cookie']).split(';')[0] ?? '';
+    expect(cookie).toMatch(/^packshot_token=/);
+    expect((await send('/assets/app.js')).status).toBe(401);
+    expect((await send('/assets/app.js', { headers: { cookie } })).status).toBe(200);
+  });
+
+  it('refuses API calls without the token header, from another origin or host', async () => {
+    expect((await api('catalog.list', {}, { 'x-packshot-token': '' })).status).toBe(401);
+    expect((await api('catalog.list', {}, { origin: 'http://evil.example' })).status).toBe(403);
+    expect((await api('catalog.list', {}, { host: `evil.example:${bridge.port}` })).status).toBe(
+      403,
+    );
+    expect((await api('catalog.list', {}, { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    expect(
+      (await api('catalog.list', {}, { origin: `http://127.0.0.1:${bridge.port}` })).status,
+    ).toBe(200);
+  });
+
+  it('validates arguments and answers with typed error codes', async () => {
+    const bad = await api('catalog.add', { path: 42 });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error?.code).toBe('invalid_argument');
+    expect(bad.json.error?.message).toMatch(/path/);
+    expect((await api('catalog.add', { path: '/x', extra: true })).status).toBe(400);
+    expect((await api('no.such', {})).json.error?.code).toBe('not_found');
+    expect((await api('assets.get', { id: 999 })).status).toBe(404);
+    const notJson = await send('/api/catalog.list', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-packshot-token': bridge.token },
+      body: '{nope',
+    });
+    expect(notJson.status).toBe(400);
+  });
+
+  it('adds a folder, indexes it and serves its thumbnails', async () => {
+    const added = await api<Catalog>('catalog.add', { path: photosDir });
+    expect(added.json.result?.path).toBe(photosDir);
+    await api('jobs.wait', {});
+    const page = await api<AssetPage>('assets.list', { limit: 100 });
+    expect(page.json.result?.total).toBe(9);
+    const jpeg = page.json.result?.items.find((a) => a.name === 'shoe-front.jpg');
+    expect(jpeg).toMatchObject({
+      width: 640,
+      height: 480,
+      format: 'jpeg',
+      state: 'ok',
+      thumb: 'ready',
+    });
+
+    const auth = { 'x-packshot-token': bridge.token };
+    const thumb = await send(`/media/thumb/${jpeg?.hash ?? ''}`, { headers: auth });
+    expect(thumb.status).toBe(200);
+    expect(thumb.headers['content-type']).toBe('image/webp');
+    expect((await send(`/media/thumb/${'0'.repeat(64)}`, { headers: auth })).status).toBe(404);
+  });
+
+  it('never serves a file outside the UI folder', async () => {
+    const auth = { 'x-packshot-token': bridge.token };
+    for (const path of [
+      '/../../etc/passwd',
+      '/%2e%2e/%2e%2e/etc/passwd',
+      '/assets/..%2f..%2f..%2fetc%2fpasswd',
+    ]) {
+      const reply = await send(path, { headers: auth });
+      expect(reply.status).toBe(404);
+      expect(reply.body).not.toContain('root:');
+    }
+  });
+
+  it('streams engine events to the page', async () => {
+    const page = await send(`/?token=${bridge.token}`);
+    const cookie = String(page.headers['set-cookie']).split(';')[0] ?? '';
+    const received = new Promise<string>((resolve, reject) => {
+      const req = request(
+        { host: '127.0.0.1', port: bridge.port, path: '/api/events', headers: { cookie } },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => {
+            text += chunk;
+            if (text.includes('event: jobs.progress')) {
+              req.destroy();
+              resolve(text);
+            }
+          });
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    await api('catalog.add', { path: photosDir });
+    const text = await received;
+    expect(text).toMatch(/event: jobs\.progress\ndata: \{.*"total":\d+/);
+  });
+});

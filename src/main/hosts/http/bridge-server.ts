@@ -1,0 +1,167 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { HASH_PATTERN } from '../../../shared/bridge';
+import type { ErrorPayload } from '../../../shared/errors';
+import type { Engine } from '../../engine/create-engine';
+import { dispatch, toErrorPayload } from '../dispatch';
+import { streamEvents } from './event-stream';
+import { cookieToken, headerToken, isFromUs, newToken, sameToken, tokenCookie } from './http-auth';
+import { readJsonBody } from './read-json-body';
+import { resolveInside, sendFile } from './static-files';
+import { statusFor } from './status-for';
+
+export interface BridgeOptions {
+  engine: Engine;
+  /** The built renderer (out/renderer). */
+  rendererDir: string;
+  /** 0 picks a free port. */
+  port?: number;
+  token?: string;
+}
+
+export interface Bridge {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+const CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const COMMON_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-resource-policy': 'same-origin',
+  'x-frame-options': 'DENY',
+};
+
+/**
+ * Browser mode: the built UI and the contract over HTTP, on loopback only. The page URL
+ * carries a random token; serving the page sets it as an HttpOnly cookie for media and
+ * events, and API calls must also send it in a header, which no other origin can.
+ */
+export async function startBridge(options: BridgeOptions): Promise<Bridge> {
+  const token = options.token ?? newToken();
+  let port = 0;
+
+  const server = createServer((req, res) => {
+    for (const [name, value] of Object.entries(COMMON_HEADERS)) res.setHeader(name, value);
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) sendError(res, toErrorPayload(error));
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!isFromUs(req, port)) {
+      return sendError(
+        res,
+        { code: 'unauthorized', message: 'Request refused: not from this app' },
+        403,
+      );
+    }
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    const path = url.pathname;
+
+    if (path === '/' || path === '/index.html') {
+      const fromQuery = sameToken(url.searchParams.get('token'), token);
+      if (!fromQuery && !sameToken(cookieToken(req), token)) return refuse(res);
+      if (fromQuery) res.setHeader('set-cookie', tokenCookie(token));
+      res.setHeader('content-security-policy', CSP);
+      res.setHeader('cache-control', 'no-store');
+      if (!(await sendFile(res, join(options.rendererDir, 'index.html')))) {
+        sendError(res, { code: 'internal', message: 'The UI is not built: run `npm run build`' });
+      }
+      return;
+    }
+
+    if (path.startsWith('/api/')) {
+      if (
+        !sameToken(headerToken(req), token) &&
+        !(path === '/api/events' && sameToken(cookieToken(req), token))
+      ) {
+        return refuse(res);
+      }
+      if (path === '/api/events' && req.method === 'GET') return streamEvents(options.engine, res);
+      if (req.method !== 'POST')
+        return sendError(res, { code: 'invalid_argument', message: 'Use POST' }, 405);
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+        return sendError(res, { code: 'invalid_argument', message: 'Send application/json' }, 415);
+      }
+      const outcome = await dispatch(
+        options.engine.handlers,
+        path.slice('/api/'.length),
+        await readJsonBody(req),
+      );
+      const status = outcome.ok ? 200 : statusFor(outcome.error.code);
+      return sendJson(res, status, outcome);
+    }
+
+    if (!sameToken(cookieToken(req), token) && !sameToken(headerToken(req), token))
+      return refuse(res);
+
+    const media = /^\/media\/thumb\/([0-9a-f]{64})$/.exec(path);
+    if (media?.[1] && HASH_PATTERN.test(media[1])) {
+      const file = options.engine.resolveMedia('thumb', media[1]);
+      if (
+        file &&
+        (await sendFile(res, file, { 'cache-control': 'private, max-age=31536000, immutable' }))
+      )
+        return;
+      return sendError(res, { code: 'not_found', message: 'No such thumbnail' });
+    }
+
+    const file = resolveInside(options.rendererDir, path);
+    if (file && (await sendFile(res, file, { 'cache-control': 'no-cache' }))) return;
+    sendError(res, { code: 'not_found', message: `Not found: ${path.slice(0, 200)}` });
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function refuse(res: ServerResponse): void {
+  sendError(res, {
+    code: 'unauthorized',
+    message: 'Missing or wrong access token: open the address that `packshot serve` printed',
+  });
+}
+
+function sendError(res: ServerResponse, error: ErrorPayload, status = statusFor(error.code)): void {
+  sendJson(res, status, { ok: false, error });
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': String(Buffer.byteLength(text)),
+    'cache-control': 'no-store',
+  });
+  res.end(text);
+}

@@ -1,0 +1,114 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { PackshotError } from '../../shared/errors';
+import { Client } from './client';
+import { FakeTransport } from './test-support/fake-transport';
+import type { Transport } from './transport/transport';
+
+function transportAnswering(outcome: unknown): Transport {
+  return {
+    invoke: () => Promise.resolve(outcome),
+    subscribe: () => () => undefined,
+    mediaUrl: (kind, hash) => `x://${kind}/${hash}`,
+  };
+}
+
+async function failureOf(promise: Promise<unknown>): Promise<PackshotError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof PackshotError) return error;
+    throw new Error(`expected a PackshotError, got ${String(error)}`);
+  }
+  throw new Error('expected the call to fail');
+}
+
+describe('Client.call', () => {
+  it('returns the result of an ok outcome', async () => {
+    const client = new Client(
+      transportAnswering({ ok: true, result: { version: '1.0', dataDir: '/d' } }),
+    );
+    await expect(client.call('app.info', {})).resolves.toEqual({ version: '1.0', dataDir: '/d' });
+  });
+
+  it('sends the method and arguments to the transport', async () => {
+    const fake = new FakeTransport().handle('catalog.add', ({ path }) => ({
+      id: 1,
+      path,
+      name: 'shoot',
+      addedAt: '',
+      assetCount: 0,
+      errorCount: 0,
+    }));
+    await new Client(fake).call('catalog.add', { path: '/photos/shoot' });
+    expect(fake.calls).toEqual([{ method: 'catalog.add', args: { path: '/photos/shoot' } }]);
+  });
+
+  it('throws the engine error with its code and human message', async () => {
+    const client = new Client(
+      transportAnswering({
+        ok: false,
+        error: { code: 'not_found', message: 'No folder at /nope' },
+      }),
+    );
+    const error = await failureOf(client.call('catalog.add', { path: '/nope' }));
+    expect(error.code).toBe('not_found');
+    expect(error.message).toBe('No folder at /nope');
+  });
+
+  it.each([
+    ['a malformed error', { ok: false, error: { code: 'made_up', message: 'x' } }],
+    ['no envelope', { version: '1.0' }],
+    ['nothing', undefined],
+  ])('treats %s as an internal error', async (_label, outcome) => {
+    const error = await failureOf(new Client(transportAnswering(outcome)).call('app.info', {}));
+    expect(error.code).toBe('internal');
+    expect(error.message).toContain('app.info');
+  });
+
+  it('keeps transport failures that are already PackshotErrors, and wraps others', async () => {
+    const unreachable: Transport = {
+      ...transportAnswering(null),
+      invoke: () =>
+        Promise.reject(new PackshotError('io', 'Cannot reach the Packshot engine: refused')),
+    };
+    expect((await failureOf(new Client(unreachable).call('app.info', {}))).code).toBe('io');
+
+    const broken: Transport = {
+      ...transportAnswering(null),
+      invoke: () => Promise.reject(new Error('boom')),
+    };
+    const error = await failureOf(new Client(broken).call('app.info', {}));
+    expect(error.code).toBe('internal');
+    expect(error.message).toBe('boom');
+  });
+});
+
+describe('Client.on', () => {
+  it('delivers only the named event, until unsubscribed', () => {
+    const fake = new FakeTransport();
+    const client = new Client(fake);
+    const seen: Array<number | null> = [];
+    const stop = client.on('assets.changed', ({ catalogId }) => seen.push(catalogId));
+    fake.emit('catalogs.changed', {});
+    fake.emit('assets.changed', { catalogId: 3 });
+    stop();
+    fake.emit('assets.changed', { catalogId: 4 });
+    expect(seen).toEqual([3]);
+  });
+});
+
+describe('Client capabilities', () => {
+  it('can pick folders only when the transport can', async () => {
+    const fake = new FakeTransport();
+    expect(new Client(fake).canPickFolder).toBe(false);
+    await expect(new Client(fake).pickFolder()).resolves.toBeNull();
+    fake.pickFolder = () => Promise.resolve('/picked');
+    expect(new Client(fake).canPickFolder).toBe(true);
+    await expect(new Client(fake).pickFolder()).resolves.toBe('/picked');
+  });
+
+  it('builds thumbnail URLs through the transport', () => {
+    expect(new Client(new FakeTransport()).thumbUrl('ab12')).toBe('test-media://thumb/ab12');
+  });
+});

@@ -1,0 +1,68 @@
+// The typed client every store talks through: contract method names in, contract result
+// types out, failures as PackshotError. Host-agnostic: it only knows a Transport.
+import type { MethodArgs, MethodName, MethodResult } from '../../shared/contract';
+import { eventNames, type EventName, type EventPayload } from '../../shared/events';
+import { isErrorPayload, PackshotError } from '../../shared/errors';
+import type { Transport } from './transport/transport';
+
+const knownEvents: ReadonlySet<string> = new Set(eventNames);
+
+export class Client {
+  constructor(private readonly transport: Transport) {}
+
+  /** Whether the host can show a native folder picker (desktop app). */
+  get canPickFolder(): boolean {
+    return this.transport.pickFolder !== undefined;
+  }
+
+  async call<M extends MethodName>(method: M, args: MethodArgs<M>): Promise<MethodResult<M>> {
+    let outcome: unknown;
+    try {
+      outcome = await this.transport.invoke(method, args);
+    } catch (cause) {
+      throw toPackshotError(cause);
+    }
+    return unwrap(method, outcome) as MethodResult<M>;
+  }
+
+  /** Listens to one engine event; returns the unsubscribe function. */
+  on<E extends EventName>(name: E, fn: (payload: EventPayload<E>) => void): () => void {
+    return this.transport.subscribe((eventName, payload) => {
+      // The engine is trusted for payload shapes (as for results); names are checked.
+      if (eventName === name && knownEvents.has(eventName)) fn(payload as EventPayload<E>);
+    });
+  }
+
+  /** Null when cancelled or when the host has no picker. */
+  async pickFolder(): Promise<string | null> {
+    if (this.transport.pickFolder === undefined) return null;
+    try {
+      return await this.transport.pickFolder();
+    } catch (cause) {
+      throw toPackshotError(cause);
+    }
+  }
+
+  thumbUrl(hash: string): string {
+    return this.transport.mediaUrl('thumb', hash);
+  }
+}
+
+/** Reads the `{ok,result}` / `{ok,error}` envelope; anything else is an engine bug. */
+function unwrap(method: MethodName, outcome: unknown): unknown {
+  if (typeof outcome === 'object' && outcome !== null && 'ok' in outcome) {
+    if (outcome.ok === true && 'result' in outcome) return outcome.result;
+    if (outcome.ok === false && 'error' in outcome && isErrorPayload(outcome.error)) {
+      throw new PackshotError(outcome.error.code, outcome.error.message);
+    }
+  }
+  throw new PackshotError('internal', `Unexpected reply from the engine to ${method}`);
+}
+
+export function toPackshotError(cause: unknown): PackshotError {
+  if (cause instanceof PackshotError) return cause;
+  if (isErrorPayload(cause)) return new PackshotError(cause.code, cause.message);
+  // Transports turn unreachable hosts into PackshotError('io'); anything else is a bug.
+  const message = cause instanceof Error ? cause.message : String(cause);
+  return new PackshotError('internal', message);
+}

@@ -1,0 +1,67 @@
+// The window: first-run welcome, or sidebar | grid | preview; status bar and toasts always.
+import { useServices } from '../app-context';
+import { useCatalogs } from '../store-hooks';
+import { AssetGrid } from './grid/AssetGrid';
+import { GridToolbar } from './GridToolbar';
+import { Notices } from './Notices';
+import { PreviewPanel } from './PreviewPanel';
+import { Sidebar } from './Sidebar';
+import { StatusBar } from './StatusBar';
+import { Welcome } from './Welcome';
+
+export function App() {
+  return (
+    <div className="app">
+      <main className="app-main">
+        <MainView />
+      </main>
+      <StatusBar />
+      <Notices />
+    </div>
+  );
+}
+
+function MainView() {
+  const status = useCatalogs((s) => s.status);
+  const hasCatalogs = useCatalogs((s) => s.catalogs.length > 0);
+  if (hasCatalogs) return <Workspace />;
+  switch (status) {
+    case 'loading':
+      return <div className="screen-message">Loading…</div>;
+    case 'error':
+      return <LoadFailed />;
+    case 'ready':
+      return <Welcome />;
+  }
+}
+
+function Workspace() {
+  return (
+    <div className="workspace">
+      <Sidebar />
+      <section className="browser" aria-label="Media">
+        <GridToolbar />
+        <AssetGrid />
+      </section>
+      <PreviewPanel />
+    </div>
+  );
+}
+
+function LoadFailed() {
+  const { stores } = useServices();
+  const error = useCatalogs((s) => s.error);
+  return (
+    <div className="screen-message" role="alert">
+      <p>Packshot could not reach its engine.</p>
+      {error !== null && <p className="dim">{error}</p>}
+      <button
+        type="button"
+        className="primary"
+        onClick={() => void stores.catalogs.getState().refresh()}
+      >
+        Try again
+      </button>
+    </div>
+  );
+}

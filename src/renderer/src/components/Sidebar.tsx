@@ -1,0 +1,12 @@
+// Left column: where the media comes from, and a way to add more.
+import { AddFolderForm } from './AddFolderForm';
+import { CatalogList } from './CatalogList';
+
+export function Sidebar() {
+  return (
+    <aside className="sidebar">
+      <CatalogList />
+      <AddFolderForm variant="sidebar" />
+    </aside>
+  );
+}

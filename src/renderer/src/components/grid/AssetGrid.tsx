@@ -1,0 +1,210 @@
+// The thumbnail grid. Virtualizes rows (N cells each, N from the width), asks the store
+// only for the pages of rows on screen, and tells the engine which thumbnails to render
+// first. Click selects; arrow keys, Page Up/Down, Home and End move the selection.
+import { useVirtualizer } from '@tanstack/react-virtual';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
+import { useServices } from '../../app-context';
+import { assetAt, locateAsset } from '../../store/asset-pages';
+import { useAssets, useSelection } from '../../store-hooks';
+import { cellDomId, GridCell } from './GridCell';
+import { GRID, gridMetrics } from './grid-geometry';
+import { nextIndex } from './keyboard-nav';
+import { useElementWidth } from './use-element-width';
+import { usePrioritizeVisible } from './use-prioritize-visible';
+
+const OVERSCAN_ROWS = 2;
+
+export function AssetGrid() {
+  const { client, stores } = useServices();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const width = useElementWidth(scrollRef);
+  const { columns, rowHeight } = gridMetrics(width);
+
+  const total = useAssets((s) => s.total);
+  const pages = useAssets((s) => s.pages);
+  const error = useAssets((s) => s.error);
+  const selectedId = useSelection((s) => s.id);
+  const selectedIndex = useSelection((s) => s.index);
+
+  const count = total ?? 0;
+  const rowCount = Math.ceil(count / columns);
+  // No React Compiler here; the virtualizer re-renders this component itself on scroll.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: rowCount,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: OVERSCAN_ROWS,
+    paddingStart: GRID.padding / 2,
+    paddingEnd: GRID.padding / 2,
+  });
+
+  // Row height follows the width; cached sizes must be dropped when it changes.
+  useLayoutEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
+
+  const rows = virtualizer.getVirtualItems();
+  const firstRow = rows[0]?.index ?? 0;
+  const lastRow = rows[rows.length - 1]?.index ?? 0;
+
+  // Keep the first visible cell in view when the column count changes (window resize).
+  // The anchor is recorded after each commit, so the resize render still sees the old one.
+  const anchorIndex = useRef(0);
+  const previousColumns = useRef(columns);
+  useLayoutEffect(() => {
+    if (previousColumns.current === columns) return;
+    previousColumns.current = columns;
+    if (anchorIndex.current > 0) {
+      virtualizer.scrollToIndex(Math.floor(anchorIndex.current / columns), { align: 'start' });
+    }
+  }, [columns, virtualizer]);
+  const visibleStartRow = virtualizer.range?.startIndex ?? firstRow;
+  useLayoutEffect(() => {
+    anchorIndex.current = visibleStartRow * columns;
+  }, [visibleStartRow, columns]);
+
+  useEffect(() => {
+    stores.assets.getState().ensureRange(firstRow * columns, (lastRow + 1) * columns - 1);
+  }, [stores, firstRow, lastRow, columns]);
+
+  const pendingOnScreen: number[] = [];
+  for (let i = firstRow * columns; i < Math.min(count, (lastRow + 1) * columns); i++) {
+    const asset = assetAt(pages, i);
+    if (asset !== undefined && asset.thumb === 'pending') pendingOnScreen.push(asset.id);
+  }
+  usePrioritizeVisible(pendingOnScreen);
+
+  // Where the selection is now: by id if it is loaded (the list may have shifted).
+  const located = selectedId !== null ? locateAsset(pages, selectedId, selectedIndex) : undefined;
+  const currentIndex = located?.index ?? selectedIndex;
+
+  // A selection made by index on a page that was still loading gets its id once it lands.
+  useEffect(() => {
+    if (selectedId !== null || selectedIndex === null) return;
+    const asset = assetAt(pages, selectedIndex);
+    if (asset !== undefined) stores.selection.getState().select(selectedIndex, asset.id);
+  }, [pages, selectedId, selectedIndex, stores]);
+
+  const select = useCallback(
+    (index: number, id: number | null) => {
+      stores.selection.getState().select(index, id);
+      scrollRef.current?.focus({ preventScroll: true });
+    },
+    [stores],
+  );
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    const viewport = scrollRef.current?.clientHeight ?? 0;
+    const next = nextIndex(event.key, {
+      current: currentIndex,
+      columns,
+      total: count,
+      rowsPerPage: Math.max(1, Math.floor(viewport / rowHeight)),
+    });
+    if (next === null) return;
+    event.preventDefault();
+    stores.selection.getState().select(next, assetAt(pages, next)?.id ?? null);
+    virtualizer.scrollToIndex(Math.floor(next / columns), { align: 'auto' });
+  };
+
+  const renderRow = (rowIndex: number): ReactNode[] => {
+    const cells: ReactNode[] = [];
+    const end = Math.min(count, (rowIndex + 1) * columns);
+    for (let index = rowIndex * columns; index < end; index++) {
+      const asset = assetAt(pages, index);
+      const selected =
+        asset !== undefined && selectedId !== null
+          ? asset.id === selectedId
+          : index === currentIndex;
+      const thumbUrl =
+        asset?.thumb === 'ready' && asset.hash !== null ? client.thumbUrl(asset.hash) : null;
+      cells.push(
+        <GridCell
+          key={index}
+          index={index}
+          asset={asset}
+          selected={selected}
+          thumbUrl={thumbUrl}
+          onSelect={select}
+        />,
+      );
+    }
+    return cells;
+  };
+
+  return (
+    <div className="grid-area">
+      <div
+        ref={scrollRef}
+        className="grid-scroll"
+        data-testid="grid"
+        role="grid"
+        aria-label="Media"
+        aria-rowcount={rowCount}
+        aria-colcount={columns}
+        aria-activedescendant={
+          currentIndex !== null && currentIndex < count ? cellDomId(currentIndex) : undefined
+        }
+        aria-busy={total === null}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+      >
+        <div className="grid-canvas" style={{ height: virtualizer.getTotalSize() }}>
+          {rows.map((row) => (
+            <div
+              key={row.key}
+              role="row"
+              aria-rowindex={row.index + 1}
+              className="grid-row"
+              style={{
+                height: row.size,
+                transform: `translateY(${row.start}px)`,
+                gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`,
+              }}
+            >
+              {renderRow(row.index)}
+            </div>
+          ))}
+        </div>
+      </div>
+      <GridMessage total={total} error={error} onRetry={() => stores.assets.getState().retry()} />
+    </div>
+  );
+}
+
+function GridMessage({
+  total,
+  error,
+  onRetry,
+}: {
+  total: number | null;
+  error: string | null;
+  onRetry: () => void;
+}) {
+  if (error !== null) {
+    return (
+      <div className="grid-message is-error" role="alert">
+        <p>The media list could not be loaded: {error}</p>
+        <button type="button" onClick={onRetry}>
+          Retry
+        </button>
+      </div>
+    );
+  }
+  if (total === null) return <div className="grid-message">Loading…</div>;
+  if (total === 0) {
+    return (
+      <div className="grid-message">
+        <p>No media here yet.</p>
+        <p className="dim">New files appear as soon as Packshot finds them.</p>
+      </div>
+    );
+  }
+  return null;
+}

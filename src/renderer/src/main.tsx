@@ -1,0 +1,30 @@
+// Start-up: pick the transport once, build the client and stores, wire events, render.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { AppProvider } from './app-context';
+import { Client } from './client';
+import { App } from './components/App';
+import { connectStores } from './store/connect-stores';
+import { createStores } from './store/create-stores';
+import { selectTransport } from './transport/select-transport';
+import './styles/theme.css';
+import './styles/layout.css';
+import './styles/welcome.css';
+import './styles/grid.css';
+import './styles/preview.css';
+import './styles/status.css';
+
+const root = document.getElementById('root');
+if (root === null) throw new Error('index.html has no #root');
+
+const client = new Client(selectTransport());
+const stores = createStores(client);
+connectStores(client, stores);
+
+createRoot(root).render(
+  <StrictMode>
+    <AppProvider services={{ client, stores }}>
+      <App />
+    </AppProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,232 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import type { MethodArgs } from '../../../shared/contract';
+import type { AssetPage } from '../../../shared/dto';
+import { PackshotError } from '../../../shared/errors';
+import { Client } from '../client';
+import {
+  deferred,
+  FakeTransport,
+  makeAsset,
+  serveAssets,
+  settle,
+} from '../test-support/fake-transport';
+import { assetAt, PAGE_SIZE } from './asset-pages';
+import { createAssetsStore, type AssetsStoreOptions } from './assets-store';
+import { createNoticesStore } from './notices-store';
+
+function setup(total = 100_000, options: AssetsStoreOptions = { refetchDelayMs: 0 }) {
+  const transport = new FakeTransport();
+  let count = total;
+  serveAssets(transport, () => count);
+  const notices = createNoticesStore();
+  const store = createAssetsStore(new Client(transport), notices, options);
+  const listCalls = () => transport.callsOf('assets.list') as Array<MethodArgs<'assets.list'>>;
+  return { transport, store, notices, listCalls, setTotal: (n: number) => (count = n) };
+}
+
+describe('assets window paging', () => {
+  it('fetches only the page that holds the visible range, and learns the total', async () => {
+    const { store, listCalls } = setup();
+    store.getState().ensureRange(0, 99);
+    await settle();
+    expect(listCalls()).toEqual([{ offset: 0, limit: PAGE_SIZE, sort: 'name' }]);
+    expect(store.getState().total).toBe(100_000);
+    expect(assetAt(store.getState().pages, 99)?.id).toBe(100);
+    expect(assetAt(store.getState().pages, 500)).toBeUndefined();
+  });
+
+  it('jumping deep into 100,000 assets loads that page alone', async () => {
+    const { store, listCalls } = setup();
+    store.getState().ensureRange(60_010, 60_050);
+    await settle();
+    expect(listCalls().map((c) => c.offset)).toEqual([60_000]);
+    expect(assetAt(store.getState().pages, 60_010)?.name).toBe('img-060010.jpg');
+    expect(store.getState().pages.size).toBe(1);
+  });
+
+  it('loads both pages when the range straddles a page boundary', async () => {
+    const { store, listCalls } = setup();
+    store.getState().ensureRange(480, 520);
+    await settle();
+    expect(listCalls().map((c) => c.offset)).toEqual([0, 500]);
+  });
+
+  it('does not fetch a page twice while it is in flight or fresh', async () => {
+    const { store, listCalls } = setup();
+    store.getState().ensureRange(0, 10);
+    store.getState().ensureRange(5, 20);
+    await settle();
+    store.getState().ensureRange(100, 200);
+    await settle();
+    expect(listCalls()).toHaveLength(1);
+  });
+
+  it('asks for nothing past the end of the list', async () => {
+    const { store, listCalls } = setup(700);
+    store.getState().ensureRange(0, 0);
+    await settle();
+    store.getState().ensureRange(400, 2_000);
+    await settle();
+    expect(listCalls().map((c) => c.offset)).toEqual([0, 500]);
+  });
+
+  it('filters by catalog and sort, and drops replies meant for the previous view', async () => {
+    const { transport, store, listCalls } = setup();
+    const slow = deferred<AssetPage>();
+    transport.handle('assets.list', () => slow.promise);
+    store.getState().ensureRange(0, 10);
+    serveAssets(
+      transport,
+      () => 3,
+      (i) => makeAsset(i, { catalogId: 7 }),
+    );
+    store.getState().setView({ catalogId: 7, sort: 'size' });
+    await settle();
+    slow.resolve({ total: 100_000, offset: 0, items: [makeAsset(0, { name: 'stale.jpg' })] });
+    await settle();
+    expect(listCalls()[1]).toEqual({ offset: 0, limit: PAGE_SIZE, sort: 'size', catalogId: 7 });
+    expect(store.getState().total).toBe(3);
+    expect(assetAt(store.getState().pages, 0)?.name).toBe('img-000000.jpg');
+  });
+
+  it('keeps at most maxCachedPages pages, dropping the farthest', async () => {
+    const { store } = setup(100_000, { refetchDelayMs: 0, maxCachedPages: 3 });
+    for (const page of [0, 1, 2, 3, 4]) {
+      store.getState().ensureRange(page * PAGE_SIZE, page * PAGE_SIZE + 1);
+      await settle();
+    }
+    expect([...store.getState().pages.keys()].sort()).toEqual([2, 3, 4]);
+  });
+});
+
+describe('assets window freshness', () => {
+  it('refetches the visible pages once for a burst of assets.changed, and forgets the rest', async () => {
+    const { store, listCalls, setTotal } = setup(2_000);
+    store.getState().ensureRange(0, 0);
+    await settle();
+    store.getState().ensureRange(1_200, 1_300);
+    await settle();
+    expect(listCalls().map((c) => c.offset)).toEqual([0, 1_000]);
+
+    setTotal(2_500);
+    for (let i = 0; i < 5; i++) store.getState().invalidate(null);
+    expect([...store.getState().pages.keys()]).toEqual([2]);
+    await settle();
+    expect(listCalls().map((c) => c.offset)).toEqual([0, 1_000, 1_000]);
+    expect(store.getState().total).toBe(2_500);
+  });
+
+  it('refetches a page that changed while its request was in flight', async () => {
+    const { transport, store, listCalls } = setup(10);
+    const first = deferred<AssetPage>();
+    transport.handle('assets.list', () => first.promise);
+    store.getState().ensureRange(0, 9);
+    store.getState().invalidate(null);
+    serveAssets(transport, () => 11);
+    first.resolve({ total: 10, offset: 0, items: [makeAsset(0)] });
+    await settle();
+    await settle();
+    expect(listCalls()).toHaveLength(2);
+    expect(store.getState().total).toBe(11);
+  });
+
+  it('refetches a page in flight when assets it may hold are indexed meanwhile', async () => {
+    const { transport, store, listCalls } = setup(10);
+    const first = deferred<AssetPage>();
+    transport.handle('assets.list', () => first.promise);
+    store.getState().ensureRange(0, 9);
+    // The reply was read before asset 1 was indexed; its event arrives before the reply.
+    store.getState().applyIndexed([{ id: 1, hash: 'a'.repeat(64), thumb: 'ready' }]);
+    serveAssets(
+      transport,
+      () => 10,
+      (i) => makeAsset(i, { state: 'ok', thumb: 'ready' }),
+    );
+    first.resolve({ total: 10, offset: 0, items: [makeAsset(0)] });
+    await settle();
+    await settle();
+    expect(listCalls()).toHaveLength(2);
+    expect(assetAt(store.getState().pages, 0)).toMatchObject({ state: 'ok', thumb: 'ready' });
+  });
+
+  it('ignores changes in another catalog while one catalog is shown', async () => {
+    const { store, listCalls } = setup(10);
+    store.getState().setView({ catalogId: 1 });
+    await settle();
+    store.getState().invalidate(2);
+    await settle();
+    expect(listCalls()).toHaveLength(1);
+    store.getState().invalidate(1);
+    await settle();
+    expect(listCalls()).toHaveLength(2);
+  });
+
+  it('patches thumbnails from assets.indexed in place, then refetches the page for the rest', async () => {
+    const { transport, store, listCalls } = setup(10);
+    store.getState().ensureRange(0, 9);
+    await settle();
+    const before = store.getState().pages.get(0);
+    serveAssets(
+      transport,
+      () => 10,
+      (i) => makeAsset(i, { state: 'ok', thumb: i === 3 ? 'ready' : 'pending' }),
+    );
+
+    store.getState().applyIndexed([
+      { id: 4, hash: 'f'.repeat(64), thumb: 'ready' },
+      { id: 999, hash: null, thumb: 'ready' }, // not loaded: ignored
+    ]);
+    const patched = assetAt(store.getState().pages, 3);
+    expect(patched).toMatchObject({
+      id: 4,
+      hash: 'f'.repeat(64),
+      thumb: 'ready',
+      state: 'pending',
+    });
+    expect(assetAt(store.getState().pages, 2)).toBe(before?.[2]);
+    expect(before?.[3]?.thumb).toBe('pending');
+
+    await settle();
+    expect(listCalls()).toHaveLength(2);
+    expect(assetAt(store.getState().pages, 3)?.state).toBe('ok');
+  });
+
+  it('does not refetch for thumbnails of assets that were already read', async () => {
+    const { transport, store, listCalls } = setup(10);
+    serveAssets(
+      transport,
+      () => 10,
+      (i) => makeAsset(i, { state: 'ok' }),
+    );
+    store.getState().ensureRange(0, 9);
+    await settle();
+    store.getState().applyIndexed([{ id: 1, hash: 'a'.repeat(64), thumb: 'ready' }]);
+    await settle();
+    expect(listCalls()).toHaveLength(1);
+    expect(assetAt(store.getState().pages, 0)?.thumb).toBe('ready');
+  });
+});
+
+describe('assets window failures', () => {
+  it('shows the failure, reports it, and loads again on retry', async () => {
+    const { transport, store, notices, listCalls } = setup(10);
+    transport.handle('assets.list', () => {
+      throw new PackshotError('io', 'database is locked');
+    });
+    store.getState().ensureRange(0, 9);
+    await settle();
+    expect(store.getState().error).toBe('database is locked');
+    expect(notices.getState().notices.map((n) => n.message)).toEqual(['database is locked']);
+
+    store.getState().ensureRange(0, 9); // no retry loop on its own
+    await settle();
+    expect(listCalls()).toHaveLength(1);
+
+    serveAssets(transport, () => 10);
+    store.getState().retry();
+    await settle();
+    expect(store.getState().error).toBeNull();
+    expect(store.getState().total).toBe(10);
+  });
+});

@@ -1,0 +1,84 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import type { JobProgress } from '../../../shared/dto';
+import { Client } from '../client';
+import { deferred, FakeTransport, serveAssets, settle } from '../test-support/fake-transport';
+import { connectStores } from './connect-stores';
+import { createStores } from './create-stores';
+
+const progress = (overrides: Partial<JobProgress> = {}): JobProgress => ({
+  running: false,
+  done: 0,
+  total: 0,
+  errors: 0,
+  rate: 0,
+  etaSeconds: null,
+  ...overrides,
+});
+
+function setup() {
+  const transport = new FakeTransport();
+  transport.handle('catalog.list', () => []).handle('jobs.status', () => progress());
+  serveAssets(transport, () => 10);
+  const client = new Client(transport);
+  const stores = createStores(client, { refetchDelayMs: 0 });
+  return { transport, stores, client };
+}
+
+describe('connectStores', () => {
+  it('loads catalogs and job status on start', async () => {
+    const { transport, stores, client } = setup();
+    connectStores(client, stores);
+    await settle();
+    expect(transport.callsOf('catalog.list')).toHaveLength(1);
+    expect(stores.catalogs.getState().status).toBe('ready');
+    expect(stores.jobs.getState().progress).toEqual(progress());
+  });
+
+  it('lets a progress event win over a slower initial status', async () => {
+    const { transport, stores, client } = setup();
+    const status = deferred<JobProgress>();
+    transport.handle('jobs.status', () => status.promise);
+    connectStores(client, stores);
+    transport.emit('jobs.progress', progress({ running: true, done: 5, total: 9 }));
+    status.resolve(progress({ done: 1, total: 9 }));
+    await settle();
+    expect(stores.jobs.getState().progress).toMatchObject({ running: true, done: 5 });
+  });
+
+  it('turns list events into a refetch of the list and the catalog counts', async () => {
+    const { transport, stores, client } = setup();
+    connectStores(client, stores);
+    stores.assets.getState().ensureRange(0, 9);
+    await settle();
+    transport.emit('assets.changed', { catalogId: null });
+    await settle();
+    expect(transport.callsOf('assets.list')).toHaveLength(2);
+    expect(transport.callsOf('catalog.list')).toHaveLength(2);
+  });
+
+  it('refreshes catalog error counts when an indexing run ends', async () => {
+    const { transport, stores, client } = setup();
+    connectStores(client, stores);
+    await settle();
+    transport.emit('jobs.progress', progress({ running: true, total: 3 }));
+    await settle();
+    expect(transport.callsOf('catalog.list')).toHaveLength(1);
+    transport.emit('jobs.progress', progress({ running: false, done: 3, total: 3 }));
+    await settle();
+    expect(transport.callsOf('catalog.list')).toHaveLength(2);
+  });
+
+  it('drops the selection when another catalog is shown, and stops listening when undone', async () => {
+    const { transport, stores, client } = setup();
+    const disconnect = connectStores(client, stores);
+    stores.selection.getState().select(3, 4);
+    stores.assets.getState().setView({ catalogId: 2 });
+    expect(stores.selection.getState().id).toBeNull();
+
+    disconnect();
+    await settle();
+    transport.emit('jobs.progress', progress({ running: true, done: 1, total: 2 }));
+    expect(stores.jobs.getState().progress?.running).toBe(false);
+  });
+});

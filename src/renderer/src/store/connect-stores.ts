@@ -1,0 +1,34 @@
+// Feeds engine events into the stores, links stores that depend on each other, and loads
+// the initial state. Returns a function that undoes all of it.
+import type { Client } from '../client';
+import type { Stores } from './create-stores';
+
+export function connectStores(client: Client, stores: Stores): () => void {
+  const { catalogs, assets, selection, jobs } = stores;
+  const stops = [
+    client.on('catalogs.changed', () => void catalogs.getState().refresh()),
+    client.on('assets.changed', ({ catalogId }) => {
+      assets.getState().invalidate(catalogId);
+      // Catalog counts move with the rows.
+      void catalogs.getState().refresh();
+    }),
+    client.on('assets.indexed', ({ items }) => assets.getState().applyIndexed(items)),
+    client.on('jobs.progress', (progress) => {
+      const wasRunning = jobs.getState().progress?.running === true;
+      jobs.getState().apply(progress);
+      // Error counts per catalog settle when a run ends.
+      if (wasRunning && !progress.running) void catalogs.getState().refresh();
+    }),
+    // A selection belongs to one list: switching catalog or sort drops it.
+    assets.subscribe((state, previous) => {
+      if (state.view !== previous.view) selection.getState().clear();
+    }),
+  ];
+
+  void catalogs.getState().refresh();
+  void jobs.getState().load();
+
+  return () => {
+    for (const stop of stops) stop();
+  };
+}

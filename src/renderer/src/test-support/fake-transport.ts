@@ -1,0 +1,123 @@
+// A scripted stand-in for the network edge (IPC or HTTP): answers contract calls from
+// handlers, records every call, and emits events on demand. The engine itself is tested
+// elsewhere; here the renderer's own logic is under test.
+import type {
+  EventName,
+  EventPayload,
+  MethodArgs,
+  MethodName,
+  MethodResult,
+} from '../../../shared/contract';
+import type { Asset } from '../../../shared/dto';
+import { PackshotError } from '../../../shared/errors';
+import type { Transport } from '../transport/transport';
+
+type Handler<M extends MethodName> = (
+  args: MethodArgs<M>,
+) => MethodResult<M> | Promise<MethodResult<M>>;
+
+export interface RecordedCall {
+  method: MethodName;
+  args: unknown;
+}
+
+export class FakeTransport implements Transport {
+  readonly calls: RecordedCall[] = [];
+  private readonly handlers = new Map<MethodName, (args: unknown) => unknown>();
+  private readonly listeners = new Set<(name: string, payload: unknown) => void>();
+  pickFolder?: () => Promise<string | null>;
+
+  handle<M extends MethodName>(method: M, handler: Handler<M>): this {
+    this.handlers.set(method, (args) => handler(args as MethodArgs<M>));
+    return this;
+  }
+
+  async invoke(method: MethodName, args: unknown): Promise<unknown> {
+    this.calls.push({ method, args });
+    const handler = this.handlers.get(method);
+    if (handler === undefined)
+      return { ok: false, error: { code: 'internal', message: `no fake for ${method}` } };
+    try {
+      return { ok: true, result: await handler(args) };
+    } catch (cause) {
+      if (cause instanceof PackshotError) return { ok: false, error: cause.toPayload() };
+      throw cause;
+    }
+  }
+
+  subscribe(listener: (name: string, payload: unknown) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit<E extends EventName>(name: E, payload: EventPayload<E>): void {
+    for (const listener of [...this.listeners]) listener(name, payload);
+  }
+
+  mediaUrl(kind: 'thumb', hash: string): string {
+    return `test-media://${kind}/${hash}`;
+  }
+
+  callsOf(method: MethodName): unknown[] {
+    return this.calls.filter((c) => c.method === method).map((c) => c.args);
+  }
+}
+
+/** A deterministic asset for index i (ids start at 1). */
+export function makeAsset(i: number, overrides: Partial<Asset> = {}): Asset {
+  const name = `img-${String(i).padStart(6, '0')}.jpg`;
+  return {
+    id: i + 1,
+    catalogId: 1,
+    path: `/photos/${name}`,
+    relPath: name,
+    name,
+    format: 'jpeg',
+    width: 1200,
+    height: 800,
+    bytes: 1_234_567,
+    mtimeMs: 0,
+    hash: null,
+    state: 'pending',
+    error: null,
+    thumb: 'pending',
+    ...overrides,
+  };
+}
+
+/** Serves `assets.list` over `total` generated assets, like the engine pages them. */
+export function serveAssets(
+  transport: FakeTransport,
+  total: () => number,
+  asset: (i: number) => Asset = (i) => makeAsset(i),
+): void {
+  transport.handle('assets.list', (args) => {
+    const offset = args.offset ?? 0;
+    const limit = args.limit ?? 500;
+    const end = Math.min(total(), offset + limit);
+    const items: Asset[] = [];
+    for (let i = offset; i < end; i++) items.push(asset(i));
+    return { total: total(), offset, items };
+  });
+}
+
+/** Lets pending promise callbacks run. */
+export async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i++) await Promise.resolve();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** A promise with its resolve handle, to hold a fake reply in flight. */
+export function deferred<T>(): {
+  promise: Promise<T>;
+  resolve(value: T): void;
+  reject(cause: unknown): void;
+} {
+  let resolve!: (value: T) => void;
+  let reject!: (cause: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}

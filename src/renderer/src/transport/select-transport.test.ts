@@ -1,0 +1,41 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from 'vitest';
+import type { PreloadBridge } from '../../../shared/bridge';
+import { selectTransport } from './select-transport';
+
+type Bridged = Window & { packshot?: PreloadBridge };
+
+afterEach(() => {
+  delete (window as Bridged).packshot;
+  sessionStorage.clear();
+  window.history.replaceState(null, '', '/');
+});
+
+describe('selectTransport', () => {
+  it('uses the preload bridge when the desktop app provides one', async () => {
+    const invoked: Array<[string, unknown]> = [];
+    const bridge: PreloadBridge = {
+      invoke: (method, args) => {
+        invoked.push([method, args]);
+        return Promise.resolve({ ok: true, result: 'pong' });
+      },
+      onEvent: () => () => undefined,
+      pickFolder: () => Promise.resolve('/chosen'),
+    };
+    (window as Bridged).packshot = bridge;
+    const transport = selectTransport(window);
+    expect(transport.mediaUrl('thumb', 'ab')).toBe('packshot-media://thumb/ab');
+    await expect(transport.invoke('app.info', {})).resolves.toEqual({ ok: true, result: 'pong' });
+    expect(invoked).toEqual([['app.info', {}]]);
+    await expect(transport.pickFolder?.()).resolves.toBe('/chosen');
+  });
+
+  it('falls back to the HTTP bridge in a browser, taking the token from the URL', () => {
+    window.history.replaceState(null, '', '/?token=abc');
+    const transport = selectTransport(window);
+    expect(transport.mediaUrl('thumb', 'ab')).toBe('/media/thumb/ab');
+    expect(transport.pickFolder).toBeUndefined();
+    expect(window.location.search).toBe('');
+    expect(sessionStorage.getItem('packshot.token')).toBe('abc');
+  });
+});

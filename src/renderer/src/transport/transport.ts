@@ -1,0 +1,20 @@
+// The renderer's only way to the engine. One implementation per host (Electron IPC, HTTP
+// bridge), chosen once at start-up; everything above it is host-agnostic.
+import type { MethodName } from '../../../shared/contract';
+
+export type MediaKind = 'thumb';
+
+export interface Transport {
+  /**
+   * Sends one contract call. Resolves with the host's outcome envelope, unchecked
+   * (`{ok:true,result}` or `{ok:false,error}`); the client validates it. Rejects only
+   * when the host cannot be reached at all.
+   */
+  invoke(method: MethodName, args: unknown): Promise<unknown>;
+  /** Receives every engine event; returns the unsubscribe function. */
+  subscribe(listener: (name: string, payload: unknown) => void): () => void;
+  /** URL an <img> can load for cached media (allowed by the page's CSP). */
+  mediaUrl(kind: MediaKind, hash: string): string;
+  /** Present only where the host has a native folder picker. */
+  pickFolder?: () => Promise<string | null>;
+}

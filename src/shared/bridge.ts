@@ -1,0 +1,29 @@
+// What the preload script exposes to the page as `window.packshot`, and the IPC channel
+// names behind it. The page never sees ipcRenderer itself.
+import type { ErrorPayload } from './errors';
+
+export type InvokeOutcome = { ok: true; result: unknown } | { ok: false; error: ErrorPayload };
+
+export interface PreloadBridge {
+  invoke(method: string, args: unknown): Promise<InvokeOutcome>;
+  /** Subscribes to every engine event; returns the unsubscribe function. */
+  onEvent(listener: (name: string, payload: unknown) => void): () => void;
+  /** Opens the OS folder picker; null when cancelled. */
+  pickFolder(): Promise<string | null>;
+}
+
+export const IPC = {
+  invoke: 'packshot:invoke',
+  event: 'packshot:event',
+  pickFolder: 'packshot:pick-folder',
+} as const;
+
+/** Custom protocol that serves cached thumbnails in the desktop app. */
+export const MEDIA_SCHEME = 'packshot-media';
+
+/** Where media lives, relative to a host's media root: `thumb/<sha256>`. */
+export function mediaPath(kind: 'thumb', hash: string): string {
+  return `${kind}/${hash}`;
+}
+
+export const HASH_PATTERN = /^[0-9a-f]{64}$/;

@@ -1,0 +1,19 @@
+// Every engine event (name → payload). Kept apart from the method schemas so the page can
+// list event names without loading the validation library.
+import type { JobProgress, ThumbReady } from './dto';
+import { type } from './phantom-type';
+
+export const events = {
+  'jobs.progress': type<JobProgress>(),
+  'catalogs.changed': type<Record<string, never>>(),
+  /** New or removed rows: lists should refetch. */
+  'assets.changed': type<{ catalogId: number | null }>(),
+  /** Per-asset index results, batched. */
+  'assets.indexed': type<{ items: ThumbReady[] }>(),
+} as const;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = Events[E];
+
+export const eventNames = Object.keys(events) as EventName[];
