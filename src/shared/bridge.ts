@@ -21,8 +21,11 @@ export const IPC = {
 /** Custom protocol that serves cached thumbnails in the desktop app. */
 export const MEDIA_SCHEME = 'packshot-media';
 
+export type MediaKind = 'thumb' | 'preview';
+export const MEDIA_KINDS: readonly MediaKind[] = ['thumb', 'preview'];
+
 /** Where media lives, relative to a host's media root: `thumb/<sha256>`. */
-export function mediaPath(kind: 'thumb', hash: string): string {
+export function mediaPath(kind: MediaKind, hash: string): string {
   return `${kind}/${hash}`;
 }
 

@@ -2,7 +2,16 @@
 // (name → payload). Hosts derive routes, IPC handlers and CLI calls from these maps;
 // argument schemas are enforced at every host edge.
 import { z } from 'zod';
-import type { AppInfo, Asset, AssetPage, Catalog, JobProgress, ScanSummary } from './dto';
+import type {
+  AppInfo,
+  AssetDetail,
+  AssetPage,
+  Catalog,
+  FolderNode,
+  JobProgress,
+  PreviewReady,
+  ScanSummary,
+} from './dto';
 import { type } from './phantom-type';
 
 export { eventNames, events, type EventName, type EventPayload, type Events } from './events';
@@ -23,6 +32,13 @@ export const methods = {
     args: z.object({ id }).strict(),
     result: type<{ removed: boolean }>(),
   },
+  /** Sets a catalog's ignore patterns (globs relative to it); rescans it. */
+  'catalog.configure': {
+    args: z
+      .object({ id, ignore: z.array(z.string().min(1).max(500)).max(200).optional() })
+      .strict(),
+    result: type<Catalog>(),
+  },
   /** Walks the catalog (or all), lists new files at once and queues them for indexing. */
   'catalog.scan': {
     args: z.object({ id: id.optional() }).strict(),
@@ -35,12 +51,24 @@ export const methods = {
         catalogId: id.optional(),
         offset: z.number().int().min(0).default(0),
         limit: z.number().int().min(1).max(5000).default(500),
-        sort: z.enum(['name', 'size', 'added']).default('name'),
+        sort: z.enum(['name', 'captured', 'added', 'size']).default('name'),
+        /** Only this folder and below ('' or absent: the whole catalog). Needs catalogId. */
+        folder: z.string().max(4096).optional(),
+        /** Only these formats (as in Asset.format, e.g. 'jpeg', 'cr2'). */
+        formats: z.array(z.string().min(1).max(20)).max(50).optional(),
+        filter: z.enum(['all', 'missing', 'errors', 'duplicates', 'offline']).default('all'),
       })
       .strict(),
     result: type<AssetPage>(),
   },
-  'assets.get': { args: z.object({ id }).strict(), result: type<Asset>() },
+  'assets.get': { args: z.object({ id }).strict(), result: type<AssetDetail>() },
+  /** Every folder of a catalog (or all) that holds assets, with counts including subfolders. */
+  'folders.list': {
+    args: z.object({ catalogId: id.optional() }).strict(),
+    result: type<FolderNode[]>(),
+  },
+  /** Renders (or finds cached) the ~2048 px loupe preview of an asset. */
+  'previews.ensure': { args: z.object({ id }).strict(), result: type<PreviewReady>() },
 
   /** Moves these assets to the front of the thumbnail queue (what is on screen). */
   'thumbs.prioritize': {

@@ -5,6 +5,9 @@ export interface AppInfo {
   dataDir: string;
 }
 
+/** How a catalog folder is watched: native events, polling (the OS watch limit was reached), or not yet. */
+export type WatchMode = 'native' | 'polling' | 'off';
+
 export interface Catalog {
   id: number;
   path: string;
@@ -12,13 +15,30 @@ export interface Catalog {
   addedAt: string;
   assetCount: number;
   errorCount: number;
+  /** False while the folder cannot be reached (an unplugged drive): its assets are offline. */
+  online: boolean;
+  watch: WatchMode;
+  /** Glob patterns (relative to the catalog) that are never indexed. */
+  ignore: string[];
+}
+
+/** A folder inside a catalog with the number of assets directly and below it. */
+export interface FolderNode {
+  catalogId: number;
+  /** Relative to the catalog, '/' separated; '' is the catalog itself. */
+  path: string;
+  count: number;
 }
 
 /**
  * pending: listed, not yet read; ok: indexed; error: could not be read or decoded (see
- * `error`); missing: the file is gone from disk, kept with everything attached to it.
+ * `error`); missing: the file is gone from disk, kept with everything attached to it;
+ * offline: its catalog's folder cannot be reached right now.
  */
-export type AssetState = 'pending' | 'ok' | 'error' | 'missing';
+export type AssetState = 'pending' | 'ok' | 'error' | 'missing' | 'offline';
+
+/** What sort of file: decides how it is read and which icon it gets without a thumbnail. */
+export type AssetKind = 'image' | 'raw' | 'vector' | 'video' | 'document' | 'model' | 'other';
 export type ThumbState = 'pending' | 'ready' | 'error' | 'none';
 
 export interface Asset {
@@ -39,9 +59,74 @@ export interface Asset {
   state: AssetState;
   error: string | null;
   thumb: ThumbState;
+  kind: AssetKind;
+  /** Folder relative to the catalog ('' for its root). */
+  folder: string;
+  /** EXIF orientation 1–8, null when the file has none. */
+  orientation: number | null;
+  /** Width and height as shown, after orientation. */
+  displayWidth: number | null;
+  displayHeight: number | null;
+  /** Capture date from EXIF/XMP, ISO 8601 as recorded (no time zone invented). */
+  capturedAt: string | null;
+  camera: string | null;
+  keywords: string[];
+  /** The first asset with the same content, when this one is a copy. */
+  duplicateOf: number | null;
+  /** How many contents this asset has had at its path (1 for a file never changed). */
+  versions: number;
+  /** ThumbHash (base64) painted until the thumbnail arrives. */
+  placeholder: string | null;
+  /** A limitation that is not an error, e.g. no decoder for the format here. */
+  notice: string | null;
+  /** When Packshot first saw it, ISO 8601. */
+  addedAt: string;
 }
 
-export type AssetSort = 'name' | 'size' | 'added';
+export interface AssetMetadata {
+  capturedAt: string | null;
+  make: string | null;
+  model: string | null;
+  lens: string | null;
+  exposureTime: number | null;
+  fNumber: number | null;
+  iso: number | null;
+  focalLength: number | null;
+  gps: { latitude: number; longitude: number; altitude: number | null } | null;
+  orientation: number | null;
+  title: string | null;
+  description: string | null;
+  keywords: string[];
+  /** Lightroom's lr:hierarchicalSubject, levels joined by '|'. */
+  hierarchicalKeywords: string[];
+  creator: string | null;
+  copyright: string | null;
+  usageTerms: string | null;
+  rating: number | null;
+  label: string | null;
+  colorSpace: string | null;
+  iccProfile: string | null;
+  bitDepth: number | null;
+  hasAlpha: boolean | null;
+  /** Sidecar files merged in, relative to the catalog. */
+  sidecars: string[];
+}
+
+export interface AssetVersion {
+  hash: string;
+  bytes: number;
+  width: number | null;
+  height: number | null;
+  recordedAt: string;
+}
+
+export interface AssetDetail extends Asset {
+  metadata: AssetMetadata | null;
+  history: AssetVersion[];
+}
+
+export type AssetSort = 'name' | 'captured' | 'added' | 'size';
+export type AssetFilter = 'all' | 'missing' | 'errors' | 'duplicates' | 'offline';
 
 export interface AssetPage {
   total: number;
@@ -65,10 +150,21 @@ export interface ScanSummary {
   assets: number;
   errors: number;
   seconds: number;
+  /** Thumbnails rendered since the engine started (0 after a restart over unchanged files). */
+  rendered: number;
 }
 
 export interface ThumbReady {
   id: number;
   hash: string | null;
   thumb: ThumbState;
+  state: AssetState;
+  error: string | null;
+}
+
+export interface PreviewReady {
+  id: number;
+  /** Content hash to ask the media host for (kind 'preview'); null when none can be made. */
+  hash: string | null;
+  reason: string | null;
 }

@@ -11,6 +11,7 @@ import {
   tempDir,
   type SampleFolder,
 } from '../test-support/sample-images';
+import { invoke } from '../hosts/dispatch';
 import { createEngine, type Engine } from './create-engine';
 
 let dataDir: string;
@@ -35,7 +36,7 @@ function open(): Engine {
 }
 
 async function allAssets(e: Engine): Promise<Asset[]> {
-  return (await e.handlers['assets.list']({ offset: 0, limit: 5000, sort: 'name' })).items;
+  return (await invoke(e.handlers, 'assets.list', { limit: 5000 })).items;
 }
 
 function byName(assets: Asset[], name: string): Asset {
@@ -47,9 +48,9 @@ function byName(assets: Asset[], name: string): Asset {
 describe('engine: add a folder, index its images', () => {
   it('indexes every good image with size, format, dimensions, hash and a cached thumbnail', async () => {
     const e = open();
-    const catalog = await e.handlers['catalog.add']({ path: photos.dir });
+    const catalog = await invoke(e.handlers, 'catalog.add', { path: photos.dir });
     expect(catalog.path).toBe(photos.dir);
-    const summary = await e.handlers['jobs.wait']({});
+    const summary = await invoke(e.handlers, 'jobs.wait', {});
     expect(summary).toMatchObject({ assets: 9, errors: 3 });
 
     const assets = await allAssets(e);
@@ -78,8 +79,8 @@ describe('engine: add a folder, index its images', () => {
 
   it('gives each bad file an error with its reason and indexes the rest', async () => {
     const e = open();
-    await e.handlers['catalog.add']({ path: photos.dir });
-    await e.handlers['jobs.wait']({});
+    await invoke(e.handlers, 'catalog.add', { path: photos.dir });
+    await invoke(e.handlers, 'jobs.wait', {});
     const assets = await allAssets(e);
     for (const bad of photos.bad) {
       const asset = byName(assets, bad.name);
@@ -98,8 +99,8 @@ describe('engine: add a folder, index its images', () => {
       }),
     );
     const e = open();
-    await e.handlers['catalog.add']({ path: photos.dir });
-    await e.handlers['jobs.wait']({});
+    await invoke(e.handlers, 'catalog.add', { path: photos.dir });
+    await invoke(e.handlers, 'jobs.wait', {});
     for (const file of before) {
       expect((await stat(file.path)).mtimeMs).toBe(file.mtime);
       expect((await readFile(file.path)).equals(file.data)).toBe(true);
@@ -108,19 +109,19 @@ describe('engine: add a folder, index its images', () => {
 
   it('re-reads nothing on a rescan of unchanged files, and only what changed otherwise', async () => {
     let e = open();
-    await e.handlers['catalog.add']({ path: photos.dir });
-    await e.handlers['jobs.wait']({});
+    await invoke(e.handlers, 'catalog.add', { path: photos.dir });
+    await invoke(e.handlers, 'jobs.wait', {});
     await e.close();
 
     e = open();
-    expect(await e.handlers['catalog.scan']({})).toEqual({ listed: 0, queued: 0 });
+    expect(await invoke(e.handlers, 'catalog.scan', {})).toEqual({ listed: 0, queued: 0 });
 
     const changed = join(photos.dir, 'shoe-front.jpg');
     await writeFile(changed, await makeImage(1000, 500, 'jpeg', 42));
     await utimes(changed, new Date(), new Date(Date.now() + 5000));
     await writeFile(join(photos.dir, 'new.png'), await makeImage(64, 64, 'png', 7));
-    expect(await e.handlers['catalog.scan']({})).toEqual({ listed: 1, queued: 2 });
-    await e.handlers['jobs.wait']({});
+    expect(await invoke(e.handlers, 'catalog.scan', {})).toEqual({ listed: 1, queued: 2 });
+    await invoke(e.handlers, 'jobs.wait', {});
     const assets = await allAssets(e);
     expect(byName(assets, 'shoe-front.jpg')).toMatchObject({
       width: 1000,
@@ -132,19 +133,20 @@ describe('engine: add a folder, index its images', () => {
 
   it('marks a deleted file missing instead of forgetting it', async () => {
     const e = open();
-    await e.handlers['catalog.add']({ path: photos.dir });
-    await e.handlers['jobs.wait']({});
+    await invoke(e.handlers, 'catalog.add', { path: photos.dir });
+    await invoke(e.handlers, 'jobs.wait', {});
     const id = byName(await allAssets(e), 'bag.webp').id;
     await unlink(join(photos.dir, 'bag.webp'));
-    await e.handlers['catalog.scan']({});
-    expect((await e.handlers['assets.get']({ id })).state).toBe('missing');
-    expect((await allAssets(e)).map((a) => a.name)).not.toContain('bag.webp');
+    await invoke(e.handlers, 'catalog.scan', {});
+    expect((await invoke(e.handlers, 'assets.get', { id })).state).toBe('missing');
+    const missing = await invoke(e.handlers, 'assets.list', { filter: 'missing' });
+    expect(missing.items.map((a) => a.name)).toEqual(['bag.webp']);
   });
 
   it('resumes unfinished work after a crash without re-rendering cached thumbnails', async () => {
     let e = open();
-    await e.handlers['catalog.add']({ path: photos.dir });
-    await e.handlers['jobs.wait']({});
+    await invoke(e.handlers, 'catalog.add', { path: photos.dir });
+    await invoke(e.handlers, 'jobs.wait', {});
     const thumb = e.resolveMedia('thumb', byName(await allAssets(e), 'bag.webp').hash ?? '') ?? '';
     const renderedAt = (await stat(thumb)).mtimeMs;
     await e.close();
@@ -156,7 +158,7 @@ describe('engine: add a folder, index its images', () => {
     db.close();
 
     e = open();
-    await e.handlers['jobs.wait']({});
+    await invoke(e.handlers, 'jobs.wait', {});
     const assets = await allAssets(e);
     expect(assets.filter((a) => a.state === 'ok')).toHaveLength(photos.good.length);
     expect(assets.filter((a) => a.state === 'error')).toHaveLength(photos.bad.length);
@@ -165,34 +167,34 @@ describe('engine: add a folder, index its images', () => {
 
   it('refuses a catalog that overlaps another, and a path that is not a folder', async () => {
     const e = open();
-    await e.handlers['catalog.add']({ path: photos.dir });
-    await expect(e.handlers['catalog.add']({ path: join(photos.dir, '..') })).rejects.toMatchObject(
-      {
-        code: 'conflict',
-      },
-    );
+    await invoke(e.handlers, 'catalog.add', { path: photos.dir });
     await expect(
-      e.handlers['catalog.add']({ path: join(photos.dir, 'bag.webp') }),
+      invoke(e.handlers, 'catalog.add', { path: join(photos.dir, '..') }),
+    ).rejects.toMatchObject({
+      code: 'conflict',
+    });
+    await expect(
+      invoke(e.handlers, 'catalog.add', { path: join(photos.dir, 'bag.webp') }),
     ).rejects.toMatchObject({
       code: 'invalid_argument',
     });
     await expect(
-      e.handlers['catalog.add']({ path: join(photos.dir, 'nope') }),
+      invoke(e.handlers, 'catalog.add', { path: join(photos.dir, 'nope') }),
     ).rejects.toMatchObject({
       code: 'not_found',
     });
     // Adding the same folder again is harmless.
-    const again = await e.handlers['catalog.add']({ path: photos.dir });
-    expect((await e.handlers['catalog.list']({})).map((c) => c.id)).toEqual([again.id]);
+    const again = await invoke(e.handlers, 'catalog.add', { path: photos.dir });
+    expect((await invoke(e.handlers, 'catalog.list', {})).map((c) => c.id)).toEqual([again.id]);
   });
 
   it('removes a catalog and its assets from the index, not from disk', async () => {
     const e = open();
-    const catalog = await e.handlers['catalog.add']({ path: photos.dir });
-    await e.handlers['jobs.wait']({});
-    await e.handlers['catalog.remove']({ id: catalog.id });
-    expect(await e.handlers['catalog.list']({})).toEqual([]);
-    expect((await e.handlers['assets.list']({ offset: 0, limit: 10, sort: 'name' })).total).toBe(0);
+    const catalog = await invoke(e.handlers, 'catalog.add', { path: photos.dir });
+    await invoke(e.handlers, 'jobs.wait', {});
+    await invoke(e.handlers, 'catalog.remove', { id: catalog.id });
+    expect(await invoke(e.handlers, 'catalog.list', {})).toEqual([]);
+    expect((await invoke(e.handlers, 'assets.list', {})).total).toBe(0);
     await expect(stat(join(photos.dir, 'bag.webp'))).resolves.toBeTruthy();
   });
 });

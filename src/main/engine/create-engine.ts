@@ -1,18 +1,24 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Handlers } from '../../shared/contract';
-import type { ThumbReady } from '../../shared/dto';
+import type { ThumbReady, WatchMode } from '../../shared/dto';
 import { PackshotError } from '../../shared/errors';
 import { AssetRepo } from './catalog/asset-repo';
 import { CatalogRepo } from './catalog/catalog-repo';
+import { buildFolderTree } from './catalog/folder-tree';
 import { isWithin, resolveCatalogPath } from './catalog/resolve-catalog-path';
 import { openDatabase } from './db/open-database';
 import { EventBus, type AnyEventListener } from './events/event-bus';
 import { indexAsset } from './index/index-asset';
 import { IndexQueue } from './index/index-queue';
+import { ensurePreview } from './media/ensure-preview';
 import { MediaCache, type MediaKind } from './media/media-cache';
-import { walkFolder } from './scan/walk-folder';
+import { EmbeddedPreviews } from './media/raw-preview';
+import { ignoreRules } from './scan/ignore-rules';
+import { isReachable, scanCatalog } from './scan/scan-catalog';
 import { VERSION } from './version';
+import { applyChanges } from './watch/apply-changes';
+import { CatalogWatcher, type ChangeBatch } from './watch/catalog-watcher';
 
 export interface EngineOptions {
   dataDir: string;
@@ -20,6 +26,15 @@ export interface EngineOptions {
   concurrency?: number;
   /** better-sqlite3 binary for a non-Node runtime (Electron). */
   sqliteBinding?: string;
+  /**
+   * Watch catalog folders live and reconcile them on start (the app, browser mode).
+   * One-shot commands (the CLI) leave it off and reconcile when asked.
+   */
+  watch?: boolean;
+  /** Watch by polling from the start (folders where native events do not arrive). */
+  polling?: boolean;
+  /** Byte budget of the loupe preview cache. */
+  previewCacheBytes?: number;
 }
 
 export interface Engine {
@@ -28,23 +43,31 @@ export interface Engine {
   subscribe(listener: AnyEventListener): () => void;
   /** Cache file for media that belongs to a registered asset, else null. */
   resolveMedia(kind: MediaKind, hash: string): string | null;
+  /** Resolves when watchers are running and the start-up reconciliation is queued. */
+  readonly ready: Promise<void>;
   close(): Promise<void>;
 }
 
 const INDEXED_FLUSH_MS = 150;
+const OFFLINE_RECHECK_MS = 3000;
 
 export function createEngine(options: EngineOptions): Engine {
   const db = openDatabase(join(options.dataDir, 'packshot.db'), {
     nativeBinding: options.sqliteBinding,
   });
-  const catalogs = new CatalogRepo(db);
+  const watchers = new Map<number, CatalogWatcher>();
+  const watchModeOf = (id: number): WatchMode => watchers.get(id)?.watchMode ?? 'off';
+  const catalogs = new CatalogRepo(db, watchModeOf);
   const assets = new AssetRepo(db);
   const cache = new MediaCache(join(options.dataDir, 'cache'));
+  const previews = new EmbeddedPreviews();
   const bus = new EventBus();
+  let closed = false;
 
   let indexed: ThumbReady[] = [];
   let flushTimer: NodeJS.Timeout | null = null;
   const flushIndexed = (): void => {
+    if (flushTimer) clearTimeout(flushTimer);
     flushTimer = null;
     if (indexed.length === 0) return;
     const items = indexed;
@@ -55,41 +78,114 @@ export function createEngine(options: EngineOptions): Engine {
   const queue = new IndexQueue({
     concurrency: options.concurrency ?? Math.max(1, availableParallelism()),
     work: async (id) => {
-      const outcome = await indexAsset({ assets, cache }, id);
+      const outcome = await indexAsset({ assets, cache, previews }, id);
       if (!outcome) return 'skipped';
-      indexed.push({ id: outcome.id, hash: outcome.hash, thumb: outcome.thumb });
+      if (outcome.moved) bus.emit('assets.changed', { catalogId: null });
+      indexed.push({
+        id: outcome.id,
+        hash: outcome.hash,
+        thumb: outcome.thumb,
+        state: outcome.state,
+        error: outcome.error,
+      });
       flushTimer ??= setTimeout(flushIndexed, INDEXED_FLUSH_MS);
-      return outcome.state;
+      return outcome.state === 'error' ? 'error' : 'ok';
     },
     onProgress: (progress) => {
-      if (!progress.running) flushIndexed();
+      if (!progress.running) {
+        flushIndexed();
+        bus.emit('catalogs.changed', {});
+      }
       bus.emit('jobs.progress', progress);
     },
   });
 
   // One walk at a time per catalog; later requests wait for the one running.
   const scans = new Map<number, Promise<{ listed: number; queued: number }>>();
-  const scanCatalog = (id: number): Promise<{ listed: number; queued: number }> => {
+  // `after`: work to finish first (starting the watcher), inside the scan so that a
+  // jobs.wait issued meanwhile already waits for this scan.
+  const scan = (
+    id: number,
+    after: Promise<void> = Promise.resolve(),
+  ): Promise<{ listed: number; queued: number }> => {
     const previous = scans.get(id) ?? Promise.resolve({ listed: 0, queued: 0 });
     const next = previous.then(async () => {
-      const catalog = catalogs.get(id);
-      if (!catalog) throw new PackshotError('not_found', `No catalog with id ${id}`);
-      const walk = await walkFolder(catalog.path);
-      for (const problem of walk.problems) {
-        console.warn(`packshot: ${catalog.path}/${problem.relPath}: ${problem.reason}`);
-      }
-      const { listed, queue: ids } = assets.reconcile(id, walk.files);
-      bus.emit('assets.changed', { catalogId: id });
-      bus.emit('catalogs.changed', {});
-      queue.enqueue(ids);
-      return { listed, queued: ids.length };
+      await after;
+      const result = await scanCatalog(catalogs, assets, id);
+      if (!result) throw new PackshotError('not_found', `No catalog with id ${id}`);
+      if (result.onlineChanged) bus.emit('catalogs.changed', {});
+      if (result.listed > 0 || result.missing > 0 || result.onlineChanged)
+        bus.emit('assets.changed', { catalogId: id });
+      queue.enqueue(result.queued);
+      return { listed: result.listed, queued: result.queued.length };
     });
-    const settled = next.finally(() => {
-      if (scans.get(id) === settled) scans.delete(id);
-    });
+    const settled = next
+      .catch(() => ({ listed: 0, queued: 0 }))
+      .finally(() => {
+        if (scans.get(id) === settled) scans.delete(id);
+      });
     scans.set(id, settled);
     return next;
   };
+
+  const onBatch = (catalogId: number, batch: ChangeBatch): void => {
+    const catalog = catalogs.get(catalogId);
+    if (!catalog || closed) return;
+    void (async () => {
+      if (!(await isReachable(catalog.path))) return goOffline(catalogId);
+      const applied = await applyChanges(assets, catalogId, catalog.path, batch);
+      if (applied.listed > 0 || applied.missing > 0) bus.emit('assets.changed', { catalogId });
+      queue.enqueue(applied.queue);
+    })().catch((error: unknown) => console.error('packshot: applying file changes failed:', error));
+  };
+
+  const startWatching = async (id: number): Promise<void> => {
+    const catalog = catalogs.get(id);
+    if (!catalog || closed || watchers.has(id) || !catalog.online) return;
+    const watcher = new CatalogWatcher({
+      catalogId: id,
+      root: catalog.path,
+      ignored: ignoreRules(catalog.ignore),
+      polling: options.polling,
+      onBatch,
+      onMode: (_id, _mode, reason) => {
+        if (reason) console.warn(`packshot: ${catalog.path}: ${reason}`);
+        bus.emit('catalogs.changed', {});
+      },
+    });
+    watchers.set(id, watcher);
+    await watcher.start();
+  };
+
+  const stopWatching = async (id: number): Promise<void> => {
+    const watcher = watchers.get(id);
+    watchers.delete(id);
+    await watcher?.close();
+  };
+
+  /** A drive went away: its assets are offline (not missing) until it returns. */
+  const goOffline = async (id: number): Promise<void> => {
+    await stopWatching(id);
+    if (catalogs.setOnline(id, false)) {
+      bus.emit('catalogs.changed', {});
+      bus.emit('assets.changed', { catalogId: id });
+    }
+  };
+
+  // Offline catalogs are checked now and then; when the folder is back, reconcile and watch.
+  const offlineTimer = options.watch
+    ? setInterval(() => {
+        for (const catalog of catalogs.list()) {
+          if (catalog.online) continue;
+          void isReachable(catalog.path).then(async (back) => {
+            if (!back || closed) return;
+            await scan(catalog.id);
+            await startWatching(catalog.id);
+          });
+        }
+      }, OFFLINE_RECHECK_MS)
+    : null;
+  offlineTimer?.unref();
 
   const handlers: Handlers = {
     'app.info': () => Promise.resolve({ version: VERSION, dataDir: options.dataDir }),
@@ -108,9 +204,10 @@ export function createEngine(options: EngineOptions): Engine {
       }
       const id = catalogs.insert(folder.path, folder.name);
       bus.emit('catalogs.changed', {});
-      scanCatalog(id).catch((error: unknown) => {
-        console.error(`packshot: scanning ${folder.path} failed:`, error);
-      });
+      const watching = options.watch ? startWatching(id) : Promise.resolve();
+      scan(id, watching).catch((error: unknown) =>
+        console.error(`packshot: scanning ${folder.path} failed:`, error),
+      );
       const added = catalogs.get(id);
       if (!added) throw new PackshotError('internal', 'The catalog vanished as it was added');
       return added;
@@ -118,12 +215,26 @@ export function createEngine(options: EngineOptions): Engine {
 
     'catalog.list': () => Promise.resolve(catalogs.list()),
 
-    'catalog.remove': ({ id }) => {
+    'catalog.remove': async ({ id }) => {
+      await stopWatching(id);
       const removed = catalogs.remove(id);
       if (!removed) throw new PackshotError('not_found', `No catalog with id ${id}`);
       bus.emit('catalogs.changed', {});
       bus.emit('assets.changed', { catalogId: id });
-      return Promise.resolve({ removed });
+      return { removed };
+    },
+
+    'catalog.configure': async ({ id, ignore }) => {
+      if (!catalogs.get(id)) throw new PackshotError('not_found', `No catalog with id ${id}`);
+      if (ignore) catalogs.setIgnore(id, ignore);
+      if (watchers.has(id)) {
+        await stopWatching(id);
+        await startWatching(id);
+      }
+      await scan(id);
+      const updated = catalogs.get(id);
+      if (!updated) throw new PackshotError('not_found', `No catalog with id ${id}`);
+      return updated;
     },
 
     'catalog.scan': async ({ id }) => {
@@ -131,24 +242,35 @@ export function createEngine(options: EngineOptions): Engine {
       let listed = 0;
       let queued = 0;
       for (const catalogId of ids) {
-        const result = await scanCatalog(catalogId);
+        const result = await scan(catalogId);
         listed += result.listed;
         queued += result.queued;
       }
       return { listed, queued };
     },
 
-    'assets.list': ({ catalogId, offset, limit, sort }) =>
-      Promise.resolve({
-        total: assets.count(catalogId),
+    'assets.list': ({ catalogId, offset, limit, sort, folder, formats, filter }) => {
+      const query = { catalogId, folder, formats, filter, sort };
+      return Promise.resolve({
+        total: assets.count(query),
         offset,
-        items: assets.page({ catalogId, offset, limit, sort }),
-      }),
+        items: assets.page(query, offset, limit),
+      });
+    },
 
     'assets.get': ({ id }) => {
-      const asset = assets.get(id);
+      const asset = assets.detail(id);
       if (!asset) throw new PackshotError('not_found', `No asset with id ${id}`);
       return Promise.resolve(asset);
+    },
+
+    'folders.list': ({ catalogId }) =>
+      Promise.resolve(buildFolderTree(assets.folderCounts(catalogId))),
+
+    'previews.ensure': async ({ id }) => {
+      const file = assets.locate(id);
+      if (!file) throw new PackshotError('not_found', `No asset with id ${id}`);
+      return ensurePreview({ cache, previews, budget: options.previewCacheBytes }, file);
     },
 
     'thumbs.prioritize': ({ ids }) => Promise.resolve({ moved: queue.prioritize(ids) }),
@@ -157,13 +279,14 @@ export function createEngine(options: EngineOptions): Engine {
 
     'jobs.wait': async () => {
       const started = Date.now();
+      await ready;
       while (scans.size > 0) await Promise.allSettled(scans.values());
       await queue.whenIdle();
       flushIndexed();
       return {
-        assets: assets.count(),
-        errors: assets.errorCount(),
+        ...assets.totals(),
         seconds: (Date.now() - started) / 1000,
+        rendered: cache.writes('thumb'),
       };
     },
   };
@@ -171,9 +294,23 @@ export function createEngine(options: EngineOptions): Engine {
   // Whatever the last run left unfinished (a crash, a quit mid-scan) resumes now.
   queue.enqueue(assets.unfinishedIds());
 
+  // Watch first, then walk: a file changed during the walk is still seen.
+  const ready = options.watch
+    ? (async () => {
+        for (const catalog of catalogs.list()) {
+          if (closed) return;
+          if (await isReachable(catalog.path)) await startWatching(catalog.id);
+          await scan(catalog.id).catch((error: unknown) =>
+            console.error('packshot: start-up scan failed:', error),
+          );
+        }
+      })()
+    : Promise.resolve();
+
   return {
     handlers,
     dataDir: options.dataDir,
+    ready,
     subscribe: (listener) => bus.subscribe(listener),
     resolveMedia: (kind, hash) => {
       try {
@@ -184,10 +321,14 @@ export function createEngine(options: EngineOptions): Engine {
       }
     },
     close: async () => {
+      closed = true;
+      if (offlineTimer) clearInterval(offlineTimer);
+      await ready.catch(() => undefined);
+      await Promise.all([...watchers.keys()].map(stopWatching));
       await Promise.allSettled(scans.values());
       await queue.stop();
-      if (flushTimer) clearTimeout(flushTimer);
       flushIndexed();
+      await previews.close();
       db.close();
     },
   };

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { isMethodName, methods, type Handlers } from '../../shared/contract';
+import {
+  isMethodName,
+  methods,
+  type Handlers,
+  type MethodArgs,
+  type MethodName,
+  type MethodResult,
+} from '../../shared/contract';
 import type { InvokeOutcome } from '../../shared/bridge';
 import { PackshotError, type ErrorPayload } from '../../shared/errors';
 
@@ -42,4 +49,15 @@ function describeIssues(error: z.ZodError): string {
     .slice(0, 5)
     .map((issue) => `${issue.path.length ? issue.path.join('.') : 'arguments'}: ${issue.message}`)
     .join('; ');
+}
+
+/** dispatch for in-process callers (the CLI, tests): the result, or the error thrown. */
+export async function invoke<M extends MethodName>(
+  handlers: Handlers,
+  method: M,
+  args: MethodArgs<M>,
+): Promise<MethodResult<M>> {
+  const outcome = await dispatch(handlers, method, args);
+  if (!outcome.ok) throw new PackshotError(outcome.error.code, outcome.error.message);
+  return outcome.result as MethodResult<M>;
 }

@@ -1,8 +1,56 @@
-import { join } from 'node:path';
-import type { Asset, AssetSort, AssetState, ThumbState } from '../../../shared/dto';
+import type {
+  Asset,
+  AssetDetail,
+  AssetKind,
+  AssetMetadata,
+  AssetVersion,
+} from '../../../shared/dto';
 import type { Db } from '../db/open-database';
+import { buildAssetQuery, type AssetQuery } from './asset-query';
+import { ASSET_SELECT, folderOf, parseMetadata, toAsset, type AssetRow } from './asset-row';
+import { join } from 'node:path';
 
-interface AssetRow {
+/** What the walker or the watcher saw of a file on disk. */
+export interface FileSeen {
+  relPath: string;
+  name: string;
+  bytes: number;
+  mtimeMs: number;
+  kind: AssetKind;
+}
+
+export interface IndexedFields {
+  hash: string;
+  format: string | null;
+  width: number | null;
+  height: number | null;
+  thumb: 'ready' | 'none' | 'error';
+  state: 'ok' | 'error';
+  error: string | null;
+  orientation: number | null;
+  capturedAt: string | null;
+  camera: string | null;
+  keywords: string[];
+  metadata: AssetMetadata | null;
+  placeholder: string | null;
+  notice: string | null;
+}
+
+export interface Located {
+  id: number;
+  catalogId: number;
+  catalogPath: string;
+  relPath: string;
+  name: string;
+  path: string;
+  bytes: number;
+  mtimeMs: number;
+  kind: AssetKind;
+  hash: string | null;
+  state: string;
+}
+
+interface LocatedRow {
   id: number;
   catalog_id: number;
   catalog_path: string;
@@ -10,96 +58,103 @@ interface AssetRow {
   name: string;
   bytes: number;
   mtime_ms: number;
+  kind: AssetKind;
   hash: string | null;
-  format: string | null;
-  width: number | null;
-  height: number | null;
-  state: AssetState;
-  error: string | null;
-  thumb: ThumbState;
+  state: string;
 }
 
-/** What the walker saw of a file on disk. */
-export interface FileSeen {
-  relPath: string;
-  name: string;
-  bytes: number;
-  mtimeMs: number;
-}
-
-export interface IndexedFields {
-  hash: string;
-  format: string;
-  width: number;
-  height: number;
-  thumb: ThumbState;
-}
-
-const SELECT = `
+const LOCATE = `
   SELECT a.id, a.catalog_id, c.path AS catalog_path, a.rel_path, a.name, a.bytes, a.mtime_ms,
-         a.hash, a.format, a.width, a.height, a.state, a.error, a.thumb
+         a.kind, a.hash, a.state
   FROM assets a JOIN catalogs c ON c.id = a.catalog_id`;
 
-const ORDER: Record<AssetSort, string> = {
-  name: 'a.name COLLATE NOCASE, a.id',
-  size: 'a.bytes DESC, a.id',
-  added: 'a.added_at DESC, a.id DESC',
-};
-
-function toAsset(row: AssetRow): Asset {
+function toLocated(row: LocatedRow): Located {
   return {
     id: row.id,
     catalogId: row.catalog_id,
-    path: join(row.catalog_path, ...row.rel_path.split('/')),
+    catalogPath: row.catalog_path,
     relPath: row.rel_path,
     name: row.name,
-    format: row.format,
-    width: row.width,
-    height: row.height,
+    path: join(row.catalog_path, ...row.rel_path.split('/')),
     bytes: row.bytes,
     mtimeMs: row.mtime_ms,
+    kind: row.kind,
     hash: row.hash,
     state: row.state,
-    error: row.error,
-    thumb: row.thumb,
   };
+}
+
+function stemOf(relPath: string): string {
+  const dot = relPath.lastIndexOf('.');
+  return dot > relPath.lastIndexOf('/') + 1 ? relPath.slice(0, dot) : relPath;
 }
 
 export class AssetRepo {
   constructor(private readonly db: Db) {}
 
-  count(catalogId?: number): number {
-    const where = catalogId === undefined ? '' : 'AND catalog_id = ?';
-    const params = catalogId === undefined ? [] : [catalogId];
-    const row = this.db
-      .prepare<unknown[], { n: number }>(
-        `SELECT count(*) AS n FROM assets WHERE state != 'missing' ${where}`,
-      )
-      .get(...params);
-    return row?.n ?? 0;
+  count(query: AssetQuery): number {
+    const { where, params } = buildAssetQuery(query);
+    return (
+      this.db
+        .prepare<unknown[], { n: number }>(
+          `SELECT count(*) AS n FROM assets a JOIN catalogs c ON c.id = a.catalog_id WHERE ${where}`,
+        )
+        .get(...params)?.n ?? 0
+    );
   }
 
-  page(options: { catalogId?: number; offset: number; limit: number; sort: AssetSort }): Asset[] {
-    const where = options.catalogId === undefined ? '' : 'AND a.catalog_id = ?';
-    const params: unknown[] = options.catalogId === undefined ? [] : [options.catalogId];
+  page(query: AssetQuery, offset: number, limit: number): Asset[] {
+    const { where, order, params } = buildAssetQuery(query);
     return this.db
       .prepare<unknown[], AssetRow>(
-        `${SELECT} WHERE a.state != 'missing' ${where} ORDER BY ${ORDER[options.sort]} LIMIT ? OFFSET ?`,
+        `${ASSET_SELECT} WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`,
       )
-      .all(...params, options.limit, options.offset)
+      .all(...params, limit, offset)
       .map(toAsset);
   }
 
   get(id: number): Asset | undefined {
-    const row = this.db.prepare<[number], AssetRow>(`${SELECT} WHERE a.id = ?`).get(id);
+    const row = this.db.prepare<[number], AssetRow>(`${ASSET_SELECT} WHERE a.id = ?`).get(id);
     return row ? toAsset(row) : undefined;
+  }
+
+  detail(id: number): AssetDetail | undefined {
+    const asset = this.get(id);
+    if (!asset) return undefined;
+    const meta = this.db
+      .prepare<[number], { metadata: string | null }>('SELECT metadata FROM assets WHERE id = ?')
+      .get(id);
+    const history = this.db
+      .prepare<
+        [number],
+        {
+          hash: string;
+          bytes: number;
+          width: number | null;
+          height: number | null;
+          recorded_at: string;
+        }
+      >(
+        'SELECT hash, bytes, width, height, recorded_at FROM asset_versions WHERE asset_id = ? ORDER BY id',
+      )
+      .all(id)
+      .map((v): AssetVersion => ({
+        hash: v.hash,
+        bytes: v.bytes,
+        width: v.width,
+        height: v.height,
+        recordedAt: v.recorded_at,
+      }));
+    return { ...asset, metadata: parseMetadata(meta?.metadata ?? null), history };
   }
 
   /** Everything the last run left unfinished: resumed on start. */
   unfinishedIds(): number[] {
     return this.db
       .prepare<[], { id: number }>(
-        `SELECT id FROM assets WHERE state = 'pending' OR (state = 'ok' AND thumb = 'pending') ORDER BY id`,
+        `SELECT a.id FROM assets a JOIN catalogs c ON c.id = a.catalog_id
+         WHERE c.online = 1 AND (a.state = 'pending' OR (a.state = 'ok' AND a.thumb = 'pending'))
+         ORDER BY a.id`,
       )
       .all()
       .map((row) => row.id);
@@ -108,11 +163,11 @@ export class AssetRepo {
   /** Files known under a catalog, keyed by relative path, for reconciling a walk. */
   known(
     catalogId: number,
-  ): Map<string, { id: number; bytes: number; mtimeMs: number; state: AssetState }> {
+  ): Map<string, { id: number; bytes: number; mtimeMs: number; state: string }> {
     const rows = this.db
       .prepare<
         [number],
-        { id: number; rel_path: string; bytes: number; mtime_ms: number; state: AssetState }
+        { id: number; rel_path: string; bytes: number; mtime_ms: number; state: string }
       >('SELECT id, rel_path, bytes, mtime_ms, state FROM assets WHERE catalog_id = ?')
       .all(catalogId);
     return new Map(
@@ -124,35 +179,51 @@ export class AssetRepo {
   }
 
   /**
-   * Applies one walk in a single transaction: new files are listed as pending, changed
-   * ones go back to pending, vanished ones are marked missing (kept, never forgotten).
-   * Returns the ids that need indexing.
+   * Applies what was seen on disk in one transaction: new files are listed as pending,
+   * changed ones go back to pending. With `complete` (a full walk), files not seen are
+   * marked missing (kept, never forgotten). Returns the ids that need indexing.
    */
-  reconcile(catalogId: number, seen: FileSeen[]): { listed: number; queue: number[] } {
-    const known = this.known(catalogId);
+  reconcile(
+    catalogId: number,
+    seen: FileSeen[],
+    complete: boolean,
+  ): { listed: number; queue: number[]; missing: number } {
     const insert = this.db.prepare(
-      `INSERT INTO assets (catalog_id, rel_path, name, bytes, mtime_ms, added_at)
-       VALUES (?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO assets (catalog_id, rel_path, name, folder, bytes, mtime_ms, kind, added_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const touch = this.db.prepare(
       `UPDATE assets SET bytes = ?, mtime_ms = ?, state = 'pending', error = NULL, thumb = 'pending'
        WHERE id = ?`,
     );
-    const missing = this.db.prepare(`UPDATE assets SET state = 'missing' WHERE id = ?`);
     const queue: number[] = [];
     let listed = 0;
+    let missing = 0;
     const now = Date.now();
     this.db.transaction(() => {
+      const known = complete ? this.known(catalogId) : null;
+      const one = this.db.prepare<
+        [number, string],
+        { id: number; bytes: number; mtime_ms: number; state: string }
+      >('SELECT id, bytes, mtime_ms, state FROM assets WHERE catalog_id = ? AND rel_path = ?');
       for (const file of seen) {
-        const prior = known.get(file.relPath);
-        known.delete(file.relPath);
+        let prior: { id: number; bytes: number; mtimeMs: number; state: string } | undefined;
+        if (known) {
+          prior = known.get(file.relPath);
+          known.delete(file.relPath);
+        } else {
+          const row = one.get(catalogId, file.relPath);
+          prior = row && { id: row.id, bytes: row.bytes, mtimeMs: row.mtime_ms, state: row.state };
+        }
         if (!prior) {
           const info = insert.run(
             catalogId,
             file.relPath,
             file.name,
+            folderOf(file.relPath),
             file.bytes,
             file.mtimeMs,
+            file.kind,
             now,
           );
           queue.push(Number(info.lastInsertRowid));
@@ -162,26 +233,68 @@ export class AssetRepo {
           prior.mtimeMs !== file.mtimeMs ||
           prior.state === 'missing'
         ) {
-          // Unchanged pending rows are already queued (on start, or by the walk that listed them).
           touch.run(file.bytes, file.mtimeMs, prior.id);
           queue.push(prior.id);
         }
+        // Unchanged pending rows are already queued (on start, or by the walk that listed them).
       }
-      for (const gone of known.values()) {
-        if (gone.state !== 'missing') missing.run(gone.id);
+      if (known) {
+        const gone = [...known.entries()]
+          .filter(([, k]) => k.state !== 'missing')
+          .map(([rel]) => rel);
+        missing = this.markMissing(catalogId, gone);
       }
     })();
-    return { listed, queue };
+    return { listed, queue, missing };
   }
 
-  markIndexed(id: number, fields: IndexedFields): void {
+  /** The files at these paths are gone: their assets stay, marked missing. */
+  markMissing(catalogId: number, relPaths: readonly string[]): number {
+    const stmt = this.db.prepare(
+      `UPDATE assets SET state = 'missing' WHERE catalog_id = ? AND rel_path = ? AND state != 'missing'`,
+    );
+    let changed = 0;
+    this.db.transaction(() => {
+      for (const rel of relPaths) changed += stmt.run(catalogId, rel).changes;
+    })();
+    return changed;
+  }
+
+  /** Missing assets under a folder that disappeared (a folder deleted or moved away). */
+  markFolderMissing(catalogId: number, folder: string): number {
+    return this.db
+      .prepare(
+        `UPDATE assets SET state = 'missing'
+         WHERE catalog_id = ? AND state != 'missing' AND (folder = ? OR (folder >= ? AND folder < ?))`,
+      )
+      .run(catalogId, folder, `${folder}/`, `${folder}0`).changes;
+  }
+
+  markIndexed(id: number, f: IndexedFields): void {
     this.db
       .prepare(
-        `UPDATE assets SET hash = ?, format = ?, width = ?, height = ?, thumb = ?,
-                state = 'ok', error = NULL
+        `UPDATE assets SET hash = ?, format = ?, width = ?, height = ?, thumb = ?, state = ?, error = ?,
+                orientation = ?, captured_at = ?, camera = ?, keywords = ?, metadata = ?,
+                placeholder = ?, notice = ?
          WHERE id = ?`,
       )
-      .run(fields.hash, fields.format, fields.width, fields.height, fields.thumb, id);
+      .run(
+        f.hash,
+        f.format,
+        f.width,
+        f.height,
+        f.thumb,
+        f.state,
+        f.error,
+        f.orientation,
+        f.capturedAt,
+        f.camera,
+        JSON.stringify(f.keywords),
+        f.metadata ? JSON.stringify(f.metadata) : null,
+        f.placeholder,
+        f.notice,
+        id,
+      );
   }
 
   markError(id: number, reason: string, hash: string | null): void {
@@ -194,24 +307,106 @@ export class AssetRepo {
       .run(reason, hash, id);
   }
 
-  /** The asset's path on disk, or undefined if it is no longer registered. */
-  locate(id: number): { path: string; bytes: number; mtimeMs: number } | undefined {
-    const row = this.db
-      .prepare<
-        [number],
-        { catalog_path: string; rel_path: string; bytes: number; mtime_ms: number }
-      >(
-        `SELECT c.path AS catalog_path, a.rel_path, a.bytes, a.mtime_ms
-         FROM assets a JOIN catalogs c ON c.id = a.catalog_id WHERE a.id = ?`,
+  locate(id: number): Located | undefined {
+    const row = this.db.prepare<[number], LocatedRow>(`${LOCATE} WHERE a.id = ?`).get(id);
+    return row ? toLocated(row) : undefined;
+  }
+
+  /** Other assets with this content, oldest first. */
+  withHash(hash: string, exceptId: number): Located[] {
+    return this.db
+      .prepare<[string, number], LocatedRow>(
+        `${LOCATE} WHERE a.hash = ? AND a.id != ? ORDER BY a.id`,
+      )
+      .all(hash, exceptId)
+      .map(toLocated);
+  }
+
+  /**
+   * A file seen as new (row `from`) is an older asset (`to`) that moved: the old asset
+   * takes the new path and keeps its id, and so everything attached to it; `from` goes.
+   */
+  transplant(from: number, to: number): void {
+    this.db.transaction(() => {
+      const row = this.db
+        .prepare<
+          [number],
+          {
+            catalog_id: number;
+            rel_path: string;
+            name: string;
+            folder: string;
+            bytes: number;
+            mtime_ms: number;
+            kind: string;
+          }
+        >(
+          'SELECT catalog_id, rel_path, name, folder, bytes, mtime_ms, kind FROM assets WHERE id = ?',
+        )
+        .get(from);
+      if (!row) return;
+      this.db.prepare('DELETE FROM assets WHERE id = ?').run(from);
+      this.db
+        .prepare(
+          `UPDATE assets SET catalog_id = ?, rel_path = ?, name = ?, folder = ?, bytes = ?, mtime_ms = ?,
+                  kind = ?, state = 'pending'
+           WHERE id = ?`,
+        )
+        .run(
+          row.catalog_id,
+          row.rel_path,
+          row.name,
+          row.folder,
+          row.bytes,
+          row.mtime_ms,
+          row.kind,
+          to,
+        );
+      // Copies that pointed at the vanished row now point at the asset it really was.
+      this.db.prepare('UPDATE assets SET duplicate_of = ? WHERE duplicate_of = ?').run(to, from);
+    })();
+  }
+
+  setDuplicateOf(id: number, of: number | null): void {
+    this.db.prepare('UPDATE assets SET duplicate_of = ? WHERE id = ?').run(of, id);
+  }
+
+  /** Copies of an asset whose content has since changed are copies no more. */
+  releaseCopies(id: number, hash: string): void {
+    this.db
+      .prepare('UPDATE assets SET duplicate_of = NULL WHERE duplicate_of = ? AND hash != ?')
+      .run(id, hash);
+  }
+
+  /** Assets in a folder whose file a sidecar named `stem.xmp` or `name.ext.xmp` may describe. */
+  sidecarOwners(catalogId: number, sidecarRelPath: string): number[] {
+    const base = sidecarRelPath.replace(/\.xmp$/i, '');
+    const folder = folderOf(sidecarRelPath);
+    return this.db
+      .prepare<[number, string], { id: number; rel_path: string }>(
+        'SELECT id, rel_path FROM assets WHERE catalog_id = ? AND folder = ?',
+      )
+      .all(catalogId, folder)
+      .filter((r) => r.rel_path === base || stemOf(r.rel_path) === base)
+      .map((r) => r.id);
+  }
+
+  /** Records a content the asset has at its path, once per distinct content in a row. */
+  recordVersion(
+    id: number,
+    v: { hash: string; bytes: number; width: number | null; height: number | null },
+  ): void {
+    const last = this.db
+      .prepare<[number], { hash: string }>(
+        'SELECT hash FROM asset_versions WHERE asset_id = ? ORDER BY id DESC LIMIT 1',
       )
       .get(id);
-    return row
-      ? {
-          path: join(row.catalog_path, ...row.rel_path.split('/')),
-          bytes: row.bytes,
-          mtimeMs: row.mtime_ms,
-        }
-      : undefined;
+    if (last?.hash === v.hash) return;
+    this.db
+      .prepare(
+        'INSERT INTO asset_versions (asset_id, hash, bytes, width, height, recorded_at) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      .run(id, v.hash, v.bytes, v.width, v.height, new Date().toISOString());
   }
 
   /** True when some registered asset has this content hash: media may be served for it. */
@@ -223,11 +418,25 @@ export class AssetRepo {
     );
   }
 
-  errorCount(): number {
-    return (
-      this.db
-        .prepare<[], { n: number }>(`SELECT count(*) AS n FROM assets WHERE state = 'error'`)
-        .get()?.n ?? 0
-    );
+  totals(): { assets: number; errors: number } {
+    const row = this.db
+      .prepare<[], { assets: number; errors: number }>(
+        `SELECT count(*) FILTER (WHERE state != 'missing') AS assets,
+                count(*) FILTER (WHERE state = 'error') AS errors FROM assets`,
+      )
+      .get();
+    return { assets: row?.assets ?? 0, errors: row?.errors ?? 0 };
+  }
+
+  /** Asset counts per folder (direct children only), for building the folder tree. */
+  folderCounts(catalogId?: number): { catalogId: number; folder: string; count: number }[] {
+    const where = catalogId === undefined ? '' : 'AND catalog_id = ?';
+    return this.db
+      .prepare<unknown[], { catalog_id: number; folder: string; n: number }>(
+        `SELECT catalog_id, folder, count(*) AS n FROM assets WHERE state != 'missing' ${where}
+         GROUP BY catalog_id, folder`,
+      )
+      .all(...(catalogId === undefined ? [] : [catalogId]))
+      .map((r) => ({ catalogId: r.catalog_id, folder: r.folder, count: r.n }));
   }
 }

@@ -1,50 +1,60 @@
-import type { Catalog } from '../../../shared/dto';
+import type { Catalog, WatchMode } from '../../../shared/dto';
 import type { Db } from '../db/open-database';
+import { parseList } from './asset-row';
 
 interface CatalogRow {
   id: number;
   path: string;
   name: string;
   added_at: string;
+  online: number;
+  ignore: string;
   asset_count: number;
   error_count: number;
 }
 
 const SELECT = `
-  SELECT c.id, c.path, c.name, c.added_at,
+  SELECT c.id, c.path, c.name, c.added_at, c.online, c.ignore,
          (SELECT count(*) FROM assets a WHERE a.catalog_id = c.id AND a.state != 'missing') AS asset_count,
          (SELECT count(*) FROM assets a WHERE a.catalog_id = c.id AND a.state = 'error') AS error_count
   FROM catalogs c`;
 
-function toCatalog(row: CatalogRow): Catalog {
-  return {
-    id: row.id,
-    path: row.path,
-    name: row.name,
-    addedAt: row.added_at,
-    assetCount: row.asset_count,
-    errorCount: row.error_count,
-  };
-}
-
 export class CatalogRepo {
-  constructor(private readonly db: Db) {}
+  /** Watch modes live in memory: they describe this run, not the library. */
+  constructor(
+    private readonly db: Db,
+    private readonly watchMode: (id: number) => WatchMode = () => 'off',
+  ) {}
+
+  private toCatalog(row: CatalogRow): Catalog {
+    return {
+      id: row.id,
+      path: row.path,
+      name: row.name,
+      addedAt: row.added_at,
+      assetCount: row.asset_count,
+      errorCount: row.error_count,
+      online: row.online === 1,
+      watch: this.watchMode(row.id),
+      ignore: parseList(row.ignore),
+    };
+  }
 
   list(): Catalog[] {
     return this.db
       .prepare<[], CatalogRow>(`${SELECT} ORDER BY c.name COLLATE NOCASE, c.id`)
       .all()
-      .map(toCatalog);
+      .map((row) => this.toCatalog(row));
   }
 
   get(id: number): Catalog | undefined {
     const row = this.db.prepare<[number], CatalogRow>(`${SELECT} WHERE c.id = ?`).get(id);
-    return row ? toCatalog(row) : undefined;
+    return row ? this.toCatalog(row) : undefined;
   }
 
   findByPath(path: string): Catalog | undefined {
     const row = this.db.prepare<[string], CatalogRow>(`${SELECT} WHERE c.path = ?`).get(path);
-    return row ? toCatalog(row) : undefined;
+    return row ? this.toCatalog(row) : undefined;
   }
 
   insert(path: string, name: string): number {
@@ -56,5 +66,20 @@ export class CatalogRepo {
 
   remove(id: number): boolean {
     return this.db.prepare('DELETE FROM catalogs WHERE id = ?').run(id).changes > 0;
+  }
+
+  /** Returns true when the state changed. */
+  setOnline(id: number, online: boolean): boolean {
+    return (
+      this.db
+        .prepare('UPDATE catalogs SET online = ? WHERE id = ? AND online != ?')
+        .run(online ? 1 : 0, id, online ? 1 : 0).changes > 0
+    );
+  }
+
+  setIgnore(id: number, patterns: readonly string[]): void {
+    this.db
+      .prepare('UPDATE catalogs SET ignore = ? WHERE id = ?')
+      .run(JSON.stringify(patterns), id);
   }
 }

@@ -43,4 +43,46 @@ export const migrations: Migration[] = [
       CREATE INDEX assets_by_thumb ON assets (thumb);
     `,
   },
+  {
+    // Catalog engine: watching state, identity (duplicates, versions), metadata, placeholders.
+    version: 2,
+    sql: `
+      ALTER TABLE catalogs ADD COLUMN online INTEGER NOT NULL DEFAULT 1;
+      ALTER TABLE catalogs ADD COLUMN ignore TEXT NOT NULL DEFAULT '[]';
+
+      ALTER TABLE assets ADD COLUMN kind TEXT NOT NULL DEFAULT 'image';
+      ALTER TABLE assets ADD COLUMN folder TEXT NOT NULL DEFAULT '';
+      ALTER TABLE assets ADD COLUMN orientation INTEGER;
+      ALTER TABLE assets ADD COLUMN captured_at TEXT;
+      ALTER TABLE assets ADD COLUMN camera TEXT;
+      ALTER TABLE assets ADD COLUMN keywords TEXT NOT NULL DEFAULT '[]';
+      ALTER TABLE assets ADD COLUMN metadata TEXT;
+      ALTER TABLE assets ADD COLUMN duplicate_of INTEGER REFERENCES assets(id) ON DELETE SET NULL;
+      ALTER TABLE assets ADD COLUMN placeholder TEXT;
+      ALTER TABLE assets ADD COLUMN notice TEXT;
+
+      UPDATE assets SET folder = CASE
+        WHEN instr(rel_path, '/') = 0 THEN ''
+        ELSE substr(rel_path, 1, length(rel_path) - length(name) - 1) END;
+
+      CREATE TABLE asset_versions (
+        id           INTEGER PRIMARY KEY,
+        asset_id     INTEGER NOT NULL REFERENCES assets(id) ON DELETE CASCADE,
+        hash         TEXT NOT NULL,
+        bytes        INTEGER NOT NULL,
+        width        INTEGER,
+        height       INTEGER,
+        recorded_at  TEXT NOT NULL
+      );
+      INSERT INTO asset_versions (asset_id, hash, bytes, width, height, recorded_at)
+        SELECT id, hash, bytes, width, height, datetime('now') FROM assets WHERE hash IS NOT NULL;
+
+      CREATE INDEX asset_versions_by_asset ON asset_versions (asset_id);
+      CREATE INDEX assets_by_folder   ON assets (catalog_id, folder);
+      CREATE INDEX assets_by_captured ON assets (captured_at, id);
+      CREATE INDEX assets_by_added    ON assets (added_at, id);
+      CREATE INDEX assets_by_size     ON assets (bytes, id);
+      CREATE INDEX assets_by_dup      ON assets (duplicate_of);
+    `,
+  },
 ];

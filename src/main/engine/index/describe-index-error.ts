@@ -1,22 +1,22 @@
-import { describeFsError } from '../scan/walk-folder';
 import { MAX_INPUT_PIXELS } from '../media/render-thumbnail';
+import { describeFsError } from '../scan/walk-folder';
+
+/** A failure whose message is already the reason to show. */
+export class IndexFailure extends Error {}
 
 /** Turns what sharp, libvips or the file system threw into a reason a person can act on. */
 export function describeIndexError(error: unknown): string {
+  if (error instanceof IndexFailure) return error.message;
   if ((error as NodeJS.ErrnoException | undefined)?.code) return describeFsError(error);
   const message = error instanceof Error ? error.message : String(error);
   const lower = message.toLowerCase();
-  if (lower.includes('unsupported image format')) {
-    return 'Not an image: the content is not JPEG, PNG, WebP, AVIF, TIFF or GIF';
+  if (lower.includes('unsupported image format') || lower.includes('header has no format')) {
+    return 'Not an image: the content is not JPEG, PNG, WebP, AVIF, TIFF, GIF or SVG';
   }
   if (lower.includes('pixel limit')) {
-    return `Image too large: more than ${Math.round(MAX_INPUT_PIXELS / 1e6)} megapixels`;
+    return `Image too large: more than ${Math.round(MAX_INPUT_PIXELS / 1e6)} megapixels (a decompression bomb?)`;
   }
-  if (
-    lower.includes('premature end') ||
-    lower.includes('truncated') ||
-    lower.includes('unexpected end')
-  ) {
+  if (['premature end', 'truncated', 'unexpected end', 'corrupt'].some((s) => lower.includes(s))) {
     return `Truncated or damaged file: ${firstLine(message)}`;
   }
   return `Could not decode image: ${firstLine(message)}`;

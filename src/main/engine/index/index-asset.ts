@@ -1,50 +1,238 @@
-import type { ThumbReady } from '../../../shared/dto';
-import type { AssetRepo } from '../catalog/asset-repo';
+import { readFile } from 'node:fs/promises';
+import type { AssetState, ThumbState } from '../../../shared/dto';
+import type { AssetRepo, IndexedFields, Located } from '../catalog/asset-repo';
 import type { MediaCache } from '../media/media-cache';
-import { readAndHash } from '../media/read-and-hash';
-import { probeImage, renderThumbnail } from '../media/render-thumbnail';
-import { describeIndexError } from './describe-index-error';
+import { readAndHash, sampledHash } from '../media/read-and-hash';
+import type { EmbeddedPreviews } from '../media/raw-preview';
+import {
+  placeholderOf,
+  probeImage,
+  renderThumbnail,
+  type ImageProbe,
+} from '../media/render-thumbnail';
+import { findSidecars } from '../metadata/find-sidecars';
+import {
+  orientationOf,
+  readSegments,
+  readSidecar,
+  toAssetMetadata,
+} from '../metadata/read-metadata';
+import type { Segments } from '../metadata/metadata-segments';
+import { expectedFormat, extensionOf, formatFromExtension } from '../scan/file-kinds';
+import { describeIndexError, IndexFailure } from './describe-index-error';
+import { resolveIdentity } from './resolve-identity';
 
 export interface IndexDeps {
   assets: AssetRepo;
   cache: MediaCache;
+  previews: EmbeddedPreviews;
 }
 
-export type IndexOutcome = (ThumbReady & { state: 'ok' | 'error' }) | null;
+export interface IndexOutcome {
+  id: number;
+  hash: string | null;
+  thumb: ThumbState;
+  state: AssetState;
+  error: string | null;
+  /** The file turned out to be an older asset that moved: lists must refetch. */
+  moved: boolean;
+}
+
+/** What to decode for pixels: the file itself, or an embedded preview (RAW, HEIC). */
+interface Pixels {
+  input: Buffer | string;
+  probe: ImageProbe | null;
+  /** Orientation to apply to an embedded preview that carries none of its own. */
+  orientation?: number | null;
+  notice: string | null;
+}
+
+const NO_DECODER = new Set(['heic', 'heif']);
+const SNIFF_ABOVE = 64 * 1024 * 1024;
 
 /**
- * Reads one file once: hashes it, reads its header, renders its grid thumbnail unless one
- * exists for that content. The original is only read. Any failure lands on this asset as
- * a reason; it never throws, so one bad file cannot stop a scan.
+ * Reads one file once: hashes it, settles its identity, reads its metadata and sidecars,
+ * renders its grid thumbnail unless one exists for that content. The original is only
+ * read. A failure lands on this asset as a reason; it never throws, so one bad file
+ * cannot stop a scan.
  */
-export async function indexAsset(deps: IndexDeps, id: number): Promise<IndexOutcome> {
-  const file = deps.assets.locate(id);
+export async function indexAsset(deps: IndexDeps, queuedId: number): Promise<IndexOutcome | null> {
+  const file = deps.assets.locate(queuedId);
   if (!file) return null; // removed while queued
-
+  let id = queuedId;
   let hash: string | null = null;
+  let moved = false;
   try {
-    if (file.bytes === 0) throw new EmptyFileError();
-    const read = await readAndHash(file.path, file.bytes);
-    hash = read.hash;
-    if (read.bytes === 0) throw new EmptyFileError();
-    const input = read.buffer ?? file.path;
-    const probe = await probeImage(input);
-    if (!deps.cache.has('thumb', hash)) {
-      await deps.cache.write('thumb', hash, await renderThumbnail(input));
+    if (file.bytes === 0) throw new IndexFailure('Empty file (0 bytes)');
+    const decodable = file.kind === 'image' || file.kind === 'raw' || file.kind === 'vector';
+    let buffer: Buffer | null = null;
+    if (decodable) {
+      // A huge file is sniffed before it is read whole: 2 GB of not-an-image fails at once.
+      if (
+        file.bytes > SNIFF_ABOVE &&
+        file.kind === 'image' &&
+        !NO_DECODER.has(extensionOf(file.name))
+      ) {
+        await probeImage(file.path);
+      }
+      const read = await readAndHash(file.path, file.bytes);
+      if (read.bytes === 0) throw new IndexFailure('Empty file (0 bytes)');
+      hash = read.hash;
+      buffer = read.buffer;
+    } else {
+      hash = await sampledHash(file.path, file.bytes);
     }
+
+    const identity = await resolveIdentity(deps.assets, file, hash);
+    id = identity.id;
+    moved = identity.moved;
     if (!deps.assets.locate(id)) return null;
-    deps.assets.markIndexed(id, { hash, ...probe, thumb: 'ready' });
-    return { id, hash, thumb: 'ready', state: 'ok' };
+
+    const fields = decodable
+      ? await readImage(deps, file, hash, buffer ?? file.path)
+      : plainFile(file, hash);
+    deps.assets.markIndexed(id, fields);
+    deps.assets.releaseCopies(id, hash);
+    deps.assets.recordVersion(id, {
+      hash,
+      bytes: file.bytes,
+      width: fields.width,
+      height: fields.height,
+    });
+    return { id, hash, thumb: fields.thumb, state: fields.state, error: fields.error, moved };
   } catch (error) {
-    const reason = error instanceof EmptyFileError ? error.message : describeIndexError(error);
+    const reason = describeIndexError(error);
     if (!deps.assets.locate(id)) return null;
     deps.assets.markError(id, reason, hash);
-    return { id, hash, thumb: 'none', state: 'error' };
+    return { id, hash, thumb: 'none', state: 'error', error: reason, moved };
   }
 }
 
-class EmptyFileError extends Error {
-  constructor() {
-    super('Empty file (0 bytes)');
+/** Video, PDF, 3D and anything else: catalogued with file-system facts and an icon. */
+function plainFile(file: Located, hash: string): IndexedFields {
+  return {
+    hash,
+    format: formatFromExtension(file.name),
+    width: null,
+    height: null,
+    thumb: 'none',
+    state: 'ok',
+    error: null,
+    orientation: null,
+    capturedAt: null,
+    camera: null,
+    keywords: [],
+    metadata: null,
+    placeholder: null,
+    notice: null,
+  };
+}
+
+async function readImage(
+  deps: IndexDeps,
+  file: Located,
+  hash: string,
+  input: Buffer | string,
+): Promise<IndexedFields> {
+  const embedded = await readSegments(input);
+  const pixels = await choosePixels(deps, file, input, embedded);
+  const probe = pixels.probe;
+
+  let state: 'ok' | 'error' = 'ok';
+  let error: string | null = null;
+  const promised = expectedFormat(file.name);
+  if (probe && promised && probe.format !== promised && file.kind !== 'raw') {
+    state = 'error';
+    error = `Wrong extension: the content is ${probe.format.toUpperCase()}, the name says .${extensionOf(file.name)}`;
   }
+
+  let thumb: IndexedFields['thumb'] = 'none';
+  let placeholder: string | null = null;
+  if (pixels.input !== '') {
+    let data: Buffer;
+    if (deps.cache.has('thumb', hash)) {
+      data = await readFile(deps.cache.pathFor('thumb', hash));
+    } else {
+      data = await renderThumbnail(pixels.input, pixels.orientation);
+      await deps.cache.write('thumb', hash, data);
+    }
+    thumb = 'ready';
+    placeholder = await placeholderOf(data);
+  }
+
+  const sidecars: { relPath: string; segments: Segments }[] = [];
+  for (const rel of await findSidecars(file.catalogPath, file.relPath)) {
+    const segments = await readSidecar(`${file.catalogPath}/${rel}`);
+    if (segments) sidecars.push({ relPath: rel, segments });
+  }
+  const metadata = toAssetMetadata(embedded, sidecars, {
+    colorSpace: probe?.colorSpace ?? null,
+    iccProfile: null,
+    bitDepth: probe?.bitDepth ?? null,
+    hasAlpha: probe?.hasAlpha ?? null,
+  });
+  const orientation = metadata.orientation ?? probe?.orientation ?? null;
+  const camera = cameraName(metadata.make, metadata.model);
+  return {
+    hash,
+    format: file.kind === 'raw' || !probe ? formatFromExtension(file.name) : probe.format,
+    width: probe?.width ?? null,
+    height: probe?.height ?? null,
+    thumb,
+    state,
+    error,
+    orientation,
+    capturedAt: metadata.capturedAt,
+    camera,
+    keywords: [...new Set([...metadata.keywords, ...metadata.hierarchicalKeywords])],
+    metadata,
+    placeholder,
+    notice: pixels.notice,
+  };
+}
+
+async function choosePixels(
+  deps: IndexDeps,
+  file: Located,
+  input: Buffer | string,
+  embedded: Segments | null,
+): Promise<Pixels> {
+  const ext = extensionOf(file.name);
+  if (file.kind !== 'raw' && !NO_DECODER.has(ext)) {
+    return { input, probe: await probeImage(input), notice: null };
+  }
+  // RAW and HEIC: dimensions from the container, pixels from the embedded preview.
+  const preview = await deps.previews.extract(file.path);
+  const size = await deps.previews.dimensions(file.path);
+  const orientation = orientationOf(embedded?.ifd0?.Orientation);
+  const probe: ImageProbe | null = size
+    ? {
+        format: ext,
+        width: size.width,
+        height: size.height,
+        orientation,
+        colorSpace: null,
+        hasProfile: false,
+        bitDepth: null,
+        hasAlpha: false,
+      }
+    : null;
+  if (file.kind === 'raw') {
+    if (!preview) throw new IndexFailure('This RAW file has no embedded preview to show');
+    return { input: preview, probe, orientation, notice: null };
+  }
+  return preview
+    ? {
+        input: preview,
+        probe,
+        orientation,
+        notice: 'No HEIC decoder here: the thumbnail is the embedded preview',
+      }
+    : { input: '', probe, notice: 'No HEIC decoder here: indexed with its metadata, no thumbnail' };
+}
+
+/** "Canon" + "Canon EOS 30D" is "Canon EOS 30D", not "Canon Canon EOS 30D". */
+function cameraName(make: string | null, model: string | null): string | null {
+  if (model && make && model.toLowerCase().startsWith(make.toLowerCase())) return model;
+  return [make, model].filter(Boolean).join(' ').trim() || null;
 }

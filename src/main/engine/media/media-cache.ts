@@ -3,16 +3,29 @@ import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { HASH_PATTERN } from '../../../shared/bridge';
 
-export type MediaKind = 'thumb';
+import type { MediaKind } from '../../../shared/bridge';
 
-const EXTENSION: Record<MediaKind, string> = { thumb: 'webp' };
+export type { MediaKind };
+
+const EXTENSION: Record<MediaKind, string> = { thumb: 'webp', preview: 'webp' };
 
 /**
  * Derived media, kept in the data dir and keyed by content hash: the same bytes anywhere
  * in any catalog share one thumbnail, and a moved file never needs a new one.
  */
 export class MediaCache {
+  private readonly written: Record<MediaKind, number> = { thumb: 0, preview: 0 };
+
   constructor(private readonly root: string) {}
+
+  /** Files of this kind written since start: how much was rendered. */
+  writes(kind: MediaKind): number {
+    return this.written[kind];
+  }
+
+  folder(kind: MediaKind): string {
+    return join(this.root, `${kind}s`);
+  }
 
   /** The cache file for a hash; throws on anything that is not a sha256 hex digest. */
   pathFor(kind: MediaKind, hash: string): string {
@@ -38,6 +51,7 @@ export class MediaCache {
         await handle.close();
       }
       await rename(temp, target);
+      this.written[kind]++;
     } catch (error) {
       await rm(temp, { force: true });
       throw error;

@@ -1,19 +1,27 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 
 /** Files up to this size are kept in memory so they are read from disk only once. */
 const BUFFER_LIMIT = 256 * 1024 * 1024;
+/** Above this, files Packshot does not decode (video, 3D, other) are hashed by samples. */
+const SAMPLE_ABOVE = 256 * 1024 * 1024;
+const SAMPLE_BYTES = 4 * 1024 * 1024;
 
 export interface ReadResult {
   hash: string;
   bytes: number;
-  /** The file's bytes, or null when it was too large to keep (decode from the path). */
+  /** The file's bytes, or null when not kept (too large, or not wanted). */
   buffer: Buffer | null;
 }
 
 /** Streams the file once, hashing in chunks so the event loop is never held for long. */
-export async function readAndHash(path: string, expectedBytes: number): Promise<ReadResult> {
-  const keep = expectedBytes <= BUFFER_LIMIT;
+export async function readAndHash(
+  path: string,
+  expectedBytes: number,
+  keep = true,
+): Promise<ReadResult> {
+  const keeping = keep && expectedBytes <= BUFFER_LIMIT;
   const hash = createHash('sha256');
   const chunks: Buffer[] = [];
   let bytes = 0;
@@ -21,11 +29,28 @@ export async function readAndHash(path: string, expectedBytes: number): Promise<
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     hash.update(chunk);
     bytes += chunk.length;
-    if (keep) chunks.push(chunk);
+    if (keeping) chunks.push(chunk);
   }
-  return {
-    hash: hash.digest('hex'),
-    bytes,
-    buffer: keep ? Buffer.concat(chunks, bytes) : null,
-  };
+  return { hash: hash.digest('hex'), bytes, buffer: keeping ? Buffer.concat(chunks, bytes) : null };
+}
+
+/**
+ * Identity of a large file that is never decoded (a 4 GB video): sha256 over its size and
+ * three 4 MiB samples (start, middle, end). Reading all of it at every move would make a
+ * video library unusable; an edit of a video changes its size or its ends in practice.
+ */
+export async function sampledHash(path: string, bytes: number): Promise<string> {
+  if (bytes <= SAMPLE_ABOVE) return (await readAndHash(path, bytes, false)).hash;
+  const hash = createHash('sha256').update(`packshot-sampled:${bytes}:`);
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(SAMPLE_BYTES);
+    for (const at of [0, Math.floor(bytes / 2 - SAMPLE_BYTES / 2), bytes - SAMPLE_BYTES]) {
+      const { bytesRead } = await handle.read(buffer, 0, SAMPLE_BYTES, at);
+      hash.update(buffer.subarray(0, bytesRead));
+    }
+  } finally {
+    await handle.close();
+  }
+  return hash.digest('hex');
 }

@@ -1,7 +1,8 @@
 import { opendir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FileSeen } from '../catalog/asset-repo';
-import { isIgnored, isIndexable } from './supported-formats';
+import { kindOf } from './file-kinds';
+import type { IgnoreTest } from './ignore-rules';
 
 export interface WalkResult {
   files: FileSeen[];
@@ -12,10 +13,11 @@ export interface WalkResult {
 const STAT_PARALLELISM = 32;
 
 /**
- * Lists indexable files below root. Symbolic links to folders are not followed, so a
- * link loop cannot trap the walk; links to files are indexed as the file they point to.
+ * Lists every file below root that the ignore rules let through. Symbolic links to
+ * folders are not followed, so a link loop cannot trap the walk; links to files are
+ * indexed as the file they point to.
  */
-export async function walkFolder(root: string): Promise<WalkResult> {
+export async function walkFolder(root: string, ignored: IgnoreTest): Promise<WalkResult> {
   const files: FileSeen[] = [];
   const problems: WalkResult['problems'] = [];
   const folders: string[] = [''];
@@ -26,10 +28,11 @@ export async function walkFolder(root: string): Promise<WalkResult> {
     try {
       const dir = await opendir(join(root, rel), { bufferSize: 256 });
       for await (const entry of dir) {
-        if (isIgnored(entry.name)) continue;
         const relPath = rel === '' ? entry.name : `${rel}/${entry.name}`;
-        if (entry.isDirectory()) folders.push(relPath);
-        else if ((entry.isFile() || entry.isSymbolicLink()) && isIndexable(entry.name)) {
+        if (entry.isDirectory()) {
+          // A folder is skipped when a rule ignores it or everything in it.
+          if (!ignored(relPath) && !ignored(`${relPath}/*`)) folders.push(relPath);
+        } else if ((entry.isFile() || entry.isSymbolicLink()) && !ignored(relPath)) {
           candidates.push({ relPath, name: entry.name, viaLink: entry.isSymbolicLink() });
         }
       }
@@ -51,6 +54,7 @@ export async function walkFolder(root: string): Promise<WalkResult> {
             name: candidate.name,
             bytes: result.value.size,
             mtimeMs: Math.trunc(result.value.mtimeMs),
+            kind: kindOf(candidate.name),
           });
         }
       });

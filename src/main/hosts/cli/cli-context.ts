@@ -1,7 +1,6 @@
 import type { MethodArgs, MethodName, MethodResult } from '../../../shared/contract';
-import { PackshotError } from '../../../shared/errors';
 import type { Engine } from '../../engine/create-engine';
-import { dispatch } from '../dispatch';
+import { invoke } from '../dispatch';
 
 /** A mistake in how the command was called: exit code 2. */
 export class UsageError extends Error {}
@@ -17,14 +16,12 @@ export interface CliContext {
 }
 
 /** Calls the engine through the same validating edge as the IPC and HTTP hosts. */
-export async function call<M extends MethodName>(
+export function call<M extends MethodName>(
   engine: Engine,
   method: M,
   args: MethodArgs<M>,
 ): Promise<MethodResult<M>> {
-  const outcome = await dispatch(engine.handlers, method, args);
-  if (!outcome.ok) throw new PackshotError(outcome.error.code, outcome.error.message);
-  return outcome.result as MethodResult<M>;
+  return invoke(engine.handlers, method, args);
 }
 
 export function writeJson(out: NodeJS.WritableStream, value: unknown): void {

@@ -65,7 +65,8 @@ async function main(argv: string[]): Promise<number> {
     if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
       throw new UsageError(`--port takes a number from 0 to 65535, not '${values.port}'`);
     }
-    engine = createEngine({ dataDir: values.data ?? defaultDataDir() });
+    // Only the long-running command watches folders; one-shot commands reconcile on `scan`.
+    engine = createEngine({ dataDir: values.data ?? defaultDataDir(), watch: name === 'serve' });
     await command({
       engine,
       positionals: rest,
@@ -86,6 +87,12 @@ async function main(argv: string[]): Promise<number> {
     await engine?.close();
   }
 }
+
+// `packshot assets --json | head` closes the pipe early: that is not a failure.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 
 main(process.argv.slice(2)).then(
   (code) => {

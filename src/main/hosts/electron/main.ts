@@ -4,7 +4,7 @@ import { app, BrowserWindow, dialog, ipcMain, net, protocol, session } from 'ele
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { HASH_PATTERN, IPC, MEDIA_SCHEME } from '../../../shared/bridge';
+import { HASH_PATTERN, IPC, MEDIA_KINDS, MEDIA_SCHEME } from '../../../shared/bridge';
 import { createEngine, type Engine } from '../../engine/create-engine';
 import { defaultDataDir } from '../data-dir';
 import { dispatch } from '../dispatch';
@@ -70,6 +70,7 @@ async function start(): Promise<void> {
     // Same place as the CLI's default, so both see one library.
     dataDir: defaultDataDir(),
     sqliteBinding: electronSqliteBinding(),
+    watch: true,
   });
 
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
@@ -79,10 +80,8 @@ async function start(): Promise<void> {
   protocol.handle(MEDIA_SCHEME, (request) => {
     const url = new URL(request.url);
     const hash = url.pathname.replace(/^\//, '');
-    const file =
-      url.hostname === 'thumb' && HASH_PATTERN.test(hash)
-        ? engine.resolveMedia('thumb', hash)
-        : null;
+    const kind = MEDIA_KINDS.find((k) => k === url.hostname);
+    const file = kind && HASH_PATTERN.test(hash) ? engine.resolveMedia(kind, hash) : null;
     if (!file) return new Response('Not found', { status: 404 });
     return net.fetch(pathToFileURL(file).href);
   });

@@ -111,15 +111,18 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     if (!sameToken(cookieToken(req), token) && !sameToken(headerToken(req), token))
       return refuse(res);
 
-    const media = /^\/media\/thumb\/([0-9a-f]{64})$/.exec(path);
-    if (media?.[1] && HASH_PATTERN.test(media[1])) {
-      const file = options.engine.resolveMedia('thumb', media[1]);
+    const media = /^\/media\/(thumb|preview)\/([0-9a-f]{64})$/.exec(path);
+    if (media?.[2] && HASH_PATTERN.test(media[2])) {
+      const file = options.engine.resolveMedia(
+        media[1] === 'preview' ? 'preview' : 'thumb',
+        media[2],
+      );
       if (
         file &&
         (await sendFile(res, file, { 'cache-control': 'private, max-age=31536000, immutable' }))
       )
         return;
-      return sendError(res, { code: 'not_found', message: 'No such thumbnail' });
+      return sendError(res, { code: 'not_found', message: 'No such media' });
     }
 
     const file = resolveInside(options.rendererDir, path);

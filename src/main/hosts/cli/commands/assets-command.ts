@@ -11,16 +11,30 @@ export async function assetsCommand(ctx: CliContext): Promise<void> {
   for (;;) {
     const page = await call(ctx.engine, 'assets.list', { offset, limit: PAGE, sort: 'name' });
     for (const a of page.items) {
+      const media = (kind: 'thumb' | 'preview'): string | null =>
+        a.hash ? ctx.engine.resolveMedia(kind, a.hash) : null;
       const row = {
         id: a.id,
         path: a.path,
+        kind: a.kind,
+        state: a.state,
         width: a.width,
         height: a.height,
+        displayWidth: a.displayWidth,
+        displayHeight: a.displayHeight,
+        orientation: a.orientation,
         format: a.format,
         bytes: a.bytes,
         hash: a.hash,
-        state: a.state,
+        capturedAt: a.capturedAt,
+        camera: a.camera,
+        keywords: a.keywords,
+        duplicateOf: a.duplicateOf,
+        versions: a.versions,
         thumbnail: a.thumb,
+        thumbnailPath: media('thumb'),
+        previewPath: media('preview'),
+        notice: a.notice,
         error: a.error,
       };
       const text = ctx.flags.json

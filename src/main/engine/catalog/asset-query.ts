@@ -1,0 +1,50 @@
+import type { AssetFilter, AssetSort } from '../../../shared/dto';
+
+export interface AssetQuery {
+  catalogId?: number;
+  folder?: string;
+  formats?: string[];
+  filter: AssetFilter;
+  sort: AssetSort;
+}
+
+const ORDER: Record<AssetSort, string> = {
+  name: 'a.name COLLATE NOCASE, a.id',
+  captured: 'a.captured_at IS NULL, a.captured_at, a.id',
+  added: 'a.added_at DESC, a.id DESC',
+  size: 'a.bytes DESC, a.id',
+};
+
+const FILTER: Record<AssetFilter, string> = {
+  all: '1',
+  missing: `a.state = 'missing'`,
+  errors: `a.state = 'error'`,
+  duplicates: `(a.duplicate_of IS NOT NULL OR a.id IN
+                (SELECT d.duplicate_of FROM assets d WHERE d.duplicate_of IS NOT NULL))`,
+  offline: `c.online = 0 AND a.state != 'missing'`,
+};
+
+/** WHERE and ORDER BY for a list query, with its parameters, built from fixed fragments. */
+export function buildAssetQuery(query: AssetQuery): {
+  where: string;
+  order: string;
+  params: unknown[];
+} {
+  const clauses = [FILTER[query.filter]];
+  const params: unknown[] = [];
+  if (query.catalogId !== undefined) {
+    clauses.push('a.catalog_id = ?');
+    params.push(query.catalogId);
+    const folder = query.folder?.replace(/^\/+|\/+$/g, '') ?? '';
+    if (folder !== '') {
+      // This folder and everything below it: '0' sorts right after '/'.
+      clauses.push('(a.folder = ? OR (a.folder >= ? AND a.folder < ?))');
+      params.push(folder, `${folder}/`, `${folder}0`);
+    }
+  }
+  if (query.formats && query.formats.length > 0) {
+    clauses.push(`a.format IN (${query.formats.map(() => '?').join(', ')})`);
+    params.push(...query.formats);
+  }
+  return { where: clauses.join(' AND '), order: ORDER[query.sort], params };
+}

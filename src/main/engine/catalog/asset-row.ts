@@ -1,0 +1,103 @@
+import { join } from 'node:path';
+import type { Asset, AssetKind, AssetMetadata, AssetState, ThumbState } from '../../../shared/dto';
+
+/** One row of the asset query below, as SQLite returns it. */
+export interface AssetRow {
+  id: number;
+  catalog_id: number;
+  catalog_path: string;
+  rel_path: string;
+  name: string;
+  folder: string;
+  bytes: number;
+  mtime_ms: number;
+  hash: string | null;
+  format: string | null;
+  width: number | null;
+  height: number | null;
+  state: AssetState;
+  error: string | null;
+  thumb: ThumbState;
+  kind: AssetKind;
+  orientation: number | null;
+  captured_at: string | null;
+  camera: string | null;
+  keywords: string;
+  duplicate_of: number | null;
+  placeholder: string | null;
+  notice: string | null;
+  added_at: number;
+  versions: number;
+}
+
+/** Assets joined with their catalog; an unreachable catalog shows its assets offline. */
+export const ASSET_SELECT = `
+  SELECT a.id, a.catalog_id, c.path AS catalog_path, a.rel_path, a.name, a.folder, a.bytes,
+         a.mtime_ms, a.hash, a.format, a.width, a.height,
+         CASE WHEN c.online = 0 AND a.state != 'missing' THEN 'offline' ELSE a.state END AS state,
+         a.error, a.thumb, a.kind, a.orientation, a.captured_at, a.camera, a.keywords,
+         a.duplicate_of, a.placeholder, a.notice, a.added_at,
+         (SELECT count(*) FROM asset_versions v WHERE v.asset_id = a.id) AS versions
+  FROM assets a JOIN catalogs c ON c.id = a.catalog_id`;
+
+/** EXIF orientations 5–8 turn the image a quarter: width and height swap on screen. */
+export function isQuarterTurn(orientation: number | null): boolean {
+  return orientation !== null && orientation >= 5 && orientation <= 8;
+}
+
+export function toAsset(row: AssetRow): Asset {
+  const swap = isQuarterTurn(row.orientation);
+  return {
+    id: row.id,
+    catalogId: row.catalog_id,
+    path: join(row.catalog_path, ...row.rel_path.split('/')),
+    relPath: row.rel_path,
+    name: row.name,
+    format: row.format,
+    width: row.width,
+    height: row.height,
+    bytes: row.bytes,
+    mtimeMs: row.mtime_ms,
+    hash: row.hash,
+    state: row.state,
+    error: row.error,
+    thumb: row.thumb,
+    kind: row.kind,
+    folder: row.folder,
+    orientation: row.orientation,
+    displayWidth: swap ? row.height : row.width,
+    displayHeight: swap ? row.width : row.height,
+    capturedAt: row.captured_at,
+    camera: row.camera,
+    keywords: parseList(row.keywords),
+    duplicateOf: row.duplicate_of,
+    versions: row.versions,
+    placeholder: row.placeholder,
+    notice: row.notice,
+    addedAt: new Date(row.added_at).toISOString(),
+  };
+}
+
+export function parseList(json: string | null): string[] {
+  if (!json) return [];
+  try {
+    const value = JSON.parse(json) as unknown;
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+export function parseMetadata(json: string | null): AssetMetadata | null {
+  if (!json) return null;
+  try {
+    return JSON.parse(json) as AssetMetadata;
+  } catch {
+    return null;
+  }
+}
+
+export function folderOf(relPath: string): string {
+  const slash = relPath.lastIndexOf('/');
+  return slash < 0 ? '' : relPath.slice(0, slash);
+}

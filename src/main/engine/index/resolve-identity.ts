@@ -1,0 +1,43 @@
+import { access } from 'node:fs/promises';
+import type { AssetRepo, Located } from '../catalog/asset-repo';
+
+export interface Identity {
+  /** The asset this file is: its own row, or the older asset it moved from. */
+  id: number;
+  moved: boolean;
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Identity is content, not path. A file seen for the first time whose content belongs to
+ * an asset whose file is gone is that asset, moved or renamed: it keeps its id and all
+ * attached to it. Content that another present file has is a copy. New content at a known
+ * path is a new version of the same asset (recorded by the caller).
+ */
+export async function resolveIdentity(
+  assets: AssetRepo,
+  file: Located,
+  hash: string,
+): Promise<Identity> {
+  if (file.hash === hash) return { id: file.id, moved: false };
+  const others = assets.withHash(hash, file.id);
+  if (file.hash === null) {
+    for (const other of others) {
+      if (other.state === 'missing' || !(await exists(other.path))) {
+        assets.transplant(file.id, other.id);
+        return { id: other.id, moved: true };
+      }
+    }
+  }
+  const original = others.find((o) => o.state !== 'missing');
+  assets.setDuplicateOf(file.id, original ? original.id : null);
+  return { id: file.id, moved: false };
+}

@@ -1,0 +1,49 @@
+import type { PreviewReady } from '../../../shared/dto';
+import type { Located } from '../catalog/asset-repo';
+import { describeIndexError } from '../index/describe-index-error';
+import type { MediaCache } from './media-cache';
+import { pruneCache } from './prune-cache';
+import type { EmbeddedPreviews } from './raw-preview';
+import { renderPreview } from './render-thumbnail';
+
+const DEFAULT_BUDGET = 2 * 1024 ** 3;
+const PRUNE_EVERY = 50;
+let writesSincePrune = 0;
+
+export interface PreviewDeps {
+  cache: MediaCache;
+  previews: EmbeddedPreviews;
+  budget?: number;
+}
+
+/** The ~2048 px loupe preview of an asset, rendered on first view and cached by content. */
+export async function ensurePreview(deps: PreviewDeps, file: Located): Promise<PreviewReady> {
+  const hash = file.hash;
+  if (!hash || file.state === 'missing') {
+    return {
+      id: file.id,
+      hash: null,
+      reason: file.state === 'missing' ? 'The file is missing' : 'Not indexed yet',
+    };
+  }
+  if (deps.cache.has('preview', hash)) return { id: file.id, hash, reason: null };
+  if (file.kind !== 'image' && file.kind !== 'raw' && file.kind !== 'vector') {
+    return { id: file.id, hash: null, reason: 'No preview for this kind of file' };
+  }
+  try {
+    const input =
+      file.kind === 'raw' || /\.hei[cf]$/i.test(file.name)
+        ? await deps.previews.extract(file.path)
+        : file.path;
+    if (!input)
+      return { id: file.id, hash: null, reason: 'No decoder or embedded preview for this file' };
+    await deps.cache.write('preview', hash, await renderPreview(input));
+    if (++writesSincePrune >= PRUNE_EVERY) {
+      writesSincePrune = 0;
+      void pruneCache(deps.cache.folder('preview'), deps.budget ?? DEFAULT_BUDGET);
+    }
+    return { id: file.id, hash, reason: null };
+  } catch (error) {
+    return { id: file.id, hash: null, reason: describeIndexError(error) };
+  }
+}

@@ -1,0 +1,28 @@
+import picomatch from 'picomatch';
+
+/**
+ * Never catalogued unless the user says otherwise: dotfiles, OS clutter, files still being
+ * downloaded, and sidecars (read with their image, not as assets of their own).
+ */
+export const DEFAULT_IGNORE: readonly string[] = [
+  '**/.*',
+  '**/.*/**',
+  '**/Thumbs.db',
+  '**/desktop.ini',
+  '**/$RECYCLE.BIN/**',
+  '**/System Volume Information/**',
+  '**/*.xmp',
+  '**/*.tmp',
+  '**/*.part',
+  '**/*.crdownload',
+  '**/*.download',
+  '**/~$*',
+];
+
+export type IgnoreTest = (relPath: string) => boolean;
+
+/** Matcher over paths relative to the catalog, '/' separated. */
+export function ignoreRules(extra: readonly string[] = []): IgnoreTest {
+  const match = picomatch([...DEFAULT_IGNORE, ...extra], { dot: true, nocase: true });
+  return (relPath) => relPath !== '' && match(relPath);
+}

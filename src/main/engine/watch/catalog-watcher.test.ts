@@ -1,0 +1,67 @@
+import { rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { WatchMode } from '../../../shared/dto';
+import { eventually } from '../../test-support/engine-harness';
+import { tempDir } from '../../test-support/sample-images';
+import { ignoreRules } from '../scan/ignore-rules';
+import { CatalogWatcher, type ChangeBatch } from './catalog-watcher';
+
+let dir: string | undefined;
+let watcher: CatalogWatcher | undefined;
+
+afterEach(async () => {
+  await watcher?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+async function start(polling = false) {
+  dir = await tempDir('watcher');
+  const batches: ChangeBatch[] = [];
+  const modes: { mode: WatchMode; reason: string | null }[] = [];
+  watcher = new CatalogWatcher({
+    catalogId: 1,
+    root: dir,
+    ignored: ignoreRules(),
+    polling,
+    batchMs: 50,
+    onBatch: (_id, batch) => batches.push(batch),
+    onMode: (_id, mode, reason) => modes.push({ mode, reason }),
+  });
+  await watcher.start();
+  return { root: dir, batches, modes, watcher };
+}
+
+describe('CatalogWatcher', () => {
+  it('falls back to polling when the OS watch limit is reached, says why, and keeps watching', async () => {
+    const w = await start();
+    expect(w.watcher.watchMode).toBe('native');
+    await w.watcher.handleError(Object.assign(new Error('watch limit'), { code: 'ENOSPC' }));
+    expect(w.watcher.watchMode).toBe('polling');
+    expect(w.modes.at(-1)?.reason).toMatch(/file-watch limit.*ENOSPC.*polled/);
+    await writeFile(join(w.root, 'late.jpg'), 'x');
+    await eventually(
+      () => Promise.resolve(w.batches.some((b) => b.upserts.includes('late.jpg')) || undefined),
+      'polled add',
+    );
+  });
+
+  it('reports sidecars apart, and ignores dotfiles and OS clutter', async () => {
+    const w = await start();
+    await writeFile(join(w.root, '.DS_Store'), 'x');
+    await writeFile(join(w.root, 'Thumbs.db'), 'x');
+    await writeFile(join(w.root, 'shot.xmp'), '<x/>');
+    await writeFile(join(w.root, 'shot.jpg'), 'x');
+    await eventually(
+      () => Promise.resolve(w.batches.some((b) => b.upserts.includes('shot.jpg')) || undefined),
+      'image seen',
+    );
+    await eventually(
+      () => Promise.resolve(w.batches.some((b) => b.sidecars.includes('shot.xmp')) || undefined),
+      'sidecar seen',
+    );
+    const all = w.batches.flatMap((b) => [...b.upserts, ...b.sidecars]);
+    expect(all).not.toContain('.DS_Store');
+    expect(all).not.toContain('Thumbs.db');
+  });
+});

@@ -1,0 +1,69 @@
+// A real engine over a temp data dir and temp folders, called through the validating edge.
+import { rm } from 'node:fs/promises';
+import type { MethodArgs, MethodName, MethodResult } from '../../shared/contract';
+import type { Asset } from '../../shared/dto';
+import { createEngine, type Engine, type EngineOptions } from '../engine/create-engine';
+import { invoke } from '../hosts/dispatch';
+import { tempDir } from './sample-images';
+
+export interface Harness {
+  dataDir: string;
+  engine: Engine;
+  call<M extends MethodName>(method: M, args: MethodArgs<M>): Promise<MethodResult<M>>;
+  all(filter?: MethodArgs<'assets.list'>['filter']): Promise<Asset[]>;
+  byName(name: string): Promise<Asset>;
+  restart(options?: Partial<EngineOptions>): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+export async function startHarness(options: Partial<EngineOptions> = {}): Promise<Harness> {
+  const dataDir = await tempDir('data');
+  const open = (extra: Partial<EngineOptions>): Engine =>
+    createEngine({ dataDir, concurrency: 2, ...options, ...extra });
+  const harness: Harness = {
+    dataDir,
+    engine: open({}),
+    call: (method, args) => invoke(harness.engine.handlers, method, args),
+    all: async (filter = 'all') =>
+      (await harness.call('assets.list', { limit: 5000, filter })).items,
+    byName: async (name) => {
+      const found = (await harness.all()).find((a) => a.name === name);
+      if (!found) throw new Error(`no asset named ${name}`);
+      return found;
+    },
+    restart: async (extra = {}) => {
+      await harness.engine.close();
+      harness.engine = open(extra);
+      await harness.engine.ready;
+    },
+    dispose: async () => {
+      await harness.engine.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+  await harness.engine.ready;
+  return harness;
+}
+
+/** Polls until check returns a value (not undefined/false); the timeout only bounds a hang. */
+export async function eventually<T>(
+  check: () => Promise<T | undefined | false>,
+  what: string,
+  timeoutMs = 30_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value !== undefined && value !== false) return value;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline)
+      throw new Error(
+        `never happened: ${what}${last instanceof Error ? ` (${last.message})` : ''}`,
+      );
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
