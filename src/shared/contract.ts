@@ -57,6 +57,8 @@ export const methods = {
         /** Only these formats (as in Asset.format, e.g. 'jpeg', 'cr2'). */
         formats: z.array(z.string().min(1).max(20)).max(50).optional(),
         filter: z.enum(['all', 'missing', 'errors', 'duplicates', 'offline']).default('all'),
+        /** The search language: words, field:value, width>=2000, AND / OR / NOT, ( ). */
+        query: z.string().max(2000).optional(),
       })
       .strict(),
     result: type<AssetPage>(),

@@ -15,6 +15,8 @@ import { ensurePreview } from './media/ensure-preview';
 import { MediaCache, type MediaKind } from './media/media-cache';
 import { EmbeddedPreviews } from './media/raw-preview';
 import { ignoreRules } from './scan/ignore-rules';
+import { compileQuery } from './search/compile-query';
+import { parseQuery } from './search/parse-query';
 import { isReachable, scanCatalog } from './scan/scan-catalog';
 import { VERSION } from './version';
 import { applyChanges } from './watch/apply-changes';
@@ -249,8 +251,10 @@ export function createEngine(options: EngineOptions): Engine {
       return { listed, queued };
     },
 
-    'assets.list': ({ catalogId, offset, limit, sort, folder, formats, filter }) => {
-      const query = { catalogId, folder, formats, filter, sort };
+    'assets.list': ({ catalogId, offset, limit, sort, folder, formats, filter, query: text }) => {
+      const parsed = text === undefined ? null : parseQuery(text);
+      const search = parsed && text !== undefined ? compileQuery(parsed, text) : undefined;
+      const query = { catalogId, folder, formats, filter, sort, search };
       return Promise.resolve({
         total: assets.count(query),
         offset,

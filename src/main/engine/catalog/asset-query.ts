@@ -1,4 +1,5 @@
 import type { AssetFilter, AssetSort } from '../../../shared/dto';
+import type { CompiledQuery } from '../search/compile-query';
 
 export interface AssetQuery {
   catalogId?: number;
@@ -6,6 +7,8 @@ export interface AssetQuery {
   formats?: string[];
   filter: AssetFilter;
   sort: AssetSort;
+  /** A compiled search-box query. */
+  search?: CompiledQuery;
 }
 
 const ORDER: Record<AssetSort, string> = {
@@ -45,6 +48,10 @@ export function buildAssetQuery(query: AssetQuery): {
   if (query.formats && query.formats.length > 0) {
     clauses.push(`a.format IN (${query.formats.map(() => '?').join(', ')})`);
     params.push(...query.formats);
+  }
+  if (query.search) {
+    clauses.push(query.search.sql);
+    params.push(...query.search.params);
   }
   return { where: clauses.join(' AND '), order: ORDER[query.sort], params };
 }

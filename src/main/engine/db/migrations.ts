@@ -85,4 +85,33 @@ export const migrations: Migration[] = [
       CREATE INDEX assets_by_dup      ON assets (duplicate_of);
     `,
   },
+  {
+    // Full-text search over what a person types: name, folder, title, description, keywords.
+    // Kept in step with assets by triggers, so no code path can forget it.
+    version: 3,
+    sql: `
+      CREATE VIRTUAL TABLE assets_fts USING fts5(
+        name, folder, title, description, keywords,
+        tokenize = 'unicode61 remove_diacritics 2'
+      );
+      INSERT INTO assets_fts (rowid, name, folder, title, description, keywords)
+        SELECT id, name, folder, json_extract(metadata, '$.title'),
+               json_extract(metadata, '$.description'), keywords FROM assets;
+      CREATE TRIGGER assets_fts_insert AFTER INSERT ON assets BEGIN
+        INSERT INTO assets_fts (rowid, name, folder, title, description, keywords)
+        VALUES (new.id, new.name, new.folder, json_extract(new.metadata, '$.title'),
+                json_extract(new.metadata, '$.description'), new.keywords);
+      END;
+      CREATE TRIGGER assets_fts_update
+      AFTER UPDATE OF name, folder, metadata, keywords ON assets BEGIN
+        DELETE FROM assets_fts WHERE rowid = old.id;
+        INSERT INTO assets_fts (rowid, name, folder, title, description, keywords)
+        VALUES (new.id, new.name, new.folder, json_extract(new.metadata, '$.title'),
+                json_extract(new.metadata, '$.description'), new.keywords);
+      END;
+      CREATE TRIGGER assets_fts_delete AFTER DELETE ON assets BEGIN
+        DELETE FROM assets_fts WHERE rowid = old.id;
+      END;
+    `,
+  },
 ];

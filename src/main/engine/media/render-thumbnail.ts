@@ -1,6 +1,9 @@
 import sharp, { type Sharp } from 'sharp';
 import { rgbaToThumbHash } from 'thumbhash';
 
+// Each file is decoded once, so libvips' operation cache only holds memory: off.
+sharp.cache(false);
+
 export const THUMB_PX = 320;
 export const PREVIEW_PX = 2048;
 

@@ -20,12 +20,15 @@ usage: packshot [--data DIR] <command>
   catalog list [--json]   registered folders with counts
   catalog remove ID       forget a folder (files on disk are untouched)
   scan [--json]           index every catalog to completion
-  assets --json           every asset as one JSON array
+  assets --json [--query Q]
+                          every asset (or those Q finds) as one JSON array
   serve [--port N]        browser mode on 127.0.0.1 (prints the address to open)
 
 options:
   --data DIR   data folder (default: the desktop app's, or $PACKSHOT_DATA)
   --json       machine-readable output
+  --query Q    the search language: red sneaker tag:Shoes format:raw width>=2000
+               taken:2026-05 camera:canon missing error dupes, AND OR NOT ( )
   -h, --help   this text
 `;
 
@@ -46,6 +49,7 @@ async function main(argv: string[]): Promise<number> {
         data: { type: 'string' },
         json: { type: 'boolean', default: false },
         port: { type: 'string' },
+        query: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', default: false },
       },
@@ -70,7 +74,7 @@ async function main(argv: string[]): Promise<number> {
     await command({
       engine,
       positionals: rest,
-      flags: { json: values.json ?? false, port },
+      flags: { json: values.json ?? false, port, query: values.query },
       rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)),
       out: process.stdout,
       err: process.stderr,

@@ -9,7 +9,12 @@ export async function assetsCommand(ctx: CliContext): Promise<void> {
   let first = true;
   if (ctx.flags.json) ctx.out.write('[');
   for (;;) {
-    const page = await call(ctx.engine, 'assets.list', { offset, limit: PAGE, sort: 'name' });
+    const page = await call(ctx.engine, 'assets.list', {
+      offset,
+      limit: PAGE,
+      sort: 'name',
+      ...(ctx.flags.query === undefined ? {} : { query: ctx.flags.query }),
+    });
     for (const a of page.items) {
       const media = (kind: 'thumb' | 'preview'): string | null =>
         a.hash ? ctx.engine.resolveMedia(kind, a.hash) : null;

@@ -1,0 +1,16 @@
+// The search language's syntax tree. Produced by parseQuery, compiled to SQL by compileQuery.
+
+export type Comparison = '=' | '>' | '>=' | '<' | '<=';
+
+export type QueryNode =
+  | { type: 'and'; items: QueryNode[] }
+  | { type: 'or'; items: QueryNode[] }
+  | { type: 'not'; item: QueryNode }
+  /** Free text: full-text search over name, folder, title, description, keywords. */
+  | { type: 'text'; value: string; phrase: boolean }
+  /** field:value */
+  | { type: 'field'; field: string; value: string; column: number }
+  /** field>=number */
+  | { type: 'compare'; field: string; op: Comparison; value: number; column: number }
+  /** A bare state word: missing, error, dupes, offline. */
+  | { type: 'flag'; name: string; column: number };
