@@ -2,8 +2,10 @@
 // (name → payload). Hosts derive routes, IPC handlers and CLI calls from these maps;
 // argument schemas are enforced at every host edge.
 import { z } from 'zod';
+import { LABELS } from './dto';
 import type {
   AppInfo,
+  EditResult,
   AssetDetail,
   AssetPage,
   Catalog,
@@ -69,6 +71,35 @@ export const methods = {
     args: z.object({ catalogId: id.optional() }).strict(),
     result: type<FolderNode[]>(),
   },
+  /** Rates, flags or labels many assets as one undoable step. */
+  'assets.edit': {
+    args: z
+      .object({
+        ids: z.array(id).min(1).max(200_000),
+        rating: z.number().int().min(0).max(5).optional(),
+        flag: z.enum(['none', 'pick', 'reject']).optional(),
+        label: z.enum(LABELS).nullable().optional(),
+      })
+      .strict()
+      .refine((a) => a.rating !== undefined || a.flag !== undefined || a.label !== undefined, {
+        message: 'give a rating, a flag or a label',
+      }),
+    result: type<EditResult>(),
+  },
+  /** Same as assets.edit, for every asset a search query finds (the CLI's bulk edits). */
+  'assets.editQuery': {
+    args: z
+      .object({
+        query: z.string().max(2000),
+        rating: z.number().int().min(0).max(5).optional(),
+        flag: z.enum(['none', 'pick', 'reject']).optional(),
+        label: z.enum(LABELS).nullable().optional(),
+      })
+      .strict(),
+    result: type<EditResult>(),
+  },
+  'edits.undo': { args: empty, result: type<EditResult>() },
+  'edits.redo': { args: empty, result: type<EditResult>() },
   /** Renders (or finds cached) the ~2048 px loupe preview of an asset. */
   'previews.ensure': { args: z.object({ id }).strict(), result: type<PreviewReady>() },
 

@@ -81,6 +81,10 @@ export interface Asset {
   notice: string | null;
   /** When Packshot first saw it, ISO 8601. */
   addedAt: string;
+  /** 0 (unrated) to 5 stars. */
+  rating: number;
+  flag: Flag;
+  label: ColorLabel | null;
 }
 
 export interface AssetMetadata {
@@ -123,6 +127,18 @@ export interface AssetVersion {
 export interface AssetDetail extends Asset {
   metadata: AssetMetadata | null;
   history: AssetVersion[];
+}
+
+export type Flag = 'none' | 'pick' | 'reject';
+export const LABELS = ['red', 'yellow', 'green', 'blue', 'purple'] as const;
+export type ColorLabel = (typeof LABELS)[number];
+
+/** One undoable step: what it did and whether there is more to undo or redo. */
+export interface EditResult {
+  changed: number;
+  step: string | null;
+  canUndo: boolean;
+  canRedo: boolean;
 }
 
 export type AssetSort = 'name' | 'captured' | 'added' | 'size';

@@ -8,6 +8,8 @@ import { CatalogRepo } from './catalog/catalog-repo';
 import { buildFolderTree } from './catalog/folder-tree';
 import { isWithin, resolveCatalogPath } from './catalog/resolve-catalog-path';
 import { openDatabase } from './db/open-database';
+import { describeEdit } from './edit/describe-edit';
+import { EditLog } from './edit/edit-log';
 import { EventBus, type AnyEventListener } from './events/event-bus';
 import { indexAsset } from './index/index-asset';
 import { IndexQueue } from './index/index-queue';
@@ -61,6 +63,7 @@ export function createEngine(options: EngineOptions): Engine {
   const watchModeOf = (id: number): WatchMode => watchers.get(id)?.watchMode ?? 'off';
   const catalogs = new CatalogRepo(db, watchModeOf);
   const assets = new AssetRepo(db);
+  const edits = new EditLog(db);
   const cache = new MediaCache(join(options.dataDir, 'cache'));
   const previews = new EmbeddedPreviews();
   const bus = new EventBus();
@@ -275,6 +278,33 @@ export function createEngine(options: EngineOptions): Engine {
       const file = assets.locate(id);
       if (!file) throw new PackshotError('not_found', `No asset with id ${id}`);
       return ensurePreview({ cache, previews, budget: options.previewCacheBytes }, file);
+    },
+
+    'assets.edit': ({ ids, ...change }) => {
+      const result = edits.apply(describeEdit(change, ids.length), ids, change);
+      if (result.changed > 0) bus.emit('assets.changed', { catalogId: null });
+      return Promise.resolve(result);
+    },
+
+    'assets.editQuery': ({ query: text, ...change }) => {
+      const parsed = parseQuery(text);
+      const search = parsed ? compileQuery(parsed, text) : undefined;
+      const ids = assets.ids({ filter: 'all', sort: 'name', search });
+      const result = edits.apply(describeEdit(change, ids.length), ids, change);
+      if (result.changed > 0) bus.emit('assets.changed', { catalogId: null });
+      return Promise.resolve(result);
+    },
+
+    'edits.undo': () => {
+      const result = edits.undo();
+      if (result.changed > 0) bus.emit('assets.changed', { catalogId: null });
+      return Promise.resolve(result);
+    },
+
+    'edits.redo': () => {
+      const result = edits.redo();
+      if (result.changed > 0) bus.emit('assets.changed', { catalogId: null });
+      return Promise.resolve(result);
     },
 
     'thumbs.prioritize': ({ ids }) => Promise.resolve({ moved: queue.prioritize(ids) }),

@@ -113,6 +113,17 @@ export class AssetRepo {
       .map(toAsset);
   }
 
+  /** Every id a query finds, in list order (bulk edits by query). */
+  ids(query: AssetQuery): number[] {
+    const { where, order, params } = buildAssetQuery(query);
+    return this.db
+      .prepare<unknown[], { id: number }>(
+        `SELECT a.id FROM assets a JOIN catalogs c ON c.id = a.catalog_id WHERE ${where} ORDER BY ${order}`,
+      )
+      .all(...params)
+      .map((r) => r.id);
+  }
+
   get(id: number): Asset | undefined {
     const row = this.db.prepare<[number], AssetRow>(`${ASSET_SELECT} WHERE a.id = ?`).get(id);
     return row ? toAsset(row) : undefined;

@@ -1,5 +1,13 @@
 import { join } from 'node:path';
-import type { Asset, AssetKind, AssetMetadata, AssetState, ThumbState } from '../../../shared/dto';
+import type {
+  Asset,
+  AssetKind,
+  AssetMetadata,
+  AssetState,
+  ColorLabel,
+  Flag,
+  ThumbState,
+} from '../../../shared/dto';
 
 /** One row of the asset query below, as SQLite returns it. */
 export interface AssetRow {
@@ -28,6 +36,9 @@ export interface AssetRow {
   notice: string | null;
   added_at: number;
   versions: number;
+  rating: number;
+  flag: Flag;
+  label: ColorLabel | null;
 }
 
 /** Assets joined with their catalog; an unreachable catalog shows its assets offline. */
@@ -36,7 +47,7 @@ export const ASSET_SELECT = `
          a.mtime_ms, a.hash, a.format, a.width, a.height,
          CASE WHEN c.online = 0 AND a.state != 'missing' THEN 'offline' ELSE a.state END AS state,
          a.error, a.thumb, a.kind, a.orientation, a.captured_at, a.camera, a.keywords,
-         a.duplicate_of, a.placeholder, a.notice, a.added_at,
+         a.duplicate_of, a.placeholder, a.notice, a.added_at, a.rating, a.flag, a.label,
          (SELECT count(*) FROM asset_versions v WHERE v.asset_id = a.id) AS versions
   FROM assets a JOIN catalogs c ON c.id = a.catalog_id`;
 
@@ -75,6 +86,9 @@ export function toAsset(row: AssetRow): Asset {
     placeholder: row.placeholder,
     notice: row.notice,
     addedAt: new Date(row.added_at).toISOString(),
+    rating: row.rating,
+    flag: row.flag,
+    label: row.label,
   };
 }
 

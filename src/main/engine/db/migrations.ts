@@ -114,4 +114,25 @@ export const migrations: Migration[] = [
       END;
     `,
   },
+  {
+    // Culling (rating, pick/reject flag, colour label) and the undo history of edits.
+    version: 4,
+    sql: `
+      ALTER TABLE assets ADD COLUMN rating INTEGER NOT NULL DEFAULT 0 CHECK (rating BETWEEN 0 AND 5);
+      ALTER TABLE assets ADD COLUMN flag TEXT NOT NULL DEFAULT 'none'
+        CHECK (flag IN ('none', 'pick', 'reject'));
+      ALTER TABLE assets ADD COLUMN label TEXT
+        CHECK (label IS NULL OR label IN ('red', 'yellow', 'green', 'blue', 'purple'));
+      CREATE INDEX assets_by_rating ON assets (rating);
+      CREATE INDEX assets_by_flag ON assets (flag);
+
+      CREATE TABLE edit_steps (
+        id      INTEGER PRIMARY KEY,
+        label   TEXT NOT NULL,
+        ops     TEXT NOT NULL,
+        undone  INTEGER NOT NULL DEFAULT 0,
+        at      TEXT NOT NULL
+      );
+    `,
+  },
 ];

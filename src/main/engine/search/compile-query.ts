@@ -14,9 +14,20 @@ const NUMERIC: Record<string, string> = {
   height: 'a.height',
   size: 'a.bytes',
   bytes: 'a.bytes',
+  rating: 'a.rating',
   versions: '(SELECT count(*) FROM asset_versions v WHERE v.asset_id = a.id)',
 };
-export const QUERY_FIELDS = ['tag', 'format', 'kind', 'camera', 'taken', 'folder', 'name'] as const;
+export const QUERY_FIELDS = [
+  'tag',
+  'format',
+  'kind',
+  'camera',
+  'taken',
+  'folder',
+  'name',
+  'flag',
+  'label',
+] as const;
 
 /** Turns a parsed query into SQL with parameters; every value is a parameter, never text. */
 export function compileQuery(node: QueryNode, input: string): CompiledQuery {
@@ -100,6 +111,16 @@ export function compileQuery(node: QueryNode, input: string): CompiledQuery {
       case 'name':
         params.push(`%${value}%`);
         return 'lower(a.name) LIKE ?';
+      case 'flag':
+        if (!['pick', 'reject', 'none'].includes(value)) {
+          throw queryError(input, column, 'flag: is pick, reject or none');
+        }
+        params.push(value);
+        return 'a.flag = ?';
+      case 'label':
+        if (value === 'none') return 'a.label IS NULL';
+        params.push(value);
+        return 'a.label = ?';
       default:
         throw queryError(
           input,

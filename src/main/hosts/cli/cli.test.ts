@@ -91,6 +91,29 @@ describe('packshot command line', () => {
     expect(scan.stderr).not.toMatch(/\d+\/[1-9]/);
   });
 
+  it('searches, rates and flags by query', () => {
+    const found = packshot('assets', '--json', '--query', 'shoe format:jpeg');
+    expect(found.status).toBe(0);
+    expect((JSON.parse(found.stdout) as AssetRow[]).map((a) => a.path)).toEqual([
+      join(photos.dir, 'shoe-front.jpg'),
+    ]);
+
+    const bad = packshot('assets', '--json', '--query', 'shoe (side');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/never closed/);
+
+    expect(packshot('rate', '4', '--query', 'name:bag').stdout).toMatch(
+      /Rate 4 stars \(1 asset\): 1 changed/,
+    );
+    expect(packshot('flag', 'pick', '--query', 'rating>=4').status).toBe(0);
+    const picked = JSON.parse(
+      packshot('assets', '--json', '--query', 'flag:pick').stdout,
+    ) as AssetRow[];
+    expect(picked.map((a) => a.path)).toEqual([join(photos.dir, 'bag.webp')]);
+    expect(packshot('rate', '9', '--query', '').status).toBe(2);
+    expect(packshot('flag', 'pick').status).toBe(2);
+  });
+
   it('exits 2 on a usage error and 1 on a failure, with a one-line message', () => {
     const unknown = packshot('frobnicate');
     expect(unknown.status).toBe(2);

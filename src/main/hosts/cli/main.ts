@@ -9,6 +9,7 @@ import { defaultDataDir } from '../data-dir';
 import { UsageError, type CliContext } from './cli-context';
 import { assetsCommand } from './commands/assets-command';
 import { catalogCommand } from './commands/catalog-command';
+import { flagCommand, rateCommand } from './commands/edit-commands';
 import { scanCommand } from './commands/scan-command';
 import { serveCommand } from './commands/serve-command';
 
@@ -22,6 +23,9 @@ usage: packshot [--data DIR] <command>
   scan [--json]           index every catalog to completion
   assets --json [--query Q]
                           every asset (or those Q finds) as one JSON array
+  rate 0-5 --query Q      rate every asset Q finds (one undoable step)
+  flag pick|reject|none --query Q
+                          flag every asset Q finds
   serve [--port N]        browser mode on 127.0.0.1 (prints the address to open)
 
 options:
@@ -36,6 +40,8 @@ const COMMANDS: Record<string, (ctx: CliContext) => Promise<void>> = {
   catalog: catalogCommand,
   scan: scanCommand,
   assets: assetsCommand,
+  rate: rateCommand,
+  flag: flagCommand,
   serve: serveCommand,
 };
 
