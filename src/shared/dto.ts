@@ -129,6 +129,17 @@ export interface AssetDetail extends Asset {
   history: AssetVersion[];
 }
 
+export interface Tag {
+  id: number;
+  /** 0 for a top-level tag. */
+  parentId: number;
+  name: string;
+  /** Levels joined by '|', as Lightroom writes them: 'Product|Shoes|Sneakers'. */
+  path: string;
+  /** Assets tagged with this tag itself (not counting its children). */
+  count: number;
+}
+
 export type Flag = 'none' | 'pick' | 'reject';
 export const LABELS = ['red', 'yellow', 'green', 'blue', 'purple'] as const;
 export type ColorLabel = (typeof LABELS)[number];

@@ -8,6 +8,8 @@ export const events = {
   'catalogs.changed': type<Record<string, never>>(),
   /** New or removed rows: lists should refetch. */
   'assets.changed': type<{ catalogId: number | null }>(),
+  /** Tags were created, renamed, moved, merged or their counts changed. */
+  'tags.changed': type<Record<string, never>>(),
   /** Per-asset index results, batched. */
   'assets.indexed': type<{ items: ThumbReady[] }>(),
 } as const;

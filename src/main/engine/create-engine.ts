@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Handlers } from '../../shared/contract';
-import type { ThumbReady, WatchMode } from '../../shared/dto';
+import type { EditResult, ThumbReady, WatchMode } from '../../shared/dto';
 import { PackshotError } from '../../shared/errors';
 import { AssetRepo } from './catalog/asset-repo';
 import { CatalogRepo } from './catalog/catalog-repo';
@@ -9,6 +9,8 @@ import { buildFolderTree } from './catalog/folder-tree';
 import { isWithin, resolveCatalogPath } from './catalog/resolve-catalog-path';
 import { openDatabase } from './db/open-database';
 import { describeEdit } from './edit/describe-edit';
+import { TagEdits } from './tags/tag-edits';
+import { TagRepo } from './tags/tag-repo';
 import { EditLog } from './edit/edit-log';
 import { EventBus, type AnyEventListener } from './events/event-bus';
 import { indexAsset } from './index/index-asset';
@@ -53,6 +55,16 @@ export interface Engine {
 }
 
 const INDEXED_FLUSH_MS = 150;
+
+/** The contract's EditResult, without the engine-internal list of touched assets. */
+function strip(result: EditResult & { touched?: number[] }): EditResult {
+  return {
+    changed: result.changed,
+    step: result.step,
+    canUndo: result.canUndo,
+    canRedo: result.canRedo,
+  };
+}
 const OFFLINE_RECHECK_MS = 3000;
 
 export function createEngine(options: EngineOptions): Engine {
@@ -63,7 +75,23 @@ export function createEngine(options: EngineOptions): Engine {
   const watchModeOf = (id: number): WatchMode => watchers.get(id)?.watchMode ?? 'off';
   const catalogs = new CatalogRepo(db, watchModeOf);
   const assets = new AssetRepo(db);
-  const edits = new EditLog(db);
+  const tags = new TagRepo(db);
+  const edits = new EditLog(db, tags);
+  const tagEdits = new TagEdits(tags, edits);
+  /** After any edit: lists refetch, and the keyword panel when tags changed. */
+  const edited = <R extends EditResult>(result: R, tagsChanged: boolean): R => {
+    if (result.changed > 0) bus.emit('assets.changed', { catalogId: null });
+    if (tagsChanged) bus.emit('tags.changed', {});
+    return result;
+  };
+  const idsFor = (text: string): number[] => {
+    const parsed = parseQuery(text);
+    return assets.ids({
+      filter: 'all',
+      sort: 'name',
+      search: parsed ? compileQuery(parsed, text) : undefined,
+    });
+  };
   const cache = new MediaCache(join(options.dataDir, 'cache'));
   const previews = new EmbeddedPreviews();
   const bus = new EventBus();
@@ -83,7 +111,7 @@ export function createEngine(options: EngineOptions): Engine {
   const queue = new IndexQueue({
     concurrency: options.concurrency ?? Math.max(1, availableParallelism()),
     work: async (id) => {
-      const outcome = await indexAsset({ assets, cache, previews }, id);
+      const outcome = await indexAsset({ assets, cache, previews, tags }, id);
       if (!outcome) return 'skipped';
       if (outcome.moved) bus.emit('assets.changed', { catalogId: null });
       indexed.push({
@@ -280,32 +308,46 @@ export function createEngine(options: EngineOptions): Engine {
       return ensurePreview({ cache, previews, budget: options.previewCacheBytes }, file);
     },
 
-    'assets.edit': ({ ids, ...change }) => {
-      const result = edits.apply(describeEdit(change, ids.length), ids, change);
-      if (result.changed > 0) bus.emit('assets.changed', { catalogId: null });
-      return Promise.resolve(result);
-    },
+    'assets.edit': ({ ids, ...change }) =>
+      Promise.resolve(
+        edited(edits.setFields(describeEdit(change, ids.length), ids, change), false),
+      ),
 
     'assets.editQuery': ({ query: text, ...change }) => {
-      const parsed = parseQuery(text);
-      const search = parsed ? compileQuery(parsed, text) : undefined;
-      const ids = assets.ids({ filter: 'all', sort: 'name', search });
-      const result = edits.apply(describeEdit(change, ids.length), ids, change);
-      if (result.changed > 0) bus.emit('assets.changed', { catalogId: null });
+      const ids = idsFor(text);
+      return Promise.resolve(
+        edited(edits.setFields(describeEdit(change, ids.length), ids, change), false),
+      );
+    },
+
+    'tags.list': () => Promise.resolve(tags.list()),
+    'tags.apply': ({ ids, path }) =>
+      Promise.resolve(strip(edited(tagEdits.apply(ids, path), true))),
+    'tags.remove': ({ ids, tagId }) =>
+      Promise.resolve(strip(edited(tagEdits.remove(ids, tagId), true))),
+    'tags.applyQuery': ({ query: text, path, remove }) => {
+      const ids = idsFor(text);
+      if (ids.length === 0)
+        return Promise.resolve({ changed: 0, step: null, canUndo: false, canRedo: false });
+      if (!remove) return Promise.resolve(strip(edited(tagEdits.apply(ids, path), true)));
+      const tag = tags.list().find((t) => t.path.toLowerCase() === path.toLowerCase());
+      if (!tag) throw new PackshotError('not_found', `No tag ${path}`);
+      return Promise.resolve(strip(edited(tagEdits.remove(ids, tag.id), true)));
+    },
+    'tags.rename': ({ id, name }) =>
+      Promise.resolve(strip(edited(tagEdits.rename(id, name), true))),
+    'tags.move': ({ id, parentId }) =>
+      Promise.resolve(strip(edited(tagEdits.move(id, parentId), true))),
+    'tags.merge': ({ from, into }) =>
+      Promise.resolve(strip(edited(tagEdits.merge(from, into), true))),
+    'tags.import': ({ text }) => {
+      const result = tagEdits.import(text);
+      bus.emit('tags.changed', {});
       return Promise.resolve(result);
     },
 
-    'edits.undo': () => {
-      const result = edits.undo();
-      if (result.changed > 0) bus.emit('assets.changed', { catalogId: null });
-      return Promise.resolve(result);
-    },
-
-    'edits.redo': () => {
-      const result = edits.redo();
-      if (result.changed > 0) bus.emit('assets.changed', { catalogId: null });
-      return Promise.resolve(result);
-    },
+    'edits.undo': () => Promise.resolve(strip(edited(edits.undo(), true))),
+    'edits.redo': () => Promise.resolve(strip(edited(edits.redo(), true))),
 
     'thumbs.prioritize': ({ ids }) => Promise.resolve({ moved: queue.prioritize(ids) }),
 

@@ -135,4 +135,26 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    // Hierarchical tags with stable ids. parent_id 0 is the root (NULL would defeat UNIQUE).
+    // path ('Product|Shoes|Sneakers') is kept for search; keywords on assets mirror them.
+    version: 5,
+    sql: `
+      CREATE TABLE tags (
+        id         INTEGER PRIMARY KEY,
+        parent_id  INTEGER NOT NULL DEFAULT 0,
+        name       TEXT NOT NULL,
+        path       TEXT NOT NULL,
+        UNIQUE (parent_id, name)
+      );
+      CREATE INDEX tags_by_path ON tags (path COLLATE NOCASE);
+      CREATE TABLE asset_tags (
+        asset_id  INTEGER NOT NULL REFERENCES assets(id) ON DELETE CASCADE,
+        tag_id    INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+        source    TEXT NOT NULL DEFAULT 'user' CHECK (source IN ('user', 'file')),
+        PRIMARY KEY (asset_id, tag_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX asset_tags_by_tag ON asset_tags (tag_id, asset_id);
+    `,
+  },
 ];

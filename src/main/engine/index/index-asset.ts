@@ -21,11 +21,14 @@ import type { Segments } from '../metadata/metadata-segments';
 import { expectedFormat, extensionOf, formatFromExtension } from '../scan/file-kinds';
 import { describeIndexError, IndexFailure } from './describe-index-error';
 import { resolveIdentity } from './resolve-identity';
+import { fileTagPaths } from '../tags/tag-path';
+import type { TagRepo } from '../tags/tag-repo';
 
 export interface IndexDeps {
   assets: AssetRepo;
   cache: MediaCache;
   previews: EmbeddedPreviews;
+  tags: TagRepo;
 }
 
 export interface IndexOutcome {
@@ -92,6 +95,14 @@ export async function indexAsset(deps: IndexDeps, queuedId: number): Promise<Ind
       ? await readImage(deps, file, hash, buffer ?? file.path)
       : plainFile(file, hash);
     deps.assets.markIndexed(id, fields);
+    // The file's own keywords become tags (the user's own tags stay as they are).
+    deps.tags.setFileTags(
+      id,
+      fields.metadata
+        ? fileTagPaths(fields.metadata.keywords, fields.metadata.hierarchicalKeywords)
+        : [],
+    );
+    deps.tags.syncKeywords([id]);
     deps.assets.releaseCopies(id, hash);
     deps.assets.recordVersion(id, {
       hash,

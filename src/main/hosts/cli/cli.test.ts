@@ -110,6 +110,15 @@ describe('packshot command line', () => {
       packshot('assets', '--json', '--query', 'flag:pick').stdout,
     ) as AssetRow[];
     expect(picked.map((a) => a.path)).toEqual([join(photos.dir, 'bag.webp')]);
+    expect(packshot('tag', 'add', 'Product|Bags', '--query', 'name:bag').stdout).toMatch(
+      /Tag Product\|Bags \(1 asset\)/,
+    );
+    const tagged = JSON.parse(
+      packshot('assets', '--json', '--query', 'tag:bags').stdout,
+    ) as AssetRow[];
+    expect(tagged.map((a) => a.path)).toEqual([join(photos.dir, 'bag.webp')]);
+    expect(packshot('tag', 'remove', 'Product|Bags', '--query', 'tag:bags').status).toBe(0);
+    expect(packshot('assets', '--json', '--query', 'tag:bags').stdout.trim()).toBe('[]');
     expect(packshot('rate', '9', '--query', '').status).toBe(2);
     expect(packshot('flag', 'pick').status).toBe(2);
   });

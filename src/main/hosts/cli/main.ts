@@ -9,7 +9,7 @@ import { defaultDataDir } from '../data-dir';
 import { UsageError, type CliContext } from './cli-context';
 import { assetsCommand } from './commands/assets-command';
 import { catalogCommand } from './commands/catalog-command';
-import { flagCommand, rateCommand } from './commands/edit-commands';
+import { flagCommand, rateCommand, tagCommand } from './commands/edit-commands';
 import { scanCommand } from './commands/scan-command';
 import { serveCommand } from './commands/serve-command';
 
@@ -23,6 +23,8 @@ usage: packshot [--data DIR] <command>
   scan [--json]           index every catalog to completion
   assets --json [--query Q]
                           every asset (or those Q finds) as one JSON array
+  tag add|remove TAG --query Q
+                          tag every asset Q finds (one undoable step)
   rate 0-5 --query Q      rate every asset Q finds (one undoable step)
   flag pick|reject|none --query Q
                           flag every asset Q finds
@@ -41,6 +43,7 @@ const COMMANDS: Record<string, (ctx: CliContext) => Promise<void>> = {
   scan: scanCommand,
   assets: assetsCommand,
   rate: rateCommand,
+  tag: tagCommand,
   flag: flagCommand,
   serve: serveCommand,
 };

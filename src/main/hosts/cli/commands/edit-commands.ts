@@ -33,3 +33,24 @@ async function edit(
       result.step ? `${result.step}: ${result.changed} changed\n` : 'Nothing to change\n',
     );
 }
+
+/** `packshot tag add|remove TAG --query Q`: one undoable step. */
+export async function tagCommand(ctx: CliContext): Promise<void> {
+  const [action, path] = ctx.positionals;
+  if ((action !== 'add' && action !== 'remove') || !path) {
+    throw new UsageError(
+      'usage: packshot tag add|remove TAG --query Q   (TAG may be Product|Shoes|Sneakers)',
+    );
+  }
+  if (ctx.flags.query === undefined) throw new UsageError('say which assets with --query Q');
+  const result = await call(ctx.engine, 'tags.applyQuery', {
+    query: ctx.flags.query,
+    path,
+    remove: action === 'remove',
+  });
+  if (ctx.flags.json) writeJson(ctx.out, result);
+  else
+    ctx.out.write(
+      result.step ? `${result.step}: ${result.changed} changed\n` : 'Nothing to change\n',
+    );
+}

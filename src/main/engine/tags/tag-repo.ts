@@ -1,0 +1,212 @@
+import type { Tag } from '../../../shared/dto';
+import { PackshotError } from '../../../shared/errors';
+import type { Db } from '../db/open-database';
+import { splitTagPath } from './tag-path';
+
+interface TagRow {
+  id: number;
+  parent_id: number;
+  name: string;
+  path: string;
+}
+
+/** Hierarchical tags with stable ids, and which assets carry them. */
+export class TagRepo {
+  constructor(private readonly db: Db) {
+    db.exec('CREATE TEMP TABLE IF NOT EXISTS tag_ids (id INTEGER PRIMARY KEY)');
+  }
+
+  list(): Tag[] {
+    return this.db
+      .prepare<[], TagRow & { n: number }>(
+        `SELECT t.id, t.parent_id, t.name, t.path,
+                (SELECT count(*) FROM asset_tags at WHERE at.tag_id = t.id) AS n
+         FROM tags t ORDER BY t.path COLLATE NOCASE`,
+      )
+      .all()
+      .map((r) => ({ id: r.id, parentId: r.parent_id, name: r.name, path: r.path, count: r.n }));
+  }
+
+  get(id: number): TagRow | undefined {
+    return this.db
+      .prepare<[number], TagRow>('SELECT id, parent_id, name, path FROM tags WHERE id = ?')
+      .get(id);
+  }
+
+  require(id: number): TagRow {
+    const tag = this.get(id);
+    if (!tag) throw new PackshotError('not_found', `No tag with id ${id}`);
+    return tag;
+  }
+
+  /** The id of the tag at this path, creating missing levels. */
+  ensurePath(path: string): number {
+    const levels = splitTagPath(path);
+    if (levels.length === 0) throw new PackshotError('invalid_argument', 'A tag needs a name');
+    let parent = 0;
+    let prefix = '';
+    for (const name of levels) {
+      prefix = prefix === '' ? name : `${prefix}|${name}`;
+      const found = this.db
+        .prepare<[number, string], { id: number }>(
+          'SELECT id FROM tags WHERE parent_id = ? AND name = ? COLLATE NOCASE',
+        )
+        .get(parent, name);
+      parent = found
+        ? found.id
+        : Number(
+            this.db
+              .prepare('INSERT INTO tags (parent_id, name, path) VALUES (?, ?, ?)')
+              .run(parent, name, prefix).lastInsertRowid,
+          );
+    }
+    return parent;
+  }
+
+  /** Links assets to a tag; returns those that did not have it. */
+  link(assetIds: readonly number[], tagId: number, source: 'user' | 'file' = 'user'): number[] {
+    this.load(assetIds);
+    const added = this.db
+      .prepare<[number], { id: number }>(
+        `SELECT e.id FROM tag_ids e JOIN assets a ON a.id = e.id
+         WHERE NOT EXISTS (SELECT 1 FROM asset_tags at WHERE at.asset_id = e.id AND at.tag_id = ?)`,
+      )
+      .all(tagId)
+      .map((r) => r.id);
+    this.db
+      .prepare(
+        `INSERT OR IGNORE INTO asset_tags (asset_id, tag_id, source)
+         SELECT e.id, ?, ? FROM tag_ids e JOIN assets a ON a.id = e.id`,
+      )
+      .run(tagId, source);
+    return added;
+  }
+
+  /** Unlinks assets from a tag; returns those that had it. */
+  unlink(assetIds: readonly number[], tagId: number): number[] {
+    this.load(assetIds);
+    const removed = this.db
+      .prepare<[number], { id: number }>(
+        'SELECT at.asset_id AS id FROM asset_tags at JOIN tag_ids e ON e.id = at.asset_id WHERE at.tag_id = ?',
+      )
+      .all(tagId)
+      .map((r) => r.id);
+    this.db
+      .prepare('DELETE FROM asset_tags WHERE tag_id = ? AND asset_id IN (SELECT id FROM tag_ids)')
+      .run(tagId);
+    return removed;
+  }
+
+  assetsWith(tagId: number): number[] {
+    return this.db
+      .prepare<[number], { id: number }>('SELECT asset_id AS id FROM asset_tags WHERE tag_id = ?')
+      .all(tagId)
+      .map((r) => r.id);
+  }
+
+  /** Assets tagged with this tag or any below it. */
+  assetsUnder(tagId: number): number[] {
+    return this.db
+      .prepare<[number], { id: number }>(
+        `WITH RECURSIVE sub(id) AS (SELECT ? UNION SELECT t.id FROM tags t JOIN sub ON t.parent_id = sub.id)
+         SELECT DISTINCT asset_id AS id FROM asset_tags WHERE tag_id IN (SELECT id FROM sub)`,
+      )
+      .all(tagId)
+      .map((r) => r.id);
+  }
+
+  children(tagId: number): number[] {
+    return this.db
+      .prepare<[number], { id: number }>('SELECT id FROM tags WHERE parent_id = ?')
+      .all(tagId)
+      .map((r) => r.id);
+  }
+
+  /** Renames or re-parents a tag (checking for a sibling of the same name) and fixes paths below. */
+  place(id: number, parentId: number, name: string): void {
+    const clean = splitTagPath(name).join(' ');
+    if (clean === '') throw new PackshotError('invalid_argument', 'A tag needs a name');
+    if (parentId !== 0) {
+      this.require(parentId);
+      if (this.isWithin(parentId, id))
+        throw new PackshotError('conflict', 'A tag cannot move under itself');
+    }
+    const clash = this.db
+      .prepare<[number, string, number], { id: number }>(
+        'SELECT id FROM tags WHERE parent_id = ? AND name = ? COLLATE NOCASE AND id != ?',
+      )
+      .get(parentId, clean, id);
+    if (clash)
+      throw new PackshotError(
+        'conflict',
+        `There is already a tag '${clean}' there: merge them instead`,
+      );
+    this.db
+      .prepare('UPDATE tags SET parent_id = ?, name = ? WHERE id = ?')
+      .run(parentId, clean, id);
+    this.refreshPaths(id);
+  }
+
+  /** Re-creates a deleted tag with its old id (undo of a merge). */
+  restore(row: TagRow): void {
+    this.db
+      .prepare('INSERT INTO tags (id, parent_id, name, path) VALUES (?, ?, ?, ?)')
+      .run(row.id, row.parent_id, row.name, row.path);
+  }
+
+  delete(id: number): void {
+    this.db.prepare('DELETE FROM tags WHERE id = ?').run(id);
+  }
+
+  /** Replaces the tags that came from the file's own metadata; the user's stay. */
+  setFileTags(assetId: number, paths: readonly string[]): void {
+    this.db.prepare(`DELETE FROM asset_tags WHERE asset_id = ? AND source = 'file'`).run(assetId);
+    for (const path of paths) {
+      const tagId = this.ensurePath(path);
+      this.db
+        .prepare(
+          `INSERT OR IGNORE INTO asset_tags (asset_id, tag_id, source) VALUES (?, ?, 'file')`,
+        )
+        .run(assetId, tagId);
+    }
+  }
+
+  /** Mirrors each asset's tag paths into assets.keywords, which search and full text read. */
+  syncKeywords(assetIds: readonly number[]): void {
+    this.load(assetIds);
+    this.db
+      .prepare(
+        `UPDATE assets SET keywords = (
+           SELECT coalesce(json_group_array(path), '[]') FROM (
+             SELECT t.path FROM asset_tags at JOIN tags t ON t.id = at.tag_id
+             WHERE at.asset_id = assets.id ORDER BY t.path COLLATE NOCASE))
+         WHERE id IN (SELECT id FROM tag_ids)`,
+      )
+      .run();
+  }
+
+  private isWithin(candidate: number, ancestor: number): boolean {
+    let at: number | undefined = candidate;
+    for (let guard = 0; at !== undefined && at !== 0 && guard < 1000; guard++) {
+      if (at === ancestor) return true;
+      at = this.get(at)?.parent_id;
+    }
+    return false;
+  }
+
+  private refreshPaths(id: number): void {
+    const tag = this.require(id);
+    const parent = tag.parent_id === 0 ? undefined : this.get(tag.parent_id);
+    const path = parent ? `${parent.path}|${tag.name}` : tag.name;
+    this.db.prepare('UPDATE tags SET path = ? WHERE id = ?').run(path, id);
+    for (const child of this.children(id)) this.refreshPaths(child);
+  }
+
+  private load(ids: readonly number[]): void {
+    this.db.prepare('DELETE FROM tag_ids').run();
+    const insert = this.db.prepare('INSERT OR IGNORE INTO tag_ids (id) VALUES (?)');
+    for (const id of ids) insert.run(id);
+  }
+}
+
+export type { TagRow };
