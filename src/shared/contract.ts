@@ -6,6 +6,7 @@ import { LABELS } from './dto';
 import type {
   AppInfo,
   EditResult,
+  SimilarGroup,
   Tag,
   AssetDetail,
   AssetPage,
@@ -133,6 +134,10 @@ export const methods = {
     args: z.object({ text: z.string().max(5_000_000) }).strict(),
     result: type<{ created: number; total: number }>(),
   },
+  /** Groups of near-duplicates, largest first. */
+  'similar.groups': { args: empty, result: type<SimilarGroup[]>() },
+  /** Picks the best frame of a group and rejects the rest, as one undoable step. */
+  'similar.keepBest': { args: z.object({ group: id }).strict(), result: type<EditResult>() },
   'edits.undo': { args: empty, result: type<EditResult>() },
   'edits.redo': { args: empty, result: type<EditResult>() },
   /** Renders (or finds cached) the ~2048 px loupe preview of an asset. */

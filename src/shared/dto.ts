@@ -85,6 +85,9 @@ export interface Asset {
   rating: number;
   flag: Flag;
   label: ColorLabel | null;
+  analysis: Analysis | null;
+  /** Near-duplicate group (the lowest id in it), null when it has none. */
+  similarGroup: number | null;
 }
 
 export interface AssetMetadata {
@@ -127,6 +130,24 @@ export interface AssetVersion {
 export interface AssetDetail extends Asset {
   metadata: AssetMetadata | null;
   history: AssetVersion[];
+}
+
+export interface Analysis {
+  /** Dominant colours, most common first, with a palette name to search by. */
+  colors: { hex: string; name: string; share: number }[];
+  /** Share of near-white border pixels (0–1). */
+  whiteBackground: number;
+  /** Bounding box of what is not background, against the frame (0–1). */
+  fill: number;
+  /** Variance of the Laplacian: compare within a shoot, higher is sharper. */
+  sharpness: number;
+}
+
+/** Near-duplicates (a burst, retakes) and the frame Packshot would keep. */
+export interface SimilarGroup {
+  group: number;
+  ids: number[];
+  best: number;
 }
 
 export interface Tag {

@@ -9,6 +9,7 @@ import { buildFolderTree } from './catalog/folder-tree';
 import { isWithin, resolveCatalogPath } from './catalog/resolve-catalog-path';
 import { openDatabase } from './db/open-database';
 import { describeEdit } from './edit/describe-edit';
+import { SimilarIndex } from './analysis/similar-index';
 import { TagEdits } from './tags/tag-edits';
 import { TagRepo } from './tags/tag-repo';
 import { EditLog } from './edit/edit-log';
@@ -76,6 +77,7 @@ export function createEngine(options: EngineOptions): Engine {
   const catalogs = new CatalogRepo(db, watchModeOf);
   const assets = new AssetRepo(db);
   const tags = new TagRepo(db);
+  const similar = new SimilarIndex(db);
   const edits = new EditLog(db, tags);
   const tagEdits = new TagEdits(tags, edits);
   /** After any edit: lists refetch, and the keyword panel when tags changed. */
@@ -111,7 +113,7 @@ export function createEngine(options: EngineOptions): Engine {
   const queue = new IndexQueue({
     concurrency: options.concurrency ?? Math.max(1, availableParallelism()),
     work: async (id) => {
-      const outcome = await indexAsset({ assets, cache, previews, tags }, id);
+      const outcome = await indexAsset({ assets, cache, previews, tags, similar }, id);
       if (!outcome) return 'skipped';
       if (outcome.moved) bus.emit('assets.changed', { catalogId: null });
       indexed.push({
@@ -344,6 +346,15 @@ export function createEngine(options: EngineOptions): Engine {
       const result = tagEdits.import(text);
       bus.emit('tags.changed', {});
       return Promise.resolve(result);
+    },
+
+    'similar.groups': () => Promise.resolve(similar.groups()),
+    'similar.keepBest': ({ group }) => {
+      const found = similar.groups().find((g) => g.group === group);
+      if (!found) throw new PackshotError('not_found', `No group of near-duplicates ${group}`);
+      const rest = found.ids.filter((id) => id !== found.best);
+      const label = `Keep the best of ${found.ids.length} similar frames`;
+      return Promise.resolve(strip(edited(edits.keepBest(label, found.best, rest), false)));
     },
 
     'edits.undo': () => Promise.resolve(strip(edited(edits.undo(), true))),

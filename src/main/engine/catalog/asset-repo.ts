@@ -5,6 +5,7 @@ import type {
   AssetMetadata,
   AssetVersion,
 } from '../../../shared/dto';
+import type { ImageAnalysis } from '../analysis/analyze-pixels';
 import type { Db } from '../db/open-database';
 import { buildAssetQuery, type AssetQuery } from './asset-query';
 import { ASSET_SELECT, folderOf, parseMetadata, toAsset, type AssetRow } from './asset-row';
@@ -34,6 +35,7 @@ export interface IndexedFields {
   metadata: AssetMetadata | null;
   placeholder: string | null;
   notice: string | null;
+  analysis: ImageAnalysis | null;
 }
 
 export interface Located {
@@ -82,6 +84,13 @@ function toLocated(row: LocatedRow): Located {
     hash: row.hash,
     state: row.state,
   };
+}
+
+/** Palette names covering at least a tenth of the image, for color: searches. */
+function colorNames(analysis: ImageAnalysis | null): string[] {
+  const shares = new Map<string, number>();
+  for (const c of analysis?.colors ?? []) shares.set(c.name, (shares.get(c.name) ?? 0) + c.share);
+  return [...shares].filter(([, share]) => share >= 0.1).map(([name]) => name);
 }
 
 function stemOf(relPath: string): string {
@@ -286,7 +295,8 @@ export class AssetRepo {
       .prepare(
         `UPDATE assets SET hash = ?, format = ?, width = ?, height = ?, thumb = ?, state = ?, error = ?,
                 orientation = ?, captured_at = ?, camera = ?, keywords = ?, metadata = ?,
-                placeholder = ?, notice = ?
+                placeholder = ?, notice = ?, colors = ?, color_names = ?, white_bg = ?, fill = ?,
+                sharpness = ?, phash = ?
          WHERE id = ?`,
       )
       .run(
@@ -304,6 +314,12 @@ export class AssetRepo {
         f.metadata ? JSON.stringify(f.metadata) : null,
         f.placeholder,
         f.notice,
+        f.analysis ? JSON.stringify(f.analysis.colors) : null,
+        JSON.stringify(colorNames(f.analysis)),
+        f.analysis?.whiteBackground ?? null,
+        f.analysis?.fill ?? null,
+        f.analysis?.sharpness ?? null,
+        f.analysis?.phash ?? null,
         id,
       );
   }

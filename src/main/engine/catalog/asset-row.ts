@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type {
+  Analysis,
   Asset,
   AssetKind,
   AssetMetadata,
@@ -39,6 +40,11 @@ export interface AssetRow {
   rating: number;
   flag: Flag;
   label: ColorLabel | null;
+  colors: string | null;
+  white_bg: number | null;
+  fill: number | null;
+  sharpness: number | null;
+  similar_group: number | null;
 }
 
 /** Assets joined with their catalog; an unreachable catalog shows its assets offline. */
@@ -48,6 +54,7 @@ export const ASSET_SELECT = `
          CASE WHEN c.online = 0 AND a.state != 'missing' THEN 'offline' ELSE a.state END AS state,
          a.error, a.thumb, a.kind, a.orientation, a.captured_at, a.camera, a.keywords,
          a.duplicate_of, a.placeholder, a.notice, a.added_at, a.rating, a.flag, a.label,
+         a.colors, a.white_bg, a.fill, a.sharpness, a.similar_group,
          (SELECT count(*) FROM asset_versions v WHERE v.asset_id = a.id) AS versions
   FROM assets a JOIN catalogs c ON c.id = a.catalog_id`;
 
@@ -89,6 +96,16 @@ export function toAsset(row: AssetRow): Asset {
     rating: row.rating,
     flag: row.flag,
     label: row.label,
+    analysis:
+      row.sharpness === null
+        ? null
+        : {
+            colors: parseColors(row.colors),
+            whiteBackground: row.white_bg ?? 0,
+            fill: row.fill ?? 0,
+            sharpness: row.sharpness,
+          },
+    similarGroup: row.similar_group,
   };
 }
 
@@ -114,4 +131,13 @@ export function parseMetadata(json: string | null): AssetMetadata | null {
 export function folderOf(relPath: string): string {
   const slash = relPath.lastIndexOf('/');
   return slash < 0 ? '' : relPath.slice(0, slash);
+}
+
+function parseColors(json: string | null): Analysis['colors'] {
+  try {
+    const value = JSON.parse(json ?? '[]') as unknown;
+    return Array.isArray(value) ? (value as Analysis['colors']) : [];
+  } catch {
+    return [];
+  }
 }

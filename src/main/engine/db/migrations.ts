@@ -157,4 +157,18 @@ export const migrations: Migration[] = [
       CREATE INDEX asset_tags_by_tag ON asset_tags (tag_id, asset_id);
     `,
   },
+  {
+    // Image analysis at index time, and groups of near-duplicates (bursts, retakes).
+    version: 6,
+    sql: `
+      ALTER TABLE assets ADD COLUMN colors TEXT;
+      ALTER TABLE assets ADD COLUMN color_names TEXT NOT NULL DEFAULT '[]';
+      ALTER TABLE assets ADD COLUMN white_bg REAL;
+      ALTER TABLE assets ADD COLUMN fill REAL;
+      ALTER TABLE assets ADD COLUMN sharpness REAL;
+      ALTER TABLE assets ADD COLUMN phash TEXT;
+      ALTER TABLE assets ADD COLUMN similar_group INTEGER;
+      CREATE INDEX assets_by_similar ON assets (similar_group);
+    `,
+  },
 ];

@@ -51,37 +51,54 @@ export class EditLog {
 
   /** Sets culling fields on assets, as one step. */
   setFields(label: string, ids: readonly number[], change: CullingChange): EditResult {
-    let changed = 0;
+    return this.fieldStep(label, [{ ids, change }]);
+  }
+
+  /** Picks one frame and rejects the others, as one step. */
+  keepBest(label: string, best: number, rest: readonly number[]): EditResult {
+    return this.fieldStep(label, [
+      { ids: [best], change: { flag: 'pick' } },
+      { ids: rest, change: { flag: 'reject' } },
+    ]);
+  }
+
+  private fieldStep(
+    label: string,
+    parts: { ids: readonly number[]; change: CullingChange }[],
+  ): EditResult {
+    const changed = new Set<number>();
     const ops: Op[] = [];
     this.db.transaction(() => {
-      this.load(ids);
-      for (const field of FIELDS) {
-        const after = change[field];
-        if (after === undefined) continue;
-        const rows = this.db
-          .prepare<[Value], { id: number; value: Value }>(
-            `SELECT a.id, a.${field} AS value FROM assets a JOIN edit_ids e ON e.id = a.id WHERE a.${field} IS NOT ?`,
-          )
-          .all(after);
-        if (rows.length === 0) continue;
-        const groups = new Map<Value, number[]>();
-        for (const row of rows) groups.set(row.value, [...(groups.get(row.value) ?? []), row.id]);
-        ops.push({
-          type: 'field',
-          field,
-          after,
-          before: [...groups].map(([value, group]) => ({ value, ids: group })),
-        });
-        this.db
-          .prepare(
-            `UPDATE assets SET ${field} = ? WHERE id IN (SELECT id FROM edit_ids) AND ${field} IS NOT ?`,
-          )
-          .run(after, after);
-        changed = Math.max(changed, rows.length);
+      for (const { ids, change } of parts) {
+        this.load(ids);
+        for (const field of FIELDS) {
+          const after = change[field];
+          if (after === undefined) continue;
+          const rows = this.db
+            .prepare<[Value], { id: number; value: Value }>(
+              `SELECT a.id, a.${field} AS value FROM assets a JOIN edit_ids e ON e.id = a.id WHERE a.${field} IS NOT ?`,
+            )
+            .all(after);
+          if (rows.length === 0) continue;
+          const groups = new Map<Value, number[]>();
+          for (const row of rows) groups.set(row.value, [...(groups.get(row.value) ?? []), row.id]);
+          ops.push({
+            type: 'field',
+            field,
+            after,
+            before: [...groups].map(([value, group]) => ({ value, ids: group })),
+          });
+          this.db
+            .prepare(
+              `UPDATE assets SET ${field} = ? WHERE id IN (SELECT id FROM edit_ids) AND ${field} IS NOT ?`,
+            )
+            .run(after, after);
+          for (const row of rows) changed.add(row.id);
+        }
       }
       this.record(label, ops);
     })();
-    return this.result(changed, ops.length > 0 ? label : null);
+    return this.result(changed.size, ops.length > 0 ? label : null);
   }
 
   /** Runs `work` (which changes tags and returns what it did) as one step. */

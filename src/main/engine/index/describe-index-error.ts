@@ -13,6 +13,10 @@ export function describeIndexError(error: unknown): string {
   if (lower.includes('unsupported image format') || lower.includes('header has no format')) {
     return 'Not an image: the content is not JPEG, PNG, WebP, AVIF, TIFF, GIF or SVG';
   }
+  if (lower.includes('due to failon')) {
+    // libvips does not always say which warning it was; in practice a cut-off or corrupt file.
+    return 'Truncated or damaged file: the decoder reported corrupt data';
+  }
   if (lower.includes('pixel limit')) {
     return `Image too large: more than ${Math.round(MAX_INPUT_PIXELS / 1e6)} megapixels (a decompression bomb?)`;
   }

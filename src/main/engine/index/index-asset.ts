@@ -6,6 +6,7 @@ import { readAndHash, sampledHash } from '../media/read-and-hash';
 import type { EmbeddedPreviews } from '../media/raw-preview';
 import {
   placeholderOf,
+  rgbaOf,
   probeImage,
   renderThumbnail,
   type ImageProbe,
@@ -23,12 +24,15 @@ import { describeIndexError, IndexFailure } from './describe-index-error';
 import { resolveIdentity } from './resolve-identity';
 import { fileTagPaths } from '../tags/tag-path';
 import type { TagRepo } from '../tags/tag-repo';
+import { analyzePixels, type ImageAnalysis } from '../analysis/analyze-pixels';
+import type { SimilarIndex } from '../analysis/similar-index';
 
 export interface IndexDeps {
   assets: AssetRepo;
   cache: MediaCache;
   previews: EmbeddedPreviews;
   tags: TagRepo;
+  similar: SimilarIndex;
 }
 
 export interface IndexOutcome {
@@ -103,6 +107,7 @@ export async function indexAsset(deps: IndexDeps, queuedId: number): Promise<Ind
         : [],
     );
     deps.tags.syncKeywords([id]);
+    if (fields.analysis) deps.similar.add(id, fields.analysis.phash);
     deps.assets.releaseCopies(id, hash);
     deps.assets.recordVersion(id, {
       hash,
@@ -136,6 +141,7 @@ function plainFile(file: Located, hash: string): IndexedFields {
     metadata: null,
     placeholder: null,
     notice: null,
+    analysis: null,
   };
 }
 
@@ -159,6 +165,7 @@ async function readImage(
 
   let thumb: IndexedFields['thumb'] = 'none';
   let placeholder: string | null = null;
+  let analysis: ImageAnalysis | null = null;
   if (pixels.input !== '') {
     let data: Buffer;
     if (deps.cache.has('thumb', hash)) {
@@ -169,6 +176,7 @@ async function readImage(
     }
     thumb = 'ready';
     placeholder = await placeholderOf(data);
+    analysis = analyzePixels(await rgbaOf(data));
   }
 
   const sidecars: { relPath: string; segments: Segments }[] = [];
@@ -199,6 +207,7 @@ async function readImage(
     metadata,
     placeholder,
     notice: pixels.notice,
+    analysis,
   };
 }
 

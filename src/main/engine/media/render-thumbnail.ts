@@ -103,3 +103,14 @@ export async function placeholderOf(thumbnail: Buffer): Promise<string> {
     .toBuffer({ resolveWithObject: true });
   return Buffer.from(rgbaToThumbHash(info.width, info.height, data)).toString('base64');
 }
+
+/** The thumbnail's pixels, RGBA, for analysis. */
+export async function rgbaOf(
+  thumbnail: Buffer,
+): Promise<{ width: number; height: number; data: Uint8Array }> {
+  const { data, info } = await sharp(thumbnail)
+    .ensureAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { width: info.width, height: info.height, data };
+}

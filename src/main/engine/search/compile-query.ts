@@ -15,6 +15,9 @@ const NUMERIC: Record<string, string> = {
   size: 'a.bytes',
   bytes: 'a.bytes',
   rating: 'a.rating',
+  sharpness: 'a.sharpness',
+  whitebg: 'a.white_bg',
+  fill: 'a.fill',
   versions: '(SELECT count(*) FROM asset_versions v WHERE v.asset_id = a.id)',
 };
 export const QUERY_FIELDS = [
@@ -27,6 +30,7 @@ export const QUERY_FIELDS = [
   'name',
   'flag',
   'label',
+  'color',
 ] as const;
 
 /** Turns a parsed query into SQL with parameters; every value is a parameter, never text. */
@@ -55,6 +59,8 @@ export function compileQuery(node: QueryNode, input: string): CompiledQuery {
             return `a.state = 'error'`;
           case 'offline':
             return `(c.online = 0 AND a.state != 'missing')`;
+          case 'similar':
+            return 'a.similar_group IS NOT NULL';
           default:
             return `(a.duplicate_of IS NOT NULL OR a.id IN (SELECT d.duplicate_of FROM assets d WHERE d.duplicate_of IS NOT NULL))`;
         }
@@ -117,6 +123,10 @@ export function compileQuery(node: QueryNode, input: string): CompiledQuery {
         }
         params.push(value);
         return 'a.flag = ?';
+      case 'color':
+      case 'colour':
+        params.push(value);
+        return 'EXISTS (SELECT 1 FROM json_each(a.color_names) n WHERE n.value = ?)';
       case 'label':
         if (value === 'none') return 'a.label IS NULL';
         params.push(value);

@@ -22,7 +22,15 @@ interface Token {
   column: number;
 }
 
-const STATE_WORDS = new Set(['missing', 'error', 'errors', 'dupes', 'duplicates', 'offline']);
+const STATE_WORDS = new Set([
+  'missing',
+  'error',
+  'errors',
+  'dupes',
+  'duplicates',
+  'offline',
+  'similar',
+]);
 
 class Parser {
   private readonly tokens: Token[];
