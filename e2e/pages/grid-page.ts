@@ -29,4 +29,22 @@ export class GridPage {
   errorText(fileName: string): Locator {
     return this.cell(fileName).getByTestId('cell-error');
   }
+
+  /** The selected cell (aria-selected), whichever it is. */
+  get selectedCell(): Locator {
+    return this.root.locator('[data-testid="grid-cell"][aria-selected="true"]');
+  }
+
+  /** File names of the rendered cells, in grid order. */
+  async cellNames(): Promise<string[]> {
+    // e2e code has no DOM types: the page-side function says what it reads.
+    return this.cells.evaluateAll((cells: unknown[]) =>
+      cells.map((cell) => (cell as { dataset: { name?: string } }).dataset.name ?? ''),
+    );
+  }
+
+  /** How many cells a row holds now (follows the width and the thumbnail size). */
+  async columns(): Promise<number> {
+    return Number(await this.root.getAttribute('aria-colcount'));
+  }
 }

@@ -1,119 +1,131 @@
-// `npm run bench`: figures, each against a baseline run in the same script.
-// Cold scan: `packshot catalog add` + `packshot scan` into a fresh data dir, until every
-// grid thumbnail is ready, against vipsthumbnail making the same 320 px WebP thumbnails
-// of the same files with the same parallelism (xargs -P cores).
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// `npm run bench`: every figure, each against a baseline measured in the same run, then
+// one table. The engine is reached only through its built command line and HTTP bridge.
+//
+//   BENCH_ONLY=scan,paint,restart,rss,watch   a subset (default: all, in this order)
+//   BENCH_100K=N      files in the generated tree for restart and rss (default 100000)
+//   BENCH_RUNS=N      runs per timed figure, median shown (default 3)
+//   BENCH_WATCH=N     files copied into the watched folder (default 1000)
+//   BENCH_SETTLE_S=S  watch: how long nothing may change before missing files count as missed
+//   BENCH_REUSE_INDEX=1  keep/reuse the indexed big tree while the build is unchanged
+//
+// Figures: fig-cold-scan.mjs, fig-first-paint.mjs, fig-restart.mjs, fig-peak-rss.mjs,
+// fig-watch.mjs. Exit 1 when a figure could not be measured (the engine lacks what it
+// needs, or failed); an unmet target is printed, not an exit code.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ensureBuild } from '../ensure-build.mjs';
 import { distinctCorpus, photoCorpus } from './corpus.mjs';
+import coldScan from './fig-cold-scan.mjs';
+import firstPaint from './fig-first-paint.mjs';
+import peakRss from './fig-peak-rss.mjs';
+import restart from './fig-restart.mjs';
+import watch from './fig-watch.mjs';
+import { COUNT, indexTree } from './hundred-k.mjs';
+import { BenchError, cores, debianPackages, log, root, RUNS } from './lib.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const cli = join(root, 'out', 'main', 'cli.js');
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const cores = availableParallelism();
+const FIGURES = [coldScan, firstPaint, restart, peakRss, watch];
+const ALIASES = {
+  cold: 'scan',
+  'first-paint': 'paint',
+  'peak-rss': 'rss',
+  memory: 'rss',
+  watcher: 'watch',
+};
 
-if (!ensureBuild(root)) process.exit(1);
+const only = (process.env.BENCH_ONLY ?? '')
+  .split(',')
+  .map((k) => k.trim())
+  .filter(Boolean)
+  .map((k) => ALIASES[k] ?? k);
+const unknown = only.filter((k) => !FIGURES.some((f) => f.key === k));
+if (unknown.length > 0) {
+  console.error(
+    `bench: unknown figure(s) in BENCH_ONLY: ${unknown.join(', ')} (known: ${FIGURES.map((f) => f.key).join(', ')})`,
+  );
+  process.exit(2);
+}
+const selected = only.length === 0 ? FIGURES : FIGURES.filter((f) => only.includes(f.key));
+
+if (!ensureBuild(root)) {
+  console.error('bench: the app does not build (see above); no figures');
+  process.exit(1);
+}
 
 const work = mkdtempSync(join(tmpdir(), 'packshot-bench-'));
-const tmpName = () => Math.random().toString(36).slice(2);
+const memo = (fn) => {
+  let promise;
+  return () => (promise ??= fn());
+};
+const ctx = {
+  work,
+  failures: [],
+  photos: memo(async () => {
+    const allDir = join(work, 'corpus');
+    const all = await photoCorpus(allDir);
+    const distinctDir = join(work, 'distinct');
+    const distinct = distinctCorpus(allDir, distinctDir);
+    return { allDir, all, distinctDir, distinct };
+  }),
+  indexed100k: memo(() => indexTree(work)),
+};
 
-function timed(command, args, options = {}) {
-  const start = process.hrtime.bigint();
-  const run = spawnSync(command, args, {
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-    ...options,
-  });
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  if (run.status !== 0)
-    throw new Error(`${command} ${args.join(' ')} failed: ${run.stderr || run.error}`);
-  return { seconds, stdout: run.stdout };
-}
-
-function packshotScan(dir, expected) {
-  const data = join(work, `data-${tmpName()}`);
-  const start = process.hrtime.bigint();
-  timed(process.execPath, [cli, '--data', data, 'catalog', 'add', dir]);
-  const scan = JSON.parse(timed(process.execPath, [cli, '--data', data, 'scan', '--json']).stdout);
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  rmSync(data, { recursive: true, force: true });
-  if (scan.assets !== expected) throw new Error(`indexed ${scan.assets} of ${expected}`);
-  return seconds;
-}
-
-function vipsthumbnail(dir) {
-  const out = join(work, `vips-${tmpName()}`);
-  mkdirSync(out);
-  const files = readdirSync(dir).map((name) => join(dir, name));
-  const { seconds } = timed(
-    'xargs',
-    [
-      '-0',
-      '-P',
-      String(cores),
-      '-n',
-      '8',
-      'vipsthumbnail',
-      '-s',
-      '320',
-      '-o',
-      `${out}/%s.webp[Q=75]`,
-    ],
-    { input: files.join('\0') },
-  );
-  const made = readdirSync(out).length;
-  rmSync(out, { recursive: true, force: true });
-  if (made !== files.length) throw new Error(`vipsthumbnail made ${made} of ${files.length}`);
-  return seconds;
-}
-
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const hasVips = spawnSync('vipsthumbnail', ['--version'], { encoding: 'utf8' }).status === 0;
-
-/** Alternates the two tools run by run so machine noise falls on both alike. */
-function compare(label, dir, corpus) {
-  const ours = [];
-  const theirs = [];
-  for (let i = 0; i < RUNS; i++) {
-    ours.push(packshotScan(dir, corpus.files));
-    if (hasVips) theirs.push(vipsthumbnail(dir));
+const rows = [];
+const notes = [];
+const benchStart = Date.now();
+try {
+  for (const figure of selected) {
+    const started = Date.now();
+    log(`── ${figure.title} (${figure.key})`);
+    try {
+      const out = await figure.run(ctx);
+      rows.push(...out.rows);
+      notes.push(...out.notes.map((n) => `[${figure.key}] ${n}`));
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      log(`${figure.key} FAILED: ${message}`);
+      if (error?.rows) rows.push(...error.rows);
+      else
+        rows.push({
+          figure: figure.title,
+          value: 'FAILED',
+          baseline: '—',
+          ratio: '—',
+          target: '—',
+          met: 'error',
+        });
+      if (error?.notes) notes.push(...error.notes.map((n) => `[${figure.key}] ${n}`));
+      ctx.failures.push(`${figure.key}: ${message}`);
+      if (!(error instanceof BenchError)) console.error(error?.stack ?? error);
+    }
+    notes.push(`[${figure.key}] took ${((Date.now() - started) / 1000).toFixed(0)} s`);
   }
-  const mb = corpus.bytes / 1e6;
-  const o = median(ours);
-  const row = {
-    corpus: `${label}: ${corpus.files} files, ${corpus.unique} distinct, ${mb.toFixed(1)} MB`,
-    packshot: `${o.toFixed(2)} s (${(corpus.files / o).toFixed(1)} files/s, ${(mb / o).toFixed(1)} MB/s)`,
-    vipsthumbnail: hasVips
-      ? `${median(theirs).toFixed(2)} s`
-      : 'not installed (apt-get install libvips-tools)',
-    ratio: hasVips ? `${(o / median(theirs)).toFixed(2)}×` : 'n/a',
-    runs: `packshot ${ours.map((s) => s.toFixed(2)).join(', ')}; vipsthumbnail ${theirs.map((s) => s.toFixed(2)).join(', ') || '-'}`,
-  };
-  return row;
+} finally {
+  rmSync(work, { recursive: true, force: true });
 }
 
-const allDir = join(work, 'corpus');
-const all = await photoCorpus(allDir);
-const distinctDir = join(work, 'distinct');
-const distinct = distinctCorpus(allDir, distinctDir);
+const headers = ['figure', 'value', 'baseline', 'ratio', 'target', 'met?'];
+const table = rows.map((r) => [r.figure, r.value, r.baseline, r.ratio, r.target, r.met]);
+const widths = headers.map((h, i) => Math.max(h.length, ...table.map((r) => String(r[i]).length)));
+const line = (cells) =>
+  cells
+    .map((c, i) => String(c).padEnd(widths[i]))
+    .join('  ')
+    .trimEnd();
 
-const results = [
-  compare(`${all.name}, as shipped`, allDir, all),
-  compare(`${all.name}, one file per content`, distinctDir, distinct),
-];
-rmSync(work, { recursive: true, force: true });
-
-console.log(`\nPackshot bench: cold scan until every grid thumbnail is ready`);
 console.log(
-  `parallelism ${cores} (cores); ${RUNS} runs each, median shown; ratio = packshot / vipsthumbnail\n`,
+  `\nPackshot bench — ${cores} cores, ${RUNS} run(s) per timed figure (median), big tree ${COUNT.toLocaleString('en')} files, ${((Date.now() - benchStart) / 1000 / 60).toFixed(1)} min\n`,
 );
-for (const r of results) {
-  console.log(`  ${r.corpus}`);
-  console.log(`    packshot       ${r.packshot}`);
-  console.log(`    vipsthumbnail  ${r.vipsthumbnail}`);
-  console.log(`    ratio          ${r.ratio}`);
-  console.log(`    all runs (s)   ${r.runs}\n`);
+console.log(line(headers));
+console.log(line(widths.map((w) => '─'.repeat(w))));
+for (const r of table) console.log(line(r));
+console.log('\nDetails:');
+for (const n of notes) console.log(`  ${n}`);
+console.log('\nDebian packages used:');
+for (const p of debianPackages())
+  console.log(`  ${p.name.padEnd(28)} ${p.version.padEnd(24)} ${p.use}`);
+if (ctx.failures.length > 0) {
+  console.log('\nNot measured / failed:');
+  for (const f of ctx.failures) console.log(`  ${f}`);
+  process.exitCode = 1;
 }

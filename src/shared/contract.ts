@@ -37,10 +37,15 @@ export const methods = {
     args: z.object({ id }).strict(),
     result: type<{ removed: boolean }>(),
   },
-  /** Sets a catalog's ignore patterns (globs relative to it); rescans it. */
+  /** Sets a catalog's ignore patterns (rescans it) and XMP write-back. */
   'catalog.configure': {
     args: z
-      .object({ id, ignore: z.array(z.string().min(1).max(500)).max(200).optional() })
+      .object({
+        id,
+        ignore: z.array(z.string().min(1).max(500)).max(200).optional(),
+        xmp: z.enum(['off', 'sidecar', 'embedded']).optional(),
+        xmpNaming: z.enum(['adobe', 'extension']).optional(),
+      })
       .strict(),
     result: type<Catalog>(),
   },

@@ -20,7 +20,14 @@ export interface Catalog {
   watch: WatchMode;
   /** Glob patterns (relative to the catalog) that are never indexed. */
   ignore: string[];
+  /** Where edits are written for other tools: nowhere, XMP sidecars, or into the file. */
+  xmp: XmpMode;
+  /** Sidecar naming: `name.xmp` (Adobe) or `name.ext.xmp` (darktable, digiKam). */
+  xmpNaming: XmpNaming;
 }
+
+export type XmpMode = 'off' | 'sidecar' | 'embedded';
+export type XmpNaming = 'adobe' | 'extension';
 
 /** A folder inside a catalog with the number of assets directly and below it. */
 export interface FolderNode {

@@ -11,10 +11,12 @@ import { openDatabase } from './db/open-database';
 import { describeEdit } from './edit/describe-edit';
 import { SimilarIndex } from './analysis/similar-index';
 import { TagEdits } from './tags/tag-edits';
+import { XmpWriter } from './xmp/xmp-writer';
 import { TagRepo } from './tags/tag-repo';
 import { EditLog } from './edit/edit-log';
 import { EventBus, type AnyEventListener } from './events/event-bus';
 import { indexAsset } from './index/index-asset';
+import { KeyedLock } from './index/keyed-lock';
 import { IndexQueue } from './index/index-queue';
 import { ensurePreview } from './media/ensure-preview';
 import { MediaCache, type MediaKind } from './media/media-cache';
@@ -78,14 +80,26 @@ export function createEngine(options: EngineOptions): Engine {
   const assets = new AssetRepo(db);
   const tags = new TagRepo(db);
   const similar = new SimilarIndex(db);
+  const identityLock = new KeyedLock();
   const edits = new EditLog(db, tags);
   const tagEdits = new TagEdits(tags, edits);
   /** After any edit: lists refetch, and the keyword panel when tags changed. */
-  const edited = <R extends EditResult>(result: R, tagsChanged: boolean): R => {
+  const xmp = new XmpWriter();
+  const edited = <R extends EditResult>(
+    result: R,
+    tagsChanged: boolean,
+    touched: readonly number[] = [],
+  ): R => {
     if (result.changed > 0) bus.emit('assets.changed', { catalogId: null });
     if (tagsChanged) bus.emit('tags.changed', {});
+    if (result.changed > 0 && touched.length > 0) {
+      // Write-back runs after the edit is saved; a failure is logged, never lost data.
+      void xmp.write(assets.xmpTargets(touched));
+    }
     return result;
   };
+  const editedStep = (result: EditResult & { touched: number[] }): EditResult =>
+    edited(result, true, result.touched);
   const idsFor = (text: string): number[] => {
     const parsed = parseQuery(text);
     return assets.ids({
@@ -113,7 +127,10 @@ export function createEngine(options: EngineOptions): Engine {
   const queue = new IndexQueue({
     concurrency: options.concurrency ?? Math.max(1, availableParallelism()),
     work: async (id) => {
-      const outcome = await indexAsset({ assets, cache, previews, tags, similar }, id);
+      const outcome = await indexAsset(
+        { assets, cache, previews, tags, similar, identityLock },
+        id,
+      );
       if (!outcome) return 'skipped';
       if (outcome.moved) bus.emit('assets.changed', { catalogId: null });
       indexed.push({
@@ -259,9 +276,10 @@ export function createEngine(options: EngineOptions): Engine {
       return { removed };
     },
 
-    'catalog.configure': async ({ id, ignore }) => {
+    'catalog.configure': async ({ id, ignore, xmp: xmpMode, xmpNaming }) => {
       if (!catalogs.get(id)) throw new PackshotError('not_found', `No catalog with id ${id}`);
       if (ignore) catalogs.setIgnore(id, ignore);
+      catalogs.setXmp(id, xmpMode, xmpNaming);
       if (watchers.has(id)) {
         await stopWatching(id);
         await startWatching(id);
@@ -312,36 +330,34 @@ export function createEngine(options: EngineOptions): Engine {
 
     'assets.edit': ({ ids, ...change }) =>
       Promise.resolve(
-        edited(edits.setFields(describeEdit(change, ids.length), ids, change), false),
+        edited(edits.setFields(describeEdit(change, ids.length), ids, change), false, ids),
       ),
 
     'assets.editQuery': ({ query: text, ...change }) => {
       const ids = idsFor(text);
       return Promise.resolve(
-        edited(edits.setFields(describeEdit(change, ids.length), ids, change), false),
+        edited(edits.setFields(describeEdit(change, ids.length), ids, change), false, ids),
       );
     },
 
     'tags.list': () => Promise.resolve(tags.list()),
-    'tags.apply': ({ ids, path }) =>
-      Promise.resolve(strip(edited(tagEdits.apply(ids, path), true))),
+    'tags.apply': ({ ids, path }) => Promise.resolve(strip(editedStep(tagEdits.apply(ids, path)))),
     'tags.remove': ({ ids, tagId }) =>
-      Promise.resolve(strip(edited(tagEdits.remove(ids, tagId), true))),
+      Promise.resolve(strip(editedStep(tagEdits.remove(ids, tagId)))),
     'tags.applyQuery': ({ query: text, path, remove }) => {
       const ids = idsFor(text);
       if (ids.length === 0)
         return Promise.resolve({ changed: 0, step: null, canUndo: false, canRedo: false });
-      if (!remove) return Promise.resolve(strip(edited(tagEdits.apply(ids, path), true)));
+      if (!remove) return Promise.resolve(strip(editedStep(tagEdits.apply(ids, path))));
       const tag = tags.list().find((t) => t.path.toLowerCase() === path.toLowerCase());
       if (!tag) throw new PackshotError('not_found', `No tag ${path}`);
-      return Promise.resolve(strip(edited(tagEdits.remove(ids, tag.id), true)));
+      return Promise.resolve(strip(editedStep(tagEdits.remove(ids, tag.id))));
     },
-    'tags.rename': ({ id, name }) =>
-      Promise.resolve(strip(edited(tagEdits.rename(id, name), true))),
+    'tags.rename': ({ id, name }) => Promise.resolve(strip(editedStep(tagEdits.rename(id, name)))),
     'tags.move': ({ id, parentId }) =>
-      Promise.resolve(strip(edited(tagEdits.move(id, parentId), true))),
+      Promise.resolve(strip(editedStep(tagEdits.move(id, parentId)))),
     'tags.merge': ({ from, into }) =>
-      Promise.resolve(strip(edited(tagEdits.merge(from, into), true))),
+      Promise.resolve(strip(editedStep(tagEdits.merge(from, into)))),
     'tags.import': ({ text }) => {
       const result = tagEdits.import(text);
       bus.emit('tags.changed', {});
@@ -357,8 +373,8 @@ export function createEngine(options: EngineOptions): Engine {
       return Promise.resolve(strip(edited(edits.keepBest(label, found.best, rest), false)));
     },
 
-    'edits.undo': () => Promise.resolve(strip(edited(edits.undo(), true))),
-    'edits.redo': () => Promise.resolve(strip(edited(edits.redo(), true))),
+    'edits.undo': () => Promise.resolve(strip(editedStep(edits.undo()))),
+    'edits.redo': () => Promise.resolve(strip(editedStep(edits.redo()))),
 
     'thumbs.prioritize': ({ ids }) => Promise.resolve({ moved: queue.prioritize(ids) }),
 
@@ -416,6 +432,7 @@ export function createEngine(options: EngineOptions): Engine {
       await queue.stop();
       flushIndexed();
       await previews.close();
+      await xmp.close();
       db.close();
     },
   };

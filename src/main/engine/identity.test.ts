@@ -72,6 +72,19 @@ describe('identity that survives moves', () => {
     expect(dupes.items.map((a) => a.name).sort()).toEqual(['front copy.jpg', 'front.jpg']);
   });
 
+  it('flags one of two copies indexed side by side in the same scan', async () => {
+    const bytes = await makeImage(300, 300, 'jpeg', 9);
+    for (const name of ['twin-a.jpg', 'twin-b.jpg', 'twin-c.jpg'])
+      await writeFile(join(folder, name), bytes);
+    await h.call('catalog.scan', {});
+    await h.call('jobs.wait', {});
+    const twins = (await h.all()).filter((a) => a.name.startsWith('twin-'));
+    const originals = twins.filter((a) => a.duplicateOf === null);
+    expect(originals).toHaveLength(1);
+    for (const copy of twins.filter((a) => a.duplicateOf !== null))
+      expect(copy.duplicateOf).toBe(originals[0]?.id);
+  });
+
   it('records new content at the same path as a new version of the same asset', async () => {
     const before = await h.byName('front.jpg');
     const path = join(folder, 'front.jpg');

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { PackshotError } from '../../shared/errors';
 import { Client } from './client';
-import { FakeTransport } from './test-support/fake-transport';
+import { FakeTransport, makeCatalog } from './test-support/fake-transport';
 import type { Transport } from './transport/transport';
 
 function transportAnswering(outcome: unknown): Transport {
@@ -32,14 +32,9 @@ describe('Client.call', () => {
   });
 
   it('sends the method and arguments to the transport', async () => {
-    const fake = new FakeTransport().handle('catalog.add', ({ path }) => ({
-      id: 1,
-      path,
-      name: 'shoot',
-      addedAt: '',
-      assetCount: 0,
-      errorCount: 0,
-    }));
+    const fake = new FakeTransport().handle('catalog.add', ({ path }) =>
+      makeCatalog(1, { path, name: 'shoot' }),
+    );
     await new Client(fake).call('catalog.add', { path: '/photos/shoot' });
     expect(fake.calls).toEqual([{ method: 'catalog.add', args: { path: '/photos/shoot' } }]);
   });
@@ -108,7 +103,8 @@ describe('Client capabilities', () => {
     await expect(new Client(fake).pickFolder()).resolves.toBe('/picked');
   });
 
-  it('builds thumbnail URLs through the transport', () => {
+  it('builds thumbnail and preview URLs through the transport', () => {
     expect(new Client(new FakeTransport()).thumbUrl('ab12')).toBe('test-media://thumb/ab12');
+    expect(new Client(new FakeTransport()).previewUrl('cd34')).toBe('test-media://preview/cd34');
   });
 });

@@ -46,6 +46,11 @@ export class Client {
   thumbUrl(hash: string): string {
     return this.transport.mediaUrl('thumb', hash);
   }
+
+  /** The ~2048 px loupe preview, once `previews.ensure` has named its hash. */
+  previewUrl(hash: string): string {
+    return this.transport.mediaUrl('preview', hash);
+  }
 }
 
 /** Reads the `{ok,result}` / `{ok,error}` envelope; anything else is an engine bug. */

@@ -13,6 +13,7 @@ import './styles/welcome.css';
 import './styles/grid.css';
 import './styles/preview.css';
 import './styles/status.css';
+import './styles/loupe.css';
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root');

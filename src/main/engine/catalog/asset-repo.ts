@@ -5,7 +5,9 @@ import type {
   AssetMetadata,
   AssetVersion,
 } from '../../../shared/dto';
+import type { XmpMode, XmpNaming } from '../../../shared/dto';
 import type { ImageAnalysis } from '../analysis/analyze-pixels';
+import type { XmpTarget } from '../xmp/xmp-writer';
 import type { Db } from '../db/open-database';
 import { buildAssetQuery, type AssetQuery } from './asset-query';
 import { ASSET_SELECT, folderOf, parseMetadata, toAsset, type AssetRow } from './asset-row';
@@ -396,6 +398,63 @@ export class AssetRepo {
 
   setDuplicateOf(id: number, of: number | null): void {
     this.db.prepare('UPDATE assets SET duplicate_of = ? WHERE id = ?').run(of, id);
+  }
+
+  /** What XMP write-back needs for these assets, in catalogs that write it. */
+  xmpTargets(ids: readonly number[]): XmpTarget[] {
+    const one = this.db.prepare<
+      [number],
+      {
+        catalog_path: string;
+        rel_path: string;
+        kind: string;
+        format: string | null;
+        xmp_mode: XmpMode;
+        xmp_naming: XmpNaming;
+        rating: number;
+        label: string | null;
+        state: string;
+      }
+    >(
+      `SELECT c.path AS catalog_path, a.rel_path, a.kind, a.format, c.xmp_mode, c.xmp_naming, a.rating, a.label, a.state
+       FROM assets a JOIN catalogs c ON c.id = a.catalog_id WHERE a.id = ? AND c.xmp_mode != 'off' AND c.online = 1`,
+    );
+    const paths = this.db.prepare<[number], { path: string }>(
+      'SELECT t.path FROM asset_tags at JOIN tags t ON t.id = at.tag_id WHERE at.asset_id = ? ORDER BY t.path',
+    );
+    const targets: XmpTarget[] = [];
+    for (const id of ids) {
+      const row = one.get(id);
+      if (!row || row.state === 'missing' || row.state === 'error') continue;
+      targets.push({
+        catalogPath: row.catalog_path,
+        relPath: row.rel_path,
+        kind: row.kind,
+        format: row.format,
+        mode: row.xmp_mode,
+        naming: row.xmp_naming,
+        tagPaths: paths.all(id).map((p) => p.path),
+        rating: row.rating,
+        label: row.label,
+      });
+    }
+    return targets;
+  }
+
+  /** Rating and label as the file's XMP says, when it says (another tool changed them). */
+  applyFileCulling(id: number, rating: number | null, label: string | null): void {
+    if (rating !== null && Number.isInteger(rating) && rating >= 0 && rating <= 5) {
+      this.db.prepare('UPDATE assets SET rating = ? WHERE id = ?').run(rating, id);
+    }
+    const known = ['red', 'yellow', 'green', 'blue', 'purple'];
+    if (label !== null && known.includes(label.toLowerCase())) {
+      this.db.prepare('UPDATE assets SET label = ? WHERE id = ?').run(label.toLowerCase(), id);
+    }
+  }
+
+  /** The content hash, known before the rest of the asset is read. */
+  recordHash(id: number, hash: string): void {
+    this.db.prepare('UPDATE assets SET hash = ? WHERE id = ?').run(hash, id);
   }
 
   /** Copies of an asset whose content has since changed are copies no more. */

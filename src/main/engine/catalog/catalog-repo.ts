@@ -1,4 +1,4 @@
-import type { Catalog, WatchMode } from '../../../shared/dto';
+import type { Catalog, WatchMode, XmpMode, XmpNaming } from '../../../shared/dto';
 import type { Db } from '../db/open-database';
 import { parseList } from './asset-row';
 
@@ -9,12 +9,14 @@ interface CatalogRow {
   added_at: string;
   online: number;
   ignore: string;
+  xmp_mode: XmpMode;
+  xmp_naming: XmpNaming;
   asset_count: number;
   error_count: number;
 }
 
 const SELECT = `
-  SELECT c.id, c.path, c.name, c.added_at, c.online, c.ignore,
+  SELECT c.id, c.path, c.name, c.added_at, c.online, c.ignore, c.xmp_mode, c.xmp_naming,
          (SELECT count(*) FROM assets a WHERE a.catalog_id = c.id AND a.state != 'missing') AS asset_count,
          (SELECT count(*) FROM assets a WHERE a.catalog_id = c.id AND a.state = 'error') AS error_count
   FROM catalogs c`;
@@ -37,6 +39,8 @@ export class CatalogRepo {
       online: row.online === 1,
       watch: this.watchMode(row.id),
       ignore: parseList(row.ignore),
+      xmp: row.xmp_mode,
+      xmpNaming: row.xmp_naming,
     };
   }
 
@@ -75,6 +79,11 @@ export class CatalogRepo {
         .prepare('UPDATE catalogs SET online = ? WHERE id = ? AND online != ?')
         .run(online ? 1 : 0, id, online ? 1 : 0).changes > 0
     );
+  }
+
+  setXmp(id: number, mode: XmpMode | undefined, naming: XmpNaming | undefined): void {
+    if (mode) this.db.prepare('UPDATE catalogs SET xmp_mode = ? WHERE id = ?').run(mode, id);
+    if (naming) this.db.prepare('UPDATE catalogs SET xmp_naming = ? WHERE id = ?').run(naming, id);
   }
 
   setIgnore(id: number, patterns: readonly string[]): void {

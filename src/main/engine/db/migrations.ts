@@ -171,4 +171,14 @@ export const migrations: Migration[] = [
       CREATE INDEX assets_by_similar ON assets (similar_group);
     `,
   },
+  {
+    // Write-back of keywords, rating and label to XMP, per catalog, off by default.
+    version: 7,
+    sql: `
+      ALTER TABLE catalogs ADD COLUMN xmp_mode TEXT NOT NULL DEFAULT 'off'
+        CHECK (xmp_mode IN ('off', 'sidecar', 'embedded'));
+      ALTER TABLE catalogs ADD COLUMN xmp_naming TEXT NOT NULL DEFAULT 'adobe'
+        CHECK (xmp_naming IN ('adobe', 'extension'));
+    `,
+  },
 ];

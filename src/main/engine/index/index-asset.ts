@@ -21,6 +21,7 @@ import {
 import type { Segments } from '../metadata/metadata-segments';
 import { expectedFormat, extensionOf, formatFromExtension } from '../scan/file-kinds';
 import { describeIndexError, IndexFailure } from './describe-index-error';
+import type { KeyedLock } from './keyed-lock';
 import { resolveIdentity } from './resolve-identity';
 import { fileTagPaths } from '../tags/tag-path';
 import type { TagRepo } from '../tags/tag-repo';
@@ -33,6 +34,7 @@ export interface IndexDeps {
   previews: EmbeddedPreviews;
   tags: TagRepo;
   similar: SimilarIndex;
+  identityLock: KeyedLock;
 }
 
 export interface IndexOutcome {
@@ -90,7 +92,14 @@ export async function indexAsset(deps: IndexDeps, queuedId: number): Promise<Ind
       hash = await sampledHash(file.path, file.bytes);
     }
 
-    const identity = await resolveIdentity(deps.assets, file, hash);
+    // Two copies read at the same moment must not both see no other: settle identity
+    // one content at a time, and record the hash before letting the next one look.
+    const content = hash;
+    const identity = await deps.identityLock.run(content, async () => {
+      const settled = await resolveIdentity(deps.assets, file, content);
+      deps.assets.recordHash(settled.id, content);
+      return settled;
+    });
     id = identity.id;
     moved = identity.moved;
     if (!deps.assets.locate(id)) return null;
@@ -107,6 +116,8 @@ export async function indexAsset(deps: IndexDeps, queuedId: number): Promise<Ind
         : [],
     );
     deps.tags.syncKeywords([id]);
+    if (fields.metadata)
+      deps.assets.applyFileCulling(id, fields.metadata.rating, fields.metadata.label);
     if (fields.analysis) deps.similar.add(id, fields.analysis.phash);
     deps.assets.releaseCopies(id, hash);
     deps.assets.recordVersion(id, {

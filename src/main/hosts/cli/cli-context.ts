@@ -8,7 +8,12 @@ export class UsageError extends Error {}
 export interface CliContext {
   engine: Engine;
   positionals: string[];
-  flags: { json: boolean; port: number | undefined; query: string | undefined };
+  flags: {
+    json: boolean;
+    port: number | undefined;
+    query: string | undefined;
+    xmp: string | undefined;
+  };
   /** The built UI, served in browser mode. */
   rendererDir: string;
   out: NodeJS.WritableStream;

@@ -87,7 +87,7 @@ describe('packshot command line', () => {
   it('rescans unchanged files without reading them again', () => {
     const scan = packshot('scan', '--json');
     expect(scan.status).toBe(0);
-    expect(JSON.parse(scan.stdout)).toMatchObject({ assets: 9, errors: 3 });
+    expect(JSON.parse(scan.stdout)).toMatchObject({ assets: 9, errors: 3, rendered: 0 });
     expect(scan.stderr).not.toMatch(/\d+\/[1-9]/);
   });
 

@@ -20,6 +20,8 @@ usage: packshot [--data DIR] <command>
   catalog add PATH        register a folder and list its files
   catalog list [--json]   registered folders with counts
   catalog remove ID       forget a folder (files on disk are untouched)
+  catalog config ID --xmp off|sidecar|embedded
+                          write keywords, rating and label back to XMP (RAW: sidecar)
   scan [--json]           index every catalog to completion
   assets --json [--query Q]
                           every asset (or those Q finds) as one JSON array
@@ -59,6 +61,7 @@ async function main(argv: string[]): Promise<number> {
         json: { type: 'boolean', default: false },
         port: { type: 'string' },
         query: { type: 'string' },
+        xmp: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', default: false },
       },
@@ -83,7 +86,7 @@ async function main(argv: string[]): Promise<number> {
     await command({
       engine,
       positionals: rest,
-      flags: { json: values.json ?? false, port, query: values.query },
+      flags: { json: values.json ?? false, port, query: values.query, xmp: values.xmp },
       rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)),
       out: process.stdout,
       err: process.stderr,

@@ -6,7 +6,13 @@ import { PackshotError } from '../../../shared/errors';
 import { Client } from '../client';
 import { connectStores } from '../store/connect-stores';
 import { createStores } from '../store/create-stores';
-import { FakeTransport, makeAsset, serveAssets } from '../test-support/fake-transport';
+import {
+  FakeTransport,
+  makeAsset,
+  makeCatalog,
+  makeDetail,
+  serveAssets,
+} from '../test-support/fake-transport';
 import {
   byTestId,
   flush,
@@ -41,14 +47,12 @@ const idle: JobProgress = {
   etaSeconds: null,
 };
 
-const shoot: Catalog = {
-  id: 1,
+const shoot: Catalog = makeCatalog(1, {
   path: '/photos/shoot',
   name: 'shoot',
-  addedAt: '2026-01-01T00:00:00Z',
   assetCount: 3,
   errorCount: 1,
-};
+});
 
 /** An engine with `catalogs` and three assets in catalog 1, the second unreadable. */
 function engine(catalogs: Catalog[] = []): FakeTransport {
@@ -64,7 +68,8 @@ function engine(catalogs: Catalog[] = []): FakeTransport {
     .handle('catalog.scan', () => ({ listed: 3, queued: 3 }))
     .handle('jobs.status', () => idle)
     .handle('thumbs.prioritize', () => ({ moved: 0 }))
-    .handle('assets.get', ({ id }) => makeAsset(id - 1));
+    .handle('folders.list', () => [])
+    .handle('assets.get', ({ id }) => makeDetail(makeAsset(id - 1)));
   serveAssets(
     transport,
     () => 3,
@@ -82,7 +87,11 @@ function engine(catalogs: Catalog[] = []): FakeTransport {
 
 async function start(transport: FakeTransport) {
   const client = new Client(transport);
-  const stores = createStores(client, { refetchDelayMs: 0 });
+  const stores = createStores(client, {
+    refetchDelayMs: 0,
+    folderRefreshDelayMs: 0,
+    storage: null,
+  });
   disconnect = connectStores(client, stores);
   mounted = await mount(<App />, { client, stores });
   await flush();

@@ -1,11 +1,13 @@
-// The window: first-run welcome, or sidebar | grid | preview; status bar and toasts always.
+// The window: first-run welcome, or sidebar | grid | preview (and the loupe over them);
+// status bar and toasts always.
 import { useServices } from '../app-context';
 import { useCatalogs } from '../store-hooks';
 import { AssetGrid } from './grid/AssetGrid';
-import { GridToolbar } from './GridToolbar';
+import { Loupe } from './loupe/Loupe';
+import { GridToolbar } from './toolbar/GridToolbar';
 import { Notices } from './Notices';
-import { PreviewPanel } from './PreviewPanel';
-import { Sidebar } from './Sidebar';
+import { PreviewPanel } from './preview/PreviewPanel';
+import { Sidebar } from './sidebar/Sidebar';
 import { StatusBar } from './StatusBar';
 import { Welcome } from './Welcome';
 
@@ -44,6 +46,7 @@ function Workspace() {
         <AssetGrid />
       </section>
       <PreviewPanel />
+      <Loupe />
     </div>
   );
 }

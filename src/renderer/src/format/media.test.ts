@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { formatDimensions, formatFileKind, formatImageFormat } from './media';
+import { formatBitDepth, formatDimensions, formatFileKind, formatImageFormat } from './media';
 
 describe('formatImageFormat', () => {
   it('names formats the way people know them', () => {
@@ -23,5 +23,12 @@ describe('formatDimensions', () => {
   it('shows width × height in pixels, or a dash before the file is read', () => {
     expect(formatDimensions(1200, 800)).toBe('1200 × 800 px');
     expect(formatDimensions(null, 800)).toBe('—');
+  });
+});
+
+describe('formatBitDepth', () => {
+  it('mentions alpha only when there is one', () => {
+    expect(formatBitDepth(16, true)).toBe('16 bits per channel, with alpha');
+    expect(formatBitDepth(8, null)).toBe('8 bits per channel');
   });
 });

@@ -1,4 +1,4 @@
-// Labels for image metadata in the preview.
+// Labels for image facts in the preview: format, kind, dimensions, bit depth.
 
 /** "jpeg" → "JPEG", "image/png" → "PNG"; null (not read yet) → "—". */
 export function formatImageFormat(format: string | null): string {
@@ -21,4 +21,9 @@ export function formatFileKind(format: string | null, name: string): string {
 export function formatDimensions(width: number | null, height: number | null): string {
   if (width === null || height === null) return '—';
   return `${width} × ${height} px`;
+}
+
+/** "8 bits per channel, with alpha". */
+export function formatBitDepth(bits: number, hasAlpha: boolean | null): string {
+  return `${bits} bits per channel${hasAlpha === true ? ', with alpha' : ''}`;
 }

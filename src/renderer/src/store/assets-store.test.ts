@@ -137,7 +137,9 @@ describe('assets window freshness', () => {
     transport.handle('assets.list', () => first.promise);
     store.getState().ensureRange(0, 9);
     // The reply was read before asset 1 was indexed; its event arrives before the reply.
-    store.getState().applyIndexed([{ id: 1, hash: 'a'.repeat(64), thumb: 'ready' }]);
+    store
+      .getState()
+      .applyIndexed([{ id: 1, hash: 'a'.repeat(64), thumb: 'ready', state: 'ok', error: null }]);
     serveAssets(
       transport,
       () => 10,
@@ -162,7 +164,7 @@ describe('assets window freshness', () => {
     expect(listCalls()).toHaveLength(2);
   });
 
-  it('patches thumbnails from assets.indexed in place, then refetches the page for the rest', async () => {
+  it('patches thumbnail and state from assets.indexed in place, then refetches the page for the rest', async () => {
     const { transport, store, listCalls } = setup(10);
     store.getState().ensureRange(0, 9);
     await settle();
@@ -170,26 +172,35 @@ describe('assets window freshness', () => {
     serveAssets(
       transport,
       () => 10,
-      (i) => makeAsset(i, { state: 'ok', thumb: i === 3 ? 'ready' : 'pending' }),
+      (i) =>
+        makeAsset(i, {
+          state: 'ok',
+          thumb: i === 3 ? 'ready' : 'pending',
+          displayWidth: i === 3 ? 800 : 1200,
+          placeholder: i === 3 ? 'YJqGPQw7sFlslqhFafSE+Q6oJ1h2iHB2Rw' : null,
+        }),
     );
 
     store.getState().applyIndexed([
-      { id: 4, hash: 'f'.repeat(64), thumb: 'ready' },
-      { id: 999, hash: null, thumb: 'ready' }, // not loaded: ignored
+      { id: 4, hash: 'f'.repeat(64), thumb: 'ready', state: 'ok', error: null },
+      { id: 5, hash: null, thumb: 'error', state: 'error', error: 'Truncated JPEG' },
+      { id: 999, hash: null, thumb: 'ready', state: 'ok', error: null }, // not loaded: ignored
     ]);
     const patched = assetAt(store.getState().pages, 3);
-    expect(patched).toMatchObject({
-      id: 4,
-      hash: 'f'.repeat(64),
-      thumb: 'ready',
-      state: 'pending',
+    expect(patched).toMatchObject({ id: 4, hash: 'f'.repeat(64), thumb: 'ready', state: 'ok' });
+    expect(assetAt(store.getState().pages, 4)).toMatchObject({
+      state: 'error',
+      error: 'Truncated JPEG',
     });
     expect(assetAt(store.getState().pages, 2)).toBe(before?.[2]);
     expect(before?.[3]?.thumb).toBe('pending');
 
     await settle();
     expect(listCalls()).toHaveLength(2);
-    expect(assetAt(store.getState().pages, 3)?.state).toBe('ok');
+    expect(assetAt(store.getState().pages, 3)).toMatchObject({
+      displayWidth: 800,
+      placeholder: 'YJqGPQw7sFlslqhFafSE+Q6oJ1h2iHB2Rw',
+    });
   });
 
   it('does not refetch for thumbnails of assets that were already read', async () => {
@@ -197,14 +208,76 @@ describe('assets window freshness', () => {
     serveAssets(
       transport,
       () => 10,
-      (i) => makeAsset(i, { state: 'ok' }),
+      (i) => makeAsset(i, { state: 'ok', thumb: 'pending', hash: 'a'.repeat(64) }),
     );
     store.getState().ensureRange(0, 9);
     await settle();
-    store.getState().applyIndexed([{ id: 1, hash: 'a'.repeat(64), thumb: 'ready' }]);
+    store
+      .getState()
+      .applyIndexed([{ id: 1, hash: 'a'.repeat(64), thumb: 'ready', state: 'ok', error: null }]);
     await settle();
     expect(listCalls()).toHaveLength(1);
     expect(assetAt(store.getState().pages, 0)?.thumb).toBe('ready');
+  });
+});
+
+describe('assets view', () => {
+  it('lists one folder, filtered, and starts over when the view changes', async () => {
+    const { store, listCalls } = setup(10);
+    store.getState().ensureRange(0, 9);
+    await settle();
+    store.getState().setView({ catalogId: 2, folder: 'day 1', filter: 'errors' });
+    await settle();
+    store.getState().setView({ formats: ['png'] });
+    await settle();
+    expect(listCalls().slice(1)).toEqual([
+      {
+        offset: 0,
+        limit: PAGE_SIZE,
+        sort: 'name',
+        catalogId: 2,
+        folder: 'day 1',
+        filter: 'errors',
+      },
+      {
+        offset: 0,
+        limit: PAGE_SIZE,
+        sort: 'name',
+        catalogId: 2,
+        folder: 'day 1',
+        filter: 'errors',
+        formats: ['png'],
+      },
+    ]);
+  });
+
+  it('does not refetch when the same view is set again', async () => {
+    const { store, listCalls } = setup(10);
+    store.getState().setView({ formats: ['png', 'jpeg'] });
+    await settle();
+    store.getState().setView({ formats: ['jpeg', 'png'] });
+    await settle();
+    expect(listCalls()).toHaveLength(1);
+  });
+
+  it('refetches a filtered view when files are read, since rows may join or leave it', async () => {
+    const { store, listCalls } = setup(10);
+    store.getState().setView({ filter: 'errors' });
+    await settle();
+    // Asset 99 is not in this list yet: it just failed, so now it belongs.
+    store
+      .getState()
+      .applyIndexed([{ id: 99, hash: null, thumb: 'error', state: 'error', error: 'Zero bytes' }]);
+    await settle();
+    expect(listCalls()).toHaveLength(2);
+
+    store.getState().setView({ filter: 'all' });
+    await settle();
+    store
+      .getState()
+      .applyIndexed([{ id: 98, hash: null, thumb: 'error', state: 'error', error: 'Zero bytes' }]);
+    await settle();
+    expect(listCalls()).toHaveLength(3);
   });
 });
 

@@ -7,17 +7,20 @@
 // is in flight; when it lands stale, the page is fetched again if still wanted. So a burst
 // of events costs one refetch per visible page, not one per event.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { MethodArgs } from '../../../shared/contract';
-import type { Asset, AssetSort, ThumbReady } from '../../../shared/dto';
+import type { Asset, ThumbReady } from '../../../shared/dto';
 import type { Client } from '../client';
 import { PAGE_SIZE, pageOf, type Pages } from './asset-pages';
+import {
+  DEFAULT_VIEW,
+  listArgs,
+  nextView,
+  sameView,
+  viewDependsOnIndexing,
+  type AssetsView,
+} from './asset-view';
 import type { NoticesStore } from './notices-store';
 
-export interface AssetsView {
-  /** null: every catalog. */
-  catalogId: number | null;
-  sort: AssetSort;
-}
+export type { AssetsView };
 
 export interface AssetsState {
   view: AssetsView;
@@ -32,7 +35,7 @@ export interface AssetsState {
   ensureRange(first: number, last: number): void;
   /** `assets.changed`: rows were added or removed (null: in any catalog). */
   invalidate(catalogId: number | null): void;
-  /** `assets.indexed`: patch thumbnails in place and refresh what else changed. */
+  /** `assets.indexed`: patch thumbnail and state in place and refresh what else changed. */
   applyIndexed(items: readonly ThumbReady[]): void;
   /** Drops the error and fetches the visible pages again. */
   retry(): void;
@@ -104,15 +107,8 @@ export function createAssetsStore(
     const fetchPage = (page: number): void => {
       const ticket = ++clock;
       const myEpoch = epoch;
-      const { view } = get();
       inflight.add(page);
-      const args: MethodArgs<'assets.list'> = {
-        offset: page * PAGE_SIZE,
-        limit: PAGE_SIZE,
-        sort: view.sort,
-        ...(view.catalogId !== null ? { catalogId: view.catalogId } : {}),
-      };
-      client.call('assets.list', args).then(
+      client.call('assets.list', listArgs(get().view, page * PAGE_SIZE, PAGE_SIZE)).then(
         (result) => {
           if (myEpoch !== epoch) return;
           inflight.delete(page);
@@ -159,15 +155,27 @@ export function createAssetsStore(
       }, refetchDelayMs);
     };
 
+    /** Everything shown may have moved: refetch what is on screen, forget the rest. */
+    const invalidateView = (): void => {
+      viewInvalidatedAt = ++clock;
+      // Off-screen pages may now be shifted; rather than show them stale, forget them.
+      const pages = new Map(get().pages);
+      for (const page of [...pages.keys()]) {
+        if (page < wanted.first || page > wanted.last) forgetPage(pages, page);
+      }
+      set({ pages });
+      pumpSoon();
+    };
+
     return {
-      view: { catalogId: null, sort: 'name' },
+      view: DEFAULT_VIEW,
       total: null,
       pages: new Map(),
       error: null,
 
       setView(change) {
-        const view = { ...get().view, ...change };
-        if (view.catalogId === get().view.catalogId && view.sort === get().view.sort) return;
+        const view = nextView(get().view, change);
+        if (sameView(view, get().view)) return;
         epoch += 1;
         ticketOf.clear();
         pageInvalidatedAt.clear();
@@ -187,18 +195,11 @@ export function createAssetsStore(
       invalidate(catalogId) {
         const { view } = get();
         if (catalogId !== null && view.catalogId !== null && catalogId !== view.catalogId) return;
-        viewInvalidatedAt = ++clock;
-        // Off-screen pages may now be shifted; rather than show them stale, forget them.
-        const pages = new Map(get().pages);
-        for (const page of [...pages.keys()]) {
-          if (page < wanted.first || page > wanted.last) forgetPage(pages, page);
-        }
-        set({ pages });
-        pumpSoon();
+        invalidateView();
       },
 
       applyIndexed(items) {
-        const { pages } = get();
+        const { pages, view } = get();
         const patched = new Map<number, Asset[]>();
         let stale = false;
         for (const item of items) {
@@ -216,16 +217,25 @@ export function createAssetsStore(
           const asset = current?.[slot];
           if (current === undefined || asset === undefined || asset.id !== item.id) continue;
           const copy = patched.get(page) ?? [...current];
-          copy[slot] = { ...asset, hash: item.hash, thumb: item.thumb };
+          copy[slot] = {
+            ...asset,
+            hash: item.hash,
+            thumb: item.thumb,
+            state: item.state,
+            error: item.error,
+          };
           patched.set(page, copy);
-          // The event carries only the thumbnail; state, size and format come with a refetch.
-          if (asset.state === 'pending' || item.thumb === 'error') {
+          // The event carries thumbnail and state; dimensions, metadata and placeholder of a
+          // file just read (or of new content at its path) come with a refetch.
+          if (asset.state === 'pending' || asset.hash !== item.hash) {
             pageInvalidatedAt.set(page, ++clock);
             stale = true;
           }
         }
         if (patched.size > 0) set({ pages: new Map([...pages, ...patched]) });
-        if (stale) pumpSoon();
+        // Rows may enter, leave or move in this view: patching in place is not enough.
+        if (items.length > 0 && viewDependsOnIndexing(view)) invalidateView();
+        else if (stale) pumpSoon();
       },
 
       retry() {

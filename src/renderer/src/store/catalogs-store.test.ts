@@ -3,19 +3,12 @@ import { describe, expect, it } from 'vitest';
 import type { Catalog } from '../../../shared/dto';
 import { PackshotError } from '../../../shared/errors';
 import { Client } from '../client';
-import { deferred, FakeTransport, settle } from '../test-support/fake-transport';
+import { deferred, FakeTransport, makeCatalog, settle } from '../test-support/fake-transport';
 import { createCatalogsStore } from './catalogs-store';
 import { createNoticesStore } from './notices-store';
 
-const catalog = (id: number, overrides: Partial<Catalog> = {}): Catalog => ({
-  id,
-  path: `/photos/c${id}`,
-  name: `c${id}`,
-  addedAt: '2026-01-01T00:00:00Z',
-  assetCount: 0,
-  errorCount: 0,
-  ...overrides,
-});
+const catalog = (id: number, overrides: Partial<Catalog> = {}): Catalog =>
+  makeCatalog(id, overrides);
 
 function setup() {
   const transport = new FakeTransport();

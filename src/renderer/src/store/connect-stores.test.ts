@@ -18,19 +18,27 @@ const progress = (overrides: Partial<JobProgress> = {}): JobProgress => ({
 
 function setup() {
   const transport = new FakeTransport();
-  transport.handle('catalog.list', () => []).handle('jobs.status', () => progress());
+  transport
+    .handle('catalog.list', () => [])
+    .handle('folders.list', () => [])
+    .handle('jobs.status', () => progress());
   serveAssets(transport, () => 10);
   const client = new Client(transport);
-  const stores = createStores(client, { refetchDelayMs: 0 });
+  const stores = createStores(client, {
+    refetchDelayMs: 0,
+    folderRefreshDelayMs: 0,
+    storage: null,
+  });
   return { transport, stores, client };
 }
 
 describe('connectStores', () => {
-  it('loads catalogs and job status on start', async () => {
+  it('loads catalogs, folders and job status on start', async () => {
     const { transport, stores, client } = setup();
     connectStores(client, stores);
     await settle();
     expect(transport.callsOf('catalog.list')).toHaveLength(1);
+    expect(transport.callsOf('folders.list')).toHaveLength(1);
     expect(stores.catalogs.getState().status).toBe('ready');
     expect(stores.jobs.getState().progress).toEqual(progress());
   });
@@ -55,6 +63,26 @@ describe('connectStores', () => {
     await settle();
     expect(transport.callsOf('assets.list')).toHaveLength(2);
     expect(transport.callsOf('catalog.list')).toHaveLength(2);
+  });
+
+  it('reloads the folder tree once for a burst of list and catalog events', async () => {
+    const { transport, stores, client } = setup();
+    connectStores(client, stores);
+    await settle();
+    for (let i = 0; i < 5; i++) transport.emit('assets.changed', { catalogId: 1 });
+    transport.emit('catalogs.changed', {});
+    await settle();
+    expect(transport.callsOf('folders.list')).toHaveLength(2);
+  });
+
+  it('closes the loupe when the selection goes with a change of view', async () => {
+    const { stores, client } = setup();
+    connectStores(client, stores);
+    stores.selection.getState().select(0, 1);
+    stores.loupe.getState().show();
+    stores.assets.getState().setView({ filter: 'errors' });
+    expect(stores.loupe.getState().open).toBe(false);
+    await settle();
   });
 
   it('refreshes catalog error counts when an indexing run ends', async () => {

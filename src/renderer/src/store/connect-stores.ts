@@ -4,13 +4,17 @@ import type { Client } from '../client';
 import type { Stores } from './create-stores';
 
 export function connectStores(client: Client, stores: Stores): () => void {
-  const { catalogs, assets, selection, jobs } = stores;
+  const { catalogs, folders, assets, selection, jobs, loupe } = stores;
   const stops = [
-    client.on('catalogs.changed', () => void catalogs.getState().refresh()),
+    client.on('catalogs.changed', () => {
+      void catalogs.getState().refresh();
+      folders.getState().refreshSoon();
+    }),
     client.on('assets.changed', ({ catalogId }) => {
       assets.getState().invalidate(catalogId);
-      // Catalog counts move with the rows.
+      // Catalog and folder counts move with the rows.
       void catalogs.getState().refresh();
+      folders.getState().refreshSoon();
     }),
     client.on('assets.indexed', ({ items }) => assets.getState().applyIndexed(items)),
     client.on('jobs.progress', (progress) => {
@@ -19,13 +23,18 @@ export function connectStores(client: Client, stores: Stores): () => void {
       // Error counts per catalog settle when a run ends.
       if (wasRunning && !progress.running) void catalogs.getState().refresh();
     }),
-    // A selection belongs to one list: switching catalog or sort drops it.
+    // A selection belongs to one list: switching catalog, folder, filter or sort drops it.
     assets.subscribe((state, previous) => {
       if (state.view !== previous.view) selection.getState().clear();
+    }),
+    // The loupe shows the selection; with none there is nothing to show.
+    selection.subscribe((state) => {
+      if (state.index === null && loupe.getState().open) loupe.getState().close();
     }),
   ];
 
   void catalogs.getState().refresh();
+  void folders.getState().refresh();
   void jobs.getState().load();
 
   return () => {

@@ -8,7 +8,8 @@ import type {
   MethodName,
   MethodResult,
 } from '../../../shared/contract';
-import type { Asset } from '../../../shared/dto';
+import type { MediaKind } from '../../../shared/bridge';
+import type { Asset, AssetDetail, AssetMetadata, Catalog } from '../../../shared/dto';
 import { PackshotError } from '../../../shared/errors';
 import type { Transport } from '../transport/transport';
 
@@ -54,7 +55,7 @@ export class FakeTransport implements Transport {
     for (const listener of [...this.listeners]) listener(name, payload);
   }
 
-  mediaUrl(kind: 'thumb', hash: string): string {
+  mediaUrl(kind: MediaKind, hash: string): string {
     return `test-media://${kind}/${hash}`;
   }
 
@@ -81,8 +82,83 @@ export function makeAsset(i: number, overrides: Partial<Asset> = {}): Asset {
     state: 'pending',
     error: null,
     thumb: 'pending',
+    kind: 'image',
+    folder: '',
+    orientation: null,
+    displayWidth: 1200,
+    displayHeight: 800,
+    capturedAt: null,
+    camera: null,
+    keywords: [],
+    duplicateOf: null,
+    versions: 1,
+    placeholder: null,
+    notice: null,
+    addedAt: '2026-01-01T00:00:00Z',
+    rating: 0,
+    flag: 'none',
+    label: null,
+    analysis: null,
+    similarGroup: null,
     ...overrides,
   };
+}
+
+/** A catalog as the engine lists it: online, watched natively, default ignores. */
+export function makeCatalog(id: number, overrides: Partial<Catalog> = {}): Catalog {
+  return {
+    id,
+    path: `/photos/c${id}`,
+    name: `c${id}`,
+    addedAt: '2026-01-01T00:00:00Z',
+    assetCount: 0,
+    errorCount: 0,
+    online: true,
+    watch: 'native',
+    ignore: [],
+    xmp: 'off',
+    xmpNaming: 'adobe',
+    ...overrides,
+  };
+}
+
+/** Metadata with every field absent; override what a test needs. */
+export function makeMetadata(overrides: Partial<AssetMetadata> = {}): AssetMetadata {
+  return {
+    capturedAt: null,
+    make: null,
+    model: null,
+    lens: null,
+    exposureTime: null,
+    fNumber: null,
+    iso: null,
+    focalLength: null,
+    gps: null,
+    orientation: null,
+    title: null,
+    description: null,
+    keywords: [],
+    hierarchicalKeywords: [],
+    creator: null,
+    copyright: null,
+    usageTerms: null,
+    rating: null,
+    label: null,
+    colorSpace: null,
+    iccProfile: null,
+    bitDepth: null,
+    hasAlpha: null,
+    sidecars: [],
+    ...overrides,
+  };
+}
+
+/** `assets.get`'s answer for an asset: no metadata and no history unless given. */
+export function makeDetail(
+  asset: Asset,
+  overrides: Partial<Pick<AssetDetail, 'metadata' | 'history'>> = {},
+): AssetDetail {
+  return { ...asset, metadata: null, history: [], ...overrides };
 }
 
 /** Serves `assets.list` over `total` generated assets, like the engine pages them. */

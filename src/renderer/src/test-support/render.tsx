@@ -41,17 +41,26 @@ export async function flush(): Promise<void> {
 }
 
 /**
- * Gives every element a size (jsdom reports 0) and element.scrollTo (jsdom has none).
- * Returns the function that puts the originals back.
+ * Gives every element a size (jsdom reports 0), a scroll height (that of its first child's
+ * inline height, as the grid's canvas sets it; scrolls are clamped to it) and
+ * element.scrollTo (jsdom has none). Returns the function that puts the originals back.
  */
 export function stubLayout(width: number, height: number): () => void {
   const proto = HTMLElement.prototype;
-  const saved = (['clientWidth', 'clientHeight'] as const).map(
+  const saved = (['clientWidth', 'clientHeight', 'scrollHeight'] as const).map(
     (key) => [key, Object.getOwnPropertyDescriptor(proto, key)] as const,
   );
   const savedScrollTo = Object.getOwnPropertyDescriptor(proto, 'scrollTo');
   Object.defineProperty(proto, 'clientWidth', { configurable: true, get: () => width });
   Object.defineProperty(proto, 'clientHeight', { configurable: true, get: () => height });
+  Object.defineProperty(proto, 'scrollHeight', {
+    configurable: true,
+    get(this: HTMLElement) {
+      const child = this.firstElementChild;
+      const inner = child instanceof HTMLElement ? parseFloat(child.style.height) : NaN;
+      return Number.isFinite(inner) ? Math.max(inner, height) : height;
+    },
+  });
   Object.defineProperty(proto, 'scrollTo', {
     configurable: true,
     writable: true,

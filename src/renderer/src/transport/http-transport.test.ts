@@ -101,6 +101,7 @@ describe('HTTP transport calls', () => {
   it('serves media from the same origin', () => {
     const transport = createHttpTransport({ token: 't' });
     expect(transport.mediaUrl('thumb', 'abc')).toBe('/media/thumb/abc');
+    expect(transport.mediaUrl('preview', 'abc')).toBe('/media/preview/abc');
     expect(transport.pickFolder).toBeUndefined();
   });
 });

@@ -25,6 +25,7 @@ describe('selectTransport', () => {
     (window as Bridged).packshot = bridge;
     const transport = selectTransport(window);
     expect(transport.mediaUrl('thumb', 'ab')).toBe('packshot-media://thumb/ab');
+    expect(transport.mediaUrl('preview', 'ab')).toBe('packshot-media://preview/ab');
     await expect(transport.invoke('app.info', {})).resolves.toEqual({ ok: true, result: 'pong' });
     expect(invoked).toEqual([['app.info', {}]]);
     await expect(transport.pickFolder?.()).resolves.toBe('/chosen');

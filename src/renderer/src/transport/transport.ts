@@ -1,8 +1,9 @@
 // The renderer's only way to the engine. One implementation per host (Electron IPC, HTTP
 // bridge), chosen once at start-up; everything above it is host-agnostic.
+import type { MediaKind } from '../../../shared/bridge';
 import type { MethodName } from '../../../shared/contract';
 
-export type MediaKind = 'thumb';
+export type { MediaKind };
 
 export interface Transport {
   /**

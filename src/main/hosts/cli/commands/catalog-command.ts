@@ -30,7 +30,25 @@ export async function catalogCommand(ctx: CliContext): Promise<void> {
       else ctx.out.write(`Removed catalog ${id} (the files on disk are untouched)\n`);
       return;
     }
+    case 'config': {
+      const id = Number(arg);
+      const xmp = ctx.flags.xmp;
+      if (
+        !arg ||
+        !Number.isInteger(id) ||
+        id <= 0 ||
+        (xmp !== 'off' && xmp !== 'sidecar' && xmp !== 'embedded')
+      ) {
+        throw new UsageError('usage: packshot catalog config ID --xmp off|sidecar|embedded');
+      }
+      const catalog = await call(ctx.engine, 'catalog.configure', { id, xmp });
+      if (ctx.flags.json) writeJson(ctx.out, catalog);
+      else ctx.out.write(`Catalog ${id}: XMP write-back ${catalog.xmp}\n`);
+      return;
+    }
     default:
-      throw new UsageError('usage: packshot catalog add PATH | list | remove ID');
+      throw new UsageError(
+        'usage: packshot catalog add PATH | list | remove ID | config ID --xmp MODE',
+      );
   }
 }

@@ -15,6 +15,7 @@ export async function scanCommand(ctx: CliContext): Promise<void> {
       assets: summary.assets,
       errors: summary.errors,
       seconds: (Date.now() - started) / 1000,
+      rendered: summary.rendered,
     };
     progress.done();
     if (ctx.flags.json) writeJson(ctx.out, result);

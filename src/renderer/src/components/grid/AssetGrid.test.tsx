@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MethodArgs } from '../../../../shared/contract';
 import { Client } from '../../client';
 import { createStores } from '../../store/create-stores';
+import { rgbaToThumbHash } from 'thumbhash';
 import { FakeTransport, makeAsset, serveAssets } from '../../test-support/fake-transport';
 import {
   byTestId,
@@ -14,7 +15,7 @@ import {
   type Mounted,
 } from '../../test-support/render';
 import { AssetGrid } from './AssetGrid';
-import { gridMetrics } from './grid-geometry';
+import { GRID, gridMetrics } from './grid-geometry';
 import { PRIORITIZE_DELAY_MS } from './use-prioritize-visible';
 
 const WIDTH = 1000;
@@ -39,7 +40,7 @@ async function renderGrid(total = TOTAL, asset = (i: number) => makeAsset(i)) {
   serveAssets(transport, () => total, asset);
   transport.handle('thumbs.prioritize', ({ ids }) => ({ moved: ids.length }));
   const client = new Client(transport);
-  const stores = createStores(client, { refetchDelayMs: 0 });
+  const stores = createStores(client, { refetchDelayMs: 0, storage: null });
   mounted = await mount(<AssetGrid />, { client, stores });
   await flush();
   const grid = oneByTestId(mounted.container, 'grid');
@@ -145,5 +146,124 @@ describe('AssetGrid with 100,000 assets', () => {
     const calls = transport.callsOf('thumbs.prioritize') as Array<{ ids: number[] }>;
     expect(calls).toHaveLength(1);
     expect(calls[0]?.ids).toEqual(cellIds(grid));
+  });
+});
+
+const key = (grid: HTMLElement, k: string) =>
+  act(() => grid.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true })));
+
+describe('AssetGrid keyboard and loupe', () => {
+  const { columns, rowHeight } = gridMetrics(WIDTH);
+
+  it('goes to the first and last asset with Home and End, and keeps the selection in view', async () => {
+    const { grid, stores, listOffsets } = await renderGrid();
+    act(() => byTestId(grid, 'grid-cell')[0]?.click());
+    await key(grid, 'End');
+    await flush();
+    expect(stores.selection.getState().index).toBe(TOTAL - 1);
+    const lastRow = Math.floor((TOTAL - 1) / columns);
+    expect(grid.scrollTop).toBeGreaterThan((lastRow - 5) * rowHeight);
+    await flush();
+    expect(listOffsets()).toContain(99_500);
+    expect(cellIds(grid)).toContain(TOTAL);
+
+    await key(grid, 'Home');
+    await flush();
+    expect(stores.selection.getState()).toMatchObject({ index: 0, id: 1 });
+    expect(grid.scrollTop).toBeLessThanOrEqual(GRID.padding / 2); // the first row's top
+  });
+
+  it('scrolls to a selection made elsewhere (the loupe), and loads its page', async () => {
+    const { grid, stores, listOffsets } = await renderGrid();
+    act(() => stores.selection.getState().select(42_000, null));
+    await flush();
+    await flush();
+    expect(Math.abs(grid.scrollTop - Math.floor(42_000 / columns) * rowHeight)).toBeLessThan(
+      HEIGHT,
+    );
+    expect(listOffsets()).toContain(42_000);
+    // The id is filled in once its page has arrived.
+    expect(stores.selection.getState()).toMatchObject({ index: 42_000, id: 42_001 });
+  });
+
+  it('opens the loupe on the selection with Space, and on a double-clicked cell', async () => {
+    const { grid, stores } = await renderGrid();
+    await key(grid, ' ');
+    expect(stores.loupe.getState().open).toBe(false); // nothing selected yet
+    act(() => byTestId(grid, 'grid-cell')[2]?.click());
+    await key(grid, ' ');
+    expect(stores.loupe.getState().open).toBe(true);
+    expect(stores.selection.getState()).toMatchObject({ index: 2, id: 3 });
+
+    act(() => stores.loupe.getState().close());
+    act(() => {
+      byTestId(grid, 'grid-cell')[4]?.dispatchEvent(new MouseEvent('dblclick', { bubbles: true }));
+    });
+    expect(stores.loupe.getState().open).toBe(true);
+    expect(stores.selection.getState()).toMatchObject({ index: 4, id: 5 });
+  });
+});
+
+/** A real ThumbHash (base64) of a flat orange 8×8 image. */
+function orangeHash(): string {
+  const rgba = new Uint8Array(8 * 8 * 4);
+  for (let i = 0; i < 64; i++) rgba.set([240, 140, 20, 255], i * 4);
+  return btoa(String.fromCharCode(...rgbaToThumbHash(8, 8, rgba)));
+}
+
+describe('AssetGrid cells', () => {
+  it('paints the placeholder while the thumbnail is pending, and the thumbnail over it once ready', async () => {
+    const placeholder = orangeHash();
+    const hash = 'c'.repeat(64);
+    const { grid } = await renderGrid(3, (i) =>
+      makeAsset(i, {
+        placeholder,
+        ...(i === 1 ? { state: 'ok', thumb: 'ready', hash } : {}),
+        ...(i === 2 ? { placeholder: null } : {}),
+      }),
+    );
+    const [pending, ready, bare] = byTestId(grid, 'grid-cell');
+    const painted = pending?.querySelector('[data-testid="cell-placeholder"]');
+    expect(painted?.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+    expect(pending?.querySelectorAll('img')).toHaveLength(1);
+
+    // Until the thumbnail has loaded, the placeholder stays under it.
+    const thumb = ready?.querySelector('img.cell-image');
+    expect(thumb?.getAttribute('src')).toBe(`test-media://thumb/${hash}`);
+    expect(ready?.querySelector('[data-testid="cell-placeholder"]')).not.toBeNull();
+    act(() => {
+      thumb?.dispatchEvent(new Event('load'));
+    });
+    expect(ready?.querySelector('[data-testid="cell-placeholder"]')).toBeNull();
+
+    expect(bare?.querySelector('img')).toBeNull();
+    expect(bare?.querySelector('.cell-placeholder.is-pending')).not.toBeNull();
+  });
+
+  it('badges missing, offline, copies and versions', async () => {
+    const { grid } = await renderGrid(5, (i) =>
+      makeAsset(
+        i,
+        [
+          { state: 'ok' as const },
+          { state: 'missing' as const },
+          { state: 'offline' as const },
+          { state: 'ok' as const, duplicateOf: 1 },
+          { state: 'ok' as const, versions: 3 },
+        ][i],
+      ),
+    );
+    const cells = byTestId(grid, 'grid-cell');
+    const badges = (testId: string) =>
+      byTestId(grid, testId).map((b) => ({
+        id: b.closest<HTMLElement>('[data-testid="grid-cell"]')?.dataset.assetId,
+        text: b.textContent,
+      }));
+    expect(cells[0]?.querySelector('.cell-tags')).toBeNull();
+    expect(badges('cell-badge-missing')).toEqual([{ id: '2', text: 'Missing' }]);
+    expect(badges('cell-badge-offline')).toEqual([{ id: '3', text: 'Offline' }]);
+    expect(badges('cell-badge-duplicate')).toEqual([{ id: '4', text: 'Copy of #1' }]);
+    expect(badges('cell-badge-versions')).toEqual([{ id: '5', text: 'v3' }]);
+    expect(cells[1]?.className).toContain('is-missing');
   });
 });

@@ -1,6 +1,8 @@
 // The thumbnail grid. Virtualizes rows (N cells each, N from the width), asks the store
 // only for the pages of rows on screen, and tells the engine which thumbnails to render
-// first. Click selects; arrow keys, Page Up/Down, Home and End move the selection.
+// first. Click selects; arrow keys, Page Up/Down, Home and End move the selection, which is
+// kept in view; Space or a double-click opens the loupe on it. The thumbnail-size preference
+// sets the column count.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import {
   useCallback,
@@ -12,7 +14,7 @@ import {
 } from 'react';
 import { useServices } from '../../app-context';
 import { assetAt, locateAsset } from '../../store/asset-pages';
-import { useAssets, useSelection } from '../../store-hooks';
+import { useAssets, usePrefs, useSelection } from '../../store-hooks';
 import { cellDomId, GridCell } from './GridCell';
 import { GRID, gridMetrics } from './grid-geometry';
 import { nextIndex } from './keyboard-nav';
@@ -25,7 +27,8 @@ export function AssetGrid() {
   const { client, stores } = useServices();
   const scrollRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(scrollRef);
-  const { columns, rowHeight } = gridMetrics(width);
+  const thumbSize = usePrefs((s) => s.thumbSize);
+  const { columns, rowHeight } = gridMetrics(width, thumbSize);
 
   const total = useAssets((s) => s.total);
   const pages = useAssets((s) => s.pages);
@@ -99,7 +102,29 @@ export function AssetGrid() {
     [stores],
   );
 
+  const open = useCallback(
+    (index: number, id: number | null) => {
+      stores.selection.getState().select(index, id);
+      stores.loupe.getState().show();
+    },
+    [stores],
+  );
+
+  // Whoever moved the selection (keys here, arrows in the loupe, a "copy of" link), its cell
+  // comes into view. Only the chosen index counts: rows shifting under it during a scan must
+  // not drag the user's scroll position along.
+  useEffect(() => {
+    if (selectedIndex === null) return;
+    virtualizer.scrollToIndex(Math.floor(selectedIndex / columns), { align: 'auto' });
+  }, [selectedIndex, columns, virtualizer]);
+
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    if (event.key === ' ' && !event.repeat) {
+      event.preventDefault();
+      if (currentIndex !== null && currentIndex < count)
+        open(currentIndex, located?.asset.id ?? selectedId);
+      return;
+    }
     const viewport = scrollRef.current?.clientHeight ?? 0;
     const next = nextIndex(event.key, {
       current: currentIndex,
@@ -110,7 +135,6 @@ export function AssetGrid() {
     if (next === null) return;
     event.preventDefault();
     stores.selection.getState().select(next, assetAt(pages, next)?.id ?? null);
-    virtualizer.scrollToIndex(Math.floor(next / columns), { align: 'auto' });
   };
 
   const renderRow = (rowIndex: number): ReactNode[] => {
@@ -132,6 +156,7 @@ export function AssetGrid() {
           selected={selected}
           thumbUrl={thumbUrl}
           onSelect={select}
+          onOpen={open}
         />,
       );
     }

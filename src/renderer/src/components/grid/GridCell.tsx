@@ -1,7 +1,9 @@
-// One cell: the thumbnail (or a placeholder), the file name, or an error badge + reason.
+// One cell: the thumbnail (or a placeholder), the file name, or an error badge + reason;
+// tags for missing, offline, copies and versions.
 import { memo } from 'react';
 import type { Asset } from '../../../../shared/dto';
-import { formatFileKind } from '../../format/media';
+import { CellBadges } from './CellBadges';
+import { CellImage } from './CellImage';
 
 interface GridCellProps {
   index: number;
@@ -10,6 +12,8 @@ interface GridCellProps {
   selected: boolean;
   thumbUrl: string | null;
   onSelect: (index: number, id: number | null) => void;
+  /** Double-click: open the loupe on this cell. */
+  onOpen: (index: number, id: number | null) => void;
 }
 
 export const cellDomId = (index: number): string => `grid-cell-${index}`;
@@ -20,6 +24,7 @@ export const GridCell = memo(function GridCell({
   selected,
   thumbUrl,
   onSelect,
+  onOpen,
 }: GridCellProps) {
   if (asset === undefined) {
     return (
@@ -31,6 +36,7 @@ export const GridCell = memo(function GridCell({
         aria-selected={selected}
         aria-busy="true"
         onClick={() => onSelect(index, null)}
+        onDoubleClick={() => onOpen(index, null)}
       >
         <div className="cell-thumb" />
         <div className="cell-caption" />
@@ -39,22 +45,32 @@ export const GridCell = memo(function GridCell({
   }
   const failed = asset.state === 'error';
   const reason = asset.error ?? 'This file could not be read.';
+  const classes = [
+    'grid-cell',
+    selected && 'is-selected',
+    failed && 'has-error',
+    asset.state === 'missing' && 'is-missing',
+    asset.state === 'offline' && 'is-offline',
+  ].filter((c) => c !== false);
   return (
     <div
       role="gridcell"
       id={cellDomId(index)}
-      className={`grid-cell${selected ? ' is-selected' : ''}${failed ? ' has-error' : ''}`}
+      className={classes.join(' ')}
       data-testid="grid-cell"
       data-asset-id={asset.id}
+      data-name={asset.name}
       data-state={asset.state}
       data-thumb={asset.thumb}
       aria-selected={selected}
       aria-label={failed ? `${asset.name}: ${reason}` : asset.name}
-      title={failed ? `${asset.name}\n${reason}` : asset.relPath}
+      title={cellTitle(asset, failed ? reason : null)}
       onClick={() => onSelect(index, asset.id)}
+      onDoubleClick={() => onOpen(index, asset.id)}
     >
       <div className="cell-thumb">
         <CellImage asset={asset} thumbUrl={thumbUrl} />
+        <CellBadges asset={asset} />
         {failed && (
           <span className="cell-badge" aria-hidden="true">
             !
@@ -74,22 +90,7 @@ export const GridCell = memo(function GridCell({
   );
 });
 
-function CellImage({ asset, thumbUrl }: { asset: Asset; thumbUrl: string | null }) {
-  // The caption holds the reason; the name goes where the picture would be.
-  if (asset.state === 'error')
-    return <span className="cell-placeholder is-failed">{asset.name}</span>;
-  if (thumbUrl !== null) {
-    return <img src={thumbUrl} alt="" loading="lazy" decoding="async" draggable={false} />;
-  }
-  switch (asset.thumb) {
-    case 'pending':
-    case 'ready': // ready without a hash: wait for the hash like a pending one
-      return <span className="cell-placeholder is-pending" />;
-    case 'error':
-      return <span className="cell-placeholder is-failed">No preview</span>;
-    case 'none':
-      // Not read yet: it may still turn out to have a picture.
-      if (asset.state === 'pending') return <span className="cell-placeholder is-pending" />;
-      return <span className="cell-placeholder">{formatFileKind(asset.format, asset.name)}</span>;
-  }
+function cellTitle(asset: Asset, reason: string | null): string {
+  if (reason !== null) return `${asset.name}\n${reason}`;
+  return asset.notice !== null ? `${asset.relPath}\n${asset.notice}` : asset.relPath;
 }

@@ -9,6 +9,13 @@ describe('gridMetrics', () => {
     expect(gridMetrics(width - 1).columns).toBe(3);
   });
 
+  it('fits more, smaller cells as the thumbnail size goes down', () => {
+    expect(gridMetrics(1000, 96).columns).toBe(9);
+    expect(gridMetrics(1000, 168).columns).toBe(5);
+    expect(gridMetrics(1000, 320).columns).toBe(2);
+    expect(gridMetrics(1000, 320).cellWidth).toBeGreaterThanOrEqual(320);
+  });
+
   it('keeps at least one column, even before the container is measured', () => {
     expect(gridMetrics(0).columns).toBe(1);
   });

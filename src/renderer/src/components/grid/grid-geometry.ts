@@ -7,7 +7,7 @@ export interface GridMetrics {
 }
 
 export const GRID = {
-  /** Cells never get narrower than this; extra width widens them until one more fits. */
+  /** Default smallest cell width; the thumbnail-size slider sets another. */
   minCell: 168,
   gap: 10,
   /** Left + right padding of the scroll container (must match grid.css). */
@@ -16,9 +16,10 @@ export const GRID = {
   caption: 30,
 } as const;
 
-export function gridMetrics(containerWidth: number): GridMetrics {
-  const inner = Math.max(containerWidth - GRID.padding, GRID.minCell);
-  const columns = Math.max(1, Math.floor((inner + GRID.gap) / (GRID.minCell + GRID.gap)));
+/** Cells never get narrower than `minCell`; extra width widens them until one more fits. */
+export function gridMetrics(containerWidth: number, minCell: number = GRID.minCell): GridMetrics {
+  const inner = Math.max(containerWidth - GRID.padding, minCell);
+  const columns = Math.max(1, Math.floor((inner + GRID.gap) / (minCell + GRID.gap)));
   const cellWidth = Math.floor((inner - GRID.gap * (columns - 1)) / columns);
   return { columns, cellWidth, rowHeight: cellWidth + GRID.caption + GRID.gap };
 }

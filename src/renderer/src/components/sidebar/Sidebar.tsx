@@ -1,5 +1,5 @@
 // Left column: where the media comes from, and a way to add more.
-import { AddFolderForm } from './AddFolderForm';
+import { AddFolderForm } from '../AddFolderForm';
 import { CatalogList } from './CatalogList';
 
 export function Sidebar() {

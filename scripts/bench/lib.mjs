@@ -1,0 +1,320 @@
+// Shared helpers for the bench figures: running the built command line, driving `serve`
+// over its HTTP bridge, baselines (vipsthumbnail, a bare readdir+stat walk), memory from
+// /proc, and formatting. The engine is reached only through out/main/cli.js.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { opendir, stat } from 'node:fs/promises';
+import { Agent, request } from 'node:http';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const cli = join(root, 'out', 'main', 'cli.js');
+export const cores = availableParallelism();
+export const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
+
+/** A figure could not be measured: the message says what the engine did not do. */
+export class BenchError extends Error {}
+
+export const log = (line) => process.stderr.write(`bench: ${line}\n`);
+
+export const now = () => Number(process.hrtime.bigint()) / 1e9;
+export const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+export const tmpName = () => Math.random().toString(36).slice(2);
+
+export const s = (seconds, digits = 2) =>
+  seconds === null || seconds === undefined ? 'n/a' : `${seconds.toFixed(digits)} s`;
+export const mb = (kb) =>
+  kb === null || kb === undefined ? 'n/a' : `${(kb / 1024).toFixed(0)} MB`;
+export const ratio = (a, b) => (a && b ? `${(a / b).toFixed(2)}×` : 'n/a');
+export const met = (ok) => (ok === null || ok === undefined ? 'n/a' : ok ? 'yes' : 'NO');
+
+export function hasCommand(command, args = ['--version']) {
+  return spawnSync(command, args, { encoding: 'utf8' }).status === 0;
+}
+export const hasVips = hasCommand('vipsthumbnail');
+export const hasGnuTime = existsSync('/usr/bin/time') && hasCommand('/usr/bin/time', ['-V']);
+
+/** Runs a command to completion; throws with its stderr when it fails. */
+export function timed(command, args, options = {}) {
+  const start = now();
+  const run = spawnSync(command, args, {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    ...options,
+  });
+  const seconds = now() - start;
+  if (run.status !== 0) {
+    const text = (run.stderr || String(run.error ?? `exit ${run.status}`)).trim();
+    const own = text.split('\n').filter((l) => l.startsWith('packshot:'));
+    const why = own.length > 0 ? own.slice(-3).join(' | ') : text.split('\n').slice(-5).join(' | ');
+    const shown = args.filter((a) => a !== '-v' && a !== '-o' && !a.includes('/time-'));
+    throw new BenchError(
+      `\`${[command, ...shown].join(' ')}\` failed (exit ${run.status}): ${why}`,
+    );
+  }
+  return { seconds, stdout: run.stdout, stderr: run.stderr };
+}
+
+/**
+ * Runs `packshot --data DIR ...args`. With GNU time installed the process runs under
+ * `/usr/bin/time -v`, which reports its peak RSS (VmHWM) when it exits: maxRssKb.
+ */
+export function packshot(dataDir, args, { input } = {}) {
+  const argv = [cli, '--data', dataDir, ...args];
+  if (!hasGnuTime) return { ...timed(process.execPath, argv, { input }), maxRssKb: null };
+  const report = join(dataDir, '..', `time-${tmpName()}.txt`);
+  const run = timed('/usr/bin/time', ['-v', '-o', report, process.execPath, ...argv], { input });
+  const text = readFileSync(report, 'utf8');
+  rmSync(report, { force: true });
+  const match = /Maximum resident set size \(kbytes\): (\d+)/.exec(text);
+  return { ...run, maxRssKb: match ? Number(match[1]) : null };
+}
+
+/** `scan --json` summary; throws when the output is not the documented object. */
+export function parseScan(stdout, what) {
+  try {
+    const json = JSON.parse(stdout);
+    if (typeof json.assets !== 'number') throw new Error('no "assets" number');
+    return json;
+  } catch (error) {
+    throw new BenchError(
+      `${what}: scan --json printed no summary (${error.message}): ${stdout.slice(0, 200)}`,
+    );
+  }
+}
+
+/** vipsthumbnail making 320 px WebP thumbnails of these files, `cores` at a time. */
+export function vipsthumbnail(files, work) {
+  const out = join(work, `vips-${tmpName()}`);
+  mkdirSync(out);
+  const { seconds } = timed(
+    'xargs',
+    [
+      '-0',
+      '-P',
+      String(cores),
+      '-n',
+      '8',
+      'vipsthumbnail',
+      '-s',
+      '320',
+      '-o',
+      `${out}/%s.webp[Q=75]`,
+    ],
+    { input: files.join('\0') },
+  );
+  const made = readdirSync(out).length;
+  rmSync(out, { recursive: true, force: true });
+  // Files with the same base name in different folders share an output name.
+  const expected = new Set(
+    files.map((f) =>
+      f
+        .split('/')
+        .pop()
+        .replace(/\.[^.]+$/, ''),
+    ),
+  ).size;
+  if (made !== expected)
+    throw new BenchError(`vipsthumbnail made ${made} of ${expected} thumbnails`);
+  return seconds;
+}
+
+/** The baseline for a restart: a bare fs.promises readdir + stat of every file. */
+export async function walkAndStat(dir) {
+  let files = 0;
+  let bytes = 0;
+  const folders = [dir];
+  while (folders.length > 0) {
+    const folder = folders.pop();
+    const names = [];
+    for await (const entry of await opendir(folder, { bufferSize: 256 })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) folders.push(path);
+      else if (entry.isFile()) names.push(path);
+    }
+    for (let i = 0; i < names.length; i += 64) {
+      const stats = await Promise.all(names.slice(i, i + 64).map((p) => stat(p)));
+      for (const info of stats) {
+        files++;
+        bytes += info.size;
+      }
+    }
+  }
+  return { files, bytes };
+}
+
+/** The same walk with readdirSync + statSync: what Node can do without the thread pool. */
+export function walkAndStatSync(dir) {
+  let files = 0;
+  const folders = [dir];
+  while (folders.length > 0) {
+    const folder = folders.pop();
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) folders.push(path);
+      else if (entry.isFile() && statSync(path).size >= 0) files++;
+    }
+  }
+  return { files };
+}
+
+/** Peak (VmHWM) and current (VmRSS) resident memory of a live process, in kB. */
+export function memoryOf(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const field = (name) => {
+    const match = new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status);
+    return match ? Number(match[1]) : null;
+  };
+  return { hwmKb: field('VmHWM'), rssKb: field('VmRSS') };
+}
+
+const agent = new Agent({ keepAlive: true, maxSockets: 8 });
+
+/**
+ * `packshot --data DIR serve --port 0`, with a client for its HTTP bridge.
+ * call(method, args) resolves with `result` or throws BenchError with the engine's error.
+ */
+export async function startServe(dataDir) {
+  const child = spawn(process.execPath, [cli, '--data', dataDir, 'serve', '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk) => {
+    stderr = (stderr + chunk).slice(-20000);
+  });
+  const exited = new Promise((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  const started = now();
+  const address = await new Promise((resolve, reject) => {
+    child.stdout.setEncoding('utf8').on('data', (chunk) => {
+      stdout += chunk;
+      const match = /serving at (http:\/\/127\.0\.0\.1:(\d+))\/\?token=([A-Za-z0-9_-]+)/.exec(
+        stdout,
+      );
+      if (match) resolve({ origin: match[1], port: Number(match[2]), token: match[3] });
+    });
+    void exited.then(({ code, signal }) =>
+      reject(
+        new BenchError(
+          `serve exited (${code ?? signal}) before serving: ${stderr.trim().slice(-500)}`,
+        ),
+      ),
+    );
+  });
+  const startSeconds = now() - started;
+
+  const call = (method, args = {}) =>
+    new Promise((resolve, reject) => {
+      const body = JSON.stringify(args);
+      const req = request(
+        {
+          agent,
+          host: '127.0.0.1',
+          port: address.port,
+          path: `/api/${method}`,
+          method: 'POST',
+          headers: {
+            host: `127.0.0.1:${address.port}`,
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+            'x-packshot-token': address.token,
+          },
+        },
+        (res) => {
+          const chunks = [];
+          res.on('data', (c) => chunks.push(c));
+          res.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8');
+            let reply;
+            try {
+              reply = JSON.parse(text);
+            } catch {
+              return reject(
+                new BenchError(
+                  `${method}: HTTP ${res.statusCode}, not JSON: ${text.slice(0, 200)}`,
+                ),
+              );
+            }
+            if (reply.ok) resolve(reply.result);
+            else {
+              const error = new BenchError(
+                `${method}: ${reply.error?.code ?? res.statusCode}: ${reply.error?.message ?? text.slice(0, 200)}`,
+              );
+              error.code = reply.error?.code;
+              reject(error);
+            }
+          });
+          res.on('error', reject);
+        },
+      );
+      req.on('error', (error) => reject(new BenchError(`${method}: ${error.message}`)));
+      req.end(body);
+    });
+
+  let stopped = false;
+  return {
+    pid: child.pid,
+    startSeconds,
+    call,
+    stderr: () => stderr,
+    memory: () => memoryOf(child.pid),
+    /** SIGTERM (serve closes the engine cleanly), SIGKILL if it has not gone in 30 s. */
+    async stop() {
+      if (stopped) return exited;
+      stopped = true;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+      const result = await exited;
+      clearTimeout(timer);
+      return result;
+    },
+  };
+}
+
+/** All assets, as the UI pages through them (5000 a page, the contract's maximum). */
+export async function listAll(serve, args = {}) {
+  const items = [];
+  let total = 0;
+  let pages = 0;
+  do {
+    const page = await serve.call('assets.list', { ...args, offset: items.length, limit: 5000 });
+    total = page.total;
+    pages++;
+    items.push(...page.items);
+    if (page.items.length === 0) break;
+  } while (items.length < total);
+  return { total, items, pages };
+}
+
+/** Files below dir (recursively), absolute paths, sorted. */
+export function filesBelow(dir) {
+  const out = [];
+  const visit = (folder) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) visit(path);
+      else if (entry.isFile()) out.push(path);
+    }
+  };
+  visit(dir);
+  return out.sort();
+}
+
+/** Debian packages the bench draws on, with the installed version or 'not installed'. */
+export function debianPackages() {
+  const wanted = [
+    ['plasma-workspace-wallpapers', 'photo corpus (cold scan, first paint)'],
+    ['libvips-tools', 'vipsthumbnail baseline'],
+    ['time', 'GNU time: peak RSS of `scan` processes'],
+    ['findutils', '`find` walk, context for the restart baseline'],
+  ];
+  return wanted.map(([name, use]) => {
+    const q = spawnSync('dpkg-query', ['-W', '-f', '${Version}', name], { encoding: 'utf8' });
+    return { name, use, version: q.status === 0 && q.stdout ? q.stdout : 'not installed' };
+  });
+}

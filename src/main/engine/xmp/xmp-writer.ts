@@ -1,0 +1,89 @@
+import { ExifTool } from 'exiftool-vendored';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { XmpMode, XmpNaming } from '../../../shared/dto';
+import { splitTagPath } from '../tags/tag-path';
+
+/** What Packshot writes for an asset, and where. */
+export interface XmpTarget {
+  catalogPath: string;
+  relPath: string;
+  kind: string;
+  format: string | null;
+  mode: XmpMode;
+  naming: XmpNaming;
+  tagPaths: string[];
+  rating: number;
+  label: string | null;
+}
+
+/** Formats exiftool writes XMP into safely; anything else gets a sidecar. RAW never is written. */
+const EMBEDDABLE = new Set(['jpeg', 'tiff', 'png', 'webp', 'gif']);
+
+/** The file exiftool should write: the image itself, or its sidecar (an existing one first). */
+export function xmpFile(target: XmpTarget): string {
+  const path = join(target.catalogPath, ...target.relPath.split('/'));
+  if (target.mode === 'embedded' && target.kind === 'image' && EMBEDDABLE.has(target.format ?? ''))
+    return path;
+  const dot = target.relPath.lastIndexOf('.');
+  const stem =
+    dot > target.relPath.lastIndexOf('/') + 1 ? target.relPath.slice(0, dot) : target.relPath;
+  const adobe = `${stem}.xmp`;
+  const extension = `${target.relPath}.xmp`;
+  for (const candidate of [adobe, extension]) {
+    const existing = join(target.catalogPath, ...candidate.split('/'));
+    if (existsSync(existing)) return existing;
+  }
+  return join(target.catalogPath, ...(target.naming === 'adobe' ? adobe : extension).split('/'));
+}
+
+/** Keywords as Lightroom writes them: every level flat in dc:subject, full paths in lr:. */
+export function xmpTags(target: XmpTarget): Record<string, unknown> {
+  const flat = [...new Set(target.tagPaths.flatMap(splitTagPath))];
+  return {
+    'XMP-dc:Subject': flat.length > 0 ? flat : null,
+    'XMP-lr:HierarchicalSubject': target.tagPaths.length > 0 ? target.tagPaths : null,
+    'XMP-xmp:Rating': target.rating,
+    'XMP-xmp:Label': target.label ? target.label[0]?.toUpperCase() + target.label.slice(1) : null,
+  };
+}
+
+/**
+ * Writes keywords, rating and label to XMP with exiftool, the reference writer that
+ * Lightroom, Bridge and digiKam agree with. exiftool writes to a temporary file and
+ * renames it over the original (-overwrite_original), so a crash leaves the old file or
+ * the new one. Camera RAW files always get a sidecar: their bytes are never touched.
+ */
+export class XmpWriter {
+  private tool: ExifTool | null = null;
+  private chain: Promise<void> = Promise.resolve();
+
+  private get exiftool(): ExifTool {
+    this.tool ??= new ExifTool({ maxProcs: 1, taskTimeoutMillis: 30_000 });
+    return this.tool;
+  }
+
+  /** Queues writes one after another; resolves when these are written. */
+  write(targets: readonly XmpTarget[]): Promise<void> {
+    const run = this.chain.then(async () => {
+      for (const target of targets) {
+        if (target.mode === 'off') continue;
+        try {
+          await this.exiftool.write(xmpFile(target), xmpTags(target), {
+            writeArgs: ['-overwrite_original'],
+          });
+        } catch (error) {
+          console.warn(`packshot: could not write XMP for ${target.relPath}: ${String(error)}`);
+        }
+      }
+    });
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
+  async close(): Promise<void> {
+    await this.chain;
+    await this.tool?.end();
+    this.tool = null;
+  }
+}

@@ -1,0 +1,50 @@
+// Small labels on a cell for what the thumbnail cannot show: the file is missing or
+// offline, is a copy of another asset, or has had several versions.
+import type { Asset } from '../../../../shared/dto';
+
+export function CellBadges({ asset }: { asset: Asset }) {
+  const badges = [
+    asset.state === 'missing' && (
+      <span
+        key="missing"
+        className="cell-tag is-missing"
+        data-testid="cell-badge-missing"
+        title="The file is gone from disk; Packshot keeps it with everything attached to it."
+      >
+        Missing
+      </span>
+    ),
+    asset.state === 'offline' && (
+      <span
+        key="offline"
+        className="cell-tag is-offline"
+        data-testid="cell-badge-offline"
+        title="Its drive or folder cannot be reached right now."
+      >
+        Offline
+      </span>
+    ),
+    asset.duplicateOf !== null && (
+      <span
+        key="duplicate"
+        className="cell-tag"
+        data-testid="cell-badge-duplicate"
+        title={`Same content as asset #${asset.duplicateOf}`}
+      >
+        Copy of #{asset.duplicateOf}
+      </span>
+    ),
+    asset.versions > 1 && (
+      <span
+        key="versions"
+        className="cell-tag"
+        data-testid="cell-badge-versions"
+        title={`${asset.versions} versions of this file`}
+      >
+        v{asset.versions}
+      </span>
+    ),
+  ].filter((badge) => badge !== false);
+  if (badges.length === 0) return null;
+  return <div className="cell-tags">{badges}</div>;
+}

@@ -1,0 +1,110 @@
+// Full-window view of the selected asset: its ~2048 px preview (asked for on opening, the
+// thumbnail scaled up meanwhile), fit or 1:1. Left/right move through the list, Z or a
+// click toggles the zoom, Escape or Space closes. Focus comes back to where it was.
+import { useLayoutEffect, useRef, type KeyboardEvent } from 'react';
+import { useServices } from '../../app-context';
+import { assetAt, locateAsset } from '../../store/asset-pages';
+import { useAssets, useLoupe, useSelection } from '../../store-hooks';
+import { useSelectedAsset } from '../use-selected-asset';
+import { LoupeContent } from './LoupeContent';
+
+export function Loupe() {
+  const open = useLoupe((s) => s.open);
+  return open ? <LoupeView /> : null;
+}
+
+function LoupeView() {
+  const { stores } = useServices();
+  const rootRef = useRef<HTMLDivElement>(null);
+  const closeRef = useRef<HTMLButtonElement>(null);
+  const asset = useSelectedAsset();
+  const zoom = useLoupe((s) => s.zoom);
+  const total = useAssets((s) => s.total) ?? 0;
+  const pages = useAssets((s) => s.pages);
+  const selectedId = useSelection((s) => s.id);
+  const selectedIndex = useSelection((s) => s.index);
+  const index =
+    selectedId !== null
+      ? (locateAsset(pages, selectedId, selectedIndex)?.index ?? selectedIndex)
+      : selectedIndex;
+
+  // A dialog takes focus, and gives it back when it closes.
+  useLayoutEffect(() => {
+    const previous = document.activeElement;
+    rootRef.current?.focus({ preventScroll: true });
+    return () => {
+      if (previous instanceof HTMLElement) previous.focus({ preventScroll: true });
+    };
+  }, []);
+
+  const step = (delta: number): void => {
+    if (index === null) return;
+    const next = index + delta;
+    if (next < 0 || next >= total) return;
+    stores.selection.getState().select(next, assetAt(pages, next)?.id ?? null);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    switch (event.key) {
+      case 'Escape':
+      case ' ':
+        stores.loupe.getState().close();
+        break;
+      case 'ArrowLeft':
+        step(-1);
+        break;
+      case 'ArrowRight':
+        step(1);
+        break;
+      case 'z':
+      case 'Z':
+        stores.loupe.getState().toggleZoom();
+        break;
+      case 'Tab':
+        // Modal: focus stays in the loupe, between it and its close button.
+        (document.activeElement === closeRef.current ? rootRef.current : closeRef.current)?.focus();
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+    event.stopPropagation();
+  };
+
+  return (
+    <div
+      ref={rootRef}
+      className="loupe"
+      data-testid="loupe"
+      data-zoom={zoom}
+      role="dialog"
+      aria-modal="true"
+      aria-label={asset !== undefined ? `Loupe: ${asset.name}` : 'Loupe'}
+      tabIndex={-1}
+      onKeyDown={onKeyDown}
+    >
+      {asset !== undefined ? (
+        <LoupeContent asset={asset} index={index} total={total} />
+      ) : (
+        <div className="loupe-message">
+          <span
+            className="spinner"
+            data-testid="loupe-spinner"
+            role="status"
+            aria-label="Loading"
+          />
+        </div>
+      )}
+      <button
+        ref={closeRef}
+        type="button"
+        className="loupe-close"
+        aria-label="Close (Escape)"
+        title="Close (Escape)"
+        onClick={() => stores.loupe.getState().close()}
+      >
+        ×
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+// What the loupe shows of one asset: the best image there is (preview, else thumbnail,
+// else placeholder), where it is in the list, the zoom, a spinner while the preview comes,
+// and why there is none when there cannot be one.
+import { useState } from 'react';
+import type { Asset } from '../../../../shared/dto';
+import { useServices } from '../../app-context';
+import { formatCount } from '../../format/count';
+import { placeholderUrl } from '../../media/placeholder-url';
+import { previewKey, type PreviewStatus } from '../../store/previews-store';
+import { useLoupe, usePreviews } from '../../store-hooks';
+import { LoupeStage } from './LoupeStage';
+import { usePreviewsAround } from './use-previews-around';
+
+export function LoupeContent({
+  asset,
+  index,
+  total,
+}: {
+  asset: Asset;
+  index: number | null;
+  total: number;
+}) {
+  const { client, stores } = useServices();
+  const zoom = useLoupe((s) => s.zoom);
+  const preview = usePreviews((s) => s.entries.get(previewKey(asset.id, asset.hash)));
+  const [loadedSrc, setLoadedSrc] = useState<string | null>(null);
+  usePreviewsAround(asset, index, preview);
+
+  const thumb = asset.thumb === 'ready' && asset.hash !== null ? client.thumbUrl(asset.hash) : null;
+  const standIn = thumb ?? placeholderUrl(asset.placeholder);
+  const src = preview?.status === 'ready' ? client.previewUrl(preview.hash) : standIn;
+  const busy = preview === undefined || preview.status === 'loading' || loadedSrc !== src;
+  const problem = previewProblem(preview);
+
+  return (
+    <>
+      <LoupeStage
+        src={src}
+        standIn={standIn}
+        alt={asset.name}
+        zoom={zoom}
+        onToggleZoom={() => stores.loupe.getState().toggleZoom()}
+        onLoaded={setLoadedSrc}
+      />
+      <header className="loupe-bar">
+        <span className="loupe-name" title={asset.relPath}>
+          {asset.name}
+        </span>
+        {index !== null && (
+          <span className="loupe-position">
+            {formatCount(index + 1)} / {formatCount(total)}
+          </span>
+        )}
+        <span className="loupe-zoom" title="Click or press Z to switch">
+          {zoom === 'fit' ? 'Fit' : '100 %'}
+        </span>
+        {busy && problem === null && (
+          <span
+            className="spinner"
+            data-testid="loupe-spinner"
+            role="status"
+            aria-label="Loading the preview"
+          />
+        )}
+      </header>
+      {(problem ?? asset.notice) !== null && (
+        <footer className="loupe-note" data-testid="loupe-reason" role="status">
+          {problem ?? asset.notice}
+        </footer>
+      )}
+    </>
+  );
+}
+
+function previewProblem(preview: PreviewStatus | undefined): string | null {
+  switch (preview?.status) {
+    case undefined:
+    case 'loading':
+    case 'ready':
+      return null;
+    case 'none':
+      return preview.reason;
+    case 'failed':
+      return `The preview could not be loaded: ${preview.message}`;
+  }
+}

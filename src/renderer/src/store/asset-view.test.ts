@@ -1,0 +1,68 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_VIEW, listArgs, nextView, sameView, viewDependsOnIndexing } from './asset-view';
+
+describe('nextView', () => {
+  it('keeps a folder only inside a catalog', () => {
+    const inFolder = nextView(DEFAULT_VIEW, { catalogId: 2, folder: 'shoot/day 1' });
+    expect(inFolder).toMatchObject({ catalogId: 2, folder: 'shoot/day 1' });
+    expect(nextView(inFolder, { catalogId: 3 }).folder).toBeNull();
+    expect(nextView(inFolder, { catalogId: null }).folder).toBeNull();
+    expect(nextView(DEFAULT_VIEW, { folder: 'x' }).folder).toBeNull();
+    expect(nextView(inFolder, { catalogId: 2, folder: '' }).folder).toBeNull();
+  });
+
+  it('keeps filters and sort when the catalog changes', () => {
+    const view = nextView(DEFAULT_VIEW, { sort: 'size', filter: 'errors', formats: ['png'] });
+    expect(nextView(view, { catalogId: 4 })).toMatchObject({
+      sort: 'size',
+      filter: 'errors',
+      formats: ['png'],
+    });
+  });
+
+  it('normalises formats so equal selections are equal views', () => {
+    const a = nextView(DEFAULT_VIEW, { formats: ['PNG', 'jpeg', 'png'] });
+    const b = nextView(DEFAULT_VIEW, { formats: ['jpeg', 'png'] });
+    expect(a.formats).toEqual(['jpeg', 'png']);
+    expect(sameView(a, b)).toBe(true);
+    expect(sameView(a, nextView(DEFAULT_VIEW, { formats: ['jpeg'] }))).toBe(false);
+    expect(sameView(a, { ...a, filter: 'missing' })).toBe(false);
+    expect(sameView(a, { ...a, sort: 'captured' })).toBe(false);
+  });
+});
+
+describe('listArgs', () => {
+  it('leaves defaults out, as the first slice sent them', () => {
+    expect(listArgs(DEFAULT_VIEW, 0, 500)).toEqual({ offset: 0, limit: 500, sort: 'name' });
+  });
+
+  it('sends folder (with its catalog), formats and filter', () => {
+    const view = nextView(DEFAULT_VIEW, {
+      catalogId: 3,
+      folder: 'a/b',
+      sort: 'captured',
+      filter: 'duplicates',
+      formats: ['cr2', 'jpeg'],
+    });
+    expect(listArgs(view, 1000, 500)).toEqual({
+      offset: 1000,
+      limit: 500,
+      sort: 'captured',
+      catalogId: 3,
+      folder: 'a/b',
+      formats: ['cr2', 'jpeg'],
+      filter: 'duplicates',
+    });
+  });
+});
+
+describe('viewDependsOnIndexing', () => {
+  it('is true where reading a file can move it in or out of the list, or reorder it', () => {
+    expect(viewDependsOnIndexing(DEFAULT_VIEW)).toBe(false);
+    expect(viewDependsOnIndexing({ ...DEFAULT_VIEW, sort: 'size' })).toBe(false);
+    expect(viewDependsOnIndexing({ ...DEFAULT_VIEW, sort: 'captured' })).toBe(true);
+    expect(viewDependsOnIndexing({ ...DEFAULT_VIEW, filter: 'errors' })).toBe(true);
+    expect(viewDependsOnIndexing({ ...DEFAULT_VIEW, formats: ['png'] })).toBe(true);
+  });
+});

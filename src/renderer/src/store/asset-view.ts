@@ -1,0 +1,75 @@
+// What the grid lists: which catalog and folder, in which order, narrowed by which filters.
+// Pure functions, so the rules (a folder belongs to a catalog; formats compare as sets) live
+// in one place and the store only applies them.
+import type { MethodArgs } from '../../../shared/contract';
+import type { AssetFilter, AssetSort } from '../../../shared/dto';
+
+export interface AssetsView {
+  /** null: every catalog. */
+  catalogId: number | null;
+  /** Folder relative to the catalog ('' is its root); null: the whole catalog. */
+  folder: string | null;
+  sort: AssetSort;
+  filter: AssetFilter;
+  /** Only these formats (as in Asset.format); empty: every format. */
+  formats: readonly string[];
+}
+
+export const DEFAULT_VIEW: AssetsView = {
+  catalogId: null,
+  folder: null,
+  sort: 'name',
+  filter: 'all',
+  formats: [],
+};
+
+/**
+ * Applies a change. Switching catalog leaves the old folder behind unless the change names
+ * one; a folder without a catalog means nothing, so it is dropped; formats are kept sorted
+ * and unique so equal selections compare equal.
+ */
+export function nextView(current: AssetsView, change: Partial<AssetsView>): AssetsView {
+  const view = { ...current, ...change };
+  if (change.catalogId !== undefined && change.catalogId !== current.catalogId) {
+    view.folder = change.folder ?? null;
+  }
+  if (view.catalogId === null || view.folder === '') view.folder = null;
+  view.formats = [...new Set(view.formats.map((f) => f.toLowerCase()))].sort();
+  return view;
+}
+
+export function sameView(a: AssetsView, b: AssetsView): boolean {
+  return (
+    a.catalogId === b.catalogId &&
+    a.folder === b.folder &&
+    a.sort === b.sort &&
+    a.filter === b.filter &&
+    a.formats.length === b.formats.length &&
+    a.formats.every((f, i) => f === b.formats[i])
+  );
+}
+
+/** The `assets.list` arguments for one page of this view; defaults are left out. */
+export function listArgs(
+  view: AssetsView,
+  offset: number,
+  limit: number,
+): MethodArgs<'assets.list'> {
+  return {
+    offset,
+    limit,
+    sort: view.sort,
+    ...(view.catalogId !== null ? { catalogId: view.catalogId } : {}),
+    ...(view.catalogId !== null && view.folder !== null ? { folder: view.folder } : {}),
+    ...(view.formats.length > 0 ? { formats: [...view.formats] } : {}),
+    ...(view.filter !== 'all' ? { filter: view.filter } : {}),
+  };
+}
+
+/**
+ * Whether indexing can move rows in or out of this view, or reorder it: formats, capture
+ * dates, duplicates and errors are learnt when a file is read, not when it is listed.
+ */
+export function viewDependsOnIndexing(view: AssetsView): boolean {
+  return view.filter !== 'all' || view.formats.length > 0 || view.sort === 'captured';
+}

@@ -1,0 +1,62 @@
+// Display preferences that outlive the window: the thumbnail size. Kept in localStorage
+// (the renderer's own; the engine has no say in how big thumbnails look).
+import { createStore, type StoreApi } from 'zustand/vanilla';
+
+export const THUMB_SIZE = { min: 96, max: 320, step: 8, initial: 168 } as const;
+
+const THUMB_SIZE_KEY = 'packshot.thumbSize';
+
+/** The part of Storage this needs; tests pass a Map-backed one. */
+export type PrefsStorage = Pick<Storage, 'getItem' | 'setItem'>;
+
+export interface PrefsState {
+  /** Smallest cell width in CSS pixels; the grid fits as many columns as this allows. */
+  thumbSize: number;
+  setThumbSize(size: number): void;
+}
+
+export type PrefsStore = StoreApi<PrefsState>;
+
+export function clampThumbSize(size: number): number {
+  if (!Number.isFinite(size)) return THUMB_SIZE.initial;
+  const stepped = Math.round(size / THUMB_SIZE.step) * THUMB_SIZE.step;
+  return Math.min(THUMB_SIZE.max, Math.max(THUMB_SIZE.min, stepped));
+}
+
+export function createPrefsStore(storage: PrefsStorage | null): PrefsStore {
+  const stored = read(storage, THUMB_SIZE_KEY);
+  return createStore<PrefsState>()((set) => ({
+    thumbSize: stored === null ? THUMB_SIZE.initial : clampThumbSize(Number(stored)),
+    setThumbSize(size) {
+      const thumbSize = clampThumbSize(size);
+      set({ thumbSize });
+      write(storage, THUMB_SIZE_KEY, String(thumbSize));
+    },
+  }));
+}
+
+/** The page's localStorage, or null where it is unavailable (storage disabled). */
+export function browserStorage(): PrefsStorage | null {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null;
+  }
+}
+
+// Storage can throw (quota, privacy settings): a preference is not worth failing over.
+function read(storage: PrefsStorage | null, key: string): string | null {
+  try {
+    return storage?.getItem(key) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function write(storage: PrefsStorage | null, key: string, value: string): void {
+  try {
+    storage?.setItem(key, value);
+  } catch {
+    // Kept for this session only.
+  }
+}

@@ -1,0 +1,53 @@
+// A FakeTransport that answers like a small engine: catalogs, their folders, a list of
+// assets served by page, details, previews and job status. Tests override what they probe.
+import type {
+  Asset,
+  AssetDetail,
+  Catalog,
+  FolderNode,
+  JobProgress,
+  PreviewReady,
+} from '../../../shared/dto';
+import { PackshotError } from '../../../shared/errors';
+import { FakeTransport, makeAsset, makeDetail, serveAssets } from './fake-transport';
+
+export const IDLE: JobProgress = {
+  running: false,
+  done: 0,
+  total: 0,
+  errors: 0,
+  rate: 0,
+  etaSeconds: null,
+};
+
+export interface FakeEngineOptions {
+  catalogs?: Catalog[];
+  folders?: FolderNode[];
+  /** How many assets assets.list serves (whatever the arguments). */
+  total?: number;
+  asset?: (index: number) => Asset;
+  detail?: (asset: Asset) => AssetDetail;
+  preview?: (id: number) => PreviewReady | Promise<PreviewReady>;
+}
+
+export function fakeEngine(options: FakeEngineOptions = {}): FakeTransport {
+  const total = options.total ?? 3;
+  const asset = options.asset ?? ((i: number) => makeAsset(i));
+  const transport = new FakeTransport()
+    .handle('catalog.list', () => options.catalogs ?? [])
+    .handle('folders.list', () => options.folders ?? [])
+    .handle('jobs.status', () => IDLE)
+    .handle('thumbs.prioritize', ({ ids }) => ({ moved: ids.length }))
+    .handle('assets.get', ({ id }) => {
+      if (id < 1 || id > total) throw new PackshotError('not_found', `No asset ${id}`);
+      const found = asset(id - 1);
+      return options.detail?.(found) ?? makeDetail(found);
+    })
+    .handle('previews.ensure', (args) =>
+      options.preview !== undefined
+        ? options.preview(args.id)
+        : { id: args.id, hash: `preview-${args.id}`, reason: null },
+    );
+  serveAssets(transport, () => total, asset);
+  return transport;
+}
