@@ -165,6 +165,7 @@ export function createEngine(options: EngineOptions): Engine {
       await after;
       const result = await scanCatalog(catalogs, assets, id);
       if (!result) throw new PackshotError('not_found', `No catalog with id ${id}`);
+      watchers.get(id)?.addFolders(result.folders);
       if (result.onlineChanged) bus.emit('catalogs.changed', {});
       if (result.listed > 0 || result.missing > 0 || result.onlineChanged)
         bus.emit('assets.changed', { catalogId: id });
@@ -198,6 +199,7 @@ export function createEngine(options: EngineOptions): Engine {
       catalogId: id,
       root: catalog.path,
       ignored: ignoreRules(catalog.ignore),
+      folders: assets.folders(id),
       polling: options.polling,
       onBatch,
       onMode: (_id, _mode, reason) => {

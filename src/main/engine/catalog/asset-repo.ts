@@ -514,6 +514,20 @@ export class AssetRepo {
     return { assets: row?.assets ?? 0, errors: row?.errors ?? 0 };
   }
 
+  /** Every folder of a catalog that holds assets, and the folders above them. */
+  folders(catalogId: number): string[] {
+    const found = new Set<string>(['']);
+    for (const { folder } of this.db
+      .prepare<[number], { folder: string }>(
+        'SELECT DISTINCT folder FROM assets WHERE catalog_id = ?',
+      )
+      .all(catalogId)) {
+      for (let at = folder.length; at > 0; at = folder.lastIndexOf('/', at - 1))
+        found.add(folder.slice(0, at));
+    }
+    return [...found];
+  }
+
   /** Asset counts per folder (direct children only), for building the folder tree. */
   folderCounts(catalogId?: number): { catalogId: number; folder: string; count: number }[] {
     const where = catalogId === undefined ? '' : 'AND catalog_id = ?';

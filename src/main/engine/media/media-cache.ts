@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { HASH_PATTERN } from '../../../shared/bridge';
@@ -33,11 +33,21 @@ export class MediaCache {
     return join(this.root, `${kind}s`, hash.slice(0, 2), `${hash}.${EXTENSION[kind]}`);
   }
 
+  /** A zero-length file (what an OS crash can leave after a rename) counts as absent. */
   has(kind: MediaKind, hash: string): boolean {
-    return existsSync(this.pathFor(kind, hash));
+    try {
+      return statSync(this.pathFor(kind, hash)).size > 0;
+    } catch {
+      return false;
+    }
   }
 
-  /** Temp file, flush, rename: a crash leaves the old file or the new one, never half. */
+  /**
+   * Temp file, then rename: a crash of the app leaves the old file or the new one, never
+   * half. No fsync: these are caches, rebuilt from the originals, and an fsync per
+   * thumbnail would halve indexing speed; what an OS crash can leave (an empty file) is
+   * treated as absent by has().
+   */
   async write(kind: MediaKind, hash: string, data: Uint8Array): Promise<string> {
     const target = this.pathFor(kind, hash);
     await mkdir(join(target, '..'), { recursive: true });
@@ -46,7 +56,6 @@ export class MediaCache {
       const handle = await open(temp, 'w');
       try {
         await handle.writeFile(data);
-        await handle.sync();
       } finally {
         await handle.close();
       }

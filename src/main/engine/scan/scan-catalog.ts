@@ -5,6 +5,8 @@ import { ignoreRules } from './ignore-rules';
 import { walkFolder } from './walk-folder';
 
 export interface ScanResult {
+  /** Folders the walk went through (relative), for the watcher. */
+  folders: string[];
   listed: number;
   queued: number[];
   missing: number;
@@ -35,7 +37,14 @@ export async function scanCatalog(
   if (!catalog) return null;
   if (!(await isReachable(catalog.path))) {
     const changed = catalogs.setOnline(id, false);
-    return { listed: 0, queued: [], missing: 0, online: false, onlineChanged: changed };
+    return {
+      folders: [],
+      listed: 0,
+      queued: [],
+      missing: 0,
+      online: false,
+      onlineChanged: changed,
+    };
   }
   const onlineChanged = catalogs.setOnline(id, true);
   const walk = await walkFolder(catalog.path, ignoreRules(catalog.ignore));
@@ -45,10 +54,11 @@ export async function scanCatalog(
   // The folder vanished during the walk: do not take that for every file deleted.
   if (!(await isReachable(catalog.path))) {
     catalogs.setOnline(id, false);
-    return { listed: 0, queued: [], missing: 0, online: false, onlineChanged: true };
+    return { folders: [], listed: 0, queued: [], missing: 0, online: false, onlineChanged: true };
   }
   const result = assets.reconcile(id, walk.files, true);
   return {
+    folders: walk.folders,
     listed: result.listed,
     queued: result.queue,
     missing: result.missing,

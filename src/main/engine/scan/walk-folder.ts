@@ -6,6 +6,8 @@ import type { IgnoreTest } from './ignore-rules';
 
 export interface WalkResult {
   files: FileSeen[];
+  /** Every folder walked (relative, '/' separated), the root excluded. */
+  folders: string[];
   /** Folders that could not be read, with the reason; the walk goes on without them. */
   problems: { relPath: string; reason: string }[];
 }
@@ -19,11 +21,13 @@ const STAT_PARALLELISM = 32;
  */
 export async function walkFolder(root: string, ignored: IgnoreTest): Promise<WalkResult> {
   const files: FileSeen[] = [];
+  const walked: string[] = [];
   const problems: WalkResult['problems'] = [];
   const folders: string[] = [''];
 
   while (folders.length > 0) {
     const rel = folders.pop() ?? '';
+    if (rel !== '') walked.push(rel);
     const candidates: { relPath: string; name: string; viaLink: boolean }[] = [];
     try {
       const dir = await opendir(join(root, rel), { bufferSize: 256 });
@@ -60,7 +64,7 @@ export async function walkFolder(root: string, ignored: IgnoreTest): Promise<Wal
       });
     }
   }
-  return { files, problems };
+  return { files, folders: walked, problems };
 }
 
 export function describeFsError(error: unknown): string {

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AssetRepo, FileSeen } from '../catalog/asset-repo';
+import { forgetSidecars } from '../metadata/find-sidecars';
 import { kindOf } from '../scan/file-kinds';
 import type { ChangeBatch } from './catalog-watcher';
 
@@ -45,6 +46,7 @@ export async function applyChanges(
   }
   const owners = new Set<number>();
   for (const sidecar of new Set(batch.sidecars)) {
+    forgetSidecars(root, sidecar);
     for (const id of assets.sidecarOwners(catalogId, sidecar)) owners.add(id);
   }
   return { listed, missing, queue: [...queue, ...owners] };

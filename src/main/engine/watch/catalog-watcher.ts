@@ -1,7 +1,9 @@
 import { watch, type FSWatcher } from 'chokidar';
-import { relative, sep } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
 import type { WatchMode } from '../../../shared/dto';
 import type { IgnoreTest } from '../scan/ignore-rules';
+import { walkFolder } from '../scan/walk-folder';
 
 /** What changed under one catalog since the last flush, as paths relative to it. */
 export interface ChangeBatch {
@@ -15,84 +17,138 @@ export interface CatalogWatcherOptions {
   catalogId: number;
   root: string;
   ignored: IgnoreTest;
+  /** The catalog's folders (relative, '' for the root), as the last walk found them. */
+  folders?: Iterable<string>;
   onBatch: (catalogId: number, batch: ChangeBatch) => void;
   onMode: (catalogId: number, mode: WatchMode, reason: string | null) => void;
   /** Start polling at once (tests; network drives where events do not arrive). */
   polling?: boolean;
   /** Collects events this long so a copy of 1,000 files is applied in a few batches. */
   batchMs?: number;
+  /** A file is read once nothing has happened to it for this long (a copy in progress). */
+  quietMs?: number;
 }
 
 const LIMIT_ERRORS = new Set(['ENOSPC', 'EMFILE', 'ENFILE']);
 const SIDECAR = /\.xmp$/i;
 
 /**
- * Live watching of one catalog folder with chokidar. Files still being written (a copy in
- * progress, a tethered camera) are reported once their size has stopped changing. When
- * the OS runs out of watches, the folder falls back to polling and says so.
+ * Live watching of one catalog folder. Natively, chokidar watches the catalog's folders
+ * only (one inotify watch per folder, not per file: 100,000 files cost next to nothing)
+ * and reports what happens in them as raw events; a path is looked at once it has been
+ * quiet for a moment, so a file still being written (a copy, a tethered camera) is read
+ * once complete. When the OS runs out of watches, the folder is polled instead (chokidar
+ * over every file) and the UI says so.
  */
 export class CatalogWatcher {
   private watcher: FSWatcher | null = null;
   private mode: WatchMode = 'off';
   private batch = emptyBatch();
   private timer: NodeJS.Timeout | null = null;
+  private readonly quiet = new Map<string, NodeJS.Timeout>();
+  private readonly folders = new Set<string>();
   private closed = false;
 
-  constructor(private readonly options: CatalogWatcherOptions) {}
+  constructor(private readonly options: CatalogWatcherOptions) {
+    for (const folder of options.folders ?? []) this.folders.add(folder);
+  }
 
   get watchMode(): WatchMode {
     return this.mode;
   }
 
-  /** Resolves once the initial tree is being watched. */
+  /** Resolves once the tree is being watched. */
   async start(): Promise<void> {
-    await this.open(
-      this.options.polling === true,
-      this.options.polling ? 'Polling, as configured' : null,
-    );
+    if (this.options.polling) return this.openPolling('Polling, as configured');
+    if (this.options.folders === undefined) await this.learnFolders();
+    await this.openNative();
   }
 
-  private async open(polling: boolean, reason: string | null): Promise<void> {
-    const { root } = this.options;
-    const watcher = watch(root, {
+  /** Folders a walk found that are not watched yet (made while Packshot was closed). */
+  addFolders(folders: Iterable<string>): void {
+    for (const folder of folders) {
+      if (this.folders.has(folder) || this.options.ignored(folder)) continue;
+      this.folders.add(folder);
+      if (this.mode === 'native') this.watcher?.add(join(this.options.root, ...folder.split('/')));
+    }
+  }
+
+  private async learnFolders(): Promise<void> {
+    const walk = await walkFolder(this.options.root, this.options.ignored);
+    this.folders.add('');
+    for (const file of walk.files) {
+      const slash = file.relPath.lastIndexOf('/');
+      for (let at = slash; at > 0; at = file.relPath.lastIndexOf('/', at - 1))
+        this.folders.add(file.relPath.slice(0, at));
+    }
+    for (const folder of walk.folders) this.folders.add(folder);
+  }
+
+  private async openNative(): Promise<void> {
+    this.folders.add('');
+    const watcher = watch(this.options.root, {
       ignoreInitial: true,
       followSymlinks: false,
-      usePolling: polling,
+      // Only known folders are watched: files are never stat'ed or watched one by one.
+      ignored: (path: string) => {
+        const rel = this.relPath(path);
+        return rel !== '' && (!this.folders.has(rel) || this.options.ignored(rel));
+      },
+    });
+    this.watcher = watcher;
+    watcher
+      .on('raw', (_event, name, details) => {
+        const dir = (details as { watchedPath?: string } | undefined)?.watchedPath;
+        if (typeof name === 'string' && name !== '' && dir)
+          this.touch(this.relPath(join(dir, name)));
+      })
+      .on('unlinkDir', (path) => this.touch(this.relPath(path)))
+      .on('error', (error) => {
+        void this.handleError(error as NodeJS.ErrnoException);
+      });
+    await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+    this.setMode('native', null);
+  }
+
+  private async openPolling(reason: string): Promise<void> {
+    const watcher = watch(this.options.root, {
+      ignoreInitial: true,
+      followSymlinks: false,
+      usePolling: true,
       interval: 1000,
       binaryInterval: 2000,
       awaitWriteFinish: { stabilityThreshold: 400, pollInterval: 100 },
       ignored: (path: string) => {
         const rel = this.relPath(path);
-        if (rel === '') return false;
-        // Sidecars are not assets, but their changes re-read the image they describe.
-        return this.options.ignored(SIDECAR.test(rel) ? rel.replace(SIDECAR, '') : rel);
+        return (
+          rel !== '' && this.options.ignored(SIDECAR.test(rel) ? rel.replace(SIDECAR, '') : rel)
+        );
       },
     });
     this.watcher = watcher;
     watcher
-      .on('add', (path) => this.record('upserts', path))
-      .on('change', (path) => this.record('upserts', path))
-      .on('unlink', (path) => this.record('removals', path))
-      .on('unlinkDir', (path) => this.record('removedFolders', path))
-      .on('error', (error) => {
-        void this.handleError(error as NodeJS.ErrnoException);
-      });
+      .on('add', (path) => this.record('upserts', this.relPath(path)))
+      .on('change', (path) => this.record('upserts', this.relPath(path)))
+      .on('unlink', (path) => this.record('removals', this.relPath(path)))
+      .on('unlinkDir', (path) => this.record('removedFolders', this.relPath(path)))
+      .on('error', (error) =>
+        console.warn(`packshot: polling ${this.options.root}: ${String(error)}`),
+      );
     await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
-    this.setMode(polling ? 'polling' : 'native', reason);
+    this.setMode('polling', reason);
   }
 
   /** The OS watch limit: switch this folder to polling rather than stop watching it. */
   async handleError(error: NodeJS.ErrnoException): Promise<void> {
-    if (this.closed || this.mode === 'polling' || !LIMIT_ERRORS.has(error.code ?? '')) {
-      if (!LIMIT_ERRORS.has(error.code ?? ''))
-        console.warn(`packshot: watching ${this.options.root}: ${error.message}`);
+    if (!LIMIT_ERRORS.has(error.code ?? '')) {
+      console.warn(`packshot: watching ${this.options.root}: ${error.message}`);
       return;
     }
+    if (this.closed || this.mode === 'polling') return;
     await this.watcher?.close();
     this.watcher = null;
     if (this.closed) return;
-    await this.open(
-      true,
+    await this.openPolling(
       `The system's file-watch limit was reached (${error.code}): this folder is polled`,
     );
   }
@@ -101,9 +157,59 @@ export class CatalogWatcher {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    for (const pending of this.quiet.values()) clearTimeout(pending);
+    this.quiet.clear();
     await this.watcher?.close();
     this.watcher = null;
     this.setMode('off', null);
+  }
+
+  /** Something happened at this path: look at it once it has been quiet for a while. */
+  private touch(rel: string): void {
+    if (rel === '' || rel.startsWith('..') || this.closed) return;
+    const ignoredAs = SIDECAR.test(rel) ? rel.replace(SIDECAR, '') : rel;
+    if (this.options.ignored(ignoredAs)) return;
+    clearTimeout(this.quiet.get(rel));
+    this.quiet.set(
+      rel,
+      setTimeout(() => {
+        this.quiet.delete(rel);
+        void this.settle(rel);
+      }, this.options.quietMs ?? 400),
+    );
+  }
+
+  private async settle(rel: string): Promise<void> {
+    const path = join(this.options.root, ...rel.split('/'));
+    let info;
+    try {
+      info = await stat(path);
+    } catch {
+      if (this.folders.has(rel)) {
+        for (const folder of [...this.folders])
+          if (folder === rel || folder.startsWith(`${rel}/`)) this.folders.delete(folder);
+        this.record('removedFolders', rel);
+      } else this.record(SIDECAR.test(rel) ? 'sidecars' : 'removals', rel);
+      return;
+    }
+    if (info.isDirectory()) {
+      // A folder appeared (made, or moved in with files): watch it and report what it holds.
+      const walk = await walkFolder(path, (inner) => this.options.ignored(`${rel}/${inner}`));
+      this.folders.add(rel);
+      for (const folder of walk.folders) this.folders.add(`${rel}/${folder}`);
+      this.watcher?.add(path);
+      for (const file of walk.files) this.record('upserts', `${rel}/${file.relPath}`);
+      return;
+    }
+    // Still growing? Look again after another quiet spell.
+    await new Promise((r) => setTimeout(r, 150));
+    try {
+      const again = await stat(path);
+      if (again.size !== info.size || again.mtimeMs !== info.mtimeMs) return this.touch(rel);
+    } catch {
+      return this.touch(rel);
+    }
+    this.record(SIDECAR.test(rel) ? 'sidecars' : 'upserts', rel);
   }
 
   private setMode(mode: WatchMode, reason: string | null): void {
@@ -116,10 +222,10 @@ export class CatalogWatcher {
     return relative(this.options.root, path).split(sep).join('/');
   }
 
-  private record(kind: keyof ChangeBatch, path: string): void {
-    const rel = this.relPath(path);
+  private record(kind: keyof ChangeBatch, rel: string): void {
     if (rel === '' && kind !== 'removedFolders') return;
-    if (SIDECAR.test(rel) && kind !== 'removedFolders') this.batch.sidecars.push(rel);
+    if (SIDECAR.test(rel) && (kind === 'upserts' || kind === 'removals'))
+      this.batch.sidecars.push(rel);
     else this.batch[kind].push(rel);
     this.timer ??= setTimeout(() => this.flush(), this.options.batchMs ?? 250);
   }

@@ -49,6 +49,19 @@ describe('live watching', () => {
     );
   });
 
+  it('indexes a folder moved in with its files, and watches it from then on', async () => {
+    const outside = join(parent, 'shoot-7');
+    await mkdir(outside);
+    await writeFile(join(outside, 'one.jpg'), await makeImage(100, 80, 'jpeg', 11));
+    await writeFile(join(outside, 'two.png'), await makeImage(90, 70, 'png', 12));
+    await rename(outside, join(folder, 'shoot-7'));
+    await eventually(named('one.jpg'), 'first file of the moved folder');
+    await eventually(named('two.png'), 'second file of the moved folder');
+    await writeFile(join(folder, 'shoot-7', 'three.jpg'), await makeImage(80, 60, 'jpeg', 13));
+    const three = await eventually(named('three.jpg'), 'file added later in the new folder');
+    expect(three.folder).toBe('shoot-7');
+  });
+
   it('marks a deleted file missing', async () => {
     const first = await h.byName('first.jpg');
     await unlink(join(folder, 'first.jpg'));
