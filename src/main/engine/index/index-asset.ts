@@ -4,13 +4,7 @@ import type { AssetRepo, IndexedFields, Located } from '../catalog/asset-repo';
 import type { MediaCache } from '../media/media-cache';
 import { readAndHash, sampledHash } from '../media/read-and-hash';
 import type { EmbeddedPreviews } from '../media/raw-preview';
-import {
-  placeholderOf,
-  rgbaOf,
-  probeImage,
-  renderThumbnail,
-  type ImageProbe,
-} from '../media/render-thumbnail';
+import { rgbaOf, probeImage, renderThumbnail, type ImageProbe } from '../media/render-thumbnail';
 import { findSidecars } from '../metadata/find-sidecars';
 import {
   orientationOf,
@@ -26,6 +20,7 @@ import { resolveIdentity } from './resolve-identity';
 import { fileTagPaths } from '../tags/tag-path';
 import type { TagRepo } from '../tags/tag-repo';
 import { analyzePixels, type ImageAnalysis } from '../analysis/analyze-pixels';
+import { placeholderFromPixels } from '../analysis/placeholder';
 import type { SimilarIndex } from '../analysis/similar-index';
 
 export interface IndexDeps {
@@ -186,8 +181,10 @@ async function readImage(
       await deps.cache.write('thumb', hash, data);
     }
     thumb = 'ready';
-    placeholder = await placeholderOf(data);
-    analysis = analyzePixels(await rgbaOf(data));
+    // One decode of the thumbnail serves both the placeholder and the analysis.
+    const px = await rgbaOf(data);
+    placeholder = placeholderFromPixels(px);
+    analysis = analyzePixels(px);
   }
 
   const sidecars: { relPath: string; segments: Segments }[] = [];

@@ -1,5 +1,4 @@
 import sharp, { type Sharp } from 'sharp';
-import { rgbaToThumbHash } from 'thumbhash';
 
 // Each file is decoded once, so libvips' operation cache only holds memory: off.
 sharp.cache(false);
@@ -93,17 +92,6 @@ function orient(image: Sharp, orientation: number | null | undefined): Sharp {
 
 const ANGLE: Record<number, number> = { 3: 180, 4: 180, 5: 90, 6: 90, 7: 270, 8: 270 };
 const MIRRORED = new Set([2, 4, 5, 7]);
-
-/** ThumbHash of a thumbnail: ~25 bytes the grid paints at once, before any image loads. */
-export async function placeholderOf(thumbnail: Buffer): Promise<string> {
-  const { data, info } = await sharp(thumbnail)
-    // ThumbHash keeps ~5×5 frequencies: 32 px in gives the same hash as 100 px, ten times faster.
-    .resize(32, 32, { fit: 'inside' })
-    .ensureAlpha()
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  return Buffer.from(rgbaToThumbHash(info.width, info.height, data)).toString('base64');
-}
 
 /** The thumbnail's pixels, RGBA, for analysis. */
 export async function rgbaOf(

@@ -44,9 +44,3 @@ export function forgetSidecars(root: string, sidecarRelPath: string): void {
   const slash = sidecarRelPath.lastIndexOf('/');
   listings.delete(listingKey(root, slash < 0 ? '' : sidecarRelPath.slice(0, slash)));
 }
-
-/** The images a sidecar may belong to: same stem with any extension, or `name.ext` itself. */
-export function sidecarOwnerStem(relPath: string): { exact: string; stem: string } {
-  const withoutXmp = relPath.replace(/\.xmp$/i, '');
-  return { exact: withoutXmp, stem: withoutXmp };
-}
