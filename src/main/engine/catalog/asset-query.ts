@@ -15,7 +15,8 @@ const ORDER: Record<AssetSort, string> = {
   name: 'a.name COLLATE NOCASE, a.id',
   captured: 'a.captured_at IS NULL, a.captured_at, a.id',
   added: 'a.added_at DESC, a.id DESC',
-  size: 'a.bytes DESC, a.id',
+  // All DESC, so SQLite walks the (bytes, id) index backwards instead of sorting.
+  size: 'a.bytes DESC, a.id DESC',
 };
 
 const FILTER: Record<AssetFilter, string> = {

@@ -33,7 +33,6 @@ export interface IndexedFields {
   orientation: number | null;
   capturedAt: string | null;
   camera: string | null;
-  keywords: string[];
   metadata: AssetMetadata | null;
   placeholder: string | null;
   notice: string | null;
@@ -296,7 +295,7 @@ export class AssetRepo {
     this.db
       .prepare(
         `UPDATE assets SET hash = ?, format = ?, width = ?, height = ?, thumb = ?, state = ?, error = ?,
-                orientation = ?, captured_at = ?, camera = ?, keywords = ?, metadata = ?,
+                orientation = ?, captured_at = ?, camera = ?, metadata = ?,
                 placeholder = ?, notice = ?, colors = ?, color_names = ?, white_bg = ?, fill = ?,
                 sharpness = ?, phash = ?
          WHERE id = ?`,
@@ -312,7 +311,6 @@ export class AssetRepo {
         f.orientation,
         f.capturedAt,
         f.camera,
-        JSON.stringify(f.keywords),
         f.metadata ? JSON.stringify(f.metadata) : null,
         f.placeholder,
         f.notice,

@@ -5,9 +5,9 @@ export async function catalogCommand(ctx: CliContext): Promise<void> {
   switch (action) {
     case 'add': {
       if (!arg) throw new UsageError('usage: packshot catalog add PATH');
-      // Adding from the command line lists the files; `packshot scan` indexes them.
+      // catalog.add starts the walk that lists the files; closing the engine waits for it,
+      // and `packshot scan` indexes them.
       const catalog = await call(ctx.engine, 'catalog.add', { path: arg });
-      await call(ctx.engine, 'catalog.scan', { id: catalog.id });
       if (ctx.flags.json) writeJson(ctx.out, catalog);
       else ctx.out.write(`Added catalog ${catalog.id}: ${catalog.path}\n`);
       return;
