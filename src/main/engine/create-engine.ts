@@ -5,10 +5,7 @@ import type { EditResult, ThumbReady, WatchMode } from '../../shared/dto';
 import { PackshotError } from '../../shared/errors';
 import { AssetRepo } from './catalog/asset-repo';
 import { CatalogRepo } from './catalog/catalog-repo';
-import { buildFolderTree } from './catalog/folder-tree';
-import { isWithin, resolveCatalogPath } from './catalog/resolve-catalog-path';
 import { openDatabase } from './db/open-database';
-import { describeEdit } from './edit/describe-edit';
 import { SimilarIndex } from './analysis/similar-index';
 import { TagEdits } from './tags/tag-edits';
 import { XmpWriter } from './xmp/xmp-writer';
@@ -18,14 +15,17 @@ import { EventBus, type AnyEventListener } from './events/event-bus';
 import { indexAsset } from './index/index-asset';
 import { KeyedLock } from './index/keyed-lock';
 import { IndexQueue } from './index/index-queue';
-import { ensurePreview } from './media/ensure-preview';
 import { MediaCache, type MediaKind } from './media/media-cache';
 import { EmbeddedPreviews } from './media/raw-preview';
 import { ignoreRules } from './scan/ignore-rules';
 import { compileQuery } from './search/compile-query';
 import { parseQuery } from './search/parse-query';
 import { isReachable, scanCatalog } from './scan/scan-catalog';
-import { VERSION } from './version';
+import { assetHandlers } from './handlers/asset-handlers';
+import { catalogHandlers } from './handlers/catalog-handlers';
+import { jobHandlers } from './handlers/job-handlers';
+import { tagHandlers } from './handlers/tag-handlers';
+import type { EngineContext, ScanOutcome } from './engine-context';
 import { applyChanges } from './watch/apply-changes';
 import { CatalogWatcher, type ChangeBatch } from './watch/catalog-watcher';
 
@@ -59,15 +59,6 @@ export interface Engine {
 
 const INDEXED_FLUSH_MS = 150;
 
-/** The contract's EditResult, without the engine-internal list of touched assets. */
-function strip(result: EditResult & { touched?: number[] }): EditResult {
-  return {
-    changed: result.changed,
-    step: result.step,
-    canUndo: result.canUndo,
-    canRedo: result.canRedo,
-  };
-}
 const OFFLINE_RECHECK_MS = 3000;
 
 export function createEngine(options: EngineOptions): Engine {
@@ -98,8 +89,6 @@ export function createEngine(options: EngineOptions): Engine {
     }
     return result;
   };
-  const editedStep = (result: EditResult & { touched: number[] }): EditResult =>
-    edited(result, true, result.touched);
   const idsFor = (text: string): number[] => {
     const parsed = parseQuery(text);
     return assets.ids({
@@ -153,13 +142,10 @@ export function createEngine(options: EngineOptions): Engine {
   });
 
   // One walk at a time per catalog; later requests wait for the one running.
-  const scans = new Map<number, Promise<{ listed: number; queued: number }>>();
+  const scans = new Map<number, Promise<ScanOutcome>>();
   // `after`: work to finish first (starting the watcher), inside the scan so that a
   // jobs.wait issued meanwhile already waits for this scan.
-  const scan = (
-    id: number,
-    after: Promise<void> = Promise.resolve(),
-  ): Promise<{ listed: number; queued: number }> => {
+  const scan = (id: number, after: Promise<void> = Promise.resolve()): Promise<ScanOutcome> => {
     const previous = scans.get(id) ?? Promise.resolve({ listed: 0, queued: 0 });
     const next = previous.then(async () => {
       await after;
@@ -241,159 +227,40 @@ export function createEngine(options: EngineOptions): Engine {
     : null;
   offlineTimer?.unref();
 
-  const handlers: Handlers = {
-    'app.info': () => Promise.resolve({ version: VERSION, dataDir: options.dataDir }),
-
-    'catalog.add': async ({ path }) => {
-      const folder = await resolveCatalogPath(path);
-      const same = catalogs.findByPath(folder.path);
-      if (same) return same;
-      for (const other of catalogs.list()) {
-        if (isWithin(other.path, folder.path) || isWithin(folder.path, other.path)) {
-          throw new PackshotError(
-            'conflict',
-            `${folder.path} overlaps the catalog ${other.path}; a file may belong to one catalog only`,
-          );
-        }
-      }
-      const id = catalogs.insert(folder.path, folder.name);
-      bus.emit('catalogs.changed', {});
-      const watching = options.watch ? startWatching(id) : Promise.resolve();
-      scan(id, watching).catch((error: unknown) =>
-        console.error(`packshot: scanning ${folder.path} failed:`, error),
-      );
-      const added = catalogs.get(id);
-      if (!added) throw new PackshotError('internal', 'The catalog vanished as it was added');
-      return added;
-    },
-
-    'catalog.list': () => Promise.resolve(catalogs.list()),
-
-    'catalog.remove': async ({ id }) => {
-      await stopWatching(id);
-      const removed = catalogs.remove(id);
-      if (!removed) throw new PackshotError('not_found', `No catalog with id ${id}`);
-      bus.emit('catalogs.changed', {});
-      bus.emit('assets.changed', { catalogId: id });
-      return { removed };
-    },
-
-    'catalog.configure': async ({ id, ignore, xmp: xmpMode, xmpNaming }) => {
-      if (!catalogs.get(id)) throw new PackshotError('not_found', `No catalog with id ${id}`);
-      if (ignore) catalogs.setIgnore(id, ignore);
-      catalogs.setXmp(id, xmpMode, xmpNaming);
-      if (watchers.has(id)) {
-        await stopWatching(id);
-        await startWatching(id);
-      }
-      await scan(id);
-      const updated = catalogs.get(id);
-      if (!updated) throw new PackshotError('not_found', `No catalog with id ${id}`);
-      return updated;
-    },
-
-    'catalog.scan': async ({ id }) => {
-      const ids = id === undefined ? catalogs.list().map((c) => c.id) : [id];
-      let listed = 0;
-      let queued = 0;
-      for (const catalogId of ids) {
-        const result = await scan(catalogId);
-        listed += result.listed;
-        queued += result.queued;
-      }
-      return { listed, queued };
-    },
-
-    'assets.list': ({ catalogId, offset, limit, sort, folder, formats, filter, query: text }) => {
-      const parsed = text === undefined ? null : parseQuery(text);
-      const search = parsed && text !== undefined ? compileQuery(parsed, text) : undefined;
-      const query = { catalogId, folder, formats, filter, sort, search };
-      return Promise.resolve({
-        total: assets.count(query),
-        offset,
-        items: assets.page(query, offset, limit),
-      });
-    },
-
-    'assets.get': ({ id }) => {
-      const asset = assets.detail(id);
-      if (!asset) throw new PackshotError('not_found', `No asset with id ${id}`);
-      return Promise.resolve(asset);
-    },
-
-    'folders.list': ({ catalogId }) =>
-      Promise.resolve(buildFolderTree(assets.folderCounts(catalogId))),
-
-    'previews.ensure': async ({ id }) => {
-      const file = assets.locate(id);
-      if (!file) throw new PackshotError('not_found', `No asset with id ${id}`);
-      return ensurePreview({ cache, previews, budget: options.previewCacheBytes }, file);
-    },
-
-    'assets.edit': ({ ids, ...change }) =>
-      Promise.resolve(
-        edited(edits.setFields(describeEdit(change, ids.length), ids, change), false, ids),
-      ),
-
-    'assets.editQuery': ({ query: text, ...change }) => {
-      const ids = idsFor(text);
-      return Promise.resolve(
-        edited(edits.setFields(describeEdit(change, ids.length), ids, change), false, ids),
-      );
-    },
-
-    'tags.list': () => Promise.resolve(tags.list()),
-    'tags.apply': ({ ids, path }) => Promise.resolve(strip(editedStep(tagEdits.apply(ids, path)))),
-    'tags.remove': ({ ids, tagId }) =>
-      Promise.resolve(strip(editedStep(tagEdits.remove(ids, tagId)))),
-    'tags.applyQuery': ({ query: text, path, remove }) => {
-      const ids = idsFor(text);
-      if (ids.length === 0)
-        return Promise.resolve({ changed: 0, step: null, canUndo: false, canRedo: false });
-      if (!remove) return Promise.resolve(strip(editedStep(tagEdits.apply(ids, path))));
-      const tag = tags.list().find((t) => t.path.toLowerCase() === path.toLowerCase());
-      if (!tag) throw new PackshotError('not_found', `No tag ${path}`);
-      return Promise.resolve(strip(editedStep(tagEdits.remove(ids, tag.id))));
-    },
-    'tags.rename': ({ id, name }) => Promise.resolve(strip(editedStep(tagEdits.rename(id, name)))),
-    'tags.move': ({ id, parentId }) =>
-      Promise.resolve(strip(editedStep(tagEdits.move(id, parentId)))),
-    'tags.merge': ({ from, into }) =>
-      Promise.resolve(strip(editedStep(tagEdits.merge(from, into)))),
-    'tags.import': ({ text }) => {
-      const result = tagEdits.import(text);
-      bus.emit('tags.changed', {});
-      return Promise.resolve(result);
-    },
-
-    'similar.groups': () => Promise.resolve(similar.groups()),
-    'similar.keepBest': ({ group }) => {
-      const found = similar.groups().find((g) => g.group === group);
-      if (!found) throw new PackshotError('not_found', `No group of near-duplicates ${group}`);
-      const rest = found.ids.filter((id) => id !== found.best);
-      const label = `Keep the best of ${found.ids.length} similar frames`;
-      return Promise.resolve(strip(edited(edits.keepBest(label, found.best, rest), false)));
-    },
-
-    'edits.undo': () => Promise.resolve(strip(editedStep(edits.undo()))),
-    'edits.redo': () => Promise.resolve(strip(editedStep(edits.redo()))),
-
-    'thumbs.prioritize': ({ ids }) => Promise.resolve({ moved: queue.prioritize(ids) }),
-
-    'jobs.status': () => Promise.resolve(queue.status()),
-
-    'jobs.wait': async () => {
-      const started = Date.now();
-      await ready;
+  const ctx: EngineContext = {
+    dataDir: options.dataDir,
+    previewCacheBytes: options.previewCacheBytes,
+    live: options.watch ?? false,
+    db,
+    bus,
+    catalogs,
+    assets,
+    tags,
+    similar,
+    edits,
+    tagEdits,
+    cache,
+    previews,
+    queue,
+    edited,
+    idsFor,
+    scan,
+    isWatching: (id) => watchers.has(id),
+    startWatching,
+    stopWatching,
+    scansSettled: async () => {
       while (scans.size > 0) await Promise.allSettled(scans.values());
-      await queue.whenIdle();
-      flushIndexed();
-      return {
-        ...assets.totals(),
-        seconds: (Date.now() - started) / 1000,
-        rendered: cache.writes('thumb'),
-      };
     },
+    ready: () => ready,
+    flushIndexed,
+  };
+
+  // One group of handlers per domain of the contract (handlers/).
+  const handlers: Handlers = {
+    ...catalogHandlers(ctx),
+    ...assetHandlers(ctx),
+    ...tagHandlers(ctx),
+    ...jobHandlers(ctx),
   };
 
   // Whatever the last run left unfinished (a crash, a quit mid-scan) resumes now.

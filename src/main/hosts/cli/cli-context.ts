@@ -13,6 +13,15 @@ export interface CliContext {
     port: number | undefined;
     query: string | undefined;
     xmp: string | undefined;
+    /** products import: column mapping as JSON. */
+    map: string | undefined;
+    /** link rules apply: one regular expression instead of the configured rules. */
+    rule: string | undefined;
+    dryRun: boolean;
+    /** export / check: channel preset ids, comma-separated. */
+    channel: string | undefined;
+    /** export: the pack's folder. */
+    out: string | undefined;
   };
   /** The built UI, served in browser mode. */
   rendererDir: string;

@@ -1,0 +1,64 @@
+import type { assetMethods } from '../../../shared/methods/asset-methods';
+import { PackshotError } from '../../../shared/errors';
+import { buildFolderTree } from '../catalog/folder-tree';
+import { describeEdit } from '../edit/describe-edit';
+import type { EngineContext, HandlerGroup } from '../engine-context';
+import { strip } from '../engine-context';
+import { ensurePreview } from '../media/ensure-preview';
+import { compileQuery } from '../search/compile-query';
+import { parseQuery } from '../search/parse-query';
+
+export function assetHandlers(ctx: EngineContext): HandlerGroup<keyof typeof assetMethods> {
+  const { assets, edits, similar } = ctx;
+  return {
+    'assets.list': ({ catalogId, offset, limit, sort, folder, formats, filter, query: text }) => {
+      const parsed = text === undefined ? null : parseQuery(text);
+      const search = parsed && text !== undefined ? compileQuery(parsed, text) : undefined;
+      const query = { catalogId, folder, formats, filter, sort, search };
+      return Promise.resolve({
+        total: assets.count(query),
+        offset,
+        items: assets.page(query, offset, limit),
+      });
+    },
+
+    'assets.get': ({ id }) => {
+      const asset = assets.detail(id);
+      if (!asset) throw new PackshotError('not_found', `No asset with id ${id}`);
+      return Promise.resolve(asset);
+    },
+
+    'folders.list': ({ catalogId }) =>
+      Promise.resolve(buildFolderTree(assets.folderCounts(catalogId))),
+
+    'previews.ensure': async ({ id }) => {
+      const file = assets.locate(id);
+      if (!file) throw new PackshotError('not_found', `No asset with id ${id}`);
+      return ensurePreview(
+        { cache: ctx.cache, previews: ctx.previews, budget: ctx.previewCacheBytes },
+        file,
+      );
+    },
+
+    'assets.edit': ({ ids, ...change }) =>
+      Promise.resolve(
+        ctx.edited(edits.setFields(describeEdit(change, ids.length), ids, change), false, ids),
+      ),
+
+    'assets.editQuery': ({ query: text, ...change }) => {
+      const ids = ctx.idsFor(text);
+      return Promise.resolve(
+        ctx.edited(edits.setFields(describeEdit(change, ids.length), ids, change), false, ids),
+      );
+    },
+
+    'similar.groups': () => Promise.resolve(similar.groups()),
+    'similar.keepBest': ({ group }) => {
+      const found = similar.groups().find((g) => g.group === group);
+      if (!found) throw new PackshotError('not_found', `No group of near-duplicates ${group}`);
+      const rest = found.ids.filter((id) => id !== found.best);
+      const label = `Keep the best of ${found.ids.length} similar frames`;
+      return Promise.resolve(strip(ctx.edited(edits.keepBest(label, found.best, rest), false)));
+    },
+  };
+}

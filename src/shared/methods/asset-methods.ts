@@ -1,0 +1,73 @@
+// Assets: listing, searching, rating and previewing them; near-duplicates.
+import { z } from 'zod';
+import { LABELS } from '../dto';
+import type {
+  AssetDetail,
+  AssetPage,
+  EditResult,
+  FolderNode,
+  PreviewReady,
+  SimilarGroup,
+} from '../dto';
+import { type } from '../phantom-type';
+import { id, empty } from './schema-parts';
+
+export const assetMethods = {
+  'assets.list': {
+    args: z
+      .object({
+        catalogId: id.optional(),
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(5000).default(500),
+        sort: z.enum(['name', 'captured', 'added', 'size']).default('name'),
+        /** Only this folder and below ('' or absent: the whole catalog). Needs catalogId. */
+        folder: z.string().max(4096).optional(),
+        /** Only these formats (as in Asset.format, e.g. 'jpeg', 'cr2'). */
+        formats: z.array(z.string().min(1).max(20)).max(50).optional(),
+        filter: z.enum(['all', 'missing', 'errors', 'duplicates', 'offline']).default('all'),
+        /** The search language: words, field:value, width>=2000, AND / OR / NOT, ( ). */
+        query: z.string().max(2000).optional(),
+      })
+      .strict(),
+    result: type<AssetPage>(),
+  },
+  'assets.get': { args: z.object({ id }).strict(), result: type<AssetDetail>() },
+  /** Every folder of a catalog (or all) that holds assets, with counts including subfolders. */
+  'folders.list': {
+    args: z.object({ catalogId: id.optional() }).strict(),
+    result: type<FolderNode[]>(),
+  },
+  /** Rates, flags or labels many assets as one undoable step. */
+  'assets.edit': {
+    args: z
+      .object({
+        ids: z.array(id).min(1).max(200_000),
+        rating: z.number().int().min(0).max(5).optional(),
+        flag: z.enum(['none', 'pick', 'reject']).optional(),
+        label: z.enum(LABELS).nullable().optional(),
+      })
+      .strict()
+      .refine((a) => a.rating !== undefined || a.flag !== undefined || a.label !== undefined, {
+        message: 'give a rating, a flag or a label',
+      }),
+    result: type<EditResult>(),
+  },
+  /** Same as assets.edit, for every asset a search query finds (the CLI's bulk edits). */
+  'assets.editQuery': {
+    args: z
+      .object({
+        query: z.string().max(2000),
+        rating: z.number().int().min(0).max(5).optional(),
+        flag: z.enum(['none', 'pick', 'reject']).optional(),
+        label: z.enum(LABELS).nullable().optional(),
+      })
+      .strict(),
+    result: type<EditResult>(),
+  },
+  /** Groups of near-duplicates, largest first. */
+  'similar.groups': { args: empty, result: type<SimilarGroup[]>() },
+  /** Picks the best frame of a group and rejects the rest, as one undoable step. */
+  'similar.keepBest': { args: z.object({ group: id }).strict(), result: type<EditResult>() },
+  /** Renders (or finds cached) the ~2048 px loupe preview of an asset. */
+  'previews.ensure': { args: z.object({ id }).strict(), result: type<PreviewReady>() },
+} as const;

@@ -1,0 +1,36 @@
+// Catalogs: registering folders, configuring and scanning them.
+import { z } from 'zod';
+import type { AppInfo, Catalog } from '../dto';
+import { type } from '../phantom-type';
+import { id, empty } from './schema-parts';
+
+export const catalogMethods = {
+  'app.info': { args: empty, result: type<AppInfo>() },
+  /** Registers a folder and starts its first scan in the background. */
+  'catalog.add': {
+    args: z.object({ path: z.string().min(1).max(4096) }).strict(),
+    result: type<Catalog>(),
+  },
+  'catalog.list': { args: empty, result: type<Catalog[]>() },
+  'catalog.remove': {
+    args: z.object({ id }).strict(),
+    result: type<{ removed: boolean }>(),
+  },
+  /** Sets a catalog's ignore patterns (rescans it) and XMP write-back. */
+  'catalog.configure': {
+    args: z
+      .object({
+        id,
+        ignore: z.array(z.string().min(1).max(500)).max(200).optional(),
+        xmp: z.enum(['off', 'sidecar', 'embedded']).optional(),
+        xmpNaming: z.enum(['adobe', 'extension']).optional(),
+      })
+      .strict(),
+    result: type<Catalog>(),
+  },
+  /** Walks the catalog (or all), lists new files at once and queues them for indexing. */
+  'catalog.scan': {
+    args: z.object({ id: id.optional() }).strict(),
+    result: type<{ listed: number; queued: number }>(),
+  },
+} as const;

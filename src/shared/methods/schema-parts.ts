@@ -1,0 +1,6 @@
+// Argument pieces that several method groups share.
+import { z } from 'zod';
+
+export const id = z.number().int().positive();
+export const empty = z.object({}).strict();
+export const tagPath = z.string().min(1).max(1000);

@@ -1,0 +1,43 @@
+// Tags and the undo history of edits.
+import { z } from 'zod';
+import type { EditResult, Tag } from '../dto';
+import { type } from '../phantom-type';
+import { id, empty, tagPath } from './schema-parts';
+
+export const tagMethods = {
+  'tags.list': { args: empty, result: type<Tag[]>() },
+  /** Tags assets with a tag path ('Product|Shoes|Sneakers'), creating it: one undoable step. */
+  'tags.apply': {
+    args: z.object({ ids: z.array(id).min(1).max(200_000), path: tagPath }).strict(),
+    result: type<EditResult>(),
+  },
+  'tags.remove': {
+    args: z.object({ ids: z.array(id).min(1).max(200_000), tagId: id }).strict(),
+    result: type<EditResult>(),
+  },
+  /** tags.apply / tags.remove over every asset a search query finds (the CLI's bulk edits). */
+  'tags.applyQuery': {
+    args: z
+      .object({ query: z.string().max(2000), path: tagPath, remove: z.boolean().default(false) })
+      .strict(),
+    result: type<EditResult>(),
+  },
+  'tags.rename': {
+    args: z.object({ id, name: z.string().min(1).max(200) }).strict(),
+    result: type<EditResult>(),
+  },
+  /** Moves a tag under another (parentId 0: to the top level). */
+  'tags.move': {
+    args: z.object({ id, parentId: z.number().int().min(0) }).strict(),
+    result: type<EditResult>(),
+  },
+  /** Every asset tagged `from` gets `into`; `from`'s children move under `into`; `from` goes. */
+  'tags.merge': { args: z.object({ from: id, into: id }).strict(), result: type<EditResult>() },
+  /** A keyword list as Lightroom exports it: one per line, children tab-indented. */
+  'tags.import': {
+    args: z.object({ text: z.string().max(5_000_000) }).strict(),
+    result: type<{ created: number; total: number }>(),
+  },
+  'edits.undo': { args: empty, result: type<EditResult>() },
+  'edits.redo': { args: empty, result: type<EditResult>() },
+} as const;
