@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { assetMethods } from './methods/asset-methods';
 import { catalogMethods } from './methods/catalog-methods';
 import { jobMethods } from './methods/job-methods';
+import { productMethods } from './methods/product-methods';
 import { tagMethods } from './methods/tag-methods';
 
 export { eventNames, events, type EventName, type EventPayload, type Events } from './events';
@@ -15,6 +16,7 @@ export const methods = {
   ...assetMethods,
   ...tagMethods,
   ...jobMethods,
+  ...productMethods,
 } as const;
 
 export type Methods = typeof methods;

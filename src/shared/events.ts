@@ -10,6 +10,8 @@ export const events = {
   'assets.changed': type<{ catalogId: number | null }>(),
   /** Tags were created, renamed, moved, merged or their counts changed. */
   'tags.changed': type<Record<string, never>>(),
+  /** Products, their links or rules changed: product views refetch. */
+  'products.changed': type<Record<string, never>>(),
   /** Per-asset index results, batched. */
   'assets.indexed': type<{ items: ThumbReady[] }>(),
 } as const;

@@ -24,6 +24,7 @@ import { isReachable, scanCatalog } from './scan/scan-catalog';
 import { assetHandlers } from './handlers/asset-handlers';
 import { catalogHandlers } from './handlers/catalog-handlers';
 import { jobHandlers } from './handlers/job-handlers';
+import { productHandlers } from './handlers/product-handlers';
 import { tagHandlers } from './handlers/tag-handlers';
 import type { EngineContext, ScanOutcome } from './engine-context';
 import { applyChanges } from './watch/apply-changes';
@@ -261,6 +262,7 @@ export function createEngine(options: EngineOptions): Engine {
     ...assetHandlers(ctx),
     ...tagHandlers(ctx),
     ...jobHandlers(ctx),
+    ...productHandlers(ctx),
   };
 
   // Whatever the last run left unfinished (a crash, a quit mid-scan) resumes now.
