@@ -181,7 +181,8 @@ export interface EditResult {
 }
 
 export type AssetSort = 'name' | 'captured' | 'added' | 'size';
-export type AssetFilter = 'all' | 'missing' | 'errors' | 'duplicates' | 'offline';
+/** unlinked: assets linked to no product. */
+export type AssetFilter = 'all' | 'missing' | 'errors' | 'duplicates' | 'offline' | 'unlinked';
 
 export interface AssetPage {
   total: number;

@@ -24,7 +24,9 @@ export const assetMethods = {
         folder: z.string().max(4096).optional(),
         /** Only these formats (as in Asset.format, e.g. 'jpeg', 'cr2'). */
         formats: z.array(z.string().min(1).max(20)).max(50).optional(),
-        filter: z.enum(['all', 'missing', 'errors', 'duplicates', 'offline']).default('all'),
+        filter: z
+          .enum(['all', 'missing', 'errors', 'duplicates', 'offline', 'unlinked'])
+          .default('all'),
         /** The search language: words, field:value, width>=2000, AND / OR / NOT, ( ). */
         query: z.string().max(2000).optional(),
       })

@@ -26,6 +26,7 @@ const FILTER: Record<AssetFilter, string> = {
   duplicates: `(a.duplicate_of IS NOT NULL OR a.id IN
                 (SELECT d.duplicate_of FROM assets d WHERE d.duplicate_of IS NOT NULL))`,
   offline: `c.online = 0 AND a.state != 'missing'`,
+  unlinked: `NOT EXISTS (SELECT 1 FROM product_links l WHERE l.asset_id = a.id)`,
 };
 
 /** WHERE and ORDER BY for a list query, with its parameters, built from fixed fragments. */

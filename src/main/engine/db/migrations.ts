@@ -181,4 +181,44 @@ export const migrations: Migration[] = [
         CHECK (xmp_naming IN ('adobe', 'extension'));
     `,
   },
+  {
+    // Products (SKUs) with variants, links from assets to products by role and position, and
+    // filename rules that link by name. Links hang on asset ids, so they survive moves.
+    version: 8,
+    sql: `
+      CREATE TABLE products (
+        id            INTEGER PRIMARY KEY,
+        sku           TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        name          TEXT NOT NULL DEFAULT '',
+        parent_id     INTEGER REFERENCES products(id) ON DELETE SET NULL,
+        attributes    TEXT NOT NULL DEFAULT '{}',
+        channels      TEXT NOT NULL DEFAULT '[]',
+        product_type  TEXT,
+        created_at    INTEGER NOT NULL,
+        updated_at    INTEGER NOT NULL
+      );
+      CREATE INDEX products_by_parent ON products (parent_id);
+      CREATE INDEX products_by_name ON products (name COLLATE NOCASE);
+
+      CREATE TABLE product_links (
+        product_id  INTEGER NOT NULL REFERENCES products(id) ON DELETE CASCADE,
+        asset_id    INTEGER NOT NULL REFERENCES assets(id) ON DELETE CASCADE,
+        role        TEXT NOT NULL CHECK (role IN ('main', 'gallery', 'detail', 'lifestyle',
+                      'swatch', 'spin', 'video', 'document', 'model')),
+        position    INTEGER NOT NULL,
+        linked_at   INTEGER NOT NULL,
+        PRIMARY KEY (product_id, asset_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX product_links_by_asset ON product_links (asset_id);
+      CREATE INDEX product_links_by_slot ON product_links (product_id, role, position);
+
+      CREATE TABLE link_rules (
+        id          INTEGER PRIMARY KEY,
+        name        TEXT NOT NULL,
+        pattern     TEXT NOT NULL,
+        auto        INTEGER NOT NULL DEFAULT 0,
+        created_at  INTEGER NOT NULL
+      );
+    `,
+  },
 ];
