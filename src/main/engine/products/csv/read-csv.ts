@@ -52,7 +52,7 @@ export function readCsv(bytes: Uint8Array): CsvTable {
 
 /** csv-parse counts lines up to a record's end; quoted newlines and skipped blank lines come off. */
 function startLine(p: Parsed): number {
-  const body = p.raw.replace(/^(\r?\n|\r)+/, '').replace(/(\r?\n|\r)$/, '');
-  const inside = body.match(/\r?\n|\r/g)?.length ?? 0;
+  const body = p.raw.replace(/^\n+/, '').replace(/\n$/, '');
+  const inside = body.split('\n').length - 1;
   return p.info.lines - inside;
 }
