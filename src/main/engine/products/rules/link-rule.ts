@@ -18,7 +18,7 @@ export interface CompiledRule {
 /** Used when no rule is configured: SKU_01.jpg, SKU_02_detail.png, A-12_3.tif. */
 export const BUILT_IN_RULE = {
   name: '{sku}_{position}',
-  pattern: String.raw`^(?<sku>.+?)_(?<position>\d{1,3})(?:_(?<role>[A-Za-z0-9]+))?\.\w+$`,
+  pattern: String.raw`^(?<sku>.+?)_(?<position>\d{1,3})(?:_(?<role>[A-Za-z]\w*|360|3[dD]))?\.\w+$`,
 };
 
 /** Words people put in file names for each slot. */

@@ -43,6 +43,10 @@ export function planRules(
   const linked = db.prepare<[number, number], { role: string }>(
     'SELECT role FROM product_links WHERE product_id = ? AND asset_id = ?',
   );
+  const linkedNames = db.prepare<[number], { role: string; name: string }>(
+    `SELECT l.role, a.name FROM product_links l JOIN assets a ON a.id = l.asset_id
+     WHERE l.product_id = ?`,
+  );
   const slotLength = db.prepare<[number, string], { n: number }>(
     'SELECT count(*) AS n FROM product_links WHERE product_id = ? AND role = ?',
   );
@@ -86,6 +90,13 @@ export function planRules(
   for (const group of groupBy(claims, (c) => c.productId).values()) {
     const lowest = group.filter((c) => !c.named).sort((a, b) => a.order - b.order)[0];
     if (lowest && lowest.order <= 1) lowest.role = 'main';
+    // Numbers already in a slot (by the linked files' own names): a new file with the same
+    // number is a second take, not another view.
+    const taken = new Map<string, string>();
+    for (const l of linkedNames.all((group[0] as Claim).productId)) {
+      const order = firstMatch(rules, l.name)?.match.position;
+      if (order !== null && order !== undefined) taken.set(`${l.role}:${order}`, l.name);
+    }
     for (const slot of groupBy(group, (c) => c.role).values()) {
       slot.sort((a, b) => a.order - b.order || a.asset.name.localeCompare(b.asset.name));
       const first = slot[0] as Claim;
@@ -95,7 +106,15 @@ export function planRules(
       for (const claim of slot) {
         const twin = previous && previous.order === claim.order && claim.order !== UNNUMBERED;
         previous = claim;
-        if (twin) {
+        const holder = taken.get(`${claim.role}:${claim.order}`);
+        if (holder !== undefined && claim.role !== 'main') {
+          plan.conflicts.push(
+            miss(
+              claim.asset,
+              `${holder} already has number ${claim.order} in ${claim.sku}'s ${claim.role} slot`,
+            ),
+          );
+        } else if (twin) {
           plan.conflicts.push(
             miss(
               claim.asset,
