@@ -23,6 +23,7 @@ import { parseQuery } from './search/parse-query';
 import { isReachable, scanCatalog } from './scan/scan-catalog';
 import { assetHandlers } from './handlers/asset-handlers';
 import { catalogHandlers } from './handlers/catalog-handlers';
+import { exportHandlers } from './handlers/export-handlers';
 import { jobHandlers } from './handlers/job-handlers';
 import { productHandlers } from './handlers/product-handlers';
 import { tagHandlers } from './handlers/tag-handlers';
@@ -263,6 +264,7 @@ export function createEngine(options: EngineOptions): Engine {
     ...tagHandlers(ctx),
     ...jobHandlers(ctx),
     ...productHandlers(ctx),
+    ...exportHandlers(ctx),
   };
 
   // Whatever the last run left unfinished (a crash, a quit mid-scan) resumes now.
