@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import { assetMethods } from './methods/asset-methods';
 import { catalogMethods } from './methods/catalog-methods';
+import { exportMethods } from './methods/export-methods';
 import { jobMethods } from './methods/job-methods';
 import { productMethods } from './methods/product-methods';
 import { tagMethods } from './methods/tag-methods';
@@ -17,6 +18,7 @@ export const methods = {
   ...tagMethods,
   ...jobMethods,
   ...productMethods,
+  ...exportMethods,
 } as const;
 
 export type Methods = typeof methods;

@@ -1,6 +1,7 @@
 // Every engine event (name → payload). Kept apart from the method schemas so the page can
 // list event names without loading the validation library.
 import type { JobProgress, ThumbReady } from './dto';
+import type { ExportProgress } from './export-dto';
 import { type } from './phantom-type';
 
 export const events = {
@@ -12,6 +13,10 @@ export const events = {
   'tags.changed': type<Record<string, never>>(),
   /** Products, their links or rules changed: product views refetch. */
   'products.changed': type<Record<string, never>>(),
+  /** A channel-pack export job moved on (throttled), or ended. */
+  'export.progress': type<ExportProgress>(),
+  /** A preset was saved, copied or deleted: preset lists refetch. */
+  'presets.changed': type<Record<string, never>>(),
   /** Per-asset index results, batched. */
   'assets.indexed': type<{ items: ThumbReady[] }>(),
 } as const;
