@@ -4,6 +4,8 @@
 import type { z } from 'zod';
 import { assetMethods } from './methods/asset-methods';
 import { catalogMethods } from './methods/catalog-methods';
+import { collectionMethods } from './methods/collection-methods';
+import { intakeMethods } from './methods/intake-methods';
 import { jobMethods } from './methods/job-methods';
 import { productMethods } from './methods/product-methods';
 import { tagMethods } from './methods/tag-methods';
@@ -17,6 +19,8 @@ export const methods = {
   ...tagMethods,
   ...jobMethods,
   ...productMethods,
+  ...intakeMethods,
+  ...collectionMethods,
 } as const;
 
 export type Methods = typeof methods;

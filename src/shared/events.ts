@@ -12,6 +12,8 @@ export const events = {
   'tags.changed': type<Record<string, never>>(),
   /** Products, their links or rules changed: product views refetch. */
   'products.changed': type<Record<string, never>>(),
+  /** Collections were created, renamed, deleted or their members changed. */
+  'collections.changed': type<Record<string, never>>(),
   /** Per-asset index results, batched. */
   'assets.indexed': type<{ items: ThumbReady[] }>(),
 } as const;

@@ -5,6 +5,8 @@ import type { EditResult, ThumbReady, WatchMode } from '../../shared/dto';
 import { PackshotError } from '../../shared/errors';
 import { AssetRepo } from './catalog/asset-repo';
 import { CatalogRepo } from './catalog/catalog-repo';
+import { CollectionEdits } from './collections/collection-edits';
+import { CollectionRepo } from './collections/collection-repo';
 import { openDatabase } from './db/open-database';
 import { SimilarIndex } from './analysis/similar-index';
 import { TagEdits } from './tags/tag-edits';
@@ -15,6 +17,7 @@ import { EventBus, type AnyEventListener } from './events/event-bus';
 import { indexAsset } from './index/index-asset';
 import { KeyedLock } from './index/keyed-lock';
 import { IndexQueue } from './index/index-queue';
+import { IntakeRepo } from './intake/intake-repo';
 import { MediaCache, type MediaKind } from './media/media-cache';
 import { EmbeddedPreviews } from './media/raw-preview';
 import { ignoreRules } from './scan/ignore-rules';
@@ -23,6 +26,8 @@ import { parseQuery } from './search/parse-query';
 import { isReachable, scanCatalog } from './scan/scan-catalog';
 import { assetHandlers } from './handlers/asset-handlers';
 import { catalogHandlers } from './handlers/catalog-handlers';
+import { collectionHandlers } from './handlers/collection-handlers';
+import { intakeHandlers } from './handlers/intake-handlers';
 import { jobHandlers } from './handlers/job-handlers';
 import { productHandlers } from './handlers/product-handlers';
 import { tagHandlers } from './handlers/tag-handlers';
@@ -75,6 +80,9 @@ export function createEngine(options: EngineOptions): Engine {
   const identityLock = new KeyedLock();
   const edits = new EditLog(db, tags);
   const tagEdits = new TagEdits(tags, edits);
+  const intake = new IntakeRepo(db);
+  const collections = new CollectionRepo(db);
+  const collectionEdits = new CollectionEdits(collections, edits);
   /** After any edit: lists refetch, and the keyword panel when tags changed. */
   const xmp = new XmpWriter();
   const edited = <R extends EditResult>(
@@ -104,10 +112,14 @@ export function createEngine(options: EngineOptions): Engine {
   let closed = false;
 
   let indexed: ThumbReady[] = [];
+  /** Intake rules tagged an asset since the last flush: the keyword panel refetches. */
+  let intakeTagged = false;
   let flushTimer: NodeJS.Timeout | null = null;
   const flushIndexed = (): void => {
     if (flushTimer) clearTimeout(flushTimer);
     flushTimer = null;
+    if (intakeTagged) bus.emit('tags.changed', {});
+    intakeTagged = false;
     if (indexed.length === 0) return;
     const items = indexed;
     indexed = [];
@@ -118,11 +130,16 @@ export function createEngine(options: EngineOptions): Engine {
     concurrency: options.concurrency ?? Math.max(1, availableParallelism()),
     work: async (id) => {
       const outcome = await indexAsset(
-        { assets, cache, previews, tags, similar, identityLock },
+        { db, assets, cache, previews, tags, similar, identityLock, intake },
         id,
       );
       if (!outcome) return 'skipped';
       if (outcome.moved) bus.emit('assets.changed', { catalogId: null });
+      if (outcome.intakeTagged) {
+        // Tags the rules gave are ordinary tags: they go back to XMP like any other.
+        intakeTagged = true;
+        void xmp.write(assets.xmpTargets([outcome.id]));
+      }
       indexed.push({
         id: outcome.id,
         hash: outcome.hash,
@@ -243,6 +260,9 @@ export function createEngine(options: EngineOptions): Engine {
     cache,
     previews,
     queue,
+    intake,
+    collections,
+    collectionEdits,
     edited,
     idsFor,
     scan,
@@ -263,6 +283,8 @@ export function createEngine(options: EngineOptions): Engine {
     ...tagHandlers(ctx),
     ...jobHandlers(ctx),
     ...productHandlers(ctx),
+    ...intakeHandlers(ctx),
+    ...collectionHandlers(ctx),
   };
 
   // Whatever the last run left unfinished (a crash, a quit mid-scan) resumes now.

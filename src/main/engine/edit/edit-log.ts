@@ -1,4 +1,5 @@
 import type { ColorLabel, EditResult, Flag } from '../../../shared/dto';
+import { writeCollectionItems } from '../collections/collection-items';
 import type { Db } from '../db/open-database';
 import type { TagRepo, TagRow } from '../tags/tag-repo';
 
@@ -33,7 +34,9 @@ export type Op =
       had: number[];
       gained: number[];
       children: number[];
-    };
+    }
+  /** A manual collection's members, in order, before and after. */
+  | { type: 'collection'; collectionId: number; before: number[]; after: number[] };
 
 /**
  * Every edit is a step that can be undone and redone: culling fields in batches of any
@@ -170,6 +173,9 @@ export class EditLog {
         }
         this.tags.delete(op.from.id);
         return op.had.length;
+      case 'collection':
+        writeCollectionItems(this.db, op.collectionId, op.after);
+        return 1;
     }
   }
 
@@ -203,6 +209,9 @@ export class EditLog {
           this.tags.place(child, op.from.id, row.name);
         }
         return op.had.length;
+      case 'collection':
+        writeCollectionItems(this.db, op.collectionId, op.before);
+        return 1;
     }
   }
 

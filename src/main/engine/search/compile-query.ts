@@ -31,6 +31,7 @@ export const QUERY_FIELDS = [
   'flag',
   'label',
   'color',
+  'naming',
 ] as const;
 
 /** Turns a parsed query into SQL with parameters; every value is a parameter, never text. */
@@ -61,6 +62,9 @@ export function compileQuery(node: QueryNode, input: string): CompiledQuery {
             return `(c.online = 0 AND a.state != 'missing')`;
           case 'similar':
             return 'a.similar_group IS NOT NULL';
+          case 'violation':
+          case 'violations':
+            return 'a.violation IS NOT NULL';
           default:
             return `(a.duplicate_of IS NOT NULL OR a.id IN (SELECT d.duplicate_of FROM assets d WHERE d.duplicate_of IS NOT NULL))`;
         }
@@ -127,6 +131,11 @@ export function compileQuery(node: QueryNode, input: string): CompiledQuery {
       case 'colour':
         params.push(value);
         return 'EXISTS (SELECT 1 FROM json_each(a.color_names) n WHERE n.value = ?)';
+      case 'naming':
+        // The catalog's naming convention (intake rules): naming:bad finds the violations.
+        if (value === 'bad') return 'a.violation IS NOT NULL';
+        if (value === 'ok' || value === 'good') return 'a.violation IS NULL';
+        throw queryError(input, column, 'naming: is bad or ok');
       case 'label':
         if (value === 'none') return 'a.label IS NULL';
         params.push(value);
