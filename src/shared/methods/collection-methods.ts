@@ -25,9 +25,7 @@ export const collectionMethods = {
   'collections.delete': { args: z.object({ id }).strict(), result: type<{ removed: boolean }>() },
   /** Adds assets to a manual collection at `position` (default: the end). One undoable step. */
   'collections.add': {
-    args: z
-      .object({ id, assetIds, position: z.number().int().min(0).optional() })
-      .strict(),
+    args: z.object({ id, assetIds, position: z.number().int().min(0).optional() }).strict(),
     result: type<EditResult>(),
   },
   'collections.remove': {

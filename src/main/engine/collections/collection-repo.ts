@@ -60,7 +60,10 @@ export class CollectionRepo {
     const row = this.require(id);
     this.checkName(name, id);
     if (query !== undefined && row.kind !== 'smart')
-      throw new PackshotError('invalid_argument', `'${row.name}' is a manual collection: it has no query`);
+      throw new PackshotError(
+        'invalid_argument',
+        `'${row.name}' is a manual collection: it has no query`,
+      );
     this.db
       .prepare('UPDATE collections SET name = ?, query = ? WHERE id = ?')
       .run(name, query ?? row.query, id);
@@ -90,7 +93,9 @@ export class CollectionRepo {
 
   /** Which of these ids are assets at all. */
   existing(ids: readonly number[]): number[] {
-    const one = this.db.prepare<[number], { one: number }>('SELECT 1 AS one FROM assets WHERE id = ?');
+    const one = this.db.prepare<[number], { one: number }>(
+      'SELECT 1 AS one FROM assets WHERE id = ?',
+    );
     return ids.filter((id) => one.get(id) !== undefined);
   }
 

@@ -19,7 +19,15 @@ export function assetHandlers(ctx: EngineContext): HandlerGroup<keyof typeof ass
       const scope = collectionScope(ctx.collections, args.collectionId, typed);
       // A manual collection listed without a sort comes in its own order.
       const collectionOrder = scope.collectionId !== undefined && sort === undefined;
-      const query = { catalogId, folder, formats, filter, sort: sort ?? 'name', ...scope, collectionOrder };
+      const query = {
+        catalogId,
+        folder,
+        formats,
+        filter,
+        sort: sort ?? 'name',
+        ...scope,
+        collectionOrder,
+      };
       return Promise.resolve({
         total: assets.count(query),
         offset,

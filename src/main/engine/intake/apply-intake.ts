@@ -49,7 +49,11 @@ export function withIntakeFields(
  * rules (indexing is not an edit, so nothing here is an undo step). Returns whether its
  * tags changed.
  */
-export function applyIntakeOnIndex(deps: IntakeDeps, assetId: number, result: IntakeResult): boolean {
+export function applyIntakeOnIndex(
+  deps: IntakeDeps,
+  assetId: number,
+  result: IntakeResult,
+): boolean {
   const plan = planTags(deps, assetId, result.tags);
   for (const tagId of plan.add) deps.tags.link([assetId], tagId);
   for (const tagId of plan.remove) deps.tags.unlink([assetId], tagId);
@@ -118,7 +122,8 @@ export function reapplyIntake(
         ratings.set(rating, [...(ratings.get(rating) ?? []), row.id]);
       if (colour !== undefined && row.label === null)
         labels.set(colour, [...(labels.get(colour) ?? []), row.id]);
-      if (row.has_metadata && (title !== undefined || description !== undefined)) fillText(deps.db, row.id, title, description);
+      if (row.has_metadata && (title !== undefined || description !== undefined))
+        fillText(deps.db, row.id, title, description);
     }
     const ops: Op[] = [];
     const changed = new Set<number>();

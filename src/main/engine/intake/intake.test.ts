@@ -1,17 +1,23 @@
 // Intake rules through the engine: real files in a folder tree, real EXIF written by sharp.
+import { existsSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { ExifTool } from 'exiftool-vendored';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IntakeRules } from '../../../shared/intake-dto';
-import { startHarness, type Harness } from '../../test-support/engine-harness';
+import { eventually, startHarness, type Harness } from '../../test-support/engine-harness';
 import { makeImage, tempDir } from '../../test-support/sample-images';
 
 let h: Harness;
 let folder: string;
 let catalogId: number;
 
-async function photo(rel: string, seed: number, exif?: { make: string; model: string; lens: string }) {
+async function photo(
+  rel: string,
+  seed: number,
+  exif?: { make: string; model: string; lens: string },
+) {
   const bytes = await makeImage(96, 64, 'jpeg', seed);
   const out = exif
     ? await sharp(bytes)
@@ -28,7 +34,8 @@ const RULES: IntakeRules = {
   folderMap: [{ glob: 'Shoes/**', tag: 'Department|Footwear' }],
   filename: [
     {
-      pattern: '^(?<sku>[A-Z]+-\\d+)_(?<shot>\\d{2})(?:_r(?<rating>[0-5]))?(?:_(?<title>[a-z ]+))?$',
+      pattern:
+        '^(?<sku>[A-Z]+-\\d+)_(?<shot>\\d{2})(?:_r(?<rating>[0-5]))?(?:_(?<title>[a-z ]+))?$',
       ignoreCase: false,
       tags: ['Source|Studio'],
     },
@@ -74,11 +81,14 @@ describe('intake rules', () => {
           catalogId,
           rules: { ...RULES, filename: [{ pattern, ignoreCase: false, tags: [] }] },
         }),
-      ).rejects.toMatchObject({ code: 'invalid_argument', message: expect.stringMatching(why) });
+      ).rejects.toMatchObject({
+        code: 'invalid_argument',
+        message: expect.stringMatching(why) as unknown,
+      });
     await bad('(?<sku>[A-Z]+', /valid regular expression/);
     await bad('^(a+)+$', /take forever/);
-    await bad('(?<sku_$>x)', /./);
-    await bad('x'.repeat(501), /./);
+    await bad('(?<sku_$>x)', /Group name 'sku_\$' must start with a letter/);
+    await bad('x'.repeat(501), /at most 500|<=500/);
   });
 
   it('previews what a sample name would get, from draft rules, changing nothing', async () => {
@@ -163,12 +173,7 @@ describe('intake rules', () => {
     await h.call('jobs.wait', {});
     const moved = await h.byName('TOTE-7_01.jpg');
     expect(moved.id).toBe(tote.id);
-    expect(moved.keywords).toEqual([
-      'Folder|Archive',
-      'Shot|01',
-      'SKU|TOTE-7',
-      'Source|Studio',
-    ]);
+    expect(moved.keywords).toEqual(['Folder|Archive', 'Shot|01', 'SKU|TOTE-7', 'Source|Studio']);
   });
 
   it('clears violations and rule tags when the rules are turned off and re-applied', async () => {
@@ -181,5 +186,23 @@ describe('intake rules', () => {
     expect(await keywords('IMG_4711.jpg')).toEqual([]);
     // The user's own Folder|Archive stays.
     expect(await keywords('TOTE-7_01.jpg')).toContain('Folder|Archive');
+  });
+
+  it('writes the tags it gives back to XMP like any other tag, when write-back is on', async () => {
+    await h.call('catalog.configure', { id: catalogId, xmp: 'sidecar' });
+    await photo('Bags/BAG-5_01.jpg', 5);
+    await h.call('catalog.scan', {});
+    await h.call('jobs.wait', {});
+    const sidecar = join(folder, 'Bags', 'BAG-5_01.xmp');
+    const exiftool = new ExifTool({ maxProcs: 1 });
+    try {
+      const read = await eventually(
+        async () => (existsSync(sidecar) ? exiftool.read(sidecar) : undefined),
+        'sidecar written',
+      );
+      expect(read.HierarchicalSubject).toEqual(['SKU|BAG-5', 'Shot|01', 'Source|Studio']);
+    } finally {
+      await exiftool.end();
+    }
   });
 });
