@@ -5,6 +5,8 @@ import type { z } from 'zod';
 import { assetMethods } from './methods/asset-methods';
 import { catalogMethods } from './methods/catalog-methods';
 import { exportMethods } from './methods/export-methods';
+import { collectionMethods } from './methods/collection-methods';
+import { intakeMethods } from './methods/intake-methods';
 import { jobMethods } from './methods/job-methods';
 import { productMethods } from './methods/product-methods';
 import { tagMethods } from './methods/tag-methods';
@@ -19,6 +21,8 @@ export const methods = {
   ...jobMethods,
   ...productMethods,
   ...exportMethods,
+  ...intakeMethods,
+  ...collectionMethods,
 } as const;
 
 export type Methods = typeof methods;

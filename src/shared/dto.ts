@@ -95,6 +95,8 @@ export interface Asset {
   analysis: Analysis | null;
   /** Near-duplicate group (the lowest id in it), null when it has none. */
   similarGroup: number | null;
+  /** Why the name breaks its catalog's naming convention (intake rules); null when fine. */
+  violation?: string | null;
 }
 
 export interface AssetMetadata {

@@ -17,6 +17,8 @@ export const events = {
   'export.progress': type<ExportProgress>(),
   /** A preset was saved, copied or deleted: preset lists refetch. */
   'presets.changed': type<Record<string, never>>(),
+  /** Collections were created, renamed, deleted or their members changed. */
+  'collections.changed': type<Record<string, never>>(),
   /** Per-asset index results, batched. */
   'assets.indexed': type<{ items: ThumbReady[] }>(),
 } as const;

@@ -5,6 +5,8 @@ import type { EditResult, ThumbReady, WatchMode } from '../../shared/dto';
 import { PackshotError } from '../../shared/errors';
 import { AssetRepo } from './catalog/asset-repo';
 import { CatalogRepo } from './catalog/catalog-repo';
+import { CollectionEdits } from './collections/collection-edits';
+import { CollectionRepo } from './collections/collection-repo';
 import { openDatabase } from './db/open-database';
 import { SimilarIndex } from './analysis/similar-index';
 import { TagEdits } from './tags/tag-edits';
@@ -15,6 +17,7 @@ import { EventBus, type AnyEventListener } from './events/event-bus';
 import { indexAsset } from './index/index-asset';
 import { KeyedLock } from './index/keyed-lock';
 import { IndexQueue } from './index/index-queue';
+import { IntakeRepo } from './intake/intake-repo';
 import { MediaCache, type MediaKind } from './media/media-cache';
 import { EmbeddedPreviews } from './media/raw-preview';
 import { ignoreRules } from './scan/ignore-rules';
@@ -25,6 +28,8 @@ import { assetHandlers } from './handlers/asset-handlers';
 import { catalogHandlers } from './handlers/catalog-handlers';
 import { exportHandlers } from './handlers/export-handlers';
 import { ExportJobs } from './export/export-jobs';
+import { collectionHandlers } from './handlers/collection-handlers';
+import { intakeHandlers } from './handlers/intake-handlers';
 import { jobHandlers } from './handlers/job-handlers';
 import { productHandlers } from './handlers/product-handlers';
 import { ProductParts } from './products/product-parts';
@@ -81,6 +86,9 @@ export function createEngine(options: EngineOptions): Engine {
   const edits = new EditLog(db, tags);
   const tagEdits = new TagEdits(tags, edits);
   const productParts = new ProductParts(db, edits);
+  const intake = new IntakeRepo(db);
+  const collections = new CollectionRepo(db);
+  const collectionEdits = new CollectionEdits(collections, edits);
   /** After any edit: lists refetch, and the keyword panel when tags changed. */
   const xmp = new XmpWriter();
   const edited = <R extends EditResult>(
@@ -110,10 +118,14 @@ export function createEngine(options: EngineOptions): Engine {
   let closed = false;
 
   let indexed: ThumbReady[] = [];
+  /** Intake rules tagged an asset since the last flush: the keyword panel refetches. */
+  let intakeTagged = false;
   let flushTimer: NodeJS.Timeout | null = null;
   const flushIndexed = (): void => {
     if (flushTimer) clearTimeout(flushTimer);
     flushTimer = null;
+    if (intakeTagged) bus.emit('tags.changed', {});
+    intakeTagged = false;
     if (indexed.length === 0) return;
     const items = indexed;
     indexed = [];
@@ -124,7 +136,7 @@ export function createEngine(options: EngineOptions): Engine {
     concurrency: options.concurrency ?? Math.max(1, availableParallelism()),
     work: async (id) => {
       const outcome = await indexAsset(
-        { assets, cache, previews, tags, similar, identityLock },
+        { db, assets, cache, previews, tags, similar, identityLock, intake },
         id,
       );
       if (!outcome) return 'skipped';
@@ -133,6 +145,11 @@ export function createEngine(options: EngineOptions): Engine {
       if (outcome.state !== 'error' && productParts.autoLink(outcome.id)) {
         bus.emit('products.changed', {});
         bus.emit('assets.changed', { catalogId: null });
+      }
+      if (outcome.intakeTagged) {
+        // Tags the rules gave are ordinary tags: they go back to XMP like any other.
+        intakeTagged = true;
+        void xmp.write(assets.xmpTargets([outcome.id]));
       }
       indexed.push({
         id: outcome.id,
@@ -254,6 +271,9 @@ export function createEngine(options: EngineOptions): Engine {
     cache,
     previews,
     queue,
+    intake,
+    collections,
+    collectionEdits,
     edited,
     idsFor,
     scan,
@@ -276,6 +296,8 @@ export function createEngine(options: EngineOptions): Engine {
     ...jobHandlers(ctx),
     ...productHandlers(ctx),
     ...exportHandlers(ctx, exportJobs, { concurrency: options.exportConcurrency }),
+    ...intakeHandlers(ctx),
+    ...collectionHandlers(ctx),
   };
 
   // Whatever the last run left unfinished (a crash, a quit mid-scan) resumes now.

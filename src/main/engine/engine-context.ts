@@ -3,10 +3,13 @@ import type { EditResult } from '../../shared/dto';
 import type { SimilarIndex } from './analysis/similar-index';
 import type { AssetRepo } from './catalog/asset-repo';
 import type { CatalogRepo } from './catalog/catalog-repo';
+import type { CollectionEdits } from './collections/collection-edits';
+import type { CollectionRepo } from './collections/collection-repo';
 import type { Db } from './db/open-database';
 import type { EditLog } from './edit/edit-log';
 import type { EventBus } from './events/event-bus';
 import type { IndexQueue } from './index/index-queue';
+import type { IntakeRepo } from './intake/intake-repo';
 import type { MediaCache } from './media/media-cache';
 import type { EmbeddedPreviews } from './media/raw-preview';
 import type { TagEdits } from './tags/tag-edits';
@@ -37,6 +40,9 @@ export interface EngineContext {
   readonly cache: MediaCache;
   readonly previews: EmbeddedPreviews;
   readonly queue: IndexQueue;
+  readonly intake: IntakeRepo;
+  readonly collections: CollectionRepo;
+  readonly collectionEdits: CollectionEdits;
   /** After an edit: tells lists (and the keyword panel) to refetch, writes XMP back. */
   edited<R extends EditResult>(result: R, tagsChanged: boolean, touched?: readonly number[]): R;
   /** The ids of every asset a search query finds (throws invalid_argument on a bad query). */

@@ -19,7 +19,8 @@ export const assetMethods = {
         catalogId: id.optional(),
         offset: z.number().int().min(0).default(0),
         limit: z.number().int().min(1).max(5000).default(500),
-        sort: z.enum(['name', 'captured', 'added', 'size']).default('name'),
+        /** Default: a manual collection's own order, else 'name'. */
+        sort: z.enum(['name', 'captured', 'added', 'size']).optional(),
         /** Only this folder and below ('' or absent: the whole catalog). Needs catalogId. */
         folder: z.string().max(4096).optional(),
         /** Only these formats (as in Asset.format, e.g. 'jpeg', 'cr2'). */
@@ -29,6 +30,8 @@ export const assetMethods = {
           .default('all'),
         /** The search language: words, field:value, width>=2000, AND / OR / NOT, ( ). */
         query: z.string().max(2000).optional(),
+        /** Only a collection's assets: a smart one's search, or a manual one's members. */
+        collectionId: id.optional(),
       })
       .strict(),
     result: type<AssetPage>(),

@@ -9,6 +9,10 @@ export interface AssetQuery {
   sort: AssetSort;
   /** A compiled search-box query. */
   search?: CompiledQuery;
+  /** Only members of this manual collection. */
+  collectionId?: number;
+  /** List in the collection's own order instead of `sort`. */
+  collectionOrder?: boolean;
 }
 
 const ORDER: Record<AssetSort, string> = {
@@ -55,5 +59,14 @@ export function buildAssetQuery(query: AssetQuery): {
     clauses.push(query.search.sql);
     params.push(...query.search.params);
   }
-  return { where: clauses.join(' AND '), order: ORDER[query.sort], params };
+  let order = ORDER[query.sort];
+  if (query.collectionId !== undefined) {
+    clauses.push('a.id IN (SELECT asset_id FROM collection_items WHERE collection_id = ?)');
+    params.push(query.collectionId);
+    // ORDER BY comes after the WHERE parameters, so the (validated integer) id is inlined.
+    if (query.collectionOrder)
+      order = `(SELECT ci.position FROM collection_items ci
+                WHERE ci.collection_id = ${Math.trunc(query.collectionId)} AND ci.asset_id = a.id), a.id`;
+  }
+  return { where: clauses.join(' AND '), order, params };
 }

@@ -45,6 +45,7 @@ export interface AssetRow {
   fill: number | null;
   sharpness: number | null;
   similar_group: number | null;
+  violation: string | null;
 }
 
 /** Assets joined with their catalog; an unreachable catalog shows its assets offline. */
@@ -54,7 +55,7 @@ export const ASSET_SELECT = `
          CASE WHEN c.online = 0 AND a.state != 'missing' THEN 'offline' ELSE a.state END AS state,
          a.error, a.thumb, a.kind, a.orientation, a.captured_at, a.camera, a.keywords,
          a.duplicate_of, a.placeholder, a.notice, a.added_at, a.rating, a.flag, a.label,
-         a.colors, a.white_bg, a.fill, a.sharpness, a.similar_group,
+         a.colors, a.white_bg, a.fill, a.sharpness, a.similar_group, a.violation,
          (SELECT count(*) FROM asset_versions v WHERE v.asset_id = a.id) AS versions
   FROM assets a JOIN catalogs c ON c.id = a.catalog_id`;
 
@@ -106,6 +107,7 @@ export function toAsset(row: AssetRow): Asset {
             sharpness: row.sharpness,
           },
     similarGroup: row.similar_group,
+    violation: row.violation,
   };
 }
 

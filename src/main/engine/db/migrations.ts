@@ -222,6 +222,44 @@ export const migrations: Migration[] = [
     `,
   },
   {
+    // Intake rules per catalog (which tags a file gets from its folder, name and EXIF when
+    // indexed), the tag links they made (so re-applying them can take back what they no
+    // longer give, never a user's own tag), naming violations, and collections: saved
+    // searches and hand-ordered lists of assets (by id, so they survive moves).
+    version: 9,
+    sql: `
+      CREATE TABLE intake_rules (
+        catalog_id  INTEGER PRIMARY KEY REFERENCES catalogs(id) ON DELETE CASCADE,
+        rules       TEXT NOT NULL,
+        updated_at  INTEGER NOT NULL
+      );
+      CREATE TABLE intake_tags (
+        asset_id  INTEGER NOT NULL REFERENCES assets(id) ON DELETE CASCADE,
+        tag_id    INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+        PRIMARY KEY (asset_id, tag_id)
+      ) WITHOUT ROWID;
+      ALTER TABLE assets ADD COLUMN violation TEXT;
+      CREATE INDEX assets_by_violation ON assets (violation) WHERE violation IS NOT NULL;
+
+      CREATE TABLE collections (
+        id          INTEGER PRIMARY KEY,
+        name        TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        kind        TEXT NOT NULL CHECK (kind IN ('smart', 'manual')),
+        query       TEXT,
+        created_at  INTEGER NOT NULL,
+        CHECK ((kind = 'smart') = (query IS NOT NULL))
+      );
+      CREATE TABLE collection_items (
+        collection_id  INTEGER NOT NULL REFERENCES collections(id) ON DELETE CASCADE,
+        asset_id       INTEGER NOT NULL REFERENCES assets(id) ON DELETE CASCADE,
+        position       INTEGER NOT NULL,
+        PRIMARY KEY (collection_id, asset_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX collection_items_by_position ON collection_items (collection_id, position);
+      CREATE INDEX collection_items_by_asset ON collection_items (asset_id);
+    `,
+  },
+  {
     // Channel packs: the user's presets (and edits of built-in ones, which ship as JSON in
     // resources/presets), focal points set in the loupe, and per-asset rendition overrides
     // (preset_id '*': every preset).

@@ -1,4 +1,5 @@
 import type { ColorLabel, EditResult, Flag } from '../../../shared/dto';
+import { writeCollectionItems } from '../collections/collection-items';
 import type { Db } from '../db/open-database';
 import { mergeLinks, type LinkRow } from '../products/link-repo';
 import type { TagRepo, TagRow } from '../tags/tag-repo';
@@ -36,7 +37,9 @@ export type Op =
       children: number[];
     }
   /** A product's media links before and after (links made meanwhile by others are kept). */
-  | { type: 'productLinks'; productId: number; before: LinkRow[]; after: LinkRow[] };
+  | { type: 'productLinks'; productId: number; before: LinkRow[]; after: LinkRow[] }
+  /** A manual collection's members, in order, before and after. */
+  | { type: 'collection'; collectionId: number; before: number[]; after: number[] };
 
 /**
  * Every edit is a step that can be undone and redone: culling fields in batches of any
@@ -185,6 +188,9 @@ export class EditLog {
         return op.had.length;
       case 'productLinks':
         return mergeLinks(this.db, op.productId, op.after, op.before);
+      case 'collection':
+        writeCollectionItems(this.db, op.collectionId, op.after);
+        return 1;
     }
   }
 
@@ -220,6 +226,9 @@ export class EditLog {
         return op.had.length;
       case 'productLinks':
         return mergeLinks(this.db, op.productId, op.before, op.after);
+      case 'collection':
+        writeCollectionItems(this.db, op.collectionId, op.before);
+        return 1;
     }
   }
 

@@ -5,16 +5,29 @@ import { describeEdit } from '../edit/describe-edit';
 import type { EngineContext, HandlerGroup } from '../engine-context';
 import { strip } from '../engine-context';
 import { ensurePreview } from '../media/ensure-preview';
+import { collectionScope } from '../collections/collection-scope';
 import { compileQuery } from '../search/compile-query';
 import { parseQuery } from '../search/parse-query';
 
 export function assetHandlers(ctx: EngineContext): HandlerGroup<keyof typeof assetMethods> {
   const { assets, edits, similar } = ctx;
   return {
-    'assets.list': ({ catalogId, offset, limit, sort, folder, formats, filter, query: text }) => {
+    'assets.list': (args) => {
+      const { catalogId, offset, limit, sort, folder, formats, filter, query: text } = args;
       const parsed = text === undefined ? null : parseQuery(text);
-      const search = parsed && text !== undefined ? compileQuery(parsed, text) : undefined;
-      const query = { catalogId, folder, formats, filter, sort, search };
+      const typed = parsed && text !== undefined ? compileQuery(parsed, text) : undefined;
+      const scope = collectionScope(ctx.collections, args.collectionId, typed);
+      // A manual collection listed without a sort comes in its own order.
+      const collectionOrder = scope.collectionId !== undefined && sort === undefined;
+      const query = {
+        catalogId,
+        folder,
+        formats,
+        filter,
+        sort: sort ?? 'name',
+        ...scope,
+        collectionOrder,
+      };
       return Promise.resolve({
         total: assets.count(query),
         offset,

@@ -20,6 +20,9 @@ import { resolveIdentity } from './resolve-identity';
 import { fileTagPaths } from '../tags/tag-path';
 import type { TagRepo } from '../tags/tag-repo';
 import { analyzePixels, type ImageAnalysis } from '../analysis/analyze-pixels';
+import type { Db } from '../db/open-database';
+import { applyIntakeOnIndex, withIntakeFields } from '../intake/apply-intake';
+import type { IntakeRepo } from '../intake/intake-repo';
 import { placeholderFromPixels } from '../analysis/placeholder';
 import type { SimilarIndex } from '../analysis/similar-index';
 
@@ -30,6 +33,8 @@ export interface IndexDeps {
   tags: TagRepo;
   similar: SimilarIndex;
   identityLock: KeyedLock;
+  db: Db;
+  intake: IntakeRepo;
 }
 
 export interface IndexOutcome {
@@ -40,6 +45,8 @@ export interface IndexOutcome {
   error: string | null;
   /** The file turned out to be an older asset that moved: lists must refetch. */
   moved: boolean;
+  /** The catalog's intake rules changed its tags. */
+  intakeTagged: boolean;
 }
 
 /** What to decode for pixels: the file itself, or an embedded preview (RAW, HEIC). */
@@ -99,9 +106,16 @@ export async function indexAsset(deps: IndexDeps, queuedId: number): Promise<Ind
     moved = identity.moved;
     if (!deps.assets.locate(id)) return null;
 
-    const fields = decodable
+    const read = decodable
       ? await readImage(deps, file, hash, buffer ?? file.path)
       : plainFile(file, hash);
+    // The catalog's intake rules, on where the file sits now, its name and its EXIF.
+    const intake = deps.intake.evaluator(file.catalogId)({
+      relPath: file.relPath,
+      camera: read.camera,
+      lens: read.metadata?.lens ?? null,
+    });
+    const fields = { ...read, metadata: withIntakeFields(read.metadata, intake.fields) };
     deps.assets.markIndexed(id, fields);
     // The file's own keywords become tags (the user's own tags stay as they are).
     deps.tags.setFileTags(
@@ -110,9 +124,10 @@ export async function indexAsset(deps: IndexDeps, queuedId: number): Promise<Ind
         ? fileTagPaths(fields.metadata.keywords, fields.metadata.hierarchicalKeywords)
         : [],
     );
-    deps.tags.syncKeywords([id]);
     if (fields.metadata)
       deps.assets.applyFileCulling(id, fields.metadata.rating, fields.metadata.label);
+    const intakeTagged = applyIntakeOnIndex(deps, id, intake);
+    deps.tags.syncKeywords([id]);
     if (fields.analysis) deps.similar.add(id, fields.analysis.phash);
     deps.assets.releaseCopies(id, hash);
     deps.assets.recordVersion(id, {
@@ -121,12 +136,20 @@ export async function indexAsset(deps: IndexDeps, queuedId: number): Promise<Ind
       width: fields.width,
       height: fields.height,
     });
-    return { id, hash, thumb: fields.thumb, state: fields.state, error: fields.error, moved };
+    return {
+      id,
+      hash,
+      thumb: fields.thumb,
+      state: fields.state,
+      error: fields.error,
+      moved,
+      intakeTagged,
+    };
   } catch (error) {
     const reason = describeIndexError(error);
     if (!deps.assets.locate(id)) return null;
     deps.assets.markError(id, reason, hash);
-    return { id, hash, thumb: 'none', state: 'error', error: reason, moved };
+    return { id, hash, thumb: 'none', state: 'error', error: reason, moved, intakeTagged: false };
   }
 }
 

@@ -34,6 +34,7 @@ export const QUERY_FIELDS = [
   'sku',
   'product',
   'no',
+  'naming',
 ] as const;
 
 /** Turns a parsed query into SQL with parameters; every value is a parameter, never text. */
@@ -64,6 +65,9 @@ export function compileQuery(node: QueryNode, input: string): CompiledQuery {
             return `(c.online = 0 AND a.state != 'missing')`;
           case 'similar':
             return 'a.similar_group IS NOT NULL';
+          case 'violation':
+          case 'violations':
+            return 'a.violation IS NOT NULL';
           default:
             return `(a.duplicate_of IS NOT NULL OR a.id IN (SELECT d.duplicate_of FROM assets d WHERE d.duplicate_of IS NOT NULL))`;
         }
@@ -143,6 +147,11 @@ export function compileQuery(node: QueryNode, input: string): CompiledQuery {
         if (value !== 'product')
           throw queryError(input, column, `no: knows 'product' (no:product: linked to no product)`);
         return 'NOT EXISTS (SELECT 1 FROM product_links l WHERE l.asset_id = a.id)';
+      case 'naming':
+        // The catalog's naming convention (intake rules): naming:bad finds the violations.
+        if (value === 'bad') return 'a.violation IS NOT NULL';
+        if (value === 'ok' || value === 'good') return 'a.violation IS NULL';
+        throw queryError(input, column, 'naming: is bad or ok');
       case 'label':
         if (value === 'none') return 'a.label IS NULL';
         params.push(value);

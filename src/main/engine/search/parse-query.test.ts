@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PackshotError } from '../../../shared/errors';
+import { compileQuery } from './compile-query';
 import { parseQuery } from './parse-query';
 
 function errorOf(query: string): string {
@@ -77,5 +78,24 @@ describe('parseQuery', () => {
     expect(errorOf('shoe OR')).toMatch(/^OR needs a term after it/);
     expect(errorOf('tag:')).toMatch(/^tag: needs a value/);
     expect(errorOf('"open')).toMatch(/^This quote is never closed \(at column 1\)/);
+  });
+
+  it('reads naming violations as a state word and as naming:bad / naming:ok', () => {
+    expect(parseQuery('violation naming:ok')).toEqual({
+      type: 'and',
+      items: [
+        { type: 'flag', name: 'violation', column: 0 },
+        { type: 'field', field: 'naming', value: 'ok', column: 10 },
+      ],
+    });
+    const compiled = (q: string) => {
+      const node = parseQuery(q);
+      if (!node) throw new Error('empty');
+      return compileQuery(node, q).sql;
+    };
+    expect(compiled('violations')).toBe('a.violation IS NOT NULL');
+    expect(compiled('naming:bad')).toBe('a.violation IS NOT NULL');
+    expect(compiled('naming:OK')).toBe('a.violation IS NULL');
+    expect(() => compiled('naming:maybe')).toThrow(/^naming: is bad or ok \(at column 1\)/);
   });
 });

@@ -7,7 +7,7 @@ import type { Comparison, QueryNode } from './query-ast';
  *   field:value           tag:Shoes  format:raw  camera:canon  taken:2026-05  folder:shoot-2
  *   products              sku:AB-12 (SKU prefix)  product:sneaker  no:product (linked to none)
  *   comparisons           width>=2000  height<1000  rating>=4  size>5000000
- *   states                missing  error  dupes  offline
+ *   states                missing  error  dupes  offline  violation (of the naming convention)
  *   logic                 AND (implicit between terms), OR, NOT or a leading '-', ( )
  * A query that does not parse is refused with a message that points at the mistake.
  */
@@ -31,6 +31,8 @@ const STATE_WORDS = new Set([
   'duplicates',
   'offline',
   'similar',
+  'violation',
+  'violations',
 ]);
 
 class Parser {

@@ -22,6 +22,10 @@ export interface CliContext {
     channel: string | undefined;
     /** export: the pack's folder. */
     out: string | undefined;
+    /** catalog rules: a JSON file of intake rules to set. */
+    set: string | undefined;
+    /** catalog rules: apply the rules to the files already indexed. */
+    apply: boolean;
   };
   /** The built UI, served in browser mode. */
   rendererDir: string;

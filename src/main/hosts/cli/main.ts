@@ -9,6 +9,7 @@ import { defaultDataDir } from '../data-dir';
 import { UsageError, type CliContext } from './cli-context';
 import { assetsCommand } from './commands/assets-command';
 import { catalogCommand } from './commands/catalog-command';
+import { collectionsCommand } from './commands/collections-command';
 import { flagCommand, rateCommand, tagCommand } from './commands/edit-commands';
 import { scanCommand } from './commands/scan-command';
 import { serveCommand } from './commands/serve-command';
@@ -22,6 +23,9 @@ usage: packshot [--data DIR] <command>
   catalog remove ID       forget a folder (files on disk are untouched)
   catalog config ID --xmp off|sidecar|embedded
                           write keywords, rating and label back to XMP (RAW: sidecar)
+  catalog rules ID [--set FILE.json] [--apply] [--json]
+                          intake rules (tags from folders, names, EXIF; naming
+                          convention): print, replace, apply to indexed files
   scan [--json]           index every catalog to completion
   assets --json [--query Q]
                           every asset (or those Q finds) as one JSON array
@@ -30,6 +34,10 @@ usage: packshot [--data DIR] <command>
   rate 0-5 --query Q      rate every asset Q finds (one undoable step)
   flag pick|reject|none --query Q
                           flag every asset Q finds
+  collections list [--json]
+                          saved searches and manual collections, with counts
+  collections save NAME [--query Q]
+                          save a search (without --query: an empty manual collection)
   serve [--port N]        browser mode on 127.0.0.1 (prints the address to open)
 
 options:
@@ -47,6 +55,7 @@ const COMMANDS: Record<string, (ctx: CliContext) => Promise<void>> = {
   rate: rateCommand,
   tag: tagCommand,
   flag: flagCommand,
+  collections: collectionsCommand,
   serve: serveCommand,
 };
 
@@ -68,6 +77,9 @@ async function main(argv: string[]): Promise<number> {
         'dry-run': { type: 'boolean', default: false },
         channel: { type: 'string' },
         out: { type: 'string' },
+        // intake rules
+        set: { type: 'string' },
+        apply: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', default: false },
       },
@@ -102,6 +114,8 @@ async function main(argv: string[]): Promise<number> {
         dryRun: values['dry-run'] ?? false,
         channel: values.channel,
         out: values.out,
+        set: values.set,
+        apply: values.apply ?? false,
       },
       rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)),
       out: process.stdout,

@@ -1,4 +1,5 @@
 import { call, UsageError, writeJson, type CliContext } from '../cli-context';
+import { catalogRulesCommand } from './catalog-rules-command';
 
 export async function catalogCommand(ctx: CliContext): Promise<void> {
   const [action, arg] = ctx.positionals;
@@ -46,9 +47,11 @@ export async function catalogCommand(ctx: CliContext): Promise<void> {
       else ctx.out.write(`Catalog ${id}: XMP write-back ${catalog.xmp}\n`);
       return;
     }
+    case 'rules':
+      return catalogRulesCommand(ctx, arg);
     default:
       throw new UsageError(
-        'usage: packshot catalog add PATH | list | remove ID | config ID --xmp MODE',
+        'usage: packshot catalog add PATH | list | remove ID | config ID --xmp MODE | rules ID',
       );
   }
 }

@@ -1,0 +1,65 @@
+import type { EditResult } from '../../../shared/dto';
+import type { EditLog } from '../edit/edit-log';
+import type { CollectionRepo } from './collection-repo';
+
+type StepResult = EditResult & { touched: number[] };
+
+/**
+ * Changes to a manual collection's members as undoable steps. Each step keeps the order
+ * before and after (ids only), so undo and redo put back exactly what was there.
+ */
+export class CollectionEdits {
+  constructor(
+    private readonly collections: CollectionRepo,
+    private readonly log: EditLog,
+  ) {}
+
+  add(id: number, assetIds: readonly number[], position?: number): StepResult {
+    const row = this.collections.requireManual(id);
+    const before = this.collections.items(id);
+    const present = new Set(before);
+    const fresh = [...new Set(this.collections.existing(assetIds))].filter((a) => !present.has(a));
+    const at = Math.min(position ?? before.length, before.length);
+    const after = [...before.slice(0, at), ...fresh, ...before.slice(at)];
+    return this.step(`Add ${plural(fresh.length)} to ${row.name}`, id, before, after, fresh.length);
+  }
+
+  remove(id: number, assetIds: readonly number[]): StepResult {
+    const row = this.collections.requireManual(id);
+    const before = this.collections.items(id);
+    const gone = new Set(assetIds);
+    const after = before.filter((a) => !gone.has(a));
+    const changed = before.length - after.length;
+    return this.step(`Remove ${plural(changed)} from ${row.name}`, id, before, after, changed);
+  }
+
+  move(id: number, assetId: number, position: number): StepResult {
+    const row = this.collections.requireManual(id);
+    const before = this.collections.items(id);
+    const from = before.indexOf(assetId);
+    if (from < 0) return this.step('', id, before, before, 0);
+    const rest = before.filter((a) => a !== assetId);
+    const to = Math.min(position, rest.length);
+    const after = [...rest.slice(0, to), assetId, ...rest.slice(to)];
+    const moved = to === from ? 0 : 1;
+    return this.step(`Reorder ${row.name}`, id, before, after, moved);
+  }
+
+  private step(
+    label: string,
+    id: number,
+    before: number[],
+    after: number[],
+    changed: number,
+  ): StepResult {
+    return this.log.tagStep(label, () => {
+      if (changed === 0) return { ops: [], changed: 0 };
+      this.collections.setItems(id, after);
+      return { ops: [{ type: 'collection', collectionId: id, before, after }], changed };
+    });
+  }
+}
+
+function plural(n: number): string {
+  return `${n} asset${n === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,31 @@
+import type { AssetQuery } from '../catalog/asset-query';
+import { compileQuery, type CompiledQuery } from '../search/compile-query';
+import { parseQuery } from '../search/parse-query';
+import type { CollectionRepo } from './collection-repo';
+
+/**
+ * What listing a collection adds to an asset query: a smart collection's search (ANDed
+ * with what was typed), or a manual collection's membership. No collection: the typed
+ * search alone.
+ */
+export function collectionScope(
+  collections: CollectionRepo,
+  collectionId: number | undefined,
+  typed: CompiledQuery | undefined,
+): Pick<AssetQuery, 'search' | 'collectionId' | 'collectionOrder'> {
+  if (collectionId === undefined) return { search: typed };
+  const row = collections.require(collectionId);
+  if (row.kind === 'manual') return { search: typed, collectionId };
+  const saved = savedSearch(row.query ?? '');
+  return { search: typed && saved ? both(typed, saved) : (typed ?? saved) };
+}
+
+/** A smart collection's query compiled; throws invalid_argument (with a caret) when bad. */
+export function savedSearch(text: string): CompiledQuery | undefined {
+  const parsed = parseQuery(text);
+  return parsed ? compileQuery(parsed, text) : undefined;
+}
+
+function both(a: CompiledQuery, b: CompiledQuery): CompiledQuery {
+  return { sql: `(${a.sql}) AND (${b.sql})`, params: [...a.params, ...b.params] };
+}

@@ -1,0 +1,57 @@
+import type { Collection } from '../../../shared/collection-dto';
+import type { EditResult } from '../../../shared/dto';
+import type { collectionMethods } from '../../../shared/methods/collection-methods';
+import { toCollection, type CollectionRow } from '../collections/collection-repo';
+import { savedSearch } from '../collections/collection-scope';
+import type { EngineContext, HandlerGroup } from '../engine-context';
+import { strip } from '../engine-context';
+
+export function collectionHandlers(
+  ctx: EngineContext,
+): HandlerGroup<keyof typeof collectionMethods> {
+  const { collections, collectionEdits, assets, bus } = ctx;
+
+  /** A smart collection counts what its search finds now; a stored query gone bad finds none. */
+  const count = (row: CollectionRow): number => {
+    if (row.kind === 'manual') return collections.size(row.id);
+    try {
+      return assets.count({ filter: 'all', sort: 'name', search: savedSearch(row.query ?? '') });
+    } catch {
+      return 0;
+    }
+  };
+  const describe = (id: number): Collection => {
+    const row = collections.require(id);
+    return toCollection(row, count(row));
+  };
+  const changed = (result: EditResult & { touched: number[] }): Promise<EditResult> => {
+    if (result.changed > 0) bus.emit('collections.changed', {});
+    return Promise.resolve(strip(ctx.edited(result, false)));
+  };
+
+  return {
+    'collections.list': () =>
+      Promise.resolve(collections.rows().map((row) => toCollection(row, count(row)))),
+
+    'collections.save': ({ id, name, query }) => {
+      // Refused with a caret under the mistake before anything is stored.
+      if (query !== undefined) savedSearch(query);
+      const saved = id === undefined ? collections.create(name, query ?? null) : id;
+      if (id !== undefined) collections.update(id, name, query);
+      bus.emit('collections.changed', {});
+      return Promise.resolve(describe(saved));
+    },
+
+    'collections.delete': ({ id }) => {
+      const removed = collections.delete(id);
+      if (removed) bus.emit('collections.changed', {});
+      return Promise.resolve({ removed });
+    },
+
+    'collections.add': ({ id, assetIds, position }) =>
+      changed(collectionEdits.add(id, assetIds, position)),
+    'collections.remove': ({ id, assetIds }) => changed(collectionEdits.remove(id, assetIds)),
+    'collections.move': ({ id, assetId, position }) =>
+      changed(collectionEdits.move(id, assetId, position)),
+  };
+}

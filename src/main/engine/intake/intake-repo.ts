@@ -1,0 +1,100 @@
+import { DEFAULT_INTAKE_RULES, type IntakeRules } from '../../../shared/intake-dto';
+import { intakeRulesSchema } from '../../../shared/methods/intake-methods';
+import type { Db } from '../db/open-database';
+import { compileIntake, type IntakeEvaluator } from './evaluate-intake';
+
+/**
+ * Each catalog's intake rules, stored as JSON and compiled once per change; and which tag
+ * links the rules made, so applying them again takes back only what they gave.
+ */
+export class IntakeRepo {
+  private readonly compiled = new Map<number, { rules: IntakeRules; run: IntakeEvaluator }>();
+
+  constructor(private readonly db: Db) {}
+
+  rules(catalogId: number): IntakeRules {
+    return this.entry(catalogId).rules;
+  }
+
+  evaluator(catalogId: number): IntakeEvaluator {
+    return this.entry(catalogId).run;
+  }
+
+  /** True when the catalog has any rule that can change a file (all off: indexing skips them). */
+  isActive(catalogId: number): boolean {
+    const r = this.rules(catalogId);
+    return (
+      r.folders.enabled ||
+      r.folderMap.length > 0 ||
+      r.filename.length > 0 ||
+      r.exif.camera ||
+      r.exif.lens ||
+      r.naming !== null
+    );
+  }
+
+  set(catalogId: number, rules: IntakeRules): IntakeRules {
+    this.db
+      .prepare(
+        `INSERT INTO intake_rules (catalog_id, rules, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT (catalog_id) DO UPDATE SET rules = excluded.rules, updated_at = excluded.updated_at`,
+      )
+      .run(catalogId, JSON.stringify(rules), Date.now());
+    this.compiled.delete(catalogId);
+    return this.rules(catalogId);
+  }
+
+  /** Tags on this asset that the rules put there. */
+  owned(assetId: number): number[] {
+    return this.db
+      .prepare<[number], { tag_id: number }>('SELECT tag_id FROM intake_tags WHERE asset_id = ?')
+      .all(assetId)
+      .map((r) => r.tag_id);
+  }
+
+  /** Every tag the asset carries, from whatever source. */
+  carried(assetId: number): number[] {
+    return this.db
+      .prepare<[number], { tag_id: number }>('SELECT tag_id FROM asset_tags WHERE asset_id = ?')
+      .all(assetId)
+      .map((r) => r.tag_id);
+  }
+
+  setOwned(assetId: number, tagIds: readonly number[]): void {
+    this.db.prepare('DELETE FROM intake_tags WHERE asset_id = ?').run(assetId);
+    const insert = this.db.prepare(
+      'INSERT OR IGNORE INTO intake_tags (asset_id, tag_id) VALUES (?, ?)',
+    );
+    for (const tagId of tagIds) insert.run(assetId, tagId);
+  }
+
+  setViolation(assetId: number, violation: string | null): void {
+    this.db
+      .prepare('UPDATE assets SET violation = ? WHERE id = ? AND violation IS NOT ?')
+      .run(violation, assetId, violation);
+  }
+
+  private entry(catalogId: number): { rules: IntakeRules; run: IntakeEvaluator } {
+    const cached = this.compiled.get(catalogId);
+    if (cached) return cached;
+    const row = this.db
+      .prepare<[number], { rules: string }>('SELECT rules FROM intake_rules WHERE catalog_id = ?')
+      .get(catalogId);
+    const rules = row ? readRules(row.rules) : DEFAULT_INTAKE_RULES;
+    const entry = { rules, run: compileIntake(rules) };
+    this.compiled.set(catalogId, entry);
+    return entry;
+  }
+}
+
+/** Stored rules are checked again on the way out: a bad row means no rules, not a crash. */
+function readRules(json: string): IntakeRules {
+  try {
+    const parsed = intakeRulesSchema.safeParse(JSON.parse(json));
+    if (parsed.success) return parsed.data;
+  } catch {
+    // fall through
+  }
+  console.error('packshot: stored intake rules are unreadable; using none');
+  return DEFAULT_INTAKE_RULES;
+}
