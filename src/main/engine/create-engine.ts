@@ -5,6 +5,7 @@ import type { EditResult, ThumbReady, WatchMode } from '../../shared/dto';
 import { PackshotError } from '../../shared/errors';
 import { AssetRepo } from './catalog/asset-repo';
 import { CatalogRepo } from './catalog/catalog-repo';
+import { SidecarRepo } from './catalog/sidecar-repo';
 import { openDatabase } from './db/open-database';
 import { SimilarIndex } from './analysis/similar-index';
 import { TagEdits } from './tags/tag-edits';
@@ -72,6 +73,7 @@ export function createEngine(options: EngineOptions): Engine {
   const assets = new AssetRepo(db);
   const tags = new TagRepo(db);
   const similar = new SimilarIndex(db);
+  const sidecars = new SidecarRepo(db);
   const identityLock = new KeyedLock();
   const edits = new EditLog(db, tags);
   const tagEdits = new TagEdits(tags, edits);
@@ -118,7 +120,7 @@ export function createEngine(options: EngineOptions): Engine {
     concurrency: options.concurrency ?? Math.max(1, availableParallelism()),
     work: async (id) => {
       const outcome = await indexAsset(
-        { assets, cache, previews, tags, similar, identityLock },
+        { assets, cache, previews, tags, similar, sidecars, identityLock },
         id,
       );
       if (!outcome) return 'skipped';
@@ -150,11 +152,11 @@ export function createEngine(options: EngineOptions): Engine {
     const previous = scans.get(id) ?? Promise.resolve({ listed: 0, queued: 0 });
     const next = previous.then(async () => {
       await after;
-      const result = await scanCatalog(catalogs, assets, id);
+      const result = await scanCatalog(catalogs, { assets, tags, sidecars }, id);
       if (!result) throw new PackshotError('not_found', `No catalog with id ${id}`);
       watchers.get(id)?.addFolders(result.folders);
       if (result.onlineChanged) bus.emit('catalogs.changed', {});
-      if (result.listed > 0 || result.missing > 0 || result.onlineChanged)
+      if (result.listed > 0 || result.missing > 0 || result.reread > 0 || result.onlineChanged)
         bus.emit('assets.changed', { catalogId: id });
       queue.enqueue(result.queued);
       return { listed: result.listed, queued: result.queued.length };

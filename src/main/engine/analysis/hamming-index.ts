@@ -142,7 +142,7 @@ function masksUpTo(bits: number): number[] {
   return masks;
 }
 
-function resized(array: Uint32Array, capacity: number): Uint32Array {
+function resized(array: Uint32Array, capacity: number): Uint32Array<ArrayBuffer> {
   const out = new Uint32Array(capacity);
   out.set(array);
   return out;
