@@ -7,6 +7,7 @@ import { AssetRepo } from './catalog/asset-repo';
 import { CatalogRepo } from './catalog/catalog-repo';
 import { CollectionEdits } from './collections/collection-edits';
 import { CollectionRepo } from './collections/collection-repo';
+import { SidecarRepo } from './catalog/sidecar-repo';
 import { openDatabase } from './db/open-database';
 import { SimilarIndex } from './analysis/similar-index';
 import { TagEdits } from './tags/tag-edits';
@@ -82,6 +83,7 @@ export function createEngine(options: EngineOptions): Engine {
   const assets = new AssetRepo(db);
   const tags = new TagRepo(db);
   const similar = new SimilarIndex(db);
+  const sidecars = new SidecarRepo(db);
   const identityLock = new KeyedLock();
   const edits = new EditLog(db, tags);
   const tagEdits = new TagEdits(tags, edits);
@@ -136,7 +138,7 @@ export function createEngine(options: EngineOptions): Engine {
     concurrency: options.concurrency ?? Math.max(1, availableParallelism()),
     work: async (id) => {
       const outcome = await indexAsset(
-        { db, assets, cache, previews, tags, similar, identityLock, intake },
+        { db, assets, cache, previews, tags, similar, sidecars, identityLock, intake },
         id,
       );
       if (!outcome) return 'skipped';
@@ -178,11 +180,11 @@ export function createEngine(options: EngineOptions): Engine {
     const previous = scans.get(id) ?? Promise.resolve({ listed: 0, queued: 0 });
     const next = previous.then(async () => {
       await after;
-      const result = await scanCatalog(catalogs, assets, id);
+      const result = await scanCatalog(catalogs, { assets, tags, sidecars }, id);
       if (!result) throw new PackshotError('not_found', `No catalog with id ${id}`);
       watchers.get(id)?.addFolders(result.folders);
       if (result.onlineChanged) bus.emit('catalogs.changed', {});
-      if (result.listed > 0 || result.missing > 0 || result.onlineChanged)
+      if (result.listed > 0 || result.missing > 0 || result.reread > 0 || result.onlineChanged)
         bus.emit('assets.changed', { catalogId: id });
       queue.enqueue(result.queued);
       return { listed: result.listed, queued: result.queued.length };

@@ -324,6 +324,44 @@ export class AssetRepo {
       );
   }
 
+  /**
+   * Metadata re-read without the image (its sidecar changed): pixels and thumbnail stay,
+   * and so does an orientation the metadata no longer states (the decoder's).
+   */
+  markMetadata(
+    id: number,
+    f: Pick<IndexedFields, 'orientation' | 'capturedAt' | 'camera' | 'metadata'>,
+  ): void {
+    this.db
+      .prepare(
+        `UPDATE assets SET orientation = coalesce(?, orientation), captured_at = ?, camera = ?,
+                metadata = ? WHERE id = ?`,
+      )
+      .run(
+        f.orientation,
+        f.capturedAt,
+        f.camera,
+        f.metadata ? JSON.stringify(f.metadata) : null,
+        id,
+      );
+  }
+
+  /** Assets at these paths of a catalog (those that exist), for a walk's follow-ups. */
+  atPaths(
+    catalogId: number,
+    relPaths: Iterable<string>,
+  ): { id: number; relPath: string; state: string }[] {
+    const one = this.db.prepare<[number, string], { id: number; state: string }>(
+      'SELECT id, state FROM assets WHERE catalog_id = ? AND rel_path = ?',
+    );
+    const out: { id: number; relPath: string; state: string }[] = [];
+    for (const relPath of relPaths) {
+      const row = one.get(catalogId, relPath);
+      if (row) out.push({ id: row.id, relPath, state: row.state });
+    }
+    return out;
+  }
+
   markError(id: number, reason: string, hash: string | null): void {
     this.db
       .prepare(

@@ -285,4 +285,18 @@ export const migrations: Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    // XMP sidecars as last read with their asset (size, mtime): the start-up walk compares
+    // them, so a sidecar changed while Packshot was closed gets its asset's metadata re-read.
+    version: 11,
+    sql: `
+      CREATE TABLE sidecars (
+        catalog_id  INTEGER NOT NULL REFERENCES catalogs(id) ON DELETE CASCADE,
+        rel_path    TEXT NOT NULL,
+        bytes       INTEGER NOT NULL,
+        mtime_ms    INTEGER NOT NULL,
+        PRIMARY KEY (catalog_id, rel_path)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];

@@ -5,13 +5,8 @@ import type { MediaCache } from '../media/media-cache';
 import { readAndHash, sampledHash } from '../media/read-and-hash';
 import type { EmbeddedPreviews } from '../media/raw-preview';
 import { rgbaOf, probeImage, renderThumbnail, type ImageProbe } from '../media/render-thumbnail';
-import { findSidecars } from '../metadata/find-sidecars';
-import {
-  orientationOf,
-  readSegments,
-  readSidecar,
-  toAssetMetadata,
-} from '../metadata/read-metadata';
+import { orientationOf, readSegments, toAssetMetadata } from '../metadata/read-metadata';
+import { readSidecars } from '../metadata/read-sidecars';
 import type { Segments } from '../metadata/metadata-segments';
 import { expectedFormat, extensionOf, formatFromExtension } from '../scan/file-kinds';
 import { describeIndexError, IndexFailure } from './describe-index-error';
@@ -25,6 +20,7 @@ import { applyIntakeOnIndex, withIntakeFields } from '../intake/apply-intake';
 import type { IntakeRepo } from '../intake/intake-repo';
 import { placeholderFromPixels } from '../analysis/placeholder';
 import type { SimilarIndex } from '../analysis/similar-index';
+import type { SidecarRepo } from '../catalog/sidecar-repo';
 
 export interface IndexDeps {
   assets: AssetRepo;
@@ -32,6 +28,7 @@ export interface IndexDeps {
   previews: EmbeddedPreviews;
   tags: TagRepo;
   similar: SimilarIndex;
+  sidecars: SidecarRepo;
   identityLock: KeyedLock;
   db: Db;
   intake: IntakeRepo;
@@ -209,11 +206,8 @@ async function readImage(
     analysis = analyzePixels(px);
   }
 
-  const sidecars: { relPath: string; segments: Segments }[] = [];
-  for (const rel of await findSidecars(file.catalogPath, file.relPath)) {
-    const segments = await readSidecar(`${file.catalogPath}/${rel}`);
-    if (segments) sidecars.push({ relPath: rel, segments });
-  }
+  const { sidecars, stamps } = await readSidecars(file.catalogPath, file.relPath);
+  deps.sidecars.recordRead(file.catalogId, file.relPath, stamps);
   const metadata = toAssetMetadata(embedded, sidecars, {
     colorSpace: probe?.colorSpace ?? null,
     iccProfile: null,
@@ -281,7 +275,7 @@ async function choosePixels(
 }
 
 /** "Canon" + "Canon EOS 30D" is "Canon EOS 30D", not "Canon Canon EOS 30D". */
-function cameraName(make: string | null, model: string | null): string | null {
+export function cameraName(make: string | null, model: string | null): string | null {
   if (model && make && model.toLowerCase().startsWith(make.toLowerCase())) return model;
   return [make, model].filter(Boolean).join(' ').trim() || null;
 }

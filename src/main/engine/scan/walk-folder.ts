@@ -6,13 +6,22 @@ import type { IgnoreTest } from './ignore-rules';
 
 export interface WalkResult {
   files: FileSeen[];
+  /** XMP sidecars of files the rules let through (read with their image, not assets). */
+  sidecars: SidecarSeen[];
   /** Every folder walked (relative, '/' separated), the root excluded. */
   folders: string[];
   /** Folders that could not be read, with the reason; the walk goes on without them. */
   problems: { relPath: string; reason: string }[];
 }
 
+export interface SidecarSeen {
+  relPath: string;
+  bytes: number;
+  mtimeMs: number;
+}
+
 const STAT_PARALLELISM = 32;
+const SIDECAR = /\.xmp$/i;
 
 /**
  * Lists every file below root that the ignore rules let through. Symbolic links to
@@ -21,6 +30,7 @@ const STAT_PARALLELISM = 32;
  */
 export async function walkFolder(root: string, ignored: IgnoreTest): Promise<WalkResult> {
   const files: FileSeen[] = [];
+  const sidecars: SidecarSeen[] = [];
   const walked: string[] = [];
   const problems: WalkResult['problems'] = [];
   const folders: string[] = [''];
@@ -28,7 +38,7 @@ export async function walkFolder(root: string, ignored: IgnoreTest): Promise<Wal
   while (folders.length > 0) {
     const rel = folders.pop() ?? '';
     if (rel !== '') walked.push(rel);
-    const candidates: { relPath: string; name: string; viaLink: boolean }[] = [];
+    const candidates: { relPath: string; name: string; sidecar: boolean }[] = [];
     try {
       const dir = await opendir(join(root, rel), { bufferSize: 256 });
       for await (const entry of dir) {
@@ -36,8 +46,11 @@ export async function walkFolder(root: string, ignored: IgnoreTest): Promise<Wal
         if (entry.isDirectory()) {
           // A folder is skipped when a rule ignores it or everything in it.
           if (!ignored(relPath) && !ignored(`${relPath}/*`)) folders.push(relPath);
-        } else if ((entry.isFile() || entry.isSymbolicLink()) && !ignored(relPath)) {
-          candidates.push({ relPath, name: entry.name, viaLink: entry.isSymbolicLink() });
+        } else if (entry.isFile() || entry.isSymbolicLink()) {
+          // A sidecar counts when the file it describes would: the rules ignore *.xmp itself.
+          const sidecar = SIDECAR.test(entry.name);
+          if (!ignored(sidecar ? relPath.replace(SIDECAR, '') : relPath))
+            candidates.push({ relPath, name: entry.name, sidecar });
         }
       }
     } catch (error) {
@@ -52,6 +65,12 @@ export async function walkFolder(root: string, ignored: IgnoreTest): Promise<Wal
         if (!candidate) return;
         if (result.status === 'rejected') {
           problems.push({ relPath: candidate.relPath, reason: describeFsError(result.reason) });
+        } else if (result.value.isFile() && candidate.sidecar) {
+          sidecars.push({
+            relPath: candidate.relPath,
+            bytes: result.value.size,
+            mtimeMs: Math.trunc(result.value.mtimeMs),
+          });
         } else if (result.value.isFile()) {
           files.push({
             relPath: candidate.relPath,
@@ -64,7 +83,7 @@ export async function walkFolder(root: string, ignored: IgnoreTest): Promise<Wal
       });
     }
   }
-  return { files, folders: walked, problems };
+  return { files, sidecars, folders: walked, problems };
 }
 
 export function describeFsError(error: unknown): string {
