@@ -34,11 +34,9 @@ export function planRules(
   only?: readonly number[],
 ): RulePlan {
   const assets = candidates(db, only);
-  const skus = new Map(
-    db
-      .prepare<[], { id: number; sku: string }>('SELECT id, sku FROM products')
-      .all()
-      .map((r) => [r.sku.toLowerCase(), r]),
+  // Looked up per name (indexed), not loaded whole: auto rules run this for one file at a time.
+  const productBySku = db.prepare<[string], { id: number; sku: string }>(
+    'SELECT id, sku FROM products WHERE sku = ?',
   );
   const linked = db.prepare<[number, number], { role: string }>(
     'SELECT role FROM product_links WHERE product_id = ? AND asset_id = ?',
@@ -64,7 +62,7 @@ export function planRules(
       plan.unmatched++;
       continue;
     }
-    const product = skus.get(hit.match.sku.toLowerCase());
+    const product = productBySku.get(hit.match.sku);
     if (!product) {
       plan.unknownSku.push(miss(asset, `no product has SKU ${hit.match.sku}`));
       continue;
