@@ -23,8 +23,8 @@ interface Claim {
 }
 
 /**
- * What rules would link. Without a role in the name, number 1 (or the lowest number) is
- * the main image and the others go to the gallery in number order. Files already linked to
+ * What rules would link. Without a role in the name, number 1 (or 0) is the main image
+ * and the other numbers go to the gallery in number order. Files already linked to
  * that product are left alone; two files claiming one main, or a main that is already
  * taken, are conflicts; a SKU that no product has is reported, not created.
  */
