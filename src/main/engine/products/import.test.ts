@@ -174,6 +174,9 @@ describe('importing products from CSV', () => {
     await expect(h.call('products.importPreview', { path: join(dir, 'none.csv') })).rejects.toThrow(
       /No file/,
     );
+    await expect(h.call('products.importPreview', { path: '/etc/passwd' })).rejects.toThrow(
+      /not a \.csv/,
+    );
   });
 
   it('reports parent cycles and self-parents per row', async () => {

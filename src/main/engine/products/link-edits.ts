@@ -143,7 +143,11 @@ export function putMain(board: Board, assetId: number): void {
 
 function groupByProduct(changes: readonly [number, BoardChange][]): Map<number, BoardChange[]> {
   const groups = new Map<number, BoardChange[]>();
-  for (const [id, change] of changes) groups.set(id, [...(groups.get(id) ?? []), change]);
+  for (const [id, change] of changes) {
+    const list = groups.get(id);
+    if (list) list.push(change);
+    else groups.set(id, [change]);
+  }
   return groups;
 }
 

@@ -1,5 +1,6 @@
-import type { MediaRole, ProductLink } from '../../../shared/product-dto';
+import { MEDIA_ROLES, type MediaRole, type ProductLink } from '../../../shared/product-dto';
 import type { Db } from '../db/open-database';
+import { statementCache, type Preparer } from '../db/statement-cache';
 
 /** One stored link: enough to put it back exactly (undo). */
 export interface LinkRow {
@@ -28,7 +29,11 @@ interface LinkDetailRow {
 
 /** Reads and writes product_links; edits that should be undoable go through LinkEdits. */
 export class LinkRepo {
-  constructor(private readonly db: Db) {}
+  private readonly db: Preparer;
+
+  constructor(private readonly raw: Db) {
+    this.db = statementCache(raw);
+  }
 
   rows(productId: number): LinkRow[] {
     return this.db
@@ -49,10 +54,10 @@ export class LinkRepo {
 
   /** Replaces a product's links; rows whose asset is gone (deleted meanwhile) are skipped. */
   replace(productId: number, rows: readonly LinkRow[]): void {
-    replaceLinks(this.db, productId, rows);
+    replaceLinks(this.raw, productId, rows);
   }
 
-  /** The links of some products, with what a slot needs to draw its asset. */
+  /** The links of some products in board order, with what a slot needs to draw its asset. */
   details(productIds: readonly number[]): ProductLink[] {
     if (productIds.length === 0) return [];
     return this.db
@@ -61,9 +66,15 @@ export class LinkRepo {
                 a.placeholder, a.width, a.height
          FROM product_links l JOIN assets a ON a.id = l.asset_id
          WHERE l.product_id IN (${productIds.map(() => '?').join(', ')})
-         ORDER BY l.product_id, l.role, l.position`,
+         ORDER BY l.product_id, l.position`,
       )
       .all(...productIds)
+      .sort(
+        (a, b) =>
+          a.product_id - b.product_id ||
+          MEDIA_ROLES.indexOf(a.role) - MEDIA_ROLES.indexOf(b.role) ||
+          a.position - b.position,
+      )
       .map((r) => ({
         productId: r.product_id,
         assetId: r.asset_id,
@@ -92,23 +103,30 @@ export class LinkRepo {
 }
 
 /** Writes a product's whole link set (used by the edit log to undo and redo). */
-export function replaceLinks(db: Db, productId: number, rows: readonly LinkRow[]): void {
+export function replaceLinks(db: Db, productId: number, rows: readonly LinkRow[]): boolean {
   const exists = db.prepare<[number], { id: number }>('SELECT id FROM products WHERE id = ?');
-  if (!exists.get(productId)) return;
+  if (!exists.get(productId)) return false;
   db.prepare('DELETE FROM product_links WHERE product_id = ?').run(productId);
   const insert = db.prepare(
     `INSERT OR IGNORE INTO product_links (product_id, asset_id, role, position, linked_at)
      SELECT ?, id, ?, ?, ? FROM assets WHERE id = ?`,
   );
   for (const row of rows) insert.run(productId, row.role, row.position, row.linkedAt, row.assetId);
+  return true;
 }
 
 /** Rows → board (ordered ids per role). */
 export function toBoard(rows: readonly LinkRow[]): Board {
   const board: Board = new Map();
   const sorted = [...rows].sort((a, b) => a.position - b.position);
-  for (const row of sorted) board.set(row.role, [...(board.get(row.role) ?? []), row.assetId]);
+  for (const row of sorted) append(board, row.role, row.assetId);
   return board;
+}
+
+function append(board: Board, role: MediaRole, assetId: number): void {
+  const ids = board.get(role);
+  if (ids) ids.push(assetId);
+  else board.set(role, [assetId]);
 }
 
 /** Board → rows with positions 0..n per role, keeping each asset's first link time. */
@@ -138,11 +156,11 @@ export function mergeLinks(
   const known = new Set([...target, ...other].map((r) => r.assetId));
   const board = toBoard(target);
   for (const extra of current.filter((r) => !known.has(r.assetId))) {
-    board.set(extra.role, [...(board.get(extra.role) ?? []), extra.assetId]);
+    append(board, extra.role, extra.assetId);
   }
   const rows = fromBoard(board, [...current, ...target], Date.now());
-  replaceLinks(db, productId, rows);
-  return countChanged(current, rows);
+  // A product deleted since: nothing to put back.
+  return replaceLinks(db, productId, rows) ? countChanged(current, rows) : 0;
 }
 
 /** Assets whose slot (role, position) differs, or that were added or removed. */

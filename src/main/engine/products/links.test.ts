@@ -248,11 +248,38 @@ describe('products and links', () => {
       h.call('links.dropFiles', {
         productId: p.id,
         catalogId,
-        folder: 'sneaky',
+        folder: 'sneaky/deeper',
         paths: [join(outside, 'lamp.jpg')],
       }),
     ).rejects.toThrow(/outside the catalog/);
     expect((await readdir(outside)).sort()).toEqual(['lamp-on.png', 'lamp.jpg']);
+    await rm(outside, { recursive: true, force: true });
+  });
+});
+
+describe('a dropped file that is a vanished asset', () => {
+  beforeEach(() => start(false));
+
+  it('is that asset: the link follows it to the old id', async () => {
+    const p = await h.call('products.create', { sku: 'VASE-1' });
+    const outside = await tempDir('drop-again');
+    const { readFile } = await import('node:fs/promises');
+    await writeFile(join(outside, 'vase.jpg'), await readFile(join(folder, 'back.jpg')));
+    await rm(join(folder, 'back.jpg'));
+    await h.call('catalog.scan', { id: catalogId });
+    await h.call('jobs.wait', {});
+    expect((await h.byName('back.jpg')).state).toBe('missing');
+
+    await h.call('links.dropFiles', {
+      productId: p.id,
+      catalogId,
+      paths: [join(outside, 'vase.jpg')],
+    });
+    await h.call('jobs.wait', {});
+    const links = (await h.call('products.get', { id: p.id })).links;
+    expect(links).toEqual([
+      expect.objectContaining({ assetId: ids['back.jpg'], name: 'vase.jpg', state: 'ok' }),
+    ]);
     await rm(outside, { recursive: true, force: true });
   });
 });

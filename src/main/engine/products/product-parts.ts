@@ -91,6 +91,9 @@ export class ProductParts {
 export async function csvBytes(source: { path?: string; base64?: string }): Promise<Uint8Array> {
   if (source.base64 !== undefined) return Buffer.from(source.base64, 'base64');
   const path = source.path ?? '';
+  // Only table files: a path argument must not turn into a way to read any file's lines.
+  if (!/\.(csv|tsv|txt)$/i.test(path))
+    throw new PackshotError('invalid_argument', `${path} is not a .csv, .tsv or .txt file`);
   const info = await stat(path).catch(() => null);
   if (!info?.isFile()) throw new PackshotError('not_found', `No file ${path}`);
   if (info.size > MAX_CSV_BYTES)

@@ -39,7 +39,11 @@ export function computeReadiness(
 ): Readiness[] {
   const byId = new Map(products.map((p) => [p.id, p]));
   const filesOf = new Map<number, LinkedFile[]>();
-  for (const f of files) filesOf.set(f.productId, [...(filesOf.get(f.productId) ?? []), f]);
+  for (const f of files) {
+    const list = filesOf.get(f.productId);
+    if (list) list.push(f);
+    else filesOf.set(f.productId, [f]);
+  }
   const out: Readiness[] = [];
   for (const product of products) {
     const parent = product.parentId === null ? undefined : byId.get(product.parentId);
