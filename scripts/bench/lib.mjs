@@ -177,8 +177,8 @@ const agent = new Agent({ keepAlive: true, maxSockets: 8 });
  * `packshot --data DIR serve --port 0`, with a client for its HTTP bridge.
  * call(method, args) resolves with `result` or throws BenchError with the engine's error.
  */
-export async function startServe(dataDir) {
-  const child = spawn(process.execPath, [cli, '--data', dataDir, 'serve', '--port', '0'], {
+export async function startServe(dataDir, cliPath = cli) {
+  const child = spawn(process.execPath, [cliPath, '--data', dataDir, 'serve', '--port', '0'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

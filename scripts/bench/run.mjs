@@ -1,5 +1,6 @@
 // `npm run bench`: every figure, each against a baseline measured in the same run, then
-// one table. The engine is reached only through its built command line and HTTP bridge.
+// one table. The engine is reached only through its built command line and HTTP bridge
+// (except the similar micro-bench).
 //
 //   BENCH_ONLY=scan,paint,restart,rss,watch,similar   a subset (default: all, in this order)
 //   BENCH_100K=N      files in the generated tree for restart and rss (default 100000)
@@ -9,8 +10,9 @@
 //   BENCH_REUSE_INDEX=1  keep/reuse the indexed big tree while the build is unchanged
 //
 // Figures: fig-cold-scan.mjs, fig-first-paint.mjs, fig-restart.mjs, fig-peak-rss.mjs,
-// fig-watch.mjs, fig-similar.mjs (a micro-bench of the near-duplicate index). Exit 1 when a figure could not be measured (the engine lacks what it
-// needs, or failed); an unmet target is printed, not an exit code.
+// fig-watch.mjs, and fig-similar.mjs (a micro-bench of the near-duplicate index; the
+// engine's module, in this process). Exit 1 when a figure could not be measured (the
+// engine lacks what it needs, or failed); an unmet target is printed, not an exit code.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -246,8 +246,7 @@ export function createEngine(options: EngineOptions): Engine {
   // Offline catalogs are checked now and then; when the folder is back, reconcile and watch.
   const offlineTimer = options.watch
     ? setInterval(() => {
-        for (const catalog of catalogs.list()) {
-          if (catalog.online) continue;
+        for (const catalog of catalogs.offline()) {
           void isReachable(catalog.path).then(async (back) => {
             if (!back || closed) return;
             await scan(catalog.id);

@@ -22,6 +22,9 @@ export interface FileSeen {
   kind: AssetKind;
 }
 
+/** id, rel_path, bytes, mtime_ms, state: a known file, as a raw row. */
+type KnownRow = [number, string, number, number, string];
+
 export interface IndexedFields {
   hash: string;
   format: string | null;
@@ -181,22 +184,20 @@ export class AssetRepo {
       .map((row) => row.id);
   }
 
-  /** Files known under a catalog, keyed by relative path, for reconciling a walk. */
-  known(
-    catalogId: number,
-  ): Map<string, { id: number; bytes: number; mtimeMs: number; state: string }> {
+  /**
+   * Files known under a catalog, for reconciling a walk: rows as arrays (read from a
+   * covering index, no object per row) and where each path is among them.
+   */
+  private known(catalogId: number): { rows: KnownRow[]; at: Map<string, number> } {
     const rows = this.db
-      .prepare<
-        [number],
-        { id: number; rel_path: string; bytes: number; mtime_ms: number; state: string }
-      >('SELECT id, rel_path, bytes, mtime_ms, state FROM assets WHERE catalog_id = ?')
+      .prepare<[number], KnownRow>(
+        'SELECT id, rel_path, bytes, mtime_ms, state FROM assets WHERE catalog_id = ?',
+      )
+      .raw()
       .all(catalogId);
-    return new Map(
-      rows.map((r) => [
-        r.rel_path,
-        { id: r.id, bytes: r.bytes, mtimeMs: r.mtime_ms, state: r.state },
-      ]),
-    );
+    const at = new Map<string, number>();
+    for (let i = 0; i < rows.length; i++) at.set((rows[i] as KnownRow)[1], i);
+    return { rows, at };
   }
 
   /**
@@ -223,18 +224,22 @@ export class AssetRepo {
     const now = Date.now();
     this.db.transaction(() => {
       const known = complete ? this.known(catalogId) : null;
-      const one = this.db.prepare<
-        [number, string],
-        { id: number; bytes: number; mtime_ms: number; state: string }
-      >('SELECT id, bytes, mtime_ms, state FROM assets WHERE catalog_id = ? AND rel_path = ?');
+      const found = known ? new Uint8Array(known.rows.length) : null;
+      const one = this.db
+        .prepare<[number, string], KnownRow>(
+          'SELECT id, rel_path, bytes, mtime_ms, state FROM assets WHERE catalog_id = ? AND rel_path = ?',
+        )
+        .raw();
       for (const file of seen) {
-        let prior: { id: number; bytes: number; mtimeMs: number; state: string } | undefined;
-        if (known) {
-          prior = known.get(file.relPath);
-          known.delete(file.relPath);
+        let prior: KnownRow | undefined;
+        if (known && found) {
+          const i = known.at.get(file.relPath);
+          if (i !== undefined) {
+            prior = known.rows[i];
+            found[i] = 1;
+          }
         } else {
-          const row = one.get(catalogId, file.relPath);
-          prior = row && { id: row.id, bytes: row.bytes, mtimeMs: row.mtime_ms, state: row.state };
+          prior = one.get(catalogId, file.relPath);
         }
         if (!prior) {
           const info = insert.run(
@@ -249,20 +254,17 @@ export class AssetRepo {
           );
           queue.push(Number(info.lastInsertRowid));
           listed++;
-        } else if (
-          prior.bytes !== file.bytes ||
-          prior.mtimeMs !== file.mtimeMs ||
-          prior.state === 'missing'
-        ) {
-          touch.run(file.bytes, file.mtimeMs, prior.id);
-          queue.push(prior.id);
+        } else if (prior[2] !== file.bytes || prior[3] !== file.mtimeMs || prior[4] === 'missing') {
+          touch.run(file.bytes, file.mtimeMs, prior[0]);
+          queue.push(prior[0]);
         }
         // Unchanged pending rows are already queued (on start, or by the walk that listed them).
       }
-      if (known) {
-        const gone = [...known.entries()]
-          .filter(([, k]) => k.state !== 'missing')
-          .map(([rel]) => rel);
+      if (known && found) {
+        const gone: string[] = [];
+        known.rows.forEach((row, i) => {
+          if (found[i] === 0 && row[4] !== 'missing') gone.push(row[1]);
+        });
         missing = this.markMissing(catalogId, gone);
       }
     })();

@@ -51,6 +51,13 @@ export class CatalogRepo {
       .map((row) => this.toCatalog(row));
   }
 
+  /** Catalogs whose folder could not be reached: cheap (no counts), for polling. */
+  offline(): { id: number; path: string }[] {
+    return this.db
+      .prepare<[], { id: number; path: string }>('SELECT id, path FROM catalogs WHERE online = 0')
+      .all();
+  }
+
   get(id: number): Catalog | undefined {
     const row = this.db.prepare<[number], CatalogRow>(`${SELECT} WHERE c.id = ?`).get(id);
     return row ? this.toCatalog(row) : undefined;

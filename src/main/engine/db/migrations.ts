@@ -288,6 +288,7 @@ export const migrations: Migration[] = [
   {
     // XMP sidecars as last read with their asset (size, mtime): the start-up walk compares
     // them, so a sidecar changed while Packshot was closed gets its asset's metadata re-read.
+    // Covering indexes for the start-up reconciliation.
     version: 11,
     sql: `
       CREATE TABLE sidecars (
@@ -297,6 +298,12 @@ export const migrations: Migration[] = [
         mtime_ms    INTEGER NOT NULL,
         PRIMARY KEY (catalog_id, rel_path)
       ) WITHOUT ROWID;
+
+      -- A restart compares every file with the index: read (path, size, mtime, state)
+      -- from an index alone, not from 100,000 wide rows; and count a catalog's assets
+      -- by state the same way.
+      CREATE INDEX assets_by_catalog_file ON assets (catalog_id, rel_path, bytes, mtime_ms, state);
+      CREATE INDEX assets_by_catalog_state ON assets (catalog_id, state);
     `,
   },
 ];

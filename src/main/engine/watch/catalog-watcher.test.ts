@@ -1,4 +1,4 @@
-import { rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WatchMode } from '../../../shared/dto';
@@ -63,5 +63,33 @@ describe('CatalogWatcher', () => {
     const all = w.batches.flatMap((b) => [...b.upserts, ...b.sidecars]);
     expect(all).not.toContain('.DS_Store');
     expect(all).not.toContain('Thumbs.db');
+  });
+
+  it('watches a folder made while watching, and again after it is deleted and made anew', async () => {
+    const w = await start();
+    expect(w.watcher.watchMode).toBe('native');
+    const seen = (rel: string, what: string) =>
+      eventually(
+        () => Promise.resolve(w.batches.some((b) => b.upserts.includes(rel)) || undefined),
+        what,
+      );
+    // A folder with a first file: once that is reported, the folder is settled and watched,
+    // so a later file in it can only be reported by the folder's own watch.
+    await mkdir(join(w.root, 'shoot', 'day1'), { recursive: true });
+    await writeFile(join(w.root, 'shoot', 'day1', 'first.jpg'), 'x');
+    await seen('shoot/day1/first.jpg', 'the new folder walked');
+    await writeFile(join(w.root, 'shoot', 'day1', 'later.jpg'), 'x');
+    await seen('shoot/day1/later.jpg', 'a file in the new nested folder');
+
+    await rm(join(w.root, 'shoot'), { recursive: true });
+    await eventually(
+      () => Promise.resolve(w.batches.some((b) => b.removedFolders.includes('shoot')) || undefined),
+      'the folder removed',
+    );
+    await mkdir(join(w.root, 'shoot'));
+    await writeFile(join(w.root, 'shoot', 'again.jpg'), 'x');
+    await seen('shoot/again.jpg', 'the folder made anew walked');
+    await writeFile(join(w.root, 'shoot', 'after.jpg'), 'x');
+    await seen('shoot/after.jpg', 'a file in the folder made anew');
   });
 });

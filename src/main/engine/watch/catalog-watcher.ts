@@ -1,4 +1,5 @@
 import { watch, type FSWatcher } from 'chokidar';
+import { watch as watchFolder, type FSWatcher as FolderWatcher } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { WatchMode } from '../../../shared/dto';
@@ -33,21 +34,26 @@ const LIMIT_ERRORS = new Set(['ENOSPC', 'EMFILE', 'ENFILE']);
 const SIDECAR = /\.xmp$/i;
 
 /**
- * Live watching of one catalog folder. Natively, chokidar watches the catalog's folders
- * only (one inotify watch per folder, not per file: 100,000 files cost next to nothing)
- * and reports what happens in them as raw events; a path is looked at once it has been
- * quiet for a moment, so a file still being written (a copy, a tethered camera) is read
- * once complete. When the OS runs out of watches, the folder is polled instead (chokidar
- * over every file) and the UI says so.
+ * Live watching of one catalog folder. Natively, each of the catalog's folders gets one
+ * fs.watch (one inotify watch per folder, nothing per file: 100,000 files cost no stat
+ * and no memory; chokidar would lstat and remember every file) whose events name what
+ * changed in it; a path is looked at once it has been quiet for a moment, so a file still
+ * being written (a copy, a tethered camera) is read once complete. When the OS runs out
+ * of watches, the folder is polled instead (chokidar over every file) and the UI says so.
  */
 export class CatalogWatcher {
+  /** The polling watcher (chokidar), when polling. */
   private watcher: FSWatcher | null = null;
+  /** Native watches, one per watched folder (relative path, '' for the root). */
+  private readonly native = new Map<string, FolderWatcher>();
   private mode: WatchMode = 'off';
   private batch = emptyBatch();
   private timer: NodeJS.Timeout | null = null;
   private readonly quiet = new Map<string, NodeJS.Timeout>();
   private readonly folders = new Set<string>();
   private closed = false;
+  /** Switching to polling (once, however many watches fail together). */
+  private opening = false;
 
   constructor(private readonly options: CatalogWatcherOptions) {
     for (const folder of options.folders ?? []) this.folders.add(folder);
@@ -69,7 +75,7 @@ export class CatalogWatcher {
     for (const folder of folders) {
       if (this.folders.has(folder) || this.options.ignored(folder)) continue;
       this.folders.add(folder);
-      if (this.mode === 'native') this.watcher?.add(join(this.options.root, ...folder.split('/')));
+      if (this.mode === 'native') this.watchNative(folder);
     }
   }
 
@@ -86,28 +92,51 @@ export class CatalogWatcher {
 
   private async openNative(): Promise<void> {
     this.folders.add('');
-    const watcher = watch(this.options.root, {
-      ignoreInitial: true,
-      followSymlinks: false,
-      // Only known folders are watched: files are never stat'ed or watched one by one.
-      ignored: (path: string) => {
-        const rel = this.relPath(path);
-        return rel !== '' && (!this.folders.has(rel) || this.options.ignored(rel));
-      },
-    });
-    this.watcher = watcher;
-    watcher
-      .on('raw', (_event, name, details) => {
-        const dir = (details as { watchedPath?: string } | undefined)?.watchedPath;
-        if (typeof name === 'string' && name !== '' && dir)
-          this.touch(this.relPath(join(dir, name)));
-      })
-      .on('unlinkDir', (path) => this.touch(this.relPath(path)))
-      .on('error', (error) => {
-        void this.handleError(error as NodeJS.ErrnoException);
-      });
-    await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+    for (const folder of this.folders) {
+      if (!this.watchNative(folder)) return; // out of watches: polling took over
+    }
     this.setMode('native', null);
+    await Promise.resolve();
+  }
+
+  /** Watches one folder natively; false when the OS watch limit ended native watching. */
+  private watchNative(rel: string): boolean {
+    if (this.closed || this.native.has(rel) || (rel !== '' && this.options.ignored(rel)))
+      return true;
+    const path = rel === '' ? this.options.root : join(this.options.root, ...rel.split('/'));
+    try {
+      const watcher = watchFolder(path, (_event, name) => {
+        if (typeof name === 'string' && name !== '')
+          this.touch(rel === '' ? name : `${rel}/${name}`);
+      });
+      watcher.on('error', (error: NodeJS.ErrnoException) => {
+        this.unwatchNative(rel);
+        // A folder deleted while watched ends its watch; its parent reports the removal.
+        if (error.code !== 'ENOENT' && error.code !== 'EPERM') void this.handleError(error);
+      });
+      this.native.set(rel, watcher);
+      return true;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? '';
+      if (LIMIT_ERRORS.has(code)) {
+        void this.handleError(error as NodeJS.ErrnoException);
+        return false;
+      }
+      // Gone or unreadable since it was listed: the next walk says so.
+      if (code !== 'ENOENT' && code !== 'ENOTDIR')
+        console.warn(`packshot: watching ${path}: ${(error as Error).message}`);
+      return true;
+    }
+  }
+
+  private unwatchNative(rel: string): void {
+    this.native.get(rel)?.close();
+    this.native.delete(rel);
+  }
+
+  private closeNative(): void {
+    for (const watcher of this.native.values()) watcher.close();
+    this.native.clear();
   }
 
   private async openPolling(reason: string): Promise<void> {
@@ -144,13 +173,16 @@ export class CatalogWatcher {
       console.warn(`packshot: watching ${this.options.root}: ${error.message}`);
       return;
     }
-    if (this.closed || this.mode === 'polling') return;
+    if (this.closed || this.mode === 'polling' || this.opening) return;
+    this.opening = true;
+    this.closeNative();
     await this.watcher?.close();
     this.watcher = null;
     if (this.closed) return;
     await this.openPolling(
       `The system's file-watch limit was reached (${error.code}): this folder is polled`,
     );
+    this.opening = false;
   }
 
   async close(): Promise<void> {
@@ -159,6 +191,7 @@ export class CatalogWatcher {
     this.timer = null;
     for (const pending of this.quiet.values()) clearTimeout(pending);
     this.quiet.clear();
+    this.closeNative();
     await this.watcher?.close();
     this.watcher = null;
     this.setMode('off', null);
@@ -187,17 +220,27 @@ export class CatalogWatcher {
     } catch {
       if (this.folders.has(rel)) {
         for (const folder of [...this.folders])
-          if (folder === rel || folder.startsWith(`${rel}/`)) this.folders.delete(folder);
+          if (folder === rel || folder.startsWith(`${rel}/`)) {
+            this.folders.delete(folder);
+            this.unwatchNative(folder);
+          }
         this.record('removedFolders', rel);
       } else this.record(SIDECAR.test(rel) ? 'sidecars' : 'removals', rel);
       return;
     }
     if (info.isDirectory()) {
       // A folder appeared (made, or moved in with files): watch it and report what it holds.
+      // Watch before walking, so nothing added meanwhile is missed; a watch on a folder of
+      // that name that was deleted and made again is dead, so it is always made anew.
+      const rewatch = (folder: string): void => {
+        this.folders.add(folder);
+        if (this.mode !== 'native') return;
+        this.unwatchNative(folder);
+        this.watchNative(folder);
+      };
+      rewatch(rel);
       const walk = await walkFolder(path, (inner) => this.options.ignored(`${rel}/${inner}`));
-      this.folders.add(rel);
-      for (const folder of walk.folders) this.folders.add(`${rel}/${folder}`);
-      this.watcher?.add(path);
+      for (const folder of walk.folders) rewatch(`${rel}/${folder}`);
       for (const file of walk.files) this.record('upserts', `${rel}/${file.relPath}`);
       return;
     }
