@@ -24,6 +24,7 @@ import { isReachable, scanCatalog } from './scan/scan-catalog';
 import { assetHandlers } from './handlers/asset-handlers';
 import { catalogHandlers } from './handlers/catalog-handlers';
 import { exportHandlers } from './handlers/export-handlers';
+import { ExportJobs } from './export/export-jobs';
 import { jobHandlers } from './handlers/job-handlers';
 import { productHandlers } from './handlers/product-handlers';
 import { tagHandlers } from './handlers/tag-handlers';
@@ -46,6 +47,8 @@ export interface EngineOptions {
   polling?: boolean;
   /** Byte budget of the loupe preview cache. */
   previewCacheBytes?: number;
+  /** Sources an export renders at once (default: the number of cores, at least 2). */
+  exportConcurrency?: number;
 }
 
 export interface Engine {
@@ -257,6 +260,7 @@ export function createEngine(options: EngineOptions): Engine {
     flushIndexed,
   };
 
+  const exportJobs = new ExportJobs(bus);
   // One group of handlers per domain of the contract (handlers/).
   const handlers: Handlers = {
     ...catalogHandlers(ctx),
@@ -264,7 +268,7 @@ export function createEngine(options: EngineOptions): Engine {
     ...tagHandlers(ctx),
     ...jobHandlers(ctx),
     ...productHandlers(ctx),
-    ...exportHandlers(ctx),
+    ...exportHandlers(ctx, exportJobs, { concurrency: options.exportConcurrency }),
   };
 
   // Whatever the last run left unfinished (a crash, a quit mid-scan) resumes now.
@@ -303,6 +307,7 @@ export function createEngine(options: EngineOptions): Engine {
       await Promise.all([...watchers.keys()].map(stopWatching));
       await Promise.allSettled(scans.values());
       await queue.stop();
+      await exportJobs.close();
       flushIndexed();
       await previews.close();
       await xmp.close();

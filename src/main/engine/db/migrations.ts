@@ -221,4 +221,30 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    // Channel packs: the user's presets (and edits of built-in ones, which ship as JSON in
+    // resources/presets), focal points set in the loupe, and per-asset rendition overrides
+    // (preset_id '*': every preset).
+    version: 10,
+    sql: `
+      CREATE TABLE channel_presets (
+        id          TEXT PRIMARY KEY,
+        body        TEXT NOT NULL,
+        version     INTEGER NOT NULL,
+        based_on    TEXT,
+        updated_at  INTEGER NOT NULL
+      );
+      CREATE TABLE asset_focus (
+        asset_id  INTEGER PRIMARY KEY REFERENCES assets(id) ON DELETE CASCADE,
+        x         REAL NOT NULL CHECK (x BETWEEN 0 AND 1),
+        y         REAL NOT NULL CHECK (y BETWEEN 0 AND 1)
+      );
+      CREATE TABLE rendition_overrides (
+        asset_id   INTEGER NOT NULL REFERENCES assets(id) ON DELETE CASCADE,
+        preset_id  TEXT NOT NULL,
+        options    TEXT NOT NULL,
+        PRIMARY KEY (asset_id, preset_id)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];

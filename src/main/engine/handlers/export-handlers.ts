@@ -1,28 +1,85 @@
-// PLACEHOLDER until the export engine lands (later commits on this branch).
-import { PackshotError } from '../../../shared/errors';
+// Channel packs: presets, overrides and focal points, pre-flight, export jobs.
+import { availableParallelism } from 'node:os';
 import type { exportMethods } from '../../../shared/methods/export-methods';
+import { PackshotError } from '../../../shared/errors';
 import type { EngineContext, HandlerGroup } from '../engine-context';
+import { ExportJobs } from '../export/export-jobs';
+import { OverridesRepo } from '../export/overrides-repo';
+import { PackSource, type Selection } from '../export/pack-source';
+import { planPack } from '../export/pack/plan-pack';
+import { defaultChecks } from '../export/preflight/checks';
+import { preflightReport } from '../export/preflight/run-preflight';
+import { PresetRepo } from '../export/presets/preset-repo';
+import { resolvePresets } from '../export/resolve-presets';
 
 type Names = keyof typeof exportMethods;
 
-export function exportHandlers(_ctx: EngineContext): HandlerGroup<Names> {
-  const notYet = (): Promise<never> =>
-    Promise.reject(new PackshotError('internal', 'Channel packs are not built yet'));
-  const names = Object.keys({
-    'presets.list': 0,
-    'presets.get': 0,
-    'presets.save': 0,
-    'presets.copy': 0,
-    'presets.delete': 0,
-    'renditions.setFocus': 0,
-    'renditions.get': 0,
-    'renditions.setOverride': 0,
-    'renditions.clearOverride': 0,
-    'export.check': 0,
-    'export.start': 0,
-    'export.cancel': 0,
-    'export.status': 0,
-    'export.wait': 0,
-  } satisfies Record<Names, 0>);
-  return Object.fromEntries(names.map((n) => [n, notYet])) as unknown as HandlerGroup<Names>;
+export interface ExportHandlerOptions {
+  /** Sources rendered at once; sharp adds its own threads per image. */
+  concurrency?: number;
+}
+
+export function exportHandlers(
+  ctx: EngineContext,
+  jobs: ExportJobs,
+  options: ExportHandlerOptions = {},
+): HandlerGroup<Names> {
+  const presets = new PresetRepo(ctx.db);
+  const overrides = new OverridesRepo(ctx.db);
+  const source = new PackSource(ctx.db);
+  const checks = defaultChecks();
+  const concurrency = options.concurrency ?? Math.max(2, availableParallelism());
+
+  const plan = (args: { channels: string[] } & Selection) => {
+    const chosen = resolvePresets(presets.list(), args.channels);
+    const products = source.products(args);
+    const assetIds = [...new Set(products.flatMap((p) => p.images.map((i) => i.assetId)))];
+    return planPack(chosen, products, source.overrides(assetIds), checks);
+  };
+  const changed = <T>(value: T): T => {
+    ctx.bus.emit('presets.changed', {});
+    return value;
+  };
+
+  return {
+    'presets.list': () => Promise.resolve(presets.list()),
+    'presets.get': ({ id }) => Promise.resolve(presets.require(id)),
+    'presets.save': ({ id, preset }) => Promise.resolve(changed(presets.save(id, preset))),
+    'presets.copy': ({ id, newId, name }) =>
+      Promise.resolve(changed(presets.copy(id, newId, name))),
+    'presets.delete': ({ id }) => {
+      const preset = presets.require(id);
+      if (preset.builtIn && !preset.modified)
+        throw new PackshotError('conflict', `'${id}' is built in; copy it to change it`);
+      return Promise.resolve(changed({ removed: presets.delete(id) }));
+    },
+
+    'renditions.setFocus': ({ assetId, x, y }) =>
+      Promise.resolve(overrides.setFocus(assetId, x === null || y === null ? null : { x, y })),
+    'renditions.get': ({ assetId }) =>
+      Promise.resolve({ focus: overrides.focus(assetId), overrides: overrides.list(assetId) }),
+    'renditions.setOverride': (args) => Promise.resolve(overrides.set(args)),
+    'renditions.clearOverride': ({ assetId, presetId }) =>
+      Promise.resolve({ removed: overrides.clear(assetId, presetId) }),
+
+    'export.check': (args) => Promise.resolve(preflightReport(plan(args))),
+    'export.start': (args) => {
+      const planned = plan(args);
+      const scoped = args.query !== undefined || args.productIds !== undefined;
+      return Promise.resolve(
+        jobs.start({
+          plan: planned,
+          out: args.out,
+          failures: args.failures,
+          dryRun: args.dryRun,
+          baseUrl: args.baseUrl ?? '',
+          productScope: scoped ? new Set(planned.products.map((p) => p.id)) : null,
+          concurrency,
+        }),
+      );
+    },
+    'export.cancel': ({ jobId }) => Promise.resolve({ cancelled: jobs.cancel(jobId) }),
+    'export.status': ({ jobId }) => Promise.resolve(jobs.status(jobId)),
+    'export.wait': ({ jobId }) => jobs.wait(jobId),
+  };
 }

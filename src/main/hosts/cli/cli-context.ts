@@ -22,6 +22,10 @@ export interface CliContext {
     channel: string | undefined;
     /** export: the pack's folder. */
     out: string | undefined;
+    /** export: what to do with images that fail pre-flight (skip | warn). */
+    failures: string | undefined;
+    /** export: prefix of 'Image Src' in the Shopify CSV. */
+    baseUrl: string | undefined;
   };
   /** The built UI, served in browser mode. */
   rendererDir: string;

@@ -9,6 +9,9 @@ import { defaultDataDir } from '../data-dir';
 import { UsageError, type CliContext } from './cli-context';
 import { assetsCommand } from './commands/assets-command';
 import { catalogCommand } from './commands/catalog-command';
+import { checkCommand } from './commands/check-command';
+import { exportCommand } from './commands/export-command';
+import { presetsCommand } from './commands/presets-command';
 import { flagCommand, rateCommand, tagCommand } from './commands/edit-commands';
 import { scanCommand } from './commands/scan-command';
 import { serveCommand } from './commands/serve-command';
@@ -31,6 +34,13 @@ usage: packshot [--data DIR] <command>
   flag pick|reject|none --query Q
                           flag every asset Q finds
   serve [--port N]        browser mode on 127.0.0.1 (prints the address to open)
+  export --channel ID[,ID] --out DIR [--query Q] [--dry-run] [--failures skip|warn]
+         [--base-url URL] [--json]
+                          write channel packs (IDs: presets or channels, e.g. amazon)
+  check --channel ID[,ID] [--query Q] [--json]
+                          pre-flight: every product's images against the channel's rules
+  presets list [--json] | presets show ID
+                          the channel presets (built in and yours)
 
 options:
   --data DIR   data folder (default: the desktop app's, or $PACKSHOT_DATA)
@@ -48,6 +58,9 @@ const COMMANDS: Record<string, (ctx: CliContext) => Promise<void>> = {
   tag: tagCommand,
   flag: flagCommand,
   serve: serveCommand,
+  export: exportCommand,
+  check: checkCommand,
+  presets: presetsCommand,
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -68,6 +81,8 @@ async function main(argv: string[]): Promise<number> {
         'dry-run': { type: 'boolean', default: false },
         channel: { type: 'string' },
         out: { type: 'string' },
+        failures: { type: 'string' },
+        'base-url': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', default: false },
       },
@@ -102,6 +117,8 @@ async function main(argv: string[]): Promise<number> {
         dryRun: values['dry-run'] ?? false,
         channel: values.channel,
         out: values.out,
+        failures: values.failures,
+        baseUrl: values['base-url'],
       },
       rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)),
       out: process.stdout,

@@ -1,0 +1,203 @@
+// The plan of a pack: for each preset × product × image × rendition, the options, the
+// render key, the file's path in the pack and what pre-flight found. Pure: reads nothing.
+import type {
+  ChannelPreset,
+  CheckLevel,
+  CheckResult,
+  PreflightItem,
+  Rendition,
+  RenditionOverride,
+} from '../../../../shared/export-dto';
+import { renderPath } from '../naming/name-template';
+import { MAX_SEGMENT_BYTES, truncateBytes } from '../naming/sanitize-name';
+import { displaySize, type PackImage, type PackProduct } from '../pack-source';
+import type { CheckRegistry } from '../preflight/check-registry';
+import { EXTENSIONS } from '../render/render-rendition';
+import { plannedSize } from '../render/planned-size';
+import { renderKey, renderOptions, type RenderOptions } from '../render/render-options';
+
+export interface PlannedFile {
+  /** Relative to the pack, '/'-separated; unique in the plan (case-insensitively). */
+  path: string;
+  preset: ChannelPreset;
+  product: PackProduct;
+  image: PackImage;
+  position: number;
+  rendition: Rendition;
+  options: RenderOptions;
+  /** Null when the source has no hash yet (pre-flight fails it). */
+  renderKey: string | null;
+  level: CheckLevel;
+  /** Pre-flight findings that are not a pass, as 'check: reason'. */
+  findings: string[];
+}
+
+export interface PackPlan {
+  presets: ChannelPreset[];
+  products: PackProduct[];
+  items: PreflightItem[];
+  files: PlannedFile[];
+}
+
+const RANK: Record<CheckLevel, number> = { pass: 0, warn: 1, fail: 2 };
+
+export function worst(results: readonly { level: CheckLevel }[]): CheckLevel {
+  return results.reduce<CheckLevel>((w, x) => (RANK[x.level] > RANK[w] ? x.level : w), 'pass');
+}
+
+export function planPack(
+  presets: readonly ChannelPreset[],
+  products: readonly PackProduct[],
+  overrides: Map<number, RenditionOverride[]>,
+  checks: CheckRegistry,
+): PackPlan {
+  const items: PreflightItem[] = [];
+  const files: PlannedFile[] = [];
+  for (const preset of presets) {
+    for (const product of products) {
+      if (product.channels.length > 0 && !onChannel(product.channels, preset)) continue;
+      const overridesFor = (img: PackImage): RenditionOverride[] =>
+        (overrides.get(img.assetId) ?? []).filter(
+          (o) => o.presetId === null || o.presetId === preset.id,
+        );
+      const eligible = product.images.filter(
+        (img) => preset.roles.includes(img.role) && !overridesFor(img).some((o) => o.exclude),
+      );
+      const max = preset.rules.maxImages ?? Infinity;
+      const images = eligible.slice(0, max);
+      const productFindings = checks.runProduct({
+        preset,
+        product,
+        images,
+        dropped: eligible.slice(images.length),
+      });
+      if (productFindings.length > 0) {
+        items.push({
+          productId: product.id,
+          sku: product.sku,
+          presetId: preset.id,
+          channel: preset.channel,
+          assetId: null,
+          assetName: null,
+          role: null,
+          position: null,
+          level: worst(productFindings),
+          checks: productFindings,
+        });
+      }
+      // A product-level failure (nothing to export) has no images; warnings pass down.
+      const inherited = productFindings.filter((f) => f.level !== 'pass');
+      images.forEach((image, index) => {
+        const position = index + 1;
+        const size = displaySize(image);
+        const renditions = preset.renditions.map((rendition) => {
+          const options = renderOptions(
+            rendition,
+            preset.metadata,
+            preset.rules.minBytes,
+            image.focus,
+            overridesFor(image),
+          );
+          return { rendition, options, size: size ? plannedSize(size, options) : null };
+        });
+        const found = checks.runImage({ preset, product, image, renditions });
+        const all: CheckResult[] = [...inherited.filter((f) => f.level === 'warn'), ...found];
+        const level = worst(all);
+        items.push({
+          productId: product.id,
+          sku: product.sku,
+          presetId: preset.id,
+          channel: preset.channel,
+          assetId: image.assetId,
+          assetName: image.name,
+          role: image.role,
+          position,
+          level,
+          checks: all.length
+            ? all
+            : [{ check: 'rules', level: 'pass', reason: 'meets every rule' }],
+        });
+        for (const { rendition, options } of renditions) {
+          files.push({
+            path: renderPath(preset.naming.folder, preset.naming.file, {
+              sku: product.sku,
+              name: product.name,
+              position,
+              role: image.role,
+              channel: preset.channel,
+              preset: preset.id,
+              key: rendition.key,
+              width: rendition.width,
+              height: rendition.height,
+              ext: EXTENSIONS[options.format],
+              parent: product.parentSku ?? '',
+              asset: stem(image.name),
+              attributes: product.attributes,
+            }),
+            preset,
+            product,
+            image,
+            position,
+            rendition,
+            options,
+            renderKey: image.hash ? renderKey(image.hash, options) : null,
+            level,
+            findings: all.filter((f) => f.level !== 'pass').map((f) => `${f.check}: ${f.reason}`),
+          });
+        }
+      });
+    }
+  }
+  resolveCollisions(files);
+  return { presets: [...presets], products: [...products], items, files };
+}
+
+function onChannel(channels: readonly string[], preset: ChannelPreset): boolean {
+  const wanted = channels.map((c) => c.toLowerCase());
+  return wanted.includes(preset.channel) || wanted.includes(preset.id);
+}
+
+function stem(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(0, dot) : name;
+}
+
+/**
+ * Two planned files with one name (case-insensitively, as on Windows and macOS): the first
+ * in a fixed order (preset, SKU, position, rendition, asset) keeps it, the next get -2, -3…
+ * The same input gives the same names on every run.
+ */
+function resolveCollisions(files: PlannedFile[]): void {
+  const order = [...files].sort(
+    (a, b) =>
+      cmp(a.preset.id, b.preset.id) ||
+      cmp(a.product.sku.toLowerCase(), b.product.sku.toLowerCase()) ||
+      a.product.id - b.product.id ||
+      a.position - b.position ||
+      cmp(a.rendition.key, b.rendition.key) ||
+      a.image.assetId - b.image.assetId,
+  );
+  const taken = new Set<string>();
+  for (const f of order) {
+    let path = f.path;
+    for (let n = 2; taken.has(path.normalize('NFC').toLowerCase()); n++) {
+      path = withSuffix(f.path, `-${n}`);
+    }
+    taken.add(path.normalize('NFC').toLowerCase());
+    f.path = path;
+  }
+}
+
+function withSuffix(path: string, suffix: string): string {
+  const slash = path.lastIndexOf('/');
+  const dir = path.slice(0, slash + 1);
+  const name = path.slice(slash + 1);
+  const dot = name.lastIndexOf('.');
+  const [base, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
+  const room = MAX_SEGMENT_BYTES + 20 - Buffer.byteLength(suffix + ext);
+  return `${dir}${truncateBytes(base, room)}${suffix}${ext}`;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

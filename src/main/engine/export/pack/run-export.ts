@@ -1,0 +1,286 @@
+// Writes a planned pack into its folder: renders what changed (in parallel, grouped by
+// source so each file is read once), skips what is unchanged, removes what no longer
+// belongs, and records every landed file in the journal before it comes into view.
+import { createHash } from 'node:crypto';
+import { lstat, readFile, rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type {
+  ExportError,
+  ExportProgress,
+  ExportSummary,
+  FailurePolicy,
+} from '../../../../shared/export-dto';
+import { outputChecks } from '../preflight/output-checks';
+import { readRights, type RightsFields } from '../render/color';
+import { prepareSource, renderRendition } from '../render/render-rendition';
+import { MANIFEST, PackState, type PackEntry } from './manifest';
+import { PackPaths } from './pack-paths';
+import type { PackPlan, PlannedFile } from './plan-pack';
+import { shopifyCsv } from './shopify-csv';
+import { syncFolder, writeAtomic } from './write-atomic';
+
+export interface ExportRequest {
+  plan: PackPlan;
+  out: string;
+  failures: FailurePolicy;
+  dryRun: boolean;
+  baseUrl: string;
+  /** Products this run covers (null: all): files of others are never removed. */
+  productScope: ReadonlySet<number> | null;
+  concurrency: number;
+  signal: AbortSignal;
+  onProgress: (p: Omit<ExportProgress, 'jobId' | 'state'>) => void;
+}
+
+export type ExportOutcome = Omit<ExportSummary, 'jobId' | 'state'> & { cancelled: boolean };
+
+const DRY_RUN_LIST = 1000;
+
+export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
+  const started = Date.now();
+  const paths = await PackPaths.open(req.out, !req.dryRun);
+  const state = await PackState.load(paths.root);
+  const errors: ExportError[] = [];
+  const presetIds = new Set(req.plan.presets.map((p) => p.id));
+  const counts = { rendered: 0, unchanged: 0, skipped: 0, warned: 0, failed: 0, removed: 0 };
+  let bytesWritten = 0;
+  let dirty = false;
+
+  // What to render, what is already there, what pre-flight leaves out.
+  const toRender: PlannedFile[] = [];
+  const keep = new Set<string>();
+  for (const f of req.plan.files) {
+    paths.resolve(f.path); // a name that would leave the pack fails the run here
+    if (f.level === 'fail' && (req.failures === 'skip' || f.renderKey === null)) {
+      counts.skipped++;
+      continue;
+    }
+    const entry = state.entries.get(f.path);
+    if (entry && entry.renderKey === f.renderKey && (await landedAsRecorded(paths, entry))) {
+      counts.unchanged++;
+      keep.add(f.path);
+      if (entry.presetVersion !== f.preset.version && !req.dryRun) {
+        await state.add({ ...entry, presetVersion: f.preset.version });
+        dirty = true;
+      }
+      continue;
+    }
+    toRender.push(f);
+    keep.add(f.path);
+  }
+
+  // Files an earlier run of this pack wrote that no longer belong (only of these presets
+  // and products; a file the user has since changed is left alone and forgotten).
+  const stale = [...state.entries.values()].filter(
+    (e) =>
+      presetIds.has(e.presetId) &&
+      (req.productScope === null || req.productScope.has(e.productId)) &&
+      !keep.has(e.file),
+  );
+  for (const e of stale) {
+    if (req.dryRun) {
+      counts.removed++;
+      continue;
+    }
+    if (!paths.isSafe(e.file)) {
+      // A manifest edited by hand to point outside the pack: forget the line, touch nothing.
+      await state.remove(e.file);
+      dirty = true;
+      continue;
+    }
+    if (await landedAsRecorded(paths, e)) {
+      await rm(paths.resolve(e.file), { force: true });
+      counts.removed++;
+    }
+    await state.remove(e.file);
+    await paths.pruneEmpty(e.file);
+    dirty = true;
+  }
+
+  const total = req.plan.files.length - counts.skipped;
+  let done = counts.unchanged;
+  let current: string | null = null;
+  let lastReport = 0;
+  const report = (force = false): void => {
+    const now = Date.now();
+    if (!force && now - lastReport < 200) return;
+    lastReport = now;
+    const seconds = (now - started) / 1000;
+    const rate = seconds > 0 ? (done - counts.unchanged) / seconds : 0;
+    req.onProgress({
+      done,
+      total,
+      rendered: counts.rendered,
+      unchanged: counts.unchanged,
+      failed: counts.failed,
+      rate: Math.round(rate * 10) / 10,
+      etaSeconds: rate > 0 ? Math.ceil((total - done) / rate) : null,
+      current,
+    });
+  };
+  report(true);
+
+  if (req.dryRun) {
+    counts.rendered = toRender.length;
+    counts.warned = toRender.filter((f) => f.level === 'fail').length;
+    return finish(false);
+  }
+
+  await paths.sweepTemp(toRender.map((f) => f.path));
+
+  // One group per source file: read and hashed once, rendered for every preset.
+  const groups = new Map<number, PlannedFile[]>();
+  for (const f of toRender) {
+    const list = groups.get(f.image.assetId) ?? [];
+    list.push(f);
+    groups.set(f.image.assetId, list);
+  }
+  const queue = [...groups.values()];
+  const folders = new Set<string>();
+
+  const renderGroup = async (files: PlannedFile[]): Promise<void> => {
+    const first = files[0];
+    if (!first) return;
+    let source: Awaited<ReturnType<typeof prepareSource>>;
+    let sourceHash: string;
+    try {
+      const input = await readFile(first.image.path);
+      sourceHash = createHash('sha256').update(input).digest('hex');
+      const rights: RightsFields | null = files.some((f) => f.options.metadata === 'copyright')
+        ? await readRights(input)
+        : null;
+      source = await prepareSource(input, rights);
+    } catch (error) {
+      for (const f of files) fail(f, error);
+      return;
+    }
+    for (const f of files) {
+      if (req.signal.aborted) return;
+      current = f.path;
+      try {
+        const out = await renderRendition(source, f.options);
+        const found = outputChecks(f.preset.rules, {
+          width: out.width,
+          height: out.height,
+          format: out.format,
+          bytes: out.data.length,
+        });
+        const failed = found.length > 0;
+        if (failed && req.failures === 'skip') {
+          counts.skipped++;
+          errors.push(errorOf(f, `not written: ${found.map((x) => x.reason).join('; ')}`));
+          done++;
+          report();
+          continue;
+        }
+        const warnings = [...f.findings, ...found.map((x) => `${x.check}: ${x.reason}`)];
+        if (f.level === 'fail' || failed) counts.warned++;
+        const target = await paths.folderFor(f.path);
+        const sha256 = createHash('sha256').update(out.data).digest('hex');
+        const entryOf = (landed: { bytes: number; mtimeMs: number; ino: number }): PackEntry => ({
+          file: f.path,
+          productId: f.product.id,
+          sku: f.product.sku,
+          channel: f.preset.channel,
+          presetId: f.preset.id,
+          presetVersion: f.preset.version,
+          role: f.image.role,
+          position: f.position,
+          key: f.rendition.key,
+          width: out.width,
+          height: out.height,
+          bytes: landed.bytes,
+          sha256,
+          sourceAssetId: f.image.assetId,
+          sourceHash,
+          // The key names the source as indexed; a file changed since is flagged below.
+          renderKey: f.renderKey ?? '',
+          warnings:
+            sourceHash === f.image.hash
+              ? warnings
+              : [...warnings, 'source: changed on disk since it was indexed (rescan)'],
+          mtimeMs: landed.mtimeMs,
+          ino: landed.ino,
+        });
+        await writeAtomic(target, out.data, (landed) => state.add(entryOf(landed)));
+        folders.add(dirname(target));
+        dirty = true;
+        bytesWritten += out.data.length;
+        counts.rendered++;
+      } catch (error) {
+        fail(f, error);
+        continue;
+      }
+      done++;
+      report();
+    }
+  };
+
+  const fail = (f: PlannedFile, error: unknown): void => {
+    counts.failed++;
+    done++;
+    errors.push(errorOf(f, error instanceof Error ? error.message : String(error)));
+    report();
+  };
+
+  const worker = async (): Promise<void> => {
+    for (let g = queue.shift(); g && !req.signal.aborted; g = queue.shift()) await renderGroup(g);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, req.concurrency) }, worker));
+  for (const folder of folders) await syncFolder(folder);
+  return finish(req.signal.aborted);
+
+  async function finish(cancelled: boolean): Promise<ExportOutcome> {
+    const csv: string[] = [];
+    if (!req.dryRun) {
+      if (dirty) await state.commit();
+      else await state.close();
+      const names = new Map(req.plan.products.map((p) => [p.id, p.name || p.sku]));
+      for (const preset of req.plan.presets) {
+        const file = `${preset.id}-images.csv`;
+        const rows = [...state.entries.values()].filter((e) => e.presetId === preset.id);
+        const text = shopifyCsv(rows, names, req.baseUrl);
+        const target = paths.resolve(file);
+        const old = await readFile(target, 'utf8').catch(() => null);
+        if (old !== text) await writeAtomic(target, text);
+        csv.push(file);
+      }
+    }
+    report(true);
+    return {
+      out: paths.root,
+      dryRun: req.dryRun,
+      presets: req.plan.presets.map((p) => p.id),
+      products: req.plan.products.length,
+      planned: req.plan.files.length,
+      ...counts,
+      bytesWritten,
+      seconds: (Date.now() - started) / 1000,
+      manifest: MANIFEST,
+      csv,
+      errors,
+      files: req.dryRun ? toRender.slice(0, DRY_RUN_LIST).map((f) => f.path) : [],
+      cancelled,
+    };
+  }
+}
+
+/** The file is still the one this pack wrote: same size and modification time. */
+async function landedAsRecorded(paths: PackPaths, e: PackEntry): Promise<boolean> {
+  try {
+    const s = await lstat(paths.resolve(e.file));
+    return s.isFile() && s.size === e.bytes && s.mtimeMs === e.mtimeMs;
+  } catch {
+    return false;
+  }
+}
+
+function errorOf(f: PlannedFile, reason: string): ExportError {
+  return {
+    sku: f.product.sku,
+    presetId: f.preset.id,
+    assetId: f.image.assetId,
+    file: f.path,
+    reason,
+  };
+}

@@ -1,0 +1,58 @@
+// Everything that shapes one output file: the preset's rendition with the asset's overrides
+// and focal point applied. Its hash, with the source's hash, is the rendition's identity
+// in a pack's manifest: same key, same bytes, nothing to render.
+import { createHash } from 'node:crypto';
+import type { MetadataPolicy, Rendition, RenditionOverride } from '../../../../shared/export-dto';
+
+/** Bump when the renderer's output changes for the same options (re-renders every pack). */
+export const RENDER_VERSION = 1;
+
+export interface RenderOptions extends Omit<Rendition, 'key'> {
+  metadata: MetadataPolicy;
+  /** Smallest file the channel accepts (bol.com: 30 KB); quality is raised to reach it. */
+  minBytes: number | null;
+  focus: { x: number; y: number } | null;
+}
+
+/** The preset's rendition, then the override for every preset, then the one for this preset. */
+export function renderOptions(
+  rendition: Rendition,
+  metadata: MetadataPolicy,
+  minBytes: number | null,
+  focus: { x: number; y: number } | null,
+  overrides: readonly RenditionOverride[],
+): RenderOptions {
+  const { key: _key, ...base } = rendition;
+  const options: RenderOptions = { ...base, metadata, minBytes, focus };
+  const ordered = [...overrides].sort((a, b) =>
+    a.presetId === null ? -1 : b.presetId === null ? 1 : 0,
+  );
+  for (const o of ordered) {
+    if (o.fit !== undefined) options.fit = o.fit;
+    if (o.crop !== undefined) options.crop = o.crop;
+    if (o.trim !== undefined) options.trim = o.trim;
+    if (o.productFill !== undefined) options.productFill = o.productFill;
+    if (o.background !== undefined) options.background = o.background;
+    if (o.quality !== undefined) options.quality = o.quality;
+  }
+  // A box with one free side cannot be covered or padded: keep the image's own shape.
+  if (options.width === null || options.height === null) options.fit = 'inside';
+  return options;
+}
+
+export function renderKey(sourceHash: string, options: RenderOptions): string {
+  const canonical = JSON.stringify([RENDER_VERSION, sourceHash, sorted(options)]);
+  return createHash('sha256').update(canonical).digest('hex').slice(0, 32);
+}
+
+function sorted(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sorted);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, sorted((value as Record<string, unknown>)[k])]),
+    );
+  }
+  return value;
+}
