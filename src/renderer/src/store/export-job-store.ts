@@ -21,6 +21,8 @@ export interface ExportJobState {
   progress: ExportProgress | null;
   summary: ExportSummary | null;
   error: string | null;
+  /** What the last run was started with, for the next form to start from. */
+  lastOptions: ExportOptions | null;
   start(
     selection: Pick<PackSelectionState, 'channels' | 'query'>,
     options: ExportOptions,
@@ -44,6 +46,7 @@ export function createExportJobStore(client: Client): ExportJobStore {
     progress: null,
     summary: null,
     error: null,
+    lastOptions: null,
     async start(selection, options) {
       if (get().phase === 'starting' || get().phase === 'running') return;
       if (selection.channels.length === 0) {
@@ -54,7 +57,14 @@ export function createExportJobStore(client: Client): ExportJobStore {
         set({ error: 'Choose the folder to write the pack into.' });
         return;
       }
-      set({ phase: 'starting', error: null, progress: null, summary: null, jobId: null });
+      set({
+        phase: 'starting',
+        error: null,
+        progress: null,
+        summary: null,
+        jobId: null,
+        lastOptions: options,
+      });
       try {
         const baseUrl = options.baseUrl.trim();
         const job = await client.call('export.start', {

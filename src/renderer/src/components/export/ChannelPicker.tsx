@@ -14,28 +14,32 @@ export function ChannelPicker() {
     <fieldset className="channel-picker" data-testid="channel-picker">
       <legend>Channels</legend>
       {presets.length === 0 && <p className="dim">No presets to export with.</p>}
-      {byChannel(presets).map(([channel, members]) => (
-        <div key={channel} className="channel-group">
-          {members.length > 1 && (
-            <CheckField
-              label={`All of ${channel} (${members.length} presets)`}
-              checked={chosen.includes(channel)}
-              onChange={() => toggle(channel)}
-              testId={`channel-${channel}`}
-            />
-          )}
-          {members.map((preset) => (
-            <CheckField
-              key={preset.id}
-              label={preset.name}
-              checked={chosen.includes(preset.id) || chosen.includes(channel)}
-              disabled={chosen.includes(channel)}
-              onChange={() => toggle(preset.id)}
-              testId={`channel-preset-${preset.id}`}
-            />
-          ))}
-        </div>
-      ))}
+      {byChannel(presets).map(([channel, members]) => {
+        // A whole channel chosen covers its presets (a one-preset channel has no such box).
+        const whole = members.length > 1 && chosen.includes(channel);
+        return (
+          <div key={channel} className="channel-group">
+            {members.length > 1 && (
+              <CheckField
+                label={`All of ${channel} (${members.length} presets)`}
+                checked={chosen.includes(channel)}
+                onChange={() => toggle(channel)}
+                testId={`channel-${channel}`}
+              />
+            )}
+            {members.map((preset) => (
+              <CheckField
+                key={preset.id}
+                label={preset.name}
+                checked={whole || chosen.includes(preset.id)}
+                disabled={whole}
+                onChange={() => toggle(preset.id)}
+                testId={`channel-preset-${preset.id}`}
+              />
+            ))}
+          </div>
+        );
+      })}
     </fieldset>
   );
 }

@@ -12,17 +12,16 @@ const FAILURE_OPTIONS: readonly { value: FailurePolicy; label: string }[] = [
   { value: 'warn', label: 'Export them with a warning' },
 ];
 
+const DEFAULT_OPTIONS: ExportOptions = { out: '', failures: 'skip', dryRun: false, baseUrl: '' };
+
 export function ExportForm() {
   const { client, stores } = useServices();
   const phase = useExportJob((s) => s.phase);
   const error = useExportJob((s) => s.error);
   const channels = usePackSelection((s) => s.channels);
-  const [options, setOptions] = useState<ExportOptions>({
-    out: '',
-    failures: 'skip',
-    dryRun: false,
-    baseUrl: '',
-  });
+  const [options, setOptions] = useState<ExportOptions>(
+    () => stores.exportJob.getState().lastOptions ?? DEFAULT_OPTIONS,
+  );
   const set = <K extends keyof ExportOptions>(key: K, value: ExportOptions[K]) =>
     setOptions((o) => ({ ...o, [key]: value }));
 

@@ -131,5 +131,8 @@ describe('export panel', () => {
     );
     await press(oneByTestId(root, 'export-again'));
     expect(byTestId(root, 'export-start')).toHaveLength(1);
+    // The next export starts from the last one's options.
+    expect(oneByTestId(root, 'export-out')).toHaveProperty('value', '/packs/spring');
+    expect(oneByTestId(root, 'export-failures')).toHaveProperty('value', 'warn');
   });
 });

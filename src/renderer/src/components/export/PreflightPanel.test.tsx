@@ -80,6 +80,16 @@ describe('pre-flight', () => {
     ]);
   });
 
+  it('lets a one-preset channel whose id is the preset’s be ticked and unticked', async () => {
+    const { root } = await start();
+    const shopify = oneByTestId(root, 'channel-preset-shopify') as HTMLInputElement;
+    await press(shopify);
+    expect([shopify.checked, shopify.disabled]).toEqual([true, false]);
+    await press(shopify);
+    expect(shopify.checked).toBe(false);
+    expect(oneByTestId(root, 'preflight-run')).toHaveProperty('disabled', true);
+  });
+
   it('filters to failures', async () => {
     const { root } = await start();
     await press(oneByTestId(root, 'channel-amazon'));

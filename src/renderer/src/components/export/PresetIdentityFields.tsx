@@ -98,6 +98,12 @@ export function PresetIdentityFields({
             error={issues.get('source.checked')}
             placeholder="YYYY-MM-DD"
           />
+          <TextField
+            label="Notes"
+            value={draft.notes}
+            onChange={(notes) => set('notes', notes)}
+            error={issues.get('notes')}
+          />
         </div>
       </fieldset>
     </>
