@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { act } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startUi, type Harness } from '../../test-support/app-harness';
 import { fakeEngine } from '../../test-support/fake-engine';
@@ -29,6 +30,15 @@ describe('export view', () => {
     expect([panel('presets').hidden, panel('preflight').hidden]).toEqual([false, true]);
     await press(oneByTestId(root, 'export-tab-preflight'));
     expect([panel('presets').hidden, panel('preflight').hidden]).toEqual([true, false]);
+
+    // The arrows move between tabs, and focus follows.
+    act(() => {
+      oneByTestId(root, 'export-tab-preflight').dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }),
+      );
+    });
+    expect(panel('export').hidden).toBe(false);
+    expect(document.activeElement).toBe(oneByTestId(root, 'export-tab-export'));
 
     await press(oneByTestId(root, 'nav-library'));
     expect(byTestId(root, 'export-view')).toHaveLength(0);
