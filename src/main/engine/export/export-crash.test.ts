@@ -85,7 +85,7 @@ it('resumes after SIGKILL without partial files or rendering anything twice', as
     await new Promise((r) => setTimeout(r, 20));
   child.kill('SIGKILL');
   await new Promise((r) => child.once('exit', r));
-  const before = (await landed()) as number;
+  const before = await landed();
   expect(before, 'the export finished before it could be killed').toBeLessThan(PRODUCTS * 2);
 
   // Whatever is in view is whole: every image decodes to the end.
