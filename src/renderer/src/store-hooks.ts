@@ -4,11 +4,16 @@ import { useServices } from './app-context';
 import type { AssetsState } from './store/assets-store';
 import type { CatalogsState } from './store/catalogs-store';
 import type { FoldersState } from './store/folders-store';
+import type { ExportJobState } from './store/export-job-store';
 import type { JobsState } from './store/jobs-store';
 import type { LoupeState } from './store/loupe-store';
 import type { NoticesState } from './store/notices-store';
+import type { PackSelectionState } from './store/pack-selection-store';
+import type { PreflightState } from './store/preflight-store';
+import type { PresetsState } from './store/presets-store';
 import type { PrefsState } from './store/prefs-store';
 import type { PreviewsState } from './store/previews-store';
+import type { RenditionsState } from './store/renditions-store';
 import type { SelectionState } from './store/selection-store';
 
 export function useCatalogs<T>(selector: (state: CatalogsState) => T): T {
@@ -45,4 +50,24 @@ export function useLoupe<T>(selector: (state: LoupeState) => T): T {
 
 export function usePreviews<T>(selector: (state: PreviewsState) => T): T {
   return useStore(useServices().stores.previews, selector);
+}
+
+export function usePresets<T>(selector: (state: PresetsState) => T): T {
+  return useStore(useServices().stores.presets, selector);
+}
+
+export function usePackSelection<T>(selector: (state: PackSelectionState) => T): T {
+  return useStore(useServices().stores.packSelection, selector);
+}
+
+export function usePreflight<T>(selector: (state: PreflightState) => T): T {
+  return useStore(useServices().stores.preflight, selector);
+}
+
+export function useExportJob<T>(selector: (state: ExportJobState) => T): T {
+  return useStore(useServices().stores.exportJob, selector);
+}
+
+export function useRenditions<T>(selector: (state: RenditionsState) => T): T {
+  return useStore(useServices().stores.renditions, selector);
 }

@@ -26,6 +26,10 @@ export interface CliContext {
     set: string | undefined;
     /** catalog rules: apply the rules to the files already indexed. */
     apply: boolean;
+    /** export: what to do with images that fail pre-flight (skip | warn). */
+    failures: string | undefined;
+    /** export: prefix of 'Image Src' in the Shopify CSV. */
+    baseUrl: string | undefined;
   };
   /** The built UI, served in browser mode. */
   rendererDir: string;

@@ -10,6 +10,9 @@ import { UsageError, type CliContext } from './cli-context';
 import { assetsCommand } from './commands/assets-command';
 import { catalogCommand } from './commands/catalog-command';
 import { collectionsCommand } from './commands/collections-command';
+import { checkCommand } from './commands/check-command';
+import { exportCommand } from './commands/export-command';
+import { presetsCommand } from './commands/presets-command';
 import { flagCommand, rateCommand, tagCommand } from './commands/edit-commands';
 import { linkCommand } from './commands/link-command';
 import { productsCommand } from './commands/products-command';
@@ -47,6 +50,13 @@ usage: packshot [--data DIR] <command>
   link rules apply [--rule REGEX] [--dry-run]
                           link files to products by name (default: the app's rules, or
                           {sku}_{position}); one undoable step
+  export --channel ID[,ID] --out DIR [--query Q] [--dry-run] [--failures skip|warn]
+         [--base-url URL] [--json]
+                          write channel packs (IDs: presets or channels, e.g. amazon)
+  check --channel ID[,ID] [--query Q] [--json]
+                          pre-flight: every product's images against the channel's rules
+  presets list [--json] | presets show ID
+                          the channel presets (built in and yours)
   serve [--port N]        browser mode on 127.0.0.1 (prints the address to open)
 
 options:
@@ -69,6 +79,9 @@ const COMMANDS: Record<string, (ctx: CliContext) => Promise<void>> = {
   products: productsCommand,
   link: linkCommand,
   serve: serveCommand,
+  export: exportCommand,
+  check: checkCommand,
+  presets: presetsCommand,
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -92,6 +105,8 @@ async function main(argv: string[]): Promise<number> {
         // intake rules
         set: { type: 'string' },
         apply: { type: 'boolean', default: false },
+        failures: { type: 'string' },
+        'base-url': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', default: false },
       },
@@ -128,6 +143,8 @@ async function main(argv: string[]): Promise<number> {
         out: values.out,
         set: values.set,
         apply: values.apply ?? false,
+        failures: values.failures,
+        baseUrl: values['base-url'],
       },
       rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)),
       out: process.stdout,

@@ -1,7 +1,10 @@
 // The window: first-run welcome, or sidebar | grid | preview (and the loupe over them);
 // status bar and toasts always.
+import { useState } from 'react';
 import { useServices } from '../app-context';
 import { useCatalogs } from '../store-hooks';
+import { AppNav, type AppView } from './AppNav';
+import { ExportView } from './export/ExportView';
 import { AssetGrid } from './grid/AssetGrid';
 import { Loupe } from './loupe/Loupe';
 import { GridToolbar } from './toolbar/GridToolbar';
@@ -12,11 +15,11 @@ import { StatusBar } from './StatusBar';
 import { Welcome } from './Welcome';
 
 export function App() {
+  const [view, setView] = useState<AppView>('library');
   return (
     <div className="app">
-      <main className="app-main">
-        <MainView />
-      </main>
+      <AppNav view={view} onChange={setView} />
+      <main className="app-main">{view === 'export' ? <ExportView /> : <MainView />}</main>
       <StatusBar />
       <Notices />
     </div>

@@ -4,7 +4,7 @@ import type { Client } from '../client';
 import type { Stores } from './create-stores';
 
 export function connectStores(client: Client, stores: Stores): () => void {
-  const { catalogs, folders, assets, selection, jobs, loupe } = stores;
+  const { catalogs, folders, assets, selection, jobs, loupe, presets, exportJob } = stores;
   const stops = [
     client.on('catalogs.changed', () => {
       void catalogs.getState().refresh();
@@ -22,6 +22,11 @@ export function connectStores(client: Client, stores: Stores): () => void {
       jobs.getState().apply(progress);
       // Error counts per catalog settle when a run ends.
       if (wasRunning && !progress.running) void catalogs.getState().refresh();
+    }),
+    client.on('export.progress', (progress) => exportJob.getState().apply(progress)),
+    // Only a list someone has opened is kept fresh.
+    client.on('presets.changed', () => {
+      if (presets.getState().status !== 'idle') void presets.getState().load();
     }),
     // A selection belongs to one list: switching catalog, folder, filter or sort drops it.
     assets.subscribe((state, previous) => {

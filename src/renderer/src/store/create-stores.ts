@@ -4,9 +4,13 @@ import type { Client } from '../client';
 import { createAssetsStore, type AssetsStore, type AssetsStoreOptions } from './assets-store';
 import { createCatalogsStore, type CatalogsStore } from './catalogs-store';
 import { createFoldersStore, type FoldersStore } from './folders-store';
+import { createExportJobStore, type ExportJobStore } from './export-job-store';
 import { createJobsStore, type JobsStore } from './jobs-store';
 import { createLoupeStore, type LoupeStore } from './loupe-store';
 import { createNoticesStore, type NoticesStore } from './notices-store';
+import { createPackSelectionStore, type PackSelectionStore } from './pack-selection-store';
+import { createPreflightStore, type PreflightStore } from './preflight-store';
+import { createPresetsStore, type PresetsStore } from './presets-store';
 import {
   browserStorage,
   createPrefsStore,
@@ -14,6 +18,7 @@ import {
   type PrefsStore,
 } from './prefs-store';
 import { createPreviewsStore, type PreviewsStore } from './previews-store';
+import { createRenditionsStore, type RenditionsStore } from './renditions-store';
 import { createSelectionStore, type SelectionStore } from './selection-store';
 
 export interface Stores {
@@ -26,6 +31,12 @@ export interface Stores {
   prefs: PrefsStore;
   loupe: LoupeStore;
   previews: PreviewsStore;
+  // Channel packs (issue 6).
+  presets: PresetsStore;
+  packSelection: PackSelectionStore;
+  preflight: PreflightStore;
+  exportJob: ExportJobStore;
+  renditions: RenditionsStore;
 }
 
 export interface StoresOptions extends AssetsStoreOptions {
@@ -48,5 +59,10 @@ export function createStores(client: Client, options: StoresOptions = {}): Store
     prefs: createPrefsStore(storage === undefined ? browserStorage() : storage),
     loupe: createLoupeStore(),
     previews: createPreviewsStore(client),
+    presets: createPresetsStore(client, notices),
+    packSelection: createPackSelectionStore(),
+    preflight: createPreflightStore(client),
+    exportJob: createExportJobStore(client),
+    renditions: createRenditionsStore(client, notices),
   };
 }

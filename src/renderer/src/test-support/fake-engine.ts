@@ -8,7 +8,9 @@ import type {
   JobProgress,
   PreviewReady,
 } from '../../../shared/dto';
+import type { ChannelPreset, PreflightReport } from '../../../shared/export-dto';
 import { PackshotError } from '../../../shared/errors';
+import { serveExport } from './fake-export';
 import { FakeTransport, makeAsset, makeDetail, serveAssets } from './fake-transport';
 
 export const IDLE: JobProgress = {
@@ -28,6 +30,9 @@ export interface FakeEngineOptions {
   asset?: (index: number) => Asset;
   detail?: (asset: Asset) => AssetDetail;
   preview?: (id: number) => PreviewReady | Promise<PreviewReady>;
+  /** Channel presets served (none by default), and export.check's answer. */
+  presets?: ChannelPreset[];
+  report?: PreflightReport;
 }
 
 export function fakeEngine(options: FakeEngineOptions = {}): FakeTransport {
@@ -49,5 +54,6 @@ export function fakeEngine(options: FakeEngineOptions = {}): FakeTransport {
         : { id: args.id, hash: `preview-${args.id}`, reason: null },
     );
   serveAssets(transport, () => total, asset);
+  serveExport(transport, { presets: options.presets, report: options.report });
   return transport;
 }

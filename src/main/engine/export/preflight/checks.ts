@@ -147,11 +147,12 @@ function productFill({ preset, image, renditions }: ImageCheckInput): CheckResul
   const padded = renditions.every((x) => x.options.trim && x.options.productFill !== null);
   if (padded) return null; // trimmed and padded back to the preset's share on export
   if (image.fill === null) return r('product-fill', 'warn', 'not analysed yet');
+  // Fill is measured on the thumbnail's bounding box: advice, not a verdict.
   if (min !== null && image.fill < min)
     return r(
       'product-fill',
-      'fail',
-      `the product fills ${pct(image.fill)} of the frame; ${pct(min)} needed`,
+      'warn',
+      `the product fills ${pct(image.fill)} of the frame; ${pct(min)} or more advised`,
     );
   if (max !== null && image.fill > max)
     return r(

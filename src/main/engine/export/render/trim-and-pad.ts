@@ -1,5 +1,6 @@
 // Trimming near-white margins, and the frame that puts the product back at a fill share
 // (Amazon: the product's longer side fills 85 % of the frame).
+import sharp from 'sharp';
 import { openSource } from './sharp-input';
 
 export interface RawImage {
@@ -15,10 +16,15 @@ export async function trimmed(
   background: string,
   threshold: number,
 ): Promise<RawImage> {
-  const flat = openSource(input).flatten({ background }).toColourspace('srgb');
+  // Trim compares pixels in the input's colour space, so convert first (CMYK, 16-bit).
+  const flat = await openSource(input)
+    .flatten({ background })
+    .toColourspace('srgb')
+    .raw({ depth: 'uchar' })
+    .toBuffer({ resolveWithObject: true });
+  const raw = { width: flat.info.width, height: flat.info.height, channels: flat.info.channels };
   try {
-    const { data, info } = await flat
-      .clone()
+    const { data, info } = await sharp(flat.data, { raw })
       .trim({ background, threshold })
       .raw()
       .toBuffer({ resolveWithObject: true });
@@ -26,8 +32,7 @@ export async function trimmed(
   } catch (error) {
     // libvips refuses to trim an image that is all background: keep it whole.
     if (!/trim|bounding box/i.test(String(error))) throw error;
-    const { data, info } = await flat.raw().toBuffer({ resolveWithObject: true });
-    return { data, width: info.width, height: info.height, channels: info.channels };
+    return { data: flat.data, ...raw };
   }
 }
 

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { Asset } from '../../../../shared/dto';
 import { useServices } from '../../app-context';
 import { formatCount } from '../../format/count';
+import { LoupeFocalPoint } from '../export/LoupeFocalPoint';
 import { placeholderUrl } from '../../media/placeholder-url';
 import { previewKey, type PreviewStatus } from '../../store/previews-store';
 import { useLoupe, usePreviews } from '../../store-hooks';
@@ -42,6 +43,7 @@ export function LoupeContent({
         onToggleZoom={() => stores.loupe.getState().toggleZoom()}
         onLoaded={setLoadedSrc}
       />
+      <LoupeFocalPoint asset={asset} zoom={zoom} />
       <header className="loupe-bar">
         <span className="loupe-name" title={asset.relPath}>
           {asset.name}

@@ -6,6 +6,7 @@ import { formatBytes, formatExactBytes } from '../../format/bytes';
 import { formatInstant } from '../../format/date';
 import { formatDimensions, formatFileKind, formatImageFormat } from '../../format/media';
 import { placeholderUrl } from '../../media/placeholder-url';
+import { ExportOverrides } from '../export/ExportOverrides';
 import { useSelectedAsset } from '../use-selected-asset';
 import { CaptureFacts } from './CaptureFacts';
 import { DescriptionFacts } from './DescriptionFacts';
@@ -73,6 +74,7 @@ function PreviewDetails({ asset }: { asset: Asset }) {
       </dl>
       <Sidecars detail={detail} />
       {detail !== null && <VersionHistory history={detail.history} currentHash={asset.hash} />}
+      <ExportOverrides asset={asset} />
     </>
   );
 }
