@@ -3,6 +3,8 @@ import { useStore } from 'zustand';
 import { useServices } from './app-context';
 import type { AssetsState } from './store/assets-store';
 import type { CatalogsState } from './store/catalogs-store';
+import type { CompareState } from './store/compare-store';
+import type { EditsState } from './store/edits-store';
 import type { FoldersState } from './store/folders-store';
 import type { JobsState } from './store/jobs-store';
 import type { LoupeState } from './store/loupe-store';
@@ -10,6 +12,7 @@ import type { NoticesState } from './store/notices-store';
 import type { PrefsState } from './store/prefs-store';
 import type { PreviewsState } from './store/previews-store';
 import type { SelectionState } from './store/selection-store';
+import type { TagsState } from './store/tags-store';
 
 export function useCatalogs<T>(selector: (state: CatalogsState) => T): T {
   return useStore(useServices().stores.catalogs, selector);
@@ -45,4 +48,16 @@ export function useLoupe<T>(selector: (state: LoupeState) => T): T {
 
 export function usePreviews<T>(selector: (state: PreviewsState) => T): T {
   return useStore(useServices().stores.previews, selector);
+}
+
+export function useEdits<T>(selector: (state: EditsState) => T): T {
+  return useStore(useServices().stores.edits, selector);
+}
+
+export function useTags<T>(selector: (state: TagsState) => T): T {
+  return useStore(useServices().stores.tags, selector);
+}
+
+export function useCompare<T>(selector: (state: CompareState) => T): T {
+  return useStore(useServices().stores.compare, selector);
 }

@@ -2,6 +2,7 @@
 // status bar and toasts always.
 import { useServices } from '../app-context';
 import { useCatalogs } from '../store-hooks';
+import { CullingLayer } from './culling/CullingLayer';
 import { AssetGrid } from './grid/AssetGrid';
 import { Loupe } from './loupe/Loupe';
 import { GridToolbar } from './toolbar/GridToolbar';
@@ -47,6 +48,7 @@ function Workspace() {
       </section>
       <PreviewPanel />
       <Loupe />
+      <CullingLayer />
     </div>
   );
 }

@@ -3,6 +3,8 @@
 import type { Client } from '../client';
 import { createAssetsStore, type AssetsStore, type AssetsStoreOptions } from './assets-store';
 import { createCatalogsStore, type CatalogsStore } from './catalogs-store';
+import { createCompareStore, type CompareStore } from './compare-store';
+import { createEditsStore, type EditsStore } from './edits-store';
 import { createFoldersStore, type FoldersStore } from './folders-store';
 import { createJobsStore, type JobsStore } from './jobs-store';
 import { createLoupeStore, type LoupeStore } from './loupe-store';
@@ -15,6 +17,7 @@ import {
 } from './prefs-store';
 import { createPreviewsStore, type PreviewsStore } from './previews-store';
 import { createSelectionStore, type SelectionStore } from './selection-store';
+import { createTagsStore, type TagsStore } from './tags-store';
 
 export interface Stores {
   notices: NoticesStore;
@@ -26,6 +29,9 @@ export interface Stores {
   prefs: PrefsStore;
   loupe: LoupeStore;
   previews: PreviewsStore;
+  edits: EditsStore;
+  tags: TagsStore;
+  compare: CompareStore;
 }
 
 export interface StoresOptions extends AssetsStoreOptions {
@@ -48,5 +54,8 @@ export function createStores(client: Client, options: StoresOptions = {}): Store
     prefs: createPrefsStore(storage === undefined ? browserStorage() : storage),
     loupe: createLoupeStore(),
     previews: createPreviewsStore(client),
+    edits: createEditsStore(client, notices),
+    tags: createTagsStore(client, notices),
+    compare: createCompareStore(),
   };
 }

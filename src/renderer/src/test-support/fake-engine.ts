@@ -4,9 +4,11 @@ import type {
   Asset,
   AssetDetail,
   Catalog,
+  EditResult,
   FolderNode,
   JobProgress,
   PreviewReady,
+  Tag,
 } from '../../../shared/dto';
 import { PackshotError } from '../../../shared/errors';
 import { FakeTransport, makeAsset, makeDetail, serveAssets } from './fake-transport';
@@ -28,6 +30,12 @@ export interface FakeEngineOptions {
   asset?: (index: number) => Asset;
   detail?: (asset: Asset) => AssetDetail;
   preview?: (id: number) => PreviewReady | Promise<PreviewReady>;
+  tags?: Tag[];
+}
+
+/** What an edit answers by default: it changed what it was given, and can be undone. */
+export function editDone(changed: number, step: string): EditResult {
+  return { changed, step, canUndo: true, canRedo: false };
 }
 
 export function fakeEngine(options: FakeEngineOptions = {}): FakeTransport {
@@ -43,6 +51,13 @@ export function fakeEngine(options: FakeEngineOptions = {}): FakeTransport {
       const found = asset(id - 1);
       return options.detail?.(found) ?? makeDetail(found);
     })
+    .handle('tags.list', () => options.tags ?? [])
+    .handle('similar.groups', () => [])
+    .handle('assets.edit', ({ ids }) => editDone(ids.length, `Edit ${ids.length}`))
+    .handle('tags.apply', ({ ids, path }) => editDone(ids.length, `Tag ${path}`))
+    .handle('tags.remove', ({ ids }) => editDone(ids.length, 'Remove tag'))
+    .handle('edits.undo', () => ({ changed: 0, step: null, canUndo: false, canRedo: false }))
+    .handle('edits.redo', () => ({ changed: 0, step: null, canUndo: false, canRedo: false }))
     .handle('previews.ensure', (args) =>
       options.preview !== undefined
         ? options.preview(args.id)

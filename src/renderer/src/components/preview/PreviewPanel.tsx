@@ -7,6 +7,8 @@ import { formatInstant } from '../../format/date';
 import { formatDimensions, formatFileKind, formatImageFormat } from '../../format/media';
 import { placeholderUrl } from '../../media/placeholder-url';
 import { useSelectedAsset } from '../use-selected-asset';
+import { CullingFacts } from '../culling/CullingFacts';
+import { PreviewKeywords } from '../keywords/PreviewKeywords';
 import { CaptureFacts } from './CaptureFacts';
 import { DescriptionFacts } from './DescriptionFacts';
 import { DuplicateOf } from './DuplicateOf';
@@ -43,6 +45,7 @@ function PreviewDetails({ asset }: { asset: Asset }) {
           {reason}
         </p>
       )}
+      <CullingFacts asset={asset} />
       <StateNote asset={asset} />
       {asset.notice !== null && (
         <p className="preview-notice" data-testid="preview-notice">
@@ -71,6 +74,7 @@ function PreviewDetails({ asset }: { asset: Asset }) {
           {asset.path}
         </dd>
       </dl>
+      <PreviewKeywords asset={asset} />
       <Sidecars detail={detail} />
       {detail !== null && <VersionHistory history={detail.history} currentHash={asset.hash} />}
     </>
