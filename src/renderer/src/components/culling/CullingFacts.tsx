@@ -6,7 +6,7 @@ export function CullingFacts({ asset }: { asset: Asset }) {
   return (
     <p className="preview-culling" data-testid="preview-culling">
       <span
-        className="cull-stars"
+        className={`cull-stars${asset.rating === 0 ? ' is-none' : ''}`}
         data-testid="preview-stars"
         data-rating={asset.rating}
         title="Rating (keys 0–5)"

@@ -90,8 +90,12 @@ export function KeywordRow(props: KeywordRowProps) {
           {tag.name}
         </button>
       )}
-      <span className="tag-count" data-testid="keyword-count" title={countTitle(node)}>
-        {node.total}
+      <span
+        className="tag-count"
+        data-testid="keyword-count"
+        title={`${tag.count} tagged ${tag.name} itself`}
+      >
+        {tag.count}
       </span>
       <span className="keyword-actions">
         <button
@@ -143,11 +147,4 @@ function RenameField({ name, onDone }: { name: string; onDone: (name: string | n
       onBlur={() => onDone(null)}
     />
   );
-}
-
-function countTitle(node: TagNode): string {
-  const own = node.tag.count;
-  return node.total === own
-    ? `${own} tagged`
-    : `${own} tagged ${node.tag.name} itself, ${node.total} with the keywords under it`;
 }

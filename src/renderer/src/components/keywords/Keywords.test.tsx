@@ -96,20 +96,23 @@ const button = (root: HTMLElement, label: string): HTMLElement => {
 };
 
 describe('keyword panel', () => {
-  it('shows the tree from flat tags, collapsed, with counts that include the branch', async () => {
+  it('shows the tree from flat tags, collapsed, each with its count', async () => {
     const { root } = await start();
     expect(rows(root).map((r) => r.dataset.path)).toEqual(['Product', 'Shoot']);
-    expect(row(root, 'Product').querySelector('[data-testid="keyword-count"]')?.textContent).toBe(
-      '5',
+    expect(row(root, 'Shoot').querySelector('[data-testid="keyword-count"]')?.textContent).toBe(
+      '1',
     );
     await click(button(root, 'Show keywords in Product'));
     await click(button(root, 'Show keywords in Shoes'));
-    expect(rows(root).map((r) => [r.dataset.path, r.getAttribute('aria-level')])).toEqual([
-      ['Product', '1'],
-      ['Product|Shoes', '2'],
-      ['Product|Shoes|Sneakers', '3'],
-      ['Shoot', '1'],
-    ]);
+    const count = (r: HTMLElement) => r.querySelector('[data-testid="keyword-count"]')?.textContent;
+    expect(rows(root).map((r) => [r.dataset.path, r.getAttribute('aria-level'), count(r)])).toEqual(
+      [
+        ['Product', '1', '0'],
+        ['Product|Shoes', '2', '3'],
+        ['Product|Shoes|Sneakers', '3', '2'],
+        ['Shoot', '1', '1'],
+      ],
+    );
   });
 
   it('a click on a keyword searches for it with tag:"Path"', async () => {

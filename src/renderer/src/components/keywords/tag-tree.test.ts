@@ -20,18 +20,18 @@ const TAGS = [
 ];
 
 const shape = (nodes: TagNode[]): unknown =>
-  nodes.map((n) => [n.tag.name, n.total, ...(n.children.length ? [shape(n.children)] : [])]);
+  nodes.map((n) => [n.tag.name, n.tag.count, ...(n.children.length ? [shape(n.children)] : [])]);
 
 describe('buildTagTree', () => {
-  it('nests flat tags by parent id, sorted by name, with totals over each branch', () => {
+  it('nests flat tags by parent id, sorted by name at every level', () => {
     expect(shape(buildTagTree(TAGS))).toEqual([
       ['Archive', 3],
       [
         'Product',
-        8,
+        1,
         [
           ['Bags', 0],
-          ['Shoes', 7, [['Sneakers', 5]]],
+          ['Shoes', 2, [['Sneakers', 5]]],
         ],
       ],
     ]);

@@ -4,13 +4,11 @@ import type { Tag } from '../../../../shared/dto';
 export interface TagNode {
   tag: Tag;
   children: TagNode[];
-  /** Assets tagged with this tag or any tag under it (a tag's own count excludes children). */
-  total: number;
 }
 
 export function buildTagTree(tags: readonly Tag[]): TagNode[] {
   const nodes = new Map<number, TagNode>();
-  for (const tag of tags) nodes.set(tag.id, { tag, children: [], total: tag.count });
+  for (const tag of tags) nodes.set(tag.id, { tag, children: [] });
   const roots: TagNode[] = [];
   for (const node of nodes.values()) {
     const parent = nodes.get(node.tag.parentId);
@@ -18,16 +16,11 @@ export function buildTagTree(tags: readonly Tag[]): TagNode[] {
     if (parent !== undefined && parent !== node) parent.children.push(node);
     else roots.push(node);
   }
-  const finish = (list: TagNode[]): number => {
+  const sort = (list: TagNode[]): void => {
     list.sort((a, b) => a.tag.name.localeCompare(b.tag.name, undefined, { sensitivity: 'base' }));
-    let sum = 0;
-    for (const node of list) {
-      node.total = node.tag.count + finish(node.children);
-      sum += node.total;
-    }
-    return sum;
+    for (const node of list) sort(node.children);
   };
-  finish(roots);
+  sort(roots);
   return roots;
 }
 
