@@ -71,3 +71,12 @@ export async function tagSelection(services: AppServices, path: string): Promise
   const target = await cullingTarget(services);
   if (target !== null) await services.stores.edits.getState().tag(target, path);
 }
+
+/** Takes a keyword off the selection (or the compare view's frame), as one undoable step. */
+export async function untagSelection(
+  services: AppServices,
+  tag: { id: number; path: string },
+): Promise<void> {
+  const target = await cullingTarget(services);
+  if (target !== null) await services.stores.edits.getState().untag(target, tag);
+}

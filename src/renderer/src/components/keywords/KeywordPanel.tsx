@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { Tag } from '../../../../shared/dto';
 import { useServices } from '../../app-context';
 import { useAssets, useTags } from '../../store-hooks';
+import { untagSelection } from '../culling/culling-actions';
 import { KeywordImport } from './KeywordImport';
 import { KeywordRow, TAG_DRAG_TYPE } from './KeywordRow';
 import { branchIds, buildTagTree, type TagNode } from './tag-tree';
@@ -93,6 +94,10 @@ export function KeywordPanel() {
                 onMoveTo={(id) => {
                   const tag = byId.get(id);
                   if (tag !== undefined) setPicking({ mode: 'move', tag });
+                }}
+                onRemoveFromSelection={(id) => {
+                  const tag = byId.get(id);
+                  if (tag !== undefined) void untagSelection(services, tag);
                 }}
                 onMergeInto={(id) => {
                   const tag = byId.get(id);

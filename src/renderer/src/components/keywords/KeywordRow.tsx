@@ -1,5 +1,6 @@
 // One keyword in the tree: expander, name (a click searches for it), count, and its
-// actions: rename in place, move and merge (a drag onto another keyword moves it too).
+// actions: rename in place, move and merge (a drag onto another keyword moves it too), and
+// remove from the selected frames.
 import { useState, type DragEvent, type KeyboardEvent } from 'react';
 import type { TagNode } from './tag-tree';
 
@@ -15,6 +16,8 @@ export interface KeywordRowProps {
   onRename: (id: number, name: string) => void;
   onMoveTo: (id: number) => void;
   onMergeInto: (id: number) => void;
+  /** Takes this keyword off the selected frames. */
+  onRemoveFromSelection: (id: number) => void;
   /** A keyword dropped onto this one. */
   onDropTag: (dragged: number, target: number) => void;
 }
@@ -121,6 +124,14 @@ export function KeywordRow(props: KeywordRowProps) {
           onClick={() => props.onMergeInto(tag.id)}
         >
           ⤵
+        </button>
+        <button
+          type="button"
+          title="Remove from the selected frames"
+          aria-label={`Remove ${tag.name} from the selection`}
+          onClick={() => props.onRemoveFromSelection(tag.id)}
+        >
+          ⊖
         </button>
       </span>
     </div>

@@ -237,6 +237,16 @@ describe('tag autocomplete', () => {
   });
 });
 
+describe('remove from the selection', () => {
+  it('takes a keyword off every selected frame in one call', async () => {
+    const { root, transport } = await start();
+    await click(byTestId(root, 'grid-cell')[0]);
+    await click(byTestId(root, 'grid-cell')[2], { ctrlKey: true });
+    await click(button(root, 'Remove Shoot from the selection'));
+    expect(transport.callsOf('tags.remove')).toEqual([{ ids: [1, 3], tagId: 4 }]);
+  });
+});
+
 describe('preview keywords', () => {
   it('lists the selected asset’s keywords, × removes one as one step', async () => {
     const transport = fakeEngine({
