@@ -49,4 +49,12 @@ describe('selectionTarget', () => {
       [10_000, 5000, 2, 'shoot'],
     ]);
   });
+
+  it('refuses "all" of more assets than one edit takes, with the reason', async () => {
+    const { client } = setup(250_000);
+    const view = nextView(DEFAULT_VIEW, { catalogId: 2 });
+    await expect(selectionTarget(client, { all: true, ids: none, id: null }, view)).rejects.toThrow(
+      '250000 assets are more than one edit takes (200000); narrow the list first',
+    );
+  });
 });

@@ -1,6 +1,7 @@
 // What an edit acts on: the selected ids, or (for "select all" of a list the search language
 // can describe) the query itself, so 100,000 assets cost one call and no id list. A list the
 // language cannot describe (a catalog, folder, filter or format choice) is listed id by id.
+import { PackshotError } from '../../../shared/errors';
 import type { Client } from '../client';
 import { listArgs, viewAsQuery, type AssetsView } from './asset-view';
 import type { SelectionState } from './selection-store';
@@ -26,8 +27,14 @@ export async function selectionTarget(
   const query = viewAsQuery(view);
   if (query !== null) return { kind: 'query', query };
   const ids: number[] = [];
-  for (let offset = 0; offset < MAX_EDIT_IDS; offset += ID_PAGE) {
+  for (let offset = 0; ; offset += ID_PAGE) {
     const page = await client.call('assets.list', listArgs(view, offset, ID_PAGE));
+    if (page.total > MAX_EDIT_IDS) {
+      throw new PackshotError(
+        'invalid_argument',
+        `${page.total} assets are more than one edit takes (${MAX_EDIT_IDS}); narrow the list first`,
+      );
+    }
     for (const asset of page.items) ids.push(asset.id);
     if (offset + ID_PAGE >= page.total) break;
   }

@@ -7,11 +7,23 @@ import { focusedId } from '../../store/compare-store';
 import type { CullChange } from '../../store/edits-store';
 import { selectionTarget, type EditTarget } from '../../store/selection-target';
 
-/** The compare view's focused frame, else the selection; null when there is nothing. */
+/**
+ * The compare view's focused frame, else the selection; null when there is nothing, or
+ * when the selection could not be resolved (reported to the user).
+ */
 export async function cullingTarget({ client, stores }: AppServices): Promise<EditTarget | null> {
   const compared = focusedId(stores.compare.getState());
   if (compared !== null) return { kind: 'ids', ids: [compared] };
-  return selectionTarget(client, stores.selection.getState(), stores.assets.getState().view);
+  try {
+    return await selectionTarget(
+      client,
+      stores.selection.getState(),
+      stores.assets.getState().view,
+    );
+  } catch (cause) {
+    stores.notices.getState().report('Could not read the selection', cause);
+    return null;
+  }
 }
 
 /** Rates or flags the target as one undoable step, advancing first if the user wants it. */
