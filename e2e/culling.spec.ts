@@ -116,3 +116,40 @@ test('tags two frames through the autocomplete; the keyword panel counts them', 
   await app.page.keyboard.press('Control+z');
   await expect(grid.cells).toHaveCount(2);
 });
+
+test('compares selected frames side by side; keys rate the frame under focus', async ({
+  app,
+  images,
+}) => {
+  const grid = await openIndexedCatalog(app, images);
+  const [a, b, c] = [5, 6, 7].map((i) => grid.cell(goodName(images, i)));
+  if (a === undefined || b === undefined || c === undefined) throw new Error('three cells');
+  await a.click();
+  await b.click({ modifiers: ['Control'] });
+  await c.click({ modifiers: ['Control'] });
+  await app.page.keyboard.press('c');
+
+  const view = app.page.getByTestId('compare-view');
+  const frames = view.getByTestId('compare-frame');
+  await expect(frames).toHaveCount(3);
+  // Each frame shows its large preview, rendered by the engine on demand.
+  for (let i = 0; i < 3; i++) {
+    const image = frames.nth(i).locator('img');
+    await expect(image).toHaveAttribute('src', /preview/, INDEXED);
+    await expect
+      .poll(() => image.evaluate((img) => (img as { naturalWidth: number }).naturalWidth))
+      .toBeGreaterThan(0);
+  }
+
+  // The focus starts on the last frame picked; keys rate it, arrows move on.
+  await app.page.keyboard.press('3');
+  await app.page.keyboard.press('ArrowRight');
+  await app.page.keyboard.press('1');
+  await expect(frames.nth(0).getByTestId('preview-stars')).toHaveAttribute('data-rating', '3');
+  await expect(frames.nth(1).getByTestId('preview-stars')).toHaveAttribute('data-rating', '1');
+  await app.page.keyboard.press('Escape');
+  await expect(view).toHaveCount(0);
+  await expect(c.getByTestId('cell-rating')).toHaveText('★★★');
+  await expect(a.getByTestId('cell-rating')).toHaveText('★');
+  await expect(b.getByTestId('cell-rating')).toHaveCount(0);
+});
