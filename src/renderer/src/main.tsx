@@ -15,6 +15,7 @@ import './styles/preview.css';
 import './styles/status.css';
 import './styles/loupe.css';
 import './styles/export.css';
+import './styles/culling.css';
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root');

@@ -3,6 +3,8 @@ import { useStore } from 'zustand';
 import { useServices } from './app-context';
 import type { AssetsState } from './store/assets-store';
 import type { CatalogsState } from './store/catalogs-store';
+import type { CompareState } from './store/compare-store';
+import type { EditsState } from './store/edits-store';
 import type { FoldersState } from './store/folders-store';
 import type { ExportJobState } from './store/export-job-store';
 import type { JobsState } from './store/jobs-store';
@@ -15,6 +17,7 @@ import type { PrefsState } from './store/prefs-store';
 import type { PreviewsState } from './store/previews-store';
 import type { RenditionsState } from './store/renditions-store';
 import type { SelectionState } from './store/selection-store';
+import type { TagsState } from './store/tags-store';
 
 export function useCatalogs<T>(selector: (state: CatalogsState) => T): T {
   return useStore(useServices().stores.catalogs, selector);
@@ -70,4 +73,16 @@ export function useExportJob<T>(selector: (state: ExportJobState) => T): T {
 
 export function useRenditions<T>(selector: (state: RenditionsState) => T): T {
   return useStore(useServices().stores.renditions, selector);
+}
+
+export function useEdits<T>(selector: (state: EditsState) => T): T {
+  return useStore(useServices().stores.edits, selector);
+}
+
+export function useTags<T>(selector: (state: TagsState) => T): T {
+  return useStore(useServices().stores.tags, selector);
+}
+
+export function useCompare<T>(selector: (state: CompareState) => T): T {
+  return useStore(useServices().stores.compare, selector);
 }

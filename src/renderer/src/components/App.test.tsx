@@ -69,7 +69,8 @@ function engine(catalogs: Catalog[] = []): FakeTransport {
     .handle('jobs.status', () => idle)
     .handle('thumbs.prioritize', () => ({ moved: 0 }))
     .handle('folders.list', () => [])
-    .handle('assets.get', ({ id }) => makeDetail(makeAsset(id - 1)));
+    .handle('assets.get', ({ id }) => makeDetail(makeAsset(id - 1)))
+    .handle('tags.list', () => []);
   serveAssets(
     transport,
     () => 3,

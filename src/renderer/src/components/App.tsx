@@ -5,6 +5,7 @@ import { useServices } from '../app-context';
 import { useCatalogs } from '../store-hooks';
 import { AppNav, type AppView } from './AppNav';
 import { ExportView } from './export/ExportView';
+import { CullingLayer } from './culling/CullingLayer';
 import { AssetGrid } from './grid/AssetGrid';
 import { Loupe } from './loupe/Loupe';
 import { GridToolbar } from './toolbar/GridToolbar';
@@ -50,6 +51,7 @@ function Workspace() {
       </section>
       <PreviewPanel />
       <Loupe />
+      <CullingLayer />
     </div>
   );
 }

@@ -1,6 +1,14 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_VIEW, listArgs, nextView, sameView, viewDependsOnIndexing } from './asset-view';
+import {
+  DEFAULT_VIEW,
+  listArgs,
+  listQuery,
+  nextView,
+  sameView,
+  viewAsQuery,
+  viewDependsOnIndexing,
+} from './asset-view';
 
 describe('nextView', () => {
   it('keeps a folder only inside a catalog', () => {
@@ -64,5 +72,41 @@ describe('viewDependsOnIndexing', () => {
     expect(viewDependsOnIndexing({ ...DEFAULT_VIEW, sort: 'captured' })).toBe(true);
     expect(viewDependsOnIndexing({ ...DEFAULT_VIEW, filter: 'errors' })).toBe(true);
     expect(viewDependsOnIndexing({ ...DEFAULT_VIEW, formats: ['png'] })).toBe(true);
+  });
+});
+
+describe('hide rejects', () => {
+  it('adds NOT flag:reject, around the user’s query in parentheses', () => {
+    expect(listQuery({ query: '', hideRejects: false })).toBe('');
+    expect(listQuery({ query: 'red OR blue', hideRejects: false })).toBe('red OR blue');
+    expect(listQuery({ query: '', hideRejects: true })).toBe('NOT flag:reject');
+    expect(listQuery({ query: 'red OR blue', hideRejects: true })).toBe(
+      '(red OR blue) AND NOT flag:reject',
+    );
+  });
+
+  it('sends the composed query with the page request, and a change is a new view', () => {
+    const view = nextView(DEFAULT_VIEW, { query: '  tag:"A|B" ', hideRejects: true });
+    expect(view.query).toBe('tag:"A|B"');
+    expect(listArgs(view, 0, 500)).toEqual({
+      offset: 0,
+      limit: 500,
+      sort: 'name',
+      query: '(tag:"A|B") AND NOT flag:reject',
+    });
+    expect(sameView(view, { ...view, hideRejects: false })).toBe(false);
+    expect(viewDependsOnIndexing(view)).toBe(true);
+  });
+});
+
+describe('viewAsQuery', () => {
+  it('is the list query when the search language can say the whole view, else null', () => {
+    expect(viewAsQuery(nextView(DEFAULT_VIEW, { query: 'shoes', hideRejects: true }))).toBe(
+      '(shoes) AND NOT flag:reject',
+    );
+    expect(viewAsQuery(DEFAULT_VIEW)).toBe('');
+    expect(viewAsQuery(nextView(DEFAULT_VIEW, { catalogId: 2 }))).toBeNull();
+    expect(viewAsQuery(nextView(DEFAULT_VIEW, { filter: 'errors' }))).toBeNull();
+    expect(viewAsQuery(nextView(DEFAULT_VIEW, { formats: ['png'] }))).toBeNull();
   });
 });

@@ -13,6 +13,10 @@ export interface AssetsView {
   filter: AssetFilter;
   /** Only these formats (as in Asset.format); empty: every format. */
   formats: readonly string[];
+  /** The search language, as typed ('' for none). */
+  query: string;
+  /** Culling: leave rejected frames out of the list. */
+  hideRejects: boolean;
 }
 
 export const DEFAULT_VIEW: AssetsView = {
@@ -21,6 +25,8 @@ export const DEFAULT_VIEW: AssetsView = {
   sort: 'name',
   filter: 'all',
   formats: [],
+  query: '',
+  hideRejects: false,
 };
 
 /**
@@ -35,6 +41,7 @@ export function nextView(current: AssetsView, change: Partial<AssetsView>): Asse
   }
   if (view.catalogId === null || view.folder === '') view.folder = null;
   view.formats = [...new Set(view.formats.map((f) => f.toLowerCase()))].sort();
+  view.query = view.query.trim();
   return view;
 }
 
@@ -44,6 +51,8 @@ export function sameView(a: AssetsView, b: AssetsView): boolean {
     a.folder === b.folder &&
     a.sort === b.sort &&
     a.filter === b.filter &&
+    a.query === b.query &&
+    a.hideRejects === b.hideRejects &&
     a.formats.length === b.formats.length &&
     a.formats.every((f, i) => f === b.formats[i])
   );
@@ -63,7 +72,32 @@ export function listArgs(
     ...(view.catalogId !== null && view.folder !== null ? { folder: view.folder } : {}),
     ...(view.formats.length > 0 ? { formats: [...view.formats] } : {}),
     ...(view.filter !== 'all' ? { filter: view.filter } : {}),
+    ...withQuery(listQuery(view)),
   };
+}
+
+/**
+ * The search the list runs: the user's query, narrowed by hide-rejects. The user's query is
+ * parenthesised so its own ORs cannot swallow the NOT: `a OR b` → `(a OR b) AND NOT flag:reject`.
+ */
+export function listQuery(view: Pick<AssetsView, 'query' | 'hideRejects'>): string {
+  const query = view.query.trim();
+  if (!view.hideRejects) return query;
+  return query === '' ? 'NOT flag:reject' : `(${query}) AND NOT flag:reject`;
+}
+
+function withQuery(query: string): { query?: string } {
+  return query === '' ? {} : { query };
+}
+
+/**
+ * The view as one search query, when the search language can say all of it (no catalog,
+ * folder, state filter or format narrowing); null otherwise. Used to act on "select all"
+ * without listing every id.
+ */
+export function viewAsQuery(view: AssetsView): string | null {
+  if (view.catalogId !== null || view.filter !== 'all' || view.formats.length > 0) return null;
+  return listQuery(view);
 }
 
 /**
@@ -71,5 +105,11 @@ export function listArgs(
  * dates, duplicates and errors are learnt when a file is read, not when it is listed.
  */
 export function viewDependsOnIndexing(view: AssetsView): boolean {
-  return view.filter !== 'all' || view.formats.length > 0 || view.sort === 'captured';
+  return (
+    view.filter !== 'all' ||
+    view.formats.length > 0 ||
+    view.sort === 'captured' ||
+    view.query !== '' ||
+    view.hideRejects
+  );
 }

@@ -4,7 +4,8 @@ import type { Client } from '../client';
 import type { Stores } from './create-stores';
 
 export function connectStores(client: Client, stores: Stores): () => void {
-  const { catalogs, folders, assets, selection, jobs, loupe, presets, exportJob } = stores;
+  const { catalogs, folders, assets, selection, jobs, loupe, presets, exportJob, tags, compare } =
+    stores;
   const stops = [
     client.on('catalogs.changed', () => {
       void catalogs.getState().refresh();
@@ -16,6 +17,7 @@ export function connectStores(client: Client, stores: Stores): () => void {
       void catalogs.getState().refresh();
       folders.getState().refreshSoon();
     }),
+    client.on('tags.changed', () => void tags.getState().refresh()),
     client.on('assets.indexed', ({ items }) => assets.getState().applyIndexed(items)),
     client.on('jobs.progress', (progress) => {
       const wasRunning = jobs.getState().progress?.running === true;
@@ -35,6 +37,7 @@ export function connectStores(client: Client, stores: Stores): () => void {
     // The loupe shows the selection; with none there is nothing to show.
     selection.subscribe((state) => {
       if (state.index === null && loupe.getState().open) loupe.getState().close();
+      if (state.index === null && compare.getState().open) compare.getState().close();
     }),
   ];
 

@@ -3,6 +3,8 @@
 import type { Client } from '../client';
 import { createAssetsStore, type AssetsStore, type AssetsStoreOptions } from './assets-store';
 import { createCatalogsStore, type CatalogsStore } from './catalogs-store';
+import { createCompareStore, type CompareStore } from './compare-store';
+import { createEditsStore, type EditsStore } from './edits-store';
 import { createFoldersStore, type FoldersStore } from './folders-store';
 import { createExportJobStore, type ExportJobStore } from './export-job-store';
 import { createJobsStore, type JobsStore } from './jobs-store';
@@ -20,6 +22,7 @@ import {
 import { createPreviewsStore, type PreviewsStore } from './previews-store';
 import { createRenditionsStore, type RenditionsStore } from './renditions-store';
 import { createSelectionStore, type SelectionStore } from './selection-store';
+import { createTagsStore, type TagsStore } from './tags-store';
 
 export interface Stores {
   notices: NoticesStore;
@@ -37,6 +40,9 @@ export interface Stores {
   preflight: PreflightStore;
   exportJob: ExportJobStore;
   renditions: RenditionsStore;
+  edits: EditsStore;
+  tags: TagsStore;
+  compare: CompareStore;
 }
 
 export interface StoresOptions extends AssetsStoreOptions {
@@ -64,5 +70,8 @@ export function createStores(client: Client, options: StoresOptions = {}): Store
     preflight: createPreflightStore(client),
     exportJob: createExportJobStore(client),
     renditions: createRenditionsStore(client, notices),
+    edits: createEditsStore(client, notices),
+    tags: createTagsStore(client, notices),
+    compare: createCompareStore(),
   };
 }

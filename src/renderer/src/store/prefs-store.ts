@@ -1,10 +1,11 @@
-// Display preferences that outlive the window: the thumbnail size. Kept in localStorage
-// (the renderer's own; the engine has no say in how big thumbnails look).
+// Preferences that outlive the window: the thumbnail size, auto-advance after culling. Kept
+// in localStorage (the renderer's own; the engine has no say in how the UI behaves).
 import { createStore, type StoreApi } from 'zustand/vanilla';
 
 export const THUMB_SIZE = { min: 96, max: 320, step: 8, initial: 168 } as const;
 
 const THUMB_SIZE_KEY = 'packshot.thumbSize';
+const AUTO_ADVANCE_KEY = 'packshot.autoAdvance';
 
 /** The part of Storage this needs; tests pass a Map-backed one. */
 export type PrefsStorage = Pick<Storage, 'getItem' | 'setItem'>;
@@ -13,6 +14,9 @@ export interface PrefsState {
   /** Smallest cell width in CSS pixels; the grid fits as many columns as this allows. */
   thumbSize: number;
   setThumbSize(size: number): void;
+  /** After a rating or flag on one frame, move to the next (as Lightroom's Caps Lock). */
+  autoAdvance: boolean;
+  setAutoAdvance(on: boolean): void;
 }
 
 export type PrefsStore = StoreApi<PrefsState>;
@@ -31,6 +35,11 @@ export function createPrefsStore(storage: PrefsStorage | null): PrefsStore {
       const thumbSize = clampThumbSize(size);
       set({ thumbSize });
       write(storage, THUMB_SIZE_KEY, String(thumbSize));
+    },
+    autoAdvance: read(storage, AUTO_ADVANCE_KEY) === 'true',
+    setAutoAdvance(on) {
+      set({ autoAdvance: on });
+      write(storage, AUTO_ADVANCE_KEY, String(on));
     },
   }));
 }

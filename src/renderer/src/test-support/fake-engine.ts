@@ -4,9 +4,11 @@ import type {
   Asset,
   AssetDetail,
   Catalog,
+  EditResult,
   FolderNode,
   JobProgress,
   PreviewReady,
+  Tag,
 } from '../../../shared/dto';
 import type { ChannelPreset, PreflightReport } from '../../../shared/export-dto';
 import { PackshotError } from '../../../shared/errors';
@@ -33,6 +35,12 @@ export interface FakeEngineOptions {
   /** Channel presets served (none by default), and export.check's answer. */
   presets?: ChannelPreset[];
   report?: PreflightReport;
+  tags?: Tag[];
+}
+
+/** What an edit answers by default: it changed what it was given, and can be undone. */
+export function editDone(changed: number, step: string): EditResult {
+  return { changed, step, canUndo: true, canRedo: false };
 }
 
 export function fakeEngine(options: FakeEngineOptions = {}): FakeTransport {
@@ -48,6 +56,13 @@ export function fakeEngine(options: FakeEngineOptions = {}): FakeTransport {
       const found = asset(id - 1);
       return options.detail?.(found) ?? makeDetail(found);
     })
+    .handle('tags.list', () => options.tags ?? [])
+    .handle('similar.groups', () => [])
+    .handle('assets.edit', ({ ids }) => editDone(ids.length, `Edit ${ids.length}`))
+    .handle('tags.apply', ({ ids, path }) => editDone(ids.length, `Tag ${path}`))
+    .handle('tags.remove', ({ ids }) => editDone(ids.length, 'Remove tag'))
+    .handle('edits.undo', () => ({ changed: 0, step: null, canUndo: false, canRedo: false }))
+    .handle('edits.redo', () => ({ changed: 0, step: null, canUndo: false, canRedo: false }))
     .handle('previews.ensure', (args) =>
       options.preview !== undefined
         ? options.preview(args.id)

@@ -1,8 +1,8 @@
 // The thumbnail grid. Virtualizes rows (N cells each, N from the width), asks the store
 // only for the pages of rows on screen, and tells the engine which thumbnails to render
-// first. Click selects; arrow keys, Page Up/Down, Home and End move the selection, which is
-// kept in view; Space or a double-click opens the loupe on it. The thumbnail-size preference
-// sets the column count.
+// first. Click selects (Ctrl/Cmd-click adds, Shift-click a range); arrow keys, Page Up/Down,
+// Home and End move the selection, which is kept in view; Space or a double-click opens the
+// loupe on it. The thumbnail-size preference sets the column count.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import {
   useCallback,
@@ -13,11 +13,13 @@ import {
   type ReactNode,
 } from 'react';
 import { useServices } from '../../app-context';
-import { assetAt, locateAsset } from '../../store/asset-pages';
+import { assetAt, locateAsset, type Pages } from '../../store/asset-pages';
+import { isSelected } from '../../store/selection-store';
 import { useAssets, usePrefs, useSelection } from '../../store-hooks';
 import { cellDomId, GridCell } from './GridCell';
 import { GRID, gridMetrics } from './grid-geometry';
 import { nextIndex } from './keyboard-nav';
+import type { SelectMode } from './select-mode';
 import { useElementWidth } from './use-element-width';
 import { usePrioritizeVisible } from './use-prioritize-visible';
 
@@ -35,6 +37,7 @@ export function AssetGrid() {
   const error = useAssets((s) => s.error);
   const selectedId = useSelection((s) => s.id);
   const selectedIndex = useSelection((s) => s.index);
+  const selection = useSelection((s) => s);
 
   const count = total ?? 0;
   const rowCount = Math.ceil(count / columns);
@@ -95,8 +98,13 @@ export function AssetGrid() {
   }, [pages, selectedId, selectedIndex, stores]);
 
   const select = useCallback(
-    (index: number, id: number | null) => {
-      stores.selection.getState().select(index, id);
+    (index: number, id: number | null, mode: SelectMode) => {
+      const selection = stores.selection.getState();
+      if (id !== null && mode === 'toggle') selection.toggle(index, id);
+      else if (id !== null && mode === 'range') {
+        const from = selection.anchor ?? index;
+        selection.extend(index, id, loadedIds(stores.assets.getState().pages, from, index));
+      } else selection.select(index, id);
       scrollRef.current?.focus({ preventScroll: true });
     },
     [stores],
@@ -142,10 +150,11 @@ export function AssetGrid() {
     const end = Math.min(count, (rowIndex + 1) * columns);
     for (let index = rowIndex * columns; index < end; index++) {
       const asset = assetAt(pages, index);
-      const selected =
+      const focused =
         asset !== undefined && selectedId !== null
           ? asset.id === selectedId
           : index === currentIndex;
+      const selected = focused || isSelected(selection, index, asset?.id);
       const thumbUrl =
         asset?.thumb === 'ready' && asset.hash !== null ? client.thumbUrl(asset.hash) : null;
       cells.push(
@@ -154,6 +163,7 @@ export function AssetGrid() {
           index={index}
           asset={asset}
           selected={selected}
+          focused={focused}
           thumbUrl={thumbUrl}
           onSelect={select}
           onOpen={open}
@@ -173,6 +183,7 @@ export function AssetGrid() {
         aria-label="Media"
         aria-rowcount={rowCount}
         aria-colcount={columns}
+        aria-multiselectable="true"
         aria-activedescendant={
           currentIndex !== null && currentIndex < count ? cellDomId(currentIndex) : undefined
         }
@@ -201,6 +212,19 @@ export function AssetGrid() {
       <GridMessage total={total} error={error} onRetry={() => stores.assets.getState().retry()} />
     </div>
   );
+}
+
+/**
+ * The ids of the loaded frames between two indices (inclusive). A Shift-click range spans
+ * rows the user has scrolled through, so their pages are in the cache.
+ */
+function loadedIds(pages: Pages, a: number, b: number): number[] {
+  const ids: number[] = [];
+  for (let i = Math.min(a, b); i <= Math.max(a, b); i++) {
+    const asset = assetAt(pages, i);
+    if (asset !== undefined) ids.push(asset.id);
+  }
+  return ids;
 }
 
 function GridMessage({

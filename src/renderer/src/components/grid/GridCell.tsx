@@ -2,16 +2,20 @@
 // tags for missing, offline, copies and versions.
 import { memo } from 'react';
 import type { Asset } from '../../../../shared/dto';
+import { CullingBadges } from '../culling/CullingBadges';
 import { CellBadges } from './CellBadges';
 import { CellImage } from './CellImage';
+import { selectMode, type SelectMode } from './select-mode';
 
 interface GridCellProps {
   index: number;
   /** undefined while its page is loading. */
   asset: Asset | undefined;
   selected: boolean;
+  /** The frame the preview and arrows follow. */
+  focused: boolean;
   thumbUrl: string | null;
-  onSelect: (index: number, id: number | null) => void;
+  onSelect: (index: number, id: number | null, mode: SelectMode) => void;
   /** Double-click: open the loupe on this cell. */
   onOpen: (index: number, id: number | null) => void;
 }
@@ -22,6 +26,7 @@ export const GridCell = memo(function GridCell({
   index,
   asset,
   selected,
+  focused,
   thumbUrl,
   onSelect,
   onOpen,
@@ -35,7 +40,7 @@ export const GridCell = memo(function GridCell({
         data-testid="grid-cell-loading"
         aria-selected={selected}
         aria-busy="true"
-        onClick={() => onSelect(index, null)}
+        onClick={(event) => onSelect(index, null, selectMode(event))}
         onDoubleClick={() => onOpen(index, null)}
       >
         <div className="cell-thumb" />
@@ -48,6 +53,8 @@ export const GridCell = memo(function GridCell({
   const classes = [
     'grid-cell',
     selected && 'is-selected',
+    focused && 'is-focus',
+    asset.flag === 'reject' && 'is-rejected',
     failed && 'has-error',
     asset.state === 'missing' && 'is-missing',
     asset.state === 'offline' && 'is-offline',
@@ -65,12 +72,16 @@ export const GridCell = memo(function GridCell({
       aria-selected={selected}
       aria-label={failed ? `${asset.name}: ${reason}` : asset.name}
       title={cellTitle(asset, failed ? reason : null)}
-      onClick={() => onSelect(index, asset.id)}
+      data-rating={asset.rating}
+      data-flag={asset.flag}
+      data-label={asset.label ?? ''}
+      onClick={(event) => onSelect(index, asset.id, selectMode(event))}
       onDoubleClick={() => onOpen(index, asset.id)}
     >
       <div className="cell-thumb">
         <CellImage asset={asset} thumbUrl={thumbUrl} />
         <CellBadges asset={asset} />
+        <CullingBadges asset={asset} />
         {failed && (
           <span className="cell-badge" aria-hidden="true">
             !

@@ -1,6 +1,7 @@
 // Full-window view of the selected asset: its ~2048 px preview (asked for on opening, the
 // thumbnail scaled up meanwhile), fit or 1:1. Left/right move through the list, Z or a
-// click toggles the zoom, Escape or Space closes. Focus comes back to where it was.
+// click toggles the zoom, Escape or Space closes. Focus comes back to where it was. The
+// culling keys work here (data-culling-keys): rating in the loupe is what it is for.
 import { useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import { useServices } from '../../app-context';
 import { assetAt, locateAsset } from '../../store/asset-pages';
@@ -79,6 +80,7 @@ function LoupeView() {
       data-zoom={zoom}
       role="dialog"
       aria-modal="true"
+      data-culling-keys=""
       aria-label={asset !== undefined ? `Loupe: ${asset.name}` : 'Loupe'}
       tabIndex={-1}
       onKeyDown={onKeyDown}

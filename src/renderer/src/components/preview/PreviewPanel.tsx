@@ -8,6 +8,8 @@ import { formatDimensions, formatFileKind, formatImageFormat } from '../../forma
 import { placeholderUrl } from '../../media/placeholder-url';
 import { ExportOverrides } from '../export/ExportOverrides';
 import { useSelectedAsset } from '../use-selected-asset';
+import { CullingFacts } from '../culling/CullingFacts';
+import { PreviewKeywords } from '../keywords/PreviewKeywords';
 import { CaptureFacts } from './CaptureFacts';
 import { DescriptionFacts } from './DescriptionFacts';
 import { DuplicateOf } from './DuplicateOf';
@@ -44,6 +46,7 @@ function PreviewDetails({ asset }: { asset: Asset }) {
           {reason}
         </p>
       )}
+      <CullingFacts asset={asset} />
       <StateNote asset={asset} />
       {asset.notice !== null && (
         <p className="preview-notice" data-testid="preview-notice">
@@ -72,6 +75,7 @@ function PreviewDetails({ asset }: { asset: Asset }) {
           {asset.path}
         </dd>
       </dl>
+      <PreviewKeywords asset={asset} />
       <Sidecars detail={detail} />
       {detail !== null && <VersionHistory history={detail.history} currentHash={asset.hash} />}
       <ExportOverrides asset={asset} />

@@ -1,8 +1,10 @@
 // Above the grid: what is shown and how many, in which order and at what size; below that,
-// the filters.
+// the filters and the search; then culling.
 import { useAssets, useCatalogs } from '../../store-hooks';
 import { formatCount } from '../../format/count';
+import { CullingBar } from '../culling/CullingBar';
 import { FormatFilter } from './FormatFilter';
+import { SearchBox } from './SearchBox';
 import { SortSelect } from './SortSelect';
 import { StateFilter } from './StateFilter';
 import { ThumbSizeSlider } from './ThumbSizeSlider';
@@ -34,7 +36,9 @@ export function GridToolbar() {
       <div className="toolbar-row">
         <StateFilter />
         <FormatFilter />
+        <SearchBox />
       </div>
+      <CullingBar />
     </header>
   );
 }
