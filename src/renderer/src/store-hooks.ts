@@ -6,9 +6,11 @@ import type { CatalogsState } from './store/catalogs-store';
 import type { FoldersState } from './store/folders-store';
 import type { JobsState } from './store/jobs-store';
 import type { LoupeState } from './store/loupe-store';
+import type { NavState } from './store/nav-store';
 import type { NoticesState } from './store/notices-store';
 import type { PrefsState } from './store/prefs-store';
 import type { PreviewsState } from './store/previews-store';
+import type { ProductsState } from './store/products-store';
 import type { SelectionState } from './store/selection-store';
 
 export function useCatalogs<T>(selector: (state: CatalogsState) => T): T {
@@ -45,4 +47,12 @@ export function useLoupe<T>(selector: (state: LoupeState) => T): T {
 
 export function usePreviews<T>(selector: (state: PreviewsState) => T): T {
   return useStore(useServices().stores.previews, selector);
+}
+
+export function useNav<T>(selector: (state: NavState) => T): T {
+  return useStore(useServices().stores.nav, selector);
+}
+
+export function useProducts<T>(selector: (state: ProductsState) => T): T {
+  return useStore(useServices().stores.products, selector);
 }

@@ -6,6 +6,7 @@ import { createCatalogsStore, type CatalogsStore } from './catalogs-store';
 import { createFoldersStore, type FoldersStore } from './folders-store';
 import { createJobsStore, type JobsStore } from './jobs-store';
 import { createLoupeStore, type LoupeStore } from './loupe-store';
+import { createNavStore, type NavStore } from './nav-store';
 import { createNoticesStore, type NoticesStore } from './notices-store';
 import {
   browserStorage,
@@ -14,6 +15,7 @@ import {
   type PrefsStore,
 } from './prefs-store';
 import { createPreviewsStore, type PreviewsStore } from './previews-store';
+import { createProductsStore, type ProductsStore } from './products-store';
 import { createSelectionStore, type SelectionStore } from './selection-store';
 
 export interface Stores {
@@ -26,6 +28,8 @@ export interface Stores {
   prefs: PrefsStore;
   loupe: LoupeStore;
   previews: PreviewsStore;
+  nav: NavStore;
+  products: ProductsStore;
 }
 
 export interface StoresOptions extends AssetsStoreOptions {
@@ -33,10 +37,12 @@ export interface StoresOptions extends AssetsStoreOptions {
   folderRefreshDelayMs?: number;
   /** Where preferences persist; default the page's localStorage, null for none. */
   storage?: PrefsStorage | null;
+  /** Debounce of the product search. */
+  productQueryDelayMs?: number;
 }
 
 export function createStores(client: Client, options: StoresOptions = {}): Stores {
-  const { folderRefreshDelayMs, storage, ...assetsOptions } = options;
+  const { folderRefreshDelayMs, storage, productQueryDelayMs, ...assetsOptions } = options;
   const notices = createNoticesStore();
   return {
     notices,
@@ -48,5 +54,7 @@ export function createStores(client: Client, options: StoresOptions = {}): Store
     prefs: createPrefsStore(storage === undefined ? browserStorage() : storage),
     loupe: createLoupeStore(),
     previews: createPreviewsStore(client),
+    nav: createNavStore(),
+    products: createProductsStore(client, notices, { queryDelayMs: productQueryDelayMs }),
   };
 }
