@@ -1,9 +1,13 @@
-// The window: first-run welcome, or sidebar | grid | preview (and the loupe over them);
-// status bar and toasts always.
+// The window: first-run welcome, or a view chosen in the header (Library: sidebar | grid |
+// preview with the loupe over them; Products); status bar and toasts always.
 import { useServices } from '../app-context';
-import { useCatalogs } from '../store-hooks';
+import type { Section } from '../store/nav-store';
+import { useCatalogs, useNav } from '../store-hooks';
 import { AssetGrid } from './grid/AssetGrid';
 import { Loupe } from './loupe/Loupe';
+import { SectionNav } from './nav/SectionNav';
+import { FileDropDialog } from './products/FileDropDialog';
+import { ProductsView } from './products/ProductsView';
 import { GridToolbar } from './toolbar/GridToolbar';
 import { Notices } from './Notices';
 import { PreviewPanel } from './preview/PreviewPanel';
@@ -18,6 +22,7 @@ export function App() {
         <MainView />
       </main>
       <StatusBar />
+      <FileDropDialog />
       <Notices />
     </div>
   );
@@ -26,7 +31,7 @@ export function App() {
 function MainView() {
   const status = useCatalogs((s) => s.status);
   const hasCatalogs = useCatalogs((s) => s.catalogs.length > 0);
-  if (hasCatalogs) return <Workspace />;
+  if (hasCatalogs) return <Sections />;
   switch (status) {
     case 'loading':
       return <div className="screen-message">Loading…</div>;
@@ -34,6 +39,26 @@ function MainView() {
       return <LoadFailed />;
     case 'ready':
       return <Welcome />;
+  }
+}
+
+/** The header's views; a new one (Export) is a case here and an entry in SECTIONS. */
+function Sections() {
+  const section = useNav((s) => s.section);
+  return (
+    <div className="sections">
+      <SectionNav />
+      <SectionView section={section} />
+    </div>
+  );
+}
+
+function SectionView({ section }: { section: Section }) {
+  switch (section) {
+    case 'library':
+      return <Workspace />;
+    case 'products':
+      return <ProductsView />;
   }
 }
 

@@ -9,10 +9,12 @@ import {
   useEffect,
   useLayoutEffect,
   useRef,
+  type DragEvent,
   type KeyboardEvent,
   type ReactNode,
 } from 'react';
 import { useServices } from '../../app-context';
+import { dragIdsFor, writeAssetDrag } from '../../dnd/asset-drag';
 import { assetAt, locateAsset } from '../../store/asset-pages';
 import { useAssets, usePrefs, useSelection } from '../../store-hooks';
 import { cellDomId, GridCell } from './GridCell';
@@ -110,6 +112,17 @@ export function AssetGrid() {
     [stores],
   );
 
+  // Dragging a cell onto a product carries the selection if the cell is in it, else itself.
+  const dragStart = useCallback(
+    (event: DragEvent<HTMLDivElement>, id: number) => {
+      const selected = stores.selection.getState().id;
+      const ids = dragIdsFor(id, selected !== null ? [selected] : []);
+      const name = event.currentTarget.dataset.name ?? '';
+      writeAssetDrag(event.dataTransfer, ids, ids.length === 1 ? name : `${ids.length} files`);
+    },
+    [stores],
+  );
+
   // Whoever moved the selection (keys here, arrows in the loupe, a "copy of" link), its cell
   // comes into view. Only the chosen index counts: rows shifting under it during a scan must
   // not drag the user's scroll position along.
@@ -157,6 +170,7 @@ export function AssetGrid() {
           thumbUrl={thumbUrl}
           onSelect={select}
           onOpen={open}
+          onDragStart={dragStart}
         />,
       );
     }

@@ -1,6 +1,6 @@
 // One cell: the thumbnail (or a placeholder), the file name, or an error badge + reason;
 // tags for missing, offline, copies and versions.
-import { memo } from 'react';
+import { memo, type DragEvent } from 'react';
 import type { Asset } from '../../../../shared/dto';
 import { CellBadges } from './CellBadges';
 import { CellImage } from './CellImage';
@@ -14,6 +14,8 @@ interface GridCellProps {
   onSelect: (index: number, id: number | null) => void;
   /** Double-click: open the loupe on this cell. */
   onOpen: (index: number, id: number | null) => void;
+  /** Dragging the cell (onto a product): sets what the drag carries. */
+  onDragStart: (event: DragEvent<HTMLDivElement>, id: number) => void;
 }
 
 export const cellDomId = (index: number): string => `grid-cell-${index}`;
@@ -25,6 +27,7 @@ export const GridCell = memo(function GridCell({
   thumbUrl,
   onSelect,
   onOpen,
+  onDragStart,
 }: GridCellProps) {
   if (asset === undefined) {
     return (
@@ -65,8 +68,10 @@ export const GridCell = memo(function GridCell({
       aria-selected={selected}
       aria-label={failed ? `${asset.name}: ${reason}` : asset.name}
       title={cellTitle(asset, failed ? reason : null)}
+      draggable
       onClick={() => onSelect(index, asset.id)}
       onDoubleClick={() => onOpen(index, asset.id)}
+      onDragStart={(event) => onDragStart(event, asset.id)}
     >
       <div className="cell-thumb">
         <CellImage asset={asset} thumbUrl={thumbUrl} />

@@ -1,5 +1,6 @@
-// Left column: where the media comes from, and a way to add more.
+// Left column: where the media comes from, a way to add more, and products to drop it on.
 import { AddFolderForm } from '../AddFolderForm';
+import { ProductDropPanel } from '../library/ProductDropPanel';
 import { CatalogList } from './CatalogList';
 
 export function Sidebar() {
@@ -7,6 +8,7 @@ export function Sidebar() {
     <aside className="sidebar">
       <CatalogList />
       <AddFolderForm variant="sidebar" />
+      <ProductDropPanel />
     </aside>
   );
 }
