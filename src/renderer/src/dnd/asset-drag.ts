@@ -44,7 +44,9 @@ export function writeLinkDrag(data: DataTransfer, link: DraggedLink, label: stri
 export function carriesDroppable(data: DataTransfer, withFiles: boolean): boolean {
   const types = [...data.types];
   return (
-    types.includes(ASSET_MIME) || types.includes(LINK_MIME) || (withFiles && types.includes('Files'))
+    types.includes(ASSET_MIME) ||
+    types.includes(LINK_MIME) ||
+    (withFiles && types.includes('Files'))
   );
 }
 

@@ -17,7 +17,12 @@ export interface DropTarget {
 }
 
 export interface DropActions {
-  addLinks(productId: number, assetIds: number[], role: MediaRole, position?: number): Promise<void>;
+  addLinks(
+    productId: number,
+    assetIds: number[],
+    role: MediaRole,
+    position?: number,
+  ): Promise<void>;
   moveLink(productId: number, assetId: number, role: MediaRole, position: number): Promise<void>;
   setMain(productId: number, assetId: number): Promise<void>;
   /** OS files: ask where to copy them, then link them (desktop only). */

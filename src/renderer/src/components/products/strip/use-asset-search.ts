@@ -26,8 +26,10 @@ export function useAssetSearch(query: string, unlinkedOnly: boolean): AssetSearc
 
   useEffect(() => {
     let current = true;
+    const trimmed = query.trim();
+    // Typing waits for a pause; an empty search (opening the view, clearing it) does not.
+    const delay = trimmed === '' ? 0 : TYPING_PAUSE_MS;
     const timer = setTimeout(() => {
-      const trimmed = query.trim();
       client
         .call('assets.list', {
           limit: STRIP_LIMIT,
@@ -42,7 +44,7 @@ export function useAssetSearch(query: string, unlinkedOnly: boolean): AssetSearc
             if (current) stores.notices.getState().report('Could not search the media', cause);
           },
         );
-    }, TYPING_PAUSE_MS);
+    }, delay);
     return () => {
       current = false;
       clearTimeout(timer);
