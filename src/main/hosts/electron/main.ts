@@ -1,15 +1,6 @@
 // The Electron host: the only file that imports 'electron'. It opens a hardened window,
 // answers the contract over IPC, forwards engine events and serves cached media.
-import {
-  app,
-  BrowserWindow,
-  dialog,
-  ipcMain,
-  nativeImage,
-  net,
-  protocol,
-  session,
-} from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, nativeImage, net, protocol, session } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';

@@ -50,7 +50,12 @@ export interface ProductsState {
   /** Throws PackshotError for the form to show. */
   update(args: MethodArgs<'products.update'>): Promise<Product>;
   remove(id: number): Promise<void>;
-  addLinks(productId: number, assetIds: number[], role: MediaRole, position?: number): Promise<void>;
+  addLinks(
+    productId: number,
+    assetIds: number[],
+    role: MediaRole,
+    position?: number,
+  ): Promise<void>;
   moveLink(productId: number, assetId: number, role: MediaRole, position: number): Promise<void>;
   setMain(productId: number, assetId: number): Promise<void>;
   removeLink(productId: number, assetId: number): Promise<void>;
