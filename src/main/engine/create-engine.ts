@@ -25,6 +25,7 @@ import { assetHandlers } from './handlers/asset-handlers';
 import { catalogHandlers } from './handlers/catalog-handlers';
 import { jobHandlers } from './handlers/job-handlers';
 import { productHandlers } from './handlers/product-handlers';
+import { ProductParts } from './products/product-parts';
 import { tagHandlers } from './handlers/tag-handlers';
 import type { EngineContext, ScanOutcome } from './engine-context';
 import { applyChanges } from './watch/apply-changes';
@@ -75,6 +76,7 @@ export function createEngine(options: EngineOptions): Engine {
   const identityLock = new KeyedLock();
   const edits = new EditLog(db, tags);
   const tagEdits = new TagEdits(tags, edits);
+  const productParts = new ProductParts(db, edits);
   /** After any edit: lists refetch, and the keyword panel when tags changed. */
   const xmp = new XmpWriter();
   const edited = <R extends EditResult>(
@@ -123,6 +125,11 @@ export function createEngine(options: EngineOptions): Engine {
       );
       if (!outcome) return 'skipped';
       if (outcome.moved) bus.emit('assets.changed', { catalogId: null });
+      // Filename rules marked auto link a file as it arrives (this asset only, no scan).
+      if (outcome.state !== 'error' && productParts.autoLink(outcome.id)) {
+        bus.emit('products.changed', {});
+        bus.emit('assets.changed', { catalogId: null });
+      }
       indexed.push({
         id: outcome.id,
         hash: outcome.hash,

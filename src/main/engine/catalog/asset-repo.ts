@@ -372,6 +372,10 @@ export class AssetRepo {
         )
         .get(from);
       if (!row) return;
+      // Links made to the new row (a file dropped onto a product) follow it to the asset it is.
+      this.db
+        .prepare('UPDATE OR IGNORE product_links SET asset_id = ? WHERE asset_id = ?')
+        .run(to, from);
       this.db.prepare('DELETE FROM assets WHERE id = ?').run(from);
       this.db
         .prepare(

@@ -1,5 +1,6 @@
 import type { ColorLabel, EditResult, Flag } from '../../../shared/dto';
 import type { Db } from '../db/open-database';
+import { mergeLinks, type LinkRow } from '../products/link-repo';
 import type { TagRepo, TagRow } from '../tags/tag-repo';
 
 export interface CullingChange {
@@ -33,7 +34,9 @@ export type Op =
       had: number[];
       gained: number[];
       children: number[];
-    };
+    }
+  /** A product's media links before and after (links made meanwhile by others are kept). */
+  | { type: 'productLinks'; productId: number; before: LinkRow[]; after: LinkRow[] };
 
 /**
  * Every edit is a step that can be undone and redone: culling fields in batches of any
@@ -118,6 +121,16 @@ export class EditLog {
     };
   }
 
+  /** Runs `work` (which changes product links and returns what it did) as one step. */
+  linkStep(label: string, work: () => { ops: Op[]; changed: number }): EditResult {
+    let outcome = { ops: [] as Op[], changed: 0 };
+    this.db.transaction(() => {
+      outcome = work();
+      this.record(label, outcome.ops);
+    })();
+    return this.result(outcome.changed, outcome.ops.length > 0 ? label : null);
+  }
+
   undo(): EditResult & { touched: number[] } {
     return this.travel('undo');
   }
@@ -170,6 +183,8 @@ export class EditLog {
         }
         this.tags.delete(op.from.id);
         return op.had.length;
+      case 'productLinks':
+        return mergeLinks(this.db, op.productId, op.after, op.before);
     }
   }
 
@@ -203,6 +218,8 @@ export class EditLog {
           this.tags.place(child, op.from.id, row.name);
         }
         return op.had.length;
+      case 'productLinks':
+        return mergeLinks(this.db, op.productId, op.before, op.after);
     }
   }
 

@@ -1,33 +1,188 @@
-// PLACEHOLDER until the products engine lands (issue 5): every method says so.
+import type { EditResult } from '../../../shared/dto';
 import { PackshotError } from '../../../shared/errors';
 import type { productMethods } from '../../../shared/methods/product-methods';
+import type { Product, ProductDetail } from '../../../shared/product-dto';
 import type { EngineContext, HandlerGroup } from '../engine-context';
+import { importProducts, previewCsv } from '../products/csv/import-products';
+import { copyInto, dropFolder, type Copied } from '../products/drop-files';
+import { insertAt } from '../products/link-edits';
+import { csvBytes, ProductParts } from '../products/product-parts';
+import { fieldsOf, type ProductFields } from '../products/product-repo';
+import { computeReadiness, linkedFiles, notReady } from '../products/readiness/compute-readiness';
+import { compileRule } from '../products/rules/link-rule';
 
 type Names = keyof typeof productMethods;
 
-export function productHandlers(_ctx: EngineContext): HandlerGroup<Names> {
-  const notYet = (): Promise<never> =>
-    Promise.reject(new PackshotError('internal', 'Products are not built yet'));
-  const names = [
-    'products.list',
-    'products.get',
-    'products.create',
-    'products.update',
-    'products.delete',
-    'products.importPreview',
-    'products.import',
-    'links.add',
-    'links.remove',
-    'links.move',
-    'links.setMain',
-    'links.dropFiles',
-    'rules.list',
-    'rules.save',
-    'rules.delete',
-    'rules.dryRun',
-    'rules.apply',
-    'readiness.get',
-    'readiness.notReady',
-  ] as const satisfies readonly Names[];
-  return Object.fromEntries(names.map((n) => [n, notYet])) as unknown as HandlerGroup<Names>;
+export function productHandlers(ctx: EngineContext): HandlerGroup<Names> {
+  const parts = new ProductParts(ctx.db, ctx.edits);
+  const { products, linkEdits } = parts;
+
+  /** Product views refetch; asset lists too when links (badges, the unlinked filter) changed. */
+  const changed = (assetsToo: boolean): void => {
+    ctx.bus.emit('products.changed', {});
+    if (assetsToo) ctx.bus.emit('assets.changed', { catalogId: null });
+  };
+  const linkEdit = <R extends EditResult>(result: R): R => {
+    if (result.changed > 0) changed(true);
+    return result;
+  };
+  const parentId = (sku: string | null | undefined, fallback: number | null): number | null => {
+    if (sku === undefined) return fallback;
+    if (sku === null) return null;
+    const parent = products.bySku(sku);
+    if (!parent) throw new PackshotError('not_found', `No product with SKU ${sku}`);
+    return parent.id;
+  };
+  const detail = (id: number): ProductDetail => ({
+    ...products.require(id),
+    variants: products.variants(id),
+    links: linkEdits.links.details([id]),
+  });
+
+  return {
+    'products.list': ({ query, offset, limit }) =>
+      Promise.resolve({ offset, ...products.page(query ?? '', offset, limit) }),
+    'products.get': ({ id }) => Promise.resolve(detail(id)),
+    'products.create': (args) => {
+      const fields: ProductFields = {
+        sku: args.sku,
+        name: args.name,
+        parentId: parentId(args.parentSku, null),
+        attributes: args.attributes ?? {},
+        channels: args.channels ?? [],
+        productType: args.productType ?? null,
+      };
+      const id = products.create(fields);
+      changed(false);
+      return Promise.resolve(products.require(id));
+    },
+    'products.update': (args) => {
+      const current = fieldsOf(products.require(args.id));
+      const next: ProductFields = {
+        sku: args.sku ?? current.sku,
+        name: args.name ?? current.name,
+        parentId: parentId(args.parentSku, current.parentId),
+        attributes: args.attributes ?? current.attributes,
+        channels: args.channels ?? current.channels,
+        productType: args.productType === undefined ? current.productType : args.productType,
+      };
+      // A SKU change renames what search terms (sku:…) find: asset lists refetch too.
+      if (products.update(args.id, next)) changed(next.sku !== current.sku);
+      return Promise.resolve(products.require(args.id));
+    },
+    'products.delete': ({ id }) => {
+      const removed = products.delete(id);
+      if (removed) changed(true);
+      return Promise.resolve({ removed });
+    },
+
+    'products.importPreview': async (source) => previewCsv(await csvBytes(source)),
+    'products.import': async ({ map, ...source }) => {
+      const report = importProducts(ctx.db, products, await csvBytes(source), map);
+      if (report.created + report.updated > 0) changed(true);
+      return report;
+    },
+
+    'links.add': ({ productId, assetIds, role, position }) => {
+      products.require(productId);
+      return Promise.resolve(linkEdit(linkEdits.add(productId, assetIds, role, position)));
+    },
+    'links.remove': ({ productId, assetIds }) => {
+      products.require(productId);
+      return Promise.resolve(linkEdit(linkEdits.remove(productId, assetIds)));
+    },
+    'links.move': ({ productId, assetId, role, position }) => {
+      products.require(productId);
+      return Promise.resolve(linkEdit(linkEdits.move(productId, assetId, role, position)));
+    },
+    'links.setMain': ({ productId, assetId }) => {
+      products.require(productId);
+      return Promise.resolve(linkEdit(linkEdits.setMain(productId, assetId)));
+    },
+    'links.dropFiles': async ({ productId, catalogId, folder, paths, role }) => {
+      products.require(productId);
+      const catalog = ctx.catalogs.get(catalogId);
+      if (!catalog) throw new PackshotError('not_found', `No catalog with id ${catalogId}`);
+      const target = await dropFolder(catalog.path, folder);
+      const copied: Copied[] = [];
+      const errors: { path: string; reason: string }[] = [];
+      for (const path of paths) {
+        try {
+          copied.push(await copyInto(path, target.dir, target.rel));
+        } catch (error) {
+          errors.push({ path, reason: error instanceof Error ? error.message : String(error) });
+        }
+      }
+      if (copied.length === 0) return { ...noEdit(ctx), copied: 0, errors };
+      // The scan lists the copies (ids are stable from then on, moves included).
+      await ctx.scan(catalogId);
+      const find = ctx.db.prepare<[number, string], { id: number }>(
+        'SELECT id FROM assets WHERE catalog_id = ? AND rel_path = ?',
+      );
+      const ids = copied
+        .map((c) => find.get(catalogId, c.relPath)?.id)
+        .filter((id): id is number => id !== undefined);
+      const label = `Drop ${ids.length} file${ids.length === 1 ? '' : 's'} on a product`;
+      const result =
+        role === 'main'
+          ? linkEdits.add(productId, ids, 'main')
+          : linkEdits.step(label, [[productId, (board) => insertAt(board, role, ids)]]);
+      return { ...linkEdit(result), copied: copied.length, errors };
+    },
+
+    'rules.list': () => Promise.resolve(parts.rules()),
+    'rules.save': ({ id, name, pattern, auto }) => {
+      compileRule(name, pattern); // refuses a bad expression before it is stored
+      let ruleId = id;
+      if (ruleId === undefined) {
+        ruleId = Number(
+          ctx.db
+            .prepare('INSERT INTO link_rules (name, pattern, auto, created_at) VALUES (?, ?, ?, ?)')
+            .run(name, pattern, auto ? 1 : 0, Date.now()).lastInsertRowid,
+        );
+      } else if (
+        ctx.db
+          .prepare('UPDATE link_rules SET name = ?, pattern = ?, auto = ? WHERE id = ?')
+          .run(name, pattern, auto ? 1 : 0, ruleId).changes === 0
+      ) {
+        throw new PackshotError('not_found', `No rule with id ${ruleId}`);
+      }
+      changed(false);
+      return Promise.resolve({ id: ruleId, name, pattern, auto });
+    },
+    'rules.delete': ({ id }) => {
+      const removed = ctx.db.prepare('DELETE FROM link_rules WHERE id = ?').run(id).changes > 0;
+      if (removed) changed(false);
+      return Promise.resolve({ removed });
+    },
+    'rules.dryRun': ({ pattern }) => Promise.resolve(parts.plan(pattern)),
+    'rules.apply': ({ pattern }) => {
+      const plan = parts.plan(pattern);
+      const n = plan.links.length;
+      const result = parts.applyPlan(plan, `Link ${n} file${n === 1 ? '' : 's'} by name`);
+      return Promise.resolve({ ...plan, ...linkEdit(result) });
+    },
+
+    'readiness.get': ({ id }) => {
+      const product = products.require(id);
+      const family = [
+        product,
+        ...(product.parentId === null ? [] : [products.require(product.parentId)]),
+      ];
+      const files = linkedFiles(
+        ctx.db,
+        family.map((p) => p.id),
+      );
+      return Promise.resolve(computeReadiness(family, files).filter((r) => r.productId === id));
+    },
+    'readiness.notReady': ({ channel }) => {
+      const all: Product[] = products.all();
+      return Promise.resolve(notReady(computeReadiness(all, linkedFiles(ctx.db), channel)));
+    },
+  };
+}
+
+/** Nothing was linked: no step, with the undo state as it is. */
+function noEdit(ctx: EngineContext): EditResult {
+  return ctx.edits.linkStep('', () => ({ ops: [], changed: 0 }));
 }

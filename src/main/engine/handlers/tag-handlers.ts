@@ -9,6 +9,11 @@ export function tagHandlers(ctx: EngineContext): HandlerGroup<keyof typeof tagMe
   /** A tag edit: one undoable step that may touch tags and assets. */
   const step = (result: EditResult & { touched: number[] }): Promise<EditResult> =>
     Promise.resolve(strip(ctx.edited(result, true, result.touched)));
+  /** Undo and redo may change product links too: product views refetch. */
+  const travelled = (result: EditResult & { touched: number[] }): Promise<EditResult> => {
+    if (result.changed > 0) ctx.bus.emit('products.changed', {});
+    return step(result);
+  };
   return {
     'tags.list': () => Promise.resolve(tags.list()),
     'tags.apply': ({ ids, path }) => step(tagEdits.apply(ids, path)),
@@ -30,7 +35,7 @@ export function tagHandlers(ctx: EngineContext): HandlerGroup<keyof typeof tagMe
       ctx.bus.emit('tags.changed', {});
       return Promise.resolve(result);
     },
-    'edits.undo': () => step(edits.undo()),
-    'edits.redo': () => step(edits.redo()),
+    'edits.undo': () => travelled(edits.undo()),
+    'edits.redo': () => travelled(edits.redo()),
   };
 }

@@ -31,6 +31,9 @@ export const QUERY_FIELDS = [
   'flag',
   'label',
   'color',
+  'sku',
+  'product',
+  'no',
 ] as const;
 
 /** Turns a parsed query into SQL with parameters; every value is a parameter, never text. */
@@ -127,6 +130,19 @@ export function compileQuery(node: QueryNode, input: string): CompiledQuery {
       case 'colour':
         params.push(value);
         return 'EXISTS (SELECT 1 FROM json_each(a.color_names) n WHERE n.value = ?)';
+      case 'sku':
+        // Linked to a product whose SKU starts with the value (SKUs are case-insensitive).
+        params.push(`${likeEscape(value)}%`);
+        return `EXISTS (SELECT 1 FROM product_links l JOIN products p ON p.id = l.product_id
+                 WHERE l.asset_id = a.id AND lower(p.sku) LIKE ? ESCAPE '\\')`;
+      case 'product':
+        params.push(`%${likeEscape(value)}%`, `%${likeEscape(value)}%`);
+        return `EXISTS (SELECT 1 FROM product_links l JOIN products p ON p.id = l.product_id
+                 WHERE l.asset_id = a.id AND (lower(p.sku) LIKE ? ESCAPE '\\' OR lower(p.name) LIKE ? ESCAPE '\\'))`;
+      case 'no':
+        if (value !== 'product')
+          throw queryError(input, column, `no: knows 'product' (no:product: linked to no product)`);
+        return 'NOT EXISTS (SELECT 1 FROM product_links l WHERE l.asset_id = a.id)';
       case 'label':
         if (value === 'none') return 'a.label IS NULL';
         params.push(value);
@@ -139,6 +155,11 @@ export function compileQuery(node: QueryNode, input: string): CompiledQuery {
         );
     }
   }
+}
+
+/** A value matched literally inside LIKE: its % and _ are not wildcards. */
+function likeEscape(value: string): string {
+  return value.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 }
 
 /** One FTS5 term: a quoted phrase, or a word matched as a prefix. */

@@ -10,6 +10,8 @@ import { UsageError, type CliContext } from './cli-context';
 import { assetsCommand } from './commands/assets-command';
 import { catalogCommand } from './commands/catalog-command';
 import { flagCommand, rateCommand, tagCommand } from './commands/edit-commands';
+import { linkCommand } from './commands/link-command';
+import { productsCommand } from './commands/products-command';
 import { scanCommand } from './commands/scan-command';
 import { serveCommand } from './commands/serve-command';
 
@@ -30,6 +32,13 @@ usage: packshot [--data DIR] <command>
   rate 0-5 --query Q      rate every asset Q finds (one undoable step)
   flag pick|reject|none --query Q
                           flag every asset Q finds
+  products import FILE [--map JSON]
+                          create or update products by SKU from a CSV (Shopify, Akeneo
+                          or any; --map '{"sku":"Article","name":"Title"}')
+  products list [--json]  products with their linked files by role and order
+  link rules apply [--rule REGEX] [--dry-run]
+                          link files to products by name (default: the app's rules, or
+                          {sku}_{position}); one undoable step
   serve [--port N]        browser mode on 127.0.0.1 (prints the address to open)
 
 options:
@@ -37,6 +46,7 @@ options:
   --json       machine-readable output
   --query Q    the search language: red sneaker tag:Shoes format:raw width>=2000
                taken:2026-05 camera:canon missing error dupes, AND OR NOT ( )
+               sku:AB-12 product:sneaker no:product
   -h, --help   this text
 `;
 
@@ -47,6 +57,8 @@ const COMMANDS: Record<string, (ctx: CliContext) => Promise<void>> = {
   rate: rateCommand,
   tag: tagCommand,
   flag: flagCommand,
+  products: productsCommand,
+  link: linkCommand,
   serve: serveCommand,
 };
 

@@ -1,0 +1,156 @@
+import type { EditResult } from '../../../shared/dto';
+import { PackshotError } from '../../../shared/errors';
+import type { MediaRole } from '../../../shared/product-dto';
+import type { Db } from '../db/open-database';
+import type { EditLog, Op } from '../edit/edit-log';
+import { countChanged, fromBoard, LinkRepo, toBoard, type Board } from './link-repo';
+
+/** A change to one product's board, made in memory. */
+export type BoardChange = (board: Board) => void;
+
+/**
+ * Link edits as undoable steps: each loads the boards it changes, edits them in memory and
+ * writes them back, recording every product's links before and after.
+ */
+export class LinkEdits {
+  readonly links: LinkRepo;
+
+  constructor(
+    private readonly db: Db,
+    private readonly edits: EditLog,
+  ) {
+    this.links = new LinkRepo(db);
+  }
+
+  add(
+    productId: number,
+    assetIds: readonly number[],
+    role: MediaRole,
+    position?: number,
+  ): EditResult {
+    this.requireAssets(assetIds);
+    const unique = [...new Set(assetIds)];
+    return this.step(`Link ${plural(unique.length, 'file')}`, [
+      [
+        productId,
+        (board) => {
+          detach(board, unique);
+          if (role === 'main') {
+            // Main holds one asset: the first; the others (and the old main) lead the gallery.
+            const [first, ...rest] = unique as [number, ...number[]];
+            putMain(board, first);
+            insertAt(board, 'gallery', rest, 0);
+          } else insertAt(board, role, unique, position);
+        },
+      ],
+    ]);
+  }
+
+  remove(productId: number, assetIds: readonly number[]): EditResult {
+    return this.step(`Unlink ${plural(new Set(assetIds).size, 'file')}`, [
+      [productId, (board) => detach(board, assetIds)],
+    ]);
+  }
+
+  move(productId: number, assetId: number, role: MediaRole, position: number): EditResult {
+    if (!this.links.rows(productId).some((r) => r.assetId === assetId))
+      throw new PackshotError(
+        'not_found',
+        `Asset ${assetId} is not linked to product ${productId}`,
+      );
+    return this.step('Move linked file', [
+      [
+        productId,
+        (board) => {
+          detach(board, [assetId]);
+          if (role === 'main') putMain(board, assetId);
+          else insertAt(board, role, [assetId], position);
+        },
+      ],
+    ]);
+  }
+
+  setMain(productId: number, assetId: number): EditResult {
+    this.requireAssets([assetId]);
+    return this.step('Set main image', [
+      [
+        productId,
+        (board) => {
+          detach(board, [assetId]);
+          putMain(board, assetId);
+        },
+      ],
+    ]);
+  }
+
+  /** Several products' boards changed as one step (rules, drops). */
+  step(label: string, changes: readonly [number, BoardChange][]): EditResult {
+    return this.edits.linkStep(label, () => {
+      const ops: Op[] = [];
+      let changed = 0;
+      const now = Date.now();
+      for (const [productId, change] of groupByProduct(changes)) {
+        const before = this.links.rows(productId);
+        const board = toBoard(before);
+        for (const c of change) c(board);
+        const after = fromBoard(board, before, now);
+        const n = countChanged(before, after);
+        if (n === 0) continue;
+        this.links.replace(productId, after);
+        ops.push({ type: 'productLinks', productId, before, after });
+        changed += n;
+      }
+      return { ops, changed };
+    });
+  }
+
+  private requireAssets(ids: readonly number[]): void {
+    const has = this.db.prepare<[number], { id: number }>('SELECT id FROM assets WHERE id = ?');
+    for (const id of ids)
+      if (!has.get(id)) throw new PackshotError('not_found', `No asset with id ${id}`);
+  }
+}
+
+/** Takes assets out of every role of a board. */
+export function detach(board: Board, assetIds: readonly number[]): void {
+  const gone = new Set(assetIds);
+  for (const [role, ids] of board)
+    board.set(
+      role,
+      ids.filter((id) => !gone.has(id)),
+    );
+}
+
+/** Inserts at a position (clamped), or at the end. */
+export function insertAt(
+  board: Board,
+  role: MediaRole,
+  ids: readonly number[],
+  position?: number,
+): void {
+  if (ids.length === 0) return;
+  const slot = board.get(role) ?? [];
+  const at = Math.min(position ?? slot.length, slot.length);
+  board.set(role, [...slot.slice(0, at), ...ids, ...slot.slice(at)]);
+}
+
+/** Makes an asset the main image; the old main leads the gallery. */
+export function putMain(board: Board, assetId: number): void {
+  const old = (board.get('main') ?? []).filter((id) => id !== assetId);
+  board.set('main', [assetId]);
+  insertAt(board, 'gallery', old, 0);
+}
+
+function groupByProduct(changes: readonly [number, BoardChange][]): Map<number, BoardChange[]> {
+  const groups = new Map<number, BoardChange[]>();
+  for (const [id, change] of changes) {
+    const list = groups.get(id);
+    if (list) list.push(change);
+    else groups.set(id, [change]);
+  }
+  return groups;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

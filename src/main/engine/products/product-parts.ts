@@ -1,0 +1,102 @@
+import { readFile, stat } from 'node:fs/promises';
+import { PackshotError } from '../../../shared/errors';
+import type { EditResult } from '../../../shared/dto';
+import type { LinkRule, RulePlan } from '../../../shared/product-dto';
+import type { Db } from '../db/open-database';
+import type { EditLog } from '../edit/edit-log';
+import { insertAt, LinkEdits } from './link-edits';
+import { ProductRepo } from './product-repo';
+import { BUILT_IN_RULE, compileRule, type CompiledRule } from './rules/link-rule';
+import { planRules } from './rules/plan-rules';
+
+const MAX_CSV_BYTES = 50 * 1024 * 1024;
+
+/** The products domain's parts over one database. */
+export class ProductParts {
+  readonly products: ProductRepo;
+  readonly linkEdits: LinkEdits;
+
+  constructor(
+    readonly db: Db,
+    edits: EditLog,
+  ) {
+    this.products = new ProductRepo(db);
+    this.linkEdits = new LinkEdits(db, edits);
+  }
+
+  rules(): LinkRule[] {
+    return this.db
+      .prepare<[], { id: number; name: string; pattern: string; auto: number }>(
+        'SELECT id, name, pattern, auto FROM link_rules ORDER BY id',
+      )
+      .all()
+      .map((r) => ({ id: r.id, name: r.name, pattern: r.pattern, auto: r.auto === 1 }));
+  }
+
+  /** `pattern`, else the configured rules, else the built-in {sku}_{position} rule. */
+  compiled(pattern?: string, onlyAuto = false): CompiledRule[] {
+    if (pattern !== undefined) return [compileRule('--rule', pattern)];
+    const rules = this.rules().filter((r) => !onlyAuto || r.auto);
+    if (rules.length === 0)
+      return onlyAuto ? [] : [compileRule(BUILT_IN_RULE.name, BUILT_IN_RULE.pattern)];
+    return rules.map((r) => compileRule(r.name, r.pattern));
+  }
+
+  plan(pattern?: string): RulePlan {
+    return planRules(this.db, this.compiled(pattern));
+  }
+
+  /** Links a plan's links: one undoable step, or (auto rules on arrival) unrecorded. */
+  applyPlan(plan: RulePlan, label: string): EditResult {
+    return this.linkEdits.step(
+      label,
+      plan.links.map((l) => [
+        l.productId,
+        (board) => insertAt(board, l.role, [l.assetId], l.position),
+      ]),
+    );
+  }
+
+  /**
+   * Auto rules on one asset that just arrived and is linked to nothing yet (a file placed by
+   * hand, or unlinked on purpose, is left alone). Not an undo step: arrivals happen in the
+   * background and would otherwise drop the user's redo history. True when it linked.
+   */
+  autoLink(assetId: number): boolean {
+    try {
+      return this.autoLinkOne(assetId);
+    } catch (error) {
+      // A rule that fails must not fail indexing: the file is catalogued, just not linked.
+      console.error(`packshot: auto rules on asset ${assetId} failed:`, error);
+      return false;
+    }
+  }
+
+  private autoLinkOne(assetId: number): boolean {
+    if (this.linkEdits.links.isLinked(assetId)) return false;
+    const rules = this.compiled(undefined, true);
+    if (rules.length === 0) return false;
+    const plan = planRules(this.db, rules, [assetId]);
+    if (plan.links.length === 0) return false;
+    const insert = this.db.prepare(
+      'INSERT OR IGNORE INTO product_links (product_id, asset_id, role, position, linked_at) VALUES (?, ?, ?, ?, ?)',
+    );
+    // The plan's positions follow what each slot holds now: the new file goes at the end.
+    for (const l of plan.links) insert.run(l.productId, l.assetId, l.role, l.position, Date.now());
+    return true;
+  }
+}
+
+/** A CSV's bytes from a path on this machine or from base64 (a browser upload). */
+export async function csvBytes(source: { path?: string; base64?: string }): Promise<Uint8Array> {
+  if (source.base64 !== undefined) return Buffer.from(source.base64, 'base64');
+  const path = source.path ?? '';
+  // Only table files: a path argument must not turn into a way to read any file's lines.
+  if (!/\.(csv|tsv|txt)$/i.test(path))
+    throw new PackshotError('invalid_argument', `${path} is not a .csv, .tsv or .txt file`);
+  const info = await stat(path).catch(() => null);
+  if (!info?.isFile()) throw new PackshotError('not_found', `No file ${path}`);
+  if (info.size > MAX_CSV_BYTES)
+    throw new PackshotError('invalid_argument', `${path} is larger than 50 MB; split it`);
+  return readFile(path);
+}

@@ -1,0 +1,177 @@
+import type {
+  NotReadyReport,
+  Product,
+  Readiness,
+  ReadinessReason,
+} from '../../../../shared/product-dto';
+import type { Db } from '../../db/open-database';
+import { ANY_CHANNEL, requirementsFor, type ChannelRequirements } from './channel-requirements';
+
+/** A linked file as readiness sees it. */
+export interface LinkedFile {
+  productId: number;
+  role: string;
+  position: number;
+  state: string;
+  width: number | null;
+  height: number | null;
+  name: string;
+}
+
+/** Summary messages for the blockers list (per-product reasons say more). */
+const BLOCKER_MESSAGES: Record<string, string> = {
+  no_main: 'No main image',
+  few_gallery: 'Too few gallery images',
+  main_too_small: 'Main image too small for the channel',
+  no_document: 'No manual or document',
+  missing_file: 'A linked file is missing',
+};
+
+/**
+ * Readiness of products on their channels (or on `channel` only). A variant with nothing
+ * of its own in a role uses its parent's files there, as shops show the model's images;
+ * it also inherits channels and type when it has none.
+ */
+export function computeReadiness(
+  products: readonly Product[],
+  files: readonly LinkedFile[],
+  channel?: string,
+): Readiness[] {
+  const byId = new Map(products.map((p) => [p.id, p]));
+  const filesOf = new Map<number, LinkedFile[]>();
+  for (const f of files) {
+    const list = filesOf.get(f.productId);
+    if (list) list.push(f);
+    else filesOf.set(f.productId, [f]);
+  }
+  const out: Readiness[] = [];
+  for (const product of products) {
+    const parent = product.parentId === null ? undefined : byId.get(product.parentId);
+    const channels = product.channels.length > 0 ? product.channels : (parent?.channels ?? []);
+    const type = product.productType ?? parent?.productType ?? null;
+    const own = filesOf.get(product.id) ?? [];
+    const inherited = (filesOf.get(parent?.id ?? -1) ?? []).filter(
+      (f) => !own.some((o) => o.role === f.role),
+    );
+    const linked = [...own, ...inherited];
+    const wanted = channel
+      ? channels.includes(channel)
+        ? [channel]
+        : []
+      : channels.length > 0
+        ? channels
+        : [ANY_CHANNEL];
+    for (const ch of wanted) out.push(check(product, ch, requirementsFor(ch), linked, type));
+  }
+  return out;
+}
+
+function check(
+  product: Product,
+  channel: string,
+  need: ChannelRequirements,
+  linked: readonly LinkedFile[],
+  type: string | null,
+): Readiness {
+  const reasons: ReadinessReason[] = [];
+  let checks = 0;
+  const present = linked.filter((f) => f.state !== 'missing');
+  const main = present.find((f) => f.role === 'main');
+
+  checks++;
+  if (!main) reasons.push({ code: 'no_main', message: 'No main image' });
+
+  if (need.minLongestSide !== null || need.minWidth !== null || need.minHeight !== null) {
+    checks++;
+    const small = main ? tooSmall(main, need) : null;
+    if (small) reasons.push({ code: 'main_too_small', message: `Main image ${small}` });
+  }
+
+  if (need.minGallery > 0) {
+    checks++;
+    const gallery = present.filter((f) => f.role === 'gallery').length;
+    if (gallery < need.minGallery)
+      reasons.push({
+        code: 'few_gallery',
+        message: `${gallery} gallery image${gallery === 1 ? '' : 's'}; ${need.label} wants at least ${need.minGallery}`,
+      });
+  }
+
+  const manualWord = type ? need.manualFor.find((w) => type.toLowerCase().includes(w)) : undefined;
+  if (manualWord) {
+    checks++;
+    if (!present.some((f) => f.role === 'document'))
+      reasons.push({ code: 'no_document', message: `No manual: a ${manualWord} needs one` });
+  }
+
+  const gone = linked.filter((f) => f.state === 'missing');
+  checks++;
+  if (gone.length > 0)
+    reasons.push({
+      code: 'missing_file',
+      message: `Missing file${gone.length === 1 ? '' : 's'}: ${gone.map((f) => f.name).join(', ')}`,
+    });
+
+  return {
+    productId: product.id,
+    sku: product.sku,
+    name: product.name,
+    channel,
+    score: Math.round((100 * (checks - reasons.length)) / checks),
+    reasons,
+  };
+}
+
+/** "640×480, Amazon needs 500 px on the longest side", or null when big enough. */
+function tooSmall(main: LinkedFile, need: ChannelRequirements): string | null {
+  const { width, height } = main;
+  if (width === null || height === null) return 'size not known yet (still indexing?)';
+  const size = `${width}×${height}`;
+  if (need.minLongestSide !== null && Math.max(width, height) < need.minLongestSide)
+    return `${size}, ${need.label} needs ${need.minLongestSide} px on the longest side`;
+  if (
+    (need.minWidth !== null && width < need.minWidth) ||
+    (need.minHeight !== null && height < need.minHeight)
+  )
+    return `${size}, ${need.label} needs at least ${need.minWidth ?? '–'}×${need.minHeight ?? '–'}`;
+  return null;
+}
+
+/** Products not ready, with what blocks the most products first. */
+export function notReady(all: readonly Readiness[]): NotReadyReport {
+  const items = all.filter((r) => r.reasons.length > 0);
+  const blocked = new Map<string, Set<number>>();
+  for (const item of items)
+    for (const reason of item.reasons)
+      blocked.set(reason.code, (blocked.get(reason.code) ?? new Set()).add(item.productId));
+  const blockers = [...blocked]
+    .map(([code, ids]) => ({ code, message: BLOCKER_MESSAGES[code] ?? code, products: ids.size }))
+    .sort((a, b) => b.products - a.products || a.code.localeCompare(b.code));
+  const rank = new Map(blockers.map((b, i) => [b.code, i]));
+  const worst = (r: Readiness): number => Math.min(...r.reasons.map((x) => rank.get(x.code) ?? 99));
+  items.sort((a, b) => worst(a) - worst(b) || a.score - b.score || a.sku.localeCompare(b.sku));
+  return { blockers, items };
+}
+
+/** Every link with its file's state and size, for readiness in one query. */
+export function linkedFiles(db: Db, productIds?: readonly number[]): LinkedFile[] {
+  const where = productIds ? `WHERE l.product_id IN (${productIds.map(() => '?').join(', ')})` : '';
+  return db
+    .prepare<
+      number[],
+      {
+        productId: number;
+        role: string;
+        position: number;
+        state: string;
+        width: number | null;
+        height: number | null;
+        name: string;
+      }
+    >(
+      `SELECT l.product_id AS productId, l.role, l.position, a.state, a.width, a.height, a.name
+       FROM product_links l JOIN assets a ON a.id = l.asset_id ${where}
+       ORDER BY l.product_id, l.role, l.position`,
+    )
+    .all(...(productIds ?? []));
+}

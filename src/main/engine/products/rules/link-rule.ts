@@ -1,0 +1,85 @@
+import { PackshotError } from '../../../../shared/errors';
+import { MEDIA_ROLES, type MediaRole } from '../../../../shared/product-dto';
+
+/** What a file name says: which product, which place, which slot. */
+export interface NameMatch {
+  sku: string;
+  /** The number in the name (01, 2 …), or null. */
+  position: number | null;
+  /** The role word in the name, as written (checked by the plan), or null. */
+  role: string | null;
+}
+
+export interface CompiledRule {
+  name: string;
+  match(fileName: string): NameMatch | null;
+}
+
+/** Used when no rule is configured: SKU_01.jpg, SKU_02_detail.png, A-12_3.tif. */
+export const BUILT_IN_RULE = {
+  name: '{sku}_{position}',
+  pattern: String.raw`^(?<sku>.+?)_(?<position>\d{1,3})(?:_(?<role>[A-Za-z]\w*|360|3[dD]))?\.\w+$`,
+};
+
+/** Words people put in file names for each slot. */
+const ROLE_WORDS: Record<string, MediaRole> = {
+  ...Object.fromEntries(MEDIA_ROLES.map((r) => [r, r])),
+  hero: 'main',
+  primary: 'main',
+  packshot: 'main',
+  alt: 'gallery',
+  closeup: 'detail',
+  zoom: 'detail',
+  mood: 'lifestyle',
+  ambiance: 'lifestyle',
+  color: 'swatch',
+  colour: 'swatch',
+  '360': 'spin',
+  turntable: 'spin',
+  movie: 'video',
+  clip: 'video',
+  manual: 'document',
+  doc: 'document',
+  pdf: 'document',
+  datasheet: 'document',
+  '3d': 'model',
+  glb: 'model',
+};
+
+export function roleOf(word: string): MediaRole | null {
+  return ROLE_WORDS[word.toLowerCase()] ?? null;
+}
+
+/**
+ * A rule's regular expression, checked: it must compile and name a group `sku`; `position`
+ * and `role` are optional. It is matched against file names (not folders), so its input is
+ * short; names longer than 255 characters are not tried.
+ */
+export function compileRule(name: string, pattern: string): CompiledRule {
+  let regex: RegExp;
+  try {
+    regex = new RegExp(pattern, 'u');
+  } catch (error) {
+    throw new PackshotError(
+      'invalid_argument',
+      `Rule ${name}: not a valid regular expression (${error instanceof Error ? error.message : String(error)})`,
+    );
+  }
+  if (!pattern.includes('(?<sku>'))
+    throw new PackshotError('invalid_argument', `Rule ${name}: it needs a named group (?<sku>…)`);
+  return {
+    name,
+    match: (fileName) => {
+      if (fileName.length > 255) return null;
+      const groups = regex.exec(fileName)?.groups;
+      const sku = groups?.sku?.trim();
+      if (!groups || !sku) return null;
+      const position = groups.position ? Number.parseInt(groups.position, 10) : null;
+      return {
+        sku,
+        position: position !== null && Number.isFinite(position) ? position : null,
+        role: groups.role || null,
+      };
+    },
+  };
+}
