@@ -15,6 +15,7 @@ import {
 } from 'react';
 import { useServices } from '../../app-context';
 import { dragIdsFor, writeAssetDrag } from '../../dnd/asset-drag';
+import { selectionIds } from '../../dnd/selection-ids';
 import { assetAt, locateAsset } from '../../store/asset-pages';
 import { useAssets, usePrefs, useSelection } from '../../store-hooks';
 import { cellDomId, GridCell } from './GridCell';
@@ -115,8 +116,7 @@ export function AssetGrid() {
   // Dragging a cell onto a product carries the selection if the cell is in it, else itself.
   const dragStart = useCallback(
     (event: DragEvent<HTMLDivElement>, id: number) => {
-      const selected = stores.selection.getState().id;
-      const ids = dragIdsFor(id, selected !== null ? [selected] : []);
+      const ids = dragIdsFor(id, selectionIds(stores.selection.getState()));
       const name = event.currentTarget.dataset.name ?? '';
       writeAssetDrag(event.dataTransfer, ids, ids.length === 1 ? name : `${ids.length} files`);
     },
