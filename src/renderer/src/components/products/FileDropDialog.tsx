@@ -43,6 +43,9 @@ function DropForm({ pending }: { pending: PendingFiles }) {
         aria-modal="true"
         aria-labelledby={`${id}-title`}
         onSubmit={onSubmit}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') stores.products.getState().closeFiles();
+        }}
       >
         <h2 id={`${id}-title`}>
           Add {formatCount(count)} {count === 1 ? 'file' : 'files'} as {ROLE_LABELS[pending.role]}
@@ -54,6 +57,8 @@ function DropForm({ pending }: { pending: PendingFiles }) {
           <label htmlFor={`${id}-catalog`}>Catalog</label>
           <select
             id={`${id}-catalog`}
+            // The dialog opens on a drop: the keyboard starts in it.
+            autoFocus
             value={catalogId ?? ''}
             onChange={(e) => setCatalogId(Number(e.target.value))}
           >

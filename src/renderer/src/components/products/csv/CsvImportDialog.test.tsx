@@ -130,4 +130,14 @@ describe('CSV import', () => {
     expect(oneByTestId(root, 'csv-error').textContent).toBe('No column "Nope"');
     expect(byTestId(root, 'csv-map-sku')).toHaveLength(1);
   });
+
+  it('closes on Escape', async () => {
+    const { root, closed } = await start();
+    act(() => {
+      oneByTestId(root, 'csv-dialog').dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }),
+      );
+    });
+    expect(closed()).toBe(true);
+  });
 });

@@ -68,6 +68,9 @@ export function CsvImportDialog({ onClose }: { onClose: () => void }) {
         aria-modal="true"
         aria-labelledby={`${id}-title`}
         data-testid="csv-dialog"
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') onClose();
+        }}
       >
         <h2 id={`${id}-title`}>Import products from CSV</h2>
         {step.kind === 'choose' && (
@@ -80,6 +83,7 @@ export function CsvImportDialog({ onClose }: { onClose: () => void }) {
               type="file"
               accept=".csv,.tsv,.txt,text/csv"
               data-testid="csv-file"
+              autoFocus
               disabled={busy}
               onChange={choose}
             />
