@@ -1,7 +1,7 @@
 // The searched products as a virtualized list (a catalog can hold tens of thousands), each
 // row a drop target. Shared by the Products view and the Library's drop panel.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { useServices } from '../../../app-context';
 import { formatCount } from '../../../format/count';
 import { useProducts } from '../../../store-hooks';
@@ -30,7 +30,7 @@ export function ProductList({ label }: { label: string }) {
     estimateSize: () => ROW_HEIGHT,
     overscan: 6,
   });
-  const pick = (id: number) => stores.products.getState().select(id);
+  const pick = useCallback((id: number) => stores.products.getState().select(id), [stores]);
 
   return (
     <div className="product-list">
