@@ -10,8 +10,9 @@ export interface Copied {
 }
 
 /**
- * The folder inside a catalog that `folder` names, created if needed. Refuses absolute
- * paths, '..' and anything (a symlink) that resolves outside the catalog.
+ * The folder inside a catalog that `folder` names, created level by level. Refuses absolute
+ * paths, '..' and any level (a symlink) that resolves outside the catalog, before creating
+ * anything under it.
  */
 export async function dropFolder(
   root: string,
@@ -21,12 +22,21 @@ export async function dropFolder(
   if (isAbsolute(folder) || /^[a-zA-Z]:/.test(folder) || parts.includes('..'))
     throw new PackshotError('invalid_argument', `The folder must be inside the catalog: ${folder}`);
   const realRoot = await realpath(root);
-  const dir = join(realRoot, ...parts);
-  await mkdir(dir, { recursive: true });
-  const real = await realpath(dir);
-  if (real !== realRoot && !real.startsWith(realRoot + sep))
-    throw new PackshotError('invalid_argument', `The folder leads outside the catalog: ${folder}`);
-  return { dir: real, rel: relative(realRoot, real).split(sep).join('/') };
+  const inside = (path: string): boolean => path === realRoot || path.startsWith(realRoot + sep);
+  let dir = realRoot;
+  for (const part of parts) {
+    const next = join(dir, part);
+    await mkdir(next).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    });
+    dir = await realpath(next);
+    if (!inside(dir))
+      throw new PackshotError(
+        'invalid_argument',
+        `The folder leads outside the catalog: ${folder}`,
+      );
+  }
+  return { dir, rel: relative(realRoot, dir).split(sep).join('/') };
 }
 
 /**

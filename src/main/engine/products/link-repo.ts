@@ -1,5 +1,6 @@
 import { MEDIA_ROLES, type MediaRole, type ProductLink } from '../../../shared/product-dto';
 import type { Db } from '../db/open-database';
+import { statementCache, type Preparer } from '../db/statement-cache';
 
 /** One stored link: enough to put it back exactly (undo). */
 export interface LinkRow {
@@ -28,7 +29,11 @@ interface LinkDetailRow {
 
 /** Reads and writes product_links; edits that should be undoable go through LinkEdits. */
 export class LinkRepo {
-  constructor(private readonly db: Db) {}
+  private readonly db: Preparer;
+
+  constructor(private readonly raw: Db) {
+    this.db = statementCache(raw);
+  }
 
   rows(productId: number): LinkRow[] {
     return this.db
@@ -49,7 +54,7 @@ export class LinkRepo {
 
   /** Replaces a product's links; rows whose asset is gone (deleted meanwhile) are skipped. */
   replace(productId: number, rows: readonly LinkRow[]): void {
-    replaceLinks(this.db, productId, rows);
+    replaceLinks(this.raw, productId, rows);
   }
 
   /** The links of some products in board order, with what a slot needs to draw its asset. */

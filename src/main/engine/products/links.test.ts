@@ -248,7 +248,7 @@ describe('products and links', () => {
       h.call('links.dropFiles', {
         productId: p.id,
         catalogId,
-        folder: 'sneaky',
+        folder: 'sneaky/deeper',
         paths: [join(outside, 'lamp.jpg')],
       }),
     ).rejects.toThrow(/outside the catalog/);

@@ -1,6 +1,7 @@
 import type { Product } from '../../../shared/product-dto';
 import { PackshotError } from '../../../shared/errors';
 import type { Db } from '../db/open-database';
+import { statementCache, type Preparer } from '../db/statement-cache';
 
 /** What a product is made of, as written (by hand or by import). */
 export interface ProductFields {
@@ -41,7 +42,11 @@ const SELECT = `
 
 /** The products table: SKUs are unique (case-insensitive), parents are other products. */
 export class ProductRepo {
-  constructor(private readonly db: Db) {}
+  private readonly db: Preparer;
+
+  constructor(db: Db) {
+    this.db = statementCache(db);
+  }
 
   /** Products whose SKU, name or attributes contain every word of `query`. */
   page(query: string, offset: number, limit: number): { total: number; items: Product[] } {
@@ -83,10 +88,14 @@ export class ProductRepo {
   }
 
   bySku(sku: string): Product | undefined {
-    const row = this.db
+    const id = this.idOf(sku);
+    return id === undefined ? undefined : this.get(id);
+  }
+
+  idOf(sku: string): number | undefined {
+    return this.db
       .prepare<[string], { id: number }>('SELECT id FROM products WHERE sku = ?')
-      .get(sku.trim());
-    return row ? this.get(row.id) : undefined;
+      .get(sku.trim())?.id;
   }
 
   /** Every SKU → id, for imports and rules (one query instead of one per row). */
@@ -109,7 +118,7 @@ export class ProductRepo {
   }
 
   create(fields: ProductFields): number {
-    if (this.bySku(fields.sku))
+    if (this.idOf(fields.sku) !== undefined)
       throw new PackshotError('conflict', `A product with SKU ${fields.sku} already exists`);
     const now = Date.now();
     return Number(
@@ -133,8 +142,8 @@ export class ProductRepo {
 
   /** Writes the fields; true when something really changed. */
   update(id: number, fields: ProductFields): boolean {
-    const other = this.bySku(fields.sku);
-    if (other && other.id !== id)
+    const other = this.idOf(fields.sku);
+    if (other !== undefined && other !== id)
       throw new PackshotError('conflict', `A product with SKU ${fields.sku} already exists`);
     if (fields.parentId !== null) this.checkParent(id, fields.parentId);
     return (

@@ -64,22 +64,26 @@ export function importProducts(
   db.transaction(() => {
     const ids = products.idsBySku();
     const outcome = new Map<Incoming, 'created' | 'updated' | 'unchanged'>();
+    const written = new Map<Incoming, ProductFields>();
     // Pass 1: every product's own fields, so parents later in the file exist in pass 2.
     for (const item of items) {
       const id = ids.get(item.sku.toLowerCase());
       if (id === undefined) {
-        ids.set(item.sku.toLowerCase(), products.create(merged(null, item)));
+        const fields = merged(null, item);
+        ids.set(item.sku.toLowerCase(), products.create(fields));
+        written.set(item, fields);
         outcome.set(item, 'created');
       } else {
-        const current = fieldsOf(products.require(id));
-        outcome.set(item, products.update(id, merged(current, item)) ? 'updated' : 'unchanged');
+        const fields = merged(fieldsOf(products.require(id)), item);
+        written.set(item, fields);
+        outcome.set(item, products.update(id, fields) ? 'updated' : 'unchanged');
       }
     }
     // Pass 2: parents, by SKU, in the file or already in Packshot.
     for (const item of items) {
       if (item.parentSku === undefined) continue;
       const id = ids.get(item.sku.toLowerCase()) as number;
-      const current = fieldsOf(products.require(id));
+      const current = written.get(item) as ProductFields;
       let parentId: number | null = null;
       if (item.parentSku !== null) {
         const found = ids.get(item.parentSku.toLowerCase());

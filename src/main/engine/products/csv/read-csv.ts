@@ -17,42 +17,34 @@ export interface CsvTable {
   rows: CsvRow[];
 }
 
-interface Parsed {
-  record: string[];
-  raw: string;
-  info: { lines: number };
-}
-
 /** Decodes, sniffs and parses a CSV file, keeping each row's starting line. */
 export function readCsv(bytes: Uint8Array): CsvTable {
   const { text, encoding } = decodeCsv(bytes);
   const separator = sniffSeparator(text);
-  let parsed: Parsed[];
+  let parsed: string[][];
   try {
-    parsed = parse(text, {
-      delimiter: separator,
-      info: true,
-      raw: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-    }) as unknown as Parsed[];
+    // Blank lines are kept (as one empty cell) so that lines can be counted exactly.
+    parsed = parse(text, { delimiter: separator, relax_column_count: true });
   } catch (error) {
     // An unclosed quote swallows the rest of the file: nothing after it can be trusted.
     const message = error instanceof Error ? error.message : String(error);
     throw new PackshotError('invalid_argument', `The CSV cannot be read: ${message}`);
   }
-  const [header, ...body] = parsed;
+  // Line endings are '\n' (decodeCsv): a record spans one line plus its cells' newlines.
+  let line = 1;
+  const numbered = parsed.map((cells) => {
+    const at = line;
+    line += 1 + cells.reduce((n, cell) => n + countNewlines(cell), 0);
+    return { line: at, cells };
+  });
+  const nonBlank = numbered.filter((r) => r.cells.some((c) => c.trim() !== ''));
+  const [header, ...rows] = nonBlank;
   if (!header) throw new PackshotError('invalid_argument', 'The CSV is empty');
-  const headers = header.record.map((h) => h.trim());
-  const rows = body
-    .map((p) => ({ line: startLine(p), cells: p.record }))
-    .filter((r) => r.cells.some((c) => c.trim() !== ''));
-  return { encoding, separator, headers, rows };
+  return { encoding, separator, headers: header.cells.map((h) => h.trim()), rows };
 }
 
-/** csv-parse counts lines up to a record's end; quoted newlines and skipped blank lines come off. */
-function startLine(p: Parsed): number {
-  const body = p.raw.replace(/^\n+/, '').replace(/\n$/, '');
-  const inside = body.split('\n').length - 1;
-  return p.info.lines - inside;
+function countNewlines(cell: string): number {
+  let n = 0;
+  for (let i = cell.indexOf('\n'); i !== -1; i = cell.indexOf('\n', i + 1)) n++;
+  return n;
 }

@@ -23,8 +23,8 @@ interface Claim {
 }
 
 /**
- * What rules would link. Without a role in the name, number 1 (or the lowest number) is
- * the main image and the others go to the gallery in number order. Files already linked to
+ * What rules would link. Without a role in the name, number 1 (or 0) is the main image
+ * and the other numbers go to the gallery in number order. Files already linked to
  * that product are left alone; two files claiming one main, or a main that is already
  * taken, are conflicts; a SKU that no product has is reported, not created.
  */
@@ -34,11 +34,9 @@ export function planRules(
   only?: readonly number[],
 ): RulePlan {
   const assets = candidates(db, only);
-  const skus = new Map(
-    db
-      .prepare<[], { id: number; sku: string }>('SELECT id, sku FROM products')
-      .all()
-      .map((r) => [r.sku.toLowerCase(), r]),
+  // Looked up per name (indexed), not loaded whole: auto rules run this for one file at a time.
+  const productBySku = db.prepare<[string], { id: number; sku: string }>(
+    'SELECT id, sku FROM products WHERE sku = ?',
   );
   const linked = db.prepare<[number, number], { role: string }>(
     'SELECT role FROM product_links WHERE product_id = ? AND asset_id = ?',
@@ -64,7 +62,7 @@ export function planRules(
       plan.unmatched++;
       continue;
     }
-    const product = skus.get(hit.match.sku.toLowerCase());
+    const product = productBySku.get(hit.match.sku);
     if (!product) {
       plan.unknownSku.push(miss(asset, `no product has SKU ${hit.match.sku}`));
       continue;

@@ -168,9 +168,13 @@ describe('running rules', () => {
     expect(await h.call('rules.list', {})).toEqual([]);
   });
 
-  it('auto rules link files as they arrive, and leave files already placed alone', async () => {
-    await setUp([], true);
+  it('auto rules link files as they arrive; undoing a hand edit keeps them', async () => {
+    await setUp(['packshot-extra.jpg'], true);
     await h.call('rules.save', { name: 'auto', pattern: AKENEO, auto: true });
+    const product = (await h.call('products.list', { query: 'SNK-100-RED' })).items[0]!;
+    const extra = await h.byName('packshot-extra.jpg');
+    await h.call('links.add', { productId: product.id, assetIds: [extra.id], role: 'lifestyle' });
+
     const changes: string[] = [];
     h.engine.subscribe((name) => changes.push(name));
     await writeFile(
@@ -181,20 +185,25 @@ describe('running rules', () => {
       join(folder, 'shoot', 'SNK-100-RED_02.jpg'),
       await makeImage(300, 300, 'jpeg', 8),
     );
-    const product = (await h.call('products.list', { query: 'SNK-100-RED' })).items[0]!;
     await eventually(
-      async () => (await h.call('products.get', { id: product.id })).links.length === 2,
+      async () => (await h.call('products.get', { id: product.id })).links.length === 3,
       'both arrivals linked',
     );
-    const links = (await h.call('products.get', { id: product.id })).links;
-    expect(links.map((l) => [l.name, l.role])).toEqual(
-      expect.arrayContaining([
-        ['SNK-100-RED_01.jpg', 'main'],
-        ['SNK-100-RED_02.jpg', 'gallery'],
-      ]),
-    );
+    const roles = async (): Promise<string[]> =>
+      (await h.call('products.get', { id: product.id })).links.map((l) => `${l.role} ${l.name}`);
+    expect(await roles()).toEqual([
+      'main SNK-100-RED_01.jpg',
+      'gallery SNK-100-RED_02.jpg',
+      'lifestyle packshot-extra.jpg',
+    ]);
     expect(changes).toContain('products.changed');
-    // Auto links are not undo steps (they follow a setting, like indexing).
+
+    // Auto links are not undo steps (they follow a setting, like indexing), and undoing the
+    // hand edit made before them leaves them in place.
+    expect((await h.call('edits.undo', {})).step).toBe('Link 1 file');
+    expect(await roles()).toEqual(['main SNK-100-RED_01.jpg', 'gallery SNK-100-RED_02.jpg']);
     expect((await h.call('edits.undo', {})).step).toBeNull();
+    await h.call('edits.redo', {});
+    expect(await roles()).toHaveLength(3);
   });
 });
