@@ -123,7 +123,7 @@ test.describe('channel packs', () => {
     await expect(pack.count('unchanged')).toHaveText('3');
 
     // Focal point: set in the loupe's "Set focal point" mode, kept by the engine.
-    await page.getByTestId('nav-library').click();
+    await page.getByTestId('section-library').click();
     await grid.cell(SHOE_MAIN).click();
     await page.keyboard.press(' ');
     const loupe = new LoupePage(page);

@@ -15,7 +15,7 @@ export class ExportPage {
   }
 
   async open(): Promise<void> {
-    await this.page.getByTestId('nav-export').click();
+    await this.page.getByTestId('section-export').click();
   }
 
   async tab(name: 'presets' | 'preflight' | 'export'): Promise<void> {

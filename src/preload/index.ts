@@ -1,5 +1,5 @@
 // Exposes the contract's invoke and events to the page, and nothing else: no logic here.
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { IPC, type InvokeOutcome, type PreloadBridge } from '../shared/bridge';
 
 const bridge: PreloadBridge = {
@@ -13,6 +13,8 @@ const bridge: PreloadBridge = {
     };
   },
   pickFolder: () => ipcRenderer.invoke(IPC.pickFolder) as Promise<string | null>,
+  pathForFile: (file) => webUtils.getPathForFile(file),
+  startDrag: (assetId) => void ipcRenderer.invoke(IPC.startDrag, assetId),
 };
 
 contextBridge.exposeInMainWorld('packshot', bridge);

@@ -10,12 +10,17 @@ export interface PreloadBridge {
   onEvent(listener: (name: string, payload: unknown) => void): () => void;
   /** Opens the OS folder picker; null when cancelled. */
   pickFolder(): Promise<string | null>;
+  /** The path on disk of a file dropped from the OS file manager (Electron's webUtils). */
+  pathForFile(file: File): string;
+  /** Starts an OS drag of a registered asset's file out of the window, into another app. */
+  startDrag(assetId: number): void;
 }
 
 export const IPC = {
   invoke: 'packshot:invoke',
   event: 'packshot:event',
   pickFolder: 'packshot:pick-folder',
+  startDrag: 'packshot:start-drag',
 } as const;
 
 /** Custom protocol that serves cached thumbnails in the desktop app. */

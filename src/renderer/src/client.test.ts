@@ -107,4 +107,25 @@ describe('Client capabilities', () => {
     expect(new Client(new FakeTransport()).thumbUrl('ab12')).toBe('test-media://thumb/ab12');
     expect(new Client(new FakeTransport()).previewUrl('cd34')).toBe('test-media://preview/cd34');
   });
+
+  it('takes OS files and drags files out only where the transport can', () => {
+    const fake = new FakeTransport();
+    const browser = new Client(fake);
+    expect(browser.canDropFiles).toBe(false);
+    expect(browser.canDragOut).toBe(false);
+    expect(browser.pathsOfFiles([new File(['x'], 'a.jpg')])).toEqual([]);
+    browser.startDragOut(1); // nothing to call, nothing thrown
+
+    const dragged: number[] = [];
+    // Electron gives '' for a File that has no path (e.g. dragged from a web page).
+    fake.pathForFile = (file) => (file.name === 'web.jpg' ? '' : `/home/me/${file.name}`);
+    fake.startDrag = (id) => void dragged.push(id);
+    const desktop = new Client(fake);
+    expect(desktop.canDropFiles).toBe(true);
+    expect(desktop.canDragOut).toBe(true);
+    const files = ['a.jpg', 'web.jpg', 'b.pdf'].map((name) => new File(['x'], name));
+    expect(desktop.pathsOfFiles(files)).toEqual(['/home/me/a.jpg', '/home/me/b.pdf']);
+    desktop.startDragOut(42);
+    expect(dragged).toEqual([42]);
+  });
 });

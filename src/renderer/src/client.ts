@@ -15,6 +15,28 @@ export class Client {
     return this.transport.pickFolder !== undefined;
   }
 
+  /** Whether files dropped from the OS file manager can be linked (they carry a path). */
+  get canDropFiles(): boolean {
+    return this.transport.pathForFile !== undefined;
+  }
+
+  /** Whether a linked asset can be dragged out of the window into another app. */
+  get canDragOut(): boolean {
+    return this.transport.startDrag !== undefined;
+  }
+
+  /** Paths of dropped OS files; files without one (e.g. from a browser page) are left out. */
+  pathsOfFiles(files: readonly File[]): string[] {
+    const pathForFile = this.transport.pathForFile;
+    if (pathForFile === undefined) return [];
+    return files.map((file) => pathForFile(file)).filter((path) => path !== '');
+  }
+
+  /** Hands the OS drag of an asset's file to the host; the host resolves the file. */
+  startDragOut(assetId: number): void {
+    this.transport.startDrag?.(assetId);
+  }
+
   async call<M extends MethodName>(method: M, args: MethodArgs<M>): Promise<MethodResult<M>> {
     let outcome: unknown;
     try {

@@ -16,6 +16,8 @@ import './styles/status.css';
 import './styles/loupe.css';
 import './styles/export.css';
 import './styles/culling.css';
+import './styles/sections.css';
+import './styles/products.css';
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root');

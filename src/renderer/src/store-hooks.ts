@@ -9,6 +9,7 @@ import type { FoldersState } from './store/folders-store';
 import type { ExportJobState } from './store/export-job-store';
 import type { JobsState } from './store/jobs-store';
 import type { LoupeState } from './store/loupe-store';
+import type { NavState } from './store/nav-store';
 import type { NoticesState } from './store/notices-store';
 import type { PackSelectionState } from './store/pack-selection-store';
 import type { PreflightState } from './store/preflight-store';
@@ -16,6 +17,7 @@ import type { PresetsState } from './store/presets-store';
 import type { PrefsState } from './store/prefs-store';
 import type { PreviewsState } from './store/previews-store';
 import type { RenditionsState } from './store/renditions-store';
+import type { ProductsState } from './store/products-store';
 import type { SelectionState } from './store/selection-store';
 import type { TagsState } from './store/tags-store';
 
@@ -85,4 +87,12 @@ export function useTags<T>(selector: (state: TagsState) => T): T {
 
 export function useCompare<T>(selector: (state: CompareState) => T): T {
   return useStore(useServices().stores.compare, selector);
+}
+
+export function useNav<T>(selector: (state: NavState) => T): T {
+  return useStore(useServices().stores.nav, selector);
+}
+
+export function useProducts<T>(selector: (state: ProductsState) => T): T {
+  return useStore(useServices().stores.products, selector);
 }

@@ -70,6 +70,7 @@ vi.mock('electron', () => ({
   BrowserWindow: fake.BrowserWindow,
   dialog: { showOpenDialog: vi.fn(), showErrorBox: vi.fn() },
   ipcMain: { handle: (channel: string, fn: Handler) => fake.state.ipc.set(channel, fn) },
+  nativeImage: { createFromDataURL: vi.fn(() => ({ fallback: true })) },
   net: { fetch: vi.fn() },
   protocol: {
     registerSchemesAsPrivileged: (schemes: unknown[]) => fake.state.schemes.push(...schemes),
@@ -148,5 +149,16 @@ describe('Electron host', () => {
       new Request(`${MEDIA_SCHEME}://thumb/..%2f..%2fetc%2fpasswd`),
     )) as Response;
     expect(hostile.status).toBe(404);
+  });
+
+  it('starts an OS drag only from its own page and only for a registered asset', async () => {
+    const start = fake.state.ipc.get(IPC.startDrag);
+    expect(start).toBeDefined();
+    const startDrag = vi.fn();
+    const from = (url: string) => ({ senderFrame: { url }, sender: { startDrag } });
+    expect(await start?.(from('https://evil.example/'), 1)).toBe(false);
+    expect(await start?.(from(ourPage), '/etc/passwd')).toBe(false);
+    expect(await start?.(from(ourPage), 424242)).toBe(false);
+    expect(startDrag).not.toHaveBeenCalled();
   });
 });

@@ -1,6 +1,6 @@
 // The Electron host: the only file that imports 'electron'. It opens a hardened window,
 // answers the contract over IPC, forwards engine events and serves cached media.
-import { app, BrowserWindow, dialog, ipcMain, net, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, nativeImage, net, protocol, session } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -8,9 +8,14 @@ import { HASH_PATTERN, IPC, MEDIA_KINDS, MEDIA_SCHEME } from '../../../shared/br
 import { createEngine, type Engine } from '../../engine/create-engine';
 import { defaultDataDir } from '../data-dir';
 import { dispatch } from '../dispatch';
+import { resolveDragItem } from './drag-out';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const rendererIndex = join(here, '../renderer/index.html');
+
+/** Drag image for a file that has no thumbnail yet (the OS drag needs one). */
+const FALLBACK_DRAG_ICON =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAACAAAAAgCAYAAABzenr0AAAACXBIWXMAAAPoAAAD6AG1e1JrAAAARklEQVRYhe3XMREAMAxC0YqJM1RHAybqol3ekD13IfA5k+7PORYYJwgR1hsuIxpWHGFUcbyAZCBZQGlh+Somo5pFOe1zHVzXPyyI+6pK8QAAAABJRU5ErkJggg==';
 
 protocol.registerSchemesAsPrivileged([
   { scheme: MEDIA_SCHEME, privileges: { standard: true, secure: true, stream: true } },
@@ -104,6 +109,19 @@ async function start(): Promise<void> {
       properties: ['openDirectory'],
     });
     return picked.canceled ? null : (picked.filePaths[0] ?? null);
+  });
+
+  // Dragging a linked asset out into another app: the page names an asset id, the engine
+  // names its file (see drag-out.ts), never a path from the page.
+  ipcMain.handle(IPC.startDrag, async (event, assetId: unknown) => {
+    if (!isOurPage(event.senderFrame?.url)) return false;
+    const item = await resolveDragItem(engine, assetId);
+    if (!item) return false;
+    event.sender.startDrag({
+      file: item.file,
+      icon: item.icon ?? nativeImage.createFromDataURL(FALLBACK_DRAG_ICON),
+    });
+    return true;
   });
 
   createWindow(engine);

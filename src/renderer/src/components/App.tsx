@@ -1,13 +1,15 @@
-// The window: first-run welcome, or sidebar | grid | preview (and the loupe over them);
-// status bar and toasts always.
-import { useState } from 'react';
+// The window: first-run welcome, or a view chosen in the header (Library: sidebar | grid |
+// preview with the loupe over them; Products; Export); status bar and toasts always.
 import { useServices } from '../app-context';
-import { useCatalogs } from '../store-hooks';
-import { AppNav, type AppView } from './AppNav';
-import { ExportView } from './export/ExportView';
+import type { Section } from '../store/nav-store';
+import { useCatalogs, useNav } from '../store-hooks';
 import { CullingLayer } from './culling/CullingLayer';
+import { ExportView } from './export/ExportView';
 import { AssetGrid } from './grid/AssetGrid';
 import { Loupe } from './loupe/Loupe';
+import { SectionNav } from './nav/SectionNav';
+import { FileDropDialog } from './products/FileDropDialog';
+import { ProductsView } from './products/ProductsView';
 import { GridToolbar } from './toolbar/GridToolbar';
 import { Notices } from './Notices';
 import { PreviewPanel } from './preview/PreviewPanel';
@@ -16,12 +18,13 @@ import { StatusBar } from './StatusBar';
 import { Welcome } from './Welcome';
 
 export function App() {
-  const [view, setView] = useState<AppView>('library');
   return (
     <div className="app">
-      <AppNav view={view} onChange={setView} />
-      <main className="app-main">{view === 'export' ? <ExportView /> : <MainView />}</main>
+      <main className="app-main">
+        <MainView />
+      </main>
       <StatusBar />
+      <FileDropDialog />
       <Notices />
     </div>
   );
@@ -30,7 +33,7 @@ export function App() {
 function MainView() {
   const status = useCatalogs((s) => s.status);
   const hasCatalogs = useCatalogs((s) => s.catalogs.length > 0);
-  if (hasCatalogs) return <Workspace />;
+  if (hasCatalogs) return <Sections />;
   switch (status) {
     case 'loading':
       return <div className="screen-message">Loading…</div>;
@@ -38,6 +41,28 @@ function MainView() {
       return <LoadFailed />;
     case 'ready':
       return <Welcome />;
+  }
+}
+
+/** The header's views; a new one is a case here and an entry in SECTIONS. */
+function Sections() {
+  const section = useNav((s) => s.section);
+  return (
+    <div className="sections">
+      <SectionNav />
+      <SectionView section={section} />
+    </div>
+  );
+}
+
+function SectionView({ section }: { section: Section }) {
+  switch (section) {
+    case 'library':
+      return <Workspace />;
+    case 'products':
+      return <ProductsView />;
+    case 'export':
+      return <ExportView />;
   }
 }
 

@@ -4,8 +4,8 @@ import type { Client } from '../client';
 import type { Stores } from './create-stores';
 
 export function connectStores(client: Client, stores: Stores): () => void {
-  const { catalogs, folders, assets, selection, jobs, loupe, presets, exportJob, tags, compare } =
-    stores;
+  const { catalogs, folders, assets, selection, jobs, loupe } = stores;
+  const { presets, exportJob, tags, compare, products } = stores;
   const stops = [
     client.on('catalogs.changed', () => {
       void catalogs.getState().refresh();
@@ -18,6 +18,12 @@ export function connectStores(client: Client, stores: Stores): () => void {
       folders.getState().refreshSoon();
     }),
     client.on('tags.changed', () => void tags.getState().refresh()),
+    client.on('products.changed', () => {
+      // Products load when first shown; until then there is nothing to refresh.
+      if (products.getState().total !== null) void products.getState().refresh();
+      // Linking moves rows out of (and undo back into) the "not linked" grid.
+      if (assets.getState().view.filter === 'unlinked') assets.getState().invalidate(null);
+    }),
     client.on('assets.indexed', ({ items }) => assets.getState().applyIndexed(items)),
     client.on('jobs.progress', (progress) => {
       const wasRunning = jobs.getState().progress?.running === true;

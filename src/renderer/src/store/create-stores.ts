@@ -9,6 +9,7 @@ import { createFoldersStore, type FoldersStore } from './folders-store';
 import { createExportJobStore, type ExportJobStore } from './export-job-store';
 import { createJobsStore, type JobsStore } from './jobs-store';
 import { createLoupeStore, type LoupeStore } from './loupe-store';
+import { createNavStore, type NavStore } from './nav-store';
 import { createNoticesStore, type NoticesStore } from './notices-store';
 import { createPackSelectionStore, type PackSelectionStore } from './pack-selection-store';
 import { createPreflightStore, type PreflightStore } from './preflight-store';
@@ -21,6 +22,7 @@ import {
 } from './prefs-store';
 import { createPreviewsStore, type PreviewsStore } from './previews-store';
 import { createRenditionsStore, type RenditionsStore } from './renditions-store';
+import { createProductsStore, type ProductsStore } from './products-store';
 import { createSelectionStore, type SelectionStore } from './selection-store';
 import { createTagsStore, type TagsStore } from './tags-store';
 
@@ -43,6 +45,8 @@ export interface Stores {
   edits: EditsStore;
   tags: TagsStore;
   compare: CompareStore;
+  nav: NavStore;
+  products: ProductsStore;
 }
 
 export interface StoresOptions extends AssetsStoreOptions {
@@ -50,10 +54,12 @@ export interface StoresOptions extends AssetsStoreOptions {
   folderRefreshDelayMs?: number;
   /** Where preferences persist; default the page's localStorage, null for none. */
   storage?: PrefsStorage | null;
+  /** Debounce of the product search. */
+  productQueryDelayMs?: number;
 }
 
 export function createStores(client: Client, options: StoresOptions = {}): Stores {
-  const { folderRefreshDelayMs, storage, ...assetsOptions } = options;
+  const { folderRefreshDelayMs, storage, productQueryDelayMs, ...assetsOptions } = options;
   const notices = createNoticesStore();
   return {
     notices,
@@ -73,5 +79,7 @@ export function createStores(client: Client, options: StoresOptions = {}): Store
     edits: createEditsStore(client, notices),
     tags: createTagsStore(client, notices),
     compare: createCompareStore(),
+    nav: createNavStore(),
+    products: createProductsStore(client, notices, { queryDelayMs: productQueryDelayMs }),
   };
 }

@@ -26,7 +26,12 @@ export async function startUi(
   storage: PrefsStorage = memoryStorage(),
 ): Promise<Harness> {
   const client = new Client(transport);
-  const stores = createStores(client, { refetchDelayMs: 0, folderRefreshDelayMs: 0, storage });
+  const stores = createStores(client, {
+    refetchDelayMs: 0,
+    folderRefreshDelayMs: 0,
+    productQueryDelayMs: 0,
+    storage,
+  });
   const disconnect = connectStores(client, stores);
   const mounted = await mount(ui, { client, stores });
   await flush();

@@ -50,6 +50,11 @@ export function fakeEngine(options: FakeEngineOptions = {}): FakeTransport {
     .handle('catalog.list', () => options.catalogs ?? [])
     .handle('folders.list', () => options.folders ?? [])
     .handle('jobs.status', () => IDLE)
+    // No products, rules or readiness problems unless a test serves some.
+    .handle('products.list', () => ({ total: 0, offset: 0, items: [] }))
+    .handle('rules.list', () => [])
+    .handle('readiness.notReady', () => ({ blockers: [], items: [] }))
+    .handle('readiness.get', () => [])
     .handle('thumbs.prioritize', ({ ids }) => ({ moved: ids.length }))
     .handle('assets.get', ({ id }) => {
       if (id < 1 || id > total) throw new PackshotError('not_found', `No asset ${id}`);

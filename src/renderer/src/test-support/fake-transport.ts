@@ -27,6 +27,9 @@ export class FakeTransport implements Transport {
   private readonly handlers = new Map<MethodName, (args: unknown) => unknown>();
   private readonly listeners = new Set<(name: string, payload: unknown) => void>();
   pickFolder?: () => Promise<string | null>;
+  /** Desktop-only capabilities: set them to act as the desktop host. */
+  pathForFile?: (file: File) => string;
+  startDrag?: (assetId: number) => void;
 
   handle<M extends MethodName>(method: M, handler: Handler<M>): this {
     this.handlers.set(method, (args) => handler(args as MethodArgs<M>));

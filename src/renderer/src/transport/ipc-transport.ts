@@ -9,5 +9,7 @@ export function createIpcTransport(bridge: PreloadBridge): Transport {
     subscribe: (listener) => bridge.onEvent(listener),
     mediaUrl: (kind, hash) => `${MEDIA_SCHEME}://${mediaPath(kind, hash)}`,
     pickFolder: () => bridge.pickFolder(),
+    pathForFile: (file) => bridge.pathForFile(file),
+    startDrag: (assetId) => bridge.startDrag(assetId),
   };
 }

@@ -14,6 +14,7 @@ afterEach(() => {
 describe('selectTransport', () => {
   it('uses the preload bridge when the desktop app provides one', async () => {
     const invoked: Array<[string, unknown]> = [];
+    const dragged: number[] = [];
     const bridge: PreloadBridge = {
       invoke: (method, args) => {
         invoked.push([method, args]);
@@ -21,6 +22,8 @@ describe('selectTransport', () => {
       },
       onEvent: () => () => undefined,
       pickFolder: () => Promise.resolve('/chosen'),
+      pathForFile: (file) => `/dropped/${file.name}`,
+      startDrag: (assetId) => void dragged.push(assetId),
     };
     (window as Bridged).packshot = bridge;
     const transport = selectTransport(window);
@@ -29,6 +32,9 @@ describe('selectTransport', () => {
     await expect(transport.invoke('app.info', {})).resolves.toEqual({ ok: true, result: 'pong' });
     expect(invoked).toEqual([['app.info', {}]]);
     await expect(transport.pickFolder?.()).resolves.toBe('/chosen');
+    expect(transport.pathForFile?.(new File(['x'], 'a.jpg'))).toBe('/dropped/a.jpg');
+    transport.startDrag?.(7);
+    expect(dragged).toEqual([7]);
   });
 
   it('falls back to the HTTP bridge in a browser, taking the token from the URL', () => {
@@ -36,6 +42,9 @@ describe('selectTransport', () => {
     const transport = selectTransport(window);
     expect(transport.mediaUrl('thumb', 'ab')).toBe('/media/thumb/ab');
     expect(transport.pickFolder).toBeUndefined();
+    // OS drag in and out are desktop-only: the browser host has neither.
+    expect(transport.pathForFile).toBeUndefined();
+    expect(transport.startDrag).toBeUndefined();
     expect(window.location.search).toBe('');
     expect(sessionStorage.getItem('packshot.token')).toBe('abc');
   });

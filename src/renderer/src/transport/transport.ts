@@ -18,4 +18,8 @@ export interface Transport {
   mediaUrl(kind: MediaKind, hash: string): string;
   /** Present only where the host has a native folder picker. */
   pickFolder?: () => Promise<string | null>;
+  /** Present only where files dropped from the OS carry a path (desktop app). */
+  pathForFile?: (file: File) => string;
+  /** Present only where an asset can be dragged out to another app (desktop app). */
+  startDrag?: (assetId: number) => void;
 }

@@ -23,8 +23,8 @@ describe('export view', () => {
     // Presets are read only once someone looks at them.
     expect(transport.callsOf('presets.list')).toHaveLength(0);
 
-    await press(oneByTestId(root, 'nav-export'));
-    expect(oneByTestId(root, 'nav-export').getAttribute('aria-pressed')).toBe('true');
+    await press(oneByTestId(root, 'section-export'));
+    expect(oneByTestId(root, 'section-export').getAttribute('aria-current')).toBe('page');
     expect(byTestId(root, 'preset-item').map((el) => el.dataset.presetId)).toEqual(['amazon-main']);
     const panel = (id: string) => root.querySelector<HTMLElement>(`#export-panel-${id}`)!;
     expect([panel('presets').hidden, panel('preflight').hidden]).toEqual([false, true]);
@@ -40,14 +40,14 @@ describe('export view', () => {
     expect(panel('export').hidden).toBe(false);
     expect(document.activeElement).toBe(oneByTestId(root, 'export-tab-export'));
 
-    await press(oneByTestId(root, 'nav-library'));
+    await press(oneByTestId(root, 'section-library'));
     expect(byTestId(root, 'export-view')).toHaveLength(0);
   });
 
   it('brings the preset list up to date when the engine says presets changed', async () => {
     const transport = fakeEngine({ presets: [makePreset('amazon-main', { name: 'Amazon main' })] });
     harness = await startUi(<App />, transport);
-    await press(oneByTestId(harness.root, 'nav-export'));
+    await press(oneByTestId(harness.root, 'section-export'));
     transport.handle('presets.list', () => [
       makePreset('amazon-main', { name: 'Amazon main' }),
       makePreset('etsy', { name: 'Etsy', channel: 'etsy' }),

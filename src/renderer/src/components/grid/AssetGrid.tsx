@@ -9,10 +9,13 @@ import {
   useEffect,
   useLayoutEffect,
   useRef,
+  type DragEvent,
   type KeyboardEvent,
   type ReactNode,
 } from 'react';
 import { useServices } from '../../app-context';
+import { dragIdsFor, writeAssetDrag } from '../../dnd/asset-drag';
+import { selectionIds } from '../../dnd/selection-ids';
 import { assetAt, locateAsset, type Pages } from '../../store/asset-pages';
 import { isSelected } from '../../store/selection-store';
 import { useAssets, usePrefs, useSelection } from '../../store-hooks';
@@ -118,6 +121,16 @@ export function AssetGrid() {
     [stores],
   );
 
+  // Dragging a cell onto a product carries the selection if the cell is in it, else itself.
+  const dragStart = useCallback(
+    (event: DragEvent<HTMLDivElement>, id: number) => {
+      const ids = dragIdsFor(id, selectionIds(stores.selection.getState()));
+      const name = event.currentTarget.dataset.name ?? '';
+      writeAssetDrag(event.dataTransfer, ids, ids.length === 1 ? name : `${ids.length} files`);
+    },
+    [stores],
+  );
+
   // Whoever moved the selection (keys here, arrows in the loupe, a "copy of" link), its cell
   // comes into view. Only the chosen index counts: rows shifting under it during a scan must
   // not drag the user's scroll position along.
@@ -167,6 +180,7 @@ export function AssetGrid() {
           thumbUrl={thumbUrl}
           onSelect={select}
           onOpen={open}
+          onDragStart={dragStart}
         />,
       );
     }

@@ -1,6 +1,6 @@
 // One cell: the thumbnail (or a placeholder), the file name, or an error badge + reason;
 // tags for missing, offline, copies and versions.
-import { memo } from 'react';
+import { memo, type DragEvent } from 'react';
 import type { Asset } from '../../../../shared/dto';
 import { CullingBadges } from '../culling/CullingBadges';
 import { CellBadges } from './CellBadges';
@@ -18,6 +18,8 @@ interface GridCellProps {
   onSelect: (index: number, id: number | null, mode: SelectMode) => void;
   /** Double-click: open the loupe on this cell. */
   onOpen: (index: number, id: number | null) => void;
+  /** Dragging the cell (onto a product): sets what the drag carries. */
+  onDragStart: (event: DragEvent<HTMLDivElement>, id: number) => void;
 }
 
 export const cellDomId = (index: number): string => `grid-cell-${index}`;
@@ -30,6 +32,7 @@ export const GridCell = memo(function GridCell({
   thumbUrl,
   onSelect,
   onOpen,
+  onDragStart,
 }: GridCellProps) {
   if (asset === undefined) {
     return (
@@ -75,8 +78,10 @@ export const GridCell = memo(function GridCell({
       data-rating={asset.rating}
       data-flag={asset.flag}
       data-label={asset.label ?? ''}
+      draggable
       onClick={(event) => onSelect(index, asset.id, selectMode(event))}
       onDoubleClick={() => onOpen(index, asset.id)}
+      onDragStart={(event) => onDragStart(event, asset.id)}
     >
       <div className="cell-thumb">
         <CellImage asset={asset} thumbUrl={thumbUrl} />

@@ -1,6 +1,7 @@
-// Left column: where the media comes from, and a way to add more.
+// Left column: where the media comes from, a way to add more, and products to drop it on.
 import { AddFolderForm } from '../AddFolderForm';
 import { KeywordPanel } from '../keywords/KeywordPanel';
+import { ProductDropPanel } from '../library/ProductDropPanel';
 import { CatalogList } from './CatalogList';
 
 export function Sidebar() {
@@ -9,6 +10,7 @@ export function Sidebar() {
       <CatalogList />
       <AddFolderForm variant="sidebar" />
       <KeywordPanel />
+      <ProductDropPanel />
     </aside>
   );
 }

@@ -69,7 +69,7 @@ describe('state filter', () => {
   it('shows one state at a time, and all again', async () => {
     const { root, lastList } = await start();
     expect(oneByTestId(root, 'filter-all').getAttribute('aria-pressed')).toBe('true');
-    for (const filter of ['missing', 'errors', 'duplicates', 'offline'] as const) {
+    for (const filter of ['missing', 'errors', 'duplicates', 'offline', 'unlinked'] as const) {
       await click(oneByTestId(root, `filter-${filter}`));
       expect(lastList()).toMatchObject({ filter });
       expect(oneByTestId(root, `filter-${filter}`).getAttribute('aria-pressed')).toBe('true');

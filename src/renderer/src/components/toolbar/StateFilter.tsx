@@ -1,4 +1,5 @@
-// Narrows the grid to the files that need attention: missing, unreadable, copies, offline.
+// Narrows the grid to the files that need attention: missing, unreadable, copies, offline,
+// not linked to a product yet.
 import type { AssetFilter } from '../../../../shared/dto';
 import { useServices } from '../../app-context';
 import { useAssets } from '../../store-hooks';
@@ -9,6 +10,7 @@ const FILTERS: ReadonlyArray<{ value: AssetFilter; label: string; hint: string }
   { value: 'errors', label: 'Errors', hint: 'Files that could not be read' },
   { value: 'duplicates', label: 'Duplicates', hint: 'Copies of a file found elsewhere' },
   { value: 'offline', label: 'Offline', hint: 'Files on a drive that cannot be reached' },
+  { value: 'unlinked', label: 'Not linked', hint: 'Not linked to a product' },
 ];
 
 export function StateFilter() {
