@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import { useServices } from './app-context';
 import type { AssetsState } from './store/assets-store';
 import type { CatalogsState } from './store/catalogs-store';
+import type { CollectionsState } from './store/collections-store';
 import type { FoldersState } from './store/folders-store';
 import type { JobsState } from './store/jobs-store';
 import type { LoupeState } from './store/loupe-store';
@@ -45,4 +46,8 @@ export function useLoupe<T>(selector: (state: LoupeState) => T): T {
 
 export function usePreviews<T>(selector: (state: PreviewsState) => T): T {
   return useStore(useServices().stores.previews, selector);
+}
+
+export function useCollections<T>(selector: (state: CollectionsState) => T): T {
+  return useStore(useServices().stores.collections, selector);
 }

@@ -13,6 +13,10 @@ export interface AssetsView {
   filter: AssetFilter;
   /** Only these formats (as in Asset.format); empty: every format. */
   formats: readonly string[];
+  /** The search language ('' for none). */
+  query: string;
+  /** A collection shown instead of a catalog; a manual one lists in its own order. */
+  collection: { id: number; manual: boolean } | null;
 }
 
 export const DEFAULT_VIEW: AssetsView = {
@@ -21,15 +25,24 @@ export const DEFAULT_VIEW: AssetsView = {
   sort: 'name',
   filter: 'all',
   formats: [],
+  query: '',
+  collection: null,
 };
 
 /**
  * Applies a change. Switching catalog leaves the old folder behind unless the change names
  * one; a folder without a catalog means nothing, so it is dropped; formats are kept sorted
- * and unique so equal selections compare equal.
+ * and unique so equal selections compare equal. Choosing a catalog or folder leaves a
+ * collection; choosing a collection shows it across every catalog.
  */
 export function nextView(current: AssetsView, change: Partial<AssetsView>): AssetsView {
   const view = { ...current, ...change };
+  if (change.collection === undefined && (change.catalogId !== undefined || change.folder))
+    view.collection = null;
+  if (change.collection) {
+    view.catalogId = null;
+    view.folder = null;
+  }
   if (change.catalogId !== undefined && change.catalogId !== current.catalogId) {
     view.folder = change.folder ?? null;
   }
@@ -44,6 +57,9 @@ export function sameView(a: AssetsView, b: AssetsView): boolean {
     a.folder === b.folder &&
     a.sort === b.sort &&
     a.filter === b.filter &&
+    a.query === b.query &&
+    a.collection?.id === b.collection?.id &&
+    a.collection?.manual === b.collection?.manual &&
     a.formats.length === b.formats.length &&
     a.formats.every((f, i) => f === b.formats[i])
   );
@@ -58,7 +74,10 @@ export function listArgs(
   return {
     offset,
     limit,
-    sort: view.sort,
+    // A manual collection comes in its own order, which is what a sort would replace.
+    ...(view.collection?.manual ? {} : { sort: view.sort }),
+    ...(view.collection !== null ? { collectionId: view.collection.id } : {}),
+    ...(view.query.trim() !== '' ? { query: view.query } : {}),
     ...(view.catalogId !== null ? { catalogId: view.catalogId } : {}),
     ...(view.catalogId !== null && view.folder !== null ? { folder: view.folder } : {}),
     ...(view.formats.length > 0 ? { formats: [...view.formats] } : {}),
@@ -71,5 +90,11 @@ export function listArgs(
  * dates, duplicates and errors are learnt when a file is read, not when it is listed.
  */
 export function viewDependsOnIndexing(view: AssetsView): boolean {
-  return view.filter !== 'all' || view.formats.length > 0 || view.sort === 'captured';
+  return (
+    view.filter !== 'all' ||
+    view.formats.length > 0 ||
+    view.sort === 'captured' ||
+    view.query.trim() !== '' ||
+    (view.collection !== null && !view.collection.manual)
+  );
 }

@@ -3,6 +3,7 @@
 import type { Client } from '../client';
 import { createAssetsStore, type AssetsStore, type AssetsStoreOptions } from './assets-store';
 import { createCatalogsStore, type CatalogsStore } from './catalogs-store';
+import { createCollectionsStore, type CollectionsStore } from './collections-store';
 import { createFoldersStore, type FoldersStore } from './folders-store';
 import { createJobsStore, type JobsStore } from './jobs-store';
 import { createLoupeStore, type LoupeStore } from './loupe-store';
@@ -26,6 +27,7 @@ export interface Stores {
   prefs: PrefsStore;
   loupe: LoupeStore;
   previews: PreviewsStore;
+  collections: CollectionsStore;
 }
 
 export interface StoresOptions extends AssetsStoreOptions {
@@ -48,5 +50,6 @@ export function createStores(client: Client, options: StoresOptions = {}): Store
     prefs: createPrefsStore(storage === undefined ? browserStorage() : storage),
     loupe: createLoupeStore(),
     previews: createPreviewsStore(client),
+    collections: createCollectionsStore(client, notices),
   };
 }

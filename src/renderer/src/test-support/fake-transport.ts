@@ -11,6 +11,7 @@ import type {
 import type { MediaKind } from '../../../shared/bridge';
 import type { Asset, AssetDetail, AssetMetadata, Catalog } from '../../../shared/dto';
 import { PackshotError } from '../../../shared/errors';
+import { DEFAULT_INTAKE_RULES } from '../../../shared/intake-dto';
 import type { Transport } from '../transport/transport';
 
 type Handler<M extends MethodName> = (
@@ -27,6 +28,14 @@ export class FakeTransport implements Transport {
   private readonly handlers = new Map<MethodName, (args: unknown) => unknown>();
   private readonly listeners = new Set<(name: string, payload: unknown) => void>();
   pickFolder?: () => Promise<string | null>;
+
+  constructor() {
+    // Calls every mounted app makes, answered as an engine with nothing set up would;
+    // tests that probe them override these.
+    this.handle('collections.list', () => [])
+      .handle('intake.get', () => DEFAULT_INTAKE_RULES)
+      .handle('intake.preview', () => ({ tags: [], fields: {}, violation: null }));
+  }
 
   handle<M extends MethodName>(method: M, handler: Handler<M>): this {
     this.handlers.set(method, (args) => handler(args as MethodArgs<M>));

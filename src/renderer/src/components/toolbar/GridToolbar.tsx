@@ -1,6 +1,7 @@
 // Above the grid: what is shown and how many, in which order and at what size; below that,
 // the filters.
-import { useAssets, useCatalogs } from '../../store-hooks';
+import { useAssets, useCatalogs, useCollections } from '../../store-hooks';
+import { CollectionActions } from '../collections/CollectionActions';
 import { formatCount } from '../../format/count';
 import { FormatFilter } from './FormatFilter';
 import { SortSelect } from './SortSelect';
@@ -16,7 +17,13 @@ export function GridToolbar() {
     catalogId === null
       ? 'All media'
       : (catalogs.find((c) => c.id === catalogId)?.name ?? 'Catalog');
-  const title = folder === null ? catalogName : `${catalogName} / ${folder}`;
+  const collectionId = useAssets((s) => s.view.collection?.id);
+  const collection = useCollections((s) => s.collections.find((c) => c.id === collectionId));
+  const title = collection
+    ? collection.name
+    : folder === null
+      ? catalogName
+      : `${catalogName} / ${folder}`;
 
   return (
     <header className="grid-toolbar">
@@ -34,6 +41,7 @@ export function GridToolbar() {
       <div className="toolbar-row">
         <StateFilter />
         <FormatFilter />
+        <CollectionActions />
       </div>
     </header>
   );
