@@ -14,6 +14,7 @@ import './styles/grid.css';
 import './styles/preview.css';
 import './styles/status.css';
 import './styles/loupe.css';
+import './styles/organize.css';
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root');
