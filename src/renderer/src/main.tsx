@@ -18,6 +18,7 @@ import './styles/export.css';
 import './styles/culling.css';
 import './styles/sections.css';
 import './styles/products.css';
+import './styles/organize.css';
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root');

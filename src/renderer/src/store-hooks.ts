@@ -5,6 +5,7 @@ import type { AssetsState } from './store/assets-store';
 import type { CatalogsState } from './store/catalogs-store';
 import type { CompareState } from './store/compare-store';
 import type { EditsState } from './store/edits-store';
+import type { CollectionsState } from './store/collections-store';
 import type { FoldersState } from './store/folders-store';
 import type { ExportJobState } from './store/export-job-store';
 import type { JobsState } from './store/jobs-store';
@@ -95,4 +96,8 @@ export function useNav<T>(selector: (state: NavState) => T): T {
 
 export function useProducts<T>(selector: (state: ProductsState) => T): T {
   return useStore(useServices().stores.products, selector);
+}
+
+export function useCollections<T>(selector: (state: CollectionsState) => T): T {
+  return useStore(useServices().stores.collections, selector);
 }

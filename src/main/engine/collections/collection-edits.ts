@@ -1,4 +1,5 @@
 import type { EditResult } from '../../../shared/dto';
+import { PackshotError } from '../../../shared/errors';
 import type { EditLog } from '../edit/edit-log';
 import type { CollectionRepo } from './collection-repo';
 
@@ -37,7 +38,7 @@ export class CollectionEdits {
     const row = this.collections.requireManual(id);
     const before = this.collections.items(id);
     const from = before.indexOf(assetId);
-    if (from < 0) return this.step('', id, before, before, 0);
+    if (from < 0) throw new PackshotError('not_found', `Asset ${assetId} is not in '${row.name}'`);
     const rest = before.filter((a) => a !== assetId);
     const to = Math.min(position, rest.length);
     const after = [...rest.slice(0, to), assetId, ...rest.slice(to)];

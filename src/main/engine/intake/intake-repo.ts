@@ -8,7 +8,8 @@ import { compileIntake, type IntakeEvaluator } from './evaluate-intake';
  * links the rules made, so applying them again takes back only what they gave.
  */
 export class IntakeRepo {
-  private readonly compiled = new Map<number, { rules: IntakeRules; run: IntakeEvaluator }>();
+  /** Compiled rules by catalog, with the stored text they came from. */
+  private readonly compiled = new Map<number, Compiled>();
 
   constructor(private readonly db: Db) {}
 
@@ -20,19 +21,6 @@ export class IntakeRepo {
     return this.entry(catalogId).run;
   }
 
-  /** True when the catalog has any rule that can change a file (all off: indexing skips them). */
-  isActive(catalogId: number): boolean {
-    const r = this.rules(catalogId);
-    return (
-      r.folders.enabled ||
-      r.folderMap.length > 0 ||
-      r.filename.length > 0 ||
-      r.exif.camera ||
-      r.exif.lens ||
-      r.naming !== null
-    );
-  }
-
   set(catalogId: number, rules: IntakeRules): IntakeRules {
     this.db
       .prepare(
@@ -40,7 +28,6 @@ export class IntakeRepo {
          ON CONFLICT (catalog_id) DO UPDATE SET rules = excluded.rules, updated_at = excluded.updated_at`,
       )
       .run(catalogId, JSON.stringify(rules), Date.now());
-    this.compiled.delete(catalogId);
     return this.rules(catalogId);
   }
 
@@ -74,17 +61,28 @@ export class IntakeRepo {
       .run(violation, assetId, violation);
   }
 
-  private entry(catalogId: number): { rules: IntakeRules; run: IntakeEvaluator } {
-    const cached = this.compiled.get(catalogId);
-    if (cached) return cached;
+  /**
+   * The stored row is read every time (one primary-key lookup) and compiled only when its
+   * text changed, so a removed catalog whose id is reused never inherits its rules.
+   */
+  private entry(catalogId: number): Compiled {
     const row = this.db
       .prepare<[number], { rules: string }>('SELECT rules FROM intake_rules WHERE catalog_id = ?')
       .get(catalogId);
-    const rules = row ? readRules(row.rules) : DEFAULT_INTAKE_RULES;
-    const entry = { rules, run: compileIntake(rules) };
+    const text = row?.rules ?? null;
+    const cached = this.compiled.get(catalogId);
+    if (cached && cached.text === text) return cached;
+    const rules = text === null ? DEFAULT_INTAKE_RULES : readRules(text);
+    const entry = { text, rules, run: compileIntake(rules) };
     this.compiled.set(catalogId, entry);
     return entry;
   }
+}
+
+interface Compiled {
+  text: string | null;
+  rules: IntakeRules;
+  run: IntakeEvaluator;
 }
 
 /** Stored rules are checked again on the way out: a bad row means no rules, not a crash. */

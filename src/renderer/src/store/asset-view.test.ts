@@ -108,5 +108,35 @@ describe('viewAsQuery', () => {
     expect(viewAsQuery(nextView(DEFAULT_VIEW, { catalogId: 2 }))).toBeNull();
     expect(viewAsQuery(nextView(DEFAULT_VIEW, { filter: 'errors' }))).toBeNull();
     expect(viewAsQuery(nextView(DEFAULT_VIEW, { formats: ['png'] }))).toBeNull();
+    expect(
+      viewAsQuery(nextView(DEFAULT_VIEW, { collection: { id: 3, manual: false } })),
+    ).toBeNull();
+  });
+});
+
+describe('collections and queries in the view', () => {
+  it('shows a collection across catalogs and leaves it when a catalog or folder is chosen', () => {
+    const inCatalog = nextView(DEFAULT_VIEW, { catalogId: 2, folder: 'a' });
+    const board = nextView(inCatalog, { collection: { id: 7, manual: true } });
+    expect(board).toMatchObject({ catalogId: null, folder: null, collection: { id: 7 } });
+    expect(nextView(board, { catalogId: null }).collection).toBeNull();
+    expect(nextView(board, { catalogId: 2, folder: 'a' }).collection).toBeNull();
+    expect(nextView(board, { sort: 'size' }).collection).toEqual({ id: 7, manual: true });
+    expect(sameView(board, nextView(board, { collection: { id: 8, manual: true } }))).toBe(false);
+  });
+
+  it('lists a manual collection in its own order, a saved search by its query', () => {
+    const manual = nextView(DEFAULT_VIEW, { collection: { id: 7, manual: true } });
+    expect(listArgs(manual, 0, 500)).toEqual({ offset: 0, limit: 500, collectionId: 7 });
+    const smart = nextView(DEFAULT_VIEW, { collection: { id: 3, manual: false }, query: 'red' });
+    expect(listArgs(smart, 0, 500)).toEqual({
+      offset: 0,
+      limit: 500,
+      sort: 'name',
+      collectionId: 3,
+      query: 'red',
+    });
+    expect(viewDependsOnIndexing(smart)).toBe(true);
+    expect(viewDependsOnIndexing(manual)).toBe(false);
   });
 });

@@ -17,6 +17,8 @@ export interface AssetsView {
   query: string;
   /** Culling: leave rejected frames out of the list. */
   hideRejects: boolean;
+  /** A collection shown instead of a catalog; a manual one lists in its own order. */
+  collection: { id: number; manual: boolean } | null;
 }
 
 export const DEFAULT_VIEW: AssetsView = {
@@ -27,15 +29,23 @@ export const DEFAULT_VIEW: AssetsView = {
   formats: [],
   query: '',
   hideRejects: false,
+  collection: null,
 };
 
 /**
  * Applies a change. Switching catalog leaves the old folder behind unless the change names
  * one; a folder without a catalog means nothing, so it is dropped; formats are kept sorted
- * and unique so equal selections compare equal.
+ * and unique so equal selections compare equal. Choosing a catalog or folder leaves a
+ * collection; choosing a collection shows it across every catalog.
  */
 export function nextView(current: AssetsView, change: Partial<AssetsView>): AssetsView {
   const view = { ...current, ...change };
+  if (change.collection === undefined && (change.catalogId !== undefined || change.folder))
+    view.collection = null;
+  if (change.collection) {
+    view.catalogId = null;
+    view.folder = null;
+  }
   if (change.catalogId !== undefined && change.catalogId !== current.catalogId) {
     view.folder = change.folder ?? null;
   }
@@ -53,6 +63,8 @@ export function sameView(a: AssetsView, b: AssetsView): boolean {
     a.filter === b.filter &&
     a.query === b.query &&
     a.hideRejects === b.hideRejects &&
+    a.collection?.id === b.collection?.id &&
+    a.collection?.manual === b.collection?.manual &&
     a.formats.length === b.formats.length &&
     a.formats.every((f, i) => f === b.formats[i])
   );
@@ -67,7 +79,9 @@ export function listArgs(
   return {
     offset,
     limit,
-    sort: view.sort,
+    // A manual collection comes in its own order, which is what a sort would replace.
+    ...(view.collection?.manual ? {} : { sort: view.sort }),
+    ...(view.collection !== null ? { collectionId: view.collection.id } : {}),
     ...(view.catalogId !== null ? { catalogId: view.catalogId } : {}),
     ...(view.catalogId !== null && view.folder !== null ? { folder: view.folder } : {}),
     ...(view.formats.length > 0 ? { formats: [...view.formats] } : {}),
@@ -92,11 +106,17 @@ function withQuery(query: string): { query?: string } {
 
 /**
  * The view as one search query, when the search language can say all of it (no catalog,
- * folder, state filter or format narrowing); null otherwise. Used to act on "select all"
+ * folder, collection, state filter or format narrowing); null otherwise. Used to act on "select all"
  * without listing every id.
  */
 export function viewAsQuery(view: AssetsView): string | null {
-  if (view.catalogId !== null || view.filter !== 'all' || view.formats.length > 0) return null;
+  if (
+    view.catalogId !== null ||
+    view.collection !== null ||
+    view.filter !== 'all' ||
+    view.formats.length > 0
+  )
+    return null;
   return listQuery(view);
 }
 
@@ -109,7 +129,8 @@ export function viewDependsOnIndexing(view: AssetsView): boolean {
     view.filter !== 'all' ||
     view.formats.length > 0 ||
     view.sort === 'captured' ||
-    view.query !== '' ||
-    view.hideRejects
+    view.query.trim() !== '' ||
+    view.hideRejects ||
+    (view.collection !== null && !view.collection.manual)
   );
 }

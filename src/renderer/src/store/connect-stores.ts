@@ -5,16 +5,21 @@ import type { Stores } from './create-stores';
 
 export function connectStores(client: Client, stores: Stores): () => void {
   const { catalogs, folders, assets, selection, jobs, loupe } = stores;
-  const { presets, exportJob, tags, compare, products } = stores;
+  const { presets, exportJob, tags, compare, products, collections } = stores;
+  // Collection counts follow assets and tags (a saved search finds what was just tagged).
+  const recount = () => void collections.getState().refresh();
   const stops = [
+    client.on('collections.changed', recount),
+    client.on('tags.changed', recount),
     client.on('catalogs.changed', () => {
       void catalogs.getState().refresh();
       folders.getState().refreshSoon();
     }),
     client.on('assets.changed', ({ catalogId }) => {
       assets.getState().invalidate(catalogId);
-      // Catalog and folder counts move with the rows.
+      // Catalog, folder and collection counts move with the rows.
       void catalogs.getState().refresh();
+      recount();
       folders.getState().refreshSoon();
     }),
     client.on('tags.changed', () => void tags.getState().refresh()),
@@ -50,6 +55,7 @@ export function connectStores(client: Client, stores: Stores): () => void {
   void catalogs.getState().refresh();
   void folders.getState().refresh();
   void jobs.getState().load();
+  recount();
 
   return () => {
     for (const stop of stops) stop();

@@ -5,6 +5,7 @@ import { createAssetsStore, type AssetsStore, type AssetsStoreOptions } from './
 import { createCatalogsStore, type CatalogsStore } from './catalogs-store';
 import { createCompareStore, type CompareStore } from './compare-store';
 import { createEditsStore, type EditsStore } from './edits-store';
+import { createCollectionsStore, type CollectionsStore } from './collections-store';
 import { createFoldersStore, type FoldersStore } from './folders-store';
 import { createExportJobStore, type ExportJobStore } from './export-job-store';
 import { createJobsStore, type JobsStore } from './jobs-store';
@@ -47,6 +48,7 @@ export interface Stores {
   compare: CompareStore;
   nav: NavStore;
   products: ProductsStore;
+  collections: CollectionsStore;
 }
 
 export interface StoresOptions extends AssetsStoreOptions {
@@ -81,5 +83,6 @@ export function createStores(client: Client, options: StoresOptions = {}): Store
     compare: createCompareStore(),
     nav: createNavStore(),
     products: createProductsStore(client, notices, { queryDelayMs: productQueryDelayMs }),
+    collections: createCollectionsStore(client, notices),
   };
 }

@@ -11,6 +11,7 @@ import type {
 import type { MediaKind } from '../../../shared/bridge';
 import type { Asset, AssetDetail, AssetMetadata, Catalog } from '../../../shared/dto';
 import { PackshotError } from '../../../shared/errors';
+import { DEFAULT_INTAKE_RULES } from '../../../shared/intake-dto';
 import type { Transport } from '../transport/transport';
 
 type Handler<M extends MethodName> = (
@@ -30,6 +31,14 @@ export class FakeTransport implements Transport {
   /** Desktop-only capabilities: set them to act as the desktop host. */
   pathForFile?: (file: File) => string;
   startDrag?: (assetId: number) => void;
+
+  constructor() {
+    // Calls every mounted app makes, answered as an engine with nothing set up would;
+    // tests that probe them override these.
+    this.handle('collections.list', () => [])
+      .handle('intake.get', () => DEFAULT_INTAKE_RULES)
+      .handle('intake.preview', () => ({ tags: [], fields: {}, violation: null }));
+  }
 
   handle<M extends MethodName>(method: M, handler: Handler<M>): this {
     this.handlers.set(method, (args) => handler(args as MethodArgs<M>));

@@ -1,5 +1,6 @@
 // Small labels on a cell for what the thumbnail cannot show: the file is missing or
-// offline, is a copy of another asset, or has had several versions.
+// offline, is a copy of another asset, has had several versions, or breaks its catalog's
+// naming convention.
 import type { Asset } from '../../../../shared/dto';
 
 export function CellBadges({ asset }: { asset: Asset }) {
@@ -42,6 +43,16 @@ export function CellBadges({ asset }: { asset: Asset }) {
         title={`${asset.versions} versions of this file`}
       >
         v{asset.versions}
+      </span>
+    ),
+    Boolean(asset.violation) && (
+      <span
+        key="naming"
+        className="cell-tag is-violation"
+        data-testid="cell-badge-naming"
+        title={`${asset.violation ?? ''} (find them all with naming:bad)`}
+      >
+        Name
       </span>
     ),
   ].filter((badge) => badge !== false);

@@ -6,6 +6,7 @@ import { useServices } from '../../app-context';
 import { formatCount } from '../../format/count';
 import { buildFolderTrees, folderKey, type FolderTreeNode } from '../../store/folder-tree';
 import { useAssets, useCatalogs, useFolders } from '../../store-hooks';
+import { IntakeRulesButton } from '../intake/IntakeRulesButton';
 import { DisclosureToggle } from './DisclosureToggle';
 import { FolderTree } from './FolderTree';
 
@@ -90,6 +91,7 @@ function CatalogEntry({
           )}
           <span className="catalog-count">{formatCount(catalog.assetCount)}</span>
         </button>
+        <IntakeRulesButton catalog={catalog} />
       </div>
       <CatalogStatus catalog={catalog} />
       {hasFolders && expanded && <FolderTree root={tree} />}

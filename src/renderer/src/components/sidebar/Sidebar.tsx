@@ -2,12 +2,14 @@
 import { AddFolderForm } from '../AddFolderForm';
 import { KeywordPanel } from '../keywords/KeywordPanel';
 import { ProductDropPanel } from '../library/ProductDropPanel';
+import { CollectionsSection } from '../collections/CollectionsSection';
 import { CatalogList } from './CatalogList';
 
 export function Sidebar() {
   return (
     <aside className="sidebar">
       <CatalogList />
+      <CollectionsSection />
       <AddFolderForm variant="sidebar" />
       <KeywordPanel />
       <ProductDropPanel />

@@ -1,6 +1,7 @@
 // Above the grid: what is shown and how many, in which order and at what size; below that,
-// the filters and the search; then culling.
-import { useAssets, useCatalogs } from '../../store-hooks';
+// the filters, the search and what to do with it (save, collections); then culling.
+import { useAssets, useCatalogs, useCollections } from '../../store-hooks';
+import { CollectionActions } from '../collections/CollectionActions';
 import { formatCount } from '../../format/count';
 import { CullingBar } from '../culling/CullingBar';
 import { FormatFilter } from './FormatFilter';
@@ -18,7 +19,13 @@ export function GridToolbar() {
     catalogId === null
       ? 'All media'
       : (catalogs.find((c) => c.id === catalogId)?.name ?? 'Catalog');
-  const title = folder === null ? catalogName : `${catalogName} / ${folder}`;
+  const collectionId = useAssets((s) => s.view.collection?.id);
+  const collection = useCollections((s) => s.collections.find((c) => c.id === collectionId));
+  const title = collection
+    ? collection.name
+    : folder === null
+      ? catalogName
+      : `${catalogName} / ${folder}`;
 
   return (
     <header className="grid-toolbar">
@@ -37,6 +44,7 @@ export function GridToolbar() {
         <StateFilter />
         <FormatFilter />
         <SearchBox />
+        <CollectionActions />
       </div>
       <CullingBar />
     </header>
