@@ -2,23 +2,25 @@
 // one table. The engine is reached only through its built command line and HTTP bridge
 // (except the similar micro-bench).
 //
-//   BENCH_ONLY=scan,paint,restart,rss,watch,similar   a subset (default: all, in this order)
+//   BENCH_ONLY=scan,paint,restart,rss,watch,similar,export   a subset (default: all, in this order)
 //   BENCH_100K=N      files in the generated tree for restart and rss (default 100000)
 //   BENCH_RUNS=N      runs per timed figure, median shown (default 3)
 //   BENCH_WATCH=N     files copied into the watched folder (default 1000)
 //   BENCH_SETTLE_S=S  watch: how long nothing may change before missing files count as missed
 //   BENCH_REUSE_INDEX=1  keep/reuse the indexed big tree while the build is unchanged
+//   BENCH_EXPORT_PRODUCTS=N  products (× 4 images, × 3 channels) for export (default 500)
 //
 // Figures: fig-cold-scan.mjs, fig-first-paint.mjs, fig-restart.mjs, fig-peak-rss.mjs,
-// fig-watch.mjs, and fig-similar.mjs (a micro-bench of the near-duplicate index; the
-// engine's module, in this process). Exit 1 when a figure could not be measured (the
-// engine lacks what it needs, or failed); an unmet target is printed, not an exit code.
+// fig-watch.mjs, fig-similar.mjs (a micro-bench of the near-duplicate index; the engine's
+// module, in this process) and fig-export.mjs. Exit 1 when a figure could not be measured
+// (the engine lacks what it needs, or failed); an unmet target is printed, not an exit code.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureBuild } from '../ensure-build.mjs';
 import { distinctCorpus, photoCorpus } from './corpus.mjs';
 import coldScan from './fig-cold-scan.mjs';
+import exportPacks from './fig-export.mjs';
 import firstPaint from './fig-first-paint.mjs';
 import peakRss from './fig-peak-rss.mjs';
 import restart from './fig-restart.mjs';
@@ -27,7 +29,7 @@ import watch from './fig-watch.mjs';
 import { COUNT, indexTree } from './hundred-k.mjs';
 import { BenchError, cores, debianPackages, log, root, RUNS } from './lib.mjs';
 
-const FIGURES = [coldScan, firstPaint, restart, peakRss, watch, similar];
+const FIGURES = [coldScan, firstPaint, restart, peakRss, watch, similar, exportPacks];
 const ALIASES = {
   cold: 'scan',
   'first-paint': 'paint',

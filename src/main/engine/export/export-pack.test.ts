@@ -10,6 +10,7 @@ import {
   stat,
   writeFile,
   appendFile,
+  mkdir,
 } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -328,6 +329,23 @@ describe('a pack over several runs', () => {
     const m = await manifestOf(out);
     expect(m.files.some((f) => f.file === 'tiny/P-1-RED/P-1-RED-1.jpg')).toBe(false);
     expect(files.some((f) => f.includes('.packshot-tmp') || f.includes('journal'))).toBe(false);
+  });
+
+  it('never overwrites a file the pack did not write', async () => {
+    const other = await tempDir('pack-theirs');
+    try {
+      await writeFile(join(other, 'mine.txt'), 'x');
+
+      await mkdir(join(other, 'tiny', 'P-1'), { recursive: true });
+      await writeFile(join(other, 'tiny', 'P-1', 'P-1-1.jpg'), 'not ours');
+      const s = await run(other, ['tiny']);
+      expect(s.failed).toBe(1);
+      expect(s.errors[0]?.reason).toMatch(/did not write/);
+      expect(await readFile(join(other, 'tiny', 'P-1', 'P-1-1.jpg'), 'utf8')).toBe('not ours');
+      expect(await readFile(join(other, 'mine.txt'), 'utf8')).toBe('x');
+    } finally {
+      await rm(other, { recursive: true, force: true });
+    }
   });
 
   it('a query limits the run, and removal, to the products it finds', async () => {

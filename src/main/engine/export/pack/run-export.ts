@@ -176,6 +176,13 @@ export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
         const warnings = [...f.findings, ...found.map((x) => `${x.check}: ${x.reason}`)];
         if (f.level === 'fail' || failed) counts.warned++;
         const target = await paths.folderFor(f.path);
+        if (await inTheWay(paths, state.entries.get(f.path), f.path)) {
+          fail(
+            f,
+            new Error('a file this pack did not write is in the way (move it, then export again)'),
+          );
+          continue;
+        }
         const sha256 = createHash('sha256').update(out.data).digest('hex');
         const entryOf = (landed: { bytes: number; mtimeMs: number; ino: number }): PackEntry => ({
           file: f.path,
@@ -263,6 +270,19 @@ export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
       cancelled,
     };
   }
+}
+
+/** A file at the target that this pack never wrote (the user's own): never overwritten. */
+async function inTheWay(
+  paths: PackPaths,
+  entry: PackEntry | undefined,
+  file: string,
+): Promise<boolean> {
+  if (entry) return false;
+  return lstat(paths.resolve(file)).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** The file is still the one this pack wrote: same size and modification time. */
