@@ -1,15 +1,18 @@
 // `npm run bench`: every figure, each against a baseline measured in the same run, then
 // one table. The engine is reached only through its built command line and HTTP bridge.
 //
-//   BENCH_ONLY=scan,paint,restart,rss,watch   a subset (default: all, in this order)
+//   BENCH_ONLY=scan,paint,restart,rss,watch,search,tagging,scroll
+//                     a subset (default: all, in this order)
 //   BENCH_100K=N      files in the generated tree for restart and rss (default 100000)
 //   BENCH_RUNS=N      runs per timed figure, median shown (default 3)
 //   BENCH_WATCH=N     files copied into the watched folder (default 1000)
 //   BENCH_SETTLE_S=S  watch: how long nothing may change before missing files count as missed
 //   BENCH_REUSE_INDEX=1  keep/reuse the indexed big tree while the build is unchanged
+//   BENCH_SYNTH=N     assets in the synthetic catalog for search, tagging, scroll (100000)
 //
 // Figures: fig-cold-scan.mjs, fig-first-paint.mjs, fig-restart.mjs, fig-peak-rss.mjs,
-// fig-watch.mjs. Exit 1 when a figure could not be measured (the engine lacks what it
+// fig-watch.mjs; over a synthetic 100k catalog (synthetic-100k.mjs): fig-search.mjs,
+// fig-tagging.mjs, fig-scroll.mjs. Exit 1 when a figure could not be measured (the engine lacks what it
 // needs, or failed); an unmet target is printed, not an exit code.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,17 +23,21 @@ import coldScan from './fig-cold-scan.mjs';
 import firstPaint from './fig-first-paint.mjs';
 import peakRss from './fig-peak-rss.mjs';
 import restart from './fig-restart.mjs';
+import search from './fig-search.mjs';
 import watch from './fig-watch.mjs';
 import { COUNT, indexTree } from './hundred-k.mjs';
 import { BenchError, cores, debianPackages, log, root, RUNS } from './lib.mjs';
+import { buildSynthetic100k } from './synthetic-100k.mjs';
 
-const FIGURES = [coldScan, firstPaint, restart, peakRss, watch];
+const FIGURES = [coldScan, firstPaint, restart, peakRss, watch, search];
 const ALIASES = {
   cold: 'scan',
   'first-paint': 'paint',
   'peak-rss': 'rss',
   memory: 'rss',
   watcher: 'watch',
+  tags: 'tagging',
+  grid: 'scroll',
 };
 
 const only = (process.env.BENCH_ONLY ?? '')
@@ -68,6 +75,7 @@ const ctx = {
     return { allDir, all, distinctDir, distinct };
   }),
   indexed100k: memo(() => indexTree(work)),
+  synthetic100k: memo(() => buildSynthetic100k(join(work, 'synthetic-100k'))),
 };
 
 const rows = [];

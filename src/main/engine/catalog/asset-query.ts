@@ -34,6 +34,8 @@ export function buildAssetQuery(query: AssetQuery): {
   where: string;
   order: string;
   params: unknown[];
+  /** Whether the WHERE reads the catalog (alias c): a count can skip the join otherwise. */
+  readsCatalog: boolean;
 } {
   const clauses = [FILTER[query.filter]];
   const params: unknown[] = [];
@@ -55,5 +57,6 @@ export function buildAssetQuery(query: AssetQuery): {
     clauses.push(query.search.sql);
     params.push(...query.search.params);
   }
-  return { where: clauses.join(' AND '), order: ORDER[query.sort], params };
+  const where = clauses.join(' AND ');
+  return { where, order: ORDER[query.sort], params, readsCatalog: /\bc\./.test(where) };
 }

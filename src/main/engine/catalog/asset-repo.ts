@@ -103,12 +103,13 @@ export class AssetRepo {
   constructor(private readonly db: Db) {}
 
   count(query: AssetQuery): number {
-    const { where, params } = buildAssetQuery(query);
+    const { where, params, readsCatalog } = buildAssetQuery(query);
+    // Every asset has its catalog (ON DELETE CASCADE): the join only matters when the WHERE
+    // reads it. Without it SQLite counts from the narrowest index, or the table's own count.
+    const from = readsCatalog ? 'assets a JOIN catalogs c ON c.id = a.catalog_id' : 'assets a';
     return (
       this.db
-        .prepare<unknown[], { n: number }>(
-          `SELECT count(*) AS n FROM assets a JOIN catalogs c ON c.id = a.catalog_id WHERE ${where}`,
-        )
+        .prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM ${from} WHERE ${where}`)
         .get(...params)?.n ?? 0
     );
   }
