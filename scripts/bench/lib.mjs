@@ -243,11 +243,14 @@ export async function startServe(dataDir) {
                 ),
               );
             }
-            const timing = /engine;dur=([\d.]+)/.exec(String(res.headers['server-timing'] ?? ''));
+            const header = String(res.headers['server-timing'] ?? '');
+            const timing = /engine;dur=([\d.]+)/.exec(header);
+            const cpu = /cpu;dur=([\d.]+)/.exec(header);
             if (reply.ok)
               resolve({
                 result: reply.result,
                 engineMs: timing ? Number(timing[1]) : null,
+                engineCpuMs: cpu ? Number(cpu[1]) : null,
                 roundTripMs: (now() - sent) * 1000,
               });
             else {

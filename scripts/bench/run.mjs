@@ -23,13 +23,15 @@ import coldScan from './fig-cold-scan.mjs';
 import firstPaint from './fig-first-paint.mjs';
 import peakRss from './fig-peak-rss.mjs';
 import restart from './fig-restart.mjs';
+import scroll from './fig-scroll.mjs';
 import search from './fig-search.mjs';
+import tagging from './fig-tagging.mjs';
 import watch from './fig-watch.mjs';
 import { COUNT, indexTree } from './hundred-k.mjs';
 import { BenchError, cores, debianPackages, log, root, RUNS } from './lib.mjs';
 import { buildSynthetic100k } from './synthetic-100k.mjs';
 
-const FIGURES = [coldScan, firstPaint, restart, peakRss, watch, search];
+const FIGURES = [coldScan, firstPaint, restart, peakRss, watch, search, tagging, scroll];
 const ALIASES = {
   cold: 'scan',
   'first-paint': 'paint',

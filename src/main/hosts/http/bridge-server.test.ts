@@ -132,7 +132,7 @@ describe('HTTP bridge', () => {
       body: '{}',
     });
     expect(reply.status).toBe(200);
-    expect(reply.headers['server-timing']).toMatch(/^engine;dur=\d+\.\d{2}$/);
+    expect(reply.headers['server-timing']).toMatch(/^engine;dur=\d+\.\d{2}, cpu;dur=\d+\.\d{2}$/);
   });
 
   it('adds a folder, indexes it and serves its thumbnails', async () => {
