@@ -29,6 +29,7 @@ const ARGS = [
   '--no-first-run',
 ];
 
+/* global document, requestAnimationFrame -- drive() runs in the page */
 /** Runs in the page: scrolls `selector` and records every frame. */
 async function drive({ selector, steadyS, sweepFrames }) {
   const el = document.querySelector(selector);
