@@ -401,6 +401,14 @@ export class AssetRepo {
 
   /** What XMP write-back needs for these assets, in catalogs that write it. */
   xmpTargets(ids: readonly number[]): XmpTarget[] {
+    // Write-back is off by default: then there is nothing to look up, however many assets an
+    // edit touched (one lookup per asset is ~0.1 s for 10,000 on wide rows).
+    const writing = this.db
+      .prepare<[], { one: number }>(
+        `SELECT 1 AS one FROM catalogs WHERE xmp_mode != 'off' AND online = 1 LIMIT 1`,
+      )
+      .get();
+    if (!writing) return [];
     const one = this.db.prepare<
       [number],
       {
