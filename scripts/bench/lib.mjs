@@ -208,8 +208,11 @@ export async function startServe(dataDir, cliPath = cli) {
   });
   const startSeconds = now() - started;
 
-  const call = (method, args = {}) =>
+  const call = (method, args = {}) => timedCall(method, args).then((r) => r.result);
+  /** A call with its times: engineMs from the bridge's Server-Timing, roundTripMs here. */
+  const timedCall = (method, args = {}) =>
     new Promise((resolve, reject) => {
+      const sent = now();
       const body = JSON.stringify(args);
       const req = request(
         {
@@ -240,7 +243,16 @@ export async function startServe(dataDir, cliPath = cli) {
                 ),
               );
             }
-            if (reply.ok) resolve(reply.result);
+            const header = String(res.headers['server-timing'] ?? '');
+            const timing = /engine;dur=([\d.]+)/.exec(header);
+            const cpu = /cpu;dur=([\d.]+)/.exec(header);
+            if (reply.ok)
+              resolve({
+                result: reply.result,
+                engineMs: timing ? Number(timing[1]) : null,
+                engineCpuMs: cpu ? Number(cpu[1]) : null,
+                roundTripMs: (now() - sent) * 1000,
+              });
             else {
               const error = new BenchError(
                 `${method}: ${reply.error?.code ?? res.statusCode}: ${reply.error?.message ?? text.slice(0, 200)}`,
@@ -260,7 +272,10 @@ export async function startServe(dataDir, cliPath = cli) {
   return {
     pid: child.pid,
     startSeconds,
+    /** The page to open in a browser (it sets the token cookie). */
+    url: `${address.origin}/?token=${address.token}`,
     call,
+    timedCall,
     stderr: () => stderr,
     memory: () => memoryOf(child.pid),
     /** SIGTERM (serve closes the engine cleanly), SIGKILL if it has not gone in 30 s. */

@@ -2,18 +2,22 @@
 // one table. The engine is reached only through its built command line and HTTP bridge
 // (except the similar micro-bench).
 //
-//   BENCH_ONLY=scan,paint,restart,rss,watch,similar,export   a subset (default: all, in this order)
+//   BENCH_ONLY=scan,paint,restart,rss,watch,similar,search,tagging,scroll,export
+//                     a subset (default: all, in this order)
 //   BENCH_100K=N      files in the generated tree for restart and rss (default 100000)
 //   BENCH_RUNS=N      runs per timed figure, median shown (default 3)
 //   BENCH_WATCH=N     files copied into the watched folder (default 1000)
 //   BENCH_SETTLE_S=S  watch: how long nothing may change before missing files count as missed
 //   BENCH_REUSE_INDEX=1  keep/reuse the indexed big tree while the build is unchanged
 //   BENCH_EXPORT_PRODUCTS=N  products (× 4 images, × 3 channels) for export (default 500)
+//   BENCH_SYNTH=N     assets in the synthetic catalog for search, tagging, scroll (100000)
 //
 // Figures: fig-cold-scan.mjs, fig-first-paint.mjs, fig-restart.mjs, fig-peak-rss.mjs,
 // fig-watch.mjs, fig-similar.mjs (a micro-bench of the near-duplicate index; the engine's
-// module, in this process) and fig-export.mjs. Exit 1 when a figure could not be measured
-// (the engine lacks what it needs, or failed); an unmet target is printed, not an exit code.
+// module, in this process); over a synthetic 100k catalog (synthetic-100k.mjs):
+// fig-search.mjs, fig-tagging.mjs, fig-scroll.mjs; and fig-export.mjs. Exit 1 when a figure
+// could not be measured (the engine lacks what it needs, or failed); an unmet target is
+// printed, not an exit code.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,17 +29,34 @@ import firstPaint from './fig-first-paint.mjs';
 import peakRss from './fig-peak-rss.mjs';
 import restart from './fig-restart.mjs';
 import similar from './fig-similar.mjs';
+import scroll from './fig-scroll.mjs';
+import search from './fig-search.mjs';
+import tagging from './fig-tagging.mjs';
 import watch from './fig-watch.mjs';
 import { COUNT, indexTree } from './hundred-k.mjs';
 import { BenchError, cores, debianPackages, log, root, RUNS } from './lib.mjs';
+import { buildSynthetic100k } from './synthetic-100k.mjs';
 
-const FIGURES = [coldScan, firstPaint, restart, peakRss, watch, similar, exportPacks];
+const FIGURES = [
+  coldScan,
+  firstPaint,
+  restart,
+  peakRss,
+  watch,
+  similar,
+  search,
+  tagging,
+  scroll,
+  exportPacks,
+];
 const ALIASES = {
   cold: 'scan',
   'first-paint': 'paint',
   'peak-rss': 'rss',
   memory: 'rss',
   watcher: 'watch',
+  tags: 'tagging',
+  grid: 'scroll',
 };
 
 const only = (process.env.BENCH_ONLY ?? '')
@@ -73,6 +94,7 @@ const ctx = {
     return { allDir, all, distinctDir, distinct };
   }),
   indexed100k: memo(() => indexTree(work)),
+  synthetic100k: memo(() => buildSynthetic100k(join(work, 'synthetic-100k'))),
 };
 
 const rows = [];

@@ -38,6 +38,8 @@ export function buildAssetQuery(query: AssetQuery): {
   where: string;
   order: string;
   params: unknown[];
+  /** Whether the WHERE reads the catalog (alias c): a count can skip the join otherwise. */
+  readsCatalog: boolean;
 } {
   const clauses = [FILTER[query.filter]];
   const params: unknown[] = [];
@@ -68,5 +70,6 @@ export function buildAssetQuery(query: AssetQuery): {
       order = `(SELECT ci.position FROM collection_items ci
                 WHERE ci.collection_id = ${Math.trunc(query.collectionId)} AND ci.asset_id = a.id), a.id`;
   }
-  return { where: clauses.join(' AND '), order, params };
+  const where = clauses.join(' AND ');
+  return { where, order, params, readsCatalog: /\bc\./.test(where) };
 }

@@ -106,12 +106,13 @@ export class AssetRepo {
   constructor(private readonly db: Db) {}
 
   count(query: AssetQuery): number {
-    const { where, params } = buildAssetQuery(query);
+    const { where, params, readsCatalog } = buildAssetQuery(query);
+    // Every asset has its catalog (ON DELETE CASCADE): the join only matters when the WHERE
+    // reads it. Without it SQLite counts from the narrowest index, or the table's own count.
+    const from = readsCatalog ? 'assets a JOIN catalogs c ON c.id = a.catalog_id' : 'assets a';
     return (
       this.db
-        .prepare<unknown[], { n: number }>(
-          `SELECT count(*) AS n FROM assets a JOIN catalogs c ON c.id = a.catalog_id WHERE ${where}`,
-        )
+        .prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM ${from} WHERE ${where}`)
         .get(...params)?.n ?? 0
     );
   }
@@ -444,6 +445,14 @@ export class AssetRepo {
 
   /** What XMP write-back needs for these assets, in catalogs that write it. */
   xmpTargets(ids: readonly number[]): XmpTarget[] {
+    // Write-back is off by default: then there is nothing to look up, however many assets an
+    // edit touched (one lookup per asset is ~0.1 s for 10,000 on wide rows).
+    const writing = this.db
+      .prepare<[], { one: number }>(
+        `SELECT 1 AS one FROM catalogs WHERE xmp_mode != 'off' AND online = 1 LIMIT 1`,
+      )
+      .get();
+    if (!writing) return [];
     const one = this.db.prepare<
       [number],
       {

@@ -88,6 +88,29 @@ describe('search', () => {
     );
   });
 
+  it('ANDs free words inside one full-text query, across fields', async () => {
+    expect(await find('creme sneak')).toEqual(['red-sneaker.jpg']); // title + name
+    expect(await find('sneak leather')).toEqual([]);
+    expect(await find('sneak leather OR logo')).toEqual(['logo.png']);
+  });
+
+  it('finds tags applied in the app at any level, and colours by exact palette name', async () => {
+    const logo = (await h.call('assets.list', { query: 'logo', limit: 10 })).items[0];
+    await h.call('tags.apply', { ids: [logo?.id ?? 0], path: 'Brand|Acme Corp' });
+    expect(await find('tag:brand')).toEqual(['logo.png']);
+    expect(await find('tag:"acme corp"')).toEqual(['logo.png']);
+    expect(await find('tag:acme')).toEqual([]);
+    const colours = (await h.call('assets.list', { limit: 100 })).items.flatMap(
+      (a) => a.analysis?.colors.map((c) => c.name) ?? [],
+    );
+    const name = colours[0] ?? 'white';
+    expect((await find(`color:${name}`)).length).toBeGreaterThan(0);
+    expect(await find(`color:${name.slice(0, 3)}`)).toEqual([]);
+    expect(await find(`color:${name},${name}`)).toEqual([]); // not a palette name
+    await h.call('edits.undo', {});
+    expect(await find('tag:brand')).toEqual([]);
+  });
+
   it('refuses an unknown field with a message that points at it', async () => {
     await expect(h.call('assets.list', { query: 'red shade:blue' })).rejects.toMatchObject({
       code: 'invalid_argument',

@@ -125,6 +125,16 @@ describe('HTTP bridge', () => {
     expect(notJson.status).toBe(400);
   });
 
+  it("reports the engine's own time of each call as Server-Timing", async () => {
+    const reply = await send('/api/catalog.list', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-packshot-token': bridge.token },
+      body: '{}',
+    });
+    expect(reply.status).toBe(200);
+    expect(reply.headers['server-timing']).toMatch(/^engine;dur=\d+\.\d{2}, cpu;dur=\d+\.\d{2}$/);
+  });
+
   it('adds a folder, indexes it and serves its thumbnails', async () => {
     const added = await api<Catalog>('catalog.add', { path: photosDir });
     expect(added.json.result?.path).toBe(photosDir);

@@ -1,0 +1,167 @@
+// Scrolling the grid over a 100,000-asset result in Chromium: `serve` over the synthetic
+// catalog (synthetic-100k.mjs), the real UI opened with playwright-core in Debian's
+// Chromium (flags as playwright.config.ts), and the grid scrolled programmatically:
+//   1. steady: scrollTop += 40 px per animation frame (a brisk wheel), BENCH_SCROLL_S seconds;
+//   2. sweep: through the whole list, top to bottom, in BENCH_SWEEP_FRAMES frames;
+//   3. jumps: to the end, to the middle, to the top, each held for 30 frames.
+// Frame times are the gaps between requestAnimationFrame timestamps; long animation frames
+// ('long-animation-frame') and long tasks ('longtask') are counted by PerformanceObserver.
+// The synthetic rows have no thumbnails: each visible cell asks for one, gets 404, and keeps
+// its ThumbHash placeholder (image decode of real thumbnails is not in these figures).
+// Baseline, same browser, same run: the same steady scroll over a plain page of 12,500 static
+// rows (no React, no data): what this Chromium, here, does at best.
+import { chromium } from 'playwright-core';
+import { existsSync } from 'node:fs';
+import { stats } from './fig-search.mjs';
+import { BenchError, log, met, startServe } from './lib.mjs';
+
+const TARGET_MS = 50;
+const STEADY_S = Math.max(2, Number(process.env.BENCH_SCROLL_S ?? 10));
+const SWEEP_FRAMES = Math.max(60, Number(process.env.BENCH_SWEEP_FRAMES ?? 600));
+const CHROMIUM = process.env.PACKSHOT_CHROMIUM?.trim() || '/usr/bin/chromium';
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/* global document, requestAnimationFrame -- drive() runs in the page */
+/** Runs in the page: scrolls `selector` and records every frame. */
+async function drive({ selector, steadyS, sweepFrames }) {
+  const el = document.querySelector(selector);
+  if (!el) throw new Error(`no ${selector}`);
+  const long = { loaf: [], longtask: [] };
+  const observers = ['long-animation-frame', 'longtask'].map((type) => {
+    const o = new PerformanceObserver((list) => {
+      for (const e of list.getEntries())
+        (type === 'longtask' ? long.longtask : long.loaf).push(e.duration);
+    });
+    try {
+      o.observe({ type, buffered: false });
+    } catch {
+      long[type === 'longtask' ? 'longtask' : 'loaf'] = null; // not in this browser
+    }
+    return o;
+  });
+  const frames = [];
+  let last = null;
+  const frame = () =>
+    new Promise((resolve) =>
+      requestAnimationFrame((t) => {
+        if (last !== null) frames.push(t - last);
+        last = t;
+        resolve(t);
+      }),
+    );
+  await frame();
+  const start = performance.now();
+  while (performance.now() - start < steadyS * 1000) {
+    el.scrollTop += 40;
+    await frame();
+  }
+  const steadyFrames = frames.length;
+  const max = el.scrollHeight - el.clientHeight;
+  for (let i = 1; i <= sweepFrames; i++) {
+    el.scrollTop = (max * i) / sweepFrames;
+    await frame();
+  }
+  for (const at of [max, max / 2, 0]) {
+    el.scrollTop = at;
+    for (let i = 0; i < 30; i++) await frame();
+  }
+  await new Promise((resolve) => setTimeout(resolve, 200)); // let the observers report
+  for (const o of observers) o.disconnect();
+  return { frames, steadyFrames, long, scrollHeight: el.scrollHeight };
+}
+
+/** A plain page of static rows, scrolled the same way (the baseline). */
+const PLAIN_PAGE = `<!doctype html><style>body{margin:0}#s{height:100vh;overflow-y:auto}
+.r{height:220px;display:flex;gap:8px}.c{flex:1;background:#ddd;margin:4px}</style>
+<div id="s"></div><script>const s=document.getElementById('s');let h='';
+for(let i=0;i<12500;i++)h+='<div class="r">'+'<div class="c"></div>'.repeat(8)+'</div>';
+s.innerHTML=h;</script>`;
+
+function summarize(result) {
+  const s = stats(result.frames);
+  return {
+    count: result.frames.length,
+    ...s,
+    over: result.frames.filter((f) => f > TARGET_MS).length,
+    steady: stats(result.frames.slice(0, result.steadyFrames)),
+    loaf: result.long.loaf,
+    longtask: result.long.longtask,
+  };
+}
+
+export default {
+  key: 'scroll',
+  title: 'grid scroll over 100k',
+  async run(ctx) {
+    if (!existsSync(CHROMIUM))
+      throw new BenchError(`no Chromium at ${CHROMIUM} (set PACKSHOT_CHROMIUM)`);
+    const synth = await ctx.synthetic100k();
+    const serve = await startServe(synth.data);
+    const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+    let grid;
+    let plain;
+    let shown;
+    try {
+      await serve.call('jobs.wait', {});
+      const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+      await page.goto(serve.url);
+      await page.locator('[data-testid=grid-cell]').first().waitFor({ timeout: 60_000 });
+      const rows = Number(await page.locator('[data-testid=grid]').getAttribute('aria-rowcount'));
+      const columns = Number(
+        await page.locator('[data-testid=grid]').getAttribute('aria-colcount'),
+      );
+      if (rows * columns < synth.assets)
+        throw new BenchError(`the grid shows ${rows} rows of ${columns}, not ${synth.assets}`);
+      log(`scrolling ${rows} rows of ${columns} in Chromium…`);
+      const run = await page.evaluate(drive, {
+        selector: '[data-testid=grid]',
+        steadyS: STEADY_S,
+        sweepFrames: SWEEP_FRAMES,
+      });
+      grid = summarize(run);
+      // After the jumps the grid is back at the top: its cells must be loaded there.
+      await page.locator('[data-testid=grid-cell]').first().waitFor({ timeout: 30_000 });
+      shown = { rows, columns };
+
+      const base = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+      await base.setContent(PLAIN_PAGE);
+      plain = summarize(
+        await base.evaluate(drive, { selector: '#s', steadyS: STEADY_S, sweepFrames: 60 }),
+      );
+    } finally {
+      await browser.close();
+      await serve.stop();
+    }
+    const loaf = (s) =>
+      s.loaf === null
+        ? 'not supported'
+        : `${s.loaf.length} (longest ${s.loaf.length ? Math.max(...s.loaf).toFixed(0) : 0} ms)`;
+    const f = (v) => `${v.toFixed(1)} ms`;
+    return {
+      rows: [
+        {
+          figure: `grid scroll, ${synth.assets.toLocaleString('en')} assets (${shown.rows.toLocaleString('en')} rows × ${shown.columns})`,
+          value: `${grid.count} frames, p95 ${f(grid.p95)}, max ${f(grid.max)}, ${grid.over} > ${TARGET_MS} ms`,
+          baseline: `static page p95 ${f(plain.p95)}`,
+          ratio: `${(grid.p95 / plain.p95).toFixed(2)}×`,
+          target: `no frame > ${TARGET_MS} ms`,
+          met: met(grid.over === 0),
+        },
+      ],
+      notes: [
+        `Chromium ${CHROMIUM} headless (${ARGS.join(' ')}), 1600×1000; serve over the synthetic catalog (rows INSERTed, see [search]); no thumbnails exist: cells show ThumbHash placeholders after a 404 for the thumbnail`,
+        `frames: ${grid.count} (steady ${STEADY_S} s at 40 px/frame, a sweep through all rows in ${SWEEP_FRAMES} frames, jumps end/middle/top); p50 ${f(grid.p50)}, p95 ${f(grid.p95)}, max ${f(grid.max)}; frames > ${TARGET_MS} ms: ${grid.over}; steady part p95 ${f(grid.steady.p95)} max ${f(grid.steady.max)}`,
+        `long animation frames: ${loaf(grid)}; long tasks: ${grid.longtask === null ? 'not supported' : grid.longtask.length}`,
+        `baseline (static page of 12,500 rows × 8 boxes, same scroll): ${plain.count} frames, p95 ${f(plain.p95)}, max ${f(plain.max)}, ${plain.over} > ${TARGET_MS} ms, long animation frames ${loaf(plain)}`,
+      ],
+    };
+  },
+};
