@@ -125,6 +125,23 @@ describe('HTTP bridge', () => {
     expect(notJson.status).toBe(400);
   });
 
+  it('refuses paths of files on this machine where the page should send bytes', async () => {
+    const drop = await api('links.dropFiles', {
+      productId: 1,
+      catalogId: 1,
+      paths: ['/etc/passwd'],
+    });
+    expect(drop.status).toBe(400);
+    expect(drop.json.error?.message).toMatch(/browser bridge/);
+    const csv = await api('products.importPreview', { path: '/home/someone/secret.csv' });
+    expect(csv.status).toBe(400);
+    // The same method with the file's bytes goes through to the engine.
+    const bytes = Buffer.from('sku,name\nA-1,Bag\n').toString('base64');
+    const preview = await api<{ headers: string[] }>('products.importPreview', { base64: bytes });
+    expect(preview.status).toBe(200);
+    expect(preview.json.result?.headers).toEqual(['sku', 'name']);
+  });
+
   it("reports the engine's own time of each call as Server-Timing", async () => {
     const reply = await send('/api/catalog.list', {
       method: 'POST',

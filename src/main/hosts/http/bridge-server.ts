@@ -7,6 +7,7 @@ import type { Engine } from '../../engine/create-engine';
 import { dispatch, toErrorPayload } from '../dispatch';
 import { streamEvents } from './event-stream';
 import { cookieToken, headerToken, isFromUs, newToken, sameToken, tokenCookie } from './http-auth';
+import { refusedOverHttp } from './http-only-policy';
 import { readJsonBody } from './read-json-body';
 import { resolveInside, sendFile } from './static-files';
 import { statusFor } from './status-for';
@@ -100,9 +101,12 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         return sendError(res, { code: 'invalid_argument', message: 'Send application/json' }, 415);
       }
       const body = await readJsonBody(req);
+      const method = path.slice('/api/'.length);
+      const refused = refusedOverHttp(method, body);
+      if (refused) return sendError(res, { code: 'invalid_argument', message: refused }, 400);
       const started = performance.now();
       const cpu = process.cpuUsage();
-      const outcome = await dispatch(options.engine.handlers, path.slice('/api/'.length), body);
+      const outcome = await dispatch(options.engine.handlers, method, body);
       // The engine's own time (validation + handler), apart from HTTP and JSON, and the
       // process's CPU time meanwhile (steady on a busy machine): devtools show them, the
       // bench reads them.
