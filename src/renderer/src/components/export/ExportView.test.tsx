@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startUi, type Harness } from '../../test-support/app-harness';
 import { fakeEngine } from '../../test-support/fake-engine';
 import { makePreset } from '../../test-support/fake-export';
+import { makeCatalog } from '../../test-support/fake-transport';
 import { press } from '../../test-support/interact';
 import { byTestId, oneByTestId } from '../../test-support/render';
 import { App } from '../App';
@@ -16,7 +17,11 @@ afterEach(() => {
 
 describe('export view', () => {
   it('is reached from the top of the app, with presets, pre-flight and export as tabs', async () => {
-    const transport = fakeEngine({ presets: [makePreset('amazon-main', { name: 'Amazon main' })] });
+    const transport = fakeEngine({
+      // The views' switch shows once there is a catalog (before, the welcome screen).
+      catalogs: [makeCatalog(1)],
+      presets: [makePreset('amazon-main', { name: 'Amazon main' })],
+    });
     harness = await startUi(<App />, transport);
     const { root } = harness;
     expect(byTestId(root, 'export-view')).toHaveLength(0);
@@ -45,7 +50,11 @@ describe('export view', () => {
   });
 
   it('brings the preset list up to date when the engine says presets changed', async () => {
-    const transport = fakeEngine({ presets: [makePreset('amazon-main', { name: 'Amazon main' })] });
+    const transport = fakeEngine({
+      // The views' switch shows once there is a catalog (before, the welcome screen).
+      catalogs: [makeCatalog(1)],
+      presets: [makePreset('amazon-main', { name: 'Amazon main' })],
+    });
     harness = await startUi(<App />, transport);
     await press(oneByTestId(harness.root, 'section-export'));
     transport.handle('presets.list', () => [
