@@ -24,10 +24,11 @@ const BOXES = [
   { roles: ['main', 'gallery'], width: 1600, height: 1600, fit: 'inside', quality: 90 },
 ];
 
+const SOURCE = { width: 1600, height: 1200 };
+
 async function makeSources(dir) {
   mkdirSync(dir, { recursive: true });
-  const W = 1600;
-  const H = 1200;
+  const { width: W, height: H } = SOURCE;
   const texture = await sharp({
     create: {
       width: 960,
@@ -80,10 +81,16 @@ async function bareSharp(files, out) {
   const worker = async () => {
     for (let i = next++; i < jobs.length; i = next++) {
       const { file, box, b } = jobs[i];
+      // As the presets do: never scale up; a contain box shrinks instead, keeping its shape.
+      const k = Math.min(1, 1 / Math.min(box.width / SOURCE.width, box.height / SOURCE.height));
+      const [width, height] =
+        box.fit === 'contain'
+          ? [Math.round(box.width * k), Math.round(box.height * k)]
+          : [box.width, box.height];
       await sharp(file)
         .autoOrient()
         .flatten({ background: '#ffffff' })
-        .resize(box.width, box.height, {
+        .resize(width, height, {
           fit: box.fit,
           background: '#ffffff',
           withoutEnlargement: box.fit === 'inside',

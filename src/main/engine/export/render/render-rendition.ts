@@ -7,7 +7,7 @@ import { applyColourAndMetadata, type RightsFields } from './color';
 import { fitQuality } from './fit-quality';
 import type { RenderOptions } from './render-options';
 import { LIMIT_INPUT_PIXELS, openSource } from './sharp-input';
-import { fillFrame, trimmed, type RawImage } from './trim-and-pad';
+import { fillFrame, findTrim } from './trim-and-pad';
 
 export interface RenderedFile {
   data: Buffer;
@@ -69,15 +69,17 @@ export async function renderRendition(
 
 /** A factory of identical pipelines (one per encode when the quality is searched). */
 async function pipelineFor(source: PreparedSource, o: RenderOptions): Promise<() => Sharp> {
+  const flat = (): Sharp => openSource(source.input).flatten({ background: o.background });
   if (o.trim) {
-    const raw = await trimmed(source.input, o.background, o.trimThreshold);
-    const fromRaw = (): Sharp => sharp(raw.data, { raw: rawInfo(raw) });
+    const box = await findTrim(source.input, source, o.background, o.trimThreshold);
+    // extract before resize is sharp's pre-resize crop: one pipeline, one decode.
+    const cropped = (): Sharp => flat().extract(box);
     if (o.productFill !== null) {
-      const frame = fillFrame(raw, o, o.productFill, o.withoutEnlargement);
+      const frame = fillFrame(box, o, o.productFill, o.withoutEnlargement);
       const dx = frame.width - frame.productWidth;
       const dy = frame.height - frame.productHeight;
       return () =>
-        fromRaw()
+        cropped()
           .resize(frame.productWidth, frame.productHeight, { fit: 'fill' })
           .extend({
             left: Math.floor(dx / 2),
@@ -87,13 +89,9 @@ async function pipelineFor(source: PreparedSource, o: RenderOptions): Promise<()
             background: o.background,
           });
     }
-    return () => fit(fromRaw(), raw, o);
+    return () => fit(cropped(), box, o);
   }
-  return () => fit(openSource(source.input).flatten({ background: o.background }), source, o);
-}
-
-function rawInfo(raw: RawImage): { width: number; height: number; channels: 1 | 2 | 3 | 4 } {
-  return { width: raw.width, height: raw.height, channels: raw.channels };
+  return () => fit(flat(), source, o);
 }
 
 /** Resizes an upright image of size `src` into the box. */

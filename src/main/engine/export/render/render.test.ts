@@ -52,6 +52,33 @@ describe('renderRendition', () => {
     expect([out.width, out.height]).toEqual([300, 600]);
   });
 
+  it('trims an EXIF-rotated source in its upright frame', async () => {
+    // Stored 600 × 300 with orientation 6: upright it is 300 × 600, a tall dark bar on white.
+    const stored = await sharp({
+      create: { width: 600, height: 300, channels: 3, background: '#ffffff' },
+    })
+      .composite([
+        {
+          input: { create: { width: 400, height: 100, channels: 3, background: '#202020' } },
+          left: 100,
+          top: 100,
+        },
+      ])
+      .jpeg({ quality: 95 })
+      .withMetadata({ orientation: 6 })
+      .toBuffer();
+    const out = await render(stored, {
+      width: 1000,
+      height: 1000,
+      fit: 'inside',
+      trim: true,
+      format: 'png',
+    });
+    // The bar is 100 wide and 400 high upright (give or take the probe's margin).
+    expect(out.height).toBeGreaterThan(out.width * 2.5);
+    expect(out.width).toBeLessThan(140);
+  });
+
   it('crops around the focal point', async () => {
     // Left half red, right half blue; a square cover crop of the left edge is red.
     const halves = await sharp({

@@ -3,36 +3,54 @@
 import sharp from 'sharp';
 import { openSource } from './sharp-input';
 
-export interface RawImage {
-  data: Buffer;
+/** The product's box in the upright source, in its pixels. */
+export interface TrimBox {
+  left: number;
+  top: number;
   width: number;
   height: number;
-  channels: 1 | 2 | 3 | 4;
 }
 
-/** Oriented, flattened onto the background, trimmed, sRGB 8-bit raw pixels. */
-export async function trimmed(
+/** Trimming is found on a small copy: a full-size trim costs several times the render. */
+const PROBE_PX = 480;
+
+/**
+ * Where the near-background margins end, found on a copy at most PROBE_PX on a side
+ * (flattened and in sRGB first: trim compares in the image's own colour space) and scaled
+ * back, one probe pixel wider on each side so the product is never clipped.
+ */
+export async function findTrim(
   input: Buffer,
+  size: { width: number; height: number },
   background: string,
   threshold: number,
-): Promise<RawImage> {
-  // Trim compares pixels in the input's colour space, so convert first (CMYK, 16-bit).
-  const flat = await openSource(input)
+): Promise<TrimBox> {
+  const whole = { left: 0, top: 0, width: size.width, height: size.height };
+  const probe = await openSource(input)
+    .resize(PROBE_PX, PROBE_PX, { fit: 'inside', withoutEnlargement: true })
     .flatten({ background })
     .toColourspace('srgb')
     .raw({ depth: 'uchar' })
     .toBuffer({ resolveWithObject: true });
-  const raw = { width: flat.info.width, height: flat.info.height, channels: flat.info.channels };
+  const raw = { width: probe.info.width, height: probe.info.height, channels: probe.info.channels };
   try {
-    const { data, info } = await sharp(flat.data, { raw })
+    const { info } = await sharp(probe.data, { raw })
       .trim({ background, threshold })
-      .raw()
       .toBuffer({ resolveWithObject: true });
-    return { data, width: info.width, height: info.height, channels: info.channels };
+    const sx = size.width / raw.width;
+    const sy = size.height / raw.height;
+    const x0 = Math.max(0, Math.floor((-(info.trimOffsetLeft ?? 0) - 1) * sx));
+    const y0 = Math.max(0, Math.floor((-(info.trimOffsetTop ?? 0) - 1) * sy));
+    const x1 = Math.min(size.width, Math.ceil((-(info.trimOffsetLeft ?? 0) + info.width + 1) * sx));
+    const y1 = Math.min(
+      size.height,
+      Math.ceil((-(info.trimOffsetTop ?? 0) + info.height + 1) * sy),
+    );
+    return { left: x0, top: y0, width: Math.max(1, x1 - x0), height: Math.max(1, y1 - y0) };
   } catch (error) {
     // libvips refuses to trim an image that is all background: keep it whole.
     if (!/trim|bounding box/i.test(String(error))) throw error;
-    return { data: flat.data, ...raw };
+    return whole;
   }
 }
 
