@@ -112,7 +112,7 @@ export default {
       ],
       notes: [
         `${ids.length.toLocaleString('en')} ids (every ${step}th asset) over the synthetic ${synth.assets.toLocaleString('en')}-asset catalog, through serve's HTTP bridge as the UI calls it; value = the engine's time (Server-Timing), ${RUNS} runs, met = the slowest run within target`,
-        `each step is one undoable edit: links, the edit-log entry, the keywords mirror (and so the full-text index) of every touched asset; checked by searching for the tag after each`,
+        `each step is one undoable edit: the links and the edit-log entry (schema v13: no per-asset keywords copy or full-text re-index; the WAL checkpoint runs after the reply); checked by searching for the tag after each`,
         ...Object.entries(times).map(
           ([k, v]) => `${k}: ${v.map((x) => x.toFixed(0)).join(', ')} ms`,
         ),

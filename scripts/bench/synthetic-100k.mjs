@@ -8,8 +8,8 @@
 //    finds every file unchanged and queues nothing;
 //  - rows are INSERTed into that real SQLite file with what indexing would have written:
 //    format, size, dimensions, date, camera, rating/flag/label, colours, ~20 tags from a
-//    Lightroom-like hierarchy of ~2,000 (asset_tags + the keywords mirror; the FTS index is
-//    filled by the schema's own triggers), duplicates and near-duplicate groups.
+//    Lightroom-like hierarchy of ~2,000 (asset_tags; the FTS indexes are filled by the
+//    schema's own triggers), duplicates and near-duplicate groups.
 //
 // Not real: there are no pixels, so no thumbnails. Rows say thumb 'ready' with a hash whose
 // thumbnail is not in the cache (the grid asks for it, gets 404, and keeps showing the row's
@@ -397,11 +397,11 @@ export async function buildSynthetic100k(dir, count = SYNTH_COUNT) {
   const insertTag = db.prepare('INSERT INTO tags (id, parent_id, name, path) VALUES (?, ?, ?, ?)');
   const insertAsset = db.prepare(
     `INSERT INTO assets (id, catalog_id, rel_path, name, folder, bytes, mtime_ms, hash, format,
-       width, height, state, error, thumb, added_at, kind, captured_at, camera, keywords,
+       width, height, state, error, thumb, added_at, kind, captured_at, camera,
        metadata, duplicate_of, placeholder, rating, flag, label, colors, color_names, white_bg,
        fill, sharpness, phash, similar_group)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-       ?, ?, ?, ?)`,
+       ?, ?, ?)`,
   );
   const insertLink = db.prepare(
     `INSERT INTO asset_tags (asset_id, tag_id, source) VALUES (?, ?, ?)`,
@@ -410,7 +410,6 @@ export async function buildSynthetic100k(dir, count = SYNTH_COUNT) {
     `INSERT INTO asset_versions (asset_id, hash, bytes, width, height, recorded_at)
      VALUES (?, ?, ?, ?, ?, ?)`,
   );
-  const byPath = (a, b) => a.toLowerCase().localeCompare(b.toLowerCase());
   let links = 0;
   let duplicates = 0;
   let similarGroups = 0;
@@ -496,7 +495,6 @@ export async function buildSynthetic100k(dir, count = SYNTH_COUNT) {
         a.kind,
         a.capturedAt,
         a.camera,
-        JSON.stringify([...a.tags].sort(byPath)),
         metadata,
         duplicateOf,
         image ? pool[id % pool.length] : null,

@@ -8,6 +8,7 @@ import { CatalogRepo } from './catalog/catalog-repo';
 import { CollectionEdits } from './collections/collection-edits';
 import { CollectionRepo } from './collections/collection-repo';
 import { SidecarRepo } from './catalog/sidecar-repo';
+import { IdleCheckpoint } from './db/idle-checkpoint';
 import { openDatabase } from './db/open-database';
 import { SimilarIndex } from './analysis/similar-index';
 import { TagEdits } from './tags/tag-edits';
@@ -77,6 +78,7 @@ export function createEngine(options: EngineOptions): Engine {
   const db = openDatabase(join(options.dataDir, 'packshot.db'), {
     nativeBinding: options.sqliteBinding,
   });
+  const checkpoint = new IdleCheckpoint(db);
   const watchers = new Map<number, CatalogWatcher>();
   const watchModeOf = (id: number): WatchMode => watchers.get(id)?.watchMode ?? 'off';
   const catalogs = new CatalogRepo(db, watchModeOf);
@@ -99,6 +101,7 @@ export function createEngine(options: EngineOptions): Engine {
     touched: readonly number[] = [],
   ): R => {
     if (result.changed > 0) bus.emit('assets.changed', { catalogId: null });
+    if (result.changed > 0) checkpoint.soon();
     if (tagsChanged) bus.emit('tags.changed', {});
     if (result.changed > 0 && touched.length > 0) {
       // Write-back runs after the edit is saved; a failure is logged, never lost data.
@@ -341,6 +344,7 @@ export function createEngine(options: EngineOptions): Engine {
       flushIndexed();
       await previews.close();
       await xmp.close();
+      checkpoint.dispose();
       db.close();
     },
   };

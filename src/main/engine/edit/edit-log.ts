@@ -116,7 +116,6 @@ export class EditLog {
     this.db.transaction(() => {
       outcome = work();
       this.record(label, outcome.ops);
-      this.tags.syncKeywords(this.touched(outcome.ops));
     })();
     return {
       ...this.result(outcome.changed, outcome.ops.length > 0 ? label : null),
@@ -159,7 +158,6 @@ export class EditLog {
       this.db
         .prepare('UPDATE edit_steps SET undone = ? WHERE id = ?')
         .run(direction === 'undo' ? 1 : 0, step.id);
-      this.tags.syncKeywords(this.touched(ops));
     })();
     return { ...this.result(changed, step.label), touched: this.touched(ops) };
   }
@@ -255,8 +253,9 @@ export class EditLog {
 
   private load(ids: readonly number[]): void {
     this.db.prepare('DELETE FROM edit_ids').run();
-    const insert = this.db.prepare('INSERT OR IGNORE INTO edit_ids (id) VALUES (?)');
-    for (const id of ids) insert.run(id);
+    this.db
+      .prepare('INSERT OR IGNORE INTO edit_ids (id) SELECT value FROM json_each(?)')
+      .run(JSON.stringify(ids));
   }
 
   private result(changed: number, step: string | null): EditResult {

@@ -124,7 +124,6 @@ export async function indexAsset(deps: IndexDeps, queuedId: number): Promise<Ind
     if (fields.metadata)
       deps.assets.applyFileCulling(id, fields.metadata.rating, fields.metadata.label);
     const intakeTagged = applyIntakeOnIndex(deps, id, intake);
-    deps.tags.syncKeywords([id]);
     if (fields.analysis) deps.similar.add(id, fields.analysis.phash);
     deps.assets.releaseCopies(id, hash);
     deps.assets.recordVersion(id, {

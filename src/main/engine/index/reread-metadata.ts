@@ -47,7 +47,6 @@ export async function rereadMetadata(deps: RereadDeps, id: number): Promise<bool
     metadata,
   });
   deps.tags.setFileTags(id, fileTagPaths(metadata.keywords, metadata.hierarchicalKeywords));
-  deps.tags.syncKeywords([id]);
   deps.assets.applyFileCulling(id, metadata.rating, metadata.label);
   deps.sidecars.recordRead(file.catalogId, file.relPath, stamps);
   return true;

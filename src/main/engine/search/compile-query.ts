@@ -53,22 +53,20 @@ export function compileQuery(node: QueryNode, input: string): CompiledQuery {
 
   function compile(n: QueryNode): string {
     switch (n.type) {
-      case 'and': {
-        // Free words ANDed together are one FTS5 query: it intersects the lists itself,
-        // instead of each word's whole list being matched against every row.
-        const words = n.items.filter((i) => i.type === 'text');
-        if (words.length < 2) return `(${n.items.map(compile).join(' AND ')})`;
-        params.push(words.map((w) => ftsTerm(w.value, w.phrase)).join(' AND '));
-        const rest = n.items.filter((i) => i.type !== 'text').map(compile);
-        return `(${[`${ID_FILTER} IN (SELECT rowid FROM assets_fts WHERE assets_fts MATCH ?)`, ...rest].join(' AND ')})`;
-      }
+      case 'and':
+        return `(${n.items.map(compile).join(' AND ')})`;
       case 'or':
         return `(${n.items.map(compile).join(' OR ')})`;
       case 'not':
         return `NOT ${compile(n.item)}`;
       case 'text':
-        params.push(ftsTerm(n.value, n.phrase));
-        return `${ID_FILTER} IN (SELECT rowid FROM assets_fts WHERE assets_fts MATCH ?)`;
+        // A word in the asset's own text, or in the path of one of its tags (v13: keywords
+        // are not in assets_fts, so tagging never re-indexes assets). Each word on its own,
+        // so 'red sneaker' finds a red-titled asset tagged Sneakers.
+        params.push(ftsTerm(n.value, n.phrase), ftsTerm(n.value, n.phrase));
+        return `(${ID_FILTER} IN (SELECT rowid FROM assets_fts WHERE assets_fts MATCH ?)
+                 OR ${ID_FILTER} IN (SELECT at.asset_id FROM asset_tags at WHERE at.tag_id IN
+                   (SELECT rowid FROM tags_fts WHERE tags_fts MATCH ?)))`;
       case 'flag':
         switch (n.name) {
           case 'missing':

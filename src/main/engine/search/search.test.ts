@@ -88,10 +88,14 @@ describe('search', () => {
     );
   });
 
-  it('ANDs free words inside one full-text query, across fields', async () => {
+  it('ANDs free words, each matching any field or a keyword', async () => {
     expect(await find('creme sneak')).toEqual(['red-sneaker.jpg']); // title + name
     expect(await find('sneak leather')).toEqual([]);
     expect(await find('sneak leather OR logo')).toEqual(['logo.png']);
+    expect(await find('shoes red')).toEqual(['red-sneaker.jpg']); // keyword + name
+    expect(await find('bags leather')).toEqual(['blue-bag.jpg']); // keyword + description
+    expect(await find('shoes leather')).toEqual([]);
+    expect(await find('-shoes')).toEqual(['blue-bag.jpg', 'broken.jpg', 'logo.png']);
   });
 
   it('finds tags applied in the app at any level, and colours by exact palette name', async () => {
@@ -100,6 +104,7 @@ describe('search', () => {
     expect(await find('tag:brand')).toEqual(['logo.png']);
     expect(await find('tag:"acme corp"')).toEqual(['logo.png']);
     expect(await find('tag:acme')).toEqual([]);
+    expect(await find('acme')).toEqual(['logo.png']); // free words find keywords too
     const colours = (await h.call('assets.list', { limit: 100 })).items.flatMap(
       (a) => a.analysis?.colors.map((c) => c.name) ?? [],
     );
@@ -109,6 +114,7 @@ describe('search', () => {
     expect(await find(`color:${name},${name}`)).toEqual([]); // not a palette name
     await h.call('edits.undo', {});
     expect(await find('tag:brand')).toEqual([]);
+    expect(await find('acme')).toEqual([]);
   });
 
   it('refuses an unknown field with a message that points at it', async () => {
