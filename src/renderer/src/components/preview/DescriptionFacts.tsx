@@ -6,6 +6,7 @@ import { formatRating } from '../../format/rating';
 import { Fact } from './Fact';
 
 export function DescriptionFacts({ asset, meta }: { asset: Asset; meta: AssetMetadata | null }) {
+  // As the file states them; the tags Packshot holds (editable) are listed apart.
   const keywords = meta?.keywords ?? asset.keywords;
   const hierarchical = meta?.hierarchicalKeywords ?? [];
   return (
@@ -16,10 +17,10 @@ export function DescriptionFacts({ asset, meta }: { asset: Asset; meta: AssetMet
       <Fact label="Description" testId="preview-description" className="preview-prose">
         {meta?.description}
       </Fact>
-      <Fact label="Keywords" testId="preview-keywords">
+      <Fact label="Keywords in the file" testId="preview-keywords">
         {keywords.length > 0 ? <Chips items={keywords} /> : null}
       </Fact>
-      <Fact label="Keyword paths" testId="preview-hierarchical-keywords">
+      <Fact label="Keyword paths in the file" testId="preview-hierarchical-keywords">
         {hierarchical.length > 0 ? <Chips items={hierarchical.map(formatKeywordPath)} /> : null}
       </Fact>
       <Fact label="Creator" testId="preview-creator">
