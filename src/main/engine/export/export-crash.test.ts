@@ -1,30 +1,25 @@
 // A process killed (SIGKILL) in the middle of an export, then run again: no partial file in
 // view, files that landed are not written again, and the pack ends complete. The export
 // runs in the real command line (bin/packshot.mjs builds the app first if it must).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ExportSummary, PackManifest } from '../../../shared/export-dto';
 import { productShot } from '../../test-support/product-shots';
 import { tempDir } from '../../test-support/sample-images';
 import { seedProducts } from '../../test-support/seed-products';
+import { runPackshot, type CliRun, packshotBin } from '../../test-support/run-cli';
 
-const root = fileURLToPath(new URL('../../../../', import.meta.url));
-const bin = join(root, 'bin', 'packshot.mjs');
 const PRODUCTS = 24;
 
 let dataDir: string;
 let photos: string;
 let out: string;
 
-function packshot(...args: string[]) {
-  return spawnSync(process.execPath, [bin, '--data', dataDir, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, PACKSHOT_DATA: '' },
-  });
+function packshot(...args: string[]): CliRun {
+  return runPackshot(dataDir, args);
 }
 
 async function listFiles(dir: string): Promise<string[]> {
@@ -65,7 +60,7 @@ afterAll(async () => {
 
 it('resumes after SIGKILL without partial files or rendering anything twice', async () => {
   const args = [
-    bin,
+    packshotBin,
     '--data',
     dataDir,
     'export',

@@ -1,25 +1,16 @@
 // The real command line, run as a user runs it: `node bin/packshot.mjs …` (which builds
 // the app first if the build is missing or stale).
-import { spawnSync } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeSampleFolder, tempDir, type SampleFolder } from '../../test-support/sample-images';
-
-const root = fileURLToPath(new URL('../../../../', import.meta.url));
-const bin = join(root, 'bin', 'packshot.mjs');
+import { runPackshot, type CliRun } from '../../test-support/run-cli';
 
 let dataDir: string;
 let photos: SampleFolder;
 
-function packshot(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, [bin, '--data', dataDir, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, PACKSHOT_DATA: '' },
-    timeout: 240_000,
-  });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+function packshot(...args: string[]): CliRun {
+  return runPackshot(dataDir, args);
 }
 
 beforeAll(async () => {

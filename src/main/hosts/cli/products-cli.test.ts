@@ -1,25 +1,17 @@
 // `packshot products …` and `packshot link rules apply`, run as a user runs them.
-import { spawnSync } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeImage, tempDir } from '../../test-support/sample-images';
+import { runPackshot, type CliRun, repoRoot } from '../../test-support/run-cli';
 
-const root = fileURLToPath(new URL('../../../../', import.meta.url));
-const bin = join(root, 'bin', 'packshot.mjs');
-const fixtures = join(root, 'src', 'main', 'test-support', 'product-csv');
+const fixtures = join(repoRoot, 'src', 'main', 'test-support', 'product-csv');
 
 let dataDir: string;
 let photos: string;
 
-function packshot(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, [bin, '--data', dataDir, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, PACKSHOT_DATA: '' },
-    timeout: 240_000,
-  });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+function packshot(...args: string[]): CliRun {
+  return runPackshot(dataDir, args);
 }
 
 beforeAll(async () => {

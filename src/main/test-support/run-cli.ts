@@ -1,0 +1,24 @@
+// The real command line, run as a user runs it: `node bin/packshot.mjs --data DIR …` (the
+// launcher builds the app first when the build is missing or stale).
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+export const packshotBin = join(repoRoot, 'bin', 'packshot.mjs');
+
+export interface CliRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs one command to its end; PACKSHOT_DATA is cleared so only --data decides. */
+export function runPackshot(dataDir: string, args: readonly string[]): CliRun {
+  const run = spawnSync(process.execPath, [packshotBin, '--data', dataDir, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, PACKSHOT_DATA: '' },
+    timeout: 240_000,
+  });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
