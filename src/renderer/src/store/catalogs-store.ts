@@ -3,6 +3,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Catalog } from '../../../shared/dto';
 import type { Client } from '../client';
+import { coalesce } from './coalesce';
 import type { NoticesStore } from './notices-store';
 
 export type CatalogsStatus = 'loading' | 'ready' | 'error';
@@ -20,9 +21,6 @@ export interface CatalogsState {
 export type CatalogsStore = StoreApi<CatalogsState>;
 
 export function createCatalogsStore(client: Client, notices: NoticesStore): CatalogsStore {
-  let inflight: Promise<void> | null = null;
-  let again = false;
-
   return createStore<CatalogsState>()((set, get) => {
     const loadOnce = async (): Promise<void> => {
       try {
@@ -35,20 +33,8 @@ export function createCatalogsStore(client: Client, notices: NoticesStore): Cata
       }
     };
 
-    const refresh = (): Promise<void> => {
-      if (inflight !== null) {
-        again = true;
-        return inflight;
-      }
-      inflight = (async () => {
-        do {
-          again = false;
-          await loadOnce();
-        } while (again);
-        inflight = null;
-      })();
-      return inflight;
-    };
+    // Events come in bursts: loads run one at a time, a burst folds into one follow-up.
+    const refresh = coalesce(loadOnce);
 
     return {
       catalogs: [],

@@ -4,6 +4,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Collection } from '../../../shared/collection-dto';
 import type { Client } from '../client';
+import { coalesce } from './coalesce';
 import type { NoticesStore } from './notices-store';
 
 export interface CollectionsState {
@@ -20,9 +21,6 @@ export interface CollectionsState {
 export type CollectionsStore = StoreApi<CollectionsState>;
 
 export function createCollectionsStore(client: Client, notices: NoticesStore): CollectionsStore {
-  let inflight: Promise<void> | null = null;
-  let again = false;
-
   return createStore<CollectionsState>()((set, get) => {
     const loadOnce = async (): Promise<void> => {
       try {
@@ -43,20 +41,7 @@ export function createCollectionsStore(client: Client, notices: NoticesStore): C
 
     return {
       collections: [],
-      refresh() {
-        if (inflight !== null) {
-          again = true;
-          return inflight;
-        }
-        inflight = (async () => {
-          do {
-            again = false;
-            await loadOnce();
-          } while (again);
-          inflight = null;
-        })();
-        return inflight;
-      },
+      refresh: coalesce(loadOnce),
       async save(name, query) {
         const saved = await client.call('collections.save', {
           name,

@@ -4,6 +4,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { FolderNode } from '../../../shared/dto';
 import type { Client } from '../client';
+import { coalesce } from './coalesce';
 import { ancestorsOf, folderKey } from './folder-tree';
 import type { NoticesStore } from './notices-store';
 
@@ -31,8 +32,6 @@ export function createFoldersStore(
   options: FoldersStoreOptions = {},
 ): FoldersStore {
   const refreshDelayMs = options.refreshDelayMs ?? 500;
-  let inflight: Promise<void> | null = null;
-  let again = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
   /** Catalogs whose root has been opened once by default; the user may close it after. */
   const seen = new Set<number>();
@@ -53,20 +52,8 @@ export function createFoldersStore(
       }
     };
 
-    const refresh = (): Promise<void> => {
-      if (inflight !== null) {
-        again = true;
-        return inflight;
-      }
-      inflight = (async () => {
-        do {
-          again = false;
-          await loadOnce();
-        } while (again);
-        inflight = null;
-      })();
-      return inflight;
-    };
+    // Events come in bursts: loads run one at a time, a burst folds into one follow-up.
+    const refresh = coalesce(loadOnce);
 
     return {
       folders: [],
