@@ -298,7 +298,7 @@ export function createEngine(options: EngineOptions): Engine {
     ...assetHandlers(ctx),
     ...tagHandlers(ctx),
     ...jobHandlers(ctx),
-    ...productHandlers(ctx),
+    ...productHandlers(ctx, productParts),
     ...exportHandlers(ctx, exportJobs, { concurrency: options.exportConcurrency }),
     ...intakeHandlers(ctx),
     ...collectionHandlers(ctx),

@@ -9,12 +9,11 @@ import { insertAt } from '../products/link-edits';
 import { csvBytes, ProductParts } from '../products/product-parts';
 import { fieldsOf, type ProductFields } from '../products/product-repo';
 import { computeReadiness, linkedFiles, notReady } from '../products/readiness/compute-readiness';
-import { compileRule } from '../products/rules/link-rule';
 
 type Names = keyof typeof productMethods;
 
-export function productHandlers(ctx: EngineContext): HandlerGroup<Names> {
-  const parts = new ProductParts(ctx.db, ctx.edits);
+/** `parts` is the engine's one instance: auto rules on arriving files use it too. */
+export function productHandlers(ctx: EngineContext, parts: ProductParts): HandlerGroup<Names> {
   const { products, linkEdits } = parts;
 
   /** Product views refetch; asset lists too when links (badges, the unlinked filter) changed. */
@@ -132,26 +131,12 @@ export function productHandlers(ctx: EngineContext): HandlerGroup<Names> {
 
     'rules.list': () => Promise.resolve(parts.rules()),
     'rules.save': ({ id, name, pattern, auto }) => {
-      compileRule(name, pattern); // refuses a bad expression before it is stored
-      let ruleId = id;
-      if (ruleId === undefined) {
-        ruleId = Number(
-          ctx.db
-            .prepare('INSERT INTO link_rules (name, pattern, auto, created_at) VALUES (?, ?, ?, ?)')
-            .run(name, pattern, auto ? 1 : 0, Date.now()).lastInsertRowid,
-        );
-      } else if (
-        ctx.db
-          .prepare('UPDATE link_rules SET name = ?, pattern = ?, auto = ? WHERE id = ?')
-          .run(name, pattern, auto ? 1 : 0, ruleId).changes === 0
-      ) {
-        throw new PackshotError('not_found', `No rule with id ${ruleId}`);
-      }
+      const rule = parts.saveRule({ id, name, pattern, auto });
       changed(false);
-      return Promise.resolve({ id: ruleId, name, pattern, auto });
+      return Promise.resolve(rule);
     },
     'rules.delete': ({ id }) => {
-      const removed = ctx.db.prepare('DELETE FROM link_rules WHERE id = ?').run(id).changes > 0;
+      const removed = parts.deleteRule(id);
       if (removed) changed(false);
       return Promise.resolve({ removed });
     },

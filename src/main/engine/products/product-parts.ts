@@ -24,6 +24,9 @@ export class ProductParts {
     this.linkEdits = new LinkEdits(db, edits);
   }
 
+  /** The auto rules, compiled once: they run on every file that arrives. */
+  private autoRules: CompiledRule[] | null = null;
+
   rules(): LinkRule[] {
     return this.db
       .prepare<[], { id: number; name: string; pattern: string; auto: number }>(
@@ -40,6 +43,34 @@ export class ProductParts {
     if (rules.length === 0)
       return onlyAuto ? [] : [compileRule(BUILT_IN_RULE.name, BUILT_IN_RULE.pattern)];
     return rules.map((r) => compileRule(r.name, r.pattern));
+  }
+
+  /** Creates (no id) or replaces a rule; a bad expression is refused before it is stored. */
+  saveRule(rule: Omit<LinkRule, 'id'> & { id?: number }): LinkRule {
+    compileRule(rule.name, rule.pattern);
+    const auto = rule.auto ? 1 : 0;
+    let id = rule.id;
+    if (id === undefined) {
+      id = Number(
+        this.db
+          .prepare('INSERT INTO link_rules (name, pattern, auto, created_at) VALUES (?, ?, ?, ?)')
+          .run(rule.name, rule.pattern, auto, Date.now()).lastInsertRowid,
+      );
+    } else if (
+      this.db
+        .prepare('UPDATE link_rules SET name = ?, pattern = ?, auto = ? WHERE id = ?')
+        .run(rule.name, rule.pattern, auto, id).changes === 0
+    ) {
+      throw new PackshotError('not_found', `No rule with id ${id}`);
+    }
+    this.autoRules = null;
+    return { id, name: rule.name, pattern: rule.pattern, auto: rule.auto };
+  }
+
+  deleteRule(id: number): boolean {
+    const removed = this.db.prepare('DELETE FROM link_rules WHERE id = ?').run(id).changes > 0;
+    this.autoRules = null;
+    return removed;
   }
 
   plan(pattern?: string): RulePlan {
@@ -73,9 +104,9 @@ export class ProductParts {
   }
 
   private autoLinkOne(assetId: number): boolean {
-    if (this.linkEdits.links.isLinked(assetId)) return false;
-    const rules = this.compiled(undefined, true);
-    if (rules.length === 0) return false;
+    this.autoRules ??= this.compiled(undefined, true);
+    const rules = this.autoRules;
+    if (rules.length === 0 || this.linkEdits.links.isLinked(assetId)) return false;
     const plan = planRules(this.db, rules, [assetId]);
     if (plan.links.length === 0) return false;
     const insert = this.db.prepare(
