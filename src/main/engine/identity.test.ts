@@ -68,6 +68,10 @@ describe('identity that survives moves', () => {
     expect(copy.id).not.toBe(original.id);
     expect(copy.duplicateOf).toBe(original.id);
     expect((await h.byName('front.jpg')).duplicateOf).toBeNull();
+    // Same pixels, same facts: the copy takes them from the original instead of decoding.
+    expect(copy.placeholder).toBe(original.placeholder);
+    expect(copy.analysis).toEqual(original.analysis);
+    expect(copy.analysis).not.toBeNull();
     const dupes = await h.call('assets.list', { filter: 'duplicates' });
     expect(dupes.items.map((a) => a.name).sort()).toEqual(['front copy.jpg', 'front.jpg']);
   });

@@ -21,6 +21,7 @@ import type { IntakeRepo } from '../intake/intake-repo';
 import { placeholderFromPixels } from '../analysis/placeholder';
 import type { SimilarIndex } from '../analysis/similar-index';
 import type { SidecarRepo } from '../catalog/sidecar-repo';
+import { analysedContent } from '../catalog/analysed-content';
 
 export interface IndexDeps {
   assets: AssetRepo;
@@ -190,7 +191,12 @@ async function readImage(
   let thumb: IndexedFields['thumb'] = 'none';
   let placeholder: string | null = null;
   let analysis: ImageAnalysis | null = null;
-  if (pixels.input !== '') {
+  const copied = deps.cache.has('thumb', hash) ? analysedContent(deps.db, hash) : null;
+  if (copied) {
+    thumb = 'ready';
+    placeholder = copied.placeholder;
+    analysis = copied.analysis;
+  } else if (pixels.input !== '') {
     let data: Buffer;
     if (deps.cache.has('thumb', hash)) {
       data = await readFile(deps.cache.pathFor('thumb', hash));
