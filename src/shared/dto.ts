@@ -220,6 +220,12 @@ export interface ThumbReady {
   error: string | null;
 }
 
+export interface PlaceholderReady {
+  id: number;
+  /** ThumbHash, base64. */
+  placeholder: string;
+}
+
 export interface PreviewReady {
   id: number;
   /** Content hash to ask the media host for (kind 'preview'); null when none can be made. */

@@ -1,6 +1,6 @@
 // Every engine event (name → payload). Kept apart from the method schemas so the page can
 // list event names without loading the validation library.
-import type { JobProgress, ThumbReady } from './dto';
+import type { JobProgress, PlaceholderReady, ThumbReady } from './dto';
 import type { ExportProgress } from './export-dto';
 import { type } from './phantom-type';
 
@@ -21,6 +21,8 @@ export const events = {
   'collections.changed': type<Record<string, never>>(),
   /** Per-asset index results, batched. */
   'assets.indexed': type<{ items: ThumbReady[] }>(),
+  /** Placeholders a quick look made before the full index, batched: paint them in place. */
+  'assets.placeholders': type<{ items: PlaceholderReady[] }>(),
 } as const;
 
 export type Events = typeof events;

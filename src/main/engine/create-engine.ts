@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Handlers } from '../../shared/contract';
-import type { EditResult, ThumbReady, WatchMode } from '../../shared/dto';
+import type { EditResult, PlaceholderReady, ThumbReady, WatchMode } from '../../shared/dto';
 import { PackshotError } from '../../shared/errors';
 import { AssetRepo } from './catalog/asset-repo';
 import { CatalogRepo } from './catalog/catalog-repo';
@@ -18,6 +18,8 @@ import { EditLog } from './edit/edit-log';
 import { EventBus, type AnyEventListener } from './events/event-bus';
 import { indexAsset } from './index/index-asset';
 import { KeyedLock } from './index/keyed-lock';
+import { quickLook } from './index/quick-look';
+import { PlaceholderStore } from './catalog/placeholder-store';
 import { IndexQueue } from './index/index-queue';
 import { IntakeRepo } from './intake/intake-repo';
 import { MediaCache, type MediaKind } from './media/media-cache';
@@ -86,6 +88,7 @@ export function createEngine(options: EngineOptions): Engine {
   const tags = new TagRepo(db);
   const similar = new SimilarIndex(db);
   const sidecars = new SidecarRepo(db);
+  const placeholders = new PlaceholderStore(db);
   const identityLock = new KeyedLock();
   const edits = new EditLog(db, tags);
   const tagEdits = new TagEdits(tags, edits);
@@ -123,6 +126,7 @@ export function createEngine(options: EngineOptions): Engine {
   let closed = false;
 
   let indexed: ThumbReady[] = [];
+  let painted: PlaceholderReady[] = [];
   /** Intake rules tagged an asset since the last flush: the keyword panel refetches. */
   let intakeTagged = false;
   let flushTimer: NodeJS.Timeout | null = null;
@@ -131,6 +135,11 @@ export function createEngine(options: EngineOptions): Engine {
     flushTimer = null;
     if (intakeTagged) bus.emit('tags.changed', {});
     intakeTagged = false;
+    if (painted.length > 0) {
+      const items = painted;
+      painted = [];
+      bus.emit('assets.placeholders', { items });
+    }
     if (indexed.length === 0) return;
     const items = indexed;
     indexed = [];
@@ -139,6 +148,14 @@ export function createEngine(options: EngineOptions): Engine {
 
   const queue = new IndexQueue({
     concurrency: options.concurrency ?? Math.max(1, availableParallelism()),
+    look: async (id) => {
+      const look = await quickLook(assets, placeholders, id);
+      if (look.placeholder) {
+        painted.push({ id, placeholder: look.placeholder });
+        flushTimer ??= setTimeout(flushIndexed, INDEXED_FLUSH_MS);
+      }
+      return look.result;
+    },
     work: async (id) => {
       const outcome = await indexAsset(
         { db, assets, cache, previews, tags, similar, sidecars, identityLock, intake },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JobProgress } from '../../../shared/dto';
-import { IndexQueue, type WorkResult } from './index-queue';
+import { IndexQueue, type LookResult, type WorkResult } from './index-queue';
 
 function deferred(): { promise: Promise<void>; resolve: () => void } {
   let resolve = (): void => undefined;
@@ -88,5 +88,63 @@ describe('IndexQueue', () => {
     expect(q.order).toEqual([1]);
     q.queue.enqueue([4]);
     expect(q.order).toEqual([1]);
+  });
+
+  describe('with a quick look', () => {
+    function lookingQueue(look: (id: number) => Promise<LookResult>) {
+      const calls: string[] = [];
+      const queue = new IndexQueue({
+        concurrency: 1,
+        progressInterval: 0,
+        onProgress: () => undefined,
+        look: async (id) => {
+          calls.push(`look ${id}`);
+          return look(id);
+        },
+        work: (id) => {
+          calls.push(`index ${id}`);
+          return Promise.resolve('ok');
+        },
+      });
+      return { queue, calls };
+    }
+
+    it('looks at every id before indexing any; the costly ones are indexed first', async () => {
+      const { queue, calls } = lookingQueue((id) =>
+        Promise.resolve(id % 2 === 0 ? 'costly' : 'looked'),
+      );
+      queue.enqueue([1, 2, 3, 4]);
+      await queue.whenIdle();
+      expect(calls).toEqual([
+        ...['look 1', 'look 2', 'look 3', 'look 4'],
+        ...['index 2', 'index 4', 'index 1', 'index 3'],
+      ]);
+      // A look is not an index: only the four full indexes count as done.
+      expect(queue.status()).toMatchObject({ running: false, done: 4, total: 4 });
+    });
+
+    it('indexes what is on screen before the looks go on, and never looks at it after', async () => {
+      const gate = deferred();
+      const { queue, calls } = lookingQueue(async (id) => {
+        if (id === 1) await gate.promise;
+        return 'looked';
+      });
+      queue.enqueue([1, 2, 3]);
+      expect(queue.status()).toMatchObject({ done: 0, total: 3 });
+      expect(queue.prioritize([3])).toBe(1);
+      gate.resolve();
+      await queue.whenIdle();
+      expect(calls).toEqual(['look 1', 'index 3', 'look 2', 'index 1', 'index 2']);
+    });
+
+    it('indexes an id whose look failed with the costly ones', async () => {
+      const { queue, calls } = lookingQueue((id) =>
+        id === 1 ? Promise.reject(new Error('a bug')) : Promise.resolve('looked'),
+      );
+      queue.enqueue([1, 2]);
+      await queue.whenIdle();
+      expect(calls).toEqual(['look 1', 'look 2', 'index 1', 'index 2']);
+      expect(queue.status()).toMatchObject({ done: 2, errors: 0 });
+    });
   });
 });

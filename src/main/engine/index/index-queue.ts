@@ -1,24 +1,67 @@
 import type { JobProgress } from '../../../shared/dto';
 
 export type WorkResult = 'ok' | 'error' | 'skipped';
+/**
+ * 'looked': the asset has its placeholder (or will never have one); 'costly': only a full
+ * decode can give one. Either way the full index is still to come.
+ */
+export type LookResult = 'looked' | 'costly';
 
 export interface IndexQueueOptions {
   concurrency: number;
   work: (id: number) => Promise<WorkResult>;
+  /**
+   * A cheap first pass over every queued id (a placeholder from an embedded thumbnail),
+   * run before any full index that is not on screen, so the grid paints every asset at
+   * once. Ids it calls costly are indexed next, ahead of the rest: their full index is
+   * what gives them a placeholder.
+   */
+  look?: (id: number) => Promise<LookResult>;
   onProgress: (progress: JobProgress) => void;
   /** Minimum milliseconds between progress reports while running. */
   progressInterval?: number;
 }
 
+/** A FIFO of ids read through a moving head, compacted now and then. */
+class Lane {
+  private ids: number[] = [];
+  private head = 0;
+
+  push(id: number): void {
+    this.ids.push(id);
+  }
+
+  shift(): number | undefined {
+    const id = this.ids[this.head++];
+    if (this.head > 4096 && this.head * 2 > this.ids.length) {
+      this.ids = this.ids.slice(this.head);
+      this.head = 0;
+    }
+    return id;
+  }
+
+  get empty(): boolean {
+    return this.head >= this.ids.length;
+  }
+
+  clear(): void {
+    this.ids = [];
+    this.head = 0;
+  }
+}
+
 /**
- * A bounded work queue of asset ids. What is on screen jumps the line (prioritize);
- * everything else runs in the order it was found. State lives in SQLite, so a crash
- * loses nothing: the engine re-queues unfinished assets on start.
+ * A bounded work queue of asset ids. What is on screen jumps the line (prioritize); then
+ * every id gets its quick look; then full indexing runs in the order ids were found.
+ * State lives in SQLite, so a crash loses nothing: the engine re-queues unfinished assets
+ * on start.
  */
 export class IndexQueue {
-  private readonly queued = new Set<number>();
-  private normal: number[] = [];
-  private head = 0;
+  /** Ids waiting for their full index (not running). */
+  private readonly pending = new Set<number>();
+  private readonly normal = new Lane();
+  private readonly looks = new Lane();
+  private readonly costly = new Lane();
   private urgent: number[] = [];
   private readonly running = new Set<number>();
   /** Ids asked for again while being worked on: run once more when done. */
@@ -34,13 +77,14 @@ export class IndexQueue {
     if (this.stopped) return;
     if (this.idle()) this.run = { started: Date.now(), finished: 0, done: 0, errors: 0 };
     for (const id of ids) {
-      if (this.queued.has(id)) continue;
+      if (this.pending.has(id)) continue;
       if (this.running.has(id)) {
         this.again.add(id);
         continue;
       }
-      this.queued.add(id);
+      this.pending.add(id);
       this.normal.push(id);
+      if (this.options.look) this.looks.push(id);
     }
     this.pump();
     this.report(true);
@@ -51,7 +95,7 @@ export class IndexQueue {
     let moved = 0;
     for (let i = ids.length - 1; i >= 0; i--) {
       const id = ids[i];
-      if (id !== undefined && this.queued.has(id)) {
+      if (id !== undefined && this.pending.has(id)) {
         this.urgent.push(id);
         moved++;
       }
@@ -62,7 +106,7 @@ export class IndexQueue {
   status(): JobProgress {
     const running = !this.idle();
     const seconds = ((running ? Date.now() : this.run.finished) - this.run.started) / 1000;
-    const remaining = this.queued.size + this.running.size;
+    const remaining = this.pending.size + this.running.size;
     const rate = seconds > 0 ? this.run.done / seconds : 0;
     return {
       running,
@@ -81,10 +125,11 @@ export class IndexQueue {
 
   /** Drops everything not yet started. */
   clear(): void {
-    this.queued.clear();
+    this.pending.clear();
     this.again.clear();
-    this.normal = [];
-    this.head = 0;
+    this.normal.clear();
+    this.looks.clear();
+    this.costly.clear();
     this.urgent = [];
     this.settle();
   }
@@ -97,55 +142,68 @@ export class IndexQueue {
   }
 
   private idle(): boolean {
-    return this.queued.size === 0 && this.running.size === 0;
+    return this.pending.size === 0 && this.running.size === 0;
   }
 
-  private take(): number | undefined {
+  /**
+   * On screen first, then quick looks, then the assets a look could not paint, then full
+   * indexing in the order found.
+   */
+  private take(): { id: number; look: boolean } | undefined {
     while (this.urgent.length > 0) {
       const id = this.urgent.pop();
-      if (id !== undefined && this.queued.delete(id)) return id;
+      if (id !== undefined && this.pending.delete(id)) return { id, look: false };
     }
-    while (this.head < this.normal.length) {
-      const id = this.normal[this.head++];
-      if (id !== undefined && this.queued.delete(id)) {
-        this.compact();
-        return id;
-      }
+    const looked = this.next(this.looks);
+    if (looked !== undefined) return { id: looked, look: true };
+    const id = this.next(this.costly) ?? this.next(this.normal);
+    return id === undefined ? undefined : { id, look: false };
+  }
+
+  /** The lane's next id still due, taken out of pending. */
+  private next(lane: Lane): number | undefined {
+    while (!lane.empty) {
+      const id = lane.shift();
+      if (id !== undefined && this.pending.delete(id)) return id;
     }
     return undefined;
   }
 
-  private compact(): void {
-    if (this.head > 4096 && this.head * 2 > this.normal.length) {
-      this.normal = this.normal.slice(this.head);
-      this.head = 0;
-    }
-  }
-
   private pump(): void {
     while (!this.stopped && this.running.size < this.options.concurrency) {
-      const id = this.take();
-      if (id === undefined) break;
-      this.running.add(id);
-      void this.execute(id);
+      const next = this.take();
+      if (next === undefined) break;
+      this.running.add(next.id);
+      void this.execute(next.id, next.look);
     }
   }
 
-  private async execute(id: number): Promise<void> {
-    let result: WorkResult;
+  private async execute(id: number, look: boolean): Promise<void> {
+    let result: WorkResult | LookResult;
     try {
-      result = await this.options.work(id);
+      result =
+        look && this.options.look ? await this.options.look(id) : await this.options.work(id);
     } catch (error) {
       // Work functions report per-item failures themselves; this is a bug, not bad input.
       console.error(`packshot: indexing asset ${id} failed unexpectedly:`, error);
-      result = 'error';
+      result = look ? 'costly' : 'error'; // a failed look still owes the asset its index
     }
     this.running.delete(id);
-    if (result !== 'skipped') this.run.done++;
-    if (result === 'error') this.run.errors++;
-    if (this.again.delete(id) && !this.stopped) {
-      this.queued.add(id);
-      this.urgent.push(id);
+    if (result === 'looked' || result === 'costly') {
+      // Back in line for the full index. Its first place in the lane may have been passed
+      // while it was looked at; a second entry is harmless (pending says who is due).
+      this.again.delete(id);
+      if (!this.stopped) {
+        this.pending.add(id);
+        (result === 'costly' ? this.costly : this.normal).push(id);
+      }
+    } else {
+      if (result !== 'skipped') this.run.done++;
+      if (result === 'error') this.run.errors++;
+      if (this.again.delete(id) && !this.stopped) {
+        this.pending.add(id);
+        this.urgent.push(id);
+      }
     }
     if (this.idle()) this.run.finished = Date.now();
     this.pump();

@@ -164,6 +164,23 @@ describe('assets window freshness', () => {
     expect(listCalls()).toHaveLength(2);
   });
 
+  it('paints placeholders from assets.placeholders in place, without a refetch', async () => {
+    const { store, listCalls } = setup(10);
+    store.getState().ensureRange(0, 9);
+    await settle();
+    const before = store.getState().pages.get(0);
+    store.getState().applyPlaceholders([
+      { id: 2, placeholder: 'YJqGPQw7sFlslqhFafSE+Q6oJ1h2iHB2Rw' },
+      { id: 999, placeholder: 'YJqGPQw7sFlslqhFafSE+Q6oJ1h2iHB2Rw' }, // not loaded: ignored
+    ]);
+    expect(assetAt(store.getState().pages, 1)?.placeholder).toBe(
+      'YJqGPQw7sFlslqhFafSE+Q6oJ1h2iHB2Rw',
+    );
+    expect(assetAt(store.getState().pages, 0)).toBe(before?.[0]);
+    await settle();
+    expect(listCalls()).toHaveLength(1);
+  });
+
   it('patches thumbnail and state from assets.indexed in place, then refetches the page for the rest', async () => {
     const { transport, store, listCalls } = setup(10);
     store.getState().ensureRange(0, 9);

@@ -7,7 +7,7 @@
 // is in flight; when it lands stale, the page is fetched again if still wanted. So a burst
 // of events costs one refetch per visible page, not one per event.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Asset, ThumbReady } from '../../../shared/dto';
+import type { Asset, PlaceholderReady, ThumbReady } from '../../../shared/dto';
 import type { Client } from '../client';
 import { PAGE_SIZE, pageOf, type Pages } from './asset-pages';
 import {
@@ -37,6 +37,8 @@ export interface AssetsState {
   invalidate(catalogId: number | null): void;
   /** `assets.indexed`: patch thumbnail and state in place and refresh what else changed. */
   applyIndexed(items: readonly ThumbReady[]): void;
+  /** `assets.placeholders`: a quick look's placeholders, painted in place (no refetch). */
+  applyPlaceholders(items: readonly PlaceholderReady[]): void;
   /** Drops the error and fetches the visible pages again. */
   retry(): void;
 }
@@ -236,6 +238,24 @@ export function createAssetsStore(
         // Rows may enter, leave or move in this view: patching in place is not enough.
         if (items.length > 0 && viewDependsOnIndexing(view)) invalidateView();
         else if (stale) pumpSoon();
+      },
+
+      applyPlaceholders(items) {
+        const { pages } = get();
+        const patched = new Map<number, Asset[]>();
+        for (const item of items) {
+          const index = indexOfId.get(item.id);
+          if (index === undefined) continue; // a page read later carries it
+          const page = pageOf(index);
+          const slot = index % PAGE_SIZE;
+          const current = patched.get(page) ?? pages.get(page);
+          const asset = current?.[slot];
+          if (current === undefined || asset?.id !== item.id || asset.placeholder) continue;
+          const copy = patched.get(page) ?? [...current];
+          copy[slot] = { ...asset, placeholder: item.placeholder };
+          patched.set(page, copy);
+        }
+        if (patched.size > 0) set({ pages: new Map([...pages, ...patched]) });
       },
 
       retry() {

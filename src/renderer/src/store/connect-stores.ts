@@ -30,6 +30,7 @@ export function connectStores(client: Client, stores: Stores): () => void {
       if (assets.getState().view.filter === 'unlinked') assets.getState().invalidate(null);
     }),
     client.on('assets.indexed', ({ items }) => assets.getState().applyIndexed(items)),
+    client.on('assets.placeholders', ({ items }) => assets.getState().applyPlaceholders(items)),
     client.on('jobs.progress', (progress) => {
       const wasRunning = jobs.getState().progress?.running === true;
       jobs.getState().apply(progress);

@@ -1,0 +1,25 @@
+import type { Db } from '../db/open-database';
+
+/** Placeholders set ahead of the full index, by the quick look at a new file. */
+export class PlaceholderStore {
+  constructor(private readonly db: Db) {}
+
+  has(id: number): boolean {
+    return (
+      this.db
+        .prepare<[number], { p: number }>(
+          'SELECT placeholder IS NOT NULL AS p FROM assets WHERE id = ?',
+        )
+        .get(id)?.p === 1
+    );
+  }
+
+  /** Sets it unless one is there already (the full index's, made from real pixels). */
+  setIfNone(id: number, placeholder: string): boolean {
+    return (
+      this.db
+        .prepare('UPDATE assets SET placeholder = ? WHERE id = ? AND placeholder IS NULL')
+        .run(placeholder, id).changes > 0
+    );
+  }
+}

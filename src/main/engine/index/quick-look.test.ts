@@ -1,0 +1,87 @@
+import { writeFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ExifTool } from 'exiftool-vendored';
+import sharp from 'sharp';
+import { thumbHashToAverageRGBA } from 'thumbhash';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EventName } from '../../../shared/events';
+import { writeCameraJpeg } from '../../test-support/camera-jpeg';
+import { startHarness, type Harness } from '../../test-support/engine-harness';
+import { tempDir } from '../../test-support/sample-images';
+
+const GREEN = { r: 20, g: 200, b: 40 };
+const RED = { r: 220, g: 20, b: 20 };
+
+let exiftool: ExifTool;
+let folder: string;
+let h: Harness;
+
+beforeAll(async () => {
+  exiftool = new ExifTool({ maxProcs: 1 });
+  folder = await tempDir('quick-look');
+  // Camera files: a green thumbnail embedded in a red frame.
+  for (const n of [1, 2, 3, 4])
+    await writeCameraJpeg(exiftool, join(folder, `camera-${n}.jpg`), {
+      width: 900 + n,
+      height: 600,
+      frame: RED,
+      thumbnail: GREEN,
+    });
+  // Exported files: no thumbnail, so only a full decode gives a placeholder.
+  for (const n of [1, 2]) {
+    const image = sharp({ create: { width: 800 + n, height: 600, channels: 3, background: RED } });
+    await writeFile(join(folder, `export-${n}.jpg`), await image.jpeg().toBuffer());
+  }
+  await writeFile(join(folder, 'notes.txt'), 'not an image\n');
+  h = await startHarness({ concurrency: 1 });
+});
+
+afterAll(async () => {
+  await exiftool.end();
+  await h.dispose();
+  await rm(folder, { recursive: true, force: true });
+});
+
+const green = (placeholder: string | null): boolean => {
+  const { r, g } = thumbHashToAverageRGBA(Buffer.from(placeholder ?? '', 'base64'));
+  return g > 0.5 && r < 0.3;
+};
+
+describe('the quick look before indexing', () => {
+  it('paints camera files from their embedded thumbnails first, then indexes the rest', async () => {
+    const seen: { name: EventName; ids: number[]; placeholders: (string | null)[] }[] = [];
+    const stop = h.engine.subscribe((name, payload) => {
+      if (name === 'assets.placeholders' || name === 'assets.indexed') {
+        const items = (payload as { items: { id: number; placeholder?: string }[] }).items;
+        seen.push({
+          name,
+          ids: items.map((i) => i.id),
+          placeholders: items.map((i) => i.placeholder ?? null),
+        });
+      }
+    });
+    await h.call('catalog.add', { path: folder });
+    await h.call('jobs.wait', {});
+    stop();
+
+    const byName = new Map((await h.all()).map((a) => [a.name, a]));
+    const id = (name: string): number => byName.get(name)?.id ?? -1;
+    const cameras = [1, 2, 3, 4].map((n) => id(`camera-${n}.jpg`));
+    const exports = [1, 2].map((n) => id(`export-${n}.jpg`));
+
+    // Every camera file got a placeholder from its thumbnail (green), before any index.
+    const painted = seen.filter((e) => e.name === 'assets.placeholders');
+    expect(painted.flatMap((e) => e.ids).sort()).toEqual([...cameras].sort());
+    expect(painted.flatMap((e) => e.placeholders).every(green)).toBe(true);
+    // The full index ran the exported files first (no cheap placeholder), then the cameras.
+    const indexed = seen.filter((e) => e.name === 'assets.indexed').flatMap((e) => e.ids);
+    expect(indexed.slice(0, 2).sort()).toEqual([...exports].sort());
+    expect(indexed).toHaveLength(7);
+
+    // In the end every image has the placeholder of its real pixels (red), the text none.
+    for (const asset of byName.values()) {
+      if (asset.name === 'notes.txt') expect(asset.placeholder).toBeNull();
+      else expect(green(asset.placeholder), asset.name).toBe(false);
+    }
+  });
+});

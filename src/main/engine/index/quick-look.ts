@@ -1,0 +1,55 @@
+import { open } from 'node:fs/promises';
+import type { AssetRepo } from '../catalog/asset-repo';
+import type { PlaceholderStore } from '../catalog/placeholder-store';
+import { placeholderFromPixels } from '../analysis/placeholder';
+import { embeddedThumbnailPixels } from '../media/embedded-thumbnail';
+import type { LookResult } from './index-queue';
+
+/** EXIF lives in the first 64 KB of a JPEG; a CR2's IFD1 thumbnail sits just past it. */
+const HEAD_BYTES = 128 * 1024;
+
+export interface QuickLook {
+  result: LookResult;
+  /** The placeholder it set, for the grid to paint now. */
+  placeholder: string | null;
+}
+
+/**
+ * The cheap first look at a new file: a placeholder from the thumbnail its camera
+ * embedded, read from the head of the file, so the grid paints every asset before any
+ * thumbnail is rendered (as Lightroom's "embedded previews" import does). A file without
+ * one is 'costly': its full index, run next, gives it one. Never throws; errors are the
+ * full index's to report.
+ */
+export async function quickLook(
+  assets: AssetRepo,
+  placeholders: PlaceholderStore,
+  id: number,
+): Promise<QuickLook> {
+  const looked: QuickLook = { result: 'looked', placeholder: null };
+  const file = assets.locate(id);
+  if (!file) return looked; // gone: the full pass skips it
+  if (file.kind !== 'image' && file.kind !== 'raw') return looked; // an icon, never pixels
+  if (placeholders.has(id)) return looked;
+  if (file.bytes === 0) return { result: 'costly', placeholder: null };
+  try {
+    const head = await readHead(file.path, Math.min(HEAD_BYTES, file.bytes));
+    const pixels = await embeddedThumbnailPixels(head);
+    if (!pixels) return { result: 'costly', placeholder: null };
+    const placeholder = placeholderFromPixels(pixels);
+    return placeholders.setIfNone(id, placeholder) ? { result: 'looked', placeholder } : looked;
+  } catch {
+    return { result: 'costly', placeholder: null };
+  }
+}
+
+async function readHead(path: string, bytes: number): Promise<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(bytes);
+    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}

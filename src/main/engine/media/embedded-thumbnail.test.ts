@@ -1,0 +1,113 @@
+import { existsSync } from 'node:fs';
+import { open, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ExifTool } from 'exiftool-vendored';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeCameraJpeg } from '../../test-support/camera-jpeg';
+import { tempDir } from '../../test-support/sample-images';
+import type { Pixels } from '../analysis/analyze-pixels';
+import { embeddedThumbnailPixels } from './embedded-thumbnail';
+
+const DEBIAN_CR2 = '/usr/share/doc/rawtran/IMG_5952.CR2';
+const GREEN = { r: 20, g: 200, b: 40 };
+const RED = { r: 220, g: 20, b: 20 };
+
+let exiftool: ExifTool;
+let dir: string;
+
+beforeAll(async () => {
+  exiftool = new ExifTool({ maxProcs: 1 });
+  dir = await tempDir('embedded');
+});
+afterAll(async () => {
+  await exiftool.end();
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function head(path: string, bytes = 128 * 1024): Promise<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(bytes);
+    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+function pixel(px: Pixels, x: number, y: number): number[] {
+  const o = (y * px.width + x) * 4;
+  return [px.data[o] ?? 0, px.data[o + 1] ?? 0, px.data[o + 2] ?? 0];
+}
+
+const isGreen = ([r, g, b]: number[]): boolean => (g ?? 0) > 150 && (r ?? 0) < 80 && (b ?? 0) < 90;
+
+describe('embeddedThumbnailPixels', () => {
+  it('decodes the camera thumbnail, not the frame, with the letterbox cut', async () => {
+    const path = join(dir, 'landscape.jpg');
+    await writeCameraJpeg(exiftool, path, {
+      width: 600,
+      height: 400,
+      frame: RED,
+      thumbnail: GREEN,
+    });
+    const px = await embeddedThumbnailPixels(await head(path));
+    expect(px).not.toBeNull();
+    if (!px) return;
+    // 3:2 like the frame, not the thumbnail's 160×120 with black bars.
+    expect([px.width, px.height]).toEqual([160, 107]);
+    for (const [x, y] of [
+      [0, 0],
+      [159, 0],
+      [0, 106],
+      [159, 106],
+      [80, 53],
+    ] as const)
+      expect(isGreen(pixel(px, x, y)), `pixel ${x},${y}`).toBe(true);
+  });
+
+  it('turns the thumbnail upright by the EXIF orientation', async () => {
+    const path = join(dir, 'portrait.jpg');
+    await writeCameraJpeg(exiftool, path, {
+      width: 600,
+      height: 400,
+      frame: RED,
+      thumbnail: GREEN,
+      orientation: 6,
+    });
+    const px = await embeddedThumbnailPixels(await head(path));
+    expect(px && [px.width, px.height]).toEqual([107, 160]);
+  });
+
+  it('finds none in a JPEG without one, or when the head ends inside it', async () => {
+    const plain = join(dir, 'plain.jpg');
+    await sharp({ create: { width: 600, height: 400, channels: 3, background: RED } })
+      .jpeg()
+      .toFile(plain);
+    expect(await embeddedThumbnailPixels(await head(plain))).toBeNull();
+
+    const path = join(dir, 'cut.jpg');
+    await writeCameraJpeg(exiftool, path, {
+      width: 640,
+      height: 480,
+      frame: RED,
+      thumbnail: GREEN,
+    });
+    const whole = await head(path);
+    expect(await embeddedThumbnailPixels(whole)).not.toBeNull();
+    // A head that ends inside the thumbnail (the second SOI marker is where it starts).
+    const start = whole.indexOf(Buffer.from([0xff, 0xd8]), 2);
+    expect(start).toBeGreaterThan(0);
+    expect(await embeddedThumbnailPixels(whole.subarray(0, start + 100))).toBeNull();
+  });
+
+  it.skipIf(!existsSync(DEBIAN_CR2))(
+    `reads the IFD1 thumbnail of a real CR2 (${DEBIAN_CR2} from rawtran-doc)`,
+    async () => {
+      const px = await embeddedThumbnailPixels(await head(DEBIAN_CR2));
+      // The camera's 3504×2336 frame is 3:2; its thumbnail is 160×120 with bars.
+      expect(px && [px.width, px.height]).toEqual([160, 107]);
+    },
+  );
+});

@@ -1,0 +1,92 @@
+import sharp from 'sharp';
+import type { Pixels } from '../analysis/analyze-pixels';
+import { exifr } from '../metadata/exifr-api';
+import { jpegSize } from './jpeg-size';
+import { cropPixels, orientPixels, type Box } from '../analysis/pixel-geometry';
+
+/** An embedded thumbnail is small (160×120 is the norm); anything larger is not one. */
+const MAX_THUMB_PIXELS = 1024 * 1024;
+/** Aspect ratios closer than this are the same: no letterbox to cut. */
+const SAME_ASPECT = 0.03;
+
+/**
+ * The upright RGBA pixels of the thumbnail a camera embedded in the first
+ * bytes of its file (EXIF IFD1: JPEGs, and TIFF-based RAW such as CR2), or null when the
+ * head holds none. Cameras letterbox a 3:2 frame into a 4:3 thumbnail; the bars are cut.
+ */
+export async function embeddedThumbnailPixels(head: Buffer): Promise<Pixels | null> {
+  const thumb = await findThumbnail(head);
+  if (!thumb) return null;
+  const size = jpegSize(thumb);
+  if (!size || size.width * size.height > MAX_THUMB_PIXELS) return null;
+  const facts = await frameFacts(head);
+  // One decode; cutting and turning a few thousand pixels is cheaper here than in libvips.
+  // failOn 'warning': a thumbnail cut off by the end of the head is no thumbnail.
+  const { data, info } = await sharp(thumb, {
+    failOn: 'warning',
+    limitInputPixels: MAX_THUMB_PIXELS,
+  })
+    .ensureAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  let px: Pixels = { width: info.width, height: info.height, data };
+  const box = facts.frame ? letterboxCut(px, facts.frame) : null;
+  if (box) px = cropPixels(px, box);
+  return orientPixels(px, facts.orientation);
+}
+
+/**
+ * The frame's stored size (a JPEG's own frame header, else what EXIF says, as in a RAW)
+ * and its orientation.
+ */
+async function frameFacts(
+  head: Buffer,
+): Promise<{ frame: { width: number; height: number } | null; orientation: number }> {
+  const exif = (await exifr
+    .parse(head, {
+      pick: ['Orientation', 'ExifImageWidth', 'ExifImageHeight'],
+      translateValues: false,
+    })
+    .catch(() => undefined)) as
+    { Orientation?: unknown; ExifImageWidth?: unknown; ExifImageHeight?: unknown } | undefined;
+  const orientation = typeof exif?.Orientation === 'number' ? exif.Orientation : 1;
+  const { ExifImageWidth: width, ExifImageHeight: height } = exif ?? {};
+  const fromExif =
+    typeof width === 'number' && typeof height === 'number' && width > 0 && height > 0
+      ? { width, height }
+      : null;
+  return { frame: jpegSize(head) ?? fromExif, orientation };
+}
+
+async function findThumbnail(head: Buffer): Promise<Buffer | null> {
+  // JPEG (and HEIC): exifr finds IFD1 inside the EXIF segment.
+  const found = await exifr.thumbnail(head).catch(() => undefined);
+  if (found && found.length > 0) return Buffer.from(found);
+  // TIFF-based RAW: IFD1's offsets count from the start of the file.
+  const tiff = head.subarray(0, 4).toString('latin1');
+  if (tiff !== 'II*\0' && tiff !== 'MM\0*') return null;
+  const parsed = (await exifr
+    .parse(head, { ifd1: true, exif: false, gps: false, mergeOutput: false, translateKeys: false })
+    .catch(() => undefined)) as { ifd1?: Record<number, unknown> } | undefined;
+  const offset = parsed?.ifd1?.[0x201];
+  const length = parsed?.ifd1?.[0x202];
+  if (typeof offset !== 'number' || typeof length !== 'number') return null;
+  if (offset <= 0 || length <= 0 || offset + length > head.length) return null;
+  return head.subarray(offset, offset + length);
+}
+
+/** The part of a thumbnail that shows the frame, when its aspect differs from the frame's. */
+function letterboxCut(
+  thumb: { width: number; height: number },
+  frame: { width: number; height: number },
+): Box | null {
+  const want = frame.width / frame.height;
+  const have = thumb.width / thumb.height;
+  if (Math.abs(want - have) / want < SAME_ASPECT) return null;
+  if (want > have) {
+    const height = Math.max(1, Math.round(thumb.width / want));
+    return { left: 0, top: Math.floor((thumb.height - height) / 2), width: thumb.width, height };
+  }
+  const width = Math.max(1, Math.round(thumb.height * want));
+  return { left: Math.floor((thumb.width - width) / 2), top: 0, width, height: thumb.height };
+}
