@@ -1,5 +1,6 @@
 // Image analysis on a small RGBA rendition (the grid thumbnail): cheap enough to run for
 // every asset at index time, precise enough for search and checks on product shots.
+import { ColorHistogram, round, type DominantColor } from './dominant-colors';
 
 export interface Pixels {
   width: number;
@@ -10,7 +11,7 @@ export interface Pixels {
 
 export interface ImageAnalysis {
   /** Up to five dominant colours, most common first. */
-  colors: { hex: string; name: string; share: number }[];
+  colors: DominantColor[];
   /** Share (0–1) of border pixels that are near-white: a packshot on white scores ~1. */
   whiteBackground: number;
   /** Area of the bounding box of what is not background, against the frame (0–1). */
@@ -24,73 +25,75 @@ export interface ImageAnalysis {
 const NEAR_WHITE = 240;
 
 export function analyzePixels(px: Pixels): ImageAnalysis {
-  const luma = luminance(px);
+  const pass = measure(px);
   return {
-    colors: dominantColors(px),
-    whiteBackground: whiteBorderShare(px),
-    fill: fillRatio(px),
-    sharpness: laplacianVariance(luma, px.width, px.height),
-    phash: perceptualHash(luma, px.width, px.height),
+    colors: pass.colors.top(),
+    whiteBackground: round(pass.borderPixels === 0 ? 0 : pass.whiteBorder / pass.borderPixels),
+    fill: pass.fill,
+    sharpness: laplacianVariance(pass.luma, px.width, px.height),
+    phash: perceptualHash(pass.luma, px.width, px.height),
   };
 }
 
-function luminance(px: Pixels): Float64Array {
-  const out = new Float64Array(px.width * px.height);
-  for (let i = 0; i < out.length; i++) {
-    const o = i * 4;
-    const a = (px.data[o + 3] ?? 255) / 255;
-    // Transparent pixels count as white: they are background once flattened.
-    const blend = (c: number) => c * a + 255 * (1 - a);
-    out[i] =
-      0.299 * blend(px.data[o] ?? 0) +
-      0.587 * blend(px.data[o + 1] ?? 0) +
-      0.114 * blend(px.data[o + 2] ?? 0);
-  }
-  return out;
+interface PixelPass {
+  /** Luminance with transparency flattened onto white (transparent is background). */
+  luma: Float64Array;
+  colors: ColorHistogram;
+  /** Pixels in the border band, and how many of them are background. */
+  borderPixels: number;
+  whiteBorder: number;
+  /** Bounding box of what is not background, against the frame. */
+  fill: number;
 }
 
-function isBackground(px: Pixels, i: number): boolean {
-  const o = i * 4;
-  if ((px.data[o + 3] ?? 255) < 16) return true;
-  return (
-    (px.data[o] ?? 0) >= NEAR_WHITE &&
-    (px.data[o + 1] ?? 0) >= NEAR_WHITE &&
-    (px.data[o + 2] ?? 0) >= NEAR_WHITE
-  );
-}
-
-function whiteBorderShare(px: Pixels): number {
-  const { width: w, height: h } = px;
+/**
+ * One pass over the pixels for everything read per pixel: luminance, the colour histogram,
+ * the border's white share and the bounding box of the product. `data` must hold
+ * width × height × 4 bytes.
+ */
+function measure(px: Pixels): PixelPass {
+  const { width: w, height: h, data } = px;
+  const luma = new Float64Array(w * h);
+  const colors = new ColorHistogram();
   const band = Math.max(1, Math.round(Math.min(w, h) * 0.02));
-  let white = 0;
-  let total = 0;
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      if (x >= band && x < w - band && y >= band && y < h - band) continue;
-      total++;
-      if (isBackground(px, y * w + x)) white++;
-    }
-  }
-  return round(total === 0 ? 0 : white / total);
-}
-
-function fillRatio(px: Pixels): number {
-  const { width: w, height: h } = px;
+  let borderPixels = 0;
+  let whiteBorder = 0;
   let minX = w;
   let minY = h;
   let maxX = -1;
   let maxY = -1;
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      if (isBackground(px, y * w + x)) continue;
-      if (x < minX) minX = x;
-      if (x > maxX) maxX = x;
-      if (y < minY) minY = y;
-      if (y > maxY) maxY = y;
+  for (let y = 0, i = 0; y < h; y++) {
+    const borderRow = y < band || y >= h - band;
+    for (let x = 0; x < w; x++, i++) {
+      const o = i * 4;
+      const r = data[o] ?? 0;
+      const g = data[o + 1] ?? 0;
+      const b = data[o + 2] ?? 0;
+      const a = data[o + 3] ?? 255;
+      if (a === 255) {
+        luma[i] = 0.299 * r + 0.587 * g + 0.114 * b;
+      } else {
+        // Blend onto white: c·t + 255·(1 − t), which is exactly c when opaque (above).
+        const t = a / 255;
+        const white = 255 * (1 - t);
+        luma[i] = 0.299 * (r * t + white) + 0.587 * (g * t + white) + 0.114 * (b * t + white);
+      }
+      if (a >= 128) colors.add(r, g, b);
+      const background = a < 16 || (r >= NEAR_WHITE && g >= NEAR_WHITE && b >= NEAR_WHITE);
+      if (borderRow || x < band || x >= w - band) {
+        borderPixels++;
+        if (background) whiteBorder++;
+      }
+      if (!background) {
+        if (x < minX) minX = x;
+        if (x > maxX) maxX = x;
+        if (y < minY) minY = y;
+        maxY = y;
+      }
     }
   }
-  if (maxX < 0) return 0;
-  return round(((maxX - minX + 1) * (maxY - minY + 1)) / (w * h));
+  const fill = maxX < 0 ? 0 : round(((maxX - minX + 1) * (maxY - minY + 1)) / (w * h));
+  return { luma, colors, borderPixels, whiteBorder, fill };
 }
 
 function laplacianVariance(luma: Float64Array, w: number, h: number): number {
@@ -178,70 +181,4 @@ export function hammingDistance(a: string, b: string): number {
     }
   }
   return distance;
-}
-
-function round(n: number): number {
-  return Math.round(n * 1000) / 1000;
-}
-
-/** A small named palette people search by: color:white, color:red … */
-const PALETTE: [string, number, number, number][] = [
-  ['white', 245, 245, 245],
-  ['black', 20, 20, 20],
-  ['grey', 128, 128, 128],
-  ['red', 200, 30, 40],
-  ['orange', 240, 140, 30],
-  ['yellow', 240, 220, 50],
-  ['green', 50, 160, 60],
-  ['blue', 40, 90, 200],
-  ['purple', 130, 60, 170],
-  ['pink', 240, 150, 180],
-  ['brown', 120, 75, 40],
-  ['beige', 220, 200, 160],
-];
-
-export function colorName(r: number, g: number, b: number): string {
-  let best = 'grey';
-  let bestDistance = Infinity;
-  for (const [name, pr, pg, pb] of PALETTE) {
-    const d = (r - pr) ** 2 * 0.3 + (g - pg) ** 2 * 0.59 + (b - pb) ** 2 * 0.11;
-    if (d < bestDistance) {
-      bestDistance = d;
-      best = name;
-    }
-  }
-  return best;
-}
-
-/** Dominant colours by counting pixels in a 4-bit-per-channel histogram. */
-function dominantColors(px: Pixels): ImageAnalysis['colors'] {
-  const bins = new Map<number, { n: number; r: number; g: number; b: number }>();
-  let counted = 0;
-  for (let i = 0; i < px.width * px.height; i++) {
-    const o = i * 4;
-    if ((px.data[o + 3] ?? 255) < 128) continue;
-    const r = px.data[o] ?? 0;
-    const g = px.data[o + 1] ?? 0;
-    const b = px.data[o + 2] ?? 0;
-    const key = ((r >> 4) << 8) | ((g >> 4) << 4) | (b >> 4);
-    const bin = bins.get(key) ?? { n: 0, r: 0, g: 0, b: 0 };
-    bin.n++;
-    bin.r += r;
-    bin.g += g;
-    bin.b += b;
-    bins.set(key, bin);
-    counted++;
-  }
-  const top = [...bins.values()].sort((a, b) => b.n - a.n).slice(0, 5);
-  return top
-    .map((bin) => {
-      const [r, g, b] = [bin.r / bin.n, bin.g / bin.n, bin.b / bin.n].map(Math.round) as [
-        number,
-        number,
-        number,
-      ];
-      const hex = `#${[r, g, b].map((c) => c.toString(16).padStart(2, '0')).join('')}`;
-      return { hex, name: colorName(r, g, b), share: round(bin.n / Math.max(1, counted)) };
-    })
-    .filter((c) => c.share >= 0.02);
 }

@@ -11,22 +11,33 @@ export function placeholderFromPixels(px: Pixels): string {
   const scale = Math.max(1, Math.max(px.width, px.height) / MAX_SIDE);
   const w = Math.max(1, Math.round(px.width / scale));
   const h = Math.max(1, Math.round(px.height / scale));
+  const { width, height, data } = px;
   const out = new Uint8Array(w * h * 4);
   for (let y = 0; y < h; y++) {
-    const y0 = Math.floor((y * px.height) / h);
-    const y1 = Math.max(y0 + 1, Math.floor(((y + 1) * px.height) / h));
+    const y0 = Math.floor((y * height) / h);
+    const y1 = Math.max(y0 + 1, Math.floor(((y + 1) * height) / h));
     for (let x = 0; x < w; x++) {
-      const x0 = Math.floor((x * px.width) / w);
-      const x1 = Math.max(x0 + 1, Math.floor(((x + 1) * px.width) / w));
-      const sum = [0, 0, 0, 0];
+      const x0 = Math.floor((x * width) / w);
+      const x1 = Math.max(x0 + 1, Math.floor(((x + 1) * width) / w));
+      // Four running sums, not an array per cell: this runs for every indexed image.
+      let r = 0;
+      let g = 0;
+      let b = 0;
+      let a = 0;
       for (let yy = y0; yy < y1; yy++) {
-        for (let xx = x0; xx < x1; xx++) {
-          const o = (yy * px.width + xx) * 4;
-          for (let c = 0; c < 4; c++) sum[c] = (sum[c] ?? 0) + (px.data[o + c] ?? 0);
+        for (let o = (yy * width + x0) * 4, end = (yy * width + x1) * 4; o < end; o += 4) {
+          r += data[o] ?? 0;
+          g += data[o + 1] ?? 0;
+          b += data[o + 2] ?? 0;
+          a += data[o + 3] ?? 0;
         }
       }
       const n = (x1 - x0) * (y1 - y0);
-      for (let c = 0; c < 4; c++) out[(y * w + x) * 4 + c] = Math.round((sum[c] ?? 0) / n);
+      const cell = (y * w + x) * 4;
+      out[cell] = Math.round(r / n);
+      out[cell + 1] = Math.round(g / n);
+      out[cell + 2] = Math.round(b / n);
+      out[cell + 3] = Math.round(a / n);
     }
   }
   return Buffer.from(rgbaToThumbHash(w, h, out)).toString('base64');

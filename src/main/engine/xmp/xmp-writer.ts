@@ -1,7 +1,7 @@
-import { ExifTool } from 'exiftool-vendored';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { XmpMode, XmpNaming } from '../../../shared/dto';
+import { LazyExifTool } from '../media/lazy-exiftool';
 import { splitTagPath } from '../tags/tag-path';
 
 /** What Packshot writes for an asset, and where. */
@@ -55,13 +55,8 @@ export function xmpTags(target: XmpTarget): Record<string, unknown> {
  * the new one. Camera RAW files always get a sidecar: their bytes are never touched.
  */
 export class XmpWriter {
-  private tool: ExifTool | null = null;
+  private readonly exiftool = new LazyExifTool({ maxProcs: 1, taskTimeoutMillis: 30_000 });
   private chain: Promise<void> = Promise.resolve();
-
-  private get exiftool(): ExifTool {
-    this.tool ??= new ExifTool({ maxProcs: 1, taskTimeoutMillis: 30_000 });
-    return this.tool;
-  }
 
   /** Queues writes one after another; resolves when these are written. */
   write(targets: readonly XmpTarget[]): Promise<void> {
@@ -69,7 +64,8 @@ export class XmpWriter {
       for (const target of targets) {
         if (target.mode === 'off') continue;
         try {
-          await this.exiftool.write(xmpFile(target), xmpTags(target), {
+          const exiftool = await this.exiftool.get();
+          await exiftool.write(xmpFile(target), xmpTags(target), {
             writeArgs: ['-overwrite_original'],
           });
         } catch (error) {
@@ -83,7 +79,6 @@ export class XmpWriter {
 
   async close(): Promise<void> {
     await this.chain;
-    await this.tool?.end();
-    this.tool = null;
+    await this.exiftool.end();
   }
 }
