@@ -1,14 +1,15 @@
 import { rgbaToThumbHash } from 'thumbhash';
 import type { Pixels } from './analyze-pixels';
 
-const MAX_SIDE = 32;
+/** ThumbHash keeps ~5×5 frequencies: input larger than this only costs time. */
+export const PLACEHOLDER_SIDE = 32;
 
 /**
  * ThumbHash (base64) from pixels already decoded for analysis: a box-average down to at
  * most 32 px (ThumbHash keeps ~5×5 frequencies; more input only costs time).
  */
 export function placeholderFromPixels(px: Pixels): string {
-  const scale = Math.max(1, Math.max(px.width, px.height) / MAX_SIDE);
+  const scale = Math.max(1, Math.max(px.width, px.height) / PLACEHOLDER_SIDE);
   const w = Math.max(1, Math.round(px.width / scale));
   const h = Math.max(1, Math.round(px.height / scale));
   const { width, height, data } = px;

@@ -95,6 +95,7 @@ describe('IndexQueue', () => {
       const calls: string[] = [];
       const queue = new IndexQueue({
         concurrency: 1,
+        lookConcurrency: 1,
         progressInterval: 0,
         onProgress: () => undefined,
         look: async (id) => {
@@ -115,6 +116,7 @@ describe('IndexQueue', () => {
       );
       queue.enqueue([1, 2, 3, 4]);
       await queue.whenIdle();
+      // Every look first; then the costly ones (no cheap placeholder); then the others.
       expect(calls).toEqual([
         ...['look 1', 'look 2', 'look 3', 'look 4'],
         ...['index 2', 'index 4', 'index 1', 'index 3'],

@@ -17,6 +17,8 @@ export interface IndexQueueOptions {
    * what gives them a placeholder.
    */
   look?: (id: number) => Promise<LookResult>;
+  /** Looks at once (default: four per full index). */
+  lookConcurrency?: number;
   onProgress: (progress: JobProgress) => void;
   /** Minimum milliseconds between progress reports while running. */
   progressInterval?: number;
@@ -29,6 +31,10 @@ class Lane {
 
   push(id: number): void {
     this.ids.push(id);
+  }
+
+  peek(): number | undefined {
+    return this.ids[this.head];
   }
 
   shift(): number | undefined {
@@ -51,8 +57,8 @@ class Lane {
 }
 
 /**
- * A bounded work queue of asset ids. What is on screen jumps the line (prioritize); then
- * every id gets its quick look; then full indexing runs in the order ids were found.
+ * A bounded work queue of asset ids. What is on screen jumps the line (prioritize); every
+ * id gets its quick look, many at once; then full indexing runs in the order ids were found.
  * State lives in SQLite, so a crash loses nothing: the engine re-queues unfinished assets
  * on start.
  */
@@ -64,6 +70,8 @@ export class IndexQueue {
   private readonly costly = new Lane();
   private urgent: number[] = [];
   private readonly running = new Set<number>();
+  /** How many of the running are quick looks. */
+  private lookRunning = 0;
   /** Ids asked for again while being worked on: run once more when done. */
   private readonly again = new Set<number>();
   private stopped = false;
@@ -100,6 +108,7 @@ export class IndexQueue {
         moved++;
       }
     }
+    this.pump(); // an index slot may be free while the looks run
     return moved;
   }
 
@@ -146,18 +155,17 @@ export class IndexQueue {
   }
 
   /**
-   * On screen first, then quick looks, then the assets a look could not paint, then full
-   * indexing in the order found.
+   * Full indexes: on screen first; nothing else until every queued id has had its look
+   * (looks are cheap, and they paint the whole grid); then the assets a look could not
+   * paint; then the rest in the order found.
    */
-  private take(): { id: number; look: boolean } | undefined {
+  private takeIndex(): number | undefined {
     while (this.urgent.length > 0) {
       const id = this.urgent.pop();
-      if (id !== undefined && this.pending.delete(id)) return { id, look: false };
+      if (id !== undefined && this.pending.delete(id)) return id;
     }
-    const looked = this.next(this.looks);
-    if (looked !== undefined) return { id: looked, look: true };
-    const id = this.next(this.costly) ?? this.next(this.normal);
-    return id === undefined ? undefined : { id, look: false };
+    if (this.looksDue() || this.lookRunning > 0) return undefined;
+    return this.next(this.costly) ?? this.next(this.normal);
   }
 
   /** The lane's next id still due, taken out of pending. */
@@ -169,13 +177,35 @@ export class IndexQueue {
     return undefined;
   }
 
-  private pump(): void {
-    while (!this.stopped && this.running.size < this.options.concurrency) {
-      const next = this.take();
-      if (next === undefined) break;
-      this.running.add(next.id);
-      void this.execute(next.id, next.look);
+  /** Whether an id still waits for its look (ids indexed meanwhile are dropped). */
+  private looksDue(): boolean {
+    while (!this.looks.empty) {
+      const id = this.looks.peek();
+      if (id !== undefined && this.pending.has(id)) return true;
+      this.looks.shift();
     }
+    return false;
+  }
+
+  private pump(): void {
+    // Looks wait on the disk more than on a core: they get a budget of their own.
+    const lookBudget = this.options.lookConcurrency ?? this.options.concurrency * 4;
+    while (!this.stopped && this.options.look && this.lookRunning < lookBudget) {
+      const id = this.next(this.looks);
+      if (id === undefined) break;
+      this.start(id, true);
+    }
+    while (!this.stopped && this.running.size - this.lookRunning < this.options.concurrency) {
+      const id = this.takeIndex();
+      if (id === undefined) break;
+      this.start(id, false);
+    }
+  }
+
+  private start(id: number, look: boolean): void {
+    this.running.add(id);
+    if (look) this.lookRunning++;
+    void this.execute(id, look);
   }
 
   private async execute(id: number, look: boolean): Promise<void> {
@@ -189,6 +219,7 @@ export class IndexQueue {
       result = look ? 'costly' : 'error'; // a failed look still owes the asset its index
     }
     this.running.delete(id);
+    if (look) this.lookRunning--;
     if (result === 'looked' || result === 'costly') {
       // Back in line for the full index. Its first place in the lane may have been passed
       // while it was looked at; a second entry is harmless (pending says who is due).

@@ -1,7 +1,7 @@
 import { open } from 'node:fs/promises';
 import type { AssetRepo } from '../catalog/asset-repo';
 import type { PlaceholderStore } from '../catalog/placeholder-store';
-import { placeholderFromPixels } from '../analysis/placeholder';
+import { placeholderFromPixels, PLACEHOLDER_SIDE } from '../analysis/placeholder';
 import { embeddedThumbnailPixels } from '../media/embedded-thumbnail';
 import type { LookResult } from './index-queue';
 
@@ -34,7 +34,7 @@ export async function quickLook(
   if (file.bytes === 0) return { result: 'costly', placeholder: null };
   try {
     const head = await readHead(file.path, Math.min(HEAD_BYTES, file.bytes));
-    const pixels = await embeddedThumbnailPixels(head);
+    const pixels = await embeddedThumbnailPixels(head, PLACEHOLDER_SIDE);
     if (!pixels) return { result: 'costly', placeholder: null };
     const placeholder = placeholderFromPixels(pixels);
     return placeholders.setIfNone(id, placeholder) ? { result: 'looked', placeholder } : looked;
@@ -46,7 +46,7 @@ export async function quickLook(
 async function readHead(path: string, bytes: number): Promise<Buffer> {
   const handle = await open(path, 'r');
   try {
-    const buffer = Buffer.alloc(bytes);
+    const buffer = Buffer.allocUnsafe(bytes); // filled by the read; the rest is cut off
     const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
     return buffer.subarray(0, bytesRead);
   } finally {

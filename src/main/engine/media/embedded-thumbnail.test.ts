@@ -52,17 +52,18 @@ describe('embeddedThumbnailPixels', () => {
       frame: RED,
       thumbnail: GREEN,
     });
-    const px = await embeddedThumbnailPixels(await head(path));
+    const px = await embeddedThumbnailPixels(await head(path), 32);
     expect(px).not.toBeNull();
     if (!px) return;
-    // 3:2 like the frame, not the thumbnail's 160×120 with black bars.
-    expect([px.width, px.height]).toEqual([160, 107]);
+    // 3:2 like the frame, not the thumbnail's 160×120 (4:3) with black bars.
+    expect([px.width, px.height]).toEqual([32, 21]);
+    // Scaling blends the bars into the rows next to them: look one row in.
     for (const [x, y] of [
-      [0, 0],
-      [159, 0],
-      [0, 106],
-      [159, 106],
-      [80, 53],
+      [0, 1],
+      [31, 1],
+      [0, 19],
+      [31, 19],
+      [16, 10],
     ] as const)
       expect(isGreen(pixel(px, x, y)), `pixel ${x},${y}`).toBe(true);
   });
@@ -76,8 +77,8 @@ describe('embeddedThumbnailPixels', () => {
       thumbnail: GREEN,
       orientation: 6,
     });
-    const px = await embeddedThumbnailPixels(await head(path));
-    expect(px && [px.width, px.height]).toEqual([107, 160]);
+    const px = await embeddedThumbnailPixels(await head(path), 32);
+    expect(px && [px.width, px.height]).toEqual([21, 32]);
   });
 
   it('finds none in a JPEG without one, or when the head ends inside it', async () => {
@@ -85,7 +86,7 @@ describe('embeddedThumbnailPixels', () => {
     await sharp({ create: { width: 600, height: 400, channels: 3, background: RED } })
       .jpeg()
       .toFile(plain);
-    expect(await embeddedThumbnailPixels(await head(plain))).toBeNull();
+    expect(await embeddedThumbnailPixels(await head(plain), 32)).toBeNull();
 
     const path = join(dir, 'cut.jpg');
     await writeCameraJpeg(exiftool, path, {
@@ -95,19 +96,19 @@ describe('embeddedThumbnailPixels', () => {
       thumbnail: GREEN,
     });
     const whole = await head(path);
-    expect(await embeddedThumbnailPixels(whole)).not.toBeNull();
+    expect(await embeddedThumbnailPixels(whole, 32)).not.toBeNull();
     // A head that ends inside the thumbnail (the second SOI marker is where it starts).
     const start = whole.indexOf(Buffer.from([0xff, 0xd8]), 2);
     expect(start).toBeGreaterThan(0);
-    expect(await embeddedThumbnailPixels(whole.subarray(0, start + 100))).toBeNull();
+    expect(await embeddedThumbnailPixels(whole.subarray(0, start + 100), 32)).toBeNull();
   });
 
   it.skipIf(!existsSync(DEBIAN_CR2))(
     `reads the IFD1 thumbnail of a real CR2 (${DEBIAN_CR2} from rawtran-doc)`,
     async () => {
-      const px = await embeddedThumbnailPixels(await head(DEBIAN_CR2));
+      const px = await embeddedThumbnailPixels(await head(DEBIAN_CR2), 32);
       // The camera's 3504×2336 frame is 3:2; its thumbnail is 160×120 with bars.
-      expect(px && [px.width, px.height]).toEqual([160, 107]);
+      expect(px && [px.width, px.height]).toEqual([32, 21]);
     },
   );
 });
