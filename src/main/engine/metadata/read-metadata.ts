@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { exifr } from './exifr-api';
 import type { AssetMetadata } from '../../../shared/dto';
 import { list, num, text, type Segment, type Segments } from './metadata-segments';
@@ -29,8 +30,11 @@ export async function readSegments(input: Buffer | string): Promise<Segments | n
 /** An XMP sidecar's namespaces; null when unreadable. */
 export async function readSidecar(path: string): Promise<Segments | null> {
   try {
+    // Read here, not by exifr: its own file reader can leave a handle for the GC to close,
+    // and a library with thousands of sidecars must not run out of descriptors.
+    const xmp = await readFile(path);
     return (
-      ((await exifr.sidecar(path, { mergeOutput: false, reviveValues: false })) as
+      ((await exifr.sidecar(xmp, { mergeOutput: false, reviveValues: false }, 'xmp')) as
         Segments | undefined) ?? null
     );
   } catch {
