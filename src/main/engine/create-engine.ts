@@ -55,6 +55,12 @@ export interface EngineOptions {
   watch?: boolean;
   /** Watch by polling from the start (folders where native events do not arrive). */
   polling?: boolean;
+  /**
+   * Give every new file a quick look (a placeholder from its camera thumbnail) before any
+   * full index, so a grid can paint it at once. Default: when watching, as the app does;
+   * a one-shot command has no grid to paint and skips it.
+   */
+  quickLook?: boolean;
   /** Byte budget of the loupe preview cache. */
   previewCacheBytes?: number;
   /** Sources an export renders at once (default: the number of cores, at least 2). */
@@ -148,14 +154,17 @@ export function createEngine(options: EngineOptions): Engine {
 
   const queue = new IndexQueue({
     concurrency: options.concurrency ?? Math.max(1, availableParallelism()),
-    look: async (id) => {
-      const look = await quickLook(assets, placeholders, id);
-      if (look.placeholder) {
-        painted.push({ id, placeholder: look.placeholder });
-        flushTimer ??= setTimeout(flushIndexed, INDEXED_FLUSH_MS);
-      }
-      return look.result;
-    },
+    look:
+      (options.quickLook ?? options.watch)
+        ? async (id) => {
+            const look = await quickLook(assets, placeholders, id);
+            if (look.placeholder) {
+              painted.push({ id, placeholder: look.placeholder });
+              flushTimer ??= setTimeout(flushIndexed, INDEXED_FLUSH_MS);
+            }
+            return look.result;
+          }
+        : undefined,
     work: async (id) => {
       const outcome = await indexAsset(
         { db, assets, cache, previews, tags, similar, sidecars, identityLock, intake },

@@ -33,7 +33,7 @@ beforeAll(async () => {
     await writeFile(join(folder, `export-${n}.jpg`), await image.jpeg().toBuffer());
   }
   await writeFile(join(folder, 'notes.txt'), 'not an image\n');
-  h = await startHarness({ concurrency: 1 });
+  h = await startHarness({ concurrency: 1, quickLook: true });
 });
 
 afterAll(async () => {
