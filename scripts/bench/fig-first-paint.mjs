@@ -1,9 +1,12 @@
 // First paint: `serve` on a fresh data dir, catalog.add on the photo corpus, then
 // assets.list {limit: 1} every ~5 ms until `total` counts every file: the grid can paint
-// every cell from then on. jobs.wait then marks the end of the cold scan. While that runs,
-// the full list is read every 50 ms to see when every asset also has its placeholder
-// (issue 3's wording of first paint): first those whose file embeds a camera thumbnail
-// (found here with exifr, apart from the engine), then all of them.
+// every cell from then on. jobs.wait then marks the end of the cold scan. Placeholders are
+// timed from the event stream the page listens to (no polling that would load the engine):
+// an asset can be painted with its placeholder once an assets.placeholders event names it,
+// or an assets.indexed event reports its thumbnail made (the placeholder comes with it).
+// Issue 3's wording of first paint: first the files that embed a camera thumbnail (found
+// here with exifr, apart from the engine), then all of them. At the end the list itself
+// must show every placeholder, so the events cannot claim what the database lacks.
 import { readdirSync, rmSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -12,7 +15,6 @@ import { BenchError, log, median, met, now, RUNS, s, sleep, startServe, tmpName 
 
 const TARGET = 0.1;
 const POLL_MS = 5;
-const PLACEHOLDER_POLL_MS = 50;
 
 /** Names of the files whose first 128 KB hold an EXIF thumbnail. */
 async function withEmbeddedThumbnail(dir) {
@@ -34,8 +36,19 @@ async function withEmbeddedThumbnail(dir) {
 async function once(ctx, dir, expected, embedded) {
   const data = join(ctx.work, `data-${tmpName()}`);
   const serve = await startServe(data);
+  /** Asset id → seconds from start when the page could paint its placeholder. */
+  const painted = new Map();
+  let start = 0;
+  const disconnect = await serve.events((name, payload) => {
+    const at = now() - start;
+    if (name === 'assets.placeholders')
+      for (const item of payload.items) if (!painted.has(item.id)) painted.set(item.id, at);
+    if (name === 'assets.indexed')
+      for (const item of payload.items)
+        if (item.thumb === 'ready' && !painted.has(item.id)) painted.set(item.id, at);
+  });
   try {
-    const start = now();
+    start = now();
     await serve.call('catalog.add', { path: dir });
     let total = 0;
     let polls = 0;
@@ -52,47 +65,26 @@ async function once(ctx, dir, expected, embedded) {
       await sleep(POLL_MS);
     }
     const firstPaint = now() - start;
-
-    let scanEnd = null;
-    let settled = false;
-    const waited = serve.call('jobs.wait', {}).then(
-      (summary) => {
-        scanEnd = now() - start;
-        settled = true;
-        return summary;
-      },
-      (error) => {
-        settled = true;
-        throw error;
-      },
-    );
-    waited.catch(() => {}); // awaited below; this only keeps it from counting as unhandled
-    let cheap = null;
-    let all = null;
-    while (!settled && all === null) {
-      const { items } = await serve.call('assets.list', { offset: 0, limit: 5000 });
-      const at = now() - start;
-      if (cheap === null && items.every((a) => a.placeholder || !embedded.has(a.name))) cheap = at;
-      if (items.length >= expected && items.every((a) => a.placeholder)) all = at;
-      else await sleep(PLACEHOLDER_POLL_MS);
-    }
-    const summary = await waited;
+    const summary = await serve.call('jobs.wait', {});
+    const scanEnd = now() - start;
     if (summary.assets !== expected)
       throw new BenchError(`first paint: the cold scan indexed ${summary.assets} of ${expected}`);
     const { items } = await serve.call('assets.list', { offset: 0, limit: 5000 });
     const have = items.filter((a) => a.placeholder).length;
     if (have !== expected)
       throw new BenchError(`first paint: ${have} of ${expected} have a placeholder at scan end`);
-    // Reached only at scan end: the placeholder came with the last thumbnail.
+    const when = (assets) => Math.max(...assets.map((a) => painted.get(a.id) ?? scanEnd));
+    const cheap = items.filter((a) => embedded.has(a.name));
     return {
       firstPaint,
       scanEnd,
       polls,
-      cheap: cheap ?? scanEnd,
-      all: all ?? scanEnd,
+      cheap: cheap.length > 0 ? when(cheap) : 0,
+      all: when(items),
       serveStart: serve.startSeconds,
     };
   } finally {
+    disconnect();
     await serve.stop();
     rmSync(data, { recursive: true, force: true });
   }

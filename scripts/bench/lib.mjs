@@ -268,9 +268,47 @@ export async function startServe(dataDir, cliPath = cli) {
       req.end(body);
     });
 
+  /**
+   * The engine's server-sent events, as the page receives them: `onEvent(name, payload)`
+   * for each. Resolves once connected; returns a function that disconnects.
+   */
+  const events = (onEvent) =>
+    new Promise((resolve, reject) => {
+      const cookie = `packshot_token=${address.token}`;
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: address.port,
+          path: '/api/events',
+          headers: { host: `127.0.0.1:${address.port}`, cookie },
+        },
+        (res) => {
+          if (res.statusCode !== 200)
+            return reject(new BenchError(`events: HTTP ${res.statusCode}`));
+          let buffer = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk) => {
+            buffer += chunk;
+            let end;
+            while ((end = buffer.indexOf('\n\n')) >= 0) {
+              const block = buffer.slice(0, end);
+              buffer = buffer.slice(end + 2);
+              const name = /^event: (.+)$/m.exec(block)?.[1];
+              const data = /^data: (.+)$/m.exec(block)?.[1];
+              if (name && data) onEvent(name, JSON.parse(data));
+            }
+          });
+          resolve(() => req.destroy());
+        },
+      );
+      req.on('error', (error) => reject(new BenchError(`events: ${error.message}`)));
+      req.end();
+    });
+
   let stopped = false;
   return {
     pid: child.pid,
+    events,
     startSeconds,
     /** The page to open in a browser (it sets the token cookie). */
     url: `${address.origin}/?token=${address.token}`,

@@ -79,6 +79,7 @@ export interface Engine {
 }
 
 const INDEXED_FLUSH_MS = 150;
+const PAINT_FLUSH_MS = 50;
 
 const OFFLINE_RECHECK_MS = 3000;
 
@@ -136,16 +137,22 @@ export function createEngine(options: EngineOptions): Engine {
   /** Intake rules tagged an asset since the last flush: the keyword panel refetches. */
   let intakeTagged = false;
   let flushTimer: NodeJS.Timeout | null = null;
+  // Placeholders are patched in place by the page (no refetch): sent sooner than results.
+  let paintTimer: NodeJS.Timeout | null = null;
+  const flushPainted = (): void => {
+    if (paintTimer) clearTimeout(paintTimer);
+    paintTimer = null;
+    if (painted.length === 0) return;
+    const items = painted;
+    painted = [];
+    bus.emit('assets.placeholders', { items });
+  };
   const flushIndexed = (): void => {
     if (flushTimer) clearTimeout(flushTimer);
     flushTimer = null;
     if (intakeTagged) bus.emit('tags.changed', {});
     intakeTagged = false;
-    if (painted.length > 0) {
-      const items = painted;
-      painted = [];
-      bus.emit('assets.placeholders', { items });
-    }
+    flushPainted();
     if (indexed.length === 0) return;
     const items = indexed;
     indexed = [];
@@ -160,7 +167,7 @@ export function createEngine(options: EngineOptions): Engine {
             const look = await quickLook(assets, placeholders, id);
             if (look.placeholder) {
               painted.push({ id, placeholder: look.placeholder });
-              flushTimer ??= setTimeout(flushIndexed, INDEXED_FLUSH_MS);
+              paintTimer ??= setTimeout(flushPainted, PAINT_FLUSH_MS);
             }
             return look.result;
           }
