@@ -152,6 +152,29 @@ describe('assets window freshness', () => {
     expect(assetAt(store.getState().pages, 0)).toMatchObject({ state: 'ok', thumb: 'ready' });
   });
 
+  it('refetches a page in flight when placeholders it may hold arrive meanwhile', async () => {
+    const { transport, store, listCalls } = setup(10);
+    const first = deferred<AssetPage>();
+    transport.handle('assets.list', () => first.promise);
+    store.getState().ensureRange(0, 9);
+    // The reply was read before asset 1's quick look; its event arrives before the reply.
+    store
+      .getState()
+      .applyPlaceholders([{ id: 1, placeholder: 'YJqGPQw7sFlslqhFafSE+Q6oJ1h2iHB2Rw' }]);
+    serveAssets(
+      transport,
+      () => 10,
+      (i) => makeAsset(i, { placeholder: 'YJqGPQw7sFlslqhFafSE+Q6oJ1h2iHB2Rw' }),
+    );
+    first.resolve({ total: 10, offset: 0, items: [makeAsset(0)] });
+    await settle();
+    await settle();
+    expect(listCalls()).toHaveLength(2);
+    expect(assetAt(store.getState().pages, 0)?.placeholder).toBe(
+      'YJqGPQw7sFlslqhFafSE+Q6oJ1h2iHB2Rw',
+    );
+  });
+
   it('ignores changes in another catalog while one catalog is shown', async () => {
     const { store, listCalls } = setup(10);
     store.getState().setView({ catalogId: 1 });

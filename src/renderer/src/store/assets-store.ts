@@ -74,6 +74,11 @@ export function createAssetsStore(
   let timer: ReturnType<typeof setTimeout> | null = null;
 
   return createStore<AssetsState>()((set, get) => {
+    /** Pages in flight land stale (fetched again); whether there were any. */
+    const staleInFlight = (): boolean => {
+      for (const page of inflight) pageInvalidatedAt.set(page, ++clock);
+      return inflight.size > 0;
+    };
     const isFresh = (page: number): boolean => {
       const ticket = ticketOf.get(page);
       if (ticket === undefined) return false;
@@ -209,8 +214,7 @@ export function createAssetsStore(
           if (index === undefined) {
             // Not on a cached page, but it may be on one in flight, read before this asset
             // was indexed: that reply must land stale and be fetched again.
-            for (const page of inflight) pageInvalidatedAt.set(page, ++clock);
-            stale ||= inflight.size > 0;
+            stale = staleInFlight() || stale;
             continue;
           }
           const page = pageOf(index);
@@ -243,9 +247,14 @@ export function createAssetsStore(
       applyPlaceholders(items) {
         const { pages } = get();
         const patched = new Map<number, Asset[]>();
+        let stale = false;
         for (const item of items) {
           const index = indexOfId.get(item.id);
-          if (index === undefined) continue; // a page read later carries it
+          if (index === undefined) {
+            // A page in flight may have been read before this placeholder was set.
+            stale = staleInFlight() || stale;
+            continue;
+          }
           const page = pageOf(index);
           const slot = index % PAGE_SIZE;
           const current = patched.get(page) ?? pages.get(page);
@@ -256,6 +265,7 @@ export function createAssetsStore(
           patched.set(page, copy);
         }
         if (patched.size > 0) set({ pages: new Map([...pages, ...patched]) });
+        if (stale) pumpSoon();
       },
 
       retry() {
