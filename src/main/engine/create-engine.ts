@@ -248,6 +248,7 @@ export function createEngine(options: EngineOptions): Engine {
   const startWatching = async (id: number): Promise<void> => {
     const catalog = catalogs.get(id);
     if (!catalog || closed || watchers.has(id) || !catalog.online) return;
+    let wasNative = false;
     const watcher = new CatalogWatcher({
       catalogId: id,
       root: catalog.path,
@@ -255,9 +256,16 @@ export function createEngine(options: EngineOptions): Engine {
       folders: assets.folders(id),
       polling: options.polling,
       onBatch,
-      onMode: (_id, _mode, reason) => {
+      onMode: (_id, mode, reason) => {
         if (reason) console.warn(`packshot: ${catalog.path}: ${reason}`);
         bus.emit('catalogs.changed', {});
+        // A change made while the native watches closed and polling took its first look
+        // can fall between the two: reconcile once, as on start (stats only).
+        if (mode === 'polling' && wasNative)
+          void scan(id).catch((error: unknown) =>
+            console.error('packshot: reconciling after the switch to polling failed:', error),
+          );
+        wasNative = mode === 'native';
       },
     });
     watchers.set(id, watcher);

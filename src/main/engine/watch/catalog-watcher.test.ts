@@ -39,6 +39,11 @@ describe('CatalogWatcher', () => {
     await w.watcher.handleError(Object.assign(new Error('watch limit'), { code: 'ENOSPC' }));
     expect(w.watcher.watchMode).toBe('polling');
     expect(w.modes.at(-1)?.reason).toMatch(/file-watch limit.*ENOSPC.*polled/);
+    // Polling compares each folder with its first stat, which the thread pool may take
+    // after 'ready': a file written before that stat is in the baseline, not a change (the
+    // engine reconciles the catalog once after the switch, for that window). Write after
+    // the first poll, so this tests that polling goes on watching.
+    await new Promise((resolve) => setTimeout(resolve, 1200));
     await writeFile(join(w.root, 'late.jpg'), 'x');
     await eventually(
       () => Promise.resolve(w.batches.some((b) => b.upserts.includes('late.jpg')) || undefined),
