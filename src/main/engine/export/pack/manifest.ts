@@ -19,7 +19,8 @@ type JournalLine = { add: PackEntry } | { remove: string };
 
 export class PackState {
   readonly entries = new Map<string, PackEntry>();
-  private journal: FileHandle | null = null;
+  /** Opened once, on the first line: renders land in parallel and share it. */
+  private journal: Promise<FileHandle> | null = null;
 
   private constructor(private readonly root: string) {}
 
@@ -67,14 +68,18 @@ export class PackState {
   }
 
   async close(): Promise<void> {
-    await this.journal?.close();
+    const journal = this.journal;
     this.journal = null;
+    await (await journal?.catch(() => null))?.close();
   }
 
   private async append(line: JournalLine): Promise<void> {
-    this.journal ??= await open(join(this.root, JOURNAL), 'a');
-    await this.journal.write(`${JSON.stringify(line)}\n`);
-    await this.journal.datasync();
+    // The promise, not the handle, is kept: two renders landing at once would otherwise
+    // both open the journal and leave one handle for the garbage collector.
+    this.journal ??= open(join(this.root, JOURNAL), 'a');
+    const journal = await this.journal;
+    await journal.write(`${JSON.stringify(line)}\n`);
+    await journal.datasync();
   }
 }
 
