@@ -15,6 +15,7 @@ import './styles/preview.css';
 import './styles/status.css';
 import './styles/loupe.css';
 import './styles/export.css';
+import './styles/dialog.css';
 import './styles/culling.css';
 import './styles/sections.css';
 import './styles/products.css';

@@ -44,7 +44,7 @@ export function SimilarGroupsDialog({ onClose }: { onClose: () => void }) {
     <div className="dialog-backdrop" onMouseDown={onClose}>
       <div
         ref={rootRef}
-        className="dialog similar-dialog"
+        className="dialog is-wide similar-dialog"
         role="dialog"
         aria-modal="true"
         aria-label="Bursts and duplicates"

@@ -59,9 +59,9 @@ export function IntakeRulesDialog({ catalog, onClose }: Props) {
   };
 
   return (
-    <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <div className="dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
       <div
-        className="modal intake-dialog"
+        className="dialog intake-dialog"
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}
@@ -168,7 +168,7 @@ export function IntakeRulesDialog({ catalog, onClose }: Props) {
             {status.text}
           </p>
         )}
-        <div className="modal-buttons">
+        <div className="dialog-actions">
           <button type="button" onClick={onClose}>
             Close
           </button>
