@@ -191,14 +191,15 @@ async function readImage(
   let thumb: IndexedFields['thumb'] = 'none';
   let placeholder: string | null = null;
   let analysis: ImageAnalysis | null = null;
-  const copied = deps.cache.has('thumb', hash) ? analysedContent(deps.db, hash) : null;
+  const cached = deps.cache.has('thumb', hash);
+  const copied = cached ? analysedContent(deps.db, hash) : null;
   if (copied) {
     thumb = 'ready';
     placeholder = copied.placeholder;
     analysis = copied.analysis;
   } else if (pixels.input !== '') {
     let data: Buffer;
-    if (deps.cache.has('thumb', hash)) {
+    if (cached) {
       data = await readFile(deps.cache.pathFor('thumb', hash));
     } else {
       data = await renderThumbnail(pixels.input, pixels.orientation);
