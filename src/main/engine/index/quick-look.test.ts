@@ -1,4 +1,4 @@
-import { writeFile, rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ExifTool } from 'exiftool-vendored';
 import sharp from 'sharp';
@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventName } from '../../../shared/events';
 import { writeCameraJpeg } from '../../test-support/camera-jpeg';
 import { startHarness, type Harness } from '../../test-support/engine-harness';
-import { tempDir } from '../../test-support/sample-images';
+import { makeSampleFolder, tempDir } from '../../test-support/sample-images';
 
 const GREEN = { r: 20, g: 200, b: 40 };
 const RED = { r: 220, g: 20, b: 20 };
@@ -82,6 +82,43 @@ describe('the quick look before indexing', () => {
     for (const asset of byName.values()) {
       if (asset.name === 'notes.txt') expect(asset.placeholder).toBeNull();
       else expect(green(asset.placeholder), asset.name).toBe(false);
+    }
+  });
+});
+
+describe('bad input with the quick look on', () => {
+  it('ends each bad file in its own error, the rest indexed, a cut camera file too', async () => {
+    const dir = await tempDir('quick-look-bad');
+    const bad = await startHarness({ concurrency: 1, quickLook: true });
+    try {
+      const sample = await makeSampleFolder(dir);
+      // A camera file cut just past its EXIF: the head still holds the whole thumbnail (so
+      // the look paints it) but the picture itself is cut off.
+      const whole = join(dir, 'whole.jpg.tmp');
+      await writeCameraJpeg(exiftool, whole, {
+        width: 900,
+        height: 600,
+        frame: RED,
+        thumbnail: GREEN,
+      });
+      const bytes = await readFile(whole);
+      const exifEnd = 4 + bytes.readUInt16BE(4); // APP1 comes right after SOI
+      await writeFile(join(dir, 'cut-camera.jpg'), bytes.subarray(0, exifEnd + 200));
+      await rm(whole);
+
+      await bad.call('catalog.add', { path: dir });
+      await bad.call('jobs.wait', {});
+      const byName = new Map((await bad.all()).map((a) => [a.name, a]));
+      for (const good of sample.good)
+        expect(byName.get(good.name), good.name).toMatchObject({ state: 'ok', thumb: 'ready' });
+      for (const b of [...sample.bad, { name: 'cut-camera.jpg', reason: /truncated|damaged/i }]) {
+        const asset = byName.get(b.name);
+        expect(asset?.state, b.name).toBe('error');
+        expect(asset?.error, b.name).toMatch(b.reason);
+      }
+    } finally {
+      await bad.dispose();
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });
