@@ -1,24 +1,21 @@
 import type { Handlers, MethodName } from '../../shared/contract';
 import type { EditResult } from '../../shared/dto';
 import type { SimilarIndex } from './analysis/similar-index';
-import type { AssetRepo } from './catalog/asset-repo';
+import type { AssetFileRepo } from './repositories/asset-file-repo';
+import type { AssetQueryRepo } from './repositories/asset-query-repo';
 import type { CatalogRepo } from './catalog/catalog-repo';
 import type { CollectionEdits } from './collections/collection-edits';
 import type { CollectionRepo } from './collections/collection-repo';
 import type { Db } from './db/open-database';
 import type { EditLog } from './edit/edit-log';
 import type { EventBus } from './events/event-bus';
-import type { IndexQueue } from './index/index-queue';
+import type { IndexQueue } from './ingest/index-queue';
+import type { ScanOutcome } from './ingest/ingest-pipeline';
 import type { IntakeRepo } from './intake/intake-repo';
 import type { MediaCache } from './media/media-cache';
 import type { EmbeddedPreviews } from './media/raw-preview';
 import type { TagEdits } from './tags/tag-edits';
 import type { TagRepo } from './tags/tag-repo';
-
-export interface ScanOutcome {
-  listed: number;
-  queued: number;
-}
 
 /**
  * What the engine's parts share, built once by createEngine. Handler groups (handlers/)
@@ -32,7 +29,8 @@ export interface EngineContext {
   readonly db: Db;
   readonly bus: EventBus;
   readonly catalogs: CatalogRepo;
-  readonly assets: AssetRepo;
+  readonly assets: AssetQueryRepo;
+  readonly files: AssetFileRepo;
   readonly tags: TagRepo;
   readonly similar: SimilarIndex;
   readonly edits: EditLog;
@@ -52,12 +50,8 @@ export interface EngineContext {
   isWatching(id: number): boolean;
   startWatching(id: number): Promise<void>;
   stopWatching(id: number): Promise<void>;
-  /** Resolves when every scan running now (and any they start) has finished. */
-  scansSettled(): Promise<void>;
-  /** Resolves when start-up watching and reconciliation are queued. */
-  ready(): Promise<void>;
-  /** Sends the batched assets.indexed event now. */
-  flushIndexed(): void;
+  /** Resolves when start-up, every scan and the index queue are done, events sent. */
+  idle(): Promise<void>;
 }
 
 /** A group of handlers: the methods of one domain. */

@@ -37,6 +37,11 @@ export class SimilarIndex {
     return this.index;
   }
 
+  /** Forgets the in-memory hashes (a transaction that added one rolled back); reread on use. */
+  invalidate(): void {
+    this.index = null;
+  }
+
   /** Records an asset's hash and joins it with every near match (and their groups). */
   add(id: number, phash: string): void {
     const index = this.all();

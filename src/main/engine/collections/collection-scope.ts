@@ -1,4 +1,4 @@
-import type { AssetQuery } from '../catalog/asset-query';
+import type { AssetQuery } from '../repositories/asset-query';
 import { compileQuery, type CompiledQuery } from '../search/compile-query';
 import { parseQuery } from '../search/parse-query';
 import type { CollectionRepo } from './collection-repo';

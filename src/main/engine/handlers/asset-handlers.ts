@@ -45,7 +45,7 @@ export function assetHandlers(ctx: EngineContext): HandlerGroup<keyof typeof ass
       Promise.resolve(buildFolderTree(assets.folderCounts(catalogId))),
 
     'previews.ensure': async ({ id }) => {
-      const file = assets.locate(id);
+      const file = ctx.files.locate(id);
       if (!file) throw new PackshotError('not_found', `No asset with id ${id}`);
       return ensurePreview(
         { cache: ctx.cache, previews: ctx.previews, budget: ctx.previewCacheBytes },

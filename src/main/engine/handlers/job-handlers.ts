@@ -10,10 +10,7 @@ export function jobHandlers(ctx: EngineContext): HandlerGroup<keyof typeof jobMe
 
     'jobs.wait': async () => {
       const started = Date.now();
-      await ctx.ready();
-      await ctx.scansSettled();
-      await queue.whenIdle();
-      ctx.flushIndexed();
+      await ctx.idle();
       return {
         ...ctx.assets.totals(),
         seconds: (Date.now() - started) / 1000,

@@ -1,6 +1,6 @@
 import type { PreviewReady } from '../../../shared/dto';
-import type { Located } from '../catalog/asset-repo';
-import { describeIndexError } from '../index/describe-index-error';
+import type { Located } from '../repositories/asset-file-repo';
+import { describeIndexError } from '../ingest/describe-index-error';
 import type { MediaCache } from './media-cache';
 import { pruneCache } from './prune-cache';
 import type { EmbeddedPreviews } from './raw-preview';

@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises';
-import type { AssetRepo } from '../catalog/asset-repo';
+import type { AssetFileRepo } from '../repositories/asset-file-repo';
 import type { PlaceholderStore } from '../catalog/placeholder-store';
 import { placeholderFromPixels, PLACEHOLDER_SIDE } from '../analysis/placeholder';
 import { embeddedThumbnailPixels } from '../media/embedded-thumbnail';
@@ -22,7 +22,7 @@ export interface QuickLook {
  * full index's to report.
  */
 export async function quickLook(
-  assets: AssetRepo,
+  assets: AssetFileRepo,
   placeholders: PlaceholderStore,
   id: number,
 ): Promise<QuickLook> {

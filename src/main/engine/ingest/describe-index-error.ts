@@ -1,5 +1,5 @@
 import { MAX_INPUT_PIXELS } from '../media/render-thumbnail';
-import { describeFsError } from '../scan/walk-folder';
+import { describeFsError } from './walk-folder';
 
 /** A failure whose message is already the reason to show. */
 export class IndexFailure extends Error {}

@@ -1,5 +1,8 @@
 import type { AssetMetadata } from '../../../shared/dto';
-import type { AssetRepo } from '../catalog/asset-repo';
+import type { Db } from '../db/open-database';
+import type { AssetFileRepo } from '../repositories/asset-file-repo';
+import type { AssetQueryRepo } from '../repositories/asset-query-repo';
+import type { IndexWriteRepo } from '../repositories/index-write-repo';
 import type { SidecarRepo } from '../catalog/sidecar-repo';
 import { forgetSidecars } from '../metadata/find-sidecars';
 import { readSegments, toAssetMetadata } from '../metadata/read-metadata';
@@ -9,7 +12,10 @@ import type { TagRepo } from '../tags/tag-repo';
 import { cameraName } from './index-asset';
 
 export interface RereadDeps {
-  assets: AssetRepo;
+  db: Db;
+  files: AssetFileRepo;
+  writes: IndexWriteRepo;
+  assets: AssetQueryRepo;
   tags: TagRepo;
   sidecars: SidecarRepo;
 }
@@ -23,7 +29,7 @@ const READS_METADATA = new Set(['image', 'raw', 'vector']);
  * asset's metadata was updated; a file that cannot be read keeps what it had.
  */
 export async function rereadMetadata(deps: RereadDeps, id: number): Promise<boolean> {
-  const file = deps.assets.locate(id);
+  const file = deps.files.locate(id);
   if (!file) return false;
   forgetSidecars(file.catalogPath, file.relPath); // the folder's listing may predate the change
   const { sidecars, stamps } = await readSidecars(file.catalogPath, file.relPath);
@@ -40,14 +46,19 @@ export async function rereadMetadata(deps: RereadDeps, id: number): Promise<bool
     bitDepth: before?.bitDepth ?? null,
     hasAlpha: before?.hasAlpha ?? null,
   });
-  deps.assets.markMetadata(id, {
-    orientation: metadata.orientation,
-    capturedAt: metadata.capturedAt,
-    camera: cameraName(metadata.make, metadata.model),
-    metadata,
-  });
-  deps.tags.setFileTags(id, fileTagPaths(metadata.keywords, metadata.hierarchicalKeywords));
-  deps.assets.applyFileCulling(id, metadata.rating, metadata.label);
-  deps.sidecars.recordRead(file.catalogId, file.relPath, stamps);
+  // One transaction, as an index result is: the metadata never lands without its tags.
+  deps.db
+    .transaction(() => {
+      deps.writes.markMetadata(id, {
+        orientation: metadata.orientation,
+        capturedAt: metadata.capturedAt,
+        camera: cameraName(metadata.make, metadata.model),
+        metadata,
+      });
+      deps.tags.setFileTags(id, fileTagPaths(metadata.keywords, metadata.hierarchicalKeywords));
+      deps.writes.applyFileCulling(id, metadata.rating, metadata.label);
+      deps.sidecars.recordRead(file.catalogId, file.relPath, stamps);
+    })
+    .immediate();
   return true;
 }

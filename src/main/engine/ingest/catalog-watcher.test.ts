@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { WatchMode } from '../../../shared/dto';
 import { eventually } from '../../test-support/engine-harness';
 import { tempDir } from '../../test-support/sample-images';
-import { ignoreRules } from '../scan/ignore-rules';
+import { ignoreRules } from './ignore-rules';
 import { CatalogWatcher, type ChangeBatch } from './catalog-watcher';
 
 let dir: string | undefined;
@@ -46,7 +46,10 @@ describe('CatalogWatcher', () => {
     await new Promise((resolve) => setTimeout(resolve, 1200));
     await writeFile(join(w.root, 'late.jpg'), 'x');
     await eventually(
-      () => Promise.resolve(w.batches.some((b) => b.upserts.includes('late.jpg')) || undefined),
+      () =>
+        Promise.resolve(
+          w.batches.some((b) => b.upserts.some((u) => u.relPath === 'late.jpg')) || undefined,
+        ),
       'polled add',
     );
   });
@@ -58,14 +61,17 @@ describe('CatalogWatcher', () => {
     await writeFile(join(w.root, 'shot.xmp'), '<x/>');
     await writeFile(join(w.root, 'shot.jpg'), 'x');
     await eventually(
-      () => Promise.resolve(w.batches.some((b) => b.upserts.includes('shot.jpg')) || undefined),
+      () =>
+        Promise.resolve(
+          w.batches.some((b) => b.upserts.some((u) => u.relPath === 'shot.jpg')) || undefined,
+        ),
       'image seen',
     );
     await eventually(
       () => Promise.resolve(w.batches.some((b) => b.sidecars.includes('shot.xmp')) || undefined),
       'sidecar seen',
     );
-    const all = w.batches.flatMap((b) => [...b.upserts, ...b.sidecars]);
+    const all = w.batches.flatMap((b) => [...b.upserts.map((u) => u.relPath), ...b.sidecars]);
     expect(all).not.toContain('.DS_Store');
     expect(all).not.toContain('Thumbs.db');
   });
@@ -75,7 +81,10 @@ describe('CatalogWatcher', () => {
     expect(w.watcher.watchMode).toBe('native');
     const seen = (rel: string, what: string) =>
       eventually(
-        () => Promise.resolve(w.batches.some((b) => b.upserts.includes(rel)) || undefined),
+        () =>
+          Promise.resolve(
+            w.batches.some((b) => b.upserts.some((u) => u.relPath === rel)) || undefined,
+          ),
         what,
       );
     // A folder with a first file: once that is reported, the folder is settled and watched,

@@ -1,5 +1,5 @@
 import type { SidecarStamp } from '../catalog/sidecar-repo';
-import type { FileSeen } from '../catalog/asset-repo';
+import type { FileSeen } from '../repositories/asset-file-repo';
 import { sidecarCandidates } from '../metadata/find-sidecars';
 
 export interface SidecarChanges {

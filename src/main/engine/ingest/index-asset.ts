@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { AssetState, ThumbState } from '../../../shared/dto';
-import type { AssetRepo, IndexedFields, Located } from '../catalog/asset-repo';
+import type { AssetFileRepo, Located } from '../repositories/asset-file-repo';
+import type { IndexedFields, IndexWriteRepo } from '../repositories/index-write-repo';
+import type { VersionRepo } from '../repositories/version-repo';
 import type { MediaCache } from '../media/media-cache';
 import { readAndHash, sampledHash } from '../media/read-and-hash';
 import type { EmbeddedPreviews } from '../media/raw-preview';
@@ -8,23 +10,26 @@ import { rgbaOf, probeImage, renderThumbnail, type ImageProbe } from '../media/r
 import { orientationOf, readSegments, toAssetMetadata } from '../metadata/read-metadata';
 import { readSidecars } from '../metadata/read-sidecars';
 import type { Segments } from '../metadata/metadata-segments';
-import { expectedFormat, extensionOf, formatFromExtension } from '../scan/file-kinds';
+import { expectedFormat, extensionOf, formatFromExtension } from './file-kinds';
 import { describeIndexError, IndexFailure } from './describe-index-error';
 import type { KeyedLock } from './keyed-lock';
 import { resolveIdentity } from './resolve-identity';
-import { fileTagPaths } from '../tags/tag-path';
 import type { TagRepo } from '../tags/tag-repo';
 import { analyzePixels, type ImageAnalysis } from '../analysis/analyze-pixels';
 import type { Db } from '../db/open-database';
-import { applyIntakeOnIndex, withIntakeFields } from '../intake/apply-intake';
+import { withIntakeFields } from '../intake/apply-intake';
 import type { IntakeRepo } from '../intake/intake-repo';
 import { placeholderFromPixels } from '../analysis/placeholder';
 import type { SimilarIndex } from '../analysis/similar-index';
 import type { SidecarRepo } from '../catalog/sidecar-repo';
 import { analysedContent } from '../catalog/analysed-content';
+import type { SidecarStamp } from '../catalog/sidecar-repo';
+import { writeIndexResult } from './write-index-result';
 
 export interface IndexDeps {
-  assets: AssetRepo;
+  files: AssetFileRepo;
+  writes: IndexWriteRepo;
+  versions: VersionRepo;
   cache: MediaCache;
   previews: EmbeddedPreviews;
   tags: TagRepo;
@@ -47,6 +52,9 @@ export interface IndexOutcome {
   intakeTagged: boolean;
 }
 
+/** What reading a file found; the sidecars it read are recorded with the result. */
+type ReadFields = IndexedFields & { sidecarStamps: SidecarStamp[] | null };
+
 /** What to decode for pixels: the file itself, or an embedded preview (RAW, HEIC). */
 interface Pixels {
   input: Buffer | string;
@@ -66,7 +74,7 @@ const SNIFF_ABOVE = 64 * 1024 * 1024;
  * cannot stop a scan.
  */
 export async function indexAsset(deps: IndexDeps, queuedId: number): Promise<IndexOutcome | null> {
-  const file = deps.assets.locate(queuedId);
+  const file = deps.files.locate(queuedId);
   if (!file) return null; // removed while queued
   let id = queuedId;
   let hash: string | null = null;
@@ -96,13 +104,13 @@ export async function indexAsset(deps: IndexDeps, queuedId: number): Promise<Ind
     // one content at a time, and record the hash before letting the next one look.
     const content = hash;
     const identity = await deps.identityLock.run(content, async () => {
-      const settled = await resolveIdentity(deps.assets, file, content);
-      deps.assets.recordHash(settled.id, content);
+      const settled = await resolveIdentity(deps.files, deps.writes, file, content);
+      deps.writes.recordHash(settled.id, content);
       return settled;
     });
     id = identity.id;
     moved = identity.moved;
-    if (!deps.assets.locate(id)) return null;
+    if (!deps.files.locate(id)) return null;
 
     const read = decodable
       ? await readImage(deps, file, hash, buffer ?? file.path)
@@ -114,25 +122,15 @@ export async function indexAsset(deps: IndexDeps, queuedId: number): Promise<Ind
       lens: read.metadata?.lens ?? null,
     });
     const fields = { ...read, metadata: withIntakeFields(read.metadata, intake.fields) };
-    deps.assets.markIndexed(id, fields);
-    // The file's own keywords become tags (the user's own tags stay as they are).
-    deps.tags.setFileTags(
+    const written = writeIndexResult(deps, {
       id,
-      fields.metadata
-        ? fileTagPaths(fields.metadata.keywords, fields.metadata.hierarchicalKeywords)
-        : [],
-    );
-    if (fields.metadata)
-      deps.assets.applyFileCulling(id, fields.metadata.rating, fields.metadata.label);
-    const intakeTagged = applyIntakeOnIndex(deps, id, intake);
-    if (fields.analysis) deps.similar.add(id, fields.analysis.phash);
-    deps.assets.releaseCopies(id, hash);
-    deps.assets.recordVersion(id, {
-      hash,
-      bytes: file.bytes,
-      width: fields.width,
-      height: fields.height,
+      file,
+      fields,
+      intake,
+      sidecarStamps: read.sidecarStamps,
     });
+    if (!written) return null; // removed while it was read
+    const intakeTagged = written.intakeTagged;
     return {
       id,
       hash,
@@ -144,15 +142,16 @@ export async function indexAsset(deps: IndexDeps, queuedId: number): Promise<Ind
     };
   } catch (error) {
     const reason = describeIndexError(error);
-    if (!deps.assets.locate(id)) return null;
-    deps.assets.markError(id, reason, hash);
+    if (!deps.files.locate(id)) return null;
+    deps.writes.markError(id, reason, hash);
     return { id, hash, thumb: 'none', state: 'error', error: reason, moved, intakeTagged: false };
   }
 }
 
 /** Video, PDF, 3D and anything else: catalogued with file-system facts and an icon. */
-function plainFile(file: Located, hash: string): IndexedFields {
+function plainFile(file: Located, hash: string): ReadFields {
   return {
+    sidecarStamps: null,
     hash,
     format: formatFromExtension(file.name),
     width: null,
@@ -175,7 +174,7 @@ async function readImage(
   file: Located,
   hash: string,
   input: Buffer | string,
-): Promise<IndexedFields> {
+): Promise<ReadFields> {
   const embedded = await readSegments(input);
   const pixels = await choosePixels(deps, file, input, embedded);
   const probe = pixels.probe;
@@ -213,7 +212,6 @@ async function readImage(
   }
 
   const { sidecars, stamps } = await readSidecars(file.catalogPath, file.relPath);
-  deps.sidecars.recordRead(file.catalogId, file.relPath, stamps);
   const metadata = toAssetMetadata(embedded, sidecars, {
     colorSpace: probe?.colorSpace ?? null,
     iccProfile: null,
@@ -223,6 +221,7 @@ async function readImage(
   const orientation = metadata.orientation ?? probe?.orientation ?? null;
   const camera = cameraName(metadata.make, metadata.model);
   return {
+    sidecarStamps: stamps,
     hash,
     format: file.kind === 'raw' || !probe ? formatFromExtension(file.name) : probe.format,
     width: probe?.width ?? null,

@@ -1,7 +1,7 @@
 import { statSync, type Stats } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { FileSeen } from '../catalog/asset-repo';
+import type { FileSeen } from '../repositories/asset-file-repo';
 import { kindOf } from './file-kinds';
 import type { IgnoreTest } from './ignore-rules';
 

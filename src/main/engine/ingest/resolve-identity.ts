@@ -1,5 +1,6 @@
 import { access } from 'node:fs/promises';
-import type { AssetRepo, Located } from '../catalog/asset-repo';
+import type { AssetFileRepo, Located } from '../repositories/asset-file-repo';
+import type { IndexWriteRepo } from '../repositories/index-write-repo';
 
 export interface Identity {
   /** The asset this file is: its own row, or the older asset it moved from. */
@@ -23,21 +24,22 @@ async function exists(path: string): Promise<boolean> {
  * path is a new version of the same asset (recorded by the caller).
  */
 export async function resolveIdentity(
-  assets: AssetRepo,
+  files: AssetFileRepo,
+  writes: IndexWriteRepo,
   file: Located,
   hash: string,
 ): Promise<Identity> {
   if (file.hash === hash) return { id: file.id, moved: false };
-  const others = assets.withHash(hash, file.id);
+  const others = files.withHash(hash, file.id);
   if (file.hash === null) {
     for (const other of others) {
       if (other.state === 'missing' || !(await exists(other.path))) {
-        assets.transplant(file.id, other.id);
+        writes.transplant(file.id, other.id);
         return { id: other.id, moved: true };
       }
     }
   }
   const original = others.find((o) => o.state !== 'missing');
-  assets.setDuplicateOf(file.id, original ? original.id : null);
+  writes.setDuplicateOf(file.id, original ? original.id : null);
   return { id: file.id, moved: false };
 }

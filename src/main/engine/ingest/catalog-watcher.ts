@@ -1,17 +1,36 @@
 import { watch, type FSWatcher } from 'chokidar';
-import { watch as watchFolder, type FSWatcher as FolderWatcher } from 'node:fs';
+import { watch as watchFolder, type FSWatcher as FolderWatcher, type Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { WatchMode } from '../../../shared/dto';
-import type { IgnoreTest } from '../scan/ignore-rules';
-import { walkFolder } from '../scan/walk-folder';
+import type { IgnoreTest } from './ignore-rules';
+import { walkFolder } from './walk-folder';
 
-/** What changed under one catalog since the last flush, as paths relative to it. */
+/** A file as the watcher last saw it: the stat it settled on travels with it. */
+export interface FileStamp {
+  relPath: string;
+  bytes: number;
+  mtimeMs: number;
+}
+
+/**
+ * What changed under one catalog since the last flush, as paths relative to it. Files
+ * carry the size and mtime the watcher saw, so nothing downstream stats them again. A path
+ * is in upserts or removals, never both: the later event wins (an editor's safe save,
+ * removed then written, is an upsert).
+ */
 export interface ChangeBatch {
-  upserts: string[];
+  upserts: FileStamp[];
   removals: string[];
   removedFolders: string[];
   sidecars: string[];
+}
+
+interface PendingBatch {
+  upserts: Map<string, FileStamp>;
+  removals: Set<string>;
+  removedFolders: Set<string>;
+  sidecars: Set<string>;
 }
 
 export interface CatalogWatcherOptions {
@@ -47,7 +66,7 @@ export class CatalogWatcher {
   /** Native watches, one per watched folder (relative path, '' for the root). */
   private readonly native = new Map<string, FolderWatcher>();
   private mode: WatchMode = 'off';
-  private batch = emptyBatch();
+  private batch: PendingBatch = emptyBatch();
   private timer: NodeJS.Timeout | null = null;
   private readonly quiet = new Map<string, NodeJS.Timeout>();
   private readonly folders = new Set<string>();
@@ -144,6 +163,7 @@ export class CatalogWatcher {
       ignoreInitial: true,
       followSymlinks: false,
       usePolling: true,
+      alwaysStat: true,
       interval: 1000,
       binaryInterval: 2000,
       awaitWriteFinish: { stabilityThreshold: 400, pollInterval: 100 },
@@ -155,9 +175,13 @@ export class CatalogWatcher {
       },
     });
     this.watcher = watcher;
+    const upsert = (path: string, stats?: Stats): void => {
+      if (stats) this.recordFile(this.relPath(path), stats.size, stats.mtimeMs);
+      else void this.settle(this.relPath(path)); // no stats given: look once
+    };
     watcher
-      .on('add', (path) => this.record('upserts', this.relPath(path)))
-      .on('change', (path) => this.record('upserts', this.relPath(path)))
+      .on('add', upsert)
+      .on('change', upsert)
       .on('unlink', (path) => this.record('removals', this.relPath(path)))
       .on('unlinkDir', (path) => this.record('removedFolders', this.relPath(path)))
       .on('error', (error) =>
@@ -241,18 +265,21 @@ export class CatalogWatcher {
       rewatch(rel);
       const walk = await walkFolder(path, (inner) => this.options.ignored(`${rel}/${inner}`));
       for (const folder of walk.folders) rewatch(`${rel}/${folder}`);
-      for (const file of walk.files) this.record('upserts', `${rel}/${file.relPath}`);
+      for (const file of walk.files)
+        this.recordFile(`${rel}/${file.relPath}`, file.bytes, file.mtimeMs);
       return;
     }
     // Still growing? Look again after another quiet spell.
     await new Promise((r) => setTimeout(r, 150));
+    let again;
     try {
-      const again = await stat(path);
+      again = await stat(path);
       if (again.size !== info.size || again.mtimeMs !== info.mtimeMs) return this.touch(rel);
     } catch {
       return this.touch(rel);
     }
-    this.record(SIDECAR.test(rel) ? 'sidecars' : 'upserts', rel);
+    if (SIDECAR.test(rel)) this.record('sidecars', rel);
+    else this.recordFile(rel, again.size, again.mtimeMs);
   }
 
   private setMode(mode: WatchMode, reason: string | null): void {
@@ -265,11 +292,26 @@ export class CatalogWatcher {
     return relative(this.options.root, path).split(sep).join('/');
   }
 
-  private record(kind: keyof ChangeBatch, rel: string): void {
+  /** A file settled at this size and mtime (a sidecar is recorded as a sidecar change). */
+  private recordFile(rel: string, bytes: number, mtimeMs: number): void {
+    if (rel === '') return;
+    if (SIDECAR.test(rel)) return this.record('sidecars', rel);
+    this.batch.removals.delete(rel);
+    this.batch.upserts.set(rel, { relPath: rel, bytes, mtimeMs: Math.trunc(mtimeMs) });
+    this.schedule();
+  }
+
+  private record(kind: 'removals' | 'removedFolders' | 'sidecars', rel: string): void {
     if (rel === '' && kind !== 'removedFolders') return;
-    if (SIDECAR.test(rel) && (kind === 'upserts' || kind === 'removals'))
-      this.batch.sidecars.push(rel);
-    else this.batch[kind].push(rel);
+    if (SIDECAR.test(rel) && kind === 'removals') this.batch.sidecars.add(rel);
+    else if (kind === 'removals') {
+      this.batch.upserts.delete(rel);
+      this.batch.removals.add(rel);
+    } else this.batch[kind].add(rel);
+    this.schedule();
+  }
+
+  private schedule(): void {
     this.timer ??= setTimeout(() => this.flush(), this.options.batchMs ?? 250);
   }
 
@@ -277,10 +319,21 @@ export class CatalogWatcher {
     this.timer = null;
     const batch = this.batch;
     this.batch = emptyBatch();
-    if (!this.closed) this.options.onBatch(this.options.catalogId, batch);
+    if (this.closed) return;
+    this.options.onBatch(this.options.catalogId, {
+      upserts: [...batch.upserts.values()],
+      removals: [...batch.removals],
+      removedFolders: [...batch.removedFolders],
+      sidecars: [...batch.sidecars],
+    });
   }
 }
 
-function emptyBatch(): ChangeBatch {
-  return { upserts: [], removals: [], removedFolders: [], sidecars: [] };
+function emptyBatch(): PendingBatch {
+  return {
+    upserts: new Map(),
+    removals: new Set(),
+    removedFolders: new Set(),
+    sidecars: new Set(),
+  };
 }

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import type { CatalogRepo } from '../catalog/catalog-repo';
-import { rereadMetadata, type RereadDeps } from '../index/reread-metadata';
+import { rereadMetadata, type RereadDeps } from './reread-metadata';
 import { sidecarChanges } from './sidecar-changes';
 import { ignoreRules } from './ignore-rules';
 import { walkFolder, type WalkResult } from './walk-folder';
@@ -37,7 +37,7 @@ export async function scanCatalog(
   deps: RereadDeps,
   id: number,
 ): Promise<ScanResult | null> {
-  const { assets } = deps;
+  const { files } = deps;
   const catalog = catalogs.get(id);
   if (!catalog) return null;
   if (!(await isReachable(catalog.path))) {
@@ -70,7 +70,7 @@ export async function scanCatalog(
       onlineChanged: true,
     };
   }
-  const result = assets.reconcile(id, walk.files, true);
+  const result = files.reconcile(id, walk.files, true);
   const reread = await rereadChangedSidecars(deps, id, walk, new Set(result.queue));
   return {
     folders: walk.folders,
@@ -93,7 +93,7 @@ async function rereadChangedSidecars(
   const changes = sidecarChanges(walk.sidecars, deps.sidecars.known(catalogId), walk.files);
   deps.sidecars.record(catalogId, changes.orphans, changes.orphansGone);
   let reread = 0;
-  for (const owner of deps.assets.atPaths(catalogId, changes.owners)) {
+  for (const owner of deps.files.atPaths(catalogId, changes.owners)) {
     // Queued or pending assets are read whole soon, sidecars included.
     if (queued.has(owner.id) || owner.state === 'pending') continue;
     if (await rereadMetadata(deps, owner.id)) reread++;

@@ -1,0 +1,52 @@
+import type { PlaceholderReady, ThumbReady } from '../../../shared/dto';
+import type { EventBus } from '../events/event-bus';
+
+const INDEXED_FLUSH_MS = 150;
+const PAINT_FLUSH_MS = 50;
+
+/**
+ * Batches what indexing tells the page: placeholders (patched in place, no refetch, so
+ * sent every 50 ms) and index results (every 150 ms), and whether rules changed tags.
+ */
+export class IndexEvents {
+  private indexed: ThumbReady[] = [];
+  private painted: PlaceholderReady[] = [];
+  private tagsChanged = false;
+  private indexTimer: NodeJS.Timeout | null = null;
+  private paintTimer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly bus: EventBus) {}
+
+  paint(item: PlaceholderReady): void {
+    this.painted.push(item);
+    this.paintTimer ??= setTimeout(() => this.flushPainted(), PAINT_FLUSH_MS);
+  }
+
+  done(item: ThumbReady, intakeTagged: boolean): void {
+    this.indexed.push(item);
+    if (intakeTagged) this.tagsChanged = true;
+    this.indexTimer ??= setTimeout(() => this.flush(), INDEXED_FLUSH_MS);
+  }
+
+  /** Sends everything batched so far now. */
+  flush(): void {
+    if (this.indexTimer) clearTimeout(this.indexTimer);
+    this.indexTimer = null;
+    if (this.tagsChanged) this.bus.emit('tags.changed', {});
+    this.tagsChanged = false;
+    this.flushPainted();
+    if (this.indexed.length === 0) return;
+    const items = this.indexed;
+    this.indexed = [];
+    this.bus.emit('assets.indexed', { items });
+  }
+
+  private flushPainted(): void {
+    if (this.paintTimer) clearTimeout(this.paintTimer);
+    this.paintTimer = null;
+    if (this.painted.length === 0) return;
+    const items = this.painted;
+    this.painted = [];
+    this.bus.emit('assets.placeholders', { items });
+  }
+}

@@ -1,0 +1,194 @@
+import { PackshotError } from '../../../shared/errors';
+import type { WatchMode } from '../../../shared/dto';
+import type { JobProgress } from '../../../shared/dto';
+import type { EventBus } from '../events/event-bus';
+import type { CatalogRepo } from '../catalog/catalog-repo';
+import type { PlaceholderStore } from '../catalog/placeholder-store';
+import type { AssetQueryRepo } from '../repositories/asset-query-repo';
+import { CatalogWatching } from './catalog-watching';
+import { indexAsset, type IndexDeps, type IndexOutcome } from './index-asset';
+import { IndexEvents } from './index-events';
+import { IndexQueue } from './index-queue';
+import { KeyedLock } from './keyed-lock';
+import { quickLook } from './quick-look';
+import { isReachable, scanCatalog } from './scan-catalog';
+
+/** The repositories and tools the pipeline reads and writes through. */
+export type IngestParts = Omit<IndexDeps, 'identityLock'> & {
+  bus: EventBus;
+  catalogs: CatalogRepo;
+  assets: AssetQueryRepo;
+  placeholders: PlaceholderStore;
+};
+
+export interface IngestOptions {
+  /** Parallel index jobs. */
+  concurrency: number;
+  /** Watch catalogs live and reconcile them on start (the app), or only when asked (CLI). */
+  watch: boolean;
+  polling?: boolean;
+  /** Paint a placeholder from each new file's camera thumbnail before indexing it. */
+  quickLook: boolean;
+  /** After each asset's index result is written (auto-linking, XMP write-back). */
+  afterIndex(outcome: IndexOutcome): void;
+  /** The index queue's progress (a durable job mirrors it). */
+  onProgress?(progress: JobProgress): void;
+}
+
+export interface ScanOutcome {
+  listed: number;
+  queued: number;
+}
+
+const OFFLINE_RECHECK_MS = 3000;
+
+/**
+ * Files on disk → the index: watcher batches and walks reconcile rows (one transaction),
+ * the index queue reads each changed file, one index result is written in one
+ * transaction, and the page hears of it in batched events.
+ */
+export class IngestPipeline {
+  readonly queue: IndexQueue;
+  readonly watching: CatalogWatching;
+  private readonly events: IndexEvents;
+  /** One walk at a time per catalog; later requests wait for the one running. */
+  private readonly scans = new Map<number, Promise<ScanOutcome>>();
+  private offlineTimer: NodeJS.Timeout | null = null;
+  private closed = false;
+  private started: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly parts: IngestParts,
+    private readonly options: IngestOptions,
+  ) {
+    this.events = new IndexEvents(parts.bus);
+    const deps: IndexDeps = { ...parts, identityLock: new KeyedLock() };
+    this.queue = new IndexQueue({
+      concurrency: options.concurrency,
+      look: options.quickLook ? (id) => this.look(id) : undefined,
+      work: (id) => this.index(deps, id),
+      onProgress: (progress) => {
+        if (!progress.running) {
+          this.events.flush();
+          parts.bus.emit('catalogs.changed', {});
+        }
+        parts.bus.emit('jobs.progress', progress);
+        options.onProgress?.(progress);
+      },
+    });
+    this.watching = new CatalogWatching({
+      bus: parts.bus,
+      catalogs: parts.catalogs,
+      files: parts.files,
+      polling: options.polling,
+      enqueue: (ids) => this.queue.enqueue(ids),
+      rescan: (id) => this.scan(id),
+    });
+  }
+
+  watchModeOf(id: number): WatchMode {
+    return this.watching.modeOf(id);
+  }
+
+  /**
+   * Resumes what the last run left unfinished, then (when watching) watches and walks
+   * every catalog: watch first, so a file changed during the walk is still seen.
+   */
+  start(): Promise<void> {
+    this.queue.enqueue(this.parts.files.unfinishedIds());
+    if (!this.options.watch) return this.started;
+    this.offlineTimer = setInterval(() => this.recheckOffline(), OFFLINE_RECHECK_MS);
+    this.offlineTimer.unref();
+    this.started = (async () => {
+      for (const catalog of this.parts.catalogs.list()) {
+        if (this.closed) return;
+        if (await isReachable(catalog.path)) await this.watching.start(catalog.id);
+        await this.scan(catalog.id).catch((error: unknown) =>
+          console.error('packshot: start-up scan failed:', error),
+        );
+      }
+    })();
+    return this.started;
+  }
+
+  /**
+   * Walks one catalog and queues what changed. `after`: work to finish first (starting the
+   * watcher), inside the scan so that a jobs.wait issued meanwhile already waits for it.
+   */
+  scan(id: number, after: Promise<void> = Promise.resolve()): Promise<ScanOutcome> {
+    const previous = this.scans.get(id) ?? Promise.resolve({ listed: 0, queued: 0 });
+    const next = previous.then(async () => {
+      await after;
+      const { bus } = this.parts;
+      const result = await scanCatalog(this.parts.catalogs, this.parts, id);
+      if (!result) throw new PackshotError('not_found', `No catalog with id ${id}`);
+      this.watching.addFolders(id, result.folders);
+      if (result.onlineChanged) bus.emit('catalogs.changed', {});
+      if (result.listed > 0 || result.missing > 0 || result.reread > 0 || result.onlineChanged)
+        bus.emit('assets.changed', { catalogId: id });
+      this.queue.enqueue(result.queued);
+      return { listed: result.listed, queued: result.queued.length };
+    });
+    const settled = next
+      .catch(() => ({ listed: 0, queued: 0 }))
+      .finally(() => {
+        if (this.scans.get(id) === settled) this.scans.delete(id);
+      });
+    this.scans.set(id, settled);
+    return next;
+  }
+
+  /** Resolves when every scan running now (and any they start) has finished. */
+  async scansSettled(): Promise<void> {
+    while (this.scans.size > 0) await Promise.allSettled(this.scans.values());
+  }
+
+  /** Resolves when start-up, every scan and the queue are done, events sent. */
+  async idle(): Promise<void> {
+    await this.started;
+    await this.scansSettled();
+    await this.queue.whenIdle();
+    this.events.flush();
+  }
+
+  flushEvents(): void {
+    this.events.flush();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.offlineTimer) clearInterval(this.offlineTimer);
+    await this.started.catch(() => undefined);
+    await this.watching.close();
+    await Promise.allSettled(this.scans.values());
+    await this.queue.stop();
+    this.events.flush();
+  }
+
+  private async look(id: number): Promise<'looked' | 'costly'> {
+    const look = await quickLook(this.parts.files, this.parts.placeholders, id);
+    if (look.placeholder) this.events.paint({ id, placeholder: look.placeholder });
+    return look.result;
+  }
+
+  private async index(deps: IndexDeps, id: number): Promise<'ok' | 'error' | 'skipped'> {
+    const outcome = await indexAsset(deps, id);
+    if (!outcome) return 'skipped';
+    if (outcome.moved) this.parts.bus.emit('assets.changed', { catalogId: null });
+    this.options.afterIndex(outcome);
+    const { hash, thumb, state, error } = outcome;
+    this.events.done({ id: outcome.id, hash, thumb, state, error }, outcome.intakeTagged);
+    return state === 'error' ? 'error' : 'ok';
+  }
+
+  /** Offline catalogs are checked now and then; when the folder is back, walk and watch. */
+  private recheckOffline(): void {
+    for (const catalog of this.parts.catalogs.offline()) {
+      void isReachable(catalog.path).then(async (back) => {
+        if (!back || this.closed) return;
+        await this.scan(catalog.id);
+        await this.watching.start(catalog.id);
+      });
+    }
+  }
+}

@@ -1,0 +1,176 @@
+import type { AssetMetadata } from '../../../shared/dto';
+import type { ImageAnalysis } from '../analysis/analyze-pixels';
+import type { Db } from '../db/open-database';
+
+export interface IndexedFields {
+  hash: string;
+  format: string | null;
+  width: number | null;
+  height: number | null;
+  thumb: 'ready' | 'none' | 'error';
+  state: 'ok' | 'error';
+  error: string | null;
+  orientation: number | null;
+  capturedAt: string | null;
+  camera: string | null;
+  metadata: AssetMetadata | null;
+  placeholder: string | null;
+  notice: string | null;
+  analysis: ImageAnalysis | null;
+}
+
+/** Palette names covering at least a tenth of the image, for color: searches. */
+function colorNames(analysis: ImageAnalysis | null): string[] {
+  const shares = new Map<string, number>();
+  for (const c of analysis?.colors ?? []) shares.set(c.name, (shares.get(c.name) ?? 0) + c.share);
+  return [...shares].filter(([, share]) => share >= 0.1).map(([name]) => name);
+}
+
+/**
+ * What indexing writes on an asset row: its facts, its identity (a move, a copy), culling
+ * the file's own XMP states. The ingest pipeline calls these inside one transaction.
+ */
+export class IndexWriteRepo {
+  constructor(private readonly db: Db) {}
+
+  markIndexed(id: number, f: IndexedFields): void {
+    this.db
+      .prepare(
+        `UPDATE assets SET hash = ?, format = ?, width = ?, height = ?, thumb = ?, state = ?, error = ?,
+                orientation = ?, captured_at = ?, camera = ?, metadata = ?,
+                placeholder = ?, notice = ?, colors = ?, color_names = ?, white_bg = ?, fill = ?,
+                sharpness = ?, phash = ?
+         WHERE id = ?`,
+      )
+      .run(
+        f.hash,
+        f.format,
+        f.width,
+        f.height,
+        f.thumb,
+        f.state,
+        f.error,
+        f.orientation,
+        f.capturedAt,
+        f.camera,
+        f.metadata ? JSON.stringify(f.metadata) : null,
+        f.placeholder,
+        f.notice,
+        f.analysis ? JSON.stringify(f.analysis.colors) : null,
+        JSON.stringify(colorNames(f.analysis)),
+        f.analysis?.whiteBackground ?? null,
+        f.analysis?.fill ?? null,
+        f.analysis?.sharpness ?? null,
+        f.analysis?.phash ?? null,
+        id,
+      );
+  }
+
+  /**
+   * Metadata re-read without the image (its sidecar changed): pixels and thumbnail stay,
+   * and so does an orientation the metadata no longer states (the decoder's).
+   */
+  markMetadata(
+    id: number,
+    f: Pick<IndexedFields, 'orientation' | 'capturedAt' | 'camera' | 'metadata'>,
+  ): void {
+    this.db
+      .prepare(
+        `UPDATE assets SET orientation = coalesce(?, orientation), captured_at = ?, camera = ?,
+                metadata = ? WHERE id = ?`,
+      )
+      .run(
+        f.orientation,
+        f.capturedAt,
+        f.camera,
+        f.metadata ? JSON.stringify(f.metadata) : null,
+        id,
+      );
+  }
+
+  markError(id: number, reason: string, hash: string | null): void {
+    this.db
+      .prepare(
+        `UPDATE assets SET state = 'error', error = ?, hash = ?, thumb = 'none',
+                format = NULL, width = NULL, height = NULL
+         WHERE id = ?`,
+      )
+      .run(reason, hash, id);
+  }
+
+  /**
+   * A file seen as new (row `from`) is an older asset (`to`) that moved: the old asset
+   * takes the new path and keeps its id, and so everything attached to it; `from` goes.
+   */
+  transplant(from: number, to: number): void {
+    this.db.transaction(() => {
+      const row = this.db
+        .prepare<
+          [number],
+          {
+            catalog_id: number;
+            rel_path: string;
+            name: string;
+            folder: string;
+            bytes: number;
+            mtime_ms: number;
+            kind: string;
+          }
+        >(
+          'SELECT catalog_id, rel_path, name, folder, bytes, mtime_ms, kind FROM assets WHERE id = ?',
+        )
+        .get(from);
+      if (!row) return;
+      // Links made to the new row (a file dropped onto a product) follow it to the asset it is.
+      this.db
+        .prepare('UPDATE OR IGNORE product_links SET asset_id = ? WHERE asset_id = ?')
+        .run(to, from);
+      this.db.prepare('DELETE FROM assets WHERE id = ?').run(from);
+      this.db
+        .prepare(
+          `UPDATE assets SET catalog_id = ?, rel_path = ?, name = ?, folder = ?, bytes = ?, mtime_ms = ?,
+                  kind = ?, state = 'pending'
+           WHERE id = ?`,
+        )
+        .run(
+          row.catalog_id,
+          row.rel_path,
+          row.name,
+          row.folder,
+          row.bytes,
+          row.mtime_ms,
+          row.kind,
+          to,
+        );
+      // Copies that pointed at the vanished row now point at the asset it really was.
+      this.db.prepare('UPDATE assets SET duplicate_of = ? WHERE duplicate_of = ?').run(to, from);
+    })();
+  }
+
+  setDuplicateOf(id: number, of: number | null): void {
+    this.db.prepare('UPDATE assets SET duplicate_of = ? WHERE id = ?').run(of, id);
+  }
+
+  /** Rating and label as the file's XMP says, when it says (another tool changed them). */
+  applyFileCulling(id: number, rating: number | null, label: string | null): void {
+    if (rating !== null && Number.isInteger(rating) && rating >= 0 && rating <= 5) {
+      this.db.prepare('UPDATE assets SET rating = ? WHERE id = ?').run(rating, id);
+    }
+    const known = ['red', 'yellow', 'green', 'blue', 'purple'];
+    if (label !== null && known.includes(label.toLowerCase())) {
+      this.db.prepare('UPDATE assets SET label = ? WHERE id = ?').run(label.toLowerCase(), id);
+    }
+  }
+
+  /** The content hash, known before the rest of the asset is read. */
+  recordHash(id: number, hash: string): void {
+    this.db.prepare('UPDATE assets SET hash = ? WHERE id = ?').run(hash, id);
+  }
+
+  /** Copies of an asset whose content has since changed are copies no more. */
+  releaseCopies(id: number, hash: string): void {
+    this.db
+      .prepare('UPDATE assets SET duplicate_of = NULL WHERE duplicate_of = ? AND hash != ?')
+      .run(id, hash);
+  }
+}

@@ -1,0 +1,53 @@
+import type { AssetVersion } from '../../../shared/dto';
+import type { Db } from '../db/open-database';
+
+export interface VersionFacts {
+  hash: string;
+  bytes: number;
+  width: number | null;
+  height: number | null;
+}
+
+/** asset_versions: each distinct content an asset has had at its path, oldest first. */
+export class VersionRepo {
+  constructor(private readonly db: Db) {}
+
+  /** Records a content the asset has now, once per distinct content in a row. */
+  record(id: number, v: VersionFacts): void {
+    const last = this.db
+      .prepare<[number], { hash: string }>(
+        'SELECT hash FROM asset_versions WHERE asset_id = ? ORDER BY id DESC LIMIT 1',
+      )
+      .get(id);
+    if (last?.hash === v.hash) return;
+    this.db
+      .prepare(
+        'INSERT INTO asset_versions (asset_id, hash, bytes, width, height, recorded_at) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      .run(id, v.hash, v.bytes, v.width, v.height, new Date().toISOString());
+  }
+
+  history(id: number): AssetVersion[] {
+    return this.db
+      .prepare<
+        [number],
+        {
+          hash: string;
+          bytes: number;
+          width: number | null;
+          height: number | null;
+          recorded_at: string;
+        }
+      >(
+        'SELECT hash, bytes, width, height, recorded_at FROM asset_versions WHERE asset_id = ? ORDER BY id',
+      )
+      .all(id)
+      .map((v) => ({
+        hash: v.hash,
+        bytes: v.bytes,
+        width: v.width,
+        height: v.height,
+        recordedAt: v.recorded_at,
+      }));
+  }
+}

@@ -1,0 +1,57 @@
+import type { XmpMode, XmpNaming } from '../../../shared/dto';
+import type { Db } from '../db/open-database';
+import type { XmpTarget } from '../xmp/xmp-writer';
+
+/** What XMP write-back needs to know of assets: where, how, and what to write. */
+export class XmpTargetRepo {
+  constructor(private readonly db: Db) {}
+
+  /** What XMP write-back needs for these assets, in catalogs that write it. */
+  targets(ids: readonly number[]): XmpTarget[] {
+    // Write-back is off by default: then there is nothing to look up, however many assets an
+    // edit touched (one lookup per asset is ~0.1 s for 10,000 on wide rows).
+    const writing = this.db
+      .prepare<[], { one: number }>(
+        `SELECT 1 AS one FROM catalogs WHERE xmp_mode != 'off' AND online = 1 LIMIT 1`,
+      )
+      .get();
+    if (!writing) return [];
+    const one = this.db.prepare<
+      [number],
+      {
+        catalog_path: string;
+        rel_path: string;
+        kind: string;
+        format: string | null;
+        xmp_mode: XmpMode;
+        xmp_naming: XmpNaming;
+        rating: number;
+        label: string | null;
+        state: string;
+      }
+    >(
+      `SELECT c.path AS catalog_path, a.rel_path, a.kind, a.format, c.xmp_mode, c.xmp_naming, a.rating, a.label, a.state
+       FROM assets a JOIN catalogs c ON c.id = a.catalog_id WHERE a.id = ? AND c.xmp_mode != 'off' AND c.online = 1`,
+    );
+    const paths = this.db.prepare<[number], { path: string }>(
+      'SELECT t.path FROM asset_tags at JOIN tags t ON t.id = at.tag_id WHERE at.asset_id = ? ORDER BY t.path',
+    );
+    const targets: XmpTarget[] = [];
+    for (const id of ids) {
+      const row = one.get(id);
+      if (!row || row.state === 'missing' || row.state === 'error') continue;
+      targets.push({
+        catalogPath: row.catalog_path,
+        relPath: row.rel_path,
+        kind: row.kind,
+        format: row.format,
+        mode: row.xmp_mode,
+        naming: row.xmp_naming,
+        tagPaths: paths.all(id).map((p) => p.path),
+        rating: row.rating,
+        label: row.label,
+      });
+    }
+    return targets;
+  }
+}
