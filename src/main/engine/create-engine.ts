@@ -5,6 +5,7 @@ import type { EditResult, PlaceholderReady, ThumbReady, WatchMode } from '../../
 import { PackshotError } from '../../shared/errors';
 import { AssetRepo } from './catalog/asset-repo';
 import { CatalogRepo } from './catalog/catalog-repo';
+import { CullingEdits } from './catalog/culling-edits';
 import { CollectionEdits } from './collections/collection-edits';
 import { CollectionRepo } from './collections/collection-repo';
 import { SidecarRepo } from './catalog/sidecar-repo';
@@ -33,6 +34,7 @@ import { catalogHandlers } from './handlers/catalog-handlers';
 import { exportHandlers } from './handlers/export-handlers';
 import { ExportJobs } from './export/export-jobs';
 import { collectionHandlers } from './handlers/collection-handlers';
+import { editHandlers } from './handlers/edit-handlers';
 import { intakeHandlers } from './handlers/intake-handlers';
 import { jobHandlers } from './handlers/job-handlers';
 import { productHandlers } from './handlers/product-handlers';
@@ -97,7 +99,9 @@ export function createEngine(options: EngineOptions): Engine {
   const sidecars = new SidecarRepo(db);
   const placeholders = new PlaceholderStore(db);
   const identityLock = new KeyedLock();
-  const edits = new EditLog(db, tags);
+  // Each domain registers its undo kinds with the log as it is built.
+  const edits = new EditLog(db);
+  const culling = new CullingEdits(db, edits);
   const tagEdits = new TagEdits(tags, edits);
   const productParts = new ProductParts(db, edits);
   const intake = new IntakeRepo(db);
@@ -312,6 +316,7 @@ export function createEngine(options: EngineOptions): Engine {
     tags,
     similar,
     edits,
+    culling,
     tagEdits,
     cache,
     previews,
@@ -338,6 +343,7 @@ export function createEngine(options: EngineOptions): Engine {
     ...catalogHandlers(ctx),
     ...assetHandlers(ctx),
     ...tagHandlers(ctx),
+    ...editHandlers(ctx),
     ...jobHandlers(ctx),
     ...productHandlers(ctx, productParts),
     ...exportHandlers(ctx, exportJobs, { concurrency: options.exportConcurrency }),

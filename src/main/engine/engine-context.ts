@@ -3,6 +3,7 @@ import type { EditResult } from '../../shared/dto';
 import type { SimilarIndex } from './analysis/similar-index';
 import type { AssetRepo } from './catalog/asset-repo';
 import type { CatalogRepo } from './catalog/catalog-repo';
+import type { CullingEdits } from './catalog/culling-edits';
 import type { CollectionEdits } from './collections/collection-edits';
 import type { CollectionRepo } from './collections/collection-repo';
 import type { Db } from './db/open-database';
@@ -36,6 +37,7 @@ export interface EngineContext {
   readonly tags: TagRepo;
   readonly similar: SimilarIndex;
   readonly edits: EditLog;
+  readonly culling: CullingEdits;
   readonly tagEdits: TagEdits;
   readonly cache: MediaCache;
   readonly previews: EmbeddedPreviews;
