@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import { assetMethods } from './methods/asset-methods';
 import { catalogMethods } from './methods/catalog-methods';
+import { editMethods } from './methods/edit-methods';
 import { exportMethods } from './methods/export-methods';
 import { collectionMethods } from './methods/collection-methods';
 import { intakeMethods } from './methods/intake-methods';
@@ -18,6 +19,7 @@ export const methods = {
   ...catalogMethods,
   ...assetMethods,
   ...tagMethods,
+  ...editMethods,
   ...jobMethods,
   ...productMethods,
   ...exportMethods,

@@ -182,6 +182,14 @@ export interface EditResult {
   canRedo: boolean;
 }
 
+/** The durable undo history as menus show it: what Undo and Redo would do now. */
+export interface EditState {
+  canUndo: boolean;
+  canRedo: boolean;
+  undoLabel: string | null;
+  redoLabel: string | null;
+}
+
 export type AssetSort = 'name' | 'captured' | 'added' | 'size';
 /** unlinked: assets linked to no product. */
 export type AssetFilter = 'all' | 'missing' | 'errors' | 'duplicates' | 'offline' | 'unlinked';

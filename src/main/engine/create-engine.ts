@@ -4,6 +4,7 @@ import type { Handlers } from '../../shared/contract';
 import type { WatchMode } from '../../shared/dto';
 import { SimilarIndex } from './analysis/similar-index';
 import { CatalogRepo } from './catalog/catalog-repo';
+import { CullingEdits } from './catalog/culling-edits';
 import { PlaceholderStore } from './catalog/placeholder-store';
 import { SidecarRepo } from './catalog/sidecar-repo';
 import { CollectionEdits } from './collections/collection-edits';
@@ -18,6 +19,7 @@ import { ExportJobs } from './export/export-jobs';
 import { assetHandlers } from './handlers/asset-handlers';
 import { catalogHandlers } from './handlers/catalog-handlers';
 import { collectionHandlers } from './handlers/collection-handlers';
+import { editHandlers } from './handlers/edit-handlers';
 import { exportHandlers } from './handlers/export-handlers';
 import { intakeHandlers } from './handlers/intake-handlers';
 import { jobHandlers } from './handlers/job-handlers';
@@ -106,7 +108,9 @@ export function createEngine(options: EngineOptions): Engine {
   const writeBack = (ids: readonly number[]): void => void xmp.write(xmpTargets.targets(ids));
 
   // Domains.
-  const edits = new EditLog(db, tags);
+  // Each domain registers its undo kinds with the log as it is built.
+  const edits = new EditLog(db);
+  const culling = new CullingEdits(db, edits);
   const tagEdits = new TagEdits(tags, edits);
   const productParts = new ProductParts(db, edits);
   const collectionEdits = new CollectionEdits(collections, edits);
@@ -146,6 +150,7 @@ export function createEngine(options: EngineOptions): Engine {
     tags,
     similar,
     edits,
+    culling,
     tagEdits,
     cache,
     previews,
@@ -167,6 +172,7 @@ export function createEngine(options: EngineOptions): Engine {
     ...catalogHandlers(ctx),
     ...assetHandlers(ctx),
     ...tagHandlers(ctx),
+    ...editHandlers(ctx),
     ...jobHandlers(ctx),
     ...productHandlers(ctx, productParts),
     ...exportHandlers(ctx, exportJobs, { concurrency: options.exportConcurrency }),

@@ -4,6 +4,7 @@ import type { SimilarIndex } from './analysis/similar-index';
 import type { AssetFileRepo } from './repositories/asset-file-repo';
 import type { AssetQueryRepo } from './repositories/asset-query-repo';
 import type { CatalogRepo } from './catalog/catalog-repo';
+import type { CullingEdits } from './catalog/culling-edits';
 import type { CollectionEdits } from './collections/collection-edits';
 import type { CollectionRepo } from './collections/collection-repo';
 import type { Db } from './db/open-database';
@@ -34,6 +35,7 @@ export interface EngineContext {
   readonly tags: TagRepo;
   readonly similar: SimilarIndex;
   readonly edits: EditLog;
+  readonly culling: CullingEdits;
   readonly tagEdits: TagEdits;
   readonly cache: MediaCache;
   readonly previews: EmbeddedPreviews;

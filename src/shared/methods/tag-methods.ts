@@ -1,4 +1,4 @@
-// Tags and the undo history of edits.
+// Tags: hierarchical keywords on assets; their edits are undo steps (edit-methods.ts).
 import { z } from 'zod';
 import type { EditResult, Tag } from '../dto';
 import { type } from '../phantom-type';
@@ -38,6 +38,4 @@ export const tagMethods = {
     args: z.object({ text: z.string().max(5_000_000) }).strict(),
     result: type<{ created: number; total: number }>(),
   },
-  'edits.undo': { args: empty, result: type<EditResult>() },
-  'edits.redo': { args: empty, result: type<EditResult>() },
 } as const;

@@ -1,19 +1,38 @@
-import type { EditResult } from '../../../shared/dto';
 import { PackshotError } from '../../../shared/errors';
-import type { EditLog } from '../edit/edit-log';
+import type { EditLog, StepResult } from '../edit/edit-log';
+import { part } from '../edit/undo-kind';
 import type { CollectionRepo } from './collection-repo';
-
-type StepResult = EditResult & { touched: number[] };
+import {
+  COLLECTION_DELETE,
+  COLLECTION_ITEMS,
+  registerCollectionUndo,
+} from './collection-undo-kinds';
 
 /**
- * Changes to a manual collection's members as undoable steps. Each step keeps the order
- * before and after (ids only), so undo and redo put back exactly what was there.
+ * Changes to a manual collection's members, and deleting a collection, as undoable steps.
+ * Each step keeps the order before and after (ids only), so undo and redo put back exactly
+ * what was there.
  */
 export class CollectionEdits {
   constructor(
     private readonly collections: CollectionRepo,
     private readonly log: EditLog,
-  ) {}
+  ) {
+    registerCollectionUndo(log, collections);
+  }
+
+  /** Deletes a collection (never its assets); undo brings it back with its id and members. */
+  delete(id: number): StepResult & { removed: boolean } {
+    const row = this.collections.get(id);
+    let removed = false;
+    const result = this.log.step(`Delete collection ${row?.name ?? id}`, () => {
+      if (!row) return { parts: [], changed: 0 };
+      const items = this.collections.items(id);
+      removed = this.collections.delete(id);
+      return { parts: [part(COLLECTION_DELETE, { row, items })], changed: 1 };
+    });
+    return { ...result, removed };
+  }
 
   add(id: number, assetIds: readonly number[], position?: number): StepResult {
     const row = this.collections.requireManual(id);
@@ -53,10 +72,10 @@ export class CollectionEdits {
     after: number[],
     changed: number,
   ): StepResult {
-    return this.log.tagStep(label, () => {
-      if (changed === 0) return { ops: [], changed: 0 };
+    return this.log.step(label, () => {
+      if (changed === 0) return { parts: [], changed: 0 };
       this.collections.setItems(id, after);
-      return { ops: [{ type: 'collection', collectionId: id, before, after }], changed };
+      return { parts: [part(COLLECTION_ITEMS, { collectionId: id, before, after })], changed };
     });
   }
 }

@@ -1,7 +1,7 @@
 import type { Collection, CollectionKind } from '../../../shared/collection-dto';
 import { PackshotError } from '../../../shared/errors';
 import type { Db } from '../db/open-database';
-import { readCollectionItems, writeCollectionItems } from './collection-items';
+import { readCollectionItems, writeCollectionItems } from '../repositories/collection-items-repo';
 
 export interface CollectionRow {
   id: number;
@@ -67,6 +67,23 @@ export class CollectionRepo {
     this.db
       .prepare('UPDATE collections SET name = ?, query = ? WHERE id = ?')
       .run(name, query ?? row.query, id);
+  }
+
+  /**
+   * Puts a deleted collection back with its id (undo of a delete). Refused, with the reason,
+   * when its id or name has been taken since.
+   */
+  restore(row: CollectionRow): void {
+    const holder = this.get(row.id);
+    if (holder)
+      throw new PackshotError(
+        'conflict',
+        `Cannot bring back '${row.name}': its id is now used by '${holder.name}'`,
+      );
+    this.checkName(row.name, row.id);
+    this.db
+      .prepare('INSERT INTO collections (id, name, kind, query, created_at) VALUES (?, ?, ?, ?, ?)')
+      .run(row.id, row.name, row.kind, row.query, row.created_at);
   }
 
   delete(id: number): boolean {

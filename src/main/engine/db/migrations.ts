@@ -370,4 +370,24 @@ export const migrations: Migration[] = [
       END;
     `,
   },
+  {
+    // Undo steps as registered kinds: each stored op `{type, ...}` becomes a part
+    // `{kind, data}` whose kind names the domain handler that undoes it.
+    version: 14,
+    sql: `
+      UPDATE edit_steps SET ops = (
+        SELECT json_group_array(json_object(
+          'kind', CASE json_extract(o.value, '$.type')
+            WHEN 'field' THEN 'culling.field'
+            WHEN 'links' THEN 'tags.links'
+            WHEN 'place' THEN 'tags.place'
+            WHEN 'merge' THEN 'tags.merge'
+            WHEN 'productLinks' THEN 'products.links'
+            WHEN 'collection' THEN 'collections.items'
+            ELSE json_extract(o.value, '$.type') END,
+          'data', json(json_remove(o.value, '$.type'))))
+        FROM json_each(edit_steps.ops) o)
+      WHERE json_type(ops, '$[0].type') IS NOT NULL;
+    `,
+  },
 ];

@@ -1,7 +1,7 @@
 import type { assetMethods } from '../../../shared/methods/asset-methods';
 import { PackshotError } from '../../../shared/errors';
 import { buildFolderTree } from '../catalog/folder-tree';
-import { describeEdit } from '../edit/describe-edit';
+import { describeEdit } from '../catalog/describe-culling';
 import type { EngineContext, HandlerGroup } from '../engine-context';
 import { strip } from '../engine-context';
 import { ensurePreview } from '../media/ensure-preview';
@@ -10,7 +10,7 @@ import { compileQuery } from '../search/compile-query';
 import { parseQuery } from '../search/parse-query';
 
 export function assetHandlers(ctx: EngineContext): HandlerGroup<keyof typeof assetMethods> {
-  const { assets, edits, similar } = ctx;
+  const { assets, culling, similar } = ctx;
   return {
     'assets.list': (args) => {
       const { catalogId, offset, limit, sort, folder, formats, filter, query: text } = args;
@@ -55,13 +55,17 @@ export function assetHandlers(ctx: EngineContext): HandlerGroup<keyof typeof ass
 
     'assets.edit': ({ ids, ...change }) =>
       Promise.resolve(
-        ctx.edited(edits.setFields(describeEdit(change, ids.length), ids, change), false, ids),
+        strip(
+          ctx.edited(culling.setFields(describeEdit(change, ids.length), ids, change), false, ids),
+        ),
       ),
 
     'assets.editQuery': ({ query: text, ...change }) => {
       const ids = ctx.idsFor(text);
       return Promise.resolve(
-        ctx.edited(edits.setFields(describeEdit(change, ids.length), ids, change), false, ids),
+        strip(
+          ctx.edited(culling.setFields(describeEdit(change, ids.length), ids, change), false, ids),
+        ),
       );
     },
 
@@ -71,7 +75,7 @@ export function assetHandlers(ctx: EngineContext): HandlerGroup<keyof typeof ass
       if (!found) throw new PackshotError('not_found', `No group of near-duplicates ${group}`);
       const rest = found.ids.filter((id) => id !== found.best);
       const label = `Keep the best of ${found.ids.length} similar frames`;
-      return Promise.resolve(strip(ctx.edited(edits.keepBest(label, found.best, rest), false)));
+      return Promise.resolve(strip(ctx.edited(culling.keepBest(label, found.best, rest), false)));
     },
   };
 }

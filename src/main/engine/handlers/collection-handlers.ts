@@ -43,7 +43,7 @@ export function collectionHandlers(
     },
 
     'collections.delete': ({ id }) => {
-      const removed = collections.delete(id);
+      const { removed } = collectionEdits.delete(id);
       if (removed) bus.emit('collections.changed', {});
       return Promise.resolve({ removed });
     },

@@ -2,7 +2,7 @@ import type { EditResult } from '../../../shared/dto';
 import { PackshotError } from '../../../shared/errors';
 import type { productMethods } from '../../../shared/methods/product-methods';
 import type { Product, ProductDetail } from '../../../shared/product-dto';
-import type { EngineContext, HandlerGroup } from '../engine-context';
+import { strip, type EngineContext, type HandlerGroup } from '../engine-context';
 import { importProducts, previewCsv } from '../products/csv/import-products';
 import { copyInto, dropFolder, type Copied } from '../products/drop-files';
 import { insertAt } from '../products/link-edits';
@@ -21,9 +21,9 @@ export function productHandlers(ctx: EngineContext, parts: ProductParts): Handle
     ctx.bus.emit('products.changed', {});
     if (assetsToo) ctx.bus.emit('assets.changed', { catalogId: null });
   };
-  const linkEdit = <R extends EditResult>(result: R): R => {
+  const linkEdit = (result: EditResult): EditResult => {
     if (result.changed > 0) changed(true);
-    return result;
+    return strip(result);
   };
   const parentId = (sku: string | null | undefined, fallback: number | null): number | null => {
     if (sku === undefined) return fallback;
@@ -70,7 +70,7 @@ export function productHandlers(ctx: EngineContext, parts: ProductParts): Handle
       return Promise.resolve(products.require(args.id));
     },
     'products.delete': ({ id }) => {
-      const removed = products.delete(id);
+      const { removed } = parts.delete(id);
       if (removed) changed(true);
       return Promise.resolve({ removed });
     },
@@ -169,5 +169,6 @@ export function productHandlers(ctx: EngineContext, parts: ProductParts): Handle
 
 /** Nothing was linked: no step, with the undo state as it is. */
 function noEdit(ctx: EngineContext): EditResult {
-  return ctx.edits.linkStep('', () => ({ ops: [], changed: 0 }));
+  const { canUndo, canRedo } = ctx.edits.state();
+  return { changed: 0, step: null, canUndo, canRedo };
 }

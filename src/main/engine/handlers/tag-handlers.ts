@@ -5,15 +5,10 @@ import type { EngineContext, HandlerGroup } from '../engine-context';
 import { strip } from '../engine-context';
 
 export function tagHandlers(ctx: EngineContext): HandlerGroup<keyof typeof tagMethods> {
-  const { tags, tagEdits, edits } = ctx;
+  const { tags, tagEdits } = ctx;
   /** A tag edit: one undoable step that may touch tags and assets. */
   const step = (result: EditResult & { touched: number[] }): Promise<EditResult> =>
     Promise.resolve(strip(ctx.edited(result, true, result.touched)));
-  /** Undo and redo may change product links too: product views refetch. */
-  const travelled = (result: EditResult & { touched: number[] }): Promise<EditResult> => {
-    if (result.changed > 0) ctx.bus.emit('products.changed', {});
-    return step(result);
-  };
   return {
     'tags.list': () => Promise.resolve(tags.list()),
     'tags.apply': ({ ids, path }) => step(tagEdits.apply(ids, path)),
@@ -35,7 +30,5 @@ export function tagHandlers(ctx: EngineContext): HandlerGroup<keyof typeof tagMe
       ctx.bus.emit('tags.changed', {});
       return Promise.resolve(result);
     },
-    'edits.undo': () => travelled(edits.undo()),
-    'edits.redo': () => travelled(edits.redo()),
   };
 }

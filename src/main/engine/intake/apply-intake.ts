@@ -1,7 +1,10 @@
 import type { AssetMetadata } from '../../../shared/dto';
 import type { IntakeFields, IntakeResult } from '../../../shared/intake-dto';
 import type { Db } from '../db/open-database';
-import type { EditLog, Op } from '../edit/edit-log';
+import { CULLING_FIELD } from '../catalog/culling-edits';
+import type { EditLog, StepResult } from '../edit/edit-log';
+import { part, type StepPart } from '../edit/undo-kind';
+import { TAG_LINKS } from '../tags/tag-undo-kinds';
 import type { TagRepo } from '../tags/tag-repo';
 import type { IntakeRepo } from './intake-repo';
 
@@ -90,7 +93,7 @@ export function reapplyIntake(
   deps: IntakeDeps & { edits: EditLog },
   catalogId: number,
   label: string,
-): ReturnType<EditLog['tagStep']> & { assets: number; violations: number } {
+): StepResult & { assets: number; violations: number } {
   const run = deps.intake.evaluator(catalogId);
   const rows = deps.db
     .prepare<[number], AssetFacts>(
@@ -100,7 +103,7 @@ export function reapplyIntake(
     )
     .all(catalogId);
   let violations = 0;
-  const step = deps.edits.tagStep(label, () => {
+  const step = deps.edits.step(label, () => {
     const links = new Map<number, { added: number[]; removed: number[] }>();
     const linksOf = (tagId: number) => {
       let entry = links.get(tagId);
@@ -125,12 +128,12 @@ export function reapplyIntake(
       if (row.has_metadata && (title !== undefined || description !== undefined))
         fillText(deps.db, row.id, title, description);
     }
-    const ops: Op[] = [];
+    const parts: StepPart[] = [];
     const changed = new Set<number>();
     for (const [tagId, { added, removed }] of links) {
       deps.tags.link(added, tagId);
       deps.tags.unlink(removed, tagId);
-      ops.push({ type: 'links', tagId, added, removed });
+      parts.push(part(TAG_LINKS, { tagId, added, removed }));
       [...added, ...removed].forEach((id) => changed.add(id));
     }
     for (const [field, groups] of [
@@ -140,16 +143,12 @@ export function reapplyIntake(
       for (const [value, ids] of groups) {
         const update = deps.db.prepare(`UPDATE assets SET ${field} = ? WHERE id = ?`);
         for (const id of ids) update.run(value, id);
-        ops.push({
-          type: 'field',
-          field,
-          after: value,
-          before: [{ value: field === 'rating' ? 0 : null, ids }],
-        });
+        const before = [{ value: field === 'rating' ? 0 : null, ids }];
+        parts.push(part(CULLING_FIELD, { field, after: value, before }));
         ids.forEach((id) => changed.add(id));
       }
     }
-    return { ops, changed: changed.size };
+    return { parts, changed: changed.size, touched: [...changed] };
   });
   return { ...step, assets: rows.length, violations };
 }

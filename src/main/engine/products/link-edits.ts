@@ -1,9 +1,10 @@
-import type { EditResult } from '../../../shared/dto';
 import { PackshotError } from '../../../shared/errors';
 import type { MediaRole } from '../../../shared/product-dto';
 import type { Db } from '../db/open-database';
-import type { EditLog, Op } from '../edit/edit-log';
+import type { EditLog, StepResult } from '../edit/edit-log';
+import { part, type StepPart } from '../edit/undo-kind';
 import { countChanged, fromBoard, LinkRepo, toBoard, type Board } from './link-repo';
+import { PRODUCT_LINKS } from './product-undo-kinds';
 
 /** A change to one product's board, made in memory. */
 export type BoardChange = (board: Board) => void;
@@ -27,7 +28,7 @@ export class LinkEdits {
     assetIds: readonly number[],
     role: MediaRole,
     position?: number,
-  ): EditResult {
+  ): StepResult {
     this.requireAssets(assetIds);
     const unique = [...new Set(assetIds)];
     return this.step(`Link ${plural(unique.length, 'file')}`, [
@@ -46,13 +47,13 @@ export class LinkEdits {
     ]);
   }
 
-  remove(productId: number, assetIds: readonly number[]): EditResult {
+  remove(productId: number, assetIds: readonly number[]): StepResult {
     return this.step(`Unlink ${plural(new Set(assetIds).size, 'file')}`, [
       [productId, (board) => detach(board, assetIds)],
     ]);
   }
 
-  move(productId: number, assetId: number, role: MediaRole, position: number): EditResult {
+  move(productId: number, assetId: number, role: MediaRole, position: number): StepResult {
     if (!this.links.rows(productId).some((r) => r.assetId === assetId))
       throw new PackshotError(
         'not_found',
@@ -70,7 +71,7 @@ export class LinkEdits {
     ]);
   }
 
-  setMain(productId: number, assetId: number): EditResult {
+  setMain(productId: number, assetId: number): StepResult {
     this.requireAssets([assetId]);
     return this.step('Set main image', [
       [
@@ -84,9 +85,9 @@ export class LinkEdits {
   }
 
   /** Several products' boards changed as one step (rules, drops). */
-  step(label: string, changes: readonly [number, BoardChange][]): EditResult {
-    return this.edits.linkStep(label, () => {
-      const ops: Op[] = [];
+  step(label: string, changes: readonly [number, BoardChange][]): StepResult {
+    return this.edits.step(label, () => {
+      const parts: StepPart[] = [];
       let changed = 0;
       const now = Date.now();
       for (const [productId, change] of groupByProduct(changes)) {
@@ -97,10 +98,10 @@ export class LinkEdits {
         const n = countChanged(before, after);
         if (n === 0) continue;
         this.links.replace(productId, after);
-        ops.push({ type: 'productLinks', productId, before, after });
+        parts.push(part(PRODUCT_LINKS, { productId, before, after }));
         changed += n;
       }
-      return { ops, changed };
+      return { parts, changed };
     });
   }
 

@@ -90,6 +90,16 @@ export class LinkRepo {
       }));
   }
 
+  /** Adds links that are not there yet (auto rules on arrival: no undo step). */
+  addIfAbsent(
+    links: readonly { productId: number; assetId: number; role: MediaRole; position: number }[],
+  ): void {
+    const insert = this.db.prepare(
+      'INSERT OR IGNORE INTO product_links (product_id, asset_id, role, position, linked_at) VALUES (?, ?, ?, ?, ?)',
+    );
+    for (const l of links) insert.run(l.productId, l.assetId, l.role, l.position, Date.now());
+  }
+
   /** Whether an asset is linked to any product: auto rules leave placed files alone. */
   isLinked(assetId: number): boolean {
     return (

@@ -1,11 +1,13 @@
 import { readFile, stat } from 'node:fs/promises';
 import { PackshotError } from '../../../shared/errors';
-import type { EditResult } from '../../../shared/dto';
 import type { LinkRule, RulePlan } from '../../../shared/product-dto';
 import type { Db } from '../db/open-database';
-import type { EditLog } from '../edit/edit-log';
+import type { EditLog, StepResult } from '../edit/edit-log';
+import { part } from '../edit/undo-kind';
+import { LinkRuleRepo } from '../repositories/link-rule-repo';
 import { insertAt, LinkEdits } from './link-edits';
 import { ProductRepo } from './product-repo';
+import { PRODUCT_DELETE, registerProductUndo } from './product-undo-kinds';
 import { BUILT_IN_RULE, compileRule, type CompiledRule } from './rules/link-rule';
 import { planRules } from './rules/plan-rules';
 
@@ -15,25 +17,40 @@ const MAX_CSV_BYTES = 50 * 1024 * 1024;
 export class ProductParts {
   readonly products: ProductRepo;
   readonly linkEdits: LinkEdits;
+  private readonly linkRules: LinkRuleRepo;
 
   constructor(
     readonly db: Db,
-    edits: EditLog,
+    private readonly edits: EditLog,
   ) {
     this.products = new ProductRepo(db);
     this.linkEdits = new LinkEdits(db, edits);
+    this.linkRules = new LinkRuleRepo(db);
+    registerProductUndo(edits, db, this.products);
   }
 
   /** The auto rules, compiled once: they run on every file that arrives. */
   private autoRules: CompiledRule[] | null = null;
 
+  /**
+   * Deletes a product as one undoable step: its links go (CASCADE) and its variants lose
+   * their parent (SET NULL); undo puts all three back, the product with its own id.
+   */
+  delete(id: number): StepResult & { removed: boolean } {
+    const product = this.products.record(id);
+    let removed = false;
+    const result = this.edits.step(`Delete product ${product?.sku ?? id}`, () => {
+      if (!product) return { parts: [], changed: 0 };
+      const links = this.linkEdits.links.rows(id);
+      const variants = this.products.variantIds(id);
+      removed = this.products.delete(id);
+      return { parts: [part(PRODUCT_DELETE, { product, links, variants })], changed: 1 };
+    });
+    return { ...result, removed };
+  }
+
   rules(): LinkRule[] {
-    return this.db
-      .prepare<[], { id: number; name: string; pattern: string; auto: number }>(
-        'SELECT id, name, pattern, auto FROM link_rules ORDER BY id',
-      )
-      .all()
-      .map((r) => ({ id: r.id, name: r.name, pattern: r.pattern, auto: r.auto === 1 }));
+    return this.linkRules.list();
   }
 
   /** `pattern`, else the configured rules, else the built-in {sku}_{position} rule. */
@@ -48,27 +65,16 @@ export class ProductParts {
   /** Creates (no id) or replaces a rule; a bad expression is refused before it is stored. */
   saveRule(rule: Omit<LinkRule, 'id'> & { id?: number }): LinkRule {
     compileRule(rule.name, rule.pattern);
-    const auto = rule.auto ? 1 : 0;
-    let id = rule.id;
-    if (id === undefined) {
-      id = Number(
-        this.db
-          .prepare('INSERT INTO link_rules (name, pattern, auto, created_at) VALUES (?, ?, ?, ?)')
-          .run(rule.name, rule.pattern, auto, Date.now()).lastInsertRowid,
-      );
-    } else if (
-      this.db
-        .prepare('UPDATE link_rules SET name = ?, pattern = ?, auto = ? WHERE id = ?')
-        .run(rule.name, rule.pattern, auto, id).changes === 0
-    ) {
+    const fields = { name: rule.name, pattern: rule.pattern, auto: rule.auto };
+    const id = rule.id ?? this.linkRules.create(fields);
+    if (rule.id !== undefined && !this.linkRules.update({ id, ...fields }))
       throw new PackshotError('not_found', `No rule with id ${id}`);
-    }
     this.autoRules = null;
-    return { id, name: rule.name, pattern: rule.pattern, auto: rule.auto };
+    return { id, ...fields };
   }
 
   deleteRule(id: number): boolean {
-    const removed = this.db.prepare('DELETE FROM link_rules WHERE id = ?').run(id).changes > 0;
+    const removed = this.linkRules.delete(id);
     this.autoRules = null;
     return removed;
   }
@@ -78,7 +84,7 @@ export class ProductParts {
   }
 
   /** Links a plan's links: one undoable step, or (auto rules on arrival) unrecorded. */
-  applyPlan(plan: RulePlan, label: string): EditResult {
+  applyPlan(plan: RulePlan, label: string): StepResult {
     return this.linkEdits.step(
       label,
       plan.links.map((l) => [
@@ -109,11 +115,8 @@ export class ProductParts {
     if (rules.length === 0 || this.linkEdits.links.isLinked(assetId)) return false;
     const plan = planRules(this.db, rules, [assetId]);
     if (plan.links.length === 0) return false;
-    const insert = this.db.prepare(
-      'INSERT OR IGNORE INTO product_links (product_id, asset_id, role, position, linked_at) VALUES (?, ?, ?, ?, ?)',
-    );
     // The plan's positions follow what each slot holds now: the new file goes at the end.
-    for (const l of plan.links) insert.run(l.productId, l.assetId, l.role, l.position, Date.now());
+    this.linkEdits.links.addIfAbsent(plan.links);
     return true;
   }
 }

@@ -40,6 +40,19 @@ const SELECT = `
   LEFT JOIN products pp ON pp.id = p.parent_id
   LEFT JOIN product_links m ON m.product_id = p.id AND m.role = 'main' AND m.position = 0`;
 
+/** A product's row as stored, enough to put it back exactly (undo of a delete). */
+export interface ProductRecord {
+  id: number;
+  sku: string;
+  name: string;
+  parent_id: number | null;
+  attributes: string;
+  channels: string;
+  product_type: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
 /** The products table: SKUs are unique (case-insensitive), parents are other products. */
 export class ProductRepo {
   private readonly db: Preparer;
@@ -156,6 +169,62 @@ export class ProductRepo {
         )
         .run(...this.values(fields), Date.now(), id, ...this.values(fields)).changes > 0
     );
+  }
+
+  record(id: number): ProductRecord | undefined {
+    return this.db
+      .prepare<[number], ProductRecord>(
+        `SELECT id, sku, name, parent_id, attributes, channels, product_type, created_at,
+                updated_at FROM products WHERE id = ?`,
+      )
+      .get(id);
+  }
+
+  /**
+   * Puts a deleted product back with its id (undo of a delete); a parent deleted since is
+   * dropped. Refused, with the reason, when its id or SKU has been taken since.
+   */
+  restore(r: ProductRecord): void {
+    const holder = this.get(r.id);
+    if (holder)
+      throw new PackshotError(
+        'conflict',
+        `Cannot bring back ${r.sku}: its id is now used by ${holder.sku}`,
+      );
+    if (this.idOf(r.sku) !== undefined)
+      throw new PackshotError('conflict', `Cannot bring back ${r.sku}: the SKU is taken again`);
+    const parent = r.parent_id !== null && this.get(r.parent_id) ? r.parent_id : null;
+    this.db
+      .prepare(
+        `INSERT INTO products (id, sku, name, parent_id, attributes, channels, product_type,
+                               created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        r.id,
+        r.sku,
+        r.name,
+        parent,
+        r.attributes,
+        r.channels,
+        r.product_type,
+        r.created_at,
+        r.updated_at,
+      );
+  }
+
+  variantIds(id: number): number[] {
+    return this.db
+      .prepare<[number], { id: number }>('SELECT id FROM products WHERE parent_id = ? ORDER BY id')
+      .all(id)
+      .map((r) => r.id);
+  }
+
+  /** Makes these products variants of `parentId` again, unless they found a parent since. */
+  adopt(parentId: number, ids: readonly number[]): void {
+    const update = this.db.prepare(
+      'UPDATE products SET parent_id = ? WHERE id = ? AND parent_id IS NULL',
+    );
+    for (const id of ids) update.run(parentId, id);
   }
 
   delete(id: number): boolean {

@@ -1,36 +1,39 @@
-import type { EditResult } from '../../../shared/dto';
 import { PackshotError } from '../../../shared/errors';
-import type { EditLog, Op } from '../edit/edit-log';
+import type { EditLog, StepResult } from '../edit/edit-log';
+import { part } from '../edit/undo-kind';
 import { parseKeywordList } from './tag-path';
 import type { TagRepo } from './tag-repo';
-
-type StepResult = EditResult & { touched: number[] };
+import { mergeTouched, registerTagUndo, TAG_LINKS, TAG_MERGE, TAG_PLACE } from './tag-undo-kinds';
 
 /** Tag edits as undoable steps: apply, remove, rename, move, merge; and keyword-list import. */
 export class TagEdits {
   constructor(
     private readonly tags: TagRepo,
     private readonly log: EditLog,
-  ) {}
+  ) {
+    registerTagUndo(log, tags);
+  }
 
   apply(ids: readonly number[], path: string): StepResult {
-    return this.log.tagStep(`Tag ${path} (${plural(ids.length)})`, () => {
+    return this.log.step(`Tag ${path} (${plural(ids.length)})`, () => {
       const tagId = this.tags.ensurePath(path);
       const added = this.tags.link(ids, tagId);
       return {
-        ops: added.length > 0 ? [{ type: 'links', tagId, added, removed: [] }] : [],
+        parts: added.length > 0 ? [part(TAG_LINKS, { tagId, added, removed: [] })] : [],
         changed: added.length,
+        touched: added,
       };
     });
   }
 
   remove(ids: readonly number[], tagId: number): StepResult {
     const tag = this.tags.require(tagId);
-    return this.log.tagStep(`Remove tag ${tag.path} (${plural(ids.length)})`, () => {
+    return this.log.step(`Remove tag ${tag.path} (${plural(ids.length)})`, () => {
       const removed = this.tags.unlink(ids, tagId);
       return {
-        ops: removed.length > 0 ? [{ type: 'links', tagId, added: [], removed }] : [],
+        parts: removed.length > 0 ? [part(TAG_LINKS, { tagId, added: [], removed })] : [],
         changed: removed.length,
+        touched: removed,
       };
     });
   }
@@ -50,14 +53,18 @@ export class TagEdits {
       throw new PackshotError('invalid_argument', 'A tag cannot be merged into itself');
     const source = this.tags.require(from);
     const target = this.tags.require(into);
-    return this.log.tagStep(`Merge tag ${source.path} into ${target.path}`, () => {
+    return this.log.step(`Merge tag ${source.path} into ${target.path}`, () => {
       const had = this.tags.assetsWith(from);
       const gained = this.tags.link(had, into);
       const children = this.tags.children(from);
       for (const child of children) this.tags.place(child, into, this.tags.require(child).name);
       this.tags.delete(from);
-      const op: Op = { type: 'merge', from: source, into, had, gained, children };
-      return { ops: [op], changed: had.length };
+      const merge = { from: source, into, had, gained, children };
+      return {
+        parts: [part(TAG_MERGE, merge)],
+        changed: had.length,
+        touched: mergeTouched(this.tags, merge),
+      };
     });
   }
 
@@ -72,16 +79,15 @@ export class TagEdits {
 
   private place(id: number, parentId: number, name: string, label: string): StepResult {
     const tag = this.tags.require(id);
-    return this.log.tagStep(label, () => {
+    return this.log.step(label, () => {
       this.tags.place(id, parentId, name);
       const after = this.tags.require(id);
-      const op: Op = {
-        type: 'place',
+      const place = {
         tagId: id,
         before: { parentId: tag.parent_id, name: tag.name },
         after: { parentId: after.parent_id, name: after.name },
       };
-      return { ops: [op], changed: 1 };
+      return { parts: [part(TAG_PLACE, place)], changed: 1, touched: this.tags.assetsUnder(id) };
     });
   }
 }

@@ -43,6 +43,27 @@ describe('connectStores', () => {
     expect(stores.jobs.getState().progress).toEqual(progress());
   });
 
+  it('reads the stored undo history on start and after product or collection changes', async () => {
+    const { transport, stores, client } = setup();
+    transport.handle('edits.state', () => ({
+      canUndo: true,
+      canRedo: false,
+      undoLabel: 'Delete collection Picks',
+      redoLabel: null,
+    }));
+    connectStores(client, stores);
+    await settle();
+    expect(stores.edits.getState()).toMatchObject({
+      canUndo: true,
+      canRedo: false,
+      undoLabel: 'Delete collection Picks',
+    });
+    transport.emit('products.changed', {});
+    transport.emit('collections.changed', {});
+    await settle();
+    expect(transport.callsOf('edits.state')).toHaveLength(3);
+  });
+
   it('lets a progress event win over a slower initial status', async () => {
     const { transport, stores, client } = setup();
     const status = deferred<JobProgress>();

@@ -5,11 +5,15 @@ import type { Stores } from './create-stores';
 
 export function connectStores(client: Client, stores: Stores): () => void {
   const { catalogs, folders, assets, selection, jobs, loupe } = stores;
-  const { presets, exportJob, tags, compare, products, collections } = stores;
+  const { presets, exportJob, tags, compare, products, collections, edits } = stores;
+  // Deleting a product or a collection is an undo step that returns no EditResult.
+  const relearnHistory = () => void edits.getState().refresh();
   // Collection counts follow assets and tags (a saved search finds what was just tagged).
   const recount = () => void collections.getState().refresh();
   const stops = [
     client.on('collections.changed', recount),
+    client.on('collections.changed', relearnHistory),
+    client.on('products.changed', relearnHistory),
     client.on('tags.changed', recount),
     client.on('catalogs.changed', () => {
       void catalogs.getState().refresh();
@@ -57,6 +61,8 @@ export function connectStores(client: Client, stores: Stores): () => void {
   void folders.getState().refresh();
   void jobs.getState().load();
   recount();
+  // The history is durable: after a restart, Undo knows what the last session left.
+  relearnHistory();
 
   return () => {
     for (const stop of stops) stop();

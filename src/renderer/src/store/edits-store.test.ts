@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { EditResult } from '../../../shared/dto';
+import type { EditResult, EditState } from '../../../shared/dto';
 import { PackshotError } from '../../../shared/errors';
 import { Client } from '../client';
-import { FakeTransport, settle } from '../test-support/fake-transport';
+import { deferred, FakeTransport, settle } from '../test-support/fake-transport';
 import { createEditsStore } from './edits-store';
 import { createNoticesStore } from './notices-store';
 
@@ -81,5 +81,45 @@ describe('edits store', () => {
     expect(notices.getState().notices.map((n) => [n.title, n.message])).toEqual([
       ['Could not change the selection', 'bad rating'],
     ]);
+  });
+
+  it('learns the stored history (after a restart) and undoes from it with its labels', async () => {
+    const { transport, store } = setup();
+    const labels = () => [store.getState().undoLabel, store.getState().redoLabel];
+    transport.handle('edits.state', () => ({
+      canUndo: true,
+      canRedo: true,
+      undoLabel: 'Delete product SNK',
+      redoLabel: 'Tag Shoes',
+    }));
+    await store.getState().refresh();
+    expect(store.getState()).toMatchObject({ canUndo: true, canRedo: true });
+    expect(labels()).toEqual(['Delete product SNK', 'Tag Shoes']);
+
+    // The step below the last one is asked for when this session does not know it.
+    transport.handle('edits.undo', () => step('Delete product SNK', true, true));
+    transport.handle('edits.state', () => ({
+      canUndo: true,
+      canRedo: true,
+      undoLabel: 'Rate 3',
+      redoLabel: 'Delete product SNK',
+    }));
+    await store.getState().undo();
+    await settle();
+    expect(labels()).toEqual(['Rate 3', 'Delete product SNK']);
+    expect(transport.callsOf('edits.state')).toHaveLength(2);
+  });
+
+  it('lets an edit win over a slower answer about the history', async () => {
+    const { transport, store } = setup();
+    const answer = deferred<EditState>();
+    transport
+      .handle('edits.state', () => answer.promise)
+      .handle('assets.edit', () => step('Rate 5', true, false));
+    const refreshing = store.getState().refresh();
+    await store.getState().cull({ kind: 'ids', ids: [1] }, { rating: 5 });
+    answer.resolve({ canUndo: false, canRedo: false, undoLabel: null, redoLabel: null });
+    await refreshing;
+    expect(store.getState()).toMatchObject({ canUndo: true, undoLabel: 'Rate 5' });
   });
 });

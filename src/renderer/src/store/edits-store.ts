@@ -1,12 +1,13 @@
 // Undoable edits from the UI: culling fields and tags on a target (ids or a query), tag
 // renames, moves and merges, keep-best; and undo / redo of them, one engine step each.
 //
-// The engine says whether there is more to undo or redo, and names the step it just did or
-// undid, but not the step below it: the labels of this session's steps are kept here as two
-// stacks so the buttons can say what they will undo. Before the first edit of a session,
-// whether there is anything to undo is unknown (null): the buttons stay usable.
+// Each edit's result says whether there is more to undo or redo, and names the step it just
+// did or undid, but not the step below it: this session's labels are kept as two stacks so
+// the buttons answer at once. The engine's history is durable, so edits.state (read at start,
+// after changes that return no EditResult, and when the stacks run dry) tells what a
+// restart or another window left. Until it answers, unknown is null: the buttons stay usable.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ColorLabel, EditResult, Flag } from '../../../shared/dto';
+import type { ColorLabel, EditResult, EditState, Flag } from '../../../shared/dto';
 import type { Client } from '../client';
 import type { NoticesStore } from './notices-store';
 import type { EditTarget } from './selection-target';
@@ -37,6 +38,8 @@ export interface EditsState {
   run(title: string, call: () => Promise<EditResult>): Promise<EditResult | null>;
   undo(): Promise<void>;
   redo(): Promise<void>;
+  /** Reads what Undo and Redo would do from the engine's stored history. */
+  refresh(): Promise<void>;
   dismissToast(): void;
 }
 
@@ -46,11 +49,14 @@ export function createEditsStore(client: Client, notices: NoticesStore): EditsSt
   const done: string[] = [];
   const undone: string[] = [];
   let toastId = 0;
+  // Bumped by every edit and undo: a slower edits.state answer never overwrites them.
+  let version = 0;
 
   return createStore<EditsState>()((set, get) => {
     const labels = () => ({ undoLabel: done.at(-1) ?? null, redoLabel: undone.at(-1) ?? null });
 
     const learn = (result: EditResult): void => {
+      version++;
       if (result.step !== null) {
         done.push(result.step);
         undone.length = 0;
@@ -60,6 +66,28 @@ export function createEditsStore(client: Client, notices: NoticesStore): EditsSt
 
     const toast = (text: string): void => set({ toast: { id: ++toastId, text } });
 
+    /** The engine's top label replaces a stack's top only when they differ. */
+    const align = (stack: string[], label: string | null): void => {
+      if (stack.at(-1) === label) return;
+      stack.length = 0;
+      if (label !== null) stack.push(label);
+    };
+
+    const refresh = async (): Promise<void> => {
+      const asked = version;
+      let state: EditState;
+      try {
+        state = await client.call('edits.state', {});
+      } catch {
+        // Only labels are at stake: the buttons stay usable and the next edit tells.
+        return;
+      }
+      if (asked !== version) return;
+      align(done, state.undoLabel);
+      align(undone, state.redoLabel);
+      set({ canUndo: state.canUndo, canRedo: state.canRedo, ...labels() });
+    };
+
     const travel = async (direction: 'undo' | 'redo'): Promise<void> => {
       let result: EditResult;
       try {
@@ -68,6 +96,7 @@ export function createEditsStore(client: Client, notices: NoticesStore): EditsSt
         notices.getState().report(`Could not ${direction}`, cause);
         return;
       }
+      version++;
       const [from, to] = direction === 'undo' ? [done, undone] : [undone, done];
       if (result.step === null) {
         toast(direction === 'undo' ? 'Nothing to undo' : 'Nothing to redo');
@@ -79,6 +108,9 @@ export function createEditsStore(client: Client, notices: NoticesStore): EditsSt
         toast(`${direction === 'undo' ? 'Undone' : 'Redone'}: ${result.step}`);
       }
       set({ canUndo: result.canUndo, canRedo: result.canRedo, ...labels() });
+      // Steps from before this session: their labels are in the engine's history.
+      if ((result.canUndo && done.length === 0) || (result.canRedo && undone.length === 0))
+        void refresh();
     };
 
     return {
@@ -125,6 +157,7 @@ export function createEditsStore(client: Client, notices: NoticesStore): EditsSt
 
       undo: () => travel('undo'),
       redo: () => travel('redo'),
+      refresh,
       dismissToast: () => set({ toast: null }),
     };
   });

@@ -1,4 +1,4 @@
-import type { CullingChange } from './edit-log';
+import type { CullingChange } from './culling-edits';
 
 /** The name of an undo step, as a menu would show it: "Rate 4 stars (12 assets)". */
 export function describeEdit(change: CullingChange, count: number): string {

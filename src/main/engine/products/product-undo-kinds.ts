@@ -1,0 +1,48 @@
+import type { Db } from '../db/open-database';
+import type { EditLog } from '../edit/edit-log';
+import { kindName } from '../edit/undo-kind';
+import { mergeLinks, replaceLinks, type LinkRow } from './link-repo';
+import type { ProductRecord, ProductRepo } from './product-repo';
+
+/** A product's media links before and after (links made meanwhile by others are kept). */
+export interface ProductLinks {
+  productId: number;
+  before: LinkRow[];
+  after: LinkRow[];
+}
+
+/**
+ * A deleted product: its row (id, attributes, parent), its links in order, and its
+ * variants, whose parent pointer the delete cleared (ON DELETE SET NULL).
+ */
+export interface ProductDelete {
+  product: ProductRecord;
+  links: LinkRow[];
+  variants: number[];
+}
+
+export const PRODUCT_LINKS = kindName<ProductLinks>('products.links');
+export const PRODUCT_DELETE = kindName<ProductDelete>('products.delete');
+
+// Asset lists refetch too: the log's caller says so whenever a step changed something.
+const signals = ['products.changed'] as const;
+
+/** Registers the products domain's undo kinds. */
+export function registerProductUndo(log: EditLog, db: Db, products: ProductRepo): void {
+  log.register({
+    name: PRODUCT_LINKS,
+    undo: (op) => ({ changed: mergeLinks(db, op.productId, op.before, op.after), signals }),
+    redo: (op) => ({ changed: mergeLinks(db, op.productId, op.after, op.before), signals }),
+  });
+  log.register({
+    name: PRODUCT_DELETE,
+    undo: (op) => {
+      products.restore(op.product);
+      // Assets deleted since are skipped; the rest go back to their roles and positions.
+      replaceLinks(db, op.product.id, op.links);
+      products.adopt(op.product.id, op.variants);
+      return { changed: 1, signals };
+    },
+    redo: (op) => ({ changed: products.delete(op.product.id) ? 1 : 0, signals }),
+  });
+}
