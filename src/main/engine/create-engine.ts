@@ -12,7 +12,7 @@ import { CollectionRepo } from './collections/collection-repo';
 import { IdleCheckpoint } from './db/idle-checkpoint';
 import { openDatabase } from './db/open-database';
 import { EditLog } from './edit/edit-log';
-import { editEffects } from './edit/edit-effects';
+import { editEffects } from './events/edit-effects';
 import type { EngineContext } from './engine-context';
 import { EventBus, type AnyEventListener } from './events/event-bus';
 import { ExportJobs } from './export/export-jobs';

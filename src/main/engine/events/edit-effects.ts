@@ -1,5 +1,5 @@
 import type { EditResult } from '../../../shared/dto';
-import type { EventBus } from '../events/event-bus';
+import type { EventBus } from './event-bus';
 
 export interface EditEffectParts {
   bus: EventBus;
