@@ -10,6 +10,7 @@ import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import prettier from 'eslint-config-prettier';
 import reactHooks from 'eslint-plugin-react-hooks';
+import packshot from './eslint/engine-layers.js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -185,6 +186,31 @@ export default defineConfig(
         ],
       }),
       'no-restricted-syntax': noDynamicElectron,
+    },
+  },
+  {
+    // Inside the engine: folders import only those below them, hosts only the entry point
+    // (eslint/engine-layers.json; docs/ARCHITECTURE.md, "Layers inside the engine").
+    files: ['src/main/**/*.ts'],
+    plugins: { packshot },
+    rules: { 'packshot/engine-layers': 'error' },
+  },
+  {
+    // External tools (sharp, exifr, exiftool) sit behind one module each in engine/tools/.
+    files: ['src/main/engine/**/*.ts'],
+    ignores: ['src/main/engine/tools/**', '**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': restrict({
+        patterns: [
+          electronOnlyInHost,
+          layerPath('renderer', 'src/main never imports the renderer.'),
+          {
+            regex: '^(sharp|exifr|exiftool-vendored)(/|$)',
+            message:
+              'External tools are used only through src/main/engine/tools/ (docs/ARCHITECTURE.md, "Tools").',
+          },
+        ],
+      }),
     },
   },
   {

@@ -28,7 +28,7 @@ function check(context, node, specifier) {
 
   if (file.startsWith(hosts + path.sep) && to !== null) {
     const entry = path.relative(engine, target).replace(/\.(ts|js)$/, '');
-    if (entry !== 'index')
+    if (entry !== '' && entry !== 'index')
       context.report({ node, messageId: 'hostEntry', data: { spec: specifier, doc: DOC } });
     return;
   }

@@ -2,7 +2,7 @@
 import { rm } from 'node:fs/promises';
 import type { MethodArgs, MethodName, MethodResult } from '../../shared/contract';
 import type { Asset } from '../../shared/dto';
-import { createEngine, type Engine, type EngineOptions } from '../engine/create-engine';
+import { createEngine, type Engine, type EngineOptions } from '../engine';
 import { invoke } from '../hosts/dispatch';
 import { tempDir } from './sample-images';
 

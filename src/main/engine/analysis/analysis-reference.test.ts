@@ -4,7 +4,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { referenceAnalysis, referencePlaceholder } from '../../test-support/reference-analysis';
 import { makeImage } from '../../test-support/sample-images';
-import { renderThumbnail, rgbaOf } from '../media/render-thumbnail';
+import { renderThumbnail, rgbaOf } from '../tools/sharp/render-thumbnail';
 import { analyzePixels, type Pixels } from './analyze-pixels';
 import { placeholderFromPixels } from './placeholder';
 

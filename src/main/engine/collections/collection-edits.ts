@@ -1,7 +1,7 @@
 import { PackshotError } from '../../../shared/errors';
 import type { EditLog, StepResult } from '../edit/edit-log';
 import { part } from '../edit/undo-kind';
-import type { CollectionRepo } from './collection-repo';
+import type { CollectionRepo } from '../repositories/collection-repo';
 import {
   COLLECTION_DELETE,
   COLLECTION_ITEMS,

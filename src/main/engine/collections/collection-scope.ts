@@ -1,7 +1,7 @@
 import type { AssetQuery } from '../repositories/asset-query';
-import { compileQuery, type CompiledQuery } from '../search/compile-query';
+import { compileQuery, type CompiledQuery } from '../repositories/compile-query';
 import { parseQuery } from '../search/parse-query';
-import type { CollectionRepo } from './collection-repo';
+import type { CollectionRepo } from '../repositories/collection-repo';
 
 /**
  * What listing a collection adds to an asset query: a smart collection's search (ANDed

@@ -1,6 +1,6 @@
 import type { EditLog } from '../edit/edit-log';
 import { kindName } from '../edit/undo-kind';
-import type { CollectionRepo, CollectionRow } from './collection-repo';
+import type { CollectionRepo, CollectionRow } from '../repositories/collection-repo';
 
 /** A manual collection's members, in order, before and after. */
 export interface CollectionItems {

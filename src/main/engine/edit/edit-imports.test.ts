@@ -33,7 +33,7 @@ function reachable(start: readonly string[]): Set<string> {
 
 describe('edit/ imports', () => {
   it('finds static, type-only and dynamic imports (so the check below can fail)', () => {
-    const sample = `import { a } from '../tags/tag-repo';\nimport type { B } from "./b";\nconst c = await import('../products/x');`;
+    const sample = `import { a } from '../repositories/tag-repo';\nimport type { B } from "./b";\nconst c = await import('../products/x');`;
     expect(importsOf(sample)).toEqual(['../tags/tag-repo', './b', '../products/x']);
   });
 

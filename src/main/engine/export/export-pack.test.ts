@@ -19,7 +19,7 @@ import { startHarness, type Harness } from '../../test-support/engine-harness';
 import { productShot } from '../../test-support/product-shots';
 import { tempDir } from '../../test-support/sample-images';
 import { seedProducts } from '../../test-support/seed-products';
-import { bodyOf } from './presets/preset-repo';
+import { bodyOf } from '../repositories/preset-repo';
 
 let h: Harness;
 let catalog: string;

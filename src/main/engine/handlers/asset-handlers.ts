@@ -2,11 +2,11 @@ import type { assetMethods } from '../../../shared/methods/asset-methods';
 import { PackshotError } from '../../../shared/errors';
 import { buildFolderTree } from '../catalog/folder-tree';
 import { describeEdit } from '../catalog/describe-culling';
-import type { EngineContext, HandlerGroup } from '../engine-context';
-import { strip } from '../engine-context';
+import type { EngineContext, HandlerGroup } from './engine-context';
+import { strip } from './engine-context';
 import { ensurePreview } from '../media/ensure-preview';
 import { collectionScope } from '../collections/collection-scope';
-import { compileQuery } from '../search/compile-query';
+import { compileQuery } from '../repositories/compile-query';
 import { parseQuery } from '../search/parse-query';
 
 export function assetHandlers(ctx: EngineContext): HandlerGroup<keyof typeof assetMethods> {

@@ -1,7 +1,7 @@
 import type { catalogMethods } from '../../../shared/methods/catalog-methods';
 import { PackshotError } from '../../../shared/errors';
 import { isWithin, resolveCatalogPath } from '../catalog/resolve-catalog-path';
-import type { EngineContext, HandlerGroup } from '../engine-context';
+import type { EngineContext, HandlerGroup } from './engine-context';
 import { VERSION } from '../version';
 
 export function catalogHandlers(ctx: EngineContext): HandlerGroup<keyof typeof catalogMethods> {

@@ -1,10 +1,10 @@
 import type { Collection } from '../../../shared/collection-dto';
 import type { EditResult } from '../../../shared/dto';
 import type { collectionMethods } from '../../../shared/methods/collection-methods';
-import { toCollection, type CollectionRow } from '../collections/collection-repo';
+import { toCollection, type CollectionRow } from '../repositories/collection-repo';
 import { savedSearch } from '../collections/collection-scope';
-import type { EngineContext, HandlerGroup } from '../engine-context';
-import { strip } from '../engine-context';
+import type { EngineContext, HandlerGroup } from './engine-context';
+import { strip } from './engine-context';
 
 export function collectionHandlers(
   ctx: EngineContext,

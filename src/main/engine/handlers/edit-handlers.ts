@@ -1,7 +1,7 @@
 import type { editMethods } from '../../../shared/methods/edit-methods';
 import type { TravelResult } from '../edit/edit-log';
-import type { EngineContext, HandlerGroup } from '../engine-context';
-import { strip } from '../engine-context';
+import type { EngineContext, HandlerGroup } from './engine-context';
+import { strip } from './engine-context';
 
 /** Undo, redo and the state of the history: each step's kinds say what views refetch. */
 export function editHandlers(ctx: EngineContext): HandlerGroup<keyof typeof editMethods> {

@@ -2,14 +2,14 @@
 import { availableParallelism } from 'node:os';
 import type { exportMethods } from '../../../shared/methods/export-methods';
 import { PackshotError } from '../../../shared/errors';
-import type { EngineContext, HandlerGroup } from '../engine-context';
+import type { EngineContext, HandlerGroup } from './engine-context';
 import { ExportJobs } from '../export/export-jobs';
-import { OverridesRepo } from '../export/overrides-repo';
+import { OverridesRepo } from '../repositories/overrides-repo';
 import { PackSource, type Selection } from '../export/pack-source';
 import { planPack } from '../export/pack/plan-pack';
 import { defaultChecks } from '../export/preflight/checks';
 import { preflightReport } from '../export/preflight/run-preflight';
-import { PresetRepo } from '../export/presets/preset-repo';
+import { PresetRepo } from '../repositories/preset-repo';
 import { resolvePresets } from '../export/resolve-presets';
 
 type Names = keyof typeof exportMethods;

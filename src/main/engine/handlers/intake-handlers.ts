@@ -1,6 +1,6 @@
 import { PackshotError } from '../../../shared/errors';
 import type { intakeMethods } from '../../../shared/methods/intake-methods';
-import type { EngineContext, HandlerGroup } from '../engine-context';
+import type { EngineContext, HandlerGroup } from './engine-context';
 import { reapplyIntake } from '../intake/apply-intake';
 import { compileIntake } from '../intake/evaluate-intake';
 

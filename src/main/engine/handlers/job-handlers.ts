@@ -1,5 +1,5 @@
 import type { jobMethods } from '../../../shared/methods/job-methods';
-import type { EngineContext, HandlerGroup } from '../engine-context';
+import type { EngineContext, HandlerGroup } from './engine-context';
 
 export function jobHandlers(ctx: EngineContext): HandlerGroup<keyof typeof jobMethods> {
   const { queue } = ctx;

@@ -2,12 +2,12 @@ import type { EditResult } from '../../../shared/dto';
 import { PackshotError } from '../../../shared/errors';
 import type { productMethods } from '../../../shared/methods/product-methods';
 import type { Product, ProductDetail } from '../../../shared/product-dto';
-import { strip, type EngineContext, type HandlerGroup } from '../engine-context';
+import { strip, type EngineContext, type HandlerGroup } from './engine-context';
 import { importProducts, previewCsv } from '../products/csv/import-products';
 import { copyInto, dropFolder, type Copied } from '../products/drop-files';
 import { insertAt } from '../products/link-edits';
 import { csvBytes, ProductParts } from '../products/product-parts';
-import { fieldsOf, type ProductFields } from '../products/product-repo';
+import { fieldsOf, type ProductFields } from '../repositories/product-repo';
 import { computeReadiness, linkedFiles, notReady } from '../products/readiness/compute-readiness';
 
 type Names = keyof typeof productMethods;

@@ -1,8 +1,8 @@
 import type { EditResult } from '../../../shared/dto';
 import { PackshotError } from '../../../shared/errors';
 import type { tagMethods } from '../../../shared/methods/tag-methods';
-import type { EngineContext, HandlerGroup } from '../engine-context';
-import { strip } from '../engine-context';
+import type { EngineContext, HandlerGroup } from './engine-context';
+import { strip } from './engine-context';
 
 export function tagHandlers(ctx: EngineContext): HandlerGroup<keyof typeof tagMethods> {
   const { tags, tagEdits } = ctx;

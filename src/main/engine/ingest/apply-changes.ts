@@ -1,5 +1,5 @@
 import type { AssetFileRepo, FileSeen } from '../repositories/asset-file-repo';
-import { forgetSidecars } from '../metadata/find-sidecars';
+import { forgetSidecars } from '../tools/metadata/find-sidecars';
 import { kindOf } from './file-kinds';
 import type { ChangeBatch } from './catalog-watcher';
 

@@ -1,5 +1,5 @@
 import type { WatchMode } from '../../../shared/dto';
-import type { CatalogRepo } from '../catalog/catalog-repo';
+import type { CatalogRepo } from '../repositories/catalog-repo';
 import type { EventBus } from '../events/event-bus';
 import type { AssetFileRepo } from '../repositories/asset-file-repo';
 import { applyChanges } from './apply-changes';

@@ -5,25 +5,30 @@ import type { IndexedFields, IndexWriteRepo } from '../repositories/index-write-
 import type { VersionRepo } from '../repositories/version-repo';
 import type { MediaCache } from '../media/media-cache';
 import { readAndHash, sampledHash } from '../media/read-and-hash';
-import type { EmbeddedPreviews } from '../media/raw-preview';
-import { rgbaOf, probeImage, renderThumbnail, type ImageProbe } from '../media/render-thumbnail';
-import { orientationOf, readSegments, toAssetMetadata } from '../metadata/read-metadata';
-import { readSidecars } from '../metadata/read-sidecars';
-import type { Segments } from '../metadata/metadata-segments';
+import type { EmbeddedPreviews } from '../tools/exiftool/raw-preview';
+import {
+  rgbaOf,
+  probeImage,
+  renderThumbnail,
+  type ImageProbe,
+} from '../tools/sharp/render-thumbnail';
+import { orientationOf, readSegments, toAssetMetadata } from '../tools/metadata/read-metadata';
+import { readSidecars } from '../tools/metadata/read-sidecars';
+import type { Segments } from '../tools/metadata/metadata-segments';
 import { expectedFormat, extensionOf, formatFromExtension } from './file-kinds';
-import { describeIndexError, IndexFailure } from './describe-index-error';
+import { describeIndexError, IndexFailure } from '../media/describe-index-error';
 import type { KeyedLock } from './keyed-lock';
 import { resolveIdentity } from './resolve-identity';
-import type { TagRepo } from '../tags/tag-repo';
+import type { TagRepo } from '../repositories/tag-repo';
 import { analyzePixels, type ImageAnalysis } from '../analysis/analyze-pixels';
 import type { Db } from '../db/open-database';
 import { withIntakeFields } from '../intake/apply-intake';
-import type { IntakeRepo } from '../intake/intake-repo';
+import type { CatalogIntake } from '../intake/evaluate-intake';
 import { placeholderFromPixels } from '../analysis/placeholder';
-import type { SimilarIndex } from '../analysis/similar-index';
-import type { SidecarRepo } from '../catalog/sidecar-repo';
-import { analysedContent } from '../catalog/analysed-content';
-import type { SidecarStamp } from '../catalog/sidecar-repo';
+import type { SimilarIndex } from '../repositories/similar-index';
+import type { SidecarRepo } from '../repositories/sidecar-repo';
+import { analysedContent } from '../repositories/analysed-content';
+import type { SidecarStamp } from '../repositories/sidecar-repo';
 import { writeIndexResult } from './write-index-result';
 
 export interface IndexDeps {
@@ -37,7 +42,7 @@ export interface IndexDeps {
   sidecars: SidecarRepo;
   identityLock: KeyedLock;
   db: Db;
-  intake: IntakeRepo;
+  intake: CatalogIntake;
 }
 
 export interface IndexOutcome {

@@ -2,8 +2,8 @@ import { PackshotError } from '../../../shared/errors';
 import type { WatchMode } from '../../../shared/dto';
 import type { JobProgress } from '../../../shared/dto';
 import type { EventBus } from '../events/event-bus';
-import type { CatalogRepo } from '../catalog/catalog-repo';
-import type { PlaceholderStore } from '../catalog/placeholder-store';
+import type { CatalogRepo } from '../repositories/catalog-repo';
+import type { PlaceholderRepo } from '../repositories/placeholder-repo';
 import type { AssetQueryRepo } from '../repositories/asset-query-repo';
 import { CatalogWatching } from './catalog-watching';
 import { indexAsset, type IndexDeps, type IndexOutcome } from './index-asset';
@@ -18,7 +18,7 @@ export type IngestParts = Omit<IndexDeps, 'identityLock'> & {
   bus: EventBus;
   catalogs: CatalogRepo;
   assets: AssetQueryRepo;
-  placeholders: PlaceholderStore;
+  placeholders: PlaceholderRepo;
 };
 
 export interface IngestOptions {

@@ -1,8 +1,8 @@
 import { open } from 'node:fs/promises';
 import type { AssetFileRepo } from '../repositories/asset-file-repo';
-import type { PlaceholderStore } from '../catalog/placeholder-store';
+import type { PlaceholderRepo } from '../repositories/placeholder-repo';
 import { placeholderFromPixels, PLACEHOLDER_SIDE } from '../analysis/placeholder';
-import { embeddedThumbnailPixels } from '../media/embedded-thumbnail';
+import { embeddedThumbnailPixels } from '../tools/sharp/embedded-thumbnail';
 import type { LookResult } from './index-queue';
 
 /** EXIF lives in the first 64 KB of a JPEG; a CR2's IFD1 thumbnail sits just past it. */
@@ -23,7 +23,7 @@ export interface QuickLook {
  */
 export async function quickLook(
   assets: AssetFileRepo,
-  placeholders: PlaceholderStore,
+  placeholders: PlaceholderRepo,
   id: number,
 ): Promise<QuickLook> {
   const looked: QuickLook = { result: 'looked', placeholder: null };

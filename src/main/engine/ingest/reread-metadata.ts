@@ -3,12 +3,12 @@ import type { Db } from '../db/open-database';
 import type { AssetFileRepo } from '../repositories/asset-file-repo';
 import type { AssetQueryRepo } from '../repositories/asset-query-repo';
 import type { IndexWriteRepo } from '../repositories/index-write-repo';
-import type { SidecarRepo } from '../catalog/sidecar-repo';
-import { forgetSidecars } from '../metadata/find-sidecars';
-import { readSegments, toAssetMetadata } from '../metadata/read-metadata';
-import { readSidecars } from '../metadata/read-sidecars';
-import { fileTagPaths } from '../tags/tag-path';
-import type { TagRepo } from '../tags/tag-repo';
+import type { SidecarRepo } from '../repositories/sidecar-repo';
+import { forgetSidecars } from '../tools/metadata/find-sidecars';
+import { readSegments, toAssetMetadata } from '../tools/metadata/read-metadata';
+import { readSidecars } from '../tools/metadata/read-sidecars';
+import { fileTagPaths } from '../../../shared/tag-path';
+import type { TagRepo } from '../repositories/tag-repo';
 import { cameraName } from './index-asset';
 
 export interface RereadDeps {

@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import type { CatalogRepo } from '../catalog/catalog-repo';
+import type { CatalogRepo } from '../repositories/catalog-repo';
 import { rereadMetadata, type RereadDeps } from './reread-metadata';
 import { sidecarChanges } from './sidecar-changes';
 import { ignoreRules } from './ignore-rules';

@@ -1,6 +1,6 @@
-import type { SidecarStamp } from '../catalog/sidecar-repo';
+import type { SidecarStamp } from '../repositories/sidecar-repo';
 import type { FileSeen } from '../repositories/asset-file-repo';
-import { sidecarCandidates } from '../metadata/find-sidecars';
+import { sidecarCandidates } from '../tools/metadata/find-sidecars';
 
 export interface SidecarChanges {
   /** Relative paths of files whose sidecars are new, changed or gone since last read. */

@@ -2,6 +2,7 @@ import { statSync, type Stats } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FileSeen } from '../repositories/asset-file-repo';
+import { describeFsError } from '../media/describe-index-error';
 import { kindOf } from './file-kinds';
 import type { IgnoreTest } from './ignore-rules';
 
@@ -93,21 +94,4 @@ export async function walkFolder(root: string, ignored: IgnoreTest): Promise<Wal
     }
   }
   return { files, sidecars, folders: walked, problems };
-}
-
-export function describeFsError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'EACCES':
-    case 'EPERM':
-      return 'Permission denied';
-    case 'ENOENT':
-      return 'File no longer exists';
-    case 'ELOOP':
-      return 'Symbolic link loop';
-    case 'EISDIR':
-      return 'Is a folder';
-    default:
-      return error instanceof Error ? error.message : String(error);
-  }
 }

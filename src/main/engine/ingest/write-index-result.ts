@@ -1,14 +1,14 @@
 import type { IntakeResult } from '../../../shared/intake-dto';
-import type { SimilarIndex } from '../analysis/similar-index';
-import type { SidecarRepo, SidecarStamp } from '../catalog/sidecar-repo';
+import type { SimilarIndex } from '../repositories/similar-index';
+import type { SidecarRepo, SidecarStamp } from '../repositories/sidecar-repo';
 import type { Db } from '../db/open-database';
 import { applyIntakeOnIndex } from '../intake/apply-intake';
-import type { IntakeRepo } from '../intake/intake-repo';
+import type { CatalogIntake } from '../intake/evaluate-intake';
 import type { AssetFileRepo, Located } from '../repositories/asset-file-repo';
 import type { IndexedFields, IndexWriteRepo } from '../repositories/index-write-repo';
 import type { VersionRepo } from '../repositories/version-repo';
-import { fileTagPaths } from '../tags/tag-path';
-import type { TagRepo } from '../tags/tag-repo';
+import { fileTagPaths } from '../../../shared/tag-path';
+import type { TagRepo } from '../repositories/tag-repo';
 
 export interface WriteDeps {
   db: Db;
@@ -18,7 +18,7 @@ export interface WriteDeps {
   tags: TagRepo;
   similar: SimilarIndex;
   sidecars: SidecarRepo;
-  intake: IntakeRepo;
+  intake: CatalogIntake;
 }
 
 export interface IndexResult {

@@ -5,12 +5,12 @@ import { CULLING_FIELD } from '../catalog/culling-edits';
 import type { EditLog, StepResult } from '../edit/edit-log';
 import { part, type StepPart } from '../edit/undo-kind';
 import { TAG_LINKS } from '../tags/tag-undo-kinds';
-import type { TagRepo } from '../tags/tag-repo';
-import type { IntakeRepo } from './intake-repo';
+import type { TagRepo } from '../repositories/tag-repo';
+import type { CatalogIntake } from './evaluate-intake';
 
 export interface IntakeDeps {
   db: Db;
-  intake: IntakeRepo;
+  intake: CatalogIntake;
   tags: TagRepo;
 }
 

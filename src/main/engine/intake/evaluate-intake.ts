@@ -1,7 +1,8 @@
 import picomatch from 'picomatch';
 import { LABELS } from '../../../shared/dto';
+import type { IntakeRepo } from '../repositories/intake-repo';
 import type { IntakeFields, IntakeResult, IntakeRules } from '../../../shared/intake-dto';
-import { splitTagPath } from '../tags/tag-path';
+import { splitTagPath } from '../../../shared/tag-path';
 
 /** What the rules look at: where the file sits in its catalog, and its EXIF. */
 export interface IntakeSample {
@@ -119,3 +120,6 @@ class TagSet {
     return [...this.byKey.values()];
   }
 }
+
+/** Each catalog's stored rules, compiled by compileIntake once per change. */
+export type CatalogIntake = IntakeRepo<IntakeEvaluator>;

@@ -1,10 +1,10 @@
 import type { PreviewReady } from '../../../shared/dto';
 import type { Located } from '../repositories/asset-file-repo';
-import { describeIndexError } from '../ingest/describe-index-error';
+import { describeIndexError } from './describe-index-error';
 import type { MediaCache } from './media-cache';
 import { pruneCache } from './prune-cache';
-import type { EmbeddedPreviews } from './raw-preview';
-import { renderPreview } from './render-thumbnail';
+import type { EmbeddedPreviews } from '../tools/exiftool/raw-preview';
+import { renderPreview } from '../tools/sharp/render-thumbnail';
 
 const DEFAULT_BUDGET = 2 * 1024 ** 3;
 const PRUNE_EVERY = 50;

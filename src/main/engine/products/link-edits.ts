@@ -3,7 +3,7 @@ import type { MediaRole } from '../../../shared/product-dto';
 import type { Db } from '../db/open-database';
 import type { EditLog, StepResult } from '../edit/edit-log';
 import { part, type StepPart } from '../edit/undo-kind';
-import { countChanged, fromBoard, LinkRepo, toBoard, type Board } from './link-repo';
+import { countChanged, fromBoard, LinkRepo, toBoard, type Board } from '../repositories/link-repo';
 import { PRODUCT_LINKS } from './product-undo-kinds';
 
 /** A change to one product's board, made in memory. */

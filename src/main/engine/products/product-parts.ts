@@ -6,7 +6,7 @@ import type { EditLog, StepResult } from '../edit/edit-log';
 import { part } from '../edit/undo-kind';
 import { LinkRuleRepo } from '../repositories/link-rule-repo';
 import { insertAt, LinkEdits } from './link-edits';
-import { ProductRepo } from './product-repo';
+import { ProductRepo } from '../repositories/product-repo';
 import { PRODUCT_DELETE, registerProductUndo } from './product-undo-kinds';
 import { BUILT_IN_RULE, compileRule, type CompiledRule } from './rules/link-rule';
 import { planRules } from './rules/plan-rules';

@@ -1,8 +1,8 @@
 import type { Db } from '../db/open-database';
 import type { EditLog } from '../edit/edit-log';
 import { kindName } from '../edit/undo-kind';
-import { mergeLinks, replaceLinks, type LinkRow } from './link-repo';
-import type { ProductRecord, ProductRepo } from './product-repo';
+import { mergeLinks, replaceLinks, type LinkRow } from '../repositories/link-repo';
+import type { ProductRecord, ProductRepo } from '../repositories/product-repo';
 
 /** A product's media links before and after (links made meanwhile by others are kept). */
 export interface ProductLinks {

@@ -1,5 +1,5 @@
 import type { AssetFilter, AssetSort } from '../../../shared/dto';
-import type { CompiledQuery } from '../search/compile-query';
+import type { CompiledQuery } from './compile-query';
 
 export interface AssetQuery {
   catalogId?: number;

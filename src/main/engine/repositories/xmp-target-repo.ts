@@ -1,6 +1,6 @@
 import type { XmpMode, XmpNaming } from '../../../shared/dto';
 import type { Db } from '../db/open-database';
-import type { XmpTarget } from '../xmp/xmp-writer';
+import type { XmpTarget } from '../tools/exiftool/xmp-writer';
 
 /** What XMP write-back needs to know of assets: where, how, and what to write. */
 export class XmpTargetRepo {

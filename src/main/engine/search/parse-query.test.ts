@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PackshotError } from '../../../shared/errors';
-import { compileQuery } from './compile-query';
+import { compileQuery } from '../repositories/compile-query';
 import { parseQuery } from './parse-query';
 
 function errorOf(query: string): string {

@@ -1,8 +1,8 @@
 import { PackshotError } from '../../../shared/errors';
 import type { EditLog, StepResult } from '../edit/edit-log';
 import { part } from '../edit/undo-kind';
-import { parseKeywordList } from './tag-path';
-import type { TagRepo } from './tag-repo';
+import { parseKeywordList } from '../../../shared/tag-path';
+import type { TagRepo } from '../repositories/tag-repo';
 import { mergeTouched, registerTagUndo, TAG_LINKS, TAG_MERGE, TAG_PLACE } from './tag-undo-kinds';
 
 /** Tag edits as undoable steps: apply, remove, rename, move, merge; and keyword-list import. */

@@ -1,6 +1,6 @@
 import type { EditLog } from '../edit/edit-log';
 import { kindName } from '../edit/undo-kind';
-import type { TagRepo, TagRow } from './tag-repo';
+import type { TagRepo, TagRow } from '../repositories/tag-repo';
 
 /** Assets that gained and lost a tag. */
 export interface TagLinks {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../../test-support/engine-harness';
 import { makeImage, tempDir } from '../../test-support/sample-images';
-import { fileTagPaths, parseKeywordList } from './tag-path';
+import { fileTagPaths, parseKeywordList } from '../../../shared/tag-path';
 
 let h: Harness;
 let folder: string;

@@ -1,5 +1,5 @@
 import type { MethodArgs, MethodName, MethodResult } from '../../../shared/contract';
-import type { Engine } from '../../engine/create-engine';
+import type { Engine } from '../../engine';
 import { invoke } from '../dispatch';
 
 /** A mistake in how the command was called: exit code 2. */

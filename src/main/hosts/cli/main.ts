@@ -3,8 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { PackshotError } from '../../../shared/errors';
-import { createEngine, type Engine } from '../../engine/create-engine';
-import { VERSION } from '../../engine/version';
+import { createEngine, VERSION, type Engine } from '../../engine';
 import { defaultDataDir } from '../data-dir';
 import { UsageError, type CliContext } from './cli-context';
 import { assetsCommand } from './commands/assets-command';

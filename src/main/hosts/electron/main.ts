@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { HASH_PATTERN, IPC, MEDIA_KINDS, MEDIA_SCHEME } from '../../../shared/bridge';
-import { createEngine, type Engine } from '../../engine/create-engine';
+import { createEngine, type Engine } from '../../engine';
 import { defaultDataDir } from '../data-dir';
 import { dispatch } from '../dispatch';
 import { resolveDragItem } from './drag-out';

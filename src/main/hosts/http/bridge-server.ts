@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { HASH_PATTERN } from '../../../shared/bridge';
 import type { ErrorPayload } from '../../../shared/errors';
-import type { Engine } from '../../engine/create-engine';
+import type { Engine } from '../../engine';
 import { dispatch, toErrorPayload } from '../dispatch';
 import { streamEvents } from './event-stream';
 import { cookieToken, headerToken, isFromUs, newToken, sameToken, tokenCookie } from './http-auth';

@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import type { Engine } from '../../engine/create-engine';
+import type { Engine } from '../../engine';
 
 const HEARTBEAT_MS = 15_000;
 

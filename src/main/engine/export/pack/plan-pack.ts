@@ -8,13 +8,13 @@ import type {
   Rendition,
   RenditionOverride,
 } from '../../../../shared/export-dto';
-import { renderPath } from '../naming/name-template';
-import { MAX_SEGMENT_BYTES, truncateBytes } from '../naming/sanitize-name';
+import { renderPath } from '../../../../shared/naming/name-template';
+import { MAX_SEGMENT_BYTES, truncateBytes } from '../../../../shared/naming/sanitize-name';
 import { displaySize, type PackImage, type PackProduct } from '../pack-source';
 import type { CheckRegistry } from '../preflight/check-registry';
-import { EXTENSIONS } from '../render/render-rendition';
-import { plannedSize } from '../render/planned-size';
-import { renderKey, renderOptions, type RenderOptions } from '../render/render-options';
+import { EXTENSIONS } from '../../tools/render/render-rendition';
+import { plannedSize } from '../../tools/render/planned-size';
+import { renderKey, renderOptions, type RenderOptions } from '../../tools/render/render-options';
 
 export interface PlannedFile {
   /** Relative to the pack, '/'-separated; unique in the plan (case-insensitively). */

@@ -11,8 +11,8 @@ import type {
   FailurePolicy,
 } from '../../../../shared/export-dto';
 import { outputChecks } from '../preflight/output-checks';
-import { readRights, type RightsFields } from '../render/color';
-import { prepareSource, renderRendition } from '../render/render-rendition';
+import { readRights, type RightsFields } from '../../tools/render/color';
+import { prepareSource, renderRendition } from '../../tools/render/render-rendition';
 import { MANIFEST, PackState, type PackEntry } from './manifest';
 import { PackPaths } from './pack-paths';
 import type { PackPlan, PlannedFile } from './plan-pack';

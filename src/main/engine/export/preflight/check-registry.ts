@@ -2,7 +2,7 @@
 // (approval, usage rights, expiry) can be registered later without touching the runner.
 import type { ChannelPreset, CheckResult } from '../../../../shared/export-dto';
 import type { PackImage, PackProduct } from '../pack-source';
-import type { RenderOptions } from '../render/render-options';
+import type { RenderOptions } from '../../tools/render/render-options';
 
 /** One image as a preset would export it. */
 export interface ImageCheckInput {

@@ -6,7 +6,7 @@ import type {
 } from '../../../../shared/product-dto';
 import { PackshotError } from '../../../../shared/errors';
 import type { Db } from '../../db/open-database';
-import { fieldsOf, type ProductFields, type ProductRepo } from '../product-repo';
+import { fieldsOf, type ProductFields, type ProductRepo } from '../../repositories/product-repo';
 import { detectDialect, suggestMap } from './csv-dialects';
 import { expandRows, type Incoming } from './expand-rows';
 import { readCsv } from './read-csv';

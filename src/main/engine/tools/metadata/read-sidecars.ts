@@ -1,7 +1,13 @@
 import { stat } from 'node:fs/promises';
-import type { SidecarStamp } from '../catalog/sidecar-repo';
 import { findSidecars } from './find-sidecars';
 import type { Segments } from './metadata-segments';
+
+/** A sidecar as read: its size and mtime tell a later walk whether it changed. */
+export interface SidecarStamp {
+  relPath: string;
+  bytes: number;
+  mtimeMs: number;
+}
 import { readSidecar } from './read-metadata';
 
 export interface SidecarsRead {

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { ExifTool } from 'exiftool-vendored';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeCameraJpeg } from '../../test-support/camera-jpeg';
-import { tempDir } from '../../test-support/sample-images';
-import type { Pixels } from '../analysis/analyze-pixels';
+import { writeCameraJpeg } from '../../../test-support/camera-jpeg';
+import { tempDir } from '../../../test-support/sample-images';
+import type { Pixels } from '../../analysis/analyze-pixels';
 import { embeddedThumbnailPixels } from './embedded-thumbnail';
 
 const DEBIAN_CR2 = '/usr/share/doc/rawtran/IMG_5952.CR2';

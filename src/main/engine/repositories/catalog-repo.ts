@@ -1,6 +1,6 @@
 import type { Catalog, WatchMode, XmpMode, XmpNaming } from '../../../shared/dto';
 import type { Db } from '../db/open-database';
-import { parseList } from '../repositories/asset-row';
+import { parseList } from './asset-row';
 
 interface CatalogRow {
   id: number;

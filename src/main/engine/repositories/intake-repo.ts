@@ -1,23 +1,26 @@
 import { DEFAULT_INTAKE_RULES, type IntakeRules } from '../../../shared/intake-dto';
 import { intakeRulesSchema } from '../../../shared/methods/intake-methods';
 import type { Db } from '../db/open-database';
-import { compileIntake, type IntakeEvaluator } from './evaluate-intake';
 
 /**
  * Each catalog's intake rules, stored as JSON and compiled once per change; and which tag
  * links the rules made, so applying them again takes back only what they gave.
  */
-export class IntakeRepo {
+export class IntakeRepo<Evaluator> {
   /** Compiled rules by catalog, with the stored text they came from. */
-  private readonly compiled = new Map<number, Compiled>();
+  private readonly compiled = new Map<number, Compiled<Evaluator>>();
 
-  constructor(private readonly db: Db) {}
+  /** `compile`: the intake domain's compiler, run once per change of a catalog's rules. */
+  constructor(
+    private readonly db: Db,
+    private readonly compile: (rules: IntakeRules) => Evaluator,
+  ) {}
 
   rules(catalogId: number): IntakeRules {
     return this.entry(catalogId).rules;
   }
 
-  evaluator(catalogId: number): IntakeEvaluator {
+  evaluator(catalogId: number): Evaluator {
     return this.entry(catalogId).run;
   }
 
@@ -65,7 +68,7 @@ export class IntakeRepo {
    * The stored row is read every time (one primary-key lookup) and compiled only when its
    * text changed, so a removed catalog whose id is reused never inherits its rules.
    */
-  private entry(catalogId: number): Compiled {
+  private entry(catalogId: number): Compiled<Evaluator> {
     const row = this.db
       .prepare<[number], { rules: string }>('SELECT rules FROM intake_rules WHERE catalog_id = ?')
       .get(catalogId);
@@ -73,16 +76,16 @@ export class IntakeRepo {
     const cached = this.compiled.get(catalogId);
     if (cached && cached.text === text) return cached;
     const rules = text === null ? DEFAULT_INTAKE_RULES : readRules(text);
-    const entry = { text, rules, run: compileIntake(rules) };
+    const entry = { text, rules, run: this.compile(rules) };
     this.compiled.set(catalogId, entry);
     return entry;
   }
 }
 
-interface Compiled {
+interface Compiled<Evaluator> {
   text: string | null;
   rules: IntakeRules;
-  run: IntakeEvaluator;
+  run: Evaluator;
 }
 
 /** Stored rules are checked again on the way out: a bad row means no rules, not a crash. */

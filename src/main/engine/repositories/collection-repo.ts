@@ -1,7 +1,7 @@
 import type { Collection, CollectionKind } from '../../../shared/collection-dto';
 import { PackshotError } from '../../../shared/errors';
 import type { Db } from '../db/open-database';
-import { readCollectionItems, writeCollectionItems } from '../repositories/collection-items-repo';
+import { readCollectionItems, writeCollectionItems } from './collection-items-repo';
 
 export interface CollectionRow {
   id: number;

@@ -1,6 +1,6 @@
 import type { SimilarGroup } from '../../../shared/dto';
 import type { Db } from '../db/open-database';
-import { HammingIndex, splitHash } from './hamming-index';
+import { HammingIndex, splitHash } from '../analysis/hamming-index';
 
 /** Perceptual hashes this close (of 64 bits) are the same picture: a burst, a retake. */
 const NEAR = 10;

@@ -1,7 +1,7 @@
 import type { Db } from '../db/open-database';
 
 /** Placeholders set ahead of the full index, by the quick look at a new file. */
-export class PlaceholderStore {
+export class PlaceholderRepo {
   constructor(private readonly db: Db) {}
 
   has(id: number): boolean {

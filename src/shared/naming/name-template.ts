@@ -2,7 +2,7 @@
 // {channel} {preset} {key} {width} {height} {ext} {parent} {asset} {attr.X} {variant.X}.
 // Every value is sanitised as part of one path segment; a template cannot add a separator
 // through its values, and '..' segments are impossible.
-import { PackshotError } from '../../../../shared/errors';
+import { PackshotError } from '../errors';
 import { sanitizeSegment } from './sanitize-name';
 
 export interface NameValues {

@@ -6,8 +6,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ExifTool } from 'exiftool-vendored';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, startHarness, type Harness } from '../../test-support/engine-harness';
-import { makeImage, tempDir } from '../../test-support/sample-images';
+import { eventually, startHarness, type Harness } from '../../../test-support/engine-harness';
+import { makeImage, tempDir } from '../../../test-support/sample-images';
 
 const DEBIAN_CR2 = '/usr/share/doc/rawtran/IMG_5952.CR2';
 let exiftool: ExifTool;

@@ -2,7 +2,7 @@
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeImage, tempDir } from '../../test-support/sample-images';
+import { makeImage, tempDir } from '../../../test-support/sample-images';
 import { LazyExifTool } from './lazy-exiftool';
 
 describe('LazyExifTool', () => {

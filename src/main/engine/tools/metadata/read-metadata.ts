@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { exifr } from './exifr-api';
-import type { AssetMetadata } from '../../../shared/dto';
+import type { AssetMetadata } from '../../../../shared/dto';
 import { list, num, text, type Segment, type Segments } from './metadata-segments';
 
 const PARSE_OPTIONS = {

@@ -1,11 +1,8 @@
 import type { Db } from '../db/open-database';
-import { sidecarCandidates } from '../metadata/find-sidecars';
+import { sidecarCandidates } from '../tools/metadata/find-sidecars';
+import type { SidecarStamp } from '../tools/metadata/read-sidecars';
 
-export interface SidecarStamp {
-  relPath: string;
-  bytes: number;
-  mtimeMs: number;
-}
+export type { SidecarStamp };
 
 /**
  * The size and mtime of each XMP sidecar as it was when its asset's metadata was read.

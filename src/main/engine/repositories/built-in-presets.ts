@@ -1,21 +1,21 @@
 // The presets Packshot ships (resources/presets/*.json), bundled by vite's JSON import and
 // validated with the contract's schema, so a bad edit to a JSON file fails loudly at start.
-import amazonAdditional from '../../../../../resources/presets/amazon-additional.json';
-import amazonMain from '../../../../../resources/presets/amazon-main.json';
-import bol from '../../../../../resources/presets/bol.json';
-import ebay from '../../../../../resources/presets/ebay.json';
-import etsy from '../../../../../resources/presets/etsy.json';
-import google from '../../../../../resources/presets/google.json';
-import instagramPortrait from '../../../../../resources/presets/instagram-portrait.json';
-import instagramSquare from '../../../../../resources/presets/instagram-square.json';
-import shopify from '../../../../../resources/presets/shopify.json';
-import web from '../../../../../resources/presets/web.json';
-import woocommerce from '../../../../../resources/presets/woocommerce.json';
-import zalando from '../../../../../resources/presets/zalando.json';
+import amazonAdditional from '../../../../resources/presets/amazon-additional.json';
+import amazonMain from '../../../../resources/presets/amazon-main.json';
+import bol from '../../../../resources/presets/bol.json';
+import ebay from '../../../../resources/presets/ebay.json';
+import etsy from '../../../../resources/presets/etsy.json';
+import google from '../../../../resources/presets/google.json';
+import instagramPortrait from '../../../../resources/presets/instagram-portrait.json';
+import instagramSquare from '../../../../resources/presets/instagram-square.json';
+import shopify from '../../../../resources/presets/shopify.json';
+import web from '../../../../resources/presets/web.json';
+import woocommerce from '../../../../resources/presets/woocommerce.json';
+import zalando from '../../../../resources/presets/zalando.json';
 import { z } from 'zod';
-import type { PresetBody } from '../../../../shared/export-dto';
-import { presetBodySchema, presetId } from '../../../../shared/preset-schema';
-import { validateTemplate } from '../naming/name-template';
+import type { PresetBody } from '../../../shared/export-dto';
+import { presetBodySchema, presetId } from '../../../shared/preset-schema';
+import { validateTemplate } from '../../../shared/naming/name-template';
 
 export interface BuiltInPreset {
   id: string;

@@ -1,5 +1,4 @@
-import { MAX_INPUT_PIXELS } from '../media/render-thumbnail';
-import { describeFsError } from './walk-folder';
+import { MAX_INPUT_PIXELS } from '../tools/sharp/render-thumbnail';
 
 /** A failure whose message is already the reason to show. */
 export class IndexFailure extends Error {}
@@ -28,4 +27,21 @@ export function describeIndexError(error: unknown): string {
 
 function firstLine(message: string): string {
   return message.split('\n')[0]?.trim().slice(0, 300) ?? message;
+}
+
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'Permission denied';
+    case 'ENOENT':
+      return 'File no longer exists';
+    case 'ELOOP':
+      return 'Symbolic link loop';
+    case 'EISDIR':
+      return 'Is a folder';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
 }

@@ -1,6 +1,6 @@
-import type { AssetQueryRepo } from '../repositories/asset-query-repo';
+import type { AssetQueryRepo } from './asset-query-repo';
 import { compileQuery } from './compile-query';
-import { parseQuery } from './parse-query';
+import { parseQuery } from '../search/parse-query';
 
 /** The ids of every asset a search query finds (throws invalid_argument on a bad query). */
 export function queryIds(assets: AssetQueryRepo, text: string): number[] {

@@ -2,8 +2,8 @@
 // embedded (CMYK and 16-bit sources included), and carries the metadata the policy keeps.
 import type { Sharp } from 'sharp';
 import type { MetadataPolicy } from '../../../../shared/export-dto';
-import { readSegments } from '../../metadata/read-metadata';
-import { text } from '../../metadata/metadata-segments';
+import { readSegments } from '../metadata/read-metadata';
+import { text } from '../metadata/metadata-segments';
 
 /** Rights fields worth keeping on a channel: who made it, who owns it, and how it was made. */
 export interface RightsFields {

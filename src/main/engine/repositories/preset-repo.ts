@@ -1,11 +1,11 @@
 // Presets: the built-in ones (with a user's edits kept beside them) and the user's own,
 // in SQLite (table channel_presets, migration 10).
-import type { ChannelPreset, PresetBody } from '../../../../shared/export-dto';
-import { PackshotError } from '../../../../shared/errors';
-import { presetBodySchema } from '../../../../shared/preset-schema';
-import type { Db } from '../../db/open-database';
-import { validateTemplate } from '../naming/name-template';
-import { builtInPresets, type BuiltInPreset } from './load-built-in-presets';
+import type { ChannelPreset, PresetBody } from '../../../shared/export-dto';
+import { PackshotError } from '../../../shared/errors';
+import { presetBodySchema } from '../../../shared/preset-schema';
+import type { Db } from '../db/open-database';
+import { validateTemplate } from '../../../shared/naming/name-template';
+import { builtInPresets, type BuiltInPreset } from './built-in-presets';
 
 interface Row {
   id: string;

@@ -1,8 +1,8 @@
 import sharp from 'sharp';
-import type { Pixels } from '../analysis/analyze-pixels';
+import type { Pixels } from '../../analysis/analyze-pixels';
 import { exifr } from '../metadata/exifr-api';
 import { jpegSize } from './jpeg-size';
-import { cropPixels, orientPixels, type Box } from '../analysis/pixel-geometry';
+import { cropPixels, orientPixels, type Box } from '../../analysis/pixel-geometry';
 
 /** An embedded thumbnail is small (160×120 is the norm); anything larger is not one. */
 const MAX_THUMB_PIXELS = 1024 * 1024;

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { XmpMode, XmpNaming } from '../../../shared/dto';
-import { LazyExifTool } from '../media/lazy-exiftool';
-import { splitTagPath } from '../tags/tag-path';
+import type { XmpMode, XmpNaming } from '../../../../shared/dto';
+import { LazyExifTool } from './lazy-exiftool';
+import { splitTagPath } from '../../../../shared/tag-path';
 
 /** What Packshot writes for an asset, and where. */
 export interface XmpTarget {

@@ -3,7 +3,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import type { Rendition } from '../../../../shared/export-dto';
 import { productShot } from '../../../test-support/product-shots';
-import { exifr } from '../../metadata/exifr-api';
+import { exifr } from '../metadata/exifr-api';
 import { readRights } from './color';
 import { fitQuality } from './fit-quality';
 import { renderOptions } from './render-options';

@@ -1,5 +1,5 @@
-import { queryError } from './parse-query';
-import type { QueryNode } from './query-ast';
+import { queryError } from '../search/parse-query';
+import type { QueryNode } from '../search/query-ast';
 
 export interface CompiledQuery {
   /** A boolean SQL expression over `assets a JOIN catalogs c`. */

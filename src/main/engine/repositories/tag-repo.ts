@@ -1,7 +1,7 @@
 import type { Tag } from '../../../shared/dto';
 import { PackshotError } from '../../../shared/errors';
 import type { Db } from '../db/open-database';
-import { splitTagPath } from './tag-path';
+import { splitTagPath } from '../../../shared/tag-path';
 
 interface TagRow {
   id: number;

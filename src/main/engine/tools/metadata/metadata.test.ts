@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { ExifTool } from 'exiftool-vendored';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from '../../test-support/engine-harness';
-import { makeImage, tempDir } from '../../test-support/sample-images';
+import { startHarness, type Harness } from '../../../test-support/engine-harness';
+import { makeImage, tempDir } from '../../../test-support/sample-images';
 
 const DEBIAN_CR2 = '/usr/share/doc/rawtran/IMG_5952.CR2';
 

@@ -1,22 +1,22 @@
-import type { Handlers, MethodName } from '../../shared/contract';
-import type { EditResult } from '../../shared/dto';
-import type { SimilarIndex } from './analysis/similar-index';
-import type { AssetFileRepo } from './repositories/asset-file-repo';
-import type { AssetQueryRepo } from './repositories/asset-query-repo';
-import type { CatalogRepo } from './catalog/catalog-repo';
-import type { CullingEdits } from './catalog/culling-edits';
-import type { CollectionEdits } from './collections/collection-edits';
-import type { CollectionRepo } from './collections/collection-repo';
-import type { Db } from './db/open-database';
-import type { EditLog } from './edit/edit-log';
-import type { EventBus } from './events/event-bus';
-import type { IndexQueue } from './ingest/index-queue';
-import type { ScanOutcome } from './ingest/ingest-pipeline';
-import type { IntakeRepo } from './intake/intake-repo';
-import type { MediaCache } from './media/media-cache';
-import type { EmbeddedPreviews } from './media/raw-preview';
-import type { TagEdits } from './tags/tag-edits';
-import type { TagRepo } from './tags/tag-repo';
+import type { Handlers, MethodName } from '../../../shared/contract';
+import type { EditResult } from '../../../shared/dto';
+import type { SimilarIndex } from '../repositories/similar-index';
+import type { AssetFileRepo } from '../repositories/asset-file-repo';
+import type { AssetQueryRepo } from '../repositories/asset-query-repo';
+import type { CatalogRepo } from '../repositories/catalog-repo';
+import type { CullingEdits } from '../catalog/culling-edits';
+import type { CollectionEdits } from '../collections/collection-edits';
+import type { CollectionRepo } from '../repositories/collection-repo';
+import type { Db } from '../db/open-database';
+import type { EditLog } from '../edit/edit-log';
+import type { EventBus } from '../events/event-bus';
+import type { IndexQueue } from '../ingest/index-queue';
+import type { ScanOutcome } from '../ingest/ingest-pipeline';
+import type { CatalogIntake } from '../intake/evaluate-intake';
+import type { MediaCache } from '../media/media-cache';
+import type { EmbeddedPreviews } from '../tools/exiftool/raw-preview';
+import type { TagEdits } from '../tags/tag-edits';
+import type { TagRepo } from '../repositories/tag-repo';
 
 /**
  * What the engine's parts share, built once by createEngine. Handler groups (handlers/)
@@ -40,7 +40,7 @@ export interface EngineContext {
   readonly cache: MediaCache;
   readonly previews: EmbeddedPreviews;
   readonly queue: IndexQueue;
-  readonly intake: IntakeRepo;
+  readonly intake: CatalogIntake;
   readonly collections: CollectionRepo;
   readonly collectionEdits: CollectionEdits;
   /** After an edit: tells lists (and the keyword panel) to refetch, writes XMP back. */

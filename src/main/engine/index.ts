@@ -1,0 +1,3 @@
+// The engine's entry point: the one module hosts import (lint enforces it).
+export { createEngine, type Engine, type EngineOptions } from './create-engine';
+export { VERSION } from './version';
