@@ -25,8 +25,7 @@ import { IntakeRepo } from './intake/intake-repo';
 import { MediaCache, type MediaKind } from './media/media-cache';
 import { EmbeddedPreviews } from './media/raw-preview';
 import { ignoreRules } from './scan/ignore-rules';
-import { compileQuery } from './search/compile-query';
-import { parseQuery } from './search/parse-query';
+import { assetSearch } from './search/search-query';
 import { isReachable, scanCatalog } from './scan/scan-catalog';
 import { assetHandlers } from './handlers/asset-handlers';
 import { catalogHandlers } from './handlers/catalog-handlers';
@@ -119,14 +118,8 @@ export function createEngine(options: EngineOptions): Engine {
     }
     return result;
   };
-  const idsFor = (text: string): number[] => {
-    const parsed = parseQuery(text);
-    return assets.ids({
-      filter: 'all',
-      sort: 'name',
-      search: parsed ? compileQuery(parsed, text) : undefined,
-    });
-  };
+  const idsFor = (text: string): number[] =>
+    assets.ids({ filter: 'all', sort: 'name', search: assetSearch(text) });
   const cache = new MediaCache(join(options.dataDir, 'cache'));
   const previews = new EmbeddedPreviews();
   const bus = new EventBus();
