@@ -3,7 +3,21 @@
 // Read-only; the products schema (migration 8) and the export tables (migration 10).
 import type { Db } from '../db/open-database';
 import type { MediaRole } from '../../../shared/product-dto';
-import type { ProductSearch } from '../search/search-query';
+
+/** A boolean SQL expression and its parameters (a compiled search). */
+export interface SqlCondition {
+  sql: string;
+  params: unknown[];
+}
+
+/**
+ * Which products: a condition over `products p`, and one over `product_links l JOIN
+ * products p JOIN assets a JOIN catalogs c` (a product beside one of its own files).
+ */
+export interface ProductCondition {
+  product: SqlCondition;
+  link: SqlCondition;
+}
 
 export interface PackProductRow {
   id: number;
@@ -54,7 +68,7 @@ export class PackSourceRepo {
    * the query holds for on their own, united with those it holds for beside one of their own
    * linked files (the files a pack is made of; a variant's parent's files are not its own).
    */
-  products(search: ProductSearch | undefined): PackProductRow[] {
+  products(search: ProductCondition | undefined): PackProductRow[] {
     const chosen = search
       ? `WHERE p.id IN (
            SELECT p.id FROM products p WHERE ${search.product.sql}
