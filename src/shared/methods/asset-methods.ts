@@ -10,7 +10,7 @@ import type {
   SimilarGroup,
 } from '../dto';
 import { type } from '../phantom-type';
-import { id, empty } from './schema-parts';
+import { id, empty, searchQuery } from './schema-parts';
 
 export const assetMethods = {
   'assets.list': {
@@ -29,7 +29,7 @@ export const assetMethods = {
           .enum(['all', 'missing', 'errors', 'duplicates', 'offline', 'unlinked'])
           .default('all'),
         /** The search language: words, field:value, width>=2000, AND / OR / NOT, ( ). */
-        query: z.string().max(2000).optional(),
+        query: searchQuery.optional(),
         /** Only a collection's assets: a smart one's search, or a manual one's members. */
         collectionId: id.optional(),
       })
@@ -61,7 +61,7 @@ export const assetMethods = {
   'assets.editQuery': {
     args: z
       .object({
-        query: z.string().max(2000),
+        query: searchQuery,
         rating: z.number().int().min(0).max(5).optional(),
         flag: z.enum(['none', 'pick', 'reject']).optional(),
         label: z.enum(LABELS).nullable().optional(),

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Collection } from '../collection-dto';
 import type { EditResult } from '../dto';
 import { type } from '../phantom-type';
-import { empty, id } from './schema-parts';
+import { empty, id, searchQuery } from './schema-parts';
 
 const name = z.string().trim().min(1).max(200);
 const assetIds = z.array(id).min(1).max(100_000);
@@ -17,7 +17,7 @@ export const collectionMethods = {
    */
   'collections.save': {
     args: z
-      .object({ id: id.optional(), name, query: z.string().trim().min(1).max(2000).optional() })
+      .object({ id: id.optional(), name, query: searchQuery.trim().min(1).optional() })
       .strict(),
     result: type<Collection>(),
   },

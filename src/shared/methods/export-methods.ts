@@ -14,14 +14,17 @@ import {
 } from '../export-dto';
 import { type } from '../phantom-type';
 import { presetBodySchema, presetId } from '../preset-schema';
-import { empty, id } from './schema-parts';
+import { empty, id, searchQuery } from './schema-parts';
 
 /** Preset ids or channel ids ('amazon' means amazon-main and amazon-additional). */
 const channels = z.array(z.string().min(1).max(64)).min(1).max(100);
-/** Which products: every word must match SKU, name or an attribute; absent: all. */
+/**
+ * Which products: the search language, true of the product (SKU, name) or of one of its
+ * linked files (README, "Channel packs"); absent or blank: all.
+ */
 const selection = {
   channels,
-  query: z.string().max(500).optional(),
+  query: searchQuery.optional(),
   productIds: z.array(id).max(100_000).optional(),
 };
 const jobId = z.string().min(1).max(100);

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { EditResult, Tag } from '../dto';
 import { type } from '../phantom-type';
-import { id, empty, tagPath } from './schema-parts';
+import { id, empty, searchQuery, tagPath } from './schema-parts';
 
 export const tagMethods = {
   'tags.list': { args: empty, result: type<Tag[]>() },
@@ -18,7 +18,7 @@ export const tagMethods = {
   /** tags.apply / tags.remove over every asset a search query finds (the CLI's bulk edits). */
   'tags.applyQuery': {
     args: z
-      .object({ query: z.string().max(2000), path: tagPath, remove: z.boolean().default(false) })
+      .object({ query: searchQuery, path: tagPath, remove: z.boolean().default(false) })
       .strict(),
     result: type<EditResult>(),
   },

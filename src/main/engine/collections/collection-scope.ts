@@ -1,6 +1,6 @@
 import type { AssetQuery } from '../repositories/asset-query';
-import { compileQuery, type CompiledQuery } from '../repositories/compile-query';
-import { parseQuery } from '../search/parse-query';
+import type { CompiledQuery } from '../repositories/compile-query';
+import { assetSearch } from '../repositories/search-query';
 import type { CollectionRepo } from '../repositories/collection-repo';
 
 /**
@@ -22,8 +22,7 @@ export function collectionScope(
 
 /** A smart collection's query compiled; throws invalid_argument (with a caret) when bad. */
 export function savedSearch(text: string): CompiledQuery | undefined {
-  const parsed = parseQuery(text);
-  return parsed ? compileQuery(parsed, text) : undefined;
+  return assetSearch(text);
 }
 
 function both(a: CompiledQuery, b: CompiledQuery): CompiledQuery {

@@ -6,17 +6,14 @@ import type { EngineContext, HandlerGroup } from './engine-context';
 import { strip } from './engine-context';
 import { ensurePreview } from '../media/ensure-preview';
 import { collectionScope } from '../collections/collection-scope';
-import { compileQuery } from '../repositories/compile-query';
-import { parseQuery } from '../search/parse-query';
+import { assetSearch } from '../repositories/search-query';
 
 export function assetHandlers(ctx: EngineContext): HandlerGroup<keyof typeof assetMethods> {
   const { assets, culling, similar } = ctx;
   return {
     'assets.list': (args) => {
       const { catalogId, offset, limit, sort, folder, formats, filter, query: text } = args;
-      const parsed = text === undefined ? null : parseQuery(text);
-      const typed = parsed && text !== undefined ? compileQuery(parsed, text) : undefined;
-      const scope = collectionScope(ctx.collections, args.collectionId, typed);
+      const scope = collectionScope(ctx.collections, args.collectionId, assetSearch(text));
       // A manual collection listed without a sort comes in its own order.
       const collectionOrder = scope.collectionId !== undefined && sort === undefined;
       const query = {

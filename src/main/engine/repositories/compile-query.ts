@@ -2,10 +2,21 @@ import { queryError } from '../search/parse-query';
 import type { QueryNode } from '../search/query-ast';
 
 export interface CompiledQuery {
-  /** A boolean SQL expression over `assets a JOIN catalogs c`. */
+  /** A boolean SQL expression over `assets a JOIN catalogs c` (see QuerySubject). */
   sql: string;
   params: unknown[];
 }
+
+/**
+ * What a query is evaluated over:
+ * - 'asset': a file (`assets a JOIN catalogs c`); sku: and product: test its linked products.
+ * - 'link': one product with one of its files (`product_links l JOIN products p JOIN assets a
+ *   JOIN catalogs c`); product terms and free words test p (free words the file too), file
+ *   terms test a. So sku:A does not reach a product B that merely shares A's file.
+ * - 'product': a product alone (`products p`); file terms are unknown (SQL NULL), so NOT and
+ *   AND over them stay unknown and never select a product on their own.
+ */
+export type QuerySubject = 'asset' | 'link' | 'product';
 
 const KINDS = new Set(['image', 'raw', 'vector', 'video', 'document', 'model', 'other']);
 const FORMAT_ALIASES: Record<string, string> = { jpg: 'jpeg', jpe: 'jpeg', tif: 'tiff' };
@@ -46,10 +57,23 @@ export const QUERY_FIELDS = [
 ] as const;
 
 /** Turns a parsed query into SQL with parameters; every value is a parameter, never text. */
-export function compileQuery(node: QueryNode, input: string): CompiledQuery {
+export function compileQuery(
+  node: QueryNode,
+  input: string,
+  subject: QuerySubject = 'asset',
+): CompiledQuery {
   const params: unknown[] = [];
   const sql = compile(node);
   return { sql, params };
+
+  /** A term about the file: unknown for a product alone, but still checked for mistakes. */
+  function fileTerm(sqlOf: () => string): string {
+    if (subject !== 'product') return sqlOf();
+    const mark = params.length;
+    sqlOf();
+    params.length = mark;
+    return 'NULL';
+  }
 
   function compile(n: QueryNode): string {
     switch (n.type) {
@@ -59,48 +83,90 @@ export function compileQuery(node: QueryNode, input: string): CompiledQuery {
         return `(${n.items.map(compile).join(' OR ')})`;
       case 'not':
         return `NOT ${compile(n.item)}`;
-      case 'text':
+      case 'text': {
+        if (subject === 'product') return productWords(n.value);
         // A word in the asset's own text, or in the path of one of its tags (v13: keywords
         // are not in assets_fts, so tagging never re-indexes assets). Each word on its own,
         // so 'red sneaker' finds a red-titled asset tagged Sneakers.
         params.push(ftsTerm(n.value, n.phrase), ftsTerm(n.value, n.phrase));
-        return `(${ID_FILTER} IN (SELECT rowid FROM assets_fts WHERE assets_fts MATCH ?)
+        const own = `(${ID_FILTER} IN (SELECT rowid FROM assets_fts WHERE assets_fts MATCH ?)
                  OR ${ID_FILTER} IN (SELECT at.asset_id FROM asset_tags at WHERE at.tag_id IN
                    (SELECT rowid FROM tags_fts WHERE tags_fts MATCH ?)))`;
-      case 'flag':
-        switch (n.name) {
-          case 'missing':
-            return `a.state = 'missing'`;
-          case 'error':
-          case 'errors':
-            return `a.state = 'error'`;
-          case 'offline':
-            return `(c.online = 0 AND a.state != 'missing')`;
-          case 'similar':
-            return 'a.similar_group IS NOT NULL';
-          case 'violation':
-          case 'violations':
-            return 'a.violation IS NOT NULL';
-          default:
-            return `(a.duplicate_of IS NOT NULL OR a.id IN (SELECT d.duplicate_of FROM assets d WHERE d.duplicate_of IS NOT NULL))`;
-        }
-      case 'compare': {
-        const column = NUMERIC[n.field];
-        if (!column) {
-          throw queryError(
-            input,
-            n.column,
-            `Unknown number field '${n.field}' (known: ${Object.keys(NUMERIC).join(', ')})`,
-          );
-        }
-        params.push(n.value);
-        // + : checked during the grid index walk, not looked up through a one-column
-        // index whose matches (a third of the catalog for rating>=3) each read the wide row.
-        return `+${column} ${n.op} ?`;
+        // With a product beside the file, a word may be in either: 'runner side' finds the
+        // side view of the Runner sneaker.
+        return subject === 'link' ? `(${own} OR ${productWords(n.value)})` : own;
       }
+      case 'flag':
+        return fileTerm(() => flag(n.name));
+      case 'compare':
+        return fileTerm(() => compare(n.field, n.op, n.value, n.column));
       case 'field':
-        return field(n.field, n.value, n.column);
+        return (
+          productField(n.field, n.value, n.column) ??
+          fileTerm(() => field(n.field, n.value, n.column))
+        );
     }
+  }
+
+  /** A free word or phrase in a product's SKU or name (a substring, as product: is). */
+  function productWords(raw: string): string {
+    const like = `%${likeEscape(raw.toLowerCase())}%`;
+    params.push(like, like);
+    return `(lower(p.sku) LIKE ? ESCAPE '\\' OR lower(p.name) LIKE ? ESCAPE '\\')`;
+  }
+
+  /** sku:, product: and no: with a product as the subject; undefined: not such a term. */
+  function productField(name: string, raw: string, column: number): string | undefined {
+    if (subject === 'asset') return undefined;
+    const value = raw.toLowerCase();
+    switch (name) {
+      case 'sku':
+        params.push(`${likeEscape(value)}%`);
+        return `lower(p.sku) LIKE ? ESCAPE '\\'`;
+      case 'product':
+        return productWords(raw);
+      case 'no':
+        if (value !== 'product')
+          throw queryError(input, column, `no: knows 'product' (no:product: linked to no product)`);
+        // A product's own file is linked to it; a product alone has no file to ask about.
+        return subject === 'link' ? '0' : 'NULL';
+      default:
+        return undefined;
+    }
+  }
+
+  function flag(name: string): string {
+    switch (name) {
+      case 'missing':
+        return `a.state = 'missing'`;
+      case 'error':
+      case 'errors':
+        return `a.state = 'error'`;
+      case 'offline':
+        return `(c.online = 0 AND a.state != 'missing')`;
+      case 'similar':
+        return 'a.similar_group IS NOT NULL';
+      case 'violation':
+      case 'violations':
+        return 'a.violation IS NOT NULL';
+      default:
+        return `(a.duplicate_of IS NOT NULL OR a.id IN (SELECT d.duplicate_of FROM assets d WHERE d.duplicate_of IS NOT NULL))`;
+    }
+  }
+
+  function compare(name: string, op: string, value: number, at: number): string {
+    const column = NUMERIC[name];
+    if (!column) {
+      throw queryError(
+        input,
+        at,
+        `Unknown number field '${name}' (known: ${Object.keys(NUMERIC).join(', ')})`,
+      );
+    }
+    params.push(value);
+    // + : checked during the grid index walk, not looked up through a one-column
+    // index whose matches (a third of the catalog for rating>=3) each read the wide row.
+    return `+${column} ${op} ?`;
   }
 
   function field(name: string, raw: string, column: number): string {

@@ -51,9 +51,12 @@ usage: packshot [--data DIR] <command>
                           {sku}_{position}); one undoable step
   export --channel ID[,ID] --out DIR [--query Q] [--dry-run] [--failures skip|warn]
          [--base-url URL] [--json]
-                          write channel packs (IDs: presets or channels, e.g. amazon)
+                          write channel packs (IDs: presets or channels, e.g. amazon);
+                          Q picks products by SKU or name, or by one of their own files:
+                          'sku:AB-1 OR sku:AB-2', 'tag:Summer rating>=4'
   check --channel ID[,ID] [--query Q] [--json]
                           pre-flight: every product's images against the channel's rules
+                          (Q picks products as export's does)
   presets list [--json] | presets show ID
                           the channel presets (built in and yours)
   serve [--port N]        browser mode on 127.0.0.1 (prints the address to open)

@@ -125,6 +125,27 @@ describe('HTTP bridge', () => {
     expect(notJson.status).toBe(400);
   });
 
+  it('refuses a query that does not parse with one answer, whichever method took it', async () => {
+    const query = 'red (shoe';
+    const listed = await api('assets.list', { query });
+    expect(listed.status).toBe(400);
+    expect(listed.json.error).toEqual({
+      code: 'invalid_argument',
+      message: "This '(' is never closed (at column 5)\n  red (shoe\n      ^",
+    });
+    const others: [string, object][] = [
+      ['export.check', { channels: ['shopify'], query }],
+      ['export.start', { channels: ['shopify'], out: join(dataDir, 'pack'), query }],
+      ['assets.editQuery', { query, rating: 3 }],
+      ['tags.applyQuery', { query, path: 'Shoes' }],
+      ['collections.save', { name: 'Broken', query }],
+    ];
+    for (const [method, args] of others) {
+      const answer = await api(method, args);
+      expect([method, answer.status, answer.json.error]).toEqual([method, 400, listed.json.error]);
+    }
+  });
+
   it('refuses paths of files on this machine where the page should send bytes', async () => {
     const drop = await api('links.dropFiles', {
       productId: 1,

@@ -5,6 +5,7 @@ import type { FailurePolicy } from '../../../../shared/export-dto';
 import { useServices } from '../../app-context';
 import type { ExportOptions } from '../../store/export-job-store';
 import { useExportJob, usePackSelection } from '../../store-hooks';
+import { EngineError } from './EngineError';
 import { CheckField, SelectField, TextField } from './form-fields';
 
 const FAILURE_OPTIONS: readonly { value: FailurePolicy; label: string }[] = [
@@ -83,11 +84,7 @@ export function ExportForm() {
           {phase === 'starting' ? 'Starting…' : options.dryRun ? 'Start dry run' : 'Export'}
         </button>
       </div>
-      {error !== null && (
-        <p className="form-error" role="alert" data-testid="export-error">
-          {error}
-        </p>
-      )}
+      {error !== null && <EngineError message={error} testId="export-error" />}
     </form>
   );
 }

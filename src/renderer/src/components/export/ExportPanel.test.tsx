@@ -6,7 +6,11 @@ import { fakeEngine } from '../../test-support/fake-engine';
 import { makePreset, makeProgress, makeSummary } from '../../test-support/fake-export';
 import { choose, press, typeInto } from '../../test-support/interact';
 import { byTestId, flush, oneByTestId } from '../../test-support/render';
+import { PackshotError } from '../../../../shared/errors';
 import { ExportPanel } from './ExportPanel';
+
+/** What the engine's parser answers for 'sku:SHOT-A OR' (parse-query.ts, queryError). */
+const QUERY_ERROR = 'OR needs a term after it (at column 14)\n  sku:SHOT-A OR\n               ^';
 
 let harness: Harness | undefined;
 afterEach(() => {
@@ -134,5 +138,21 @@ describe('export panel', () => {
     // The next export starts from the last one's options.
     expect(oneByTestId(root, 'export-out')).toHaveProperty('value', '/packs/spring');
     expect(oneByTestId(root, 'export-failures')).toHaveProperty('value', 'warn');
+  });
+
+  it('shows a query the engine refuses with its caret under the mistake, and stays on the form', async () => {
+    const { transport, root } = await start();
+    transport.handle('export.start', () => {
+      throw new PackshotError('invalid_argument', QUERY_ERROR);
+    });
+    typeInto(oneByTestId(root, 'pack-query'), 'sku:SHOT-A OR');
+    await startExport(root);
+    expect(transport.callsOf('export.start')[0]).toMatchObject({ query: 'sku:SHOT-A OR' });
+    expect(oneByTestId(root, 'export-error').textContent).toBe(QUERY_ERROR);
+    // The query and caret lines, as the engine wrote them: the caret under column 14.
+    expect(oneByTestId(root, 'export-error-caret').textContent).toBe(
+      '\n  sku:SHOT-A OR\n               ^',
+    );
+    expect(byTestId(root, 'export-start')).toHaveLength(1);
   });
 });

@@ -18,8 +18,8 @@ export function PackSelectionFields() {
         label="Products"
         value={query}
         onChange={(v) => stores.packSelection.getState().setQuery(v)}
-        placeholder="All products"
-        hint="Words to match in SKU, name or attributes; empty: every product"
+        placeholder="All products (or e.g. sku:AB-1 OR sku:AB-2)"
+        hint="The search language: a product is taken when its SKU or name, or one of its own files, matches; empty: every product"
         testId="pack-query"
       />
     </div>

@@ -5,6 +5,7 @@ import { fakeEngine } from '../../test-support/fake-engine';
 import { makePreflightItem, makePreset, makeReport } from '../../test-support/fake-export';
 import { press, typeInto } from '../../test-support/interact';
 import { byTestId, oneByTestId } from '../../test-support/render';
+import { PackshotError } from '../../../../shared/errors';
 import { PreflightPanel } from './PreflightPanel';
 
 let harness: Harness | undefined;
@@ -111,5 +112,18 @@ describe('pre-flight', () => {
     await press(oneByTestId(root, 'channel-preset-shopify'));
     await press(oneByTestId(root, 'preflight-run'));
     expect(oneByTestId(root, 'preflight-error').textContent).toBe('not built yet');
+  });
+
+  it('shows a query the engine refuses with its caret under the mistake', async () => {
+    const { transport, root } = await start();
+    const message = "Unexpected ')' (at column 5)\n  red )\n      ^";
+    transport.handle('export.check', () => {
+      throw new PackshotError('invalid_argument', message);
+    });
+    await press(oneByTestId(root, 'channel-preset-shopify'));
+    typeInto(oneByTestId(root, 'pack-query'), 'red )');
+    await press(oneByTestId(root, 'preflight-run'));
+    expect(oneByTestId(root, 'preflight-error').textContent).toBe(message);
+    expect(oneByTestId(root, 'preflight-error-caret').textContent).toBe('\n  red )\n      ^');
   });
 });

@@ -2,6 +2,7 @@
 // shows what would pass, warn or fail before anything is written.
 import { useServices } from '../../app-context';
 import { usePackSelection, usePreflight } from '../../store-hooks';
+import { EngineError } from './EngineError';
 import { PackSelectionFields } from './PackSelectionFields';
 import { PreflightReportView } from './PreflightReportView';
 
@@ -28,11 +29,7 @@ export function PreflightPanel() {
           {status === 'running' ? 'Checking…' : 'Run pre-flight'}
         </button>
       </div>
-      {error !== null && (
-        <p className="form-error" role="alert" data-testid="preflight-error">
-          {error}
-        </p>
-      )}
+      {error !== null && <EngineError message={error} testId="preflight-error" />}
       {report !== null && <PreflightReportView report={report} />}
     </section>
   );
