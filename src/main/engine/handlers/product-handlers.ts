@@ -2,6 +2,7 @@ import type { EditResult } from '../../../shared/dto';
 import { PackshotError } from '../../../shared/errors';
 import type { productMethods } from '../../../shared/methods/product-methods';
 import type { Product, ProductDetail } from '../../../shared/product-dto';
+import { productSearch } from '../repositories/search-query';
 import { strip, type EngineContext, type HandlerGroup } from './engine-context';
 import { importProducts, previewCsv } from '../products/csv/import-products';
 import { copyInto, dropFolder, type Copied } from '../products/drop-files';
@@ -40,7 +41,7 @@ export function productHandlers(ctx: EngineContext, parts: ProductParts): Handle
 
   return {
     'products.list': ({ query, offset, limit }) =>
-      Promise.resolve({ offset, ...products.page(query ?? '', offset, limit) }),
+      Promise.resolve({ offset, ...products.page(productSearch(query), offset, limit) }),
     'products.get': ({ id }) => Promise.resolve(detail(id)),
     'products.create': (args) => {
       const fields: ProductFields = {

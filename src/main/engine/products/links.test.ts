@@ -77,6 +77,13 @@ describe('products and links', () => {
     ]);
     expect((await h.call('products.list', { query: 'runner red' })).total).toBe(1);
     expect((await h.call('products.list', { query: 'runner' })).total).toBe(2);
+    // The search language, as everywhere a query is taken, with the same caret error.
+    const skus = async (query: string): Promise<string[]> =>
+      (await h.call('products.list', { query })).items.map((p) => p.sku);
+    expect(await skus('sku:SNK-1-R')).toEqual(['SNK-1-RED']);
+    expect(await skus('product:runner -crimson')).toEqual(['SNK-1']);
+    expect(await skus('sku:SNK OR sku:NONE')).toEqual(['SNK-1', 'SNK-1-RED']);
+    await expect(h.call('products.list', { query: 'sku:(' })).rejects.toThrow(/\^/);
 
     const renamed = await h.call('products.update', {
       id: red.id,

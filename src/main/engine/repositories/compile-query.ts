@@ -108,11 +108,16 @@ export function compileQuery(
     }
   }
 
-  /** A free word or phrase in a product's SKU or name (a substring, as product: is). */
+  /**
+   * A free word or phrase in a product's SKU, name or an attribute's value (a substring, as
+   * product: is): "crimson" finds the product whose colour is Crimson.
+   */
   function productWords(raw: string): string {
     const like = `%${likeEscape(raw.toLowerCase())}%`;
-    params.push(like, like);
-    return `(lower(p.sku) LIKE ? ESCAPE '\\' OR lower(p.name) LIKE ? ESCAPE '\\')`;
+    params.push(like, like, like);
+    return `(lower(p.sku) LIKE ? ESCAPE '\\' OR lower(p.name) LIKE ? ESCAPE '\\'
+             OR EXISTS (SELECT 1 FROM json_each(p.attributes) j
+                        WHERE lower(j.value) LIKE ? ESCAPE '\\'))`;
   }
 
   /** sku:, product: and no: with a product as the subject; undefined: not such a term. */
@@ -123,8 +128,12 @@ export function compileQuery(
       case 'sku':
         params.push(`${likeEscape(value)}%`);
         return `lower(p.sku) LIKE ? ESCAPE '\\'`;
-      case 'product':
-        return productWords(raw);
+      case 'product': {
+        // As product: on a file does: the SKU or the name, not the attributes.
+        const like = `%${likeEscape(value)}%`;
+        params.push(like, like);
+        return `(lower(p.sku) LIKE ? ESCAPE '\\' OR lower(p.name) LIKE ? ESCAPE '\\')`;
+      }
       case 'no':
         if (value !== 'product')
           throw queryError(input, column, `no: knows 'product' (no:product: linked to no product)`);

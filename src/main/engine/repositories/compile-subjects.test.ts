@@ -28,9 +28,11 @@ describe('compileQuery subjects', () => {
 
   it('matches a free word in the file or the product beside it, parameters in order', () => {
     const q = compiled('red', 'link');
-    expect(q.params).toEqual(['"red"*', '"red"*', '%red%', '%red%']);
+    expect(q.params).toEqual(['"red"*', '"red"*', '%red%', '%red%', '%red%']);
     expect(q.sql.indexOf('assets_fts')).toBeLessThan(q.sql.indexOf('p.sku'));
-    expect(compiled('red', 'product').params).toEqual(['%red%', '%red%']);
+    // Free words reach a product's attribute values too ("crimson" finds its colour).
+    expect(compiled('red', 'product').params).toEqual(['%red%', '%red%', '%red%']);
+    expect(compiled('red', 'product').sql).toMatch(/json_each\(p\.attributes\)/);
   });
 
   it('refuses the same mistakes whatever the subject', () => {

@@ -2,22 +2,8 @@
 // SKU and attributes), their linked files with analysis and focal points, and overrides.
 // Read-only; the products schema (migration 8) and the export tables (migration 10).
 import type { Db } from '../db/open-database';
+import { productFilter, type ProductSearch } from './search-query';
 import type { MediaRole } from '../../../shared/product-dto';
-
-/** A boolean SQL expression and its parameters (a compiled search). */
-export interface SqlCondition {
-  sql: string;
-  params: unknown[];
-}
-
-/**
- * Which products: a condition over `products p`, and one over `product_links l JOIN
- * products p JOIN assets a JOIN catalogs c` (a product beside one of its own files).
- */
-export interface ProductCondition {
-  product: SqlCondition;
-  link: SqlCondition;
-}
 
 export interface PackProductRow {
   id: number;
@@ -68,26 +54,17 @@ export class PackSourceRepo {
    * the query holds for on their own, united with those it holds for beside one of their own
    * linked files (the files a pack is made of; a variant's parent's files are not its own).
    */
-  products(search: ProductCondition | undefined): PackProductRow[] {
-    const chosen = search
-      ? `WHERE p.id IN (
-           SELECT p.id FROM products p WHERE ${search.product.sql}
-           UNION
-           SELECT l.product_id FROM product_links l
-           JOIN products p ON p.id = l.product_id
-           JOIN assets a ON a.id = l.asset_id
-           JOIN catalogs c ON c.id = a.catalog_id
-           WHERE ${search.link.sql})`
-      : '';
+  products(search: ProductSearch | undefined): PackProductRow[] {
+    const chosen = search ? productFilter(search) : { sql: '1', params: [] };
     return this.db
       .prepare<unknown[], PackProductRow>(
         `SELECT p.id, p.sku, p.name, q.sku AS parent_sku, p.attributes,
                 q.attributes AS parent_attributes, p.channels
          FROM products p LEFT JOIN products q ON q.id = p.parent_id
-         ${chosen}
+         WHERE ${chosen.sql}
          ORDER BY p.sku COLLATE NOCASE, p.id`,
       )
-      .all(...(search ? [...search.product.params, ...search.link.params] : []));
+      .all(...chosen.params);
   }
 
   /** The files linked to these products, with their catalog's path, analysis and focus. */

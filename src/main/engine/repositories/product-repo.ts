@@ -1,6 +1,7 @@
 import type { Product } from '../../../shared/product-dto';
 import { PackshotError } from '../../../shared/errors';
 import type { Db } from '../db/open-database';
+import { productFilter, type ProductSearch } from './search-query';
 import { statementCache, type Preparer } from '../db/statement-cache';
 
 /** What a product is made of, as written (by hand or by import). */
@@ -61,23 +62,22 @@ export class ProductRepo {
     this.db = statementCache(db);
   }
 
-  /** Products whose SKU, name or attributes contain every word of `query`. */
-  page(query: string, offset: number, limit: number): { total: number; items: Product[] } {
-    const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-    const where = words.length
-      ? words
-          .map(() => `instr(lower(p.sku || ' ' || p.name || ' ' || p.attributes), ?) > 0`)
-          .join(' AND ')
-      : '1';
+  /** Products a search selects (as export and check do), or all of them. */
+  page(
+    search: ProductSearch | undefined,
+    offset: number,
+    limit: number,
+  ): { total: number; items: Product[] } {
+    const { sql: where, params } = search ? productFilter(search) : { sql: '1', params: [] };
     const total =
       this.db
-        .prepare<string[], { n: number }>(`SELECT count(*) AS n FROM products p WHERE ${where}`)
-        .get(...words)?.n ?? 0;
+        .prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM products p WHERE ${where}`)
+        .get(...params)?.n ?? 0;
     const items = this.db
       .prepare<unknown[], ProductRow>(
         `${SELECT} WHERE ${where} ORDER BY p.sku COLLATE NOCASE LIMIT ? OFFSET ?`,
       )
-      .all(...words, limit, offset)
+      .all(...params, limit, offset)
       .map(toProduct);
     return { total, items };
   }

@@ -27,3 +27,21 @@ export function productSearch(text: string | undefined): ProductSearch | undefin
     link: compileQuery(parsed, text, 'link'),
   };
 }
+
+/**
+ * `p.id IN (…)`: the products a search selects. Set-based: those it holds for on their own,
+ * united with those it holds for beside one of their own linked files.
+ */
+export function productFilter(search: ProductSearch): { sql: string; params: unknown[] } {
+  return {
+    sql: `p.id IN (
+           SELECT p.id FROM products p WHERE ${search.product.sql}
+           UNION
+           SELECT l.product_id FROM product_links l
+           JOIN products p ON p.id = l.product_id
+           JOIN assets a ON a.id = l.asset_id
+           JOIN catalogs c ON c.id = a.catalog_id
+           WHERE ${search.link.sql})`,
+    params: [...search.product.params, ...search.link.params],
+  };
+}
