@@ -12,6 +12,7 @@ import type { Db } from '../db/open-database';
 import { buildAssetQuery, type AssetQuery } from './asset-query';
 import { ASSET_SELECT, folderOf, parseMetadata, toAsset, type AssetRow } from './asset-row';
 import { join } from 'node:path';
+import { statements } from '../db/statement-cache';
 
 /** What the walker or the watcher saw of a file on disk. */
 export interface FileSeen {
@@ -111,7 +112,7 @@ export class AssetRepo {
     // reads it. Without it SQLite counts from the narrowest index, or the table's own count.
     const from = readsCatalog ? 'assets a JOIN catalogs c ON c.id = a.catalog_id' : 'assets a';
     return (
-      this.db
+      statements(this.db)
         .prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM ${from} WHERE ${where}`)
         .get(...params)?.n ?? 0
     );
@@ -119,7 +120,7 @@ export class AssetRepo {
 
   page(query: AssetQuery, offset: number, limit: number): Asset[] {
     const { where, order, params } = buildAssetQuery(query);
-    const rows = this.db
+    const rows = statements(this.db)
       .prepare<unknown[], AssetRow>(
         `${ASSET_SELECT} WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`,
       )
@@ -131,7 +132,7 @@ export class AssetRepo {
   /** Every id a query finds, in list order (bulk edits by query). */
   ids(query: AssetQuery): number[] {
     const { where, order, params } = buildAssetQuery(query);
-    return this.db
+    return statements(this.db)
       .prepare<unknown[], { id: number }>(
         `SELECT a.id FROM assets a JOIN catalogs c ON c.id = a.catalog_id WHERE ${where} ORDER BY ${order}`,
       )
@@ -140,7 +141,9 @@ export class AssetRepo {
   }
 
   get(id: number): Asset | undefined {
-    const row = this.db.prepare<[number], AssetRow>(`${ASSET_SELECT} WHERE a.id = ?`).get(id);
+    const row = statements(this.db)
+      .prepare<[number], AssetRow>(`${ASSET_SELECT} WHERE a.id = ?`)
+      .get(id);
     return row ? toAsset(row, this.keywords([id]).get(id) ?? []) : undefined;
   }
 
@@ -152,7 +155,7 @@ export class AssetRepo {
   private keywords(ids: readonly number[]): Map<number, string[]> {
     const byAsset = new Map<number, string[]>();
     if (ids.length === 0) return byAsset;
-    const rows = this.db
+    const rows = statements(this.db)
       .prepare<[string], { asset_id: number; path: string }>(
         `SELECT at.asset_id, t.path FROM json_each(?) j
          JOIN asset_tags at ON at.asset_id = j.value JOIN tags t ON t.id = at.tag_id
@@ -170,10 +173,10 @@ export class AssetRepo {
   detail(id: number): AssetDetail | undefined {
     const asset = this.get(id);
     if (!asset) return undefined;
-    const meta = this.db
+    const meta = statements(this.db)
       .prepare<[number], { metadata: string | null }>('SELECT metadata FROM assets WHERE id = ?')
       .get(id);
-    const history = this.db
+    const history = statements(this.db)
       .prepare<
         [number],
         {
@@ -199,7 +202,7 @@ export class AssetRepo {
 
   /** Everything the last run left unfinished: resumed on start. */
   unfinishedIds(): number[] {
-    return this.db
+    return statements(this.db)
       .prepare<[], { id: number }>(
         `SELECT a.id FROM assets a JOIN catalogs c ON c.id = a.catalog_id
          WHERE c.online = 1 AND (a.state = 'pending' OR (a.state = 'ok' AND a.thumb = 'pending'))
@@ -214,7 +217,7 @@ export class AssetRepo {
    * covering index, no object per row) and where each path is among them.
    */
   private known(catalogId: number): { rows: KnownRow[]; at: Map<string, number> } {
-    const rows = this.db
+    const rows = statements(this.db)
       .prepare<[number], KnownRow>(
         'SELECT id, rel_path, bytes, mtime_ms, state FROM assets WHERE catalog_id = ?',
       )
@@ -235,11 +238,11 @@ export class AssetRepo {
     seen: FileSeen[],
     complete: boolean,
   ): { listed: number; queue: number[]; missing: number } {
-    const insert = this.db.prepare(
+    const insert = statements(this.db).prepare(
       `INSERT INTO assets (catalog_id, rel_path, name, folder, bytes, mtime_ms, kind, added_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    const touch = this.db.prepare(
+    const touch = statements(this.db).prepare(
       `UPDATE assets SET bytes = ?, mtime_ms = ?, state = 'pending', error = NULL, thumb = 'pending'
        WHERE id = ?`,
     );
@@ -250,7 +253,7 @@ export class AssetRepo {
     this.db.transaction(() => {
       const known = complete ? this.known(catalogId) : null;
       const found = known ? new Uint8Array(known.rows.length) : null;
-      const one = this.db
+      const one = statements(this.db)
         .prepare<[number, string], KnownRow>(
           'SELECT id, rel_path, bytes, mtime_ms, state FROM assets WHERE catalog_id = ? AND rel_path = ?',
         )
@@ -298,7 +301,7 @@ export class AssetRepo {
 
   /** The files at these paths are gone: their assets stay, marked missing. */
   markMissing(catalogId: number, relPaths: readonly string[]): number {
-    const stmt = this.db.prepare(
+    const stmt = statements(this.db).prepare(
       `UPDATE assets SET state = 'missing' WHERE catalog_id = ? AND rel_path = ? AND state != 'missing'`,
     );
     let changed = 0;
@@ -310,7 +313,7 @@ export class AssetRepo {
 
   /** Missing assets under a folder that disappeared (a folder deleted or moved away). */
   markFolderMissing(catalogId: number, folder: string): number {
-    return this.db
+    return statements(this.db)
       .prepare(
         `UPDATE assets SET state = 'missing'
          WHERE catalog_id = ? AND state != 'missing' AND (folder = ? OR (folder >= ? AND folder < ?))`,
@@ -319,7 +322,7 @@ export class AssetRepo {
   }
 
   markIndexed(id: number, f: IndexedFields): void {
-    this.db
+    statements(this.db)
       .prepare(
         `UPDATE assets SET hash = ?, format = ?, width = ?, height = ?, thumb = ?, state = ?, error = ?,
                 orientation = ?, captured_at = ?, camera = ?, metadata = ?,
@@ -359,7 +362,7 @@ export class AssetRepo {
     id: number,
     f: Pick<IndexedFields, 'orientation' | 'capturedAt' | 'camera' | 'metadata'>,
   ): void {
-    this.db
+    statements(this.db)
       .prepare(
         `UPDATE assets SET orientation = coalesce(?, orientation), captured_at = ?, camera = ?,
                 metadata = ? WHERE id = ?`,
@@ -378,7 +381,7 @@ export class AssetRepo {
     catalogId: number,
     relPaths: Iterable<string>,
   ): { id: number; relPath: string; state: string }[] {
-    const one = this.db.prepare<[number, string], { id: number; state: string }>(
+    const one = statements(this.db).prepare<[number, string], { id: number; state: string }>(
       'SELECT id, state FROM assets WHERE catalog_id = ? AND rel_path = ?',
     );
     const out: { id: number; relPath: string; state: string }[] = [];
@@ -390,7 +393,7 @@ export class AssetRepo {
   }
 
   markError(id: number, reason: string, hash: string | null): void {
-    this.db
+    statements(this.db)
       .prepare(
         `UPDATE assets SET state = 'error', error = ?, hash = ?, thumb = 'none',
                 format = NULL, width = NULL, height = NULL
@@ -400,13 +403,15 @@ export class AssetRepo {
   }
 
   locate(id: number): Located | undefined {
-    const row = this.db.prepare<[number], LocatedRow>(`${LOCATE} WHERE a.id = ?`).get(id);
+    const row = statements(this.db)
+      .prepare<[number], LocatedRow>(`${LOCATE} WHERE a.id = ?`)
+      .get(id);
     return row ? toLocated(row) : undefined;
   }
 
   /** Other assets with this content, oldest first. */
   withHash(hash: string, exceptId: number): Located[] {
-    return this.db
+    return statements(this.db)
       .prepare<[string, number], LocatedRow>(
         `${LOCATE} WHERE a.hash = ? AND a.id != ? ORDER BY a.id`,
       )
@@ -420,7 +425,7 @@ export class AssetRepo {
    */
   transplant(from: number, to: number): void {
     this.db.transaction(() => {
-      const row = this.db
+      const row = statements(this.db)
         .prepare<
           [number],
           {
@@ -438,11 +443,11 @@ export class AssetRepo {
         .get(from);
       if (!row) return;
       // Links made to the new row (a file dropped onto a product) follow it to the asset it is.
-      this.db
+      statements(this.db)
         .prepare('UPDATE OR IGNORE product_links SET asset_id = ? WHERE asset_id = ?')
         .run(to, from);
-      this.db.prepare('DELETE FROM assets WHERE id = ?').run(from);
-      this.db
+      statements(this.db).prepare('DELETE FROM assets WHERE id = ?').run(from);
+      statements(this.db)
         .prepare(
           `UPDATE assets SET catalog_id = ?, rel_path = ?, name = ?, folder = ?, bytes = ?, mtime_ms = ?,
                   kind = ?, state = 'pending'
@@ -459,25 +464,27 @@ export class AssetRepo {
           to,
         );
       // Copies that pointed at the vanished row now point at the asset it really was.
-      this.db.prepare('UPDATE assets SET duplicate_of = ? WHERE duplicate_of = ?').run(to, from);
+      statements(this.db)
+        .prepare('UPDATE assets SET duplicate_of = ? WHERE duplicate_of = ?')
+        .run(to, from);
     })();
   }
 
   setDuplicateOf(id: number, of: number | null): void {
-    this.db.prepare('UPDATE assets SET duplicate_of = ? WHERE id = ?').run(of, id);
+    statements(this.db).prepare('UPDATE assets SET duplicate_of = ? WHERE id = ?').run(of, id);
   }
 
   /** What XMP write-back needs for these assets, in catalogs that write it. */
   xmpTargets(ids: readonly number[]): XmpTarget[] {
     // Write-back is off by default: then there is nothing to look up, however many assets an
     // edit touched (one lookup per asset is ~0.1 s for 10,000 on wide rows).
-    const writing = this.db
+    const writing = statements(this.db)
       .prepare<[], { one: number }>(
         `SELECT 1 AS one FROM catalogs WHERE xmp_mode != 'off' AND online = 1 LIMIT 1`,
       )
       .get();
     if (!writing) return [];
-    const one = this.db.prepare<
+    const one = statements(this.db).prepare<
       [number],
       {
         catalog_path: string;
@@ -494,7 +501,7 @@ export class AssetRepo {
       `SELECT c.path AS catalog_path, a.rel_path, a.kind, a.format, c.xmp_mode, c.xmp_naming, a.rating, a.label, a.state
        FROM assets a JOIN catalogs c ON c.id = a.catalog_id WHERE a.id = ? AND c.xmp_mode != 'off' AND c.online = 1`,
     );
-    const paths = this.db.prepare<[number], { path: string }>(
+    const paths = statements(this.db).prepare<[number], { path: string }>(
       'SELECT t.path FROM asset_tags at JOIN tags t ON t.id = at.tag_id WHERE at.asset_id = ? ORDER BY t.path',
     );
     const targets: XmpTarget[] = [];
@@ -519,22 +526,24 @@ export class AssetRepo {
   /** Rating and label as the file's XMP says, when it says (another tool changed them). */
   applyFileCulling(id: number, rating: number | null, label: string | null): void {
     if (rating !== null && Number.isInteger(rating) && rating >= 0 && rating <= 5) {
-      this.db.prepare('UPDATE assets SET rating = ? WHERE id = ?').run(rating, id);
+      statements(this.db).prepare('UPDATE assets SET rating = ? WHERE id = ?').run(rating, id);
     }
     const known = ['red', 'yellow', 'green', 'blue', 'purple'];
     if (label !== null && known.includes(label.toLowerCase())) {
-      this.db.prepare('UPDATE assets SET label = ? WHERE id = ?').run(label.toLowerCase(), id);
+      statements(this.db)
+        .prepare('UPDATE assets SET label = ? WHERE id = ?')
+        .run(label.toLowerCase(), id);
     }
   }
 
   /** The content hash, known before the rest of the asset is read. */
   recordHash(id: number, hash: string): void {
-    this.db.prepare('UPDATE assets SET hash = ? WHERE id = ?').run(hash, id);
+    statements(this.db).prepare('UPDATE assets SET hash = ? WHERE id = ?').run(hash, id);
   }
 
   /** Copies of an asset whose content has since changed are copies no more. */
   releaseCopies(id: number, hash: string): void {
-    this.db
+    statements(this.db)
       .prepare('UPDATE assets SET duplicate_of = NULL WHERE duplicate_of = ? AND hash != ?')
       .run(id, hash);
   }
@@ -543,7 +552,7 @@ export class AssetRepo {
   sidecarOwners(catalogId: number, sidecarRelPath: string): number[] {
     const base = sidecarRelPath.replace(/\.xmp$/i, '');
     const folder = folderOf(sidecarRelPath);
-    return this.db
+    return statements(this.db)
       .prepare<[number, string], { id: number; rel_path: string }>(
         'SELECT id, rel_path FROM assets WHERE catalog_id = ? AND folder = ?',
       )
@@ -557,13 +566,13 @@ export class AssetRepo {
     id: number,
     v: { hash: string; bytes: number; width: number | null; height: number | null },
   ): void {
-    const last = this.db
+    const last = statements(this.db)
       .prepare<[number], { hash: string }>(
         'SELECT hash FROM asset_versions WHERE asset_id = ? ORDER BY id DESC LIMIT 1',
       )
       .get(id);
     if (last?.hash === v.hash) return;
-    this.db
+    statements(this.db)
       .prepare(
         'INSERT INTO asset_versions (asset_id, hash, bytes, width, height, recorded_at) VALUES (?, ?, ?, ?, ?, ?)',
       )
@@ -573,14 +582,14 @@ export class AssetRepo {
   /** True when some registered asset has this content hash: media may be served for it. */
   hasHash(hash: string): boolean {
     return (
-      this.db
+      statements(this.db)
         .prepare<[string], { one: number }>('SELECT 1 AS one FROM assets WHERE hash = ? LIMIT 1')
         .get(hash) !== undefined
     );
   }
 
   totals(): { assets: number; errors: number } {
-    const row = this.db
+    const row = statements(this.db)
       .prepare<[], { assets: number; errors: number }>(
         `SELECT count(*) FILTER (WHERE state != 'missing') AS assets,
                 count(*) FILTER (WHERE state = 'error') AS errors FROM assets`,
@@ -592,7 +601,7 @@ export class AssetRepo {
   /** Every folder of a catalog that holds assets, and the folders above them. */
   folders(catalogId: number): string[] {
     const found = new Set<string>(['']);
-    for (const { folder } of this.db
+    for (const { folder } of statements(this.db)
       .prepare<[number], { folder: string }>(
         'SELECT DISTINCT folder FROM assets WHERE catalog_id = ?',
       )
@@ -606,7 +615,7 @@ export class AssetRepo {
   /** Asset counts per folder (direct children only), for building the folder tree. */
   folderCounts(catalogId?: number): { catalogId: number; folder: string; count: number }[] {
     const where = catalogId === undefined ? '' : 'AND catalog_id = ?';
-    return this.db
+    return statements(this.db)
       .prepare<unknown[], { catalog_id: number; folder: string; n: number }>(
         `SELECT catalog_id, folder, count(*) AS n FROM assets WHERE state != 'missing' ${where}
          GROUP BY catalog_id, folder`,

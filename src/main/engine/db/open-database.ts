@@ -31,26 +31,5 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
   db.pragma('busy_timeout = 5000');
   backupBeforeMigrating(db, file, migrations);
   migrate(db, migrations);
-  cacheStatements(db);
   return db;
-}
-
-/**
- * Repositories prepare their SQL where they use it, for clarity; compiling it again on
- * every call costs more than the query itself on small rows. Keep the compiled
- * statements, keyed by their text (bounded: queries with IN-lists vary in length).
- */
-function cacheStatements(db: Db, limit = 500): void {
-  const prepare = db.prepare.bind(db) as (sql: string) => unknown;
-  const cache = new Map<string, unknown>();
-  const cached = (sql: string): unknown => {
-    let statement = cache.get(sql);
-    if (statement === undefined) {
-      statement = prepare(sql);
-      if (cache.size >= limit) cache.delete(cache.keys().next().value as string);
-      cache.set(sql, statement);
-    }
-    return statement;
-  };
-  db.prepare = cached as typeof db.prepare;
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { RenditionOverride } from '../../../shared/export-dto';
 import { MEDIA_ROLES, type MediaRole } from '../../../shared/product-dto';
 import type { Db } from '../db/open-database';
+import { statements } from '../db/statement-cache';
 
 export interface PackProduct {
   id: number;
@@ -82,7 +83,7 @@ export class PackSource {
 
   /** Products in SKU order, each with its images in board order (role, then position). */
   products(selection: Selection): PackProduct[] {
-    const rows = this.db
+    const rows = statements(this.db)
       .prepare<[], ProductRow>(
         `SELECT p.id, p.sku, p.name, q.sku AS parent_sku, p.attributes,
                 q.attributes AS parent_attributes, p.channels
@@ -112,7 +113,7 @@ export class PackSource {
   overrides(assetIds: readonly number[]): Map<number, RenditionOverride[]> {
     const out = new Map<number, RenditionOverride[]>();
     for (const chunk of chunks(assetIds, 500)) {
-      const rows = this.db
+      const rows = statements(this.db)
         .prepare<number[], { asset_id: number; preset_id: string; options: string }>(
           `SELECT asset_id, preset_id, options FROM rendition_overrides
            WHERE asset_id IN (${chunk.map(() => '?').join(',')})`,
@@ -134,7 +135,7 @@ export class PackSource {
   private images(productIds: readonly number[]): Map<number, PackImage[]> {
     const out = new Map<number, PackImage[]>();
     for (const chunk of chunks(productIds, 500)) {
-      const rows = this.db
+      const rows = statements(this.db)
         .prepare<number[], ImageRow>(
           `SELECT l.product_id, l.asset_id, l.role, l.position, a.name, a.rel_path,
                   c.path AS catalog_path, a.kind, a.state, a.hash, a.format, a.width, a.height,

@@ -4,6 +4,7 @@ import type { Db } from '../db/open-database';
 import type { EditLog, Op } from '../edit/edit-log';
 import type { TagRepo } from '../tags/tag-repo';
 import type { IntakeRepo } from './intake-repo';
+import { statements } from '../db/statement-cache';
 
 export interface IntakeDeps {
   db: Db;
@@ -61,11 +62,11 @@ export function applyIntakeOnIndex(
   deps.intake.setViolation(assetId, result.violation);
   // A name's rating or label fills what is unset; it never overrides the user's.
   if (result.fields.rating !== undefined)
-    deps.db
+    statements(deps.db)
       .prepare('UPDATE assets SET rating = ? WHERE id = ? AND rating = 0')
       .run(result.fields.rating, assetId);
   if (result.fields.label !== undefined)
-    deps.db
+    statements(deps.db)
       .prepare('UPDATE assets SET label = ? WHERE id = ? AND label IS NULL')
       .run(result.fields.label, assetId);
   return plan.add.length + plan.remove.length > 0;
@@ -92,7 +93,7 @@ export function reapplyIntake(
   label: string,
 ): ReturnType<EditLog['tagStep']> & { assets: number; violations: number } {
   const run = deps.intake.evaluator(catalogId);
-  const rows = deps.db
+  const rows = statements(deps.db)
     .prepare<[number], AssetFacts>(
       `SELECT id, rel_path, camera, json_extract(metadata, '$.lens') AS lens, rating, label,
               metadata IS NOT NULL AS has_metadata
@@ -138,7 +139,7 @@ export function reapplyIntake(
       ['label', labels],
     ] as const) {
       for (const [value, ids] of groups) {
-        const update = deps.db.prepare(`UPDATE assets SET ${field} = ? WHERE id = ?`);
+        const update = statements(deps.db).prepare(`UPDATE assets SET ${field} = ? WHERE id = ?`);
         for (const id of ids) update.run(value, id);
         ops.push({
           type: 'field',
@@ -161,9 +162,11 @@ function fillText(db: Db, id: number, title?: string, description?: string): voi
     ['$.description', description],
   ] as const) {
     if (value === undefined) continue;
-    db.prepare(
-      `UPDATE assets SET metadata = json_set(metadata, '${key}', ?)
+    statements(db)
+      .prepare(
+        `UPDATE assets SET metadata = json_set(metadata, '${key}', ?)
        WHERE id = ? AND json_extract(metadata, '${key}') IS NULL`,
-    ).run(value, id);
+      )
+      .run(value, id);
   }
 }

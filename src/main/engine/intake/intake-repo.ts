@@ -2,6 +2,7 @@ import { DEFAULT_INTAKE_RULES, type IntakeRules } from '../../../shared/intake-d
 import { intakeRulesSchema } from '../../../shared/methods/intake-methods';
 import type { Db } from '../db/open-database';
 import { compileIntake, type IntakeEvaluator } from './evaluate-intake';
+import { statements } from '../db/statement-cache';
 
 /**
  * Each catalog's intake rules, stored as JSON and compiled once per change; and which tag
@@ -22,7 +23,7 @@ export class IntakeRepo {
   }
 
   set(catalogId: number, rules: IntakeRules): IntakeRules {
-    this.db
+    statements(this.db)
       .prepare(
         `INSERT INTO intake_rules (catalog_id, rules, updated_at) VALUES (?, ?, ?)
          ON CONFLICT (catalog_id) DO UPDATE SET rules = excluded.rules, updated_at = excluded.updated_at`,
@@ -33,7 +34,7 @@ export class IntakeRepo {
 
   /** Tags on this asset that the rules put there. */
   owned(assetId: number): number[] {
-    return this.db
+    return statements(this.db)
       .prepare<[number], { tag_id: number }>('SELECT tag_id FROM intake_tags WHERE asset_id = ?')
       .all(assetId)
       .map((r) => r.tag_id);
@@ -41,22 +42,22 @@ export class IntakeRepo {
 
   /** Every tag the asset carries, from whatever source. */
   carried(assetId: number): number[] {
-    return this.db
+    return statements(this.db)
       .prepare<[number], { tag_id: number }>('SELECT tag_id FROM asset_tags WHERE asset_id = ?')
       .all(assetId)
       .map((r) => r.tag_id);
   }
 
   setOwned(assetId: number, tagIds: readonly number[]): void {
-    this.db.prepare('DELETE FROM intake_tags WHERE asset_id = ?').run(assetId);
-    const insert = this.db.prepare(
+    statements(this.db).prepare('DELETE FROM intake_tags WHERE asset_id = ?').run(assetId);
+    const insert = statements(this.db).prepare(
       'INSERT OR IGNORE INTO intake_tags (asset_id, tag_id) VALUES (?, ?)',
     );
     for (const tagId of tagIds) insert.run(assetId, tagId);
   }
 
   setViolation(assetId: number, violation: string | null): void {
-    this.db
+    statements(this.db)
       .prepare('UPDATE assets SET violation = ? WHERE id = ? AND violation IS NOT ?')
       .run(violation, assetId, violation);
   }
@@ -66,7 +67,7 @@ export class IntakeRepo {
    * text changed, so a removed catalog whose id is reused never inherits its rules.
    */
   private entry(catalogId: number): Compiled {
-    const row = this.db
+    const row = statements(this.db)
       .prepare<[number], { rules: string }>('SELECT rules FROM intake_rules WHERE catalog_id = ?')
       .get(catalogId);
     const text = row?.rules ?? null;

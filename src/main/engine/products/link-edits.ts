@@ -4,6 +4,7 @@ import type { MediaRole } from '../../../shared/product-dto';
 import type { Db } from '../db/open-database';
 import type { EditLog, Op } from '../edit/edit-log';
 import { countChanged, fromBoard, LinkRepo, toBoard, type Board } from './link-repo';
+import { statements } from '../db/statement-cache';
 
 /** A change to one product's board, made in memory. */
 export type BoardChange = (board: Board) => void;
@@ -105,7 +106,9 @@ export class LinkEdits {
   }
 
   private requireAssets(ids: readonly number[]): void {
-    const has = this.db.prepare<[number], { id: number }>('SELECT id FROM assets WHERE id = ?');
+    const has = statements(this.db).prepare<[number], { id: number }>(
+      'SELECT id FROM assets WHERE id = ?',
+    );
     for (const id of ids)
       if (!has.get(id)) throw new PackshotError('not_found', `No asset with id ${id}`);
   }

@@ -8,6 +8,7 @@ import { insertAt, LinkEdits } from './link-edits';
 import { ProductRepo } from './product-repo';
 import { BUILT_IN_RULE, compileRule, type CompiledRule } from './rules/link-rule';
 import { planRules } from './rules/plan-rules';
+import { statements } from '../db/statement-cache';
 
 const MAX_CSV_BYTES = 50 * 1024 * 1024;
 
@@ -28,7 +29,7 @@ export class ProductParts {
   private autoRules: CompiledRule[] | null = null;
 
   rules(): LinkRule[] {
-    return this.db
+    return statements(this.db)
       .prepare<[], { id: number; name: string; pattern: string; auto: number }>(
         'SELECT id, name, pattern, auto FROM link_rules ORDER BY id',
       )
@@ -52,12 +53,12 @@ export class ProductParts {
     let id = rule.id;
     if (id === undefined) {
       id = Number(
-        this.db
+        statements(this.db)
           .prepare('INSERT INTO link_rules (name, pattern, auto, created_at) VALUES (?, ?, ?, ?)')
           .run(rule.name, rule.pattern, auto, Date.now()).lastInsertRowid,
       );
     } else if (
-      this.db
+      statements(this.db)
         .prepare('UPDATE link_rules SET name = ?, pattern = ?, auto = ? WHERE id = ?')
         .run(rule.name, rule.pattern, auto, id).changes === 0
     ) {
@@ -68,7 +69,8 @@ export class ProductParts {
   }
 
   deleteRule(id: number): boolean {
-    const removed = this.db.prepare('DELETE FROM link_rules WHERE id = ?').run(id).changes > 0;
+    const removed =
+      statements(this.db).prepare('DELETE FROM link_rules WHERE id = ?').run(id).changes > 0;
     this.autoRules = null;
     return removed;
   }
@@ -109,7 +111,7 @@ export class ProductParts {
     if (rules.length === 0 || this.linkEdits.links.isLinked(assetId)) return false;
     const plan = planRules(this.db, rules, [assetId]);
     if (plan.links.length === 0) return false;
-    const insert = this.db.prepare(
+    const insert = statements(this.db).prepare(
       'INSERT OR IGNORE INTO product_links (product_id, asset_id, role, position, linked_at) VALUES (?, ?, ?, ?, ?)',
     );
     // The plan's positions follow what each slot holds now: the new file goes at the end.
