@@ -80,7 +80,7 @@ export interface Asset {
   keywords: string[];
   /** The first asset with the same content, when this one is a copy. */
   duplicateOf: number | null;
-  /** How many contents this asset has had at its path (1 for a file never changed). */
+  /** Contents this asset has had at its path: 1 for a file never changed, 0 until one is read. */
   versions: number;
   /** ThumbHash (base64) painted until the thumbnail arrives. */
   placeholder: string | null;

@@ -1,7 +1,5 @@
-import { z } from 'zod';
 import {
   isMethodName,
-  methods,
   type Handlers,
   type MethodArgs,
   type MethodName,
@@ -9,6 +7,7 @@ import {
 } from '../../shared/contract';
 import type { InvokeOutcome } from '../../shared/bridge';
 import { PackshotError, type ErrorPayload } from '../../shared/errors';
+import { parseArgs } from '../../shared/parse-args';
 
 /**
  * The one host edge: every host (IPC, HTTP, CLI) calls the engine through here, so every
@@ -23,12 +22,9 @@ export async function dispatch(
     if (!isMethodName(method)) {
       throw new PackshotError('not_found', `Unknown method: ${method.slice(0, 100)}`);
     }
-    const parsed = methods[method].args.safeParse(rawArgs ?? {});
-    if (!parsed.success) {
-      throw new PackshotError('invalid_argument', `${method}: ${describeIssues(parsed.error)}`);
-    }
+    const args = parseArgs(method, rawArgs);
     const handler = handlers[method] as (args: unknown) => Promise<unknown>;
-    return { ok: true, result: await handler(parsed.data) };
+    return { ok: true, result: await handler(args) };
   } catch (error) {
     return { ok: false, error: toErrorPayload(error) };
   }
@@ -42,13 +38,6 @@ export function toErrorPayload(error: unknown): ErrorPayload {
     return { code: 'io', message: (error as Error).message };
   console.error('packshot: internal error:', error);
   return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
-}
-
-function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((issue) => `${issue.path.length ? issue.path.join('.') : 'arguments'}: ${issue.message}`)
-    .join('; ');
 }
 
 /** dispatch for in-process callers (the CLI, tests): the result, or the error thrown. */

@@ -9,13 +9,18 @@ import { copyInto, dropFolder, type Copied } from '../products/drop-files';
 import { insertAt } from '../products/link-edits';
 import { csvBytes, ProductParts } from '../products/product-parts';
 import { fieldsOf, type ProductFields } from '../repositories/product-repo';
+import { PresetRepo } from '../repositories/preset-repo';
 import { computeReadiness, linkedFiles, notReady } from '../products/readiness/compute-readiness';
+import type { PresetLookup } from '../products/readiness/channel-requirements';
 
 type Names = keyof typeof productMethods;
 
 /** `parts` is the engine's one instance: auto rules on arriving files use it too. */
 export function productHandlers(ctx: EngineContext, parts: ProductParts): HandlerGroup<Names> {
   const { products, linkEdits } = parts;
+  const presets = new PresetRepo(ctx.db);
+  /** Readiness checks the presets as export will: with the user's edits. */
+  const presetOf: PresetLookup = (id) => presets.get(id);
 
   /** Product views refetch; asset lists too when links (badges, the unlinked filter) changed. */
   const changed = (assetsToo: boolean): void => {
@@ -159,11 +164,15 @@ export function productHandlers(ctx: EngineContext, parts: ProductParts): Handle
         ctx.db,
         family.map((p) => p.id),
       );
-      return Promise.resolve(computeReadiness(family, files).filter((r) => r.productId === id));
+      return Promise.resolve(
+        computeReadiness(family, files, undefined, presetOf).filter((r) => r.productId === id),
+      );
     },
     'readiness.notReady': ({ channel }) => {
       const all: Product[] = products.all();
-      return Promise.resolve(notReady(computeReadiness(all, linkedFiles(ctx.db), channel)));
+      return Promise.resolve(
+        notReady(computeReadiness(all, linkedFiles(ctx.db), channel, presetOf)),
+      );
     },
   };
 }

@@ -7,6 +7,7 @@ import { part, type StepPart } from '../edit/undo-kind';
 import { TAG_LINKS } from '../tags/tag-undo-kinds';
 import type { TagRepo } from '../repositories/tag-repo';
 import type { CatalogIntake } from './evaluate-intake';
+import { statements } from '../db/statement-cache';
 
 export interface IntakeDeps {
   db: Db;
@@ -64,11 +65,11 @@ export function applyIntakeOnIndex(
   deps.intake.setViolation(assetId, result.violation);
   // A name's rating or label fills what is unset; it never overrides the user's.
   if (result.fields.rating !== undefined)
-    deps.db
+    statements(deps.db)
       .prepare('UPDATE assets SET rating = ? WHERE id = ? AND rating = 0')
       .run(result.fields.rating, assetId);
   if (result.fields.label !== undefined)
-    deps.db
+    statements(deps.db)
       .prepare('UPDATE assets SET label = ? WHERE id = ? AND label IS NULL')
       .run(result.fields.label, assetId);
   return plan.add.length + plan.remove.length > 0;
@@ -95,7 +96,7 @@ export function reapplyIntake(
   label: string,
 ): StepResult & { assets: number; violations: number } {
   const run = deps.intake.evaluator(catalogId);
-  const rows = deps.db
+  const rows = statements(deps.db)
     .prepare<[number], AssetFacts>(
       `SELECT id, rel_path, camera, json_extract(metadata, '$.lens') AS lens, rating, label,
               metadata IS NOT NULL AS has_metadata
@@ -141,7 +142,7 @@ export function reapplyIntake(
       ['label', labels],
     ] as const) {
       for (const [value, ids] of groups) {
-        const update = deps.db.prepare(`UPDATE assets SET ${field} = ? WHERE id = ?`);
+        const update = statements(deps.db).prepare(`UPDATE assets SET ${field} = ? WHERE id = ?`);
         for (const id of ids) update.run(value, id);
         const before = [{ value: field === 'rating' ? 0 : null, ids }];
         parts.push(part(CULLING_FIELD, { field, after: value, before }));
@@ -160,9 +161,11 @@ function fillText(db: Db, id: number, title?: string, description?: string): voi
     ['$.description', description],
   ] as const) {
     if (value === undefined) continue;
-    db.prepare(
-      `UPDATE assets SET metadata = json_set(metadata, '${key}', ?)
+    statements(db)
+      .prepare(
+        `UPDATE assets SET metadata = json_set(metadata, '${key}', ?)
        WHERE id = ? AND json_extract(metadata, '${key}') IS NULL`,
-    ).run(value, id);
+      )
+      .run(value, id);
   }
 }

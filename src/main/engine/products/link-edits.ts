@@ -5,6 +5,7 @@ import type { EditLog, StepResult } from '../edit/edit-log';
 import { part, type StepPart } from '../edit/undo-kind';
 import { countChanged, fromBoard, LinkRepo, toBoard, type Board } from '../repositories/link-repo';
 import { PRODUCT_LINKS } from './product-undo-kinds';
+import { statements } from '../db/statement-cache';
 
 /** A change to one product's board, made in memory. */
 export type BoardChange = (board: Board) => void;
@@ -106,7 +107,9 @@ export class LinkEdits {
   }
 
   private requireAssets(ids: readonly number[]): void {
-    const has = this.db.prepare<[number], { id: number }>('SELECT id FROM assets WHERE id = ?');
+    const has = statements(this.db).prepare<[number], { id: number }>(
+      'SELECT id FROM assets WHERE id = ?',
+    );
     for (const id of ids)
       if (!has.get(id)) throw new PackshotError('not_found', `No asset with id ${id}`);
   }

@@ -1,5 +1,6 @@
 import type { ImageAnalysis } from '../analysis/analyze-pixels';
 import type { Db } from '../db/open-database';
+import { statements } from '../db/statement-cache';
 
 interface Row {
   placeholder: string;
@@ -19,7 +20,7 @@ export function analysedContent(
   db: Db,
   hash: string,
 ): { placeholder: string; analysis: ImageAnalysis } | null {
-  const row = db
+  const row = statements(db)
     .prepare<[string], Row>(
       `SELECT placeholder, colors, white_bg, fill, sharpness, phash FROM assets
        WHERE hash = ? AND placeholder IS NOT NULL AND phash IS NOT NULL AND colors IS NOT NULL

@@ -1,5 +1,6 @@
 import type { AssetKind } from '../../../shared/dto';
 import type { Db } from '../db/open-database';
+import { statements } from '../db/statement-cache';
 import { folderOf } from './asset-row';
 import { join } from 'node:path';
 
@@ -77,7 +78,7 @@ export class AssetFileRepo {
 
   /** Everything the last run left unfinished: resumed on start. */
   unfinishedIds(): number[] {
-    return this.db
+    return statements(this.db)
       .prepare<[], { id: number }>(
         `SELECT a.id FROM assets a JOIN catalogs c ON c.id = a.catalog_id
          WHERE c.online = 1 AND (a.state = 'pending' OR (a.state = 'ok' AND a.thumb = 'pending'))
@@ -92,7 +93,7 @@ export class AssetFileRepo {
    * covering index, no object per row) and where each path is among them.
    */
   private known(catalogId: number): { rows: KnownRow[]; at: Map<string, number> } {
-    const rows = this.db
+    const rows = statements(this.db)
       .prepare<[number], KnownRow>(
         'SELECT id, rel_path, bytes, mtime_ms, state FROM assets WHERE catalog_id = ?',
       )
@@ -113,11 +114,11 @@ export class AssetFileRepo {
     seen: FileSeen[],
     complete: boolean,
   ): { listed: number; queue: number[]; missing: number } {
-    const insert = this.db.prepare(
+    const insert = statements(this.db).prepare(
       `INSERT INTO assets (catalog_id, rel_path, name, folder, bytes, mtime_ms, kind, added_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    const touch = this.db.prepare(
+    const touch = statements(this.db).prepare(
       `UPDATE assets SET bytes = ?, mtime_ms = ?, state = 'pending', error = NULL, thumb = 'pending'
        WHERE id = ?`,
     );
@@ -128,7 +129,7 @@ export class AssetFileRepo {
     this.db.transaction(() => {
       const known = complete ? this.known(catalogId) : null;
       const found = known ? new Uint8Array(known.rows.length) : null;
-      const one = this.db
+      const one = statements(this.db)
         .prepare<[number, string], KnownRow>(
           'SELECT id, rel_path, bytes, mtime_ms, state FROM assets WHERE catalog_id = ? AND rel_path = ?',
         )
@@ -176,7 +177,7 @@ export class AssetFileRepo {
 
   /** The files at these paths are gone: their assets stay, marked missing. */
   markMissing(catalogId: number, relPaths: readonly string[]): number {
-    const stmt = this.db.prepare(
+    const stmt = statements(this.db).prepare(
       `UPDATE assets SET state = 'missing' WHERE catalog_id = ? AND rel_path = ? AND state != 'missing'`,
     );
     let changed = 0;
@@ -188,7 +189,7 @@ export class AssetFileRepo {
 
   /** Missing assets under a folder that disappeared (a folder deleted or moved away). */
   markFolderMissing(catalogId: number, folder: string): number {
-    return this.db
+    return statements(this.db)
       .prepare(
         `UPDATE assets SET state = 'missing'
          WHERE catalog_id = ? AND state != 'missing' AND (folder = ? OR (folder >= ? AND folder < ?))`,
@@ -219,7 +220,7 @@ export class AssetFileRepo {
 
   /** Other assets with this content, oldest first. */
   withHash(hash: string, exceptId: number): Located[] {
-    return this.db
+    return statements(this.db)
       .prepare<[string, number], LocatedRow>(
         `${LOCATE} WHERE a.hash = ? AND a.id != ? ORDER BY a.id`,
       )
@@ -231,7 +232,7 @@ export class AssetFileRepo {
   sidecarOwners(catalogId: number, sidecarRelPath: string): number[] {
     const base = sidecarRelPath.replace(/\.xmp$/i, '');
     const folder = folderOf(sidecarRelPath);
-    return this.db
+    return statements(this.db)
       .prepare<[number, string], { id: number; rel_path: string }>(
         'SELECT id, rel_path FROM assets WHERE catalog_id = ? AND folder = ?',
       )
@@ -243,7 +244,7 @@ export class AssetFileRepo {
   /** Every folder of a catalog that holds assets, and the folders above them. */
   folders(catalogId: number): string[] {
     const found = new Set<string>(['']);
-    for (const { folder } of this.db
+    for (const { folder } of statements(this.db)
       .prepare<[number], { folder: string }>(
         'SELECT DISTINCT folder FROM assets WHERE catalog_id = ?',
       )

@@ -1,5 +1,6 @@
 import type { Asset, AssetDetail } from '../../../shared/dto';
 import type { Db } from '../db/open-database';
+import { statements } from '../db/statement-cache';
 import { buildAssetQuery, type AssetQuery } from './asset-query';
 import { ASSET_SELECT, parseMetadata, toAsset, type AssetRow } from './asset-row';
 import type { VersionRepo } from './version-repo';
@@ -17,7 +18,7 @@ export class AssetQueryRepo {
     // reads it. Without it SQLite counts from the narrowest index, or the table's own count.
     const from = readsCatalog ? 'assets a JOIN catalogs c ON c.id = a.catalog_id' : 'assets a';
     return (
-      this.db
+      statements(this.db)
         .prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM ${from} WHERE ${where}`)
         .get(...params)?.n ?? 0
     );
@@ -25,7 +26,7 @@ export class AssetQueryRepo {
 
   page(query: AssetQuery, offset: number, limit: number): Asset[] {
     const { where, order, params } = buildAssetQuery(query);
-    const rows = this.db
+    const rows = statements(this.db)
       .prepare<unknown[], AssetRow>(
         `${ASSET_SELECT} WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`,
       )
@@ -37,7 +38,7 @@ export class AssetQueryRepo {
   /** Every id a query finds, in list order (bulk edits by query). */
   ids(query: AssetQuery): number[] {
     const { where, order, params } = buildAssetQuery(query);
-    return this.db
+    return statements(this.db)
       .prepare<unknown[], { id: number }>(
         `SELECT a.id FROM assets a JOIN catalogs c ON c.id = a.catalog_id WHERE ${where} ORDER BY ${order}`,
       )
@@ -58,7 +59,7 @@ export class AssetQueryRepo {
   private keywords(ids: readonly number[]): Map<number, string[]> {
     const byAsset = new Map<number, string[]>();
     if (ids.length === 0) return byAsset;
-    const rows = this.db
+    const rows = statements(this.db)
       .prepare<[string], { asset_id: number; path: string }>(
         `SELECT at.asset_id, t.path FROM json_each(?) j
          JOIN asset_tags at ON at.asset_id = j.value JOIN tags t ON t.id = at.tag_id
@@ -76,7 +77,7 @@ export class AssetQueryRepo {
   detail(id: number): AssetDetail | undefined {
     const asset = this.get(id);
     if (!asset) return undefined;
-    const meta = this.db
+    const meta = statements(this.db)
       .prepare<[number], { metadata: string | null }>('SELECT metadata FROM assets WHERE id = ?')
       .get(id);
     return {
@@ -89,14 +90,14 @@ export class AssetQueryRepo {
   /** True when some registered asset has this content hash: media may be served for it. */
   hasHash(hash: string): boolean {
     return (
-      this.db
+      statements(this.db)
         .prepare<[string], { one: number }>('SELECT 1 AS one FROM assets WHERE hash = ? LIMIT 1')
         .get(hash) !== undefined
     );
   }
 
   totals(): { assets: number; errors: number } {
-    const row = this.db
+    const row = statements(this.db)
       .prepare<[], { assets: number; errors: number }>(
         `SELECT count(*) FILTER (WHERE state != 'missing') AS assets,
                 count(*) FILTER (WHERE state = 'error') AS errors FROM assets`,
@@ -108,7 +109,7 @@ export class AssetQueryRepo {
   /** Asset counts per folder (direct children only), for building the folder tree. */
   folderCounts(catalogId?: number): { catalogId: number; folder: string; count: number }[] {
     const where = catalogId === undefined ? '' : 'AND catalog_id = ?';
-    return this.db
+    return statements(this.db)
       .prepare<unknown[], { catalog_id: number; folder: string; n: number }>(
         `SELECT catalog_id, folder, count(*) AS n FROM assets WHERE state != 'missing' ${where}
          GROUP BY catalog_id, folder`,

@@ -1,6 +1,7 @@
 import type { Catalog, WatchMode, XmpMode, XmpNaming } from '../../../shared/dto';
 import type { Db } from '../db/open-database';
 import { parseList } from './asset-row';
+import { statements } from '../db/statement-cache';
 
 interface CatalogRow {
   id: number;
@@ -45,7 +46,7 @@ export class CatalogRepo {
   }
 
   list(): Catalog[] {
-    return this.db
+    return statements(this.db)
       .prepare<[], CatalogRow>(`${SELECT} ORDER BY c.name COLLATE NOCASE, c.id`)
       .all()
       .map((row) => this.toCatalog(row));
@@ -53,48 +54,56 @@ export class CatalogRepo {
 
   /** Catalogs whose folder could not be reached: cheap (no counts), for polling. */
   offline(): { id: number; path: string }[] {
-    return this.db
+    return statements(this.db)
       .prepare<[], { id: number; path: string }>('SELECT id, path FROM catalogs WHERE online = 0')
       .all();
   }
 
   get(id: number): Catalog | undefined {
-    const row = this.db.prepare<[number], CatalogRow>(`${SELECT} WHERE c.id = ?`).get(id);
+    const row = statements(this.db)
+      .prepare<[number], CatalogRow>(`${SELECT} WHERE c.id = ?`)
+      .get(id);
     return row ? this.toCatalog(row) : undefined;
   }
 
   findByPath(path: string): Catalog | undefined {
-    const row = this.db.prepare<[string], CatalogRow>(`${SELECT} WHERE c.path = ?`).get(path);
+    const row = statements(this.db)
+      .prepare<[string], CatalogRow>(`${SELECT} WHERE c.path = ?`)
+      .get(path);
     return row ? this.toCatalog(row) : undefined;
   }
 
   insert(path: string, name: string): number {
-    const result = this.db
+    const result = statements(this.db)
       .prepare('INSERT INTO catalogs (path, name, added_at) VALUES (?, ?, ?)')
       .run(path, name, new Date().toISOString());
     return Number(result.lastInsertRowid);
   }
 
   remove(id: number): boolean {
-    return this.db.prepare('DELETE FROM catalogs WHERE id = ?').run(id).changes > 0;
+    return statements(this.db).prepare('DELETE FROM catalogs WHERE id = ?').run(id).changes > 0;
   }
 
   /** Returns true when the state changed. */
   setOnline(id: number, online: boolean): boolean {
     return (
-      this.db
+      statements(this.db)
         .prepare('UPDATE catalogs SET online = ? WHERE id = ? AND online != ?')
         .run(online ? 1 : 0, id, online ? 1 : 0).changes > 0
     );
   }
 
   setXmp(id: number, mode: XmpMode | undefined, naming: XmpNaming | undefined): void {
-    if (mode) this.db.prepare('UPDATE catalogs SET xmp_mode = ? WHERE id = ?').run(mode, id);
-    if (naming) this.db.prepare('UPDATE catalogs SET xmp_naming = ? WHERE id = ?').run(naming, id);
+    if (mode)
+      statements(this.db).prepare('UPDATE catalogs SET xmp_mode = ? WHERE id = ?').run(mode, id);
+    if (naming)
+      statements(this.db)
+        .prepare('UPDATE catalogs SET xmp_naming = ? WHERE id = ?')
+        .run(naming, id);
   }
 
   setIgnore(id: number, patterns: readonly string[]): void {
-    this.db
+    statements(this.db)
       .prepare('UPDATE catalogs SET ignore = ? WHERE id = ?')
       .run(JSON.stringify(patterns), id);
   }

@@ -1,8 +1,9 @@
 import type { Db } from '../db/open-database';
+import { statements } from '../db/statement-cache';
 
 /** A manual collection's members, in order. */
 export function readCollectionItems(db: Db, collectionId: number): number[] {
-  return db
+  return statements(db)
     .prepare<[number], { asset_id: number }>(
       'SELECT asset_id FROM collection_items WHERE collection_id = ? ORDER BY position, asset_id',
     )
@@ -15,12 +16,12 @@ export function readCollectionItems(db: Db, collectionId: number): number[] {
  * (an undo long after) are left out; a collection deleted since is left alone.
  */
 export function writeCollectionItems(db: Db, collectionId: number, ids: readonly number[]): void {
-  const exists = db
+  const exists = statements(db)
     .prepare<[number], { one: number }>('SELECT 1 AS one FROM collections WHERE id = ?')
     .get(collectionId);
   if (!exists) return;
-  db.prepare('DELETE FROM collection_items WHERE collection_id = ?').run(collectionId);
-  const insert = db.prepare(
+  statements(db).prepare('DELETE FROM collection_items WHERE collection_id = ?').run(collectionId);
+  const insert = statements(db).prepare(
     `INSERT OR IGNORE INTO collection_items (collection_id, asset_id, position)
      SELECT ?, id, ? FROM assets WHERE id = ?`,
   );

@@ -2,6 +2,7 @@ import type { Collection, CollectionKind } from '../../../shared/collection-dto'
 import { PackshotError } from '../../../shared/errors';
 import type { Db } from '../db/open-database';
 import { readCollectionItems, writeCollectionItems } from './collection-items-repo';
+import { statements } from '../db/statement-cache';
 
 export interface CollectionRow {
   id: number;
@@ -16,7 +17,7 @@ export class CollectionRepo {
   constructor(private readonly db: Db) {}
 
   rows(): CollectionRow[] {
-    return this.db
+    return statements(this.db)
       .prepare<[], CollectionRow>(
         'SELECT id, name, kind, query, created_at FROM collections ORDER BY name COLLATE NOCASE, id',
       )
@@ -24,7 +25,7 @@ export class CollectionRepo {
   }
 
   get(id: number): CollectionRow | undefined {
-    return this.db
+    return statements(this.db)
       .prepare<[number], CollectionRow>(
         'SELECT id, name, kind, query, created_at FROM collections WHERE id = ?',
       )
@@ -50,7 +51,7 @@ export class CollectionRepo {
   create(name: string, query: string | null): number {
     this.checkName(name, 0);
     return Number(
-      this.db
+      statements(this.db)
         .prepare('INSERT INTO collections (name, kind, query, created_at) VALUES (?, ?, ?, ?)')
         .run(name, query === null ? 'manual' : 'smart', query, Date.now()).lastInsertRowid,
     );
@@ -64,7 +65,7 @@ export class CollectionRepo {
         'invalid_argument',
         `'${row.name}' is a manual collection: it has no query`,
       );
-    this.db
+    statements(this.db)
       .prepare('UPDATE collections SET name = ?, query = ? WHERE id = ?')
       .run(name, query ?? row.query, id);
   }
@@ -87,7 +88,7 @@ export class CollectionRepo {
   }
 
   delete(id: number): boolean {
-    return this.db.prepare('DELETE FROM collections WHERE id = ?').run(id).changes > 0;
+    return statements(this.db).prepare('DELETE FROM collections WHERE id = ?').run(id).changes > 0;
   }
 
   items(id: number): number[] {
@@ -100,7 +101,7 @@ export class CollectionRepo {
 
   size(id: number): number {
     return (
-      this.db
+      statements(this.db)
         .prepare<[number], { n: number }>(
           'SELECT count(*) AS n FROM collection_items WHERE collection_id = ?',
         )
@@ -110,14 +111,14 @@ export class CollectionRepo {
 
   /** Which of these ids are assets at all. */
   existing(ids: readonly number[]): number[] {
-    const one = this.db.prepare<[number], { one: number }>(
+    const one = statements(this.db).prepare<[number], { one: number }>(
       'SELECT 1 AS one FROM assets WHERE id = ?',
     );
     return ids.filter((id) => one.get(id) !== undefined);
   }
 
   private checkName(name: string, exceptId: number): void {
-    const clash = this.db
+    const clash = statements(this.db)
       .prepare<[string, number], { id: number }>(
         'SELECT id FROM collections WHERE name = ? COLLATE NOCASE AND id != ?',
       )

@@ -1,6 +1,7 @@
 import type { AssetMetadata } from '../../../shared/dto';
 import type { ImageAnalysis } from '../analysis/analyze-pixels';
 import type { Db } from '../db/open-database';
+import { statements } from '../db/statement-cache';
 
 export interface IndexedFields {
   hash: string;
@@ -34,7 +35,7 @@ export class IndexWriteRepo {
   constructor(private readonly db: Db) {}
 
   markIndexed(id: number, f: IndexedFields): void {
-    this.db
+    statements(this.db)
       .prepare(
         `UPDATE assets SET hash = ?, format = ?, width = ?, height = ?, thumb = ?, state = ?, error = ?,
                 orientation = ?, captured_at = ?, camera = ?, metadata = ?,
@@ -74,7 +75,7 @@ export class IndexWriteRepo {
     id: number,
     f: Pick<IndexedFields, 'orientation' | 'capturedAt' | 'camera' | 'metadata'>,
   ): void {
-    this.db
+    statements(this.db)
       .prepare(
         `UPDATE assets SET orientation = coalesce(?, orientation), captured_at = ?, camera = ?,
                 metadata = ? WHERE id = ?`,
@@ -89,7 +90,7 @@ export class IndexWriteRepo {
   }
 
   markError(id: number, reason: string, hash: string | null): void {
-    this.db
+    statements(this.db)
       .prepare(
         `UPDATE assets SET state = 'error', error = ?, hash = ?, thumb = 'none',
                 format = NULL, width = NULL, height = NULL
@@ -104,7 +105,7 @@ export class IndexWriteRepo {
    */
   transplant(from: number, to: number): void {
     this.db.transaction(() => {
-      const row = this.db
+      const row = statements(this.db)
         .prepare<
           [number],
           {
@@ -122,11 +123,11 @@ export class IndexWriteRepo {
         .get(from);
       if (!row) return;
       // Links made to the new row (a file dropped onto a product) follow it to the asset it is.
-      this.db
+      statements(this.db)
         .prepare('UPDATE OR IGNORE product_links SET asset_id = ? WHERE asset_id = ?')
         .run(to, from);
-      this.db.prepare('DELETE FROM assets WHERE id = ?').run(from);
-      this.db
+      statements(this.db).prepare('DELETE FROM assets WHERE id = ?').run(from);
+      statements(this.db)
         .prepare(
           `UPDATE assets SET catalog_id = ?, rel_path = ?, name = ?, folder = ?, bytes = ?, mtime_ms = ?,
                   kind = ?, state = 'pending'
@@ -143,33 +144,37 @@ export class IndexWriteRepo {
           to,
         );
       // Copies that pointed at the vanished row now point at the asset it really was.
-      this.db.prepare('UPDATE assets SET duplicate_of = ? WHERE duplicate_of = ?').run(to, from);
+      statements(this.db)
+        .prepare('UPDATE assets SET duplicate_of = ? WHERE duplicate_of = ?')
+        .run(to, from);
     })();
   }
 
   setDuplicateOf(id: number, of: number | null): void {
-    this.db.prepare('UPDATE assets SET duplicate_of = ? WHERE id = ?').run(of, id);
+    statements(this.db).prepare('UPDATE assets SET duplicate_of = ? WHERE id = ?').run(of, id);
   }
 
   /** Rating and label as the file's XMP says, when it says (another tool changed them). */
   applyFileCulling(id: number, rating: number | null, label: string | null): void {
     if (rating !== null && Number.isInteger(rating) && rating >= 0 && rating <= 5) {
-      this.db.prepare('UPDATE assets SET rating = ? WHERE id = ?').run(rating, id);
+      statements(this.db).prepare('UPDATE assets SET rating = ? WHERE id = ?').run(rating, id);
     }
     const known = ['red', 'yellow', 'green', 'blue', 'purple'];
     if (label !== null && known.includes(label.toLowerCase())) {
-      this.db.prepare('UPDATE assets SET label = ? WHERE id = ?').run(label.toLowerCase(), id);
+      statements(this.db)
+        .prepare('UPDATE assets SET label = ? WHERE id = ?')
+        .run(label.toLowerCase(), id);
     }
   }
 
   /** The content hash, known before the rest of the asset is read. */
   recordHash(id: number, hash: string): void {
-    this.db.prepare('UPDATE assets SET hash = ? WHERE id = ?').run(hash, id);
+    statements(this.db).prepare('UPDATE assets SET hash = ? WHERE id = ?').run(hash, id);
   }
 
   /** Copies of an asset whose content has since changed are copies no more. */
   releaseCopies(id: number, hash: string): void {
-    this.db
+    statements(this.db)
       .prepare('UPDATE assets SET duplicate_of = NULL WHERE duplicate_of = ? AND hash != ?')
       .run(id, hash);
   }

@@ -1,6 +1,7 @@
 import { DEFAULT_INTAKE_RULES, type IntakeRules } from '../../../shared/intake-dto';
 import { intakeRulesSchema } from '../../../shared/methods/intake-methods';
 import type { Db } from '../db/open-database';
+import { statements } from '../db/statement-cache';
 
 /**
  * Each catalog's intake rules, stored as JSON and compiled once per change; and which tag
@@ -25,7 +26,7 @@ export class IntakeRepo<Evaluator> {
   }
 
   set(catalogId: number, rules: IntakeRules): IntakeRules {
-    this.db
+    statements(this.db)
       .prepare(
         `INSERT INTO intake_rules (catalog_id, rules, updated_at) VALUES (?, ?, ?)
          ON CONFLICT (catalog_id) DO UPDATE SET rules = excluded.rules, updated_at = excluded.updated_at`,
@@ -36,7 +37,7 @@ export class IntakeRepo<Evaluator> {
 
   /** Tags on this asset that the rules put there. */
   owned(assetId: number): number[] {
-    return this.db
+    return statements(this.db)
       .prepare<[number], { tag_id: number }>('SELECT tag_id FROM intake_tags WHERE asset_id = ?')
       .all(assetId)
       .map((r) => r.tag_id);
@@ -44,22 +45,22 @@ export class IntakeRepo<Evaluator> {
 
   /** Every tag the asset carries, from whatever source. */
   carried(assetId: number): number[] {
-    return this.db
+    return statements(this.db)
       .prepare<[number], { tag_id: number }>('SELECT tag_id FROM asset_tags WHERE asset_id = ?')
       .all(assetId)
       .map((r) => r.tag_id);
   }
 
   setOwned(assetId: number, tagIds: readonly number[]): void {
-    this.db.prepare('DELETE FROM intake_tags WHERE asset_id = ?').run(assetId);
-    const insert = this.db.prepare(
+    statements(this.db).prepare('DELETE FROM intake_tags WHERE asset_id = ?').run(assetId);
+    const insert = statements(this.db).prepare(
       'INSERT OR IGNORE INTO intake_tags (asset_id, tag_id) VALUES (?, ?)',
     );
     for (const tagId of tagIds) insert.run(assetId, tagId);
   }
 
   setViolation(assetId: number, violation: string | null): void {
-    this.db
+    statements(this.db)
       .prepare('UPDATE assets SET violation = ? WHERE id = ? AND violation IS NOT ?')
       .run(violation, assetId, violation);
   }

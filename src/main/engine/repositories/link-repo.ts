@@ -1,6 +1,6 @@
 import { MEDIA_ROLES, type MediaRole, type ProductLink } from '../../../shared/product-dto';
 import type { Db } from '../db/open-database';
-import { statementCache, type Preparer } from '../db/statement-cache';
+import { statements, type Preparer } from '../db/statement-cache';
 
 /** One stored link: enough to put it back exactly (undo). */
 export interface LinkRow {
@@ -32,7 +32,7 @@ export class LinkRepo {
   private readonly db: Preparer;
 
   constructor(private readonly raw: Db) {
-    this.db = statementCache(raw);
+    this.db = statements(raw);
   }
 
   rows(productId: number): LinkRow[] {

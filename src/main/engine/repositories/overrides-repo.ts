@@ -2,6 +2,7 @@
 import type { FocalPoint, RenditionOverride } from '../../../shared/export-dto';
 import { PackshotError } from '../../../shared/errors';
 import type { Db } from '../db/open-database';
+import { statements } from '../db/statement-cache';
 
 const ALL = '*';
 
@@ -11,10 +12,10 @@ export class OverridesRepo {
   setFocus(assetId: number, point: { x: number; y: number } | null): FocalPoint | null {
     this.requireAsset(assetId);
     if (point === null) {
-      this.db.prepare('DELETE FROM asset_focus WHERE asset_id = ?').run(assetId);
+      statements(this.db).prepare('DELETE FROM asset_focus WHERE asset_id = ?').run(assetId);
       return null;
     }
-    this.db
+    statements(this.db)
       .prepare(
         `INSERT INTO asset_focus (asset_id, x, y) VALUES (?, ?, ?)
          ON CONFLICT (asset_id) DO UPDATE SET x = excluded.x, y = excluded.y`,
@@ -24,7 +25,7 @@ export class OverridesRepo {
   }
 
   focus(assetId: number): FocalPoint | null {
-    const row = this.db
+    const row = statements(this.db)
       .prepare<[number], { x: number; y: number }>(
         'SELECT x, y FROM asset_focus WHERE asset_id = ?',
       )
@@ -33,7 +34,7 @@ export class OverridesRepo {
   }
 
   list(assetId: number): RenditionOverride[] {
-    return this.db
+    return statements(this.db)
       .prepare<[number], { preset_id: string; options: string }>(
         'SELECT preset_id, options FROM rendition_overrides WHERE asset_id = ? ORDER BY preset_id',
       )
@@ -48,7 +49,7 @@ export class OverridesRepo {
   set(override: RenditionOverride): RenditionOverride {
     this.requireAsset(override.assetId);
     const { assetId, presetId, ...options } = override;
-    this.db
+    statements(this.db)
       .prepare(
         `INSERT INTO rendition_overrides (asset_id, preset_id, options) VALUES (?, ?, ?)
          ON CONFLICT (asset_id, preset_id) DO UPDATE SET options = excluded.options`,
@@ -59,14 +60,14 @@ export class OverridesRepo {
 
   clear(assetId: number, presetId: string | null): boolean {
     return (
-      this.db
+      statements(this.db)
         .prepare('DELETE FROM rendition_overrides WHERE asset_id = ? AND preset_id = ?')
         .run(assetId, presetId ?? ALL).changes > 0
     );
   }
 
   private requireAsset(id: number): void {
-    if (!this.db.prepare('SELECT 1 FROM assets WHERE id = ?').get(id))
+    if (!statements(this.db).prepare('SELECT 1 FROM assets WHERE id = ?').get(id))
       throw new PackshotError('not_found', `No asset with id ${id}`);
   }
 }

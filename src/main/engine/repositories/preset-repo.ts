@@ -6,6 +6,7 @@ import { presetBodySchema } from '../../../shared/preset-schema';
 import type { Db } from '../db/open-database';
 import { validateTemplate } from '../../../shared/naming/name-template';
 import { builtInPresets, type BuiltInPreset } from './built-in-presets';
+import { statements } from '../db/statement-cache';
 
 interface Row {
   id: string;
@@ -28,7 +29,7 @@ export class PresetRepo {
   }
 
   get(id: string): ChannelPreset | undefined {
-    const row = this.db
+    const row = statements(this.db)
       .prepare<[string], Row>('SELECT * FROM channel_presets WHERE id = ?')
       .get(id);
     const b = builtInPresets().find((p) => p.id === id);
@@ -48,7 +49,7 @@ export class PresetRepo {
     validateTemplate(body.naming.file);
     const current = this.get(id);
     const version = current ? current.version + 1 : 1;
-    this.db
+    statements(this.db)
       .prepare(
         `INSERT INTO channel_presets (id, body, version, based_on, updated_at)
          VALUES (?, ?, ?, ?, ?)
@@ -69,7 +70,9 @@ export class PresetRepo {
 
   /** A user's preset goes; a built-in one loses the user's edit. */
   delete(id: string): boolean {
-    return this.db.prepare('DELETE FROM channel_presets WHERE id = ?').run(id).changes > 0;
+    return (
+      statements(this.db).prepare('DELETE FROM channel_presets WHERE id = ?').run(id).changes > 0
+    );
   }
 
   private freeId(base: string): string {
@@ -78,7 +81,7 @@ export class PresetRepo {
   }
 
   private rows(): Row[] {
-    return this.db.prepare<[], Row>('SELECT * FROM channel_presets').all();
+    return statements(this.db).prepare<[], Row>('SELECT * FROM channel_presets').all();
   }
 
   private merge(b: BuiltInPreset, row: Row | undefined): ChannelPreset {

@@ -2,7 +2,7 @@ import type { Product } from '../../../shared/product-dto';
 import { PackshotError } from '../../../shared/errors';
 import type { Db } from '../db/open-database';
 import { productFilter, type ProductSearch } from './search-query';
-import { statementCache, type Preparer } from '../db/statement-cache';
+import { statements, type Preparer } from '../db/statement-cache';
 
 /** What a product is made of, as written (by hand or by import). */
 export interface ProductFields {
@@ -59,7 +59,7 @@ export class ProductRepo {
   private readonly db: Preparer;
 
   constructor(db: Db) {
-    this.db = statementCache(db);
+    this.db = statements(db);
   }
 
   /** Products a search selects (as export and check do), or all of them. */

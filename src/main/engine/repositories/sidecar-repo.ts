@@ -1,6 +1,7 @@
 import type { Db } from '../db/open-database';
 import { sidecarCandidates } from '../tools/metadata/find-sidecars';
 import type { SidecarStamp } from '../tools/metadata/read-sidecars';
+import { statements } from '../db/statement-cache';
 
 export type { SidecarStamp };
 
@@ -13,7 +14,7 @@ export class SidecarRepo {
   constructor(private readonly db: Db) {}
 
   known(catalogId: number): Map<string, { bytes: number; mtimeMs: number }> {
-    const rows = this.db
+    const rows = statements(this.db)
       .prepare<[number], { rel_path: string; bytes: number; mtime_ms: number }>(
         'SELECT rel_path, bytes, mtime_ms FROM sidecars WHERE catalog_id = ?',
       )
@@ -27,7 +28,9 @@ export class SidecarRepo {
    */
   recordRead(catalogId: number, assetRelPath: string, read: readonly SidecarStamp[]): void {
     const present = new Set(read.map((s) => s.relPath));
-    const drop = this.db.prepare('DELETE FROM sidecars WHERE catalog_id = ? AND rel_path = ?');
+    const drop = statements(this.db).prepare(
+      'DELETE FROM sidecars WHERE catalog_id = ? AND rel_path = ?',
+    );
     this.db.transaction(() => {
       for (const rel of sidecarCandidates(assetRelPath)) {
         if (!present.has(rel)) drop.run(catalogId, rel);
@@ -38,11 +41,13 @@ export class SidecarRepo {
 
   /** Records stamps and forgets paths, in one transaction. */
   record(catalogId: number, stamps: readonly SidecarStamp[], gone: readonly string[]): void {
-    const upsert = this.db.prepare(
+    const upsert = statements(this.db).prepare(
       `INSERT INTO sidecars (catalog_id, rel_path, bytes, mtime_ms) VALUES (?, ?, ?, ?)
        ON CONFLICT (catalog_id, rel_path) DO UPDATE SET bytes = excluded.bytes, mtime_ms = excluded.mtime_ms`,
     );
-    const drop = this.db.prepare('DELETE FROM sidecars WHERE catalog_id = ? AND rel_path = ?');
+    const drop = statements(this.db).prepare(
+      'DELETE FROM sidecars WHERE catalog_id = ? AND rel_path = ?',
+    );
     this.db.transaction(() => {
       for (const s of stamps) upsert.run(catalogId, s.relPath, s.bytes, s.mtimeMs);
       for (const rel of gone) drop.run(catalogId, rel);

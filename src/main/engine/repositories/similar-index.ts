@@ -1,6 +1,7 @@
 import type { SimilarGroup } from '../../../shared/dto';
 import type { Db } from '../db/open-database';
 import { HammingIndex, splitHash } from '../analysis/hamming-index';
+import { statements } from '../db/statement-cache';
 
 /** Perceptual hashes this close (of 64 bits) are the same picture: a burst, a retake. */
 const NEAR = 10;
@@ -24,7 +25,7 @@ export class SimilarIndex {
   private all(): HammingIndex {
     if (!this.index) {
       const index = new HammingIndex(NEAR);
-      for (const row of this.db
+      for (const row of statements(this.db)
         .prepare<[], { id: number; phash: string }>(
           `SELECT id, phash FROM assets WHERE phash IS NOT NULL AND state != 'missing'`,
         )
@@ -51,12 +52,12 @@ export class SimilarIndex {
     if (matches.length > MAX_MATCHES) matches.length = 0;
     this.db.transaction(() => {
       if (matches.length === 0) {
-        this.db.prepare('UPDATE assets SET similar_group = NULL WHERE id = ?').run(id);
+        statements(this.db).prepare('UPDATE assets SET similar_group = NULL WHERE id = ?').run(id);
         return;
       }
       const members = [id, ...matches];
       const marks = members.map(() => '?').join(', ');
-      const groups = this.db
+      const groups = statements(this.db)
         .prepare<number[], { g: number }>(
           `SELECT DISTINCT similar_group AS g FROM assets WHERE id IN (${marks}) AND similar_group IS NOT NULL`,
         )
@@ -65,7 +66,7 @@ export class SimilarIndex {
       const group = Math.min(...members, ...groups);
       const groupMarks =
         groups.length > 0 ? ` OR similar_group IN (${groups.map(() => '?').join(', ')})` : '';
-      this.db
+      statements(this.db)
         .prepare(`UPDATE assets SET similar_group = ? WHERE id IN (${marks})${groupMarks}`)
         .run(group, ...members, ...groups);
     })();
@@ -73,7 +74,7 @@ export class SimilarIndex {
 
   /** Groups of two or more present assets, largest first, each with its best frame. */
   groups(): SimilarGroup[] {
-    const rows = this.db
+    const rows = statements(this.db)
       .prepare<
         [],
         { g: number; id: number; rating: number; flag: string; sharpness: number | null }

@@ -2,6 +2,7 @@ import type { Tag } from '../../../shared/dto';
 import { PackshotError } from '../../../shared/errors';
 import type { Db } from '../db/open-database';
 import { splitTagPath } from '../../../shared/tag-path';
+import { statements } from '../db/statement-cache';
 
 interface TagRow {
   id: number;
@@ -17,7 +18,7 @@ export class TagRepo {
   }
 
   list(): Tag[] {
-    return this.db
+    return statements(this.db)
       .prepare<[], TagRow & { n: number }>(
         `SELECT t.id, t.parent_id, t.name, t.path,
                 (SELECT count(*) FROM asset_tags at WHERE at.tag_id = t.id) AS n
@@ -28,7 +29,7 @@ export class TagRepo {
   }
 
   get(id: number): TagRow | undefined {
-    return this.db
+    return statements(this.db)
       .prepare<[number], TagRow>('SELECT id, parent_id, name, path FROM tags WHERE id = ?')
       .get(id);
   }
@@ -47,7 +48,7 @@ export class TagRepo {
     let prefix = '';
     for (const name of levels) {
       prefix = prefix === '' ? name : `${prefix}|${name}`;
-      const found = this.db
+      const found = statements(this.db)
         .prepare<[number, string], { id: number }>(
           'SELECT id FROM tags WHERE parent_id = ? AND name = ? COLLATE NOCASE',
         )
@@ -55,7 +56,7 @@ export class TagRepo {
       parent = found
         ? found.id
         : Number(
-            this.db
+            statements(this.db)
               .prepare('INSERT INTO tags (parent_id, name, path) VALUES (?, ?, ?)')
               .run(parent, name, prefix).lastInsertRowid,
           );
@@ -69,7 +70,7 @@ export class TagRepo {
    */
   link(assetIds: readonly number[], tagId: number, source: 'user' | 'file' = 'user'): number[] {
     this.load(assetIds);
-    return this.db
+    return statements(this.db)
       .prepare<[number, string, number], { id: number }>(
         `INSERT INTO asset_tags (asset_id, tag_id, source)
          SELECT e.id, ?, ? FROM tag_ids e
@@ -84,7 +85,7 @@ export class TagRepo {
   /** Unlinks assets from a tag; returns those that had it. */
   unlink(assetIds: readonly number[], tagId: number): number[] {
     this.load(assetIds);
-    return this.db
+    return statements(this.db)
       .prepare<[number], { id: number }>(
         `DELETE FROM asset_tags WHERE tag_id = ? AND asset_id IN (SELECT id FROM tag_ids)
          RETURNING asset_id AS id`,
@@ -94,7 +95,7 @@ export class TagRepo {
   }
 
   assetsWith(tagId: number): number[] {
-    return this.db
+    return statements(this.db)
       .prepare<[number], { id: number }>('SELECT asset_id AS id FROM asset_tags WHERE tag_id = ?')
       .all(tagId)
       .map((r) => r.id);
@@ -102,7 +103,7 @@ export class TagRepo {
 
   /** Assets tagged with this tag or any below it. */
   assetsUnder(tagId: number): number[] {
-    return this.db
+    return statements(this.db)
       .prepare<[number], { id: number }>(
         `WITH RECURSIVE sub(id) AS (SELECT ? UNION SELECT t.id FROM tags t JOIN sub ON t.parent_id = sub.id)
          SELECT DISTINCT asset_id AS id FROM asset_tags WHERE tag_id IN (SELECT id FROM sub)`,
@@ -112,7 +113,7 @@ export class TagRepo {
   }
 
   children(tagId: number): number[] {
-    return this.db
+    return statements(this.db)
       .prepare<[number], { id: number }>('SELECT id FROM tags WHERE parent_id = ?')
       .all(tagId)
       .map((r) => r.id);
@@ -127,7 +128,7 @@ export class TagRepo {
       if (this.isWithin(parentId, id))
         throw new PackshotError('conflict', 'A tag cannot move under itself');
     }
-    const clash = this.db
+    const clash = statements(this.db)
       .prepare<[number, string, number], { id: number }>(
         'SELECT id FROM tags WHERE parent_id = ? AND name = ? COLLATE NOCASE AND id != ?',
       )
@@ -137,7 +138,7 @@ export class TagRepo {
         'conflict',
         `There is already a tag '${clean}' there: merge them instead`,
       );
-    this.db
+    statements(this.db)
       .prepare('UPDATE tags SET parent_id = ?, name = ? WHERE id = ?')
       .run(parentId, clean, id);
     this.refreshPaths(id);
@@ -145,21 +146,23 @@ export class TagRepo {
 
   /** Re-creates a deleted tag with its old id (undo of a merge). */
   restore(row: TagRow): void {
-    this.db
+    statements(this.db)
       .prepare('INSERT INTO tags (id, parent_id, name, path) VALUES (?, ?, ?, ?)')
       .run(row.id, row.parent_id, row.name, row.path);
   }
 
   delete(id: number): void {
-    this.db.prepare('DELETE FROM tags WHERE id = ?').run(id);
+    statements(this.db).prepare('DELETE FROM tags WHERE id = ?').run(id);
   }
 
   /** Replaces the tags that came from the file's own metadata; the user's stay. */
   setFileTags(assetId: number, paths: readonly string[]): void {
-    this.db.prepare(`DELETE FROM asset_tags WHERE asset_id = ? AND source = 'file'`).run(assetId);
+    statements(this.db)
+      .prepare(`DELETE FROM asset_tags WHERE asset_id = ? AND source = 'file'`)
+      .run(assetId);
     for (const path of paths) {
       const tagId = this.ensurePath(path);
-      this.db
+      statements(this.db)
         .prepare(
           `INSERT OR IGNORE INTO asset_tags (asset_id, tag_id, source) VALUES (?, ?, 'file')`,
         )
@@ -180,14 +183,14 @@ export class TagRepo {
     const tag = this.require(id);
     const parent = tag.parent_id === 0 ? undefined : this.get(tag.parent_id);
     const path = parent ? `${parent.path}|${tag.name}` : tag.name;
-    this.db.prepare('UPDATE tags SET path = ? WHERE id = ?').run(path, id);
+    statements(this.db).prepare('UPDATE tags SET path = ? WHERE id = ?').run(path, id);
     for (const child of this.children(id)) this.refreshPaths(child);
   }
 
   /** The ids into a temp table in one statement (10,000 single-row INSERTs cost more). */
   private load(ids: readonly number[]): void {
-    this.db.prepare('DELETE FROM tag_ids').run();
-    this.db
+    statements(this.db).prepare('DELETE FROM tag_ids').run();
+    statements(this.db)
       .prepare('INSERT OR IGNORE INTO tag_ids (id) SELECT value FROM json_each(?)')
       .run(JSON.stringify(ids));
   }

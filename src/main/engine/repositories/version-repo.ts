@@ -1,5 +1,6 @@
 import type { AssetVersion } from '../../../shared/dto';
 import type { Db } from '../db/open-database';
+import { statements } from '../db/statement-cache';
 
 export interface VersionFacts {
   hash: string;
@@ -14,13 +15,13 @@ export class VersionRepo {
 
   /** Records a content the asset has now, once per distinct content in a row. */
   record(id: number, v: VersionFacts): void {
-    const last = this.db
+    const last = statements(this.db)
       .prepare<[number], { hash: string }>(
         'SELECT hash FROM asset_versions WHERE asset_id = ? ORDER BY id DESC LIMIT 1',
       )
       .get(id);
     if (last?.hash === v.hash) return;
-    this.db
+    statements(this.db)
       .prepare(
         'INSERT INTO asset_versions (asset_id, hash, bytes, width, height, recorded_at) VALUES (?, ?, ?, ?, ?, ?)',
       )
@@ -28,7 +29,7 @@ export class VersionRepo {
   }
 
   history(id: number): AssetVersion[] {
-    return this.db
+    return statements(this.db)
       .prepare<
         [number],
         {

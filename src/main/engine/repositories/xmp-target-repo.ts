@@ -1,5 +1,6 @@
 import type { XmpMode, XmpNaming } from '../../../shared/dto';
 import type { Db } from '../db/open-database';
+import { statements } from '../db/statement-cache';
 import type { XmpTarget } from '../tools/exiftool/xmp-writer';
 
 /** What XMP write-back needs to know of assets: where, how, and what to write. */
@@ -10,7 +11,7 @@ export class XmpTargetRepo {
   targets(ids: readonly number[]): XmpTarget[] {
     // Write-back is off by default: then there is nothing to look up, however many assets an
     // edit touched (one lookup per asset is ~0.1 s for 10,000 on wide rows).
-    const writing = this.db
+    const writing = statements(this.db)
       .prepare<[], { one: number }>(
         `SELECT 1 AS one FROM catalogs WHERE xmp_mode != 'off' AND online = 1 LIMIT 1`,
       )

@@ -3,8 +3,15 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import type { AssetPage, Catalog } from '../../../shared/dto';
 import { createEngine, type Engine } from '../../engine/create-engine';
+import {
+  assetPageSchema,
+  catalogSchema,
+  preflightReportSchema,
+  productPageSchema,
+} from '../../test-support/result-schemas';
 import { makeSampleFolder, tempDir } from '../../test-support/sample-images';
 import { startBridge, type Bridge } from './bridge-server';
 
@@ -78,6 +85,15 @@ async function api<T>(
     body: JSON.stringify(args),
   });
   return { status: reply.status, json: JSON.parse(reply.body) as never };
+}
+
+/** A call's result, checked against the schema of what the contract says it returns. */
+async function checked<S extends z.ZodType>(method: string, args: unknown, schema: S) {
+  const reply = await api(method, args);
+  expect(reply.json.error, method).toBeUndefined();
+  const parsed = schema.safeParse(reply.json.result);
+  expect(parsed.error?.issues, `${method}'s result`).toBeUndefined();
+  return parsed.data as z.output<S>;
 }
 
 describe('HTTP bridge', () => {
@@ -193,6 +209,30 @@ describe('HTTP bridge', () => {
     expect(thumb.status).toBe(200);
     expect(thumb.headers['content-type']).toBe('image/webp');
     expect((await send(`/media/thumb/${'0'.repeat(64)}`, { headers: auth })).status).toBe(404);
+  });
+
+  it('answers the core list methods in the shapes the contract declares', async () => {
+    await api('catalog.add', { path: photosDir });
+    await api('jobs.wait', {});
+    const catalogs = await checked('catalog.list', {}, catalogSchema.array());
+    expect(catalogs.map((c) => c.assetCount)).toEqual([9]);
+    const page = await checked('assets.list', { limit: 100 }, assetPageSchema);
+    expect(page.items).toHaveLength(9);
+    const jpeg = page.items.find((a) => a.name === 'shoe-front.jpg');
+
+    const product = await api<{ id: number }>('products.create', {
+      sku: 'SHOE-1',
+      channels: ['amazon'],
+    });
+    await api('links.add', {
+      productId: product.json.result?.id,
+      assetIds: [jpeg?.id],
+      role: 'main',
+    });
+    const products = await checked('products.list', {}, productPageSchema);
+    expect(products.items.map((p) => [p.sku, p.linkCount])).toEqual([['SHOE-1', 1]]);
+    const report = await checked('export.check', { channels: ['amazon'] }, preflightReportSchema);
+    expect(report.items.some((i) => i.assetId === jpeg?.id)).toBe(true);
   });
 
   it('never serves a file outside the UI folder', async () => {

@@ -74,13 +74,17 @@ describe('edits store', () => {
   it('reports a failed edit and keeps what it knew', async () => {
     const { transport, store, notices } = setup();
     transport.handle('assets.edit', () => {
-      throw new PackshotError('invalid_argument', 'bad rating');
+      throw new PackshotError('not_found', 'No asset 1');
     });
+    expect(await store.getState().cull({ kind: 'ids', ids: [1] }, { rating: 2 })).toBeNull();
+    // A rating the engine's schema refuses is reported the same way.
     expect(await store.getState().cull({ kind: 'ids', ids: [1] }, { rating: 9 })).toBeNull();
     await settle();
     expect(notices.getState().notices.map((n) => [n.title, n.message])).toEqual([
-      ['Could not change the selection', 'bad rating'],
+      ['Could not change the selection', 'No asset 1'],
+      ['Could not change the selection', 'assets.edit: rating: Too big: expected number to be <=5'],
     ]);
+    expect(transport.takeRefused().map((r) => r.method)).toEqual(['assets.edit']);
   });
 
   it('learns the stored history (after a restart) and undoes from it with its labels', async () => {

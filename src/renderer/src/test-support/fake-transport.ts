@@ -1,21 +1,26 @@
 // A scripted stand-in for the network edge (IPC or HTTP): answers contract calls from
 // handlers, records every call, and emits events on demand. The engine itself is tested
-// elsewhere; here the renderer's own logic is under test.
+// elsewhere; here the renderer's own logic is under test. Arguments go through the contract's
+// schemas as at the engine's edge: a refused call answers invalid_argument, as the engine
+// would, and fails the test unless the test takes it with takeRefused().
+import { afterEach } from 'vitest';
 import type {
   EventName,
   EventPayload,
-  MethodArgs,
   MethodName,
   MethodResult,
+  ParsedArgs,
 } from '../../../shared/contract';
 import type { MediaKind } from '../../../shared/bridge';
 import type { Asset, AssetDetail, AssetMetadata, Catalog } from '../../../shared/dto';
 import { PackshotError } from '../../../shared/errors';
 import { DEFAULT_INTAKE_RULES } from '../../../shared/intake-dto';
+import { parseArgs } from '../../../shared/parse-args';
 import type { Transport } from '../transport/transport';
 
+/** Handlers see the arguments as the engine's handlers do: parsed, defaults filled in. */
 type Handler<M extends MethodName> = (
-  args: MethodArgs<M>,
+  args: ParsedArgs<M>,
 ) => MethodResult<M> | Promise<MethodResult<M>>;
 
 export interface RecordedCall {
@@ -23,8 +28,29 @@ export interface RecordedCall {
   args: unknown;
 }
 
+export interface RefusedCall extends RecordedCall {
+  message: string;
+}
+
+/** Transports made in the running test, checked for refused calls after it. */
+const made = new Set<FakeTransport>();
+
+/** Throws (once) when a transport made since the last check holds refused calls nobody took. */
+export function checkRefused(): void {
+  const refused = [...made].flatMap((t) => t.takeRefused());
+  made.clear();
+  if (refused.length > 0) {
+    const lines = refused.map((r) => `  ${r.message} (sent ${JSON.stringify(r.args)})`);
+    throw new Error(`The engine would refuse ${refused.length} call(s):\n${lines.join('\n')}`);
+  }
+}
+
+afterEach(checkRefused);
+
 export class FakeTransport implements Transport {
+  /** Every call as sent (before parsing), refused ones too. */
   readonly calls: RecordedCall[] = [];
+  private refused: RefusedCall[] = [];
   private readonly handlers = new Map<MethodName, (args: unknown) => unknown>();
   private readonly listeners = new Set<(name: string, payload: unknown) => void>();
   pickFolder?: () => Promise<string | null>;
@@ -33,6 +59,7 @@ export class FakeTransport implements Transport {
   startDrag?: (assetId: number) => void;
 
   constructor() {
+    made.add(this);
     // Calls every mounted app makes, answered as an engine with nothing set up would;
     // tests that probe them override these.
     this.handle('collections.list', () => [])
@@ -41,17 +68,25 @@ export class FakeTransport implements Transport {
   }
 
   handle<M extends MethodName>(method: M, handler: Handler<M>): this {
-    this.handlers.set(method, (args) => handler(args as MethodArgs<M>));
+    this.handlers.set(method, (args) => handler(args as ParsedArgs<M>));
     return this;
   }
 
   async invoke(method: MethodName, args: unknown): Promise<unknown> {
     this.calls.push({ method, args });
+    let parsed: unknown;
+    try {
+      parsed = parseArgs(method, args);
+    } catch (cause) {
+      if (!(cause instanceof PackshotError)) throw cause;
+      this.refused.push({ method, args, message: cause.message });
+      return { ok: false, error: cause.toPayload() };
+    }
     const handler = this.handlers.get(method);
     if (handler === undefined)
       return { ok: false, error: { code: 'internal', message: `no fake for ${method}` } };
     try {
-      return { ok: true, result: await handler(args) };
+      return { ok: true, result: await handler(parsed) };
     } catch (cause) {
       if (cause instanceof PackshotError) return { ok: false, error: cause.toPayload() };
       throw cause;
@@ -69,6 +104,13 @@ export class FakeTransport implements Transport {
 
   mediaUrl(kind: MediaKind, hash: string): string {
     return `test-media://${kind}/${hash}`;
+  }
+
+  /** The calls the engine would have refused so far; a test that means to send them takes them. */
+  takeRefused(): RefusedCall[] {
+    const taken = this.refused;
+    this.refused = [];
+    return taken;
   }
 
   callsOf(method: MethodName): unknown[] {

@@ -1,12 +1,14 @@
-// What each sales channel needs before a product can be listed there. Sizes are the published
-// minimums from /work/shared/channels.md (checked 2026); gallery counts and manual types are
-// Packshot's choices, said below. Channel-pack presets will later fill this table.
+// What a product needs before it can be listed on a channel: the image minimums of the
+// channel's export presets (one source: export checks the same rules) plus readiness policy.
+import type { PresetBody } from '../../../../shared/export-dto';
+import { builtInPresets } from '../../repositories/built-in-presets';
+import { MANUAL_TYPES, policyFor } from './channel-policy';
 
 export interface ChannelRequirements {
   label: string;
-  /** The main image's longest side must be at least this (px), or null when not published. */
-  minLongestSide: number | null;
-  /** Or both sides at least this (px), for channels that publish width × height. */
+  /** The main image's longest side must be at least this (px), or null when no preset says. */
+  minLongSide: number | null;
+  /** Or each side at least this (px). */
   minWidth: number | null;
   minHeight: number | null;
   /** Images in the gallery (beside the main one). */
@@ -15,46 +17,37 @@ export interface ChannelRequirements {
   manualFor: readonly string[];
 }
 
-/** Product types whose buyers (and EU rules on safety information) expect a manual. */
-const MANUAL_TYPES = ['appliance', 'electronics', 'tool', 'machine', 'power tool'] as const;
+/** A preset's body by id, as export would use it (the user's edit of a built-in one). */
+export type PresetLookup = (id: string) => PresetBody | undefined;
+
+export const builtInPresetOf: PresetLookup = (id) =>
+  builtInPresets().find((p) => p.id === id)?.body;
 
 /**
- * Gallery minimums: marketplaces where buyers cannot touch the product and compare several
- * sellers (Amazon, Etsy, Zalando) get 2 extra views; shops and eBay 1; feeds that only use
- * the main image (Google Shopping, Instagram) none.
+ * The requirements of a channel id. The main image must pass every mapped preset that
+ * exports the main role, so each minimum is the largest of theirs (lower bounds combine
+ * exactly by max).
  */
-export const CHANNEL_REQUIREMENTS: Readonly<Record<string, ChannelRequirements>> = {
-  amazon: req('Amazon', { longest: 500, gallery: 2 }),
-  shopify: req('Shopify', { gallery: 1 }),
-  google: req('Google Shopping', { width: 100, height: 100, gallery: 0 }),
-  ebay: req('eBay', { longest: 500, gallery: 1 }),
-  etsy: req('Etsy', { width: 635, gallery: 2 }),
-  bol: req('bol.com', { width: 500, height: 500, gallery: 1 }),
-  zalando: req('Zalando', { width: 762, height: 1100, gallery: 2 }),
-  instagram: req('Instagram', { width: 320, gallery: 0 }),
-  woocommerce: req('WooCommerce', { gallery: 1 }),
-  web: req('Web shop', { gallery: 1 }),
-};
-
-/** A product on no channel is checked against this: a main image and one more view. */
-export const ANY_CHANNEL = 'any';
-const BASELINE = req('Any channel', { gallery: 1 });
-
-/** The requirements of a channel id; unknown ids (custom channels) get the baseline. */
-export function requirementsFor(channel: string): ChannelRequirements {
-  return CHANNEL_REQUIREMENTS[channel] ?? { ...BASELINE, label: channel };
-}
-
-function req(
-  label: string,
-  o: { longest?: number; width?: number; height?: number; gallery: number },
+export function requirementsFor(
+  channel: string,
+  presetOf: PresetLookup = builtInPresetOf,
 ): ChannelRequirements {
+  const { label, presetIds, minGallery } = policyFor(channel);
+  const rules = presetIds
+    .map(presetOf)
+    .filter((p): p is PresetBody => p !== undefined && p.roles.includes('main'))
+    .map((p) => p.rules);
+  const most = (pick: (r: PresetBody['rules']) => number | null): number | null =>
+    rules.reduce<number | null>((m, r) => {
+      const v = pick(r);
+      return v === null ? m : Math.max(m ?? v, v);
+    }, null);
   return {
     label,
-    minLongestSide: o.longest ?? null,
-    minWidth: o.width ?? null,
-    minHeight: o.height ?? null,
-    minGallery: o.gallery,
+    minLongSide: most((r) => r.minLongSide),
+    minWidth: most((r) => r.minWidth),
+    minHeight: most((r) => r.minHeight),
+    minGallery,
     manualFor: MANUAL_TYPES,
   };
 }

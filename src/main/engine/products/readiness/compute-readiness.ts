@@ -5,7 +5,13 @@ import type {
   ReadinessReason,
 } from '../../../../shared/product-dto';
 import type { Db } from '../../db/open-database';
-import { ANY_CHANNEL, requirementsFor, type ChannelRequirements } from './channel-requirements';
+import { ANY_CHANNEL } from './channel-policy';
+import {
+  builtInPresetOf,
+  requirementsFor,
+  type ChannelRequirements,
+  type PresetLookup,
+} from './channel-requirements';
 
 /** A linked file as readiness sees it. */
 export interface LinkedFile {
@@ -30,13 +36,21 @@ const BLOCKER_MESSAGES: Record<string, string> = {
 /**
  * Readiness of products on their channels (or on `channel` only). A variant with nothing
  * of its own in a role uses its parent's files there, as shops show the model's images;
- * it also inherits channels and type when it has none.
+ * it also inherits channels and type when it has none. Image minimums come from the
+ * channel's presets through `presetOf` (the engine passes the user's edited presets).
  */
 export function computeReadiness(
   products: readonly Product[],
   files: readonly LinkedFile[],
   channel?: string,
+  presetOf: PresetLookup = builtInPresetOf,
 ): Readiness[] {
+  const needs = new Map<string, ChannelRequirements>();
+  const need = (ch: string): ChannelRequirements => {
+    let n = needs.get(ch);
+    if (!n) needs.set(ch, (n = requirementsFor(ch, presetOf)));
+    return n;
+  };
   const byId = new Map(products.map((p) => [p.id, p]));
   const filesOf = new Map<number, LinkedFile[]>();
   for (const f of files) {
@@ -61,7 +75,7 @@ export function computeReadiness(
       : channels.length > 0
         ? channels
         : [ANY_CHANNEL];
-    for (const ch of wanted) out.push(check(product, ch, requirementsFor(ch), linked, type));
+    for (const ch of wanted) out.push(check(product, ch, need(ch), linked, type));
   }
   return out;
 }
@@ -81,7 +95,7 @@ function check(
   checks++;
   if (!main) reasons.push({ code: 'no_main', message: 'No main image' });
 
-  if (need.minLongestSide !== null || need.minWidth !== null || need.minHeight !== null) {
+  if (need.minLongSide !== null || need.minWidth !== null || need.minHeight !== null) {
     checks++;
     const small = main ? tooSmall(main, need) : null;
     if (small) reasons.push({ code: 'main_too_small', message: `Main image ${small}` });
@@ -127,8 +141,8 @@ function tooSmall(main: LinkedFile, need: ChannelRequirements): string | null {
   const { width, height } = main;
   if (width === null || height === null) return 'size not known yet (still indexing?)';
   const size = `${width}×${height}`;
-  if (need.minLongestSide !== null && Math.max(width, height) < need.minLongestSide)
-    return `${size}, ${need.label} needs ${need.minLongestSide} px on the longest side`;
+  if (need.minLongSide !== null && Math.max(width, height) < need.minLongSide)
+    return `${size}, ${need.label} needs ${need.minLongSide} px on the longest side`;
   if (
     (need.minWidth !== null && width < need.minWidth) ||
     (need.minHeight !== null && height < need.minHeight)

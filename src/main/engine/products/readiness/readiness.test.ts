@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Product } from '../../../../shared/product-dto';
 import { startHarness, type Harness } from '../../../test-support/engine-harness';
 import { makeImage, tempDir } from '../../../test-support/sample-images';
-import { CHANNEL_REQUIREMENTS, requirementsFor } from './channel-requirements';
+import { builtInPresets } from '../../repositories/built-in-presets';
+import { CHANNEL_POLICY } from './channel-policy';
+import { builtInPresetOf, requirementsFor } from './channel-requirements';
 import { computeReadiness, notReady, type LinkedFile } from './compute-readiness';
 
 const product = (id: number, over: Partial<Product> = {}): Product => ({
@@ -43,7 +45,7 @@ const file = (
 
 describe('channel requirements', () => {
   it('covers every agreed channel id, and gives unknown ones the baseline', () => {
-    expect(Object.keys(CHANNEL_REQUIREMENTS).sort()).toEqual([
+    expect(Object.keys(CHANNEL_POLICY).sort()).toEqual([
       'amazon',
       'bol',
       'ebay',
@@ -59,8 +61,34 @@ describe('channel requirements', () => {
     expect(requirementsFor('my-shop')).toMatchObject({
       label: 'my-shop',
       minGallery: 1,
-      minLongestSide: null,
+      minLongSide: null,
     });
+  });
+
+  it('maps each channel to built-in presets of that channel, by id', () => {
+    const builtIn = new Map(builtInPresets().map((p) => [p.id, p.body.channel]));
+    for (const [channel, { presetIds }] of Object.entries(CHANNEL_POLICY)) {
+      expect(presetIds.length, channel).toBeGreaterThan(0);
+      for (const id of presetIds) expect(builtIn.get(id), `${channel} → ${id}`).toBe(channel);
+    }
+    // Amazon's main image is ruled by amazon-main only: amazon-additional exports no main.
+    expect(requirementsFor('amazon')).toMatchObject({ minLongSide: 500, minWidth: null });
+  });
+
+  it('takes image minimums from the presets it is given, the strictest where several apply', () => {
+    const edited = (id: string) => {
+      const body = builtInPresetOf(id);
+      if (!body || id !== 'instagram-portrait') return body;
+      return { ...body, rules: { ...body.rules, minWidth: 600, minHeight: 750 } };
+    };
+    expect(requirementsFor('instagram')).toMatchObject({ minWidth: 320, minHeight: null });
+    expect(requirementsFor('instagram', edited)).toMatchObject({ minWidth: 600, minHeight: 750 });
+    const p = product(9, { channels: ['instagram'] });
+    const files = [file(9, 'main', 500, 500)];
+    expect(computeReadiness([p], files)[0]?.reasons).toEqual([]);
+    expect(computeReadiness([p], files, undefined, edited)[0]?.reasons[0]?.message).toBe(
+      'Main image 500×500, Instagram needs at least 600×750',
+    );
   });
 });
 
@@ -175,5 +203,33 @@ describe('readiness through the engine', () => {
     expect(
       (await h.call('readiness.notReady', {})).items.map((i) => `${i.sku}@${i.channel}`),
     ).toEqual(['SHIRT-1@amazon', 'DRILL-18V@zalando']);
+  });
+
+  it('checks the presets as the user edited them, as export will', async () => {
+    const drill = await h.call('products.create', { sku: 'DRILL-2', channels: ['zalando'] });
+    const big = await h.byName('big.jpg');
+    await h.call('links.add', { productId: drill.id, assetIds: [big.id], role: 'main' });
+    const codes = async (): Promise<string[]> =>
+      (await h.call('readiness.get', { id: drill.id }))[0]?.reasons.map((r) => r.code) ?? [];
+    expect(await codes()).toContain('main_too_small'); // 1600×1000 under 762×1100
+
+    const zalando = await h.call('presets.get', { id: 'zalando' });
+    const {
+      id: _id,
+      builtIn: _b,
+      modified: _m,
+      version: _v,
+      basedOn: _o,
+      updatedAt: _u,
+      ...body
+    } = zalando;
+    await h.call('presets.save', {
+      id: 'zalando',
+      preset: { ...body, rules: { ...body.rules, minHeight: 1000 } },
+    });
+    expect(await codes()).not.toContain('main_too_small');
+
+    await h.call('presets.delete', { id: 'zalando' });
+    expect(await codes()).toContain('main_too_small');
   });
 });

@@ -1,6 +1,7 @@
 import type { MediaRole, RuleLink, RuleMiss, RulePlan } from '../../../../shared/product-dto';
 import type { Db } from '../../db/open-database';
 import { roleOf, type CompiledRule, type NameMatch } from './link-rule';
+import { statements } from '../../db/statement-cache';
 
 const UNNUMBERED = Number.MAX_SAFE_INTEGER;
 
@@ -35,17 +36,17 @@ export function planRules(
 ): RulePlan {
   const assets = candidates(db, only);
   // Looked up per name (indexed), not loaded whole: auto rules run this for one file at a time.
-  const productBySku = db.prepare<[string], { id: number; sku: string }>(
+  const productBySku = statements(db).prepare<[string], { id: number; sku: string }>(
     'SELECT id, sku FROM products WHERE sku = ?',
   );
-  const linked = db.prepare<[number, number], { role: string }>(
+  const linked = statements(db).prepare<[number, number], { role: string }>(
     'SELECT role FROM product_links WHERE product_id = ? AND asset_id = ?',
   );
-  const linkedNames = db.prepare<[number], { role: string; name: string }>(
+  const linkedNames = statements(db).prepare<[number], { role: string; name: string }>(
     `SELECT l.role, a.name FROM product_links l JOIN assets a ON a.id = l.asset_id
      WHERE l.product_id = ?`,
   );
-  const slotLength = db.prepare<[number, string], { n: number }>(
+  const slotLength = statements(db).prepare<[number, string], { n: number }>(
     'SELECT count(*) AS n FROM product_links WHERE product_id = ? AND role = ?',
   );
   const plan: RulePlan = { links: [], conflicts: [], unknownSku: [], unmatched: 0 };
@@ -164,8 +165,8 @@ function firstMatch(
 /** Present files (not missing), all or some. */
 function candidates(db: Db, only?: readonly number[]): Candidate[] {
   const base = `SELECT id, rel_path, name FROM assets WHERE state != 'missing'`;
-  if (!only) return db.prepare<[], Candidate>(`${base} ORDER BY name`).all();
-  const get = db.prepare<[number], Candidate>(`${base} AND id = ?`);
+  if (!only) return statements(db).prepare<[], Candidate>(`${base} ORDER BY name`).all();
+  const get = statements(db).prepare<[number], Candidate>(`${base} AND id = ?`);
   return only.map((id) => get.get(id)).filter((c): c is Candidate => c !== undefined);
 }
 

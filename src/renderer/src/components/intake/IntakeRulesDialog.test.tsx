@@ -1,8 +1,7 @@
 // @vitest-environment jsdom
 import { act } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { MethodArgs } from '../../../../shared/contract';
-import { PackshotError } from '../../../../shared/errors';
+import type { MethodArgs, ParsedArgs } from '../../../../shared/contract';
 import { DEFAULT_INTAKE_RULES, type IntakeRules } from '../../../../shared/intake-dto';
 import { startUi, type Harness } from '../../test-support/app-harness';
 import { fakeEngine } from '../../test-support/fake-engine';
@@ -27,11 +26,12 @@ async function afterPause(): Promise<void> {
   });
 }
 
-/** A stand-in for the engine's evaluation: enough to tell which draft it was given. */
-function previewOf({ rules, relPath }: MethodArgs<'intake.preview'>) {
+/**
+ * A stand-in for the engine's evaluation: enough to tell which draft it was given. A bad
+ * pattern never gets here: the contract's schema refuses it, in the fake as in the engine.
+ */
+function previewOf({ rules, relPath }: ParsedArgs<'intake.preview'>) {
   const pattern = rules?.filename?.[0]?.pattern;
-  if (pattern === '(')
-    throw new PackshotError('invalid_argument', 'Not a valid regular expression');
   const sku = pattern ? /[A-Z]+-\d+/.exec(relPath)?.[0] : undefined;
   return {
     tags: sku ? [`SKU|${sku}`] : [],
@@ -44,7 +44,7 @@ async function open(saved: IntakeRules = DEFAULT_INTAKE_RULES) {
   const transport: FakeTransport = fakeEngine({ catalogs: [makeCatalog(1, { name: 'studio' })] })
     .handle('intake.get', () => saved)
     .handle('intake.preview', previewOf)
-    .handle('intake.set', ({ rules }) => ({ ...DEFAULT_INTAKE_RULES, ...rules }) as IntakeRules)
+    .handle('intake.set', ({ rules }) => ({ ...DEFAULT_INTAKE_RULES, ...rules }))
     .handle('intake.apply', () => ({
       assets: 12,
       violations: 1,
@@ -94,7 +94,10 @@ describe('intake rules dialog', () => {
     // A pattern the engine refuses shows its reason in place of a result.
     setValue(dialog.querySelector('[aria-label="Pattern 1"]'), '(');
     await afterPause();
-    expect(oneByTestId(dialog, 'intake-test-error').textContent).toMatch(/Not a valid/);
+    expect(oneByTestId(dialog, 'intake-test-error').textContent).toMatch(
+      /pattern: Not a valid regular expression/,
+    );
+    expect(transport.takeRefused().map((r) => r.method)).toEqual(['intake.preview']);
   });
 
   it('saves, and saves and applies to existing files with a report', async () => {

@@ -1,0 +1,199 @@
+PRAGMA user_version = 14;
+
+-- index asset_tags_by_tag on asset_tags
+CREATE INDEX asset_tags_by_tag ON asset_tags (tag_id, asset_id);
+
+-- index asset_versions_by_asset on asset_versions
+CREATE INDEX asset_versions_by_asset ON asset_versions (asset_id);
+
+-- index assets_by_added on assets
+CREATE INDEX assets_by_added ON assets (added_at, id);
+
+-- index assets_by_captured on assets
+CREATE INDEX assets_by_captured ON assets (captured_at, id);
+
+-- index assets_by_catalog_file on assets
+CREATE INDEX assets_by_catalog_file ON assets (catalog_id, rel_path, bytes, mtime_ms, state);
+
+-- index assets_by_catalog_state on assets
+CREATE INDEX assets_by_catalog_state ON assets (catalog_id, state);
+
+-- index assets_by_dup on assets
+CREATE INDEX assets_by_dup ON assets (duplicate_of);
+
+-- index assets_by_flag on assets
+CREATE INDEX assets_by_flag ON assets (flag);
+
+-- index assets_by_folder on assets
+CREATE INDEX assets_by_folder ON assets (catalog_id, folder);
+
+-- index assets_by_hash on assets
+CREATE INDEX assets_by_hash ON assets (hash);
+
+-- index assets_by_name on assets
+CREATE INDEX assets_by_name ON assets (name COLLATE NOCASE, id);
+
+-- index assets_by_rating on assets
+CREATE INDEX assets_by_rating ON assets (rating);
+
+-- index assets_by_similar on assets
+CREATE INDEX assets_by_similar ON assets (similar_group);
+
+-- index assets_by_size on assets
+CREATE INDEX assets_by_size ON assets (bytes, id);
+
+-- index assets_by_state on assets
+CREATE INDEX assets_by_state ON assets (state);
+
+-- index assets_by_thumb on assets
+CREATE INDEX assets_by_thumb ON assets (thumb);
+
+-- index assets_by_violation on assets
+CREATE INDEX assets_by_violation ON assets (violation) WHERE violation IS NOT NULL;
+
+-- index assets_grid on assets
+CREATE INDEX assets_grid ON assets (name COLLATE NOCASE, id, catalog_id, state, rating, flag, label, kind, format, width, height, bytes, captured_at, camera, duplicate_of, similar_group, color_names);
+
+-- index collection_items_by_asset on collection_items
+CREATE INDEX collection_items_by_asset ON collection_items (asset_id);
+
+-- index collection_items_by_position on collection_items
+CREATE INDEX collection_items_by_position ON collection_items (collection_id, position);
+
+-- index product_links_by_asset on product_links
+CREATE INDEX product_links_by_asset ON product_links (asset_id);
+
+-- index product_links_by_slot on product_links
+CREATE INDEX product_links_by_slot ON product_links (product_id, role, position);
+
+-- index products_by_name on products
+CREATE INDEX products_by_name ON products (name COLLATE NOCASE);
+
+-- index products_by_parent on products
+CREATE INDEX products_by_parent ON products (parent_id);
+
+-- index sqlite_autoindex_assets_1 on assets
+-- (no SQL)
+
+-- index sqlite_autoindex_catalogs_1 on catalogs
+-- (no SQL)
+
+-- index sqlite_autoindex_channel_presets_1 on channel_presets
+-- (no SQL)
+
+-- index sqlite_autoindex_collections_1 on collections
+-- (no SQL)
+
+-- index sqlite_autoindex_products_1 on products
+-- (no SQL)
+
+-- index sqlite_autoindex_tags_1 on tags
+-- (no SQL)
+
+-- index tags_by_path on tags
+CREATE INDEX tags_by_path ON tags (path COLLATE NOCASE);
+
+-- table asset_focus on asset_focus
+CREATE TABLE asset_focus (asset_id INTEGER PRIMARY KEY REFERENCES assets(id) ON DELETE CASCADE, x REAL NOT NULL CHECK (x BETWEEN 0 AND 1), y REAL NOT NULL CHECK (y BETWEEN 0 AND 1));
+
+-- table asset_tags on asset_tags
+CREATE TABLE asset_tags (asset_id INTEGER NOT NULL REFERENCES assets(id) ON DELETE CASCADE, tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE, source TEXT NOT NULL DEFAULT 'user' CHECK (source IN ('user', 'file')), PRIMARY KEY (asset_id, tag_id)) WITHOUT ROWID;
+
+-- table asset_versions on asset_versions
+CREATE TABLE asset_versions (id INTEGER PRIMARY KEY, asset_id INTEGER NOT NULL REFERENCES assets(id) ON DELETE CASCADE, hash TEXT NOT NULL, bytes INTEGER NOT NULL, width INTEGER, height INTEGER, recorded_at TEXT NOT NULL);
+
+-- table assets on assets
+CREATE TABLE assets (id INTEGER PRIMARY KEY, catalog_id INTEGER NOT NULL REFERENCES catalogs(id) ON DELETE CASCADE, rel_path TEXT NOT NULL, name TEXT NOT NULL, bytes INTEGER NOT NULL, mtime_ms INTEGER NOT NULL, hash TEXT, format TEXT, width INTEGER, height INTEGER, state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'ok', 'error', 'missing')), error TEXT, thumb TEXT NOT NULL DEFAULT 'pending' CHECK (thumb IN ('pending', 'ready', 'error', 'none')), added_at INTEGER NOT NULL, kind TEXT NOT NULL DEFAULT 'image', folder TEXT NOT NULL DEFAULT '', orientation INTEGER, captured_at TEXT, camera TEXT, metadata TEXT, duplicate_of INTEGER REFERENCES assets(id) ON DELETE SET NULL, placeholder TEXT, notice TEXT, rating INTEGER NOT NULL DEFAULT 0 CHECK (rating BETWEEN 0 AND 5), flag TEXT NOT NULL DEFAULT 'none' CHECK (flag IN ('none', 'pick', 'reject')), label TEXT CHECK (label IS NULL OR label IN ('red', 'yellow', 'green', 'blue', 'purple')), colors TEXT, color_names TEXT NOT NULL DEFAULT '[]', white_bg REAL, fill REAL, sharpness REAL, phash TEXT, similar_group INTEGER, violation TEXT, UNIQUE (catalog_id, rel_path));
+
+-- table assets_fts on assets_fts
+CREATE VIRTUAL TABLE assets_fts USING fts5(name, folder, title, description, tokenize = 'unicode61 remove_diacritics 2');
+
+-- table assets_fts_config on assets_fts_config
+CREATE TABLE 'assets_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+
+-- table assets_fts_content on assets_fts_content
+CREATE TABLE 'assets_fts_content'(id INTEGER PRIMARY KEY, c0, c1, c2, c3);
+
+-- table assets_fts_data on assets_fts_data
+CREATE TABLE 'assets_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
+
+-- table assets_fts_docsize on assets_fts_docsize
+CREATE TABLE 'assets_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
+
+-- table assets_fts_idx on assets_fts_idx
+CREATE TABLE 'assets_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+
+-- table catalogs on catalogs
+CREATE TABLE catalogs (id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, name TEXT NOT NULL, added_at TEXT NOT NULL , online INTEGER NOT NULL DEFAULT 1, ignore TEXT NOT NULL DEFAULT '[]', xmp_mode TEXT NOT NULL DEFAULT 'off' CHECK (xmp_mode IN ('off', 'sidecar', 'embedded')), xmp_naming TEXT NOT NULL DEFAULT 'adobe' CHECK (xmp_naming IN ('adobe', 'extension')));
+
+-- table channel_presets on channel_presets
+CREATE TABLE channel_presets (id TEXT PRIMARY KEY, body TEXT NOT NULL, version INTEGER NOT NULL, based_on TEXT, updated_at INTEGER NOT NULL);
+
+-- table collection_items on collection_items
+CREATE TABLE collection_items (collection_id INTEGER NOT NULL REFERENCES collections(id) ON DELETE CASCADE, asset_id INTEGER NOT NULL REFERENCES assets(id) ON DELETE CASCADE, position INTEGER NOT NULL, PRIMARY KEY (collection_id, asset_id)) WITHOUT ROWID;
+
+-- table collections on collections
+CREATE TABLE collections (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE COLLATE NOCASE, kind TEXT NOT NULL CHECK (kind IN ('smart', 'manual')), query TEXT, created_at INTEGER NOT NULL, CHECK ((kind = 'smart') = (query IS NOT NULL)));
+
+-- table edit_steps on edit_steps
+CREATE TABLE edit_steps (id INTEGER PRIMARY KEY, label TEXT NOT NULL, ops TEXT NOT NULL, undone INTEGER NOT NULL DEFAULT 0, at TEXT NOT NULL);
+
+-- table intake_rules on intake_rules
+CREATE TABLE intake_rules (catalog_id INTEGER PRIMARY KEY REFERENCES catalogs(id) ON DELETE CASCADE, rules TEXT NOT NULL, updated_at INTEGER NOT NULL);
+
+-- table intake_tags on intake_tags
+CREATE TABLE intake_tags (asset_id INTEGER NOT NULL REFERENCES assets(id) ON DELETE CASCADE, tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE, PRIMARY KEY (asset_id, tag_id)) WITHOUT ROWID;
+
+-- table link_rules on link_rules
+CREATE TABLE link_rules (id INTEGER PRIMARY KEY, name TEXT NOT NULL, pattern TEXT NOT NULL, auto INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL);
+
+-- table product_links on product_links
+CREATE TABLE product_links (product_id INTEGER NOT NULL REFERENCES products(id) ON DELETE CASCADE, asset_id INTEGER NOT NULL REFERENCES assets(id) ON DELETE CASCADE, role TEXT NOT NULL CHECK (role IN ('main', 'gallery', 'detail', 'lifestyle', 'swatch', 'spin', 'video', 'document', 'model')), position INTEGER NOT NULL, linked_at INTEGER NOT NULL, PRIMARY KEY (product_id, asset_id)) WITHOUT ROWID;
+
+-- table products on products
+CREATE TABLE products (id INTEGER PRIMARY KEY, sku TEXT NOT NULL UNIQUE COLLATE NOCASE, name TEXT NOT NULL DEFAULT '', parent_id INTEGER REFERENCES products(id) ON DELETE SET NULL, attributes TEXT NOT NULL DEFAULT '{}', channels TEXT NOT NULL DEFAULT '[]', product_type TEXT, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
+
+-- table rendition_overrides on rendition_overrides
+CREATE TABLE rendition_overrides (asset_id INTEGER NOT NULL REFERENCES assets(id) ON DELETE CASCADE, preset_id TEXT NOT NULL, options TEXT NOT NULL, PRIMARY KEY (asset_id, preset_id)) WITHOUT ROWID;
+
+-- table sidecars on sidecars
+CREATE TABLE sidecars (catalog_id INTEGER NOT NULL REFERENCES catalogs(id) ON DELETE CASCADE, rel_path TEXT NOT NULL, bytes INTEGER NOT NULL, mtime_ms INTEGER NOT NULL, PRIMARY KEY (catalog_id, rel_path)) WITHOUT ROWID;
+
+-- table tags on tags
+CREATE TABLE tags (id INTEGER PRIMARY KEY, parent_id INTEGER NOT NULL DEFAULT 0, name TEXT NOT NULL, path TEXT NOT NULL, UNIQUE (parent_id, name));
+
+-- table tags_fts on tags_fts
+CREATE VIRTUAL TABLE tags_fts USING fts5(path, tokenize = 'unicode61 remove_diacritics 2');
+
+-- table tags_fts_config on tags_fts_config
+CREATE TABLE 'tags_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+
+-- table tags_fts_content on tags_fts_content
+CREATE TABLE 'tags_fts_content'(id INTEGER PRIMARY KEY, c0);
+
+-- table tags_fts_data on tags_fts_data
+CREATE TABLE 'tags_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
+
+-- table tags_fts_docsize on tags_fts_docsize
+CREATE TABLE 'tags_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
+
+-- table tags_fts_idx on tags_fts_idx
+CREATE TABLE 'tags_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+
+-- trigger assets_fts_delete on assets
+CREATE TRIGGER assets_fts_delete AFTER DELETE ON assets BEGIN DELETE FROM assets_fts WHERE rowid = old.id; END;
+
+-- trigger assets_fts_insert on assets
+CREATE TRIGGER assets_fts_insert AFTER INSERT ON assets BEGIN INSERT INTO assets_fts (rowid, name, folder, title, description) VALUES (new.id, new.name, new.folder, json_extract(new.metadata, '$.title'), json_extract(new.metadata, '$.description')); END;
+
+-- trigger assets_fts_update on assets
+CREATE TRIGGER assets_fts_update AFTER UPDATE OF name, folder, metadata ON assets BEGIN DELETE FROM assets_fts WHERE rowid = old.id; INSERT INTO assets_fts (rowid, name, folder, title, description) VALUES (new.id, new.name, new.folder, json_extract(new.metadata, '$.title'), json_extract(new.metadata, '$.description')); END;
+
+-- trigger tags_fts_delete on tags
+CREATE TRIGGER tags_fts_delete AFTER DELETE ON tags BEGIN DELETE FROM tags_fts WHERE rowid = old.id; END;
+
+-- trigger tags_fts_insert on tags
+CREATE TRIGGER tags_fts_insert AFTER INSERT ON tags BEGIN INSERT INTO tags_fts (rowid, path) VALUES (new.id, new.path); END;
+
+-- trigger tags_fts_update on tags
+CREATE TRIGGER tags_fts_update AFTER UPDATE OF path ON tags BEGIN DELETE FROM tags_fts WHERE rowid = old.id; INSERT INTO tags_fts (rowid, path) VALUES (new.id, new.path); END;

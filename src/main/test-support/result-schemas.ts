@@ -1,0 +1,131 @@
+// Zod schemas of the core results (catalog.list, assets.list, products.list, export.check),
+// for contract tests to check what the engine really sends: results are phantom types in
+// the contract, so nothing else checks them at run time. Strict objects, so a field the DTO
+// does not declare fails too; each schema is held to its DTO's type below.
+import { z } from 'zod';
+import { LABELS, type AssetPage, type Catalog } from '../../shared/dto';
+import type { PreflightReport } from '../../shared/export-dto';
+import { MEDIA_ROLES, type ProductPage } from '../../shared/product-dto';
+
+const count = z.number().int().min(0);
+const dbId = z.number().int().min(1);
+const isoTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
+
+export const catalogSchema = z.strictObject({
+  id: dbId,
+  path: z.string().min(1),
+  name: z.string(),
+  addedAt: isoTime,
+  assetCount: count,
+  errorCount: count,
+  online: z.boolean(),
+  watch: z.enum(['native', 'polling', 'off']),
+  ignore: z.array(z.string()),
+  xmp: z.enum(['off', 'sidecar', 'embedded']),
+  xmpNaming: z.enum(['adobe', 'extension']),
+});
+
+const analysisSchema = z.strictObject({
+  colors: z.array(z.strictObject({ hex: z.string(), name: z.string(), share: z.number() })),
+  whiteBackground: z.number().min(0).max(1),
+  fill: z.number().min(0).max(1),
+  sharpness: z.number().min(0),
+});
+
+export const assetSchema = z.strictObject({
+  id: dbId,
+  catalogId: dbId,
+  path: z.string().min(1),
+  relPath: z.string().min(1),
+  name: z.string().min(1),
+  format: z.string().nullable(),
+  width: count.nullable(),
+  height: count.nullable(),
+  bytes: count,
+  mtimeMs: z.number(),
+  hash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .nullable(),
+  state: z.enum(['pending', 'ok', 'error', 'missing', 'offline']),
+  error: z.string().nullable(),
+  thumb: z.enum(['pending', 'ready', 'error', 'none']),
+  kind: z.enum(['image', 'raw', 'vector', 'video', 'document', 'model', 'other']),
+  folder: z.string(),
+  orientation: z.number().int().min(1).max(8).nullable(),
+  displayWidth: count.nullable(),
+  displayHeight: count.nullable(),
+  capturedAt: z.string().nullable(),
+  camera: z.string().nullable(),
+  keywords: z.array(z.string()),
+  duplicateOf: dbId.nullable(),
+  versions: count,
+  placeholder: z.string().nullable(),
+  notice: z.string().nullable(),
+  addedAt: isoTime,
+  rating: z.number().int().min(0).max(5),
+  flag: z.enum(['none', 'pick', 'reject']),
+  label: z.enum(LABELS).nullable(),
+  analysis: analysisSchema.nullable(),
+  similarGroup: dbId.nullable(),
+  violation: z.string().nullable().optional(),
+});
+
+export const assetPageSchema = z.strictObject({
+  total: count,
+  offset: count,
+  items: z.array(assetSchema),
+});
+
+export const productSchema = z.strictObject({
+  id: dbId,
+  sku: z.string().min(1),
+  name: z.string(),
+  parentId: dbId.nullable(),
+  parentSku: z.string().nullable(),
+  attributes: z.record(z.string(), z.string()),
+  channels: z.array(z.string().min(1)),
+  productType: z.string().nullable(),
+  variantCount: count,
+  linkCount: count,
+  mainAssetId: dbId.nullable(),
+  mainHash: z.string().nullable(),
+  updatedAt: isoTime,
+});
+
+export const productPageSchema = z.strictObject({
+  total: count,
+  offset: count,
+  items: z.array(productSchema),
+});
+
+const level = z.enum(['pass', 'warn', 'fail']);
+
+export const preflightReportSchema = z.strictObject({
+  presets: z.array(z.string().min(1)),
+  products: count,
+  totals: z.strictObject({ pass: count, warn: count, fail: count }),
+  items: z.array(
+    z.strictObject({
+      productId: dbId,
+      sku: z.string().min(1),
+      presetId: z.string().min(1),
+      channel: z.string().min(1),
+      assetId: dbId.nullable(),
+      assetName: z.string().nullable(),
+      role: z.enum(MEDIA_ROLES).nullable(),
+      position: z.number().int().min(1).nullable(),
+      level,
+      checks: z.array(z.strictObject({ check: z.string().min(1), level, reason: z.string() })),
+    }),
+  ),
+});
+
+// Each schema's output and its DTO must stay one shape.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+export const resultShapesAgree: [
+  Same<z.output<typeof catalogSchema>, Catalog>,
+  Same<z.output<typeof assetPageSchema>, AssetPage>,
+  Same<z.output<typeof productPageSchema>, ProductPage>,
+  Same<z.output<typeof preflightReportSchema>, PreflightReport>,
+] = [true, true, true, true];
