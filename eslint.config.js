@@ -66,6 +66,17 @@ const noDynamicElectron = [
   },
 ];
 
+// SQL lives only in engine/repositories/ and engine/db/. `transaction` stays allowed: a domain
+// may open one around several repository calls. `exec` only on a db (regex.exec is fine).
+const sqlOnlyInRepositories = [
+  'CallExpression[callee.property.name=/^(prepare|pragma)$/]',
+  "CallExpression[callee.property.name='exec'][callee.object.name=/db$/i]",
+  "CallExpression[callee.property.name='exec'][callee.object.property.name=/db$/i]",
+].map((selector) => ({
+  selector,
+  message: 'SQL lives only in src/main/engine/repositories/ (docs/ARCHITECTURE.md, "Repositories")',
+}));
+
 export default defineConfig(
   {
     ignores: [
@@ -212,6 +223,12 @@ export default defineConfig(
         ],
       }),
     },
+  },
+  {
+    // Flat config replaces a rule's options per object, so the electron selectors come along.
+    files: ['src/main/engine/**/*.ts'],
+    ignores: ['src/main/engine/repositories/**', 'src/main/engine/db/**', '**/*.test.ts'],
+    rules: { 'no-restricted-syntax': [...noDynamicElectron, ...sqlOnlyInRepositories] },
   },
   {
     // The one Electron host: may import electron, still not the renderer.

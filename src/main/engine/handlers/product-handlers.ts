@@ -10,7 +10,7 @@ import { insertAt } from '../products/link-edits';
 import { csvBytes, ProductParts } from '../products/product-parts';
 import { fieldsOf, type ProductFields } from '../repositories/product-repo';
 import { PresetRepo } from '../repositories/preset-repo';
-import { computeReadiness, linkedFiles, notReady } from '../products/readiness/compute-readiness';
+import { computeReadiness, notReady } from '../products/readiness/compute-readiness';
 import type { PresetLookup } from '../products/readiness/channel-requirements';
 
 type Names = keyof typeof productMethods;
@@ -121,12 +121,12 @@ export function productHandlers(ctx: EngineContext, parts: ProductParts): Handle
       if (copied.length === 0) return { ...noEdit(ctx), copied: 0, errors };
       // The scan lists the copies (ids are stable from then on, moves included).
       await ctx.scan(catalogId);
-      const find = ctx.db.prepare<[number, string], { id: number }>(
-        'SELECT id FROM assets WHERE catalog_id = ? AND rel_path = ?',
-      );
-      const ids = copied
-        .map((c) => find.get(catalogId, c.relPath)?.id)
-        .filter((id): id is number => id !== undefined);
+      const ids = ctx.files
+        .atPaths(
+          catalogId,
+          copied.map((c) => c.relPath),
+        )
+        .map((a) => a.id);
       const label = `Drop ${ids.length} file${ids.length === 1 ? '' : 's'} on a product`;
       const result =
         role === 'main'
@@ -160,10 +160,7 @@ export function productHandlers(ctx: EngineContext, parts: ProductParts): Handle
         product,
         ...(product.parentId === null ? [] : [products.require(product.parentId)]),
       ];
-      const files = linkedFiles(
-        ctx.db,
-        family.map((p) => p.id),
-      );
+      const files = linkEdits.links.readinessFiles(family.map((p) => p.id));
       return Promise.resolve(
         computeReadiness(family, files, undefined, presetOf).filter((r) => r.productId === id),
       );
@@ -171,7 +168,7 @@ export function productHandlers(ctx: EngineContext, parts: ProductParts): Handle
     'readiness.notReady': ({ channel }) => {
       const all: Product[] = products.all();
       return Promise.resolve(
-        notReady(computeReadiness(all, linkedFiles(ctx.db), channel, presetOf)),
+        notReady(computeReadiness(all, linkEdits.links.readinessFiles(), channel, presetOf)),
       );
     },
   };

@@ -1,16 +1,13 @@
 import type { AssetMetadata } from '../../../shared/dto';
 import type { IntakeFields, IntakeResult } from '../../../shared/intake-dto';
-import type { Db } from '../db/open-database';
 import { CULLING_FIELD } from '../catalog/culling-edits';
 import type { EditLog, StepResult } from '../edit/edit-log';
 import { part, type StepPart } from '../edit/undo-kind';
 import { TAG_LINKS } from '../tags/tag-undo-kinds';
 import type { TagRepo } from '../repositories/tag-repo';
 import type { CatalogIntake } from './evaluate-intake';
-import { statements } from '../db/statement-cache';
 
 export interface IntakeDeps {
-  db: Db;
   intake: CatalogIntake;
   tags: TagRepo;
 }
@@ -64,25 +61,9 @@ export function applyIntakeOnIndex(
   deps.intake.setOwned(assetId, plan.owned);
   deps.intake.setViolation(assetId, result.violation);
   // A name's rating or label fills what is unset; it never overrides the user's.
-  if (result.fields.rating !== undefined)
-    statements(deps.db)
-      .prepare('UPDATE assets SET rating = ? WHERE id = ? AND rating = 0')
-      .run(result.fields.rating, assetId);
-  if (result.fields.label !== undefined)
-    statements(deps.db)
-      .prepare('UPDATE assets SET label = ? WHERE id = ? AND label IS NULL')
-      .run(result.fields.label, assetId);
+  if (result.fields.rating !== undefined) deps.intake.fillRating(assetId, result.fields.rating);
+  if (result.fields.label !== undefined) deps.intake.fillLabel(assetId, result.fields.label);
   return plan.add.length + plan.remove.length > 0;
-}
-
-interface AssetFacts {
-  id: number;
-  rel_path: string;
-  camera: string | null;
-  lens: string | null;
-  rating: number;
-  label: string | null;
-  has_metadata: number;
 }
 
 /**
@@ -96,13 +77,7 @@ export function reapplyIntake(
   label: string,
 ): StepResult & { assets: number; violations: number } {
   const run = deps.intake.evaluator(catalogId);
-  const rows = statements(deps.db)
-    .prepare<[number], AssetFacts>(
-      `SELECT id, rel_path, camera, json_extract(metadata, '$.lens') AS lens, rating, label,
-              metadata IS NOT NULL AS has_metadata
-       FROM assets WHERE catalog_id = ? ORDER BY id`,
-    )
-    .all(catalogId);
+  const rows = deps.intake.assetFacts(catalogId);
   let violations = 0;
   const step = deps.edits.step(label, () => {
     const links = new Map<number, { added: number[]; removed: number[] }>();
@@ -127,7 +102,7 @@ export function reapplyIntake(
       if (colour !== undefined && row.label === null)
         labels.set(colour, [...(labels.get(colour) ?? []), row.id]);
       if (row.has_metadata && (title !== undefined || description !== undefined))
-        fillText(deps.db, row.id, title, description);
+        deps.intake.fillText(row.id, title, description);
     }
     const parts: StepPart[] = [];
     const changed = new Set<number>();
@@ -142,8 +117,7 @@ export function reapplyIntake(
       ['label', labels],
     ] as const) {
       for (const [value, ids] of groups) {
-        const update = statements(deps.db).prepare(`UPDATE assets SET ${field} = ? WHERE id = ?`);
-        for (const id of ids) update.run(value, id);
+        deps.intake.setCulling(field, value, ids);
         const before = [{ value: field === 'rating' ? 0 : null, ids }];
         parts.push(part(CULLING_FIELD, { field, after: value, before }));
         ids.forEach((id) => changed.add(id));
@@ -152,20 +126,4 @@ export function reapplyIntake(
     return { parts, changed: changed.size, touched: [...changed] };
   });
   return { ...step, assets: rows.length, violations };
-}
-
-/** Title and description from the name, where the file's metadata has none. */
-function fillText(db: Db, id: number, title?: string, description?: string): void {
-  for (const [key, value] of [
-    ['$.title', title],
-    ['$.description', description],
-  ] as const) {
-    if (value === undefined) continue;
-    statements(db)
-      .prepare(
-        `UPDATE assets SET metadata = json_set(metadata, '${key}', ?)
-       WHERE id = ? AND json_extract(metadata, '${key}') IS NULL`,
-      )
-      .run(value, id);
-  }
 }

@@ -3,9 +3,9 @@ import type { MediaRole } from '../../../shared/product-dto';
 import type { Db } from '../db/open-database';
 import type { EditLog, StepResult } from '../edit/edit-log';
 import { part, type StepPart } from '../edit/undo-kind';
+import { AssetFileRepo } from '../repositories/asset-file-repo';
 import { countChanged, fromBoard, LinkRepo, toBoard, type Board } from '../repositories/link-repo';
 import { PRODUCT_LINKS } from './product-undo-kinds';
-import { statements } from '../db/statement-cache';
 
 /** A change to one product's board, made in memory. */
 export type BoardChange = (board: Board) => void;
@@ -16,12 +16,14 @@ export type BoardChange = (board: Board) => void;
  */
 export class LinkEdits {
   readonly links: LinkRepo;
+  private readonly files: AssetFileRepo;
 
   constructor(
-    private readonly db: Db,
+    db: Db,
     private readonly edits: EditLog,
   ) {
     this.links = new LinkRepo(db);
+    this.files = new AssetFileRepo(db);
   }
 
   add(
@@ -107,11 +109,8 @@ export class LinkEdits {
   }
 
   private requireAssets(ids: readonly number[]): void {
-    const has = statements(this.db).prepare<[number], { id: number }>(
-      'SELECT id FROM assets WHERE id = ?',
-    );
-    for (const id of ids)
-      if (!has.get(id)) throw new PackshotError('not_found', `No asset with id ${id}`);
+    const unknown = this.files.firstUnknown(ids);
+    if (unknown !== undefined) throw new PackshotError('not_found', `No asset with id ${unknown}`);
   }
 }
 

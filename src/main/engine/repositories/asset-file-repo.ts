@@ -213,6 +213,14 @@ export class AssetFileRepo {
     return out;
   }
 
+  /** The first of these ids that no asset has (deleted meanwhile, or never was). */
+  firstUnknown(ids: readonly number[]): number | undefined {
+    const has = statements(this.db).prepare<[number], { id: number }>(
+      'SELECT id FROM assets WHERE id = ?',
+    );
+    return ids.find((id) => !has.get(id));
+  }
+
   locate(id: number): Located | undefined {
     const row = this.db.prepare<[number], LocatedRow>(`${LOCATE} WHERE a.id = ?`).get(id);
     return row ? toLocated(row) : undefined;

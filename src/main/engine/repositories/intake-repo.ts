@@ -65,6 +65,53 @@ export class IntakeRepo<Evaluator> {
       .run(violation, assetId, violation);
   }
 
+  /** A name's rating fills an unrated asset; it never overrides the user's. */
+  fillRating(assetId: number, rating: number): void {
+    statements(this.db)
+      .prepare('UPDATE assets SET rating = ? WHERE id = ? AND rating = 0')
+      .run(rating, assetId);
+  }
+
+  /** A name's colour label fills an unlabelled asset. */
+  fillLabel(assetId: number, label: string): void {
+    statements(this.db)
+      .prepare('UPDATE assets SET label = ? WHERE id = ? AND label IS NULL')
+      .run(label, assetId);
+  }
+
+  /** What the rules look at (and may fill) on each of a catalog's assets. */
+  assetFacts(catalogId: number): IntakeAssetFacts[] {
+    return statements(this.db)
+      .prepare<[number], IntakeAssetFacts>(
+        `SELECT id, rel_path, camera, json_extract(metadata, '$.lens') AS lens, rating, label,
+              metadata IS NOT NULL AS has_metadata
+       FROM assets WHERE catalog_id = ? ORDER BY id`,
+      )
+      .all(catalogId);
+  }
+
+  /** Sets a rating or label on these assets (the caller records the undo step). */
+  setCulling(field: 'rating' | 'label', value: number | string, assetIds: readonly number[]): void {
+    const update = statements(this.db).prepare(`UPDATE assets SET ${field} = ? WHERE id = ?`);
+    for (const id of assetIds) update.run(value, id);
+  }
+
+  /** Title and description from the name, where the file's metadata has none. */
+  fillText(assetId: number, title?: string, description?: string): void {
+    for (const [key, value] of [
+      ['$.title', title],
+      ['$.description', description],
+    ] as const) {
+      if (value === undefined) continue;
+      statements(this.db)
+        .prepare(
+          `UPDATE assets SET metadata = json_set(metadata, '${key}', ?)
+       WHERE id = ? AND json_extract(metadata, '${key}') IS NULL`,
+        )
+        .run(value, assetId);
+    }
+  }
+
   /**
    * The stored row is read every time (one primary-key lookup) and compiled only when its
    * text changed, so a removed catalog whose id is reused never inherits its rules.
@@ -81,6 +128,17 @@ export class IntakeRepo<Evaluator> {
     this.compiled.set(catalogId, entry);
     return entry;
   }
+}
+
+/** An asset as reapplying the rules reads it. */
+export interface IntakeAssetFacts {
+  id: number;
+  rel_path: string;
+  camera: string | null;
+  lens: string | null;
+  rating: number;
+  label: string | null;
+  has_metadata: number;
 }
 
 interface Compiled<Evaluator> {

@@ -27,6 +27,17 @@ interface LinkDetailRow {
   height: number | null;
 }
 
+/** A linked file as readiness sees it. */
+export interface LinkedFile {
+  productId: number;
+  role: string;
+  position: number;
+  state: string;
+  width: number | null;
+  height: number | null;
+  name: string;
+}
+
 /** Reads and writes product_links; edits that should be undoable go through LinkEdits. */
 export class LinkRepo {
   private readonly db: Preparer;
@@ -88,6 +99,20 @@ export class LinkRepo {
         width: r.width,
         height: r.height,
       }));
+  }
+
+  /** Every link (or those of some products) with its file's state and size, in one query. */
+  readinessFiles(productIds?: readonly number[]): LinkedFile[] {
+    const where = productIds
+      ? `WHERE l.product_id IN (${productIds.map(() => '?').join(', ')})`
+      : '';
+    return this.db
+      .prepare<number[], LinkedFile>(
+        `SELECT l.product_id AS productId, l.role, l.position, a.state, a.width, a.height, a.name
+         FROM product_links l JOIN assets a ON a.id = l.asset_id ${where}
+         ORDER BY l.product_id, l.role, l.position`,
+      )
+      .all(...(productIds ?? []));
   }
 
   /** Adds links that are not there yet (auto rules on arrival: no undo step). */

@@ -4,7 +4,7 @@ import type {
   Readiness,
   ReadinessReason,
 } from '../../../../shared/product-dto';
-import type { Db } from '../../db/open-database';
+import type { LinkedFile } from '../../repositories/link-repo';
 import { ANY_CHANNEL } from './channel-policy';
 import {
   builtInPresetOf,
@@ -13,16 +13,7 @@ import {
   type PresetLookup,
 } from './channel-requirements';
 
-/** A linked file as readiness sees it. */
-export interface LinkedFile {
-  productId: number;
-  role: string;
-  position: number;
-  state: string;
-  width: number | null;
-  height: number | null;
-  name: string;
-}
+export type { LinkedFile };
 
 /** Summary messages for the blockers list (per-product reasons say more). */
 const BLOCKER_MESSAGES: Record<string, string> = {
@@ -165,27 +156,4 @@ export function notReady(all: readonly Readiness[]): NotReadyReport {
   const worst = (r: Readiness): number => Math.min(...r.reasons.map((x) => rank.get(x.code) ?? 99));
   items.sort((a, b) => worst(a) - worst(b) || a.score - b.score || a.sku.localeCompare(b.sku));
   return { blockers, items };
-}
-
-/** Every link with its file's state and size, for readiness in one query. */
-export function linkedFiles(db: Db, productIds?: readonly number[]): LinkedFile[] {
-  const where = productIds ? `WHERE l.product_id IN (${productIds.map(() => '?').join(', ')})` : '';
-  return db
-    .prepare<
-      number[],
-      {
-        productId: number;
-        role: string;
-        position: number;
-        state: string;
-        width: number | null;
-        height: number | null;
-        name: string;
-      }
-    >(
-      `SELECT l.product_id AS productId, l.role, l.position, a.state, a.width, a.height, a.name
-       FROM product_links l JOIN assets a ON a.id = l.asset_id ${where}
-       ORDER BY l.product_id, l.role, l.position`,
-    )
-    .all(...(productIds ?? []));
 }

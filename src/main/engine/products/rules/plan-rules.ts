@@ -1,18 +1,12 @@
 import type { MediaRole, RuleLink, RuleMiss, RulePlan } from '../../../../shared/product-dto';
 import type { Db } from '../../db/open-database';
 import { roleOf, type CompiledRule, type NameMatch } from './link-rule';
-import { statements } from '../../db/statement-cache';
+import { RulePlanRepo, type RuleCandidate } from '../../repositories/rule-plan-repo';
 
 const UNNUMBERED = Number.MAX_SAFE_INTEGER;
 
-interface Candidate {
-  id: number;
-  rel_path: string;
-  name: string;
-}
-
 interface Claim {
-  asset: Candidate;
+  asset: RuleCandidate;
   productId: number;
   sku: string;
   role: MediaRole;
@@ -34,24 +28,11 @@ export function planRules(
   rules: readonly CompiledRule[],
   only?: readonly number[],
 ): RulePlan {
-  const assets = candidates(db, only);
-  // Looked up per name (indexed), not loaded whole: auto rules run this for one file at a time.
-  const productBySku = statements(db).prepare<[string], { id: number; sku: string }>(
-    'SELECT id, sku FROM products WHERE sku = ?',
-  );
-  const linked = statements(db).prepare<[number, number], { role: string }>(
-    'SELECT role FROM product_links WHERE product_id = ? AND asset_id = ?',
-  );
-  const linkedNames = statements(db).prepare<[number], { role: string; name: string }>(
-    `SELECT l.role, a.name FROM product_links l JOIN assets a ON a.id = l.asset_id
-     WHERE l.product_id = ?`,
-  );
-  const slotLength = statements(db).prepare<[number, string], { n: number }>(
-    'SELECT count(*) AS n FROM product_links WHERE product_id = ? AND role = ?',
-  );
+  const repo = new RulePlanRepo(db);
+  const assets = repo.candidates(only);
   const plan: RulePlan = { links: [], conflicts: [], unknownSku: [], unmatched: 0 };
   const claims: Claim[] = [];
-  const miss = (asset: Candidate, reason: string): RuleMiss => ({
+  const miss = (asset: RuleCandidate, reason: string): RuleMiss => ({
     assetId: asset.id,
     relPath: asset.rel_path,
     reason,
@@ -63,12 +44,12 @@ export function planRules(
       plan.unmatched++;
       continue;
     }
-    const product = productBySku.get(hit.match.sku);
+    const product = repo.productBySku(hit.match.sku);
     if (!product) {
       plan.unknownSku.push(miss(asset, `no product has SKU ${hit.match.sku}`));
       continue;
     }
-    if (linked.get(product.id, asset.id)) continue;
+    if (repo.isLinked(product.id, asset.id)) continue;
     const role = hit.match.role === null ? null : roleOf(hit.match.role);
     if (hit.match.role !== null && role === null) {
       plan.conflicts.push(miss(asset, `unknown role '${hit.match.role}' in the name`));
@@ -92,14 +73,14 @@ export function planRules(
     // Numbers already in a slot (by the linked files' own names): a new file with the same
     // number is a second take, not another view.
     const taken = new Map<string, string>();
-    for (const l of linkedNames.all((group[0] as Claim).productId)) {
+    for (const l of repo.linkedNames((group[0] as Claim).productId)) {
       const order = firstMatch(rules, l.name)?.match.position;
       if (order !== null && order !== undefined) taken.set(`${l.role}:${order}`, l.name);
     }
     for (const slot of groupBy(group, (c) => c.role).values()) {
       slot.sort((a, b) => a.order - b.order || a.asset.name.localeCompare(b.asset.name));
       const first = slot[0] as Claim;
-      const existing = slotLength.get(first.productId, first.role)?.n ?? 0;
+      const existing = repo.slotLength(first.productId, first.role);
       let at = existing;
       let previous: Claim | undefined;
       for (const claim of slot) {
@@ -160,14 +141,6 @@ function firstMatch(
     if (match) return { match, rule: rule.name };
   }
   return null;
-}
-
-/** Present files (not missing), all or some. */
-function candidates(db: Db, only?: readonly number[]): Candidate[] {
-  const base = `SELECT id, rel_path, name FROM assets WHERE state != 'missing'`;
-  if (!only) return statements(db).prepare<[], Candidate>(`${base} ORDER BY name`).all();
-  const get = statements(db).prepare<[number], Candidate>(`${base} AND id = ?`);
-  return only.map((id) => get.get(id)).filter((c): c is Candidate => c !== undefined);
 }
 
 function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
