@@ -1,6 +1,8 @@
 // Versioned schema. Each step runs once, in order, inside a transaction; PRAGMA
 // user_version records the last one applied. Never edit a shipped step: add a new one.
 
+import { JOBS_SCHEMA } from './jobs-schema';
+
 export interface Migration {
   version: number;
   sql: string;
@@ -370,4 +372,6 @@ export const migrations: Migration[] = [
       END;
     `,
   },
+  // Durable jobs (jobs/); the table is described beside its SQL.
+  { version: 14, sql: JOBS_SCHEMA },
 ];
