@@ -31,9 +31,9 @@ import { isReachable, scanCatalog } from './scan/scan-catalog';
 import { assetHandlers } from './handlers/asset-handlers';
 import { catalogHandlers } from './handlers/catalog-handlers';
 import { exportHandlers } from './handlers/export-handlers';
-import { ExportJobs } from './export/export-jobs';
 import { collectionHandlers } from './handlers/collection-handlers';
 import { intakeHandlers } from './handlers/intake-handlers';
+import { engineJobs } from './jobs/engine-jobs';
 import { jobHandlers } from './handlers/job-handlers';
 import { productHandlers } from './handlers/product-handlers';
 import { ProductParts } from './products/product-parts';
@@ -65,6 +65,8 @@ export interface EngineOptions {
   previewCacheBytes?: number;
   /** Sources an export renders at once (default: the number of cores, at least 2). */
   exportConcurrency?: number;
+  /** Resume jobs a dead or closed process left (default: when watching; not one-shots). */
+  resumeJobs?: boolean;
 }
 
 export interface Engine {
@@ -103,8 +105,8 @@ export function createEngine(options: EngineOptions): Engine {
   const intake = new IntakeRepo(db);
   const collections = new CollectionRepo(db);
   const collectionEdits = new CollectionEdits(collections, edits);
-  /** After any edit: lists refetch, and the keyword panel when tags changed. */
   const xmp = new XmpWriter();
+  /** After any edit: lists refetch, and the keyword panel when tags changed. */
   const edited = <R extends EditResult>(
     result: R,
     tagsChanged: boolean,
@@ -114,8 +116,8 @@ export function createEngine(options: EngineOptions): Engine {
     if (result.changed > 0) checkpoint.soon();
     if (tagsChanged) bus.emit('tags.changed', {});
     if (result.changed > 0 && touched.length > 0) {
-      // Write-back runs after the edit is saved; a failure is logged, never lost data.
-      void xmp.write(assets.xmpTargets(touched));
+      // Write-back is a job after the edit is saved: a crash before it is made good later.
+      writeXmp(touched);
     }
     return result;
   };
@@ -130,6 +132,15 @@ export function createEngine(options: EngineOptions): Engine {
   const cache = new MediaCache(join(options.dataDir, 'cache'));
   const previews = new EmbeddedPreviews();
   const bus = new EventBus();
+  const adopt = options.resumeJobs ?? options.watch ?? false;
+  const {
+    registry: jobs,
+    writeXmp,
+    prunePreviews,
+  } = engineJobs(
+    { db, bus, assets, xmp, cache },
+    { adopt, previewCacheBytes: options.previewCacheBytes },
+  );
   let closed = false;
 
   let indexed: ThumbReady[] = [];
@@ -187,7 +198,7 @@ export function createEngine(options: EngineOptions): Engine {
       if (outcome.intakeTagged) {
         // Tags the rules gave are ordinary tags: they go back to XMP like any other.
         intakeTagged = true;
-        void xmp.write(assets.xmpTargets([outcome.id]));
+        writeXmp([outcome.id]);
       }
       indexed.push({
         id: outcome.id,
@@ -303,7 +314,6 @@ export function createEngine(options: EngineOptions): Engine {
 
   const ctx: EngineContext = {
     dataDir: options.dataDir,
-    previewCacheBytes: options.previewCacheBytes,
     live: options.watch ?? false,
     db,
     bus,
@@ -316,6 +326,8 @@ export function createEngine(options: EngineOptions): Engine {
     cache,
     previews,
     queue,
+    jobs,
+    prunePreviews,
     intake,
     collections,
     collectionEdits,
@@ -332,7 +344,6 @@ export function createEngine(options: EngineOptions): Engine {
     flushIndexed,
   };
 
-  const exportJobs = new ExportJobs(bus);
   // One group of handlers per domain of the contract (handlers/).
   const handlers: Handlers = {
     ...catalogHandlers(ctx),
@@ -340,13 +351,14 @@ export function createEngine(options: EngineOptions): Engine {
     ...tagHandlers(ctx),
     ...jobHandlers(ctx),
     ...productHandlers(ctx, productParts),
-    ...exportHandlers(ctx, exportJobs, { concurrency: options.exportConcurrency }),
+    ...exportHandlers(ctx, { concurrency: options.exportConcurrency }),
     ...intakeHandlers(ctx),
     ...collectionHandlers(ctx),
   };
 
-  // Whatever the last run left unfinished (a crash, a quit mid-scan) resumes now.
+  // What a crash or a quit left unfinished resumes now: assets, and dead processes' jobs.
   queue.enqueue(assets.unfinishedIds());
+  jobs.start();
 
   // Watch first, then walk: a file changed during the walk is still seen.
   const ready = options.watch
@@ -381,7 +393,7 @@ export function createEngine(options: EngineOptions): Engine {
       await Promise.all([...watchers.keys()].map(stopWatching));
       await Promise.allSettled(scans.values());
       await queue.stop();
-      await exportJobs.close();
+      await jobs.close();
       flushIndexed();
       await previews.close();
       await xmp.close();

@@ -10,6 +10,7 @@ import type { EditLog } from './edit/edit-log';
 import type { EventBus } from './events/event-bus';
 import type { IndexQueue } from './index/index-queue';
 import type { IntakeRepo } from './intake/intake-repo';
+import type { JobRegistry } from './jobs/job-registry';
 import type { MediaCache } from './media/media-cache';
 import type { EmbeddedPreviews } from './media/raw-preview';
 import type { TagEdits } from './tags/tag-edits';
@@ -26,7 +27,6 @@ export interface ScanOutcome {
  */
 export interface EngineContext {
   readonly dataDir: string;
-  readonly previewCacheBytes: number | undefined;
   /** True when catalogs are watched live (the app), false for one-shot commands. */
   readonly live: boolean;
   readonly db: Db;
@@ -40,6 +40,10 @@ export interface EngineContext {
   readonly cache: MediaCache;
   readonly previews: EmbeddedPreviews;
   readonly queue: IndexQueue;
+  /** Durable, named jobs (jobs/): export, XMP write-back, preview pruning… */
+  readonly jobs: JobRegistry;
+  /** Queues a trim of the loupe preview cache to its budget. */
+  prunePreviews: () => void;
   readonly intake: IntakeRepo;
   readonly collections: CollectionRepo;
   readonly collectionEdits: CollectionEdits;

@@ -14,7 +14,7 @@ export interface JobContext<A> {
   readonly signal: AbortSignal;
   /** Runs of this row before this one: above 0 when resumed after a crash or retried. */
   readonly previousAttempts: number;
-  progress(done: number, total: number, update?: JobProgressUpdate): void;
+  progress: (done: number, total: number, update?: JobProgressUpdate) => void;
 }
 
 export interface JobDefinition<A, R> {
