@@ -12,6 +12,7 @@ import { catalogCommand } from './commands/catalog-command';
 import { collectionsCommand } from './commands/collections-command';
 import { checkCommand } from './commands/check-command';
 import { exportCommand } from './commands/export-command';
+import { jobsCommand } from './commands/jobs-command';
 import { presetsCommand } from './commands/presets-command';
 import { flagCommand, rateCommand, tagCommand } from './commands/edit-commands';
 import { linkCommand } from './commands/link-command';
@@ -57,6 +58,7 @@ usage: packshot [--data DIR] <command>
                           pre-flight: every product's images against the channel's rules
   presets list [--json] | presets show ID
                           the channel presets (built in and yours)
+  jobs [--json]           durable jobs (exports, XMP writes…), whichever process runs them
   serve [--port N]        browser mode on 127.0.0.1 (prints the address to open)
 
 options:
@@ -82,6 +84,7 @@ const COMMANDS: Record<string, (ctx: CliContext) => Promise<void>> = {
   export: exportCommand,
   check: checkCommand,
   presets: presetsCommand,
+  jobs: jobsCommand,
 };
 
 async function main(argv: string[]): Promise<number> {
