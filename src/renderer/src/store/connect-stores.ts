@@ -5,7 +5,7 @@ import type { Stores } from './create-stores';
 
 export function connectStores(client: Client, stores: Stores): () => void {
   const { catalogs, folders, assets, selection, jobs, loupe } = stores;
-  const { presets, exportJob, tags, compare, products, collections } = stores;
+  const { presets, exportJob, tags, compare, products, collections, jobList } = stores;
   // Collection counts follow assets and tags (a saved search finds what was just tagged).
   const recount = () => void collections.getState().refresh();
   const stops = [
@@ -37,6 +37,7 @@ export function connectStores(client: Client, stores: Stores): () => void {
       // Error counts per catalog settle when a run ends.
       if (wasRunning && !progress.running) void catalogs.getState().refresh();
     }),
+    client.on('jobs.changed', ({ job }) => jobList.getState().apply(job)),
     client.on('export.progress', (progress) => exportJob.getState().apply(progress)),
     // Only a list someone has opened is kept fresh.
     client.on('presets.changed', () => {
@@ -56,6 +57,7 @@ export function connectStores(client: Client, stores: Stores): () => void {
   void catalogs.getState().refresh();
   void folders.getState().refresh();
   void jobs.getState().load();
+  void jobList.getState().load();
   recount();
 
   return () => {
