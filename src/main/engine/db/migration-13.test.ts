@@ -28,7 +28,11 @@ beforeAll(async () => {
                                                         (2, 1, 'Shoes', 'Product|Shoes');
     INSERT INTO asset_tags (asset_id, tag_id) VALUES (1, 2);
   `);
-  migrate(db, migrations);
+  // Up to 13 only: later steps (14, jobs) are not what this file is about.
+  migrate(
+    db,
+    migrations.filter((m) => m.version <= 13),
+  );
 });
 
 afterAll(async () => {
