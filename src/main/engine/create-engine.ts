@@ -132,15 +132,8 @@ export function createEngine(options: EngineOptions): Engine {
   const cache = new MediaCache(join(options.dataDir, 'cache'));
   const previews = new EmbeddedPreviews();
   const bus = new EventBus();
-  const adopt = options.resumeJobs ?? options.watch ?? false;
-  const {
-    registry: jobs,
-    writeXmp,
-    prunePreviews,
-  } = engineJobs(
-    { db, bus, assets, xmp, cache },
-    { adopt, previewCacheBytes: options.previewCacheBytes },
-  );
+  const engineJobParts = engineJobs({ db, bus, assets, xmp, cache }, options);
+  const { registry: jobs, writeXmp, prunePreviews } = engineJobParts;
   let closed = false;
 
   let indexed: ThumbReady[] = [];

@@ -28,10 +28,11 @@ export interface EngineJobsParts {
 
 export function engineJobs(
   parts: EngineJobsParts,
-  options: { adopt: boolean; previewCacheBytes?: number },
+  options: { resumeJobs?: boolean; watch?: boolean; previewCacheBytes?: number },
 ): EngineJobs {
   const registry = new JobRegistry(new JobRepo(parts.db), {
-    adopt: options.adopt,
+    // Long-lived engines take over what dead processes left; one-shot commands do not.
+    adopt: options.resumeJobs ?? options.watch ?? false,
     onChange: (job) => parts.bus.emit('jobs.changed', { job }),
   });
   return {
