@@ -2,10 +2,13 @@
 // list event names without loading the validation library.
 import type { JobProgress, PlaceholderReady, ThumbReady } from './dto';
 import type { ExportProgress } from './export-dto';
+import type { JobInfo } from './job-dto';
 import { type } from './phantom-type';
 
 export const events = {
   'jobs.progress': type<JobProgress>(),
+  /** A durable job was added, moved on (throttled), ended; null: reread the list. */
+  'jobs.changed': type<{ job: JobInfo | null }>(),
   'catalogs.changed': type<Record<string, never>>(),
   /** New or removed rows: lists should refetch. */
   'assets.changed': type<{ catalogId: number | null }>(),

@@ -15,7 +15,6 @@ import { EditLog } from './edit/edit-log';
 import { editEffects } from './events/edit-effects';
 import type { EngineContext } from './handlers/engine-context';
 import { EventBus, type AnyEventListener } from './events/event-bus';
-import { ExportJobs } from './export/export-jobs';
 import { assetHandlers } from './handlers/asset-handlers';
 import { catalogHandlers } from './handlers/catalog-handlers';
 import { collectionHandlers } from './handlers/collection-handlers';
@@ -26,6 +25,11 @@ import { jobHandlers } from './handlers/job-handlers';
 import { productHandlers } from './handlers/product-handlers';
 import { tagHandlers } from './handlers/tag-handlers';
 import { IngestPipeline } from './ingest/ingest-pipeline';
+import { JobRegistry } from './jobs/job-registry';
+import { trackQueue } from './jobs/track-queue';
+import { definePruneJob } from './media/prune-job';
+import { JobRepo } from './repositories/job-repo';
+import { defineXmpJob } from './catalog/xmp-job';
 import { compileIntake } from './intake/evaluate-intake';
 import { IntakeRepo } from './repositories/intake-repo';
 import { MediaCache, type MediaKind } from './media/media-cache';
@@ -64,6 +68,8 @@ export interface EngineOptions {
   previewCacheBytes?: number;
   /** Sources an export renders at once (default: the number of cores, at least 2). */
   exportConcurrency?: number;
+  /** Resume jobs a dead or closed process left (default: when watching; not one-shots). */
+  resumeJobs?: boolean;
 }
 
 export interface Engine {
@@ -106,7 +112,15 @@ export function createEngine(options: EngineOptions): Engine {
   const cache = new MediaCache(join(options.dataDir, 'cache'));
   const previews = new EmbeddedPreviews();
   const xmp = new XmpWriter();
-  const writeBack = (ids: readonly number[]): void => void xmp.write(xmpTargets.targets(ids));
+
+  // Durable jobs: long-lived engines take over what dead processes left; one-shots do not.
+  const jobs = new JobRegistry(new JobRepo(db), {
+    adopt: options.resumeJobs ?? options.watch ?? false,
+    onChange: (job) => bus.emit('jobs.changed', { job }),
+  });
+  // Write-back is a job after the edit is saved: a crash before it is made good later.
+  const writeBack = defineXmpJob(jobs, xmpTargets, xmp);
+  const prunePreviews = definePruneJob(jobs, cache, options.previewCacheBytes);
 
   // Domains.
   // Each domain registers its undo kinds with the log as it is built.
@@ -115,7 +129,6 @@ export function createEngine(options: EngineOptions): Engine {
   const tagEdits = new TagEdits(tags, edits);
   const productParts = new ProductParts(db, edits);
   const collectionEdits = new CollectionEdits(collections, edits);
-  const exportJobs = new ExportJobs(bus);
 
   const ingest: IngestPipeline = new IngestPipeline(
     {
@@ -136,12 +149,16 @@ export function createEngine(options: EngineOptions): Engine {
         // Tags the intake rules gave are ordinary tags: they go back to XMP like any other.
         if (outcome.intakeTagged) writeBack([outcome.id]);
       },
+      // Each burst of index work is an `index` job row, mirrored from the queue.
+      onProgress: (progress) => indexJob.onProgress(progress),
     },
   );
+  const indexJob = trackQueue(jobs, ingest.queue, {
+    resume: () => ingest.queue.enqueue(files.unfinishedIds()),
+  });
 
   const ctx: EngineContext = {
     dataDir: options.dataDir,
-    previewCacheBytes: options.previewCacheBytes,
     live: options.watch ?? false,
     db,
     bus,
@@ -156,6 +173,8 @@ export function createEngine(options: EngineOptions): Engine {
     cache,
     previews,
     queue: ingest.queue,
+    jobs,
+    prunePreviews,
     intake,
     collections,
     collectionEdits,
@@ -176,12 +195,14 @@ export function createEngine(options: EngineOptions): Engine {
     ...editHandlers(ctx),
     ...jobHandlers(ctx),
     ...productHandlers(ctx, productParts),
-    ...exportHandlers(ctx, exportJobs, { concurrency: options.exportConcurrency }),
+    ...exportHandlers(ctx, { concurrency: options.exportConcurrency }),
     ...intakeHandlers(ctx),
     ...collectionHandlers(ctx),
   };
 
   const ready = ingest.start();
+  // What a crash or a quit left unfinished resumes now: dead processes' jobs too.
+  jobs.start();
 
   return {
     handlers,
@@ -198,7 +219,7 @@ export function createEngine(options: EngineOptions): Engine {
     },
     close: async () => {
       await ingest.close();
-      await exportJobs.close();
+      await jobs.close();
       await previews.close();
       await xmp.close();
       checkpoint.dispose();

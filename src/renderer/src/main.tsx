@@ -13,6 +13,7 @@ import './styles/welcome.css';
 import './styles/grid.css';
 import './styles/preview.css';
 import './styles/status.css';
+import './styles/jobs.css';
 import './styles/loupe.css';
 import './styles/export.css';
 import './styles/dialog.css';

@@ -9,6 +9,7 @@ import type { CollectionsState } from './store/collections-store';
 import type { FoldersState } from './store/folders-store';
 import type { ExportJobState } from './store/export-job-store';
 import type { JobsState } from './store/jobs-store';
+import type { JobListState } from './store/job-list-store';
 import type { LoupeState } from './store/loupe-store';
 import type { NavState } from './store/nav-store';
 import type { NoticesState } from './store/notices-store';
@@ -40,6 +41,10 @@ export function useSelection<T>(selector: (state: SelectionState) => T): T {
 
 export function useJobs<T>(selector: (state: JobsState) => T): T {
   return useStore(useServices().stores.jobs, selector);
+}
+
+export function useJobList<T>(selector: (state: JobListState) => T): T {
+  return useStore(useServices().stores.jobList, selector);
 }
 
 export function useNotices<T>(selector: (state: NoticesState) => T): T {

@@ -1,6 +1,8 @@
 // Versioned schema. Each step runs once, in order, inside a transaction; PRAGMA
 // user_version records the last one applied. Never edit a shipped step: add a new one.
 
+import { JOBS_SCHEMA } from './jobs-schema';
+
 export interface Migration {
   version: number;
   sql: string;
@@ -390,4 +392,6 @@ export const migrations: Migration[] = [
       WHERE json_type(ops, '$[0].type') IS NOT NULL;
     `,
   },
+  // Durable jobs (jobs/); the table is described beside its SQL.
+  { version: 15, sql: JOBS_SCHEMA },
 ];

@@ -1,4 +1,4 @@
-PRAGMA user_version = 14;
+PRAGMA user_version = 15;
 
 -- index asset_tags_by_tag on asset_tags
 CREATE INDEX asset_tags_by_tag ON asset_tags (tag_id, asset_id);
@@ -59,6 +59,18 @@ CREATE INDEX collection_items_by_asset ON collection_items (asset_id);
 
 -- index collection_items_by_position on collection_items
 CREATE INDEX collection_items_by_position ON collection_items (collection_id, position);
+
+-- index jobs_by_lock on jobs
+CREATE INDEX jobs_by_lock ON jobs (lock_key) WHERE lock_key IS NOT NULL;
+
+-- index jobs_by_owner on jobs
+CREATE INDEX jobs_by_owner ON jobs (owner_token, state);
+
+-- index jobs_finished on jobs
+CREATE INDEX jobs_finished ON jobs (finished_at) WHERE finished_at IS NOT NULL;
+
+-- index jobs_live on jobs
+CREATE INDEX jobs_live ON jobs (state, name, id) WHERE state IN ('queued', 'running');
 
 -- index product_links_by_asset on product_links
 CREATE INDEX product_links_by_asset ON product_links (asset_id);
@@ -143,6 +155,9 @@ CREATE TABLE intake_rules (catalog_id INTEGER PRIMARY KEY REFERENCES catalogs(id
 
 -- table intake_tags on intake_tags
 CREATE TABLE intake_tags (asset_id INTEGER NOT NULL REFERENCES assets(id) ON DELETE CASCADE, tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE, PRIMARY KEY (asset_id, tag_id)) WITHOUT ROWID;
+
+-- table jobs on jobs
+CREATE TABLE jobs (id INTEGER PRIMARY KEY, name TEXT NOT NULL, args TEXT NOT NULL DEFAULT '{}', lock_key TEXT, state TEXT NOT NULL DEFAULT 'queued' CHECK (state IN ('queued', 'running', 'done', 'failed', 'cancelled')), done INTEGER NOT NULL DEFAULT 0, total INTEGER NOT NULL DEFAULT 0, rate REAL NOT NULL DEFAULT 0, detail TEXT, result TEXT, error TEXT, attempts INTEGER NOT NULL DEFAULT 0, cancel_requested INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL, started_at INTEGER, finished_at INTEGER, owner_pid INTEGER, owner_host TEXT, owner_token TEXT, heartbeat_at INTEGER);
 
 -- table link_rules on link_rules
 CREATE TABLE link_rules (id INTEGER PRIMARY KEY, name TEXT NOT NULL, pattern TEXT NOT NULL, auto INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL);

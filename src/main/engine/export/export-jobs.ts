@@ -1,118 +1,192 @@
-// Export jobs: one pack at a time per folder, any number of folders; progress as events,
-// cancellable, their summaries kept for the session.
-import { randomUUID } from 'node:crypto';
+// Export jobs on the job registry: the arguments of export.start are the row's arguments,
+// the summary its result. A run is resumable: what landed is in the pack's journal, so a
+// row taken over after a crash plans again and renders only what is missing. The row's
+// lease is the lock of the output folder: one live export per folder, across processes.
 import { resolve } from 'node:path';
-import type { ExportJob, ExportProgress, ExportSummary } from '../../../shared/export-dto';
+import type {
+  ExportJob,
+  ExportProgress,
+  ExportState,
+  ExportSummary,
+  FailurePolicy,
+} from '../../../shared/export-dto';
 import { PackshotError } from '../../../shared/errors';
 import type { EventBus } from '../events/event-bus';
-import { runExport, type ExportRequest } from './pack/run-export';
+import type { JobRegistry } from '../jobs/job-registry';
+import type { JobType } from '../jobs/job-types';
+import type { JobRow } from '../repositories/job-repo';
+import type { Selection } from './pack-source';
+import type { PackPlan } from './pack/plan-pack';
+import { runExport } from './pack/run-export';
 
-interface Running {
-  job: ExportJob;
-  outDir: string;
-  abort: AbortController;
-  done: Promise<ExportSummary>;
+export const EXPORT_JOB = 'export';
+
+export interface ExportArgs extends Selection {
+  channels: string[];
+  /** Absolute. */
+  out: string;
+  failures: FailurePolicy;
+  dryRun: boolean;
+  baseUrl: string;
 }
 
+export interface ExportJobsDeps {
+  plan(args: ExportArgs): PackPlan;
+  concurrency: number;
+}
+
+const STATE_OF: Record<JobRow['state'], ExportState> = {
+  queued: 'running',
+  running: 'running',
+  done: 'done',
+  failed: 'failed',
+  cancelled: 'cancelled',
+};
+
 export class ExportJobs {
-  private readonly jobs = new Map<string, Running>();
+  private readonly type: JobType<ExportArgs>;
+  /** Plans made by export.start, handed to the run they were made for (not to a resume). */
+  private readonly planned = new Map<number, PackPlan>();
 
-  constructor(private readonly bus: EventBus) {}
+  constructor(
+    private readonly registry: JobRegistry,
+    private readonly bus: EventBus,
+    private readonly deps: ExportJobsDeps,
+  ) {
+    this.type = registry.define<ExportArgs, ExportSummary>({
+      name: EXPORT_JOB,
+      concurrency: 4,
+      label: (a) =>
+        `${a.dryRun ? 'Dry run of an export' : 'Export'} to ${a.out} (${a.channels.join(', ')})`,
+      lockKey: (a) => (a.dryRun ? null : `export:${a.out}`),
+      run: (ctx) => this.run(ctx.id, ctx.args, ctx.signal, ctx.progress),
+    });
+  }
 
-  start(request: Omit<ExportRequest, 'signal' | 'onProgress'>): ExportJob {
-    const out = resolve(request.out);
-    for (const r of this.jobs.values()) {
-      if (r.job.summary === null && r.outDir === out)
-        throw new PackshotError('conflict', `An export into ${out} is already running`);
-    }
-    const jobId = randomUUID();
-    const abort = new AbortController();
-    const progress: ExportProgress = {
-      jobId,
-      state: 'running',
-      done: 0,
-      total: request.plan.files.length,
-      rendered: 0,
-      unchanged: 0,
-      failed: 0,
-      rate: 0,
-      etaSeconds: null,
-      current: null,
-    };
-    const job: ExportJob = { jobId, progress, summary: null };
-    const done = runExport({
-      ...request,
-      signal: abort.signal,
-      onProgress: (p) => {
-        job.progress = { ...p, jobId, state: 'running' };
-        this.bus.emit('export.progress', job.progress);
-      },
-    }).then(
-      ({ cancelled, ...outcome }) => {
-        const state = cancelled ? 'cancelled' : 'done';
-        return this.end(job, { ...outcome, jobId, state });
-      },
-      (error: unknown) => {
-        return this.end(job, {
-          ...emptySummary(jobId, out, request.dryRun),
-          errors: [
-            {
-              sku: '',
-              presetId: '',
-              assetId: null,
-              file: null,
-              reason: error instanceof Error ? error.message : String(error),
-            },
-          ],
-        });
-      },
-    );
-    this.jobs.set(jobId, { job, abort, done, outDir: out });
-    return job;
+  start(args: Omit<ExportArgs, 'out'> & { out: string }): ExportJob {
+    const full: ExportArgs = { ...args, out: resolve(args.out) };
+    const plan = this.deps.plan(full); // a bad channel or query is refused here, not in the job
+    const id = this.type.enqueue(full);
+    // Handlers start on a later tick: the plan is there before the run looks for it.
+    this.planned.set(id, plan);
+    return this.job(id);
   }
 
   cancel(jobId: string): boolean {
-    const r = this.jobs.get(jobId);
-    if (!r || r.job.summary) return false;
-    r.abort.abort();
-    return true;
+    const id = idOf(jobId);
+    if (id === null || this.registry.row(id)?.name !== EXPORT_JOB) return false;
+    this.planned.delete(id);
+    return this.registry.cancel(id);
   }
 
+  /** One job, or the newest exports (any process, any session) first. */
   status(jobId?: string): ExportJob[] {
-    if (jobId !== undefined) {
-      const r = this.jobs.get(jobId);
-      if (!r) throw new PackshotError('not_found', `No export job ${jobId}`);
-      return [r.job];
+    if (jobId !== undefined) return [this.job(this.require(jobId).id)];
+    return this.registry
+      .list(null, 500)
+      .filter((j) => j.name === EXPORT_JOB)
+      .slice(0, 50)
+      .map((j) => this.job(j.id));
+  }
+
+  async wait(jobId: string): Promise<ExportSummary> {
+    const row = await this.registry.wait(this.require(jobId).id);
+    return summaryOf(row);
+  }
+
+  private async run(
+    id: number,
+    args: ExportArgs,
+    signal: AbortSignal,
+    progress: (done: number, total: number, u: { rate: number; detail: unknown }) => void,
+  ): Promise<ExportSummary> {
+    const plan = this.planned.get(id) ?? this.deps.plan(args);
+    this.planned.delete(id);
+    const jobId = String(id);
+    const scoped = args.query !== undefined || args.productIds !== undefined;
+    try {
+      const { cancelled, ...outcome } = await runExport({
+        plan,
+        out: args.out,
+        failures: args.failures,
+        dryRun: args.dryRun,
+        baseUrl: args.baseUrl,
+        productScope: scoped ? new Set(plan.products.map((p) => p.id)) : null,
+        concurrency: this.deps.concurrency,
+        signal,
+        onProgress: (p) => {
+          const event: ExportProgress = { ...p, jobId, state: 'running' };
+          progress(p.done, p.total, { rate: p.rate, detail: event });
+          this.bus.emit('export.progress', event);
+        },
+      });
+      const summary: ExportSummary = { ...outcome, jobId, state: cancelled ? 'cancelled' : 'done' };
+      this.ended(jobId, summary.state);
+      return summary;
+    } catch (error) {
+      this.ended(jobId, 'failed');
+      throw error;
     }
-    return [...this.jobs.values()].map((r) => r.job).reverse();
   }
 
-  wait(jobId: string): Promise<ExportSummary> {
-    const r = this.jobs.get(jobId);
-    if (!r) return Promise.reject(new PackshotError('not_found', `No export job ${jobId}`));
-    return r.done;
+  private ended(jobId: string, state: ExportState): void {
+    const row = this.registry.row(Number(jobId));
+    const last = row ? progressOf(row) : null;
+    if (last) this.bus.emit('export.progress', { ...last, state, current: null, etaSeconds: null });
   }
 
-  /** Cancels every running job and waits for them (engine shutdown). */
-  async close(): Promise<void> {
-    for (const r of this.jobs.values()) r.abort.abort();
-    await Promise.allSettled([...this.jobs.values()].map((r) => r.done));
+  private job(id: number): ExportJob {
+    const row = this.registry.row(id);
+    if (!row) throw new PackshotError('not_found', `No export job ${id}`);
+    const finished = row.state !== 'queued' && row.state !== 'running';
+    return {
+      jobId: String(id),
+      progress: progressOf(row),
+      summary: finished ? summaryOf(row) : null,
+    };
   }
 
-  private end(job: ExportJob, summary: ExportSummary): ExportSummary {
-    job.summary = summary;
-    job.progress = { ...job.progress, state: summary.state, current: null, etaSeconds: null };
-    this.bus.emit('export.progress', job.progress);
-    return summary;
+  private require(jobId: string): JobRow {
+    const id = idOf(jobId);
+    const row = id === null ? null : this.registry.row(id);
+    if (!row || row.name !== EXPORT_JOB)
+      throw new PackshotError('not_found', `No export job ${jobId}`);
+    return row;
   }
 }
 
-function emptySummary(jobId: string, out: string, dryRun: boolean): ExportSummary {
+function idOf(jobId: string): number | null {
+  return /^\d{1,15}$/.test(jobId) ? Number(jobId) : null;
+}
+
+function progressOf(row: JobRow): ExportProgress {
+  const last = row.detail === null ? null : (JSON.parse(row.detail) as ExportProgress);
+  return {
+    rendered: 0,
+    unchanged: 0,
+    failed: 0,
+    current: null,
+    ...last,
+    jobId: String(row.id),
+    state: STATE_OF[row.state],
+    done: row.done,
+    total: row.total,
+    rate: row.state === 'running' ? (last?.rate ?? 0) : 0,
+    etaSeconds: row.state === 'running' ? (last?.etaSeconds ?? null) : null,
+  };
+}
+
+/** The run's own summary, or for a run that threw (or a row cut short) one that says why. */
+function summaryOf(row: JobRow): ExportSummary {
+  const jobId = String(row.id);
+  const state = STATE_OF[row.state];
+  if (row.result !== null) return { ...(JSON.parse(row.result) as ExportSummary), jobId, state };
+  const args = JSON.parse(row.args) as ExportArgs;
   return {
     jobId,
-    out,
-    dryRun,
-    state: 'failed',
+    out: args.out,
+    dryRun: args.dryRun,
+    state,
     presets: [],
     products: 0,
     planned: 0,
@@ -126,7 +200,9 @@ function emptySummary(jobId: string, out: string, dryRun: boolean): ExportSummar
     seconds: 0,
     manifest: '',
     csv: [],
-    errors: [],
+    errors: row.error
+      ? [{ sku: '', presetId: '', assetId: null, file: null, reason: row.error }]
+      : [],
     files: [],
   };
 }

@@ -45,7 +45,7 @@ export function assetHandlers(ctx: EngineContext): HandlerGroup<keyof typeof ass
       const file = ctx.files.locate(id);
       if (!file) throw new PackshotError('not_found', `No asset with id ${id}`);
       return ensurePreview(
-        { cache: ctx.cache, previews: ctx.previews, budget: ctx.previewCacheBytes },
+        { cache: ctx.cache, previews: ctx.previews, prune: ctx.prunePreviews },
         file,
       );
     },

@@ -17,6 +17,7 @@ import type { MediaCache } from '../media/media-cache';
 import type { EmbeddedPreviews } from '../tools/exiftool/raw-preview';
 import type { TagEdits } from '../tags/tag-edits';
 import type { TagRepo } from '../repositories/tag-repo';
+import type { JobRegistry } from '../jobs/job-registry';
 
 /**
  * What the engine's parts share, built once by createEngine. Handler groups (handlers/)
@@ -24,7 +25,6 @@ import type { TagRepo } from '../repositories/tag-repo';
  */
 export interface EngineContext {
   readonly dataDir: string;
-  readonly previewCacheBytes: number | undefined;
   /** True when catalogs are watched live (the app), false for one-shot commands. */
   readonly live: boolean;
   readonly db: Db;
@@ -41,6 +41,10 @@ export interface EngineContext {
   readonly previews: EmbeddedPreviews;
   readonly queue: IndexQueue;
   readonly intake: CatalogIntake;
+  /** Durable, named jobs (jobs/): export, XMP write-back, preview pruning… */
+  readonly jobs: JobRegistry;
+  /** Queues a trim of the loupe preview cache to its budget. */
+  prunePreviews: () => void;
   readonly collections: CollectionRepo;
   readonly collectionEdits: CollectionEdits;
   /** After an edit: tells lists (and the keyword panel) to refetch, writes XMP back. */

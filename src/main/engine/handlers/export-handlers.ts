@@ -21,7 +21,6 @@ export interface ExportHandlerOptions {
 
 export function exportHandlers(
   ctx: EngineContext,
-  jobs: ExportJobs,
   options: ExportHandlerOptions = {},
 ): HandlerGroup<Names> {
   const presets = new PresetRepo(ctx.db);
@@ -36,6 +35,7 @@ export function exportHandlers(
     const assetIds = [...new Set(products.flatMap((p) => p.images.map((i) => i.assetId)))];
     return planPack(chosen, products, source.overrides(assetIds), checks);
   };
+  const jobs = new ExportJobs(ctx.jobs, ctx.bus, { plan, concurrency });
   const changed = <T>(value: T): T => {
     ctx.bus.emit('presets.changed', {});
     return value;
@@ -63,21 +63,18 @@ export function exportHandlers(
       Promise.resolve({ removed: overrides.clear(assetId, presetId) }),
 
     'export.check': (args) => Promise.resolve(preflightReport(plan(args))),
-    'export.start': (args) => {
-      const planned = plan(args);
-      const scoped = args.query !== undefined || args.productIds !== undefined;
-      return Promise.resolve(
+    'export.start': (args) =>
+      Promise.resolve(
         jobs.start({
-          plan: planned,
+          channels: args.channels,
+          ...(args.query === undefined ? {} : { query: args.query }),
+          ...(args.productIds === undefined ? {} : { productIds: args.productIds }),
           out: args.out,
           failures: args.failures,
           dryRun: args.dryRun,
           baseUrl: args.baseUrl ?? '',
-          productScope: scoped ? new Set(planned.products.map((p) => p.id)) : null,
-          concurrency,
         }),
-      );
-    },
+      ),
     'export.cancel': ({ jobId }) => Promise.resolve({ cancelled: jobs.cancel(jobId) }),
     'export.status': ({ jobId }) => Promise.resolve(jobs.status(jobId)),
     'export.wait': ({ jobId }) => jobs.wait(jobId),

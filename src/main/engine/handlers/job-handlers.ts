@@ -1,8 +1,9 @@
+import { PackshotError } from '../../../shared/errors';
 import type { jobMethods } from '../../../shared/methods/job-methods';
 import type { EngineContext, HandlerGroup } from './engine-context';
 
 export function jobHandlers(ctx: EngineContext): HandlerGroup<keyof typeof jobMethods> {
-  const { queue } = ctx;
+  const { queue, jobs } = ctx;
   return {
     'thumbs.prioritize': ({ ids }) => Promise.resolve({ moved: queue.prioritize(ids) }),
 
@@ -16,6 +17,15 @@ export function jobHandlers(ctx: EngineContext): HandlerGroup<keyof typeof jobMe
         seconds: (Date.now() - started) / 1000,
         rendered: ctx.cache.writes('thumb'),
       };
+    },
+
+    'jobs.list': ({ state, limit }) => Promise.resolve(jobs.list(state ?? null, limit)),
+    'jobs.cancel': ({ id }) => Promise.resolve({ cancelled: jobs.cancel(id) }),
+    'jobs.retry': ({ id }) => {
+      jobs.retry(id);
+      const job = jobs.get(id);
+      if (!job) throw new PackshotError('not_found', `No job ${id}`);
+      return Promise.resolve(job);
     },
   };
 }

@@ -2,18 +2,17 @@ import type { PreviewReady } from '../../../shared/dto';
 import type { Located } from '../repositories/asset-file-repo';
 import { describeIndexError } from './describe-index-error';
 import type { MediaCache } from './media-cache';
-import { pruneCache } from './prune-cache';
 import type { EmbeddedPreviews } from '../tools/exiftool/raw-preview';
 import { renderPreview } from '../tools/sharp/render-thumbnail';
 
-const DEFAULT_BUDGET = 2 * 1024 ** 3;
 const PRUNE_EVERY = 50;
 let writesSincePrune = 0;
 
 export interface PreviewDeps {
   cache: MediaCache;
   previews: EmbeddedPreviews;
-  budget?: number;
+  /** Queues a trim of the preview cache to its budget (a job). */
+  prune: () => void;
 }
 
 /** The ~2048 px loupe preview of an asset, rendered on first view and cached by content. */
@@ -40,7 +39,7 @@ export async function ensurePreview(deps: PreviewDeps, file: Located): Promise<P
     await deps.cache.write('preview', hash, await renderPreview(input));
     if (++writesSincePrune >= PRUNE_EVERY) {
       writesSincePrune = 0;
-      void pruneCache(deps.cache.folder('preview'), deps.budget ?? DEFAULT_BUDGET);
+      deps.prune();
     }
     return { id: file.id, hash, reason: null };
   } catch (error) {

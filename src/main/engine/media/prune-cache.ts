@@ -8,6 +8,7 @@ import { join } from 'node:path';
 export async function pruneCache(
   folder: string,
   maxBytes: number,
+  signal?: AbortSignal,
 ): Promise<{ removed: number; bytes: number }> {
   const files: { path: string; size: number; used: number }[] = [];
   let total = 0;
@@ -18,6 +19,7 @@ export async function pruneCache(
     return { removed: 0, bytes: 0 };
   }
   for (const shard of shards) {
+    if (signal?.aborted) return { removed: 0, bytes: total };
     const dir = join(folder, shard);
     let names: string[];
     try {
@@ -44,7 +46,7 @@ export async function pruneCache(
   files.sort((a, b) => a.used - b.used);
   let removed = 0;
   for (const file of files) {
-    if (total <= maxBytes * 0.9) break; // leave headroom so pruning does not run on every write
+    if (total <= maxBytes * 0.9 || signal?.aborted) break; // headroom: not on every write
     await rm(file.path, { force: true });
     total -= file.size;
     removed++;

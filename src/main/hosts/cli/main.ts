@@ -11,6 +11,7 @@ import { catalogCommand } from './commands/catalog-command';
 import { collectionsCommand } from './commands/collections-command';
 import { checkCommand } from './commands/check-command';
 import { exportCommand } from './commands/export-command';
+import { jobsCommand } from './commands/jobs-command';
 import { presetsCommand } from './commands/presets-command';
 import { flagCommand, rateCommand, tagCommand } from './commands/edit-commands';
 import { linkCommand } from './commands/link-command';
@@ -59,6 +60,7 @@ usage: packshot [--data DIR] <command>
                           (Q picks products as export's does)
   presets list [--json] | presets show ID
                           the channel presets (built in and yours)
+  jobs [--json]           durable jobs (exports, XMP writes…), whichever process runs them
   serve [--port N]        browser mode on 127.0.0.1 (prints the address to open)
 
 options:
@@ -84,6 +86,7 @@ const COMMANDS: Record<string, (ctx: CliContext) => Promise<void>> = {
   export: exportCommand,
   check: checkCommand,
   presets: presetsCommand,
+  jobs: jobsCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

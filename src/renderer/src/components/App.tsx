@@ -11,6 +11,7 @@ import { SectionNav } from './nav/SectionNav';
 import { FileDropDialog } from './products/FileDropDialog';
 import { ProductsView } from './products/ProductsView';
 import { GridToolbar } from './toolbar/GridToolbar';
+import { JobsPanel } from './jobs/JobsPanel';
 import { Notices } from './Notices';
 import { PreviewPanel } from './preview/PreviewPanel';
 import { Sidebar } from './sidebar/Sidebar';
@@ -23,6 +24,7 @@ export function App() {
       <main className="app-main">
         <MainView />
       </main>
+      <JobsPanel />
       <StatusBar />
       <FileDropDialog />
       <Notices />

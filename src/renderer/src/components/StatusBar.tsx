@@ -2,6 +2,7 @@
 import { formatCount, formatRate } from '../format/count';
 import { formatEta } from '../format/duration';
 import { useJobs } from '../store-hooks';
+import { JobsToggle } from './jobs/JobsToggle';
 
 export function StatusBar() {
   const progress = useJobs((s) => s.progress);
@@ -36,6 +37,7 @@ export function StatusBar() {
           {formatCount(errors)} {errors === 1 ? 'error' : 'errors'}
         </span>
       )}
+      <JobsToggle />
     </footer>
   );
 }

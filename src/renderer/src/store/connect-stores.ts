@@ -5,7 +5,7 @@ import type { Stores } from './create-stores';
 
 export function connectStores(client: Client, stores: Stores): () => void {
   const { catalogs, folders, assets, selection, jobs, loupe } = stores;
-  const { presets, exportJob, tags, compare, products, collections, edits } = stores;
+  const { presets, exportJob, tags, compare, products, collections, edits, jobList } = stores;
   // Deleting a product or a collection is an undo step that returns no EditResult.
   const relearnHistory = () => void edits.getState().refresh();
   // Collection counts follow assets and tags (a saved search finds what was just tagged).
@@ -41,6 +41,7 @@ export function connectStores(client: Client, stores: Stores): () => void {
       // Error counts per catalog settle when a run ends.
       if (wasRunning && !progress.running) void catalogs.getState().refresh();
     }),
+    client.on('jobs.changed', ({ job }) => jobList.getState().apply(job)),
     client.on('export.progress', (progress) => exportJob.getState().apply(progress)),
     // Only a list someone has opened is kept fresh.
     client.on('presets.changed', () => {
@@ -60,6 +61,7 @@ export function connectStores(client: Client, stores: Stores): () => void {
   void catalogs.getState().refresh();
   void folders.getState().refresh();
   void jobs.getState().load();
+  void jobList.getState().load();
   recount();
   // The history is durable: after a restart, Undo knows what the last session left.
   relearnHistory();

@@ -9,6 +9,7 @@ import { createCollectionsStore, type CollectionsStore } from './collections-sto
 import { createFoldersStore, type FoldersStore } from './folders-store';
 import { createExportJobStore, type ExportJobStore } from './export-job-store';
 import { createJobsStore, type JobsStore } from './jobs-store';
+import { createJobListStore, type JobListStore } from './job-list-store';
 import { createLoupeStore, type LoupeStore } from './loupe-store';
 import { createNavStore, type NavStore } from './nav-store';
 import { createNoticesStore, type NoticesStore } from './notices-store';
@@ -34,6 +35,8 @@ export interface Stores {
   assets: AssetsStore;
   selection: SelectionStore;
   jobs: JobsStore;
+  /** Durable jobs (exports, XMP writes, indexing runs…) for the Jobs panel. */
+  jobList: JobListStore;
   prefs: PrefsStore;
   loupe: LoupeStore;
   previews: PreviewsStore;
@@ -70,6 +73,7 @@ export function createStores(client: Client, options: StoresOptions = {}): Store
     assets: createAssetsStore(client, notices, assetsOptions),
     selection: createSelectionStore(),
     jobs: createJobsStore(client, notices),
+    jobList: createJobListStore(client, notices),
     prefs: createPrefsStore(storage === undefined ? browserStorage() : storage),
     loupe: createLoupeStore(),
     previews: createPreviewsStore(client),

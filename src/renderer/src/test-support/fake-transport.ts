@@ -63,6 +63,7 @@ export class FakeTransport implements Transport {
     // Calls every mounted app makes, answered as an engine with nothing set up would;
     // tests that probe them override these.
     this.handle('collections.list', () => [])
+      .handle('jobs.list', () => [])
       .handle('intake.get', () => DEFAULT_INTAKE_RULES)
       .handle('intake.preview', () => ({ tags: [], fields: {}, violation: null }));
   }
