@@ -74,12 +74,12 @@ test.describe('browser mode', () => {
 
     const attempts: Array<{ label: string; init: RequestInit }> = [
       {
-        label: 'POST /api/catalog.list without token',
+        label: 'POST /api/catalogs.list without token',
         init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' },
       },
-      { label: 'GET /api/catalog.list without token', init: { method: 'GET' } },
+      { label: 'GET /api/catalogs.list without token', init: { method: 'GET' } },
       {
-        label: 'POST /api/catalog.list with a wrong token',
+        label: 'POST /api/catalogs.list with a wrong token',
         init: {
           method: 'POST',
           headers: {
@@ -92,10 +92,10 @@ test.describe('browser mode', () => {
       },
     ];
     for (const { label, init } of attempts) {
-      const response = await fetch(`${origin}/api/catalog.list`, init);
+      const response = await fetch(`${origin}/api/catalogs.list`, init);
       expect([401, 403], `${label} → ${response.status}`).toContain(response.status);
     }
-    const wrongQuery = await fetch(`${origin}/api/catalog.list?token=not-the-token`, {
+    const wrongQuery = await fetch(`${origin}/api/catalogs.list?token=not-the-token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: '{}',

@@ -1,7 +1,7 @@
 // Cold scan into a fresh data dir, until every grid thumbnail is ready, against vipsthumbnail
 // making the same 320 px WebP thumbnails of the same files with the same parallelism
 // (xargs -P cores). Primary rows: where users see it, the engine already running (`serve`
-// started beforehand and not counted, as in the app), then catalog.add → jobs.wait.
+// started beforehand and not counted, as in the app), then catalogs.add → jobs.wait.
 // Secondary rows: the command line's two processes, `catalog add` + `scan --json`, each
 // paying its own start-up. Runs alternate so machine noise falls on all alike; medians shown.
 import { readdirSync, rmSync } from 'node:fs';
@@ -41,7 +41,7 @@ async function inApp(work, dir, corpus) {
   const serve = await startServe(data);
   try {
     const start = now();
-    await serve.call('catalog.add', { path: dir });
+    await serve.call('catalogs.add', { path: dir });
     const summary = await serve.call('jobs.wait', {});
     const seconds = now() - start;
     if (summary.assets !== corpus.files || summary.rendered < corpus.unique)
@@ -108,7 +108,7 @@ async function compare(ctx, label, dir, corpus) {
   const size = `${corpus.files} files, ${corpus.unique} distinct, ${(corpus.bytes / 1e6).toFixed(0)} MB`;
   return {
     rows: [
-      row(`cold scan, ${label} (${size}), in the app: catalog.add → jobs.wait`, app),
+      row(`cold scan, ${label} (${size}), in the app: catalogs.add → jobs.wait`, app),
       row(`  …CLI, two processes: catalog add + scan`, cli),
     ],
     note: `cold scan, ${label}: in the app ${list(app)} s; CLI ${list(cli)} s; vipsthumbnail ${list(vips)} s`,

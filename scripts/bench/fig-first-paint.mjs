@@ -1,4 +1,4 @@
-// First paint: `serve` on a fresh data dir, catalog.add on the photo corpus, then
+// First paint: `serve` on a fresh data dir, catalogs.add on the photo corpus, then
 // assets.list {limit: 1} every ~5 ms until `total` counts every file: the grid can paint
 // every cell from then on. jobs.wait then marks the end of the cold scan. Placeholders are
 // timed from the event stream the page listens to (no polling that would load the engine):
@@ -49,7 +49,7 @@ async function once(ctx, dir, expected, embedded) {
   });
   try {
     start = now();
-    await serve.call('catalog.add', { path: dir });
+    await serve.call('catalogs.add', { path: dir });
     let total = 0;
     let polls = 0;
     const stuckAfter = start + 120; // a guard so a broken engine ends the bench, not a target

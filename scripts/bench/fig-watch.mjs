@@ -42,14 +42,14 @@ export default {
     ];
     let result;
     try {
-      const catalog = await serve.call('catalog.add', { path: watched });
+      const catalog = await serve.call('catalogs.add', { path: watched });
       await serve.call('jobs.wait', {});
       // Wait for the watcher to be up, where the engine says so (Catalog.watch).
       let mode = catalog.watch;
       const t = now();
       while (mode === 'off' && now() - t < 15) {
         await sleep(50);
-        mode = (await serve.call('catalog.list', {})).find((c) => c.id === catalog.id)?.watch;
+        mode = (await serve.call('catalogs.list', {})).find((c) => c.id === catalog.id)?.watch;
       }
       notes.push(`watch mode before copying: ${mode ?? 'not reported (Catalog.watch absent)'}`);
 

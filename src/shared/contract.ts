@@ -2,29 +2,48 @@
 // (name → payload). Hosts derive routes, IPC handlers and CLI calls from these maps;
 // argument schemas are enforced at every host edge.
 import type { z } from 'zod';
-import { assetMethods } from './methods/asset-methods';
-import { catalogMethods } from './methods/catalog-methods';
-import { editMethods } from './methods/edit-methods';
-import { exportMethods } from './methods/export-methods';
-import { collectionMethods } from './methods/collection-methods';
-import { intakeMethods } from './methods/intake-methods';
-import { jobMethods } from './methods/job-methods';
-import { productMethods } from './methods/product-methods';
-import { tagMethods } from './methods/tag-methods';
+import { assetsMethods } from './methods/assets-methods';
+import { burstsMethods } from './methods/bursts-methods';
+import { catalogsMethods } from './methods/catalogs-methods';
+import { collectionsMethods } from './methods/collections-methods';
+import { editsMethods } from './methods/edits-methods';
+import { exportsMethods } from './methods/exports-methods';
+import { foldersMethods } from './methods/folders-methods';
+import { intakeRulesMethods } from './methods/intake-rules-methods';
+import { jobsMethods } from './methods/jobs-methods';
+import { librariesMethods } from './methods/libraries-methods';
+import { linksMethods } from './methods/links-methods';
+import { presetsMethods } from './methods/presets-methods';
+import { previewsMethods } from './methods/previews-methods';
+import { productsMethods } from './methods/products-methods';
+import { renditionsMethods } from './methods/renditions-methods';
+import { rulesMethods } from './methods/rules-methods';
+import { tagsMethods } from './methods/tags-methods';
 
 export { eventNames, events, type EventName, type EventPayload, type Events } from './events';
 
-/** Each domain declares its methods in its own file under methods/; this is the whole map. */
+/**
+ * Each namespace declares its methods in its own file, methods/<namespace>-methods.ts (a
+ * plural noun: assets.list, catalogs.add); this is the whole map.
+ */
 export const methods = {
-  ...catalogMethods,
-  ...assetMethods,
-  ...tagMethods,
-  ...editMethods,
-  ...jobMethods,
-  ...productMethods,
-  ...exportMethods,
-  ...intakeMethods,
-  ...collectionMethods,
+  ...assetsMethods,
+  ...burstsMethods,
+  ...catalogsMethods,
+  ...collectionsMethods,
+  ...editsMethods,
+  ...exportsMethods,
+  ...foldersMethods,
+  ...intakeRulesMethods,
+  ...jobsMethods,
+  ...librariesMethods,
+  ...linksMethods,
+  ...presetsMethods,
+  ...previewsMethods,
+  ...productsMethods,
+  ...renditionsMethods,
+  ...rulesMethods,
+  ...tagsMethods,
 } as const;
 
 export type Methods = typeof methods;

@@ -17,7 +17,7 @@ export const events = {
   /** Products, their links or rules changed: product views refetch. */
   'products.changed': type<Record<string, never>>(),
   /** A channel-pack export job moved on (throttled), or ended. */
-  'export.progress': type<ExportProgress>(),
+  'exports.progress': type<ExportProgress>(),
   /** A preset was saved, copied or deleted: preset lists refetch. */
   'presets.changed': type<Record<string, never>>(),
   /** Collections were created, renamed, deleted or their members changed. */

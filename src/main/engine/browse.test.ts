@@ -22,7 +22,7 @@ beforeAll(async () => {
   await writeFile(join(folder, 'bags', 'broken.jpg'), 'not a photo');
   await utimes(join(folder, 'cover.jpg'), new Date(), new Date());
   h = await startHarness();
-  catalogId = (await h.call('catalog.add', { path: folder })).id;
+  catalogId = (await h.call('catalogs.add', { path: folder })).id;
   await h.call('jobs.wait', {});
 }, 60_000);
 

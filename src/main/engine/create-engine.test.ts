@@ -48,7 +48,7 @@ function byName(assets: Asset[], name: string): Asset {
 describe('engine: add a folder, index its images', () => {
   it('indexes every good image with size, format, dimensions, hash and a cached thumbnail', async () => {
     const e = open();
-    const catalog = await invoke(e.handlers, 'catalog.add', { path: photos.dir });
+    const catalog = await invoke(e.handlers, 'catalogs.add', { path: photos.dir });
     expect(catalog.path).toBe(photos.dir);
     const summary = await invoke(e.handlers, 'jobs.wait', {});
     expect(summary).toMatchObject({ assets: 9, errors: 3 });
@@ -79,7 +79,7 @@ describe('engine: add a folder, index its images', () => {
 
   it('gives each bad file an error with its reason and indexes the rest', async () => {
     const e = open();
-    await invoke(e.handlers, 'catalog.add', { path: photos.dir });
+    await invoke(e.handlers, 'catalogs.add', { path: photos.dir });
     await invoke(e.handlers, 'jobs.wait', {});
     const assets = await allAssets(e);
     for (const bad of photos.bad) {
@@ -99,7 +99,7 @@ describe('engine: add a folder, index its images', () => {
       }),
     );
     const e = open();
-    await invoke(e.handlers, 'catalog.add', { path: photos.dir });
+    await invoke(e.handlers, 'catalogs.add', { path: photos.dir });
     await invoke(e.handlers, 'jobs.wait', {});
     for (const file of before) {
       expect((await stat(file.path)).mtimeMs).toBe(file.mtime);
@@ -109,18 +109,18 @@ describe('engine: add a folder, index its images', () => {
 
   it('re-reads nothing on a rescan of unchanged files, and only what changed otherwise', async () => {
     let e = open();
-    await invoke(e.handlers, 'catalog.add', { path: photos.dir });
+    await invoke(e.handlers, 'catalogs.add', { path: photos.dir });
     await invoke(e.handlers, 'jobs.wait', {});
     await e.close();
 
     e = open();
-    expect(await invoke(e.handlers, 'catalog.scan', {})).toEqual({ listed: 0, queued: 0 });
+    expect(await invoke(e.handlers, 'catalogs.scan', {})).toEqual({ listed: 0, queued: 0 });
 
     const changed = join(photos.dir, 'shoe-front.jpg');
     await writeFile(changed, await makeImage(1000, 500, 'jpeg', 42));
     await utimes(changed, new Date(), new Date(Date.now() + 5000));
     await writeFile(join(photos.dir, 'new.png'), await makeImage(64, 64, 'png', 7));
-    expect(await invoke(e.handlers, 'catalog.scan', {})).toEqual({ listed: 1, queued: 2 });
+    expect(await invoke(e.handlers, 'catalogs.scan', {})).toEqual({ listed: 1, queued: 2 });
     await invoke(e.handlers, 'jobs.wait', {});
     const assets = await allAssets(e);
     expect(byName(assets, 'shoe-front.jpg')).toMatchObject({
@@ -133,11 +133,11 @@ describe('engine: add a folder, index its images', () => {
 
   it('marks a deleted file missing instead of forgetting it', async () => {
     const e = open();
-    await invoke(e.handlers, 'catalog.add', { path: photos.dir });
+    await invoke(e.handlers, 'catalogs.add', { path: photos.dir });
     await invoke(e.handlers, 'jobs.wait', {});
     const id = byName(await allAssets(e), 'bag.webp').id;
     await unlink(join(photos.dir, 'bag.webp'));
-    await invoke(e.handlers, 'catalog.scan', {});
+    await invoke(e.handlers, 'catalogs.scan', {});
     expect((await invoke(e.handlers, 'assets.get', { id })).state).toBe('missing');
     const missing = await invoke(e.handlers, 'assets.list', { filter: 'missing' });
     expect(missing.items.map((a) => a.name)).toEqual(['bag.webp']);
@@ -145,7 +145,7 @@ describe('engine: add a folder, index its images', () => {
 
   it('resumes unfinished work after a crash without re-rendering cached thumbnails', async () => {
     let e = open();
-    await invoke(e.handlers, 'catalog.add', { path: photos.dir });
+    await invoke(e.handlers, 'catalogs.add', { path: photos.dir });
     await invoke(e.handlers, 'jobs.wait', {});
     const thumb = e.resolveMedia('thumb', byName(await allAssets(e), 'bag.webp').hash ?? '') ?? '';
     const renderedAt = (await stat(thumb)).mtimeMs;
@@ -167,33 +167,33 @@ describe('engine: add a folder, index its images', () => {
 
   it('refuses a catalog that overlaps another, and a path that is not a folder', async () => {
     const e = open();
-    await invoke(e.handlers, 'catalog.add', { path: photos.dir });
+    await invoke(e.handlers, 'catalogs.add', { path: photos.dir });
     await expect(
-      invoke(e.handlers, 'catalog.add', { path: join(photos.dir, '..') }),
+      invoke(e.handlers, 'catalogs.add', { path: join(photos.dir, '..') }),
     ).rejects.toMatchObject({
       code: 'conflict',
     });
     await expect(
-      invoke(e.handlers, 'catalog.add', { path: join(photos.dir, 'bag.webp') }),
+      invoke(e.handlers, 'catalogs.add', { path: join(photos.dir, 'bag.webp') }),
     ).rejects.toMatchObject({
       code: 'invalid_argument',
     });
     await expect(
-      invoke(e.handlers, 'catalog.add', { path: join(photos.dir, 'nope') }),
+      invoke(e.handlers, 'catalogs.add', { path: join(photos.dir, 'nope') }),
     ).rejects.toMatchObject({
       code: 'not_found',
     });
     // Adding the same folder again is harmless.
-    const again = await invoke(e.handlers, 'catalog.add', { path: photos.dir });
-    expect((await invoke(e.handlers, 'catalog.list', {})).map((c) => c.id)).toEqual([again.id]);
+    const again = await invoke(e.handlers, 'catalogs.add', { path: photos.dir });
+    expect((await invoke(e.handlers, 'catalogs.list', {})).map((c) => c.id)).toEqual([again.id]);
   });
 
   it('removes a catalog and its assets from the index, not from disk', async () => {
     const e = open();
-    const catalog = await invoke(e.handlers, 'catalog.add', { path: photos.dir });
+    const catalog = await invoke(e.handlers, 'catalogs.add', { path: photos.dir });
     await invoke(e.handlers, 'jobs.wait', {});
-    await invoke(e.handlers, 'catalog.remove', { id: catalog.id });
-    expect(await invoke(e.handlers, 'catalog.list', {})).toEqual([]);
+    await invoke(e.handlers, 'catalogs.remove', { id: catalog.id });
+    expect(await invoke(e.handlers, 'catalogs.list', {})).toEqual([]);
     expect((await invoke(e.handlers, 'assets.list', {})).total).toBe(0);
     await expect(stat(join(photos.dir, 'bag.webp'))).resolves.toBeTruthy();
   });

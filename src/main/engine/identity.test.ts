@@ -16,7 +16,7 @@ beforeEach(async () => {
   await writeFile(join(folder, 'front.jpg'), await makeImage(400, 300, 'jpeg', 1));
   await writeFile(join(folder, 'back.png'), await makeImage(200, 100, 'png', 2));
   h = await startHarness();
-  await h.call('catalog.add', { path: folder });
+  await h.call('catalogs.add', { path: folder });
   await h.call('jobs.wait', {});
 });
 
@@ -33,7 +33,7 @@ describe('identity that survives moves', () => {
     await mkdir(join(folder, 'shoot-2'));
     await rename(join(folder, 'front.jpg'), join(folder, 'shoot-2', 'front-renamed.jpg'));
     await h.restart();
-    await h.call('catalog.scan', {});
+    await h.call('catalogs.scan', {});
     await h.call('jobs.wait', {});
     const after = await h.byName('front-renamed.jpg');
     expect(after.id).toBe(before.id);
@@ -49,10 +49,10 @@ describe('identity that survives moves', () => {
 
   it('keeps the id of a file moved to another catalog', async () => {
     const before = await h.byName('back.png');
-    const second = await h.call('catalog.add', { path: other });
+    const second = await h.call('catalogs.add', { path: other });
     await h.call('jobs.wait', {});
     await rename(join(folder, 'back.png'), join(other, 'back.png'));
-    await h.call('catalog.scan', {});
+    await h.call('catalogs.scan', {});
     await h.call('jobs.wait', {});
     const after = await h.byName('back.png');
     expect(after.id).toBe(before.id);
@@ -62,7 +62,7 @@ describe('identity that survives moves', () => {
   it('flags a copy as a duplicate of the first, and keeps both', async () => {
     const original = await h.byName('front.jpg');
     await copyFile(join(folder, 'front.jpg'), join(folder, 'front copy.jpg'));
-    await h.call('catalog.scan', {});
+    await h.call('catalogs.scan', {});
     await h.call('jobs.wait', {});
     const copy = await h.byName('front copy.jpg');
     expect(copy.id).not.toBe(original.id);
@@ -80,7 +80,7 @@ describe('identity that survives moves', () => {
     const bytes = await makeImage(300, 300, 'jpeg', 9);
     for (const name of ['twin-a.jpg', 'twin-b.jpg', 'twin-c.jpg'])
       await writeFile(join(folder, name), bytes);
-    await h.call('catalog.scan', {});
+    await h.call('catalogs.scan', {});
     await h.call('jobs.wait', {});
     const twins = (await h.all()).filter((a) => a.name.startsWith('twin-'));
     const originals = twins.filter((a) => a.duplicateOf === null);
@@ -94,7 +94,7 @@ describe('identity that survives moves', () => {
     const path = join(folder, 'front.jpg');
     await writeFile(path, await makeImage(800, 600, 'jpeg', 3));
     await utimes(path, new Date(), new Date(Date.now() + 10_000));
-    await h.call('catalog.scan', {});
+    await h.call('catalogs.scan', {});
     await h.call('jobs.wait', {});
     const after = await h.call('assets.get', { id: before.id });
     expect(after).toMatchObject({ id: before.id, width: 800, height: 600, versions: 2 });
@@ -111,12 +111,12 @@ describe('identity that survives moves', () => {
     const saved = join(other, 'saved.png');
     await copyFile(join(folder, 'back.png'), saved);
     await unlink(join(folder, 'back.png'));
-    await h.call('catalog.scan', {});
+    await h.call('catalogs.scan', {});
     expect((await h.call('assets.get', { id: before.id })).state).toBe('missing');
     expect((await h.all('missing')).map((a) => a.id)).toEqual([before.id]);
 
     await copyFile(saved, join(folder, 'back.png'));
-    await h.call('catalog.scan', {});
+    await h.call('catalogs.scan', {});
     await h.call('jobs.wait', {});
     expect(await h.call('assets.get', { id: before.id })).toMatchObject({
       state: 'ok',

@@ -1,4 +1,4 @@
-// Zod schemas of the core results (catalog.list, assets.list, products.list, export.check),
+// Zod schemas of the core results (catalogs.list, assets.list, products.list, exports.check),
 // for contract tests to check what the engine really sends: results are phantom types in
 // the contract, so nothing else checks them at run time. Strict objects, so a field the DTO
 // does not declare fails too; each schema is held to its DTO's type below.

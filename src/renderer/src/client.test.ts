@@ -28,15 +28,18 @@ describe('Client.call', () => {
     const client = new Client(
       transportAnswering({ ok: true, result: { version: '1.0', dataDir: '/d' } }),
     );
-    await expect(client.call('app.info', {})).resolves.toEqual({ version: '1.0', dataDir: '/d' });
+    await expect(client.call('libraries.info', {})).resolves.toEqual({
+      version: '1.0',
+      dataDir: '/d',
+    });
   });
 
   it('sends the method and arguments to the transport', async () => {
-    const fake = new FakeTransport().handle('catalog.add', ({ path }) =>
+    const fake = new FakeTransport().handle('catalogs.add', ({ path }) =>
       makeCatalog(1, { path, name: 'shoot' }),
     );
-    await new Client(fake).call('catalog.add', { path: '/photos/shoot' });
-    expect(fake.calls).toEqual([{ method: 'catalog.add', args: { path: '/photos/shoot' } }]);
+    await new Client(fake).call('catalogs.add', { path: '/photos/shoot' });
+    expect(fake.calls).toEqual([{ method: 'catalogs.add', args: { path: '/photos/shoot' } }]);
   });
 
   it('throws the engine error with its code and human message', async () => {
@@ -46,7 +49,7 @@ describe('Client.call', () => {
         error: { code: 'not_found', message: 'No folder at /nope' },
       }),
     );
-    const error = await failureOf(client.call('catalog.add', { path: '/nope' }));
+    const error = await failureOf(client.call('catalogs.add', { path: '/nope' }));
     expect(error.code).toBe('not_found');
     expect(error.message).toBe('No folder at /nope');
   });
@@ -56,9 +59,11 @@ describe('Client.call', () => {
     ['no envelope', { version: '1.0' }],
     ['nothing', undefined],
   ])('treats %s as an internal error', async (_label, outcome) => {
-    const error = await failureOf(new Client(transportAnswering(outcome)).call('app.info', {}));
+    const error = await failureOf(
+      new Client(transportAnswering(outcome)).call('libraries.info', {}),
+    );
     expect(error.code).toBe('internal');
-    expect(error.message).toContain('app.info');
+    expect(error.message).toContain('libraries.info');
   });
 
   it('keeps transport failures that are already PackshotErrors, and wraps others', async () => {
@@ -67,13 +72,13 @@ describe('Client.call', () => {
       invoke: () =>
         Promise.reject(new PackshotError('io', 'Cannot reach the Packshot engine: refused')),
     };
-    expect((await failureOf(new Client(unreachable).call('app.info', {}))).code).toBe('io');
+    expect((await failureOf(new Client(unreachable).call('libraries.info', {}))).code).toBe('io');
 
     const broken: Transport = {
       ...transportAnswering(null),
       invoke: () => Promise.reject(new Error('boom')),
     };
-    const error = await failureOf(new Client(broken).call('app.info', {}));
+    const error = await failureOf(new Client(broken).call('libraries.info', {}));
     expect(error.code).toBe('internal');
     expect(error.message).toBe('boom');
   });

@@ -89,7 +89,7 @@ describe('near-duplicates through the engine', () => {
       await shot({ background: '#202020', color: '#30a040', share: 0.8, shift: 80 }),
     );
     h = await startHarness();
-    await h.call('catalog.add', { path: folder });
+    await h.call('catalogs.add', { path: folder });
     await h.call('jobs.wait', {});
   }, 60_000);
 
@@ -100,7 +100,7 @@ describe('near-duplicates through the engine', () => {
 
   it('groups a burst, keeps the sharpest frame and rejects the rest in one undoable step', async () => {
     const byName = new Map((await h.all()).map((a) => [a.name, a]));
-    const groups = await h.call('similar.groups', {});
+    const groups = await h.call('bursts.list', {});
     expect(groups).toHaveLength(1);
     const [group] = groups;
     const burst = ['burst-1.jpg', 'burst-2.jpg', 'burst-3.jpg'].map((n) => byName.get(n)?.id);
@@ -108,7 +108,7 @@ describe('near-duplicates through the engine', () => {
     expect(group?.best).toBe(byName.get('burst-2.jpg')?.id);
     expect(byName.get('other.jpg')?.similarGroup).toBeNull();
 
-    await h.call('similar.keepBest', { group: group?.group ?? 0 });
+    await h.call('bursts.keepBest', { group: group?.group ?? 0 });
     const flags = new Map((await h.all()).map((a) => [a.name, a.flag]));
     expect([flags.get('burst-1.jpg'), flags.get('burst-2.jpg'), flags.get('burst-3.jpg')]).toEqual([
       'reject',

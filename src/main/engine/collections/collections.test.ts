@@ -14,7 +14,7 @@ beforeAll(async () => {
   for (const [i, name] of ['a.jpg', 'b.jpg', 'c.jpg', 'd.jpg'].entries())
     await writeFile(join(folder, name), await makeImage(64, 48, 'jpeg', i + 20));
   h = await startHarness();
-  await h.call('catalog.add', { path: folder });
+  await h.call('catalogs.add', { path: folder });
   await h.call('jobs.wait', {});
   for (const a of await h.all()) id[a.name] = a.id;
 }, 60_000);
@@ -120,7 +120,7 @@ describe('manual collections', () => {
   it('keeps its members and their order when a file moves', async () => {
     await mkdir(join(folder, 'moved'));
     await rename(join(folder, 'd.jpg'), join(folder, 'moved', 'd-renamed.jpg'));
-    await h.call('catalog.scan', {});
+    await h.call('catalogs.scan', {});
     await h.call('jobs.wait', {});
     expect((await h.byName('d-renamed.jpg')).id).toBe(id['d.jpg']);
     expect(await listed(board)).toEqual(['a.jpg', 'd-renamed.jpg', 'b.jpg']);

@@ -14,7 +14,7 @@ beforeAll(async () => {
   for (let i = 0; i < 6; i++)
     await writeFile(join(folder, `frame-${i}.jpg`), await makeImage(64, 48, 'jpeg', i));
   h = await startHarness();
-  await h.call('catalog.add', { path: folder });
+  await h.call('catalogs.add', { path: folder });
   await h.call('jobs.wait', {});
   ids = (await h.all()).map((a) => a.id);
 }, 60_000);

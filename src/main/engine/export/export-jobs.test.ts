@@ -100,15 +100,17 @@ it('refuses a second export into a folder another process is exporting to', asyn
   try {
     expect(job).toMatchObject({ owner: 'other', state: 'running' });
     await expect(
-      invoke(engine.handlers, 'export.start', { channels: CHANNELS.split(','), out }),
+      invoke(engine.handlers, 'exports.start', { channels: CHANNELS.split(','), out }),
     ).rejects.toMatchObject({ code: 'conflict' });
     // A dry run writes nothing: it needs no lock.
-    const dry = await invoke(engine.handlers, 'export.start', {
+    const dry = await invoke(engine.handlers, 'exports.start', {
       channels: ['shopify'],
       out,
       dryRun: true,
     });
-    expect((await invoke(engine.handlers, 'export.wait', { jobId: dry.jobId })).state).toBe('done');
+    expect((await invoke(engine.handlers, 'exports.wait', { jobId: dry.jobId })).state).toBe(
+      'done',
+    );
 
     // The command line lists the job the other process runs.
     const listed = runPackshot(dataDir, ['jobs', '--json']);
@@ -127,7 +129,7 @@ it('refuses a second export into a folder another process is exporting to', asyn
     child.kill('SIGCONT');
   }
   expect(await exited(child)).toBe(0);
-  const done = await invoke(engine.handlers, 'export.wait', { jobId: String(job.id) });
+  const done = await invoke(engine.handlers, 'exports.wait', { jobId: String(job.id) });
   expect(done).toMatchObject({ state: 'done', rendered: PRODUCTS * 2 });
 });
 
@@ -148,7 +150,7 @@ it('finishes an export whose process was killed, from its journal, in the next e
   if (!row) return;
   // …an engine that resumes jobs takes it over and finishes it.
   const heir = open(true);
-  const summary: ExportSummary = await invoke(heir.handlers, 'export.wait', {
+  const summary: ExportSummary = await invoke(heir.handlers, 'exports.wait', {
     jobId: String(row.id),
   });
   expect(summary).toMatchObject({ state: 'done', unchanged: landed });

@@ -1,4 +1,4 @@
-// Export jobs on the job registry: the arguments of export.start are the row's arguments,
+// Export jobs on the job registry: the arguments of exports.start are the row's arguments,
 // the summary its result. A run is resumable: what landed is in the pack's journal, so a
 // row taken over after a crash plans again and renders only what is missing. The row's
 // lease is the lock of the output folder: one live export per folder, across processes.
@@ -45,7 +45,7 @@ const STATE_OF: Record<JobRow['state'], ExportState> = {
 
 export class ExportJobs {
   private readonly type: JobType<ExportArgs>;
-  /** Plans made by export.start, handed to the run they were made for (not to a resume). */
+  /** Plans made by exports.start, handed to the run they were made for (not to a resume). */
   private readonly planned = new Map<number, PackPlan>();
 
   constructor(
@@ -117,7 +117,7 @@ export class ExportJobs {
         onProgress: (p) => {
           const event: ExportProgress = { ...p, jobId, state: 'running' };
           progress(p.done, p.total, { rate: p.rate, detail: event });
-          this.bus.emit('export.progress', event);
+          this.bus.emit('exports.progress', event);
         },
       });
       const summary: ExportSummary = { ...outcome, jobId, state: cancelled ? 'cancelled' : 'done' };
@@ -132,7 +132,8 @@ export class ExportJobs {
   private ended(jobId: string, state: ExportState): void {
     const row = this.registry.row(Number(jobId));
     const last = row ? progressOf(row) : null;
-    if (last) this.bus.emit('export.progress', { ...last, state, current: null, etaSeconds: null });
+    if (last)
+      this.bus.emit('exports.progress', { ...last, state, current: null, etaSeconds: null });
   }
 
   private job(id: number): ExportJob {

@@ -83,8 +83,8 @@ async function run(
   channels: string[],
   extra: { query?: string; dryRun?: boolean; baseUrl?: string } = {},
 ): Promise<ExportSummary> {
-  const job = await h.call('export.start', { channels, out, ...extra });
-  return h.call('export.wait', { jobId: job.jobId });
+  const job = await h.call('exports.start', { channels, out, ...extra });
+  return h.call('exports.wait', { jobId: job.jobId });
 }
 
 async function manifestOf(out: string): Promise<PackManifest> {
@@ -112,7 +112,7 @@ beforeAll(async () => {
     const shot = await productShot('white', i, { width: 800, height: 600 });
     await writeFile(join(catalog, `p${i}.jpg`), shot.data);
   }
-  await h.call('catalog.add', { path: catalog });
+  await h.call('catalogs.add', { path: catalog });
   await h.call('jobs.wait', {});
   assetIds = (await h.all()).sort((a, b) => (a.name < b.name ? -1 : 1)).map((a) => a.id);
   const [a0 = 0, a1 = 0, a2 = 0] = assetIds;

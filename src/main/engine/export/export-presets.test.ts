@@ -33,8 +33,8 @@ const summaries: ExportSummary[] = [];
 async function exportAndWait(
   args: Parameters<Harness['call']>[1] & object,
 ): Promise<ExportSummary> {
-  const job = await h.call('export.start', args as never);
-  return h.call('export.wait', { jobId: (job as { jobId: string }).jobId });
+  const job = await h.call('exports.start', args as never);
+  return h.call('exports.wait', { jobId: (job as { jobId: string }).jobId });
 }
 
 beforeAll(async () => {
@@ -45,7 +45,7 @@ beforeAll(async () => {
     const shot = await productShot(kind, i, { width: 1600, height: 1250 });
     await writeFile(join(catalog, `${kind}.${shot.ext}`), shot.data);
   }
-  await h.call('catalog.add', { path: catalog });
+  await h.call('catalogs.add', { path: catalog });
   await h.call('jobs.wait', {});
   const assets = await h.all();
   const id = (kind: string): number => {
@@ -218,7 +218,7 @@ describe('built-in presets', () => {
   });
 
   it('reports each failure with its reason in pre-flight', async () => {
-    const report = await h.call('export.check', { channels: ['amazon-main', 'zalando'] });
+    const report = await h.call('exports.check', { channels: ['amazon-main', 'zalando'] });
     const item = (preset: string, sku: string) =>
       report.items.find((i) => i.presetId === preset && i.sku === sku);
     expect(item('amazon-main', 'S-grey')?.level).toBe('fail');

@@ -19,7 +19,7 @@ beforeAll(async () => {
   for (const [i, name] of FILES.entries())
     await writeFile(join(photos, name), await makeImage(200, 200, 'jpeg', i + 1));
   h = await startHarness();
-  await h.call('catalog.add', { path: photos });
+  await h.call('catalogs.add', { path: photos });
   await h.call('jobs.wait', {});
   const id = async (name: string) => (await h.byName(name)).id;
   const product = async (sku: string, name: string, parentSku?: string) =>
@@ -51,7 +51,7 @@ afterAll(async () => {
 
 /** The SKUs pre-flight covers for a query (every selected product has at least one item). */
 async function checked(query: string): Promise<string[]> {
-  const report = await h.call('export.check', { channels: ['shopify'], query });
+  const report = await h.call('exports.check', { channels: ['shopify'], query });
   const skus = [...new Set(report.items.map((i) => i.sku))].sort();
   expect(report.products).toBe(skus.length);
   return skus;
@@ -60,12 +60,12 @@ async function checked(query: string): Promise<string[]> {
 describe('selecting products for a pack', () => {
   it("exports both products' files and nothing else for sku:SHOT-A OR sku:SHOT-B", async () => {
     const out = join(packs, 'a-or-b');
-    const job = await h.call('export.start', {
+    const job = await h.call('exports.start', {
       channels: ['shopify'],
       out,
       query: 'sku:SHOT-A OR sku:SHOT-B',
     });
-    const summary = await h.call('export.wait', { jobId: job.jobId });
+    const summary = await h.call('exports.wait', { jobId: job.jobId });
     expect(summary.state).toBe('done');
     const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as PackManifest;
     const exported = manifest.files.map((f) => `${f.sku} ${f.sourceAssetId}`).sort();
@@ -118,12 +118,14 @@ describe('selecting products for a pack', () => {
       expect(listed).toMatchObject({ code: 'invalid_argument' });
       const message = (listed as Error).message;
       expect(message).toMatch(/\^$/);
-      await expect(h.call('export.check', { channels: ['shopify'], query })).rejects.toMatchObject({
-        code: 'invalid_argument',
-        message,
-      });
+      await expect(h.call('exports.check', { channels: ['shopify'], query })).rejects.toMatchObject(
+        {
+          code: 'invalid_argument',
+          message,
+        },
+      );
       await expect(
-        h.call('export.start', { channels: ['shopify'], out: join(packs, 'bad'), query }),
+        h.call('exports.start', { channels: ['shopify'], out: join(packs, 'bad'), query }),
       ).rejects.toMatchObject({ code: 'invalid_argument', message });
     }
   });

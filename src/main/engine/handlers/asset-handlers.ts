@@ -1,16 +1,20 @@
-import type { assetMethods } from '../../../shared/methods/asset-methods';
 import { PackshotError } from '../../../shared/errors';
 import { buildFolderTree } from '../catalog/folder-tree';
 import { describeEdit } from '../catalog/describe-culling';
-import type { EngineContext, HandlerGroup } from './engine-context';
+import type { EngineContext, HandlerGroup, NamespaceMethods } from './engine-context';
 import { strip } from './engine-context';
 import { ensurePreview } from '../media/ensure-preview';
 import { collectionScope } from '../collections/collection-scope';
 import { assetSearch } from '../repositories/search-query';
 
-export function assetHandlers(ctx: EngineContext): HandlerGroup<keyof typeof assetMethods> {
+export function assetHandlers(
+  ctx: EngineContext,
+): HandlerGroup<NamespaceMethods<'assets' | 'folders' | 'previews' | 'bursts'>> {
   const { assets, culling, similar } = ctx;
   return {
+    /** What is on screen goes first in the index queue. */
+    'assets.prioritize': ({ ids }) => Promise.resolve({ moved: ctx.queue.prioritize(ids) }),
+
     'assets.list': (args) => {
       const { catalogId, offset, limit, sort, folder, formats, filter, query: text } = args;
       const scope = collectionScope(ctx.collections, args.collectionId, assetSearch(text));
@@ -66,8 +70,8 @@ export function assetHandlers(ctx: EngineContext): HandlerGroup<keyof typeof ass
       );
     },
 
-    'similar.groups': () => Promise.resolve(similar.groups()),
-    'similar.keepBest': ({ group }) => {
+    'bursts.list': () => Promise.resolve(similar.groups()),
+    'bursts.keepBest': ({ group }) => {
       const found = similar.groups().find((g) => g.group === group);
       if (!found) throw new PackshotError('not_found', `No group of near-duplicates ${group}`);
       const rest = found.ids.filter((id) => id !== found.best);

@@ -1,15 +1,16 @@
-import type { catalogMethods } from '../../../shared/methods/catalog-methods';
 import { PackshotError } from '../../../shared/errors';
 import { isWithin, resolveCatalogPath } from '../catalog/resolve-catalog-path';
-import type { EngineContext, HandlerGroup } from './engine-context';
+import type { EngineContext, HandlerGroup, NamespaceMethods } from './engine-context';
 import { VERSION } from '../version';
 
-export function catalogHandlers(ctx: EngineContext): HandlerGroup<keyof typeof catalogMethods> {
+export function catalogHandlers(
+  ctx: EngineContext,
+): HandlerGroup<NamespaceMethods<'catalogs' | 'libraries'>> {
   const { catalogs, bus } = ctx;
   return {
-    'app.info': () => Promise.resolve({ version: VERSION, dataDir: ctx.dataDir }),
+    'libraries.info': () => Promise.resolve({ version: VERSION, dataDir: ctx.dataDir }),
 
-    'catalog.add': async ({ path }) => {
+    'catalogs.add': async ({ path }) => {
       const folder = await resolveCatalogPath(path);
       const same = catalogs.findByPath(folder.path);
       if (same) return same;
@@ -34,9 +35,9 @@ export function catalogHandlers(ctx: EngineContext): HandlerGroup<keyof typeof c
       return added;
     },
 
-    'catalog.list': () => Promise.resolve(catalogs.list()),
+    'catalogs.list': () => Promise.resolve(catalogs.list()),
 
-    'catalog.remove': async ({ id }) => {
+    'catalogs.remove': async ({ id }) => {
       await ctx.stopWatching(id);
       const removed = catalogs.remove(id);
       if (!removed) throw new PackshotError('not_found', `No catalog with id ${id}`);
@@ -45,7 +46,7 @@ export function catalogHandlers(ctx: EngineContext): HandlerGroup<keyof typeof c
       return { removed };
     },
 
-    'catalog.configure': async ({ id, ignore, xmp, xmpNaming }) => {
+    'catalogs.configure': async ({ id, ignore, xmp, xmpNaming }) => {
       if (!catalogs.get(id)) throw new PackshotError('not_found', `No catalog with id ${id}`);
       if (ignore) catalogs.setIgnore(id, ignore);
       catalogs.setXmp(id, xmp, xmpNaming);
@@ -59,7 +60,7 @@ export function catalogHandlers(ctx: EngineContext): HandlerGroup<keyof typeof c
       return updated;
     },
 
-    'catalog.scan': async ({ id }) => {
+    'catalogs.scan': async ({ id }) => {
       const ids = id === undefined ? catalogs.list().map((c) => c.id) : [id];
       let listed = 0;
       let queued = 0;

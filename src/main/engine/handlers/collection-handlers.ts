@@ -1,14 +1,13 @@
 import type { Collection } from '../../../shared/collection-dto';
 import type { EditResult } from '../../../shared/dto';
-import type { collectionMethods } from '../../../shared/methods/collection-methods';
 import { toCollection, type CollectionRow } from '../repositories/collection-repo';
 import { savedSearch } from '../collections/collection-scope';
-import type { EngineContext, HandlerGroup } from './engine-context';
+import type { EngineContext, HandlerGroup, NamespaceMethods } from './engine-context';
 import { strip } from './engine-context';
 
 export function collectionHandlers(
   ctx: EngineContext,
-): HandlerGroup<keyof typeof collectionMethods> {
+): HandlerGroup<NamespaceMethods<'collections'>> {
   const { collections, collectionEdits, assets, bus } = ctx;
 
   /** A smart collection counts what its search finds now; a stored query gone bad finds none. */

@@ -1,10 +1,9 @@
-import type { editMethods } from '../../../shared/methods/edit-methods';
 import type { TravelResult } from '../edit/edit-log';
-import type { EngineContext, HandlerGroup } from './engine-context';
+import type { EngineContext, HandlerGroup, NamespaceMethods } from './engine-context';
 import { strip } from './engine-context';
 
 /** Undo, redo and the state of the history: each step's kinds say what views refetch. */
-export function editHandlers(ctx: EngineContext): HandlerGroup<keyof typeof editMethods> {
+export function editHandlers(ctx: EngineContext): HandlerGroup<NamespaceMethods<'edits'>> {
   const travelled = (result: TravelResult) => {
     if (result.step !== null) for (const signal of result.signals) ctx.bus.emit(signal, {});
     return Promise.resolve(strip(ctx.edited(result, false, result.touched)));

@@ -63,6 +63,9 @@ export interface EngineContext {
 /** A group of handlers: the methods of one domain. */
 export type HandlerGroup<M extends MethodName> = Pick<Handlers, M>;
 
+/** Every method of these namespaces (`assets` → assets.list, assets.get, …). */
+export type NamespaceMethods<N extends string> = Extract<MethodName, `${N}.${string}`>;
+
 /** The contract's EditResult, without the engine-internal list of touched assets. */
 export function strip(result: EditResult & { touched?: number[] }): EditResult {
   return {

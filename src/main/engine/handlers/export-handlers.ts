@@ -1,8 +1,7 @@
 // Channel packs: presets, overrides and focal points, pre-flight, export jobs.
 import { availableParallelism } from 'node:os';
-import type { exportMethods } from '../../../shared/methods/export-methods';
 import { PackshotError } from '../../../shared/errors';
-import type { EngineContext, HandlerGroup } from './engine-context';
+import type { EngineContext, HandlerGroup, NamespaceMethods } from './engine-context';
 import { ExportJobs } from '../export/export-jobs';
 import { OverridesRepo } from '../repositories/overrides-repo';
 import { PackSource, type Selection } from '../export/pack-source';
@@ -12,7 +11,7 @@ import { preflightReport } from '../export/preflight/run-preflight';
 import { PresetRepo } from '../repositories/preset-repo';
 import { resolvePresets } from '../export/resolve-presets';
 
-type Names = keyof typeof exportMethods;
+type Names = NamespaceMethods<'exports' | 'presets' | 'renditions'>;
 
 export interface ExportHandlerOptions {
   /** Sources rendered at once; sharp adds its own threads per image. */
@@ -62,8 +61,8 @@ export function exportHandlers(
     'renditions.clearOverride': ({ assetId, presetId }) =>
       Promise.resolve({ removed: overrides.clear(assetId, presetId) }),
 
-    'export.check': (args) => Promise.resolve(preflightReport(plan(args))),
-    'export.start': (args) =>
+    'exports.check': (args) => Promise.resolve(preflightReport(plan(args))),
+    'exports.start': (args) =>
       Promise.resolve(
         jobs.start({
           channels: args.channels,
@@ -75,8 +74,8 @@ export function exportHandlers(
           baseUrl: args.baseUrl ?? '',
         }),
       ),
-    'export.cancel': ({ jobId }) => Promise.resolve({ cancelled: jobs.cancel(jobId) }),
-    'export.status': ({ jobId }) => Promise.resolve(jobs.status(jobId)),
-    'export.wait': ({ jobId }) => jobs.wait(jobId),
+    'exports.cancel': ({ jobId }) => Promise.resolve({ cancelled: jobs.cancel(jobId) }),
+    'exports.status': ({ jobId }) => Promise.resolve(jobs.status(jobId)),
+    'exports.wait': ({ jobId }) => jobs.wait(jobId),
   };
 }

@@ -1,10 +1,9 @@
 import { PackshotError } from '../../../shared/errors';
-import type { intakeMethods } from '../../../shared/methods/intake-methods';
-import type { EngineContext, HandlerGroup } from './engine-context';
+import type { EngineContext, HandlerGroup, NamespaceMethods } from './engine-context';
 import { reapplyIntake } from '../intake/apply-intake';
 import { compileIntake } from '../intake/evaluate-intake';
 
-export function intakeHandlers(ctx: EngineContext): HandlerGroup<keyof typeof intakeMethods> {
+export function intakeHandlers(ctx: EngineContext): HandlerGroup<NamespaceMethods<'intakeRules'>> {
   const { catalogs, intake } = ctx;
   const requireCatalog = (id: number) => {
     const catalog = catalogs.get(id);
@@ -12,23 +11,23 @@ export function intakeHandlers(ctx: EngineContext): HandlerGroup<keyof typeof in
     return catalog;
   };
   return {
-    'intake.get': ({ catalogId }) => {
+    'intakeRules.get': ({ catalogId }) => {
       requireCatalog(catalogId);
       return Promise.resolve(intake.rules(catalogId));
     },
 
-    'intake.set': ({ catalogId, rules }) => {
+    'intakeRules.set': ({ catalogId, rules }) => {
       requireCatalog(catalogId);
       return Promise.resolve(intake.set(catalogId, rules));
     },
 
-    'intake.preview': ({ catalogId, rules, relPath, camera, lens }) => {
+    'intakeRules.preview': ({ catalogId, rules, relPath, camera, lens }) => {
       requireCatalog(catalogId);
       const run = rules ? compileIntake(rules) : intake.evaluator(catalogId);
       return Promise.resolve(run({ relPath: relPath.replace(/\\/g, '/'), camera, lens }));
     },
 
-    'intake.apply': ({ catalogId }) => {
+    'intakeRules.apply': ({ catalogId }) => {
       const catalog = requireCatalog(catalogId);
       const result = reapplyIntake(ctx, catalogId, `Apply intake rules to ${catalog.name}`);
       // Violations may have changed even when no tag did: lists refetch either way.

@@ -1,12 +1,9 @@
 import { PackshotError } from '../../../shared/errors';
-import type { jobMethods } from '../../../shared/methods/job-methods';
-import type { EngineContext, HandlerGroup } from './engine-context';
+import type { EngineContext, HandlerGroup, NamespaceMethods } from './engine-context';
 
-export function jobHandlers(ctx: EngineContext): HandlerGroup<keyof typeof jobMethods> {
+export function jobHandlers(ctx: EngineContext): HandlerGroup<NamespaceMethods<'jobs'>> {
   const { queue, jobs } = ctx;
   return {
-    'thumbs.prioritize': ({ ids }) => Promise.resolve({ moved: queue.prioritize(ids) }),
-
     'jobs.status': () => Promise.resolve(queue.status()),
 
     'jobs.wait': async () => {

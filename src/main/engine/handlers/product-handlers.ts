@@ -1,9 +1,13 @@
 import type { EditResult } from '../../../shared/dto';
 import { PackshotError } from '../../../shared/errors';
-import type { productMethods } from '../../../shared/methods/product-methods';
 import type { Product, ProductDetail } from '../../../shared/product-dto';
 import { productSearch } from '../repositories/search-query';
-import { strip, type EngineContext, type HandlerGroup } from './engine-context';
+import {
+  strip,
+  type EngineContext,
+  type HandlerGroup,
+  type NamespaceMethods,
+} from './engine-context';
 import { importProducts, previewCsv } from '../products/csv/import-products';
 import { copyInto, dropFolder, type Copied } from '../products/drop-files';
 import { insertAt } from '../products/link-edits';
@@ -13,7 +17,7 @@ import { PresetRepo } from '../repositories/preset-repo';
 import { computeReadiness, notReady } from '../products/readiness/compute-readiness';
 import type { PresetLookup } from '../products/readiness/channel-requirements';
 
-type Names = keyof typeof productMethods;
+type Names = NamespaceMethods<'products' | 'links' | 'rules'>;
 
 /** `parts` is the engine's one instance: auto rules on arriving files use it too. */
 export function productHandlers(ctx: EngineContext, parts: ProductParts): HandlerGroup<Names> {
@@ -154,7 +158,7 @@ export function productHandlers(ctx: EngineContext, parts: ProductParts): Handle
       return Promise.resolve({ ...plan, ...linkEdit(result) });
     },
 
-    'readiness.get': ({ id }) => {
+    'products.readiness': ({ id }) => {
       const product = products.require(id);
       const family = [
         product,
@@ -165,7 +169,7 @@ export function productHandlers(ctx: EngineContext, parts: ProductParts): Handle
         computeReadiness(family, files, undefined, presetOf).filter((r) => r.productId === id),
       );
     },
-    'readiness.notReady': ({ channel }) => {
+    'products.notReady': ({ channel }) => {
       const all: Product[] = products.all();
       return Promise.resolve(
         notReady(computeReadiness(all, linkEdits.links.readinessFiles(), channel, presetOf)),

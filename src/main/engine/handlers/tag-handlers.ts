@@ -1,10 +1,9 @@
 import type { EditResult } from '../../../shared/dto';
 import { PackshotError } from '../../../shared/errors';
-import type { tagMethods } from '../../../shared/methods/tag-methods';
-import type { EngineContext, HandlerGroup } from './engine-context';
+import type { EngineContext, HandlerGroup, NamespaceMethods } from './engine-context';
 import { strip } from './engine-context';
 
-export function tagHandlers(ctx: EngineContext): HandlerGroup<keyof typeof tagMethods> {
+export function tagHandlers(ctx: EngineContext): HandlerGroup<NamespaceMethods<'tags'>> {
   const { tags, tagEdits } = ctx;
   /** A tag edit: one undoable step that may touch tags and assets. */
   const step = (result: EditResult & { touched: number[] }): Promise<EditResult> =>

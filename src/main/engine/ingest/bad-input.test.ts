@@ -51,7 +51,7 @@ beforeAll(async () => {
     await handle.close();
   }
   h = await startHarness();
-  await h.call('catalog.add', { path: folder });
+  await h.call('catalogs.add', { path: folder });
   await h.call('jobs.wait', {});
 }, 300_000);
 
@@ -111,7 +111,7 @@ describe('bad input', () => {
     async () => {
       const locked = join(folder, 'locked.jpg');
       await writeFile(locked, await makeImage(10, 10, 'jpeg', 3), { mode: 0o000 });
-      await h.call('catalog.scan', {});
+      await h.call('catalogs.scan', {});
       await h.call('jobs.wait', {});
       expect(await h.byName('locked.jpg')).toMatchObject({
         state: 'error',

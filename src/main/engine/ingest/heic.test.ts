@@ -26,7 +26,7 @@ beforeAll(async () => {
   execFileSync(HEIF_ENC, ['-q', '50', '-o', join(folder, 'phone.heic'), source]);
   await rm(source);
   h = await startHarness();
-  await h.call('catalog.add', { path: folder });
+  await h.call('catalogs.add', { path: folder });
   await h.call('jobs.wait', {});
 });
 

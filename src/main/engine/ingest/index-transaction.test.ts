@@ -72,7 +72,7 @@ describe('an index result written while the database refuses part of it', () => 
       )
       .run();
     side.close();
-    await h.call('catalog.add', { path: photos });
+    await h.call('catalogs.add', { path: photos });
     await h.call('jobs.wait', {});
     const [row] = facts(h.dataDir);
     expect(row).toMatchObject({ state: 'error', rating: 0, tags: 0, versions: 0 });
@@ -83,7 +83,7 @@ describe('an index result written while the database refuses part of it', () => 
     h = await startHarness();
     photos = await tempDir('txn-photos');
     await shoot(photos, 1);
-    await h.call('catalog.add', { path: photos });
+    await h.call('catalogs.add', { path: photos });
     await h.call('jobs.wait', {});
     expect(facts(h.dataDir)[0]).toMatchObject({ state: 'ok', rating: 3, tags: 2, versions: 1 });
   });

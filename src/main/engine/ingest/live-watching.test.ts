@@ -16,10 +16,10 @@ beforeEach(async () => {
   await mkdir(folder);
   await writeFile(join(folder, 'first.jpg'), await makeImage(300, 200, 'jpeg', 1));
   h = await startHarness({ watch: true });
-  await h.call('catalog.add', { path: folder });
+  await h.call('catalogs.add', { path: folder });
   await eventually(async () => (await h.all()).find((a) => a.state === 'ok'), 'first file indexed');
   await eventually(
-    async () => (await h.call('catalog.list', {}))[0]?.watch === 'native',
+    async () => (await h.call('catalogs.list', {}))[0]?.watch === 'native',
     'watching',
   );
 });
@@ -103,7 +103,7 @@ describe('live watching', () => {
     const away = join(parent, 'unplugged');
     await rename(folder, away);
     await eventually(
-      async () => (await h.call('catalog.list', {}))[0]?.online === false,
+      async () => (await h.call('catalogs.list', {}))[0]?.online === false,
       'catalog offline',
     );
     expect((await h.call('assets.get', { id: first.id })).state).toBe('offline');
@@ -111,7 +111,7 @@ describe('live watching', () => {
 
     await rename(away, folder);
     await eventually(
-      async () => (await h.call('catalog.list', {}))[0]?.online === true,
+      async () => (await h.call('catalogs.list', {}))[0]?.online === true,
       'catalog back',
     );
     await eventually(

@@ -60,7 +60,7 @@ describe('the quick look before indexing', () => {
         });
       }
     });
-    await h.call('catalog.add', { path: folder });
+    await h.call('catalogs.add', { path: folder });
     await h.call('jobs.wait', {});
     stop();
 
@@ -106,7 +106,7 @@ describe('bad input with the quick look on', () => {
       await writeFile(join(dir, 'cut-camera.jpg'), bytes.subarray(0, exifEnd + 200));
       await rm(whole);
 
-      await bad.call('catalog.add', { path: dir });
+      await bad.call('catalogs.add', { path: dir });
       await bad.call('jobs.wait', {});
       const byName = new Map((await bad.all()).map((a) => [a.name, a]));
       for (const good of sample.good)

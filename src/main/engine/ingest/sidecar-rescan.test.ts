@@ -42,7 +42,7 @@ beforeEach(async () => {
   await writeSidecar(join(folder, 'bag.xmp'), `${subject('before')}<xmp:Rating>2</xmp:Rating>`, 0);
   await writeFile(join(folder, 'shoe.jpg'), await makeImage(400, 300, 'jpeg', 3));
   h = await startHarness();
-  await h.call('catalog.add', { path: folder });
+  await h.call('catalogs.add', { path: folder });
   await h.call('jobs.wait', {});
 }, 60_000);
 
@@ -92,7 +92,7 @@ describe('sidecars changed while closed', () => {
     const bag = await h.byName('bag.png');
     // A re-read would take the sidecar's rating (2) over this one.
     await h.call('assets.edit', { ids: [bag.id], rating: 4 });
-    const scan = await h.call('catalog.scan', {});
+    const scan = await h.call('catalogs.scan', {});
     expect(scan).toEqual({ listed: 0, queued: 0 });
     await whileClosed(() => Promise.resolve());
     expect((await h.byName('bag.png')).rating).toBe(4);

@@ -51,7 +51,7 @@ beforeAll(async () => {
   await photo('Shoes/Sneakers/ABC-123_02_r4_side view.jpg', 2);
   await photo('Bags/IMG_4711.jpg', 3);
   h = await startHarness();
-  catalogId = (await h.call('catalog.add', { path: folder })).id;
+  catalogId = (await h.call('catalogs.add', { path: folder })).id;
   await h.call('jobs.wait', {});
 }, 60_000);
 
@@ -66,7 +66,7 @@ const names = async (query: string) =>
 
 describe('intake rules', () => {
   it('start off: nothing is tagged or flagged', async () => {
-    expect(await h.call('intake.get', { catalogId })).toMatchObject({
+    expect(await h.call('intakeRules.get', { catalogId })).toMatchObject({
       folders: { enabled: false },
       naming: null,
     });
@@ -77,7 +77,7 @@ describe('intake rules', () => {
   it('refuses invalid, unsafe or oddly named patterns at the edge', async () => {
     const bad = async (pattern: string, why: RegExp) =>
       expect(
-        h.call('intake.set', {
+        h.call('intakeRules.set', {
           catalogId,
           rules: { ...RULES, filename: [{ pattern, ignoreCase: false, tags: [] }] },
         }),
@@ -92,7 +92,7 @@ describe('intake rules', () => {
   });
 
   it('previews what a sample name would get, from draft rules, changing nothing', async () => {
-    const preview = await h.call('intake.preview', {
+    const preview = await h.call('intakeRules.preview', {
       catalogId,
       rules: RULES,
       relPath: 'Shoes/Sneakers/XYZ-9_03_r5_front.png',
@@ -111,14 +111,18 @@ describe('intake rules', () => {
       fields: { rating: 5, title: 'front' },
       violation: null,
     });
-    const bad = await h.call('intake.preview', { catalogId, rules: RULES, relPath: 'IMG_1.jpg' });
+    const bad = await h.call('intakeRules.preview', {
+      catalogId,
+      rules: RULES,
+      relPath: 'IMG_1.jpg',
+    });
     expect(bad.violation).toMatch(/'IMG_1' does not match the naming convention/);
-    expect((await h.call('intake.get', { catalogId })).naming).toBeNull();
+    expect((await h.call('intakeRules.get', { catalogId })).naming).toBeNull();
   });
 
   it('re-applies saved rules to existing files as one undoable step', async () => {
-    await h.call('intake.set', { catalogId, rules: RULES });
-    const report = await h.call('intake.apply', { catalogId });
+    await h.call('intakeRules.set', { catalogId, rules: RULES });
+    const report = await h.call('intakeRules.apply', { catalogId });
     expect(report).toMatchObject({ assets: 3, violations: 1, canUndo: true });
     expect(report.step).toMatch(/^Apply intake rules/);
     expect(await keywords('ABC-123_01.jpg')).toEqual([
@@ -148,12 +152,12 @@ describe('intake rules', () => {
     await h.call('edits.redo', {});
     expect(await keywords('ABC-123_01.jpg')).toHaveLength(8);
     // Applying again changes nothing: no second step.
-    expect((await h.call('intake.apply', { catalogId })).step).toBeNull();
+    expect((await h.call('intakeRules.apply', { catalogId })).step).toBeNull();
   });
 
   it('applies the rules as new files are indexed, and follows a file that moves', async () => {
     await photo('Bags/Totes/TOTE-7_01.jpg', 4);
-    await h.call('catalog.scan', {});
+    await h.call('catalogs.scan', {});
     await h.call('jobs.wait', {});
     expect(await keywords('TOTE-7_01.jpg')).toEqual([
       'Folder|Bags',
@@ -169,7 +173,7 @@ describe('intake rules', () => {
     await h.call('tags.apply', { ids: [tote.id], path: 'Folder|Archive' });
     await mkdir(join(folder, 'Archive'));
     await rename(join(folder, 'Bags/Totes/TOTE-7_01.jpg'), join(folder, 'Archive/TOTE-7_01.jpg'));
-    await h.call('catalog.scan', {});
+    await h.call('catalogs.scan', {});
     await h.call('jobs.wait', {});
     const moved = await h.byName('TOTE-7_01.jpg');
     expect(moved.id).toBe(tote.id);
@@ -177,11 +181,11 @@ describe('intake rules', () => {
   });
 
   it('clears violations and rule tags when the rules are turned off and re-applied', async () => {
-    await h.call('intake.set', {
+    await h.call('intakeRules.set', {
       catalogId,
       rules: { ...RULES, folders: { ...RULES.folders, enabled: false }, naming: null },
     });
-    await h.call('intake.apply', { catalogId });
+    await h.call('intakeRules.apply', { catalogId });
     expect(await names('violation')).toEqual([]);
     expect(await keywords('IMG_4711.jpg')).toEqual([]);
     // The user's own Folder|Archive stays.
@@ -189,9 +193,9 @@ describe('intake rules', () => {
   });
 
   it('writes the tags it gives back to XMP like any other tag, when write-back is on', async () => {
-    await h.call('catalog.configure', { id: catalogId, xmp: 'sidecar' });
+    await h.call('catalogs.configure', { id: catalogId, xmp: 'sidecar' });
     await photo('Bags/BAG-5_01.jpg', 5);
-    await h.call('catalog.scan', {});
+    await h.call('catalogs.scan', {});
     await h.call('jobs.wait', {});
     const sidecar = join(folder, 'Bags', 'BAG-5_01.xmp');
     const exiftool = new ExifTool({ maxProcs: 1 });

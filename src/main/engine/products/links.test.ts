@@ -21,7 +21,7 @@ async function start(watch: boolean): Promise<void> {
     );
   }
   h = await startHarness({ watch });
-  catalogId = (await h.call('catalog.add', { path: folder })).id;
+  catalogId = (await h.call('catalogs.add', { path: folder })).id;
   await h.call('jobs.wait', {});
   await eventually(
     async () => (await h.all()).filter((a) => a.state === 'ok').length === 4,
@@ -203,7 +203,7 @@ describe('products and links', () => {
     // Not watching: the move is found by a rescan, and identity (content) keeps the id.
     await mkdir(join(folder, 'archive'));
     await rename(join(folder, 'front.jpg'), join(folder, 'archive', 'cup-front.jpg'));
-    await h.call('catalog.scan', { id: catalogId });
+    await h.call('catalogs.scan', { id: catalogId });
     await h.call('jobs.wait', {});
     await eventually(
       async () => (await board(p.id)).main?.[0] === 'cup-front.jpg',
@@ -273,7 +273,7 @@ describe('a dropped file that is a vanished asset', () => {
     const { readFile } = await import('node:fs/promises');
     await writeFile(join(outside, 'vase.jpg'), await readFile(join(folder, 'back.jpg')));
     await rm(join(folder, 'back.jpg'));
-    await h.call('catalog.scan', { id: catalogId });
+    await h.call('catalogs.scan', { id: catalogId });
     await h.call('jobs.wait', {});
     expect((await h.byName('back.jpg')).state).toBe('missing');
 

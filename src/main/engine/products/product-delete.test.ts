@@ -15,7 +15,7 @@ beforeAll(async () => {
   for (const [i, name] of ['a.jpg', 'b.jpg', 'c.jpg', 'd.jpg'].entries())
     await writeFile(join(folder, name), await makeImage(64, 48, 'jpeg', i + 40));
   h = await startHarness();
-  await h.call('catalog.add', { path: folder });
+  await h.call('catalogs.add', { path: folder });
   await h.call('jobs.wait', {});
   for (const a of await h.all()) id[a.name] = a.id;
 }, 60_000);

@@ -1,5 +1,5 @@
 import { DEFAULT_INTAKE_RULES, type IntakeRules } from '../../../shared/intake-dto';
-import { intakeRulesSchema } from '../../../shared/methods/intake-methods';
+import { intakeRulesSchema } from '../../../shared/methods/intake-rules-methods';
 import type { Db } from '../db/open-database';
 import { statements } from '../db/statement-cache';
 

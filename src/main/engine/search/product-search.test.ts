@@ -13,7 +13,7 @@ beforeAll(async () => {
   for (const [i, name] of ['red.jpg', 'blue.jpg', 'loose.jpg', 'odd.jpg'].entries())
     await writeFile(join(folder, name), await makeImage(100, 100, 'jpeg', i + 1));
   h = await startHarness();
-  await h.call('catalog.add', { path: folder });
+  await h.call('catalogs.add', { path: folder });
   await h.call('jobs.wait', {});
   const red = await h.call('products.create', { sku: 'SNK-100-RED', name: 'Runner sneaker' });
   const blue = await h.call('products.create', { sku: 'SNK-100-BLU', name: 'Runner sneaker blue' });

@@ -48,7 +48,7 @@ beforeAll(async () => {
   await exiftool.end();
   await writeFile(join(folder, 'broken.jpg'), 'nope');
   h = await startHarness();
-  await h.call('catalog.add', { path: folder });
+  await h.call('catalogs.add', { path: folder });
   await h.call('jobs.wait', {});
 }, 60_000);
 

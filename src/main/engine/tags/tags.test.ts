@@ -15,7 +15,7 @@ beforeAll(async () => {
   for (let i = 0; i < 5; i++)
     await writeFile(join(folder, `shot-${i}.jpg`), await makeImage(64, 48, 'jpeg', i));
   h = await startHarness();
-  await h.call('catalog.add', { path: folder });
+  await h.call('catalogs.add', { path: folder });
   await h.call('jobs.wait', {});
   ids = (await h.all()).map((a) => a.id);
 }, 60_000);
@@ -97,7 +97,7 @@ describe('tags', () => {
     await h.call('tags.applyQuery', { query: 'name:shot-4', path: 'Hero' });
     await mkdir(join(folder, 'moved'));
     await rename(join(folder, 'shot-4.jpg'), join(folder, 'moved', 'hero.jpg'));
-    await h.call('catalog.scan', {});
+    await h.call('catalogs.scan', {});
     await h.call('jobs.wait', {});
     expect(await names('tag:hero')).toEqual(['hero.jpg']);
   });

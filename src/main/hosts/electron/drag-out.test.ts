@@ -15,7 +15,7 @@ beforeAll(async () => {
   folder = await tempDir('drag-out');
   await writeFile(join(folder, 'front.jpg'), await makeImage(300, 200, 'jpeg', 1));
   await writeFile(join(folder, 'gone.jpg'), await makeImage(300, 200, 'jpeg', 2));
-  await harness.call('catalog.add', { path: folder });
+  await harness.call('catalogs.add', { path: folder });
   await harness.call('jobs.wait', {});
 });
 

@@ -125,13 +125,13 @@ describe('Electron host', () => {
     const invoke = fake.state.ipc.get(IPC.invoke);
     expect(invoke).toBeDefined();
     const fromUs = { senderFrame: { url: ourPage } };
-    expect(await invoke?.(fromUs, 'catalog.list', {})).toEqual({ ok: true, result: [] });
-    expect(await invoke?.(fromUs, 'catalog.add', { path: 7 })).toMatchObject({
+    expect(await invoke?.(fromUs, 'catalogs.list', {})).toEqual({ ok: true, result: [] });
+    expect(await invoke?.(fromUs, 'catalogs.add', { path: 7 })).toMatchObject({
       ok: false,
       error: { code: 'invalid_argument' },
     });
     expect(
-      await invoke?.({ senderFrame: { url: 'https://evil.example/' } }, 'catalog.list', {}),
+      await invoke?.({ senderFrame: { url: 'https://evil.example/' } }, 'catalogs.list', {}),
     ).toMatchObject({
       ok: false,
       error: { code: 'unauthorized' },

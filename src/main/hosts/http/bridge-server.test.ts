@@ -114,26 +114,26 @@ describe('HTTP bridge', () => {
   });
 
   it('refuses API calls without the token header, from another origin or host', async () => {
-    expect((await api('catalog.list', {}, { 'x-packshot-token': '' })).status).toBe(401);
-    expect((await api('catalog.list', {}, { origin: 'http://evil.example' })).status).toBe(403);
-    expect((await api('catalog.list', {}, { host: `evil.example:${bridge.port}` })).status).toBe(
+    expect((await api('catalogs.list', {}, { 'x-packshot-token': '' })).status).toBe(401);
+    expect((await api('catalogs.list', {}, { origin: 'http://evil.example' })).status).toBe(403);
+    expect((await api('catalogs.list', {}, { host: `evil.example:${bridge.port}` })).status).toBe(
       403,
     );
-    expect((await api('catalog.list', {}, { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    expect((await api('catalogs.list', {}, { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
     expect(
-      (await api('catalog.list', {}, { origin: `http://127.0.0.1:${bridge.port}` })).status,
+      (await api('catalogs.list', {}, { origin: `http://127.0.0.1:${bridge.port}` })).status,
     ).toBe(200);
   });
 
   it('validates arguments and answers with typed error codes', async () => {
-    const bad = await api('catalog.add', { path: 42 });
+    const bad = await api('catalogs.add', { path: 42 });
     expect(bad.status).toBe(400);
     expect(bad.json.error?.code).toBe('invalid_argument');
     expect(bad.json.error?.message).toMatch(/path/);
-    expect((await api('catalog.add', { path: '/x', extra: true })).status).toBe(400);
+    expect((await api('catalogs.add', { path: '/x', extra: true })).status).toBe(400);
     expect((await api('no.such', {})).json.error?.code).toBe('not_found');
     expect((await api('assets.get', { id: 999 })).status).toBe(404);
-    const notJson = await send('/api/catalog.list', {
+    const notJson = await send('/api/catalogs.list', {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-packshot-token': bridge.token },
       body: '{nope',
@@ -150,8 +150,8 @@ describe('HTTP bridge', () => {
       message: "This '(' is never closed (at column 5)\n  red (shoe\n      ^",
     });
     const others: [string, object][] = [
-      ['export.check', { channels: ['shopify'], query }],
-      ['export.start', { channels: ['shopify'], out: join(dataDir, 'pack'), query }],
+      ['exports.check', { channels: ['shopify'], query }],
+      ['exports.start', { channels: ['shopify'], out: join(dataDir, 'pack'), query }],
       ['assets.editQuery', { query, rating: 3 }],
       ['tags.applyQuery', { query, path: 'Shoes' }],
       ['collections.save', { name: 'Broken', query }],
@@ -180,7 +180,7 @@ describe('HTTP bridge', () => {
   });
 
   it("reports the engine's own time of each call as Server-Timing", async () => {
-    const reply = await send('/api/catalog.list', {
+    const reply = await send('/api/catalogs.list', {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-packshot-token': bridge.token },
       body: '{}',
@@ -190,7 +190,7 @@ describe('HTTP bridge', () => {
   });
 
   it('adds a folder, indexes it and serves its thumbnails', async () => {
-    const added = await api<Catalog>('catalog.add', { path: photosDir });
+    const added = await api<Catalog>('catalogs.add', { path: photosDir });
     expect(added.json.result?.path).toBe(photosDir);
     await api('jobs.wait', {});
     const page = await api<AssetPage>('assets.list', { limit: 100 });
@@ -212,9 +212,9 @@ describe('HTTP bridge', () => {
   });
 
   it('answers the core list methods in the shapes the contract declares', async () => {
-    await api('catalog.add', { path: photosDir });
+    await api('catalogs.add', { path: photosDir });
     await api('jobs.wait', {});
-    const catalogs = await checked('catalog.list', {}, catalogSchema.array());
+    const catalogs = await checked('catalogs.list', {}, catalogSchema.array());
     expect(catalogs.map((c) => c.assetCount)).toEqual([9]);
     const page = await checked('assets.list', { limit: 100 }, assetPageSchema);
     expect(page.items).toHaveLength(9);
@@ -231,7 +231,7 @@ describe('HTTP bridge', () => {
     });
     const products = await checked('products.list', {}, productPageSchema);
     expect(products.items.map((p) => [p.sku, p.linkCount])).toEqual([['SHOE-1', 1]]);
-    const report = await checked('export.check', { channels: ['amazon'] }, preflightReportSchema);
+    const report = await checked('exports.check', { channels: ['amazon'] }, preflightReportSchema);
     expect(report.items.some((i) => i.assetId === jpeg?.id)).toBe(true);
   });
 
@@ -270,7 +270,7 @@ describe('HTTP bridge', () => {
       req.end();
     });
     await new Promise((r) => setTimeout(r, 50));
-    await api('catalog.add', { path: photosDir });
+    await api('catalogs.add', { path: photosDir });
     const text = await received;
     expect(text).toMatch(/event: jobs\.progress\ndata: \{.*"total":\d+/);
   });

@@ -59,15 +59,15 @@ function engine(catalogs: Catalog[] = []): FakeTransport {
   const transport = new FakeTransport();
   let list = [...catalogs];
   transport
-    .handle('catalog.list', () => list)
-    .handle('catalog.add', ({ path }) => {
+    .handle('catalogs.list', () => list)
+    .handle('catalogs.add', ({ path }) => {
       const added = { ...shoot, path, name: path.split('/').pop() ?? path };
       list = [added];
       return added;
     })
-    .handle('catalog.scan', () => ({ listed: 3, queued: 3 }))
+    .handle('catalogs.scan', () => ({ listed: 3, queued: 3 }))
     .handle('jobs.status', () => idle)
-    .handle('thumbs.prioritize', () => ({ moved: 0 }))
+    .handle('assets.prioritize', () => ({ moved: 0 }))
     .handle('folders.list', () => [])
     .handle('assets.get', ({ id }) => makeDetail(makeAsset(id - 1)))
     .handle('tags.list', () => []);
@@ -132,7 +132,7 @@ describe('first run', () => {
     await click(oneByTestId(root, 'catalog-add-button'));
     await flush();
 
-    expect(transport.callsOf('catalog.add')).toEqual([{ path: '/photos/shoot' }]);
+    expect(transport.callsOf('catalogs.add')).toEqual([{ path: '/photos/shoot' }]);
     expect(byTestId(root, 'welcome')).toEqual([]);
     expect(oneByTestId(root, 'catalog-list').textContent).toContain('shoot');
     expect(byTestId(oneByTestId(root, 'grid'), 'grid-cell')).toHaveLength(3);
@@ -141,7 +141,7 @@ describe('first run', () => {
 
   it('says why a folder was refused, next to the field', async () => {
     const transport = engine();
-    transport.handle('catalog.add', () => {
+    transport.handle('catalogs.add', () => {
       throw new PackshotError('not_found', 'There is no folder at /nope');
     });
     const { root } = await start(transport);
@@ -159,7 +159,7 @@ describe('first run', () => {
       (b) => b.textContent === 'Browse…',
     );
     await click(browse);
-    expect(transport.callsOf('catalog.add')).toEqual([{ path: '/photos/picked' }]);
+    expect(transport.callsOf('catalogs.add')).toEqual([{ path: '/photos/picked' }]);
   });
 });
 

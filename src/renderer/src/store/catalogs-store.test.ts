@@ -21,13 +21,13 @@ describe('catalogs store', () => {
   it('adds the folder and shows it at once', async () => {
     const { transport, store } = setup();
     transport
-      .handle('catalog.add', ({ path }) => catalog(5, { path }))
-      .handle('catalog.list', () => [catalog(5, { assetCount: 3 })]);
+      .handle('catalogs.add', ({ path }) => catalog(5, { path }))
+      .handle('catalogs.list', () => [catalog(5, { assetCount: 3 })]);
     const added = await store.getState().add('  /photos/c5 ');
     expect(added.id).toBe(5);
     expect(transport.calls.slice(0, 2)).toEqual([
-      { method: 'catalog.add', args: { path: '/photos/c5' } },
-      { method: 'catalog.list', args: {} },
+      { method: 'catalogs.add', args: { path: '/photos/c5' } },
+      { method: 'catalogs.list', args: {} },
     ]);
     await settle();
     expect(store.getState().catalogs).toEqual([catalog(5, { assetCount: 3 })]);
@@ -35,7 +35,7 @@ describe('catalogs store', () => {
 
   it('lets a refused folder fail for the form to show', async () => {
     const { transport, store } = setup();
-    transport.handle('catalog.add', () => {
+    transport.handle('catalogs.add', () => {
       throw new PackshotError('not_found', 'There is no folder at /nope');
     });
     await expect(store.getState().add('/nope')).rejects.toMatchObject({
@@ -49,19 +49,19 @@ describe('catalogs store', () => {
     const { transport, store } = setup();
     const first = deferred<Catalog[]>();
     let n = 0;
-    transport.handle('catalog.list', () => (++n === 1 ? first.promise : [catalog(1), catalog(2)]));
+    transport.handle('catalogs.list', () => (++n === 1 ? first.promise : [catalog(1), catalog(2)]));
     void store.getState().refresh();
     void store.getState().refresh();
     void store.getState().refresh();
     first.resolve([catalog(1)]);
     await settle();
-    expect(transport.callsOf('catalog.list')).toHaveLength(2);
+    expect(transport.callsOf('catalogs.list')).toHaveLength(2);
     expect(store.getState().catalogs.map((c) => c.id)).toEqual([1, 2]);
   });
 
   it('reports a failed load and says so when there is nothing to show', async () => {
     const { transport, store, notices } = setup();
-    transport.handle('catalog.list', () => {
+    transport.handle('catalogs.list', () => {
       throw new PackshotError('internal', 'disk I/O error');
     });
     await store.getState().refresh();

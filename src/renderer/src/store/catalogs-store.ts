@@ -24,7 +24,7 @@ export function createCatalogsStore(client: Client, notices: NoticesStore): Cata
   return createStore<CatalogsState>()((set, get) => {
     const loadOnce = async (): Promise<void> => {
       try {
-        const catalogs = await client.call('catalog.list', {});
+        const catalogs = await client.call('catalogs.list', {});
         set({ catalogs, status: 'ready', error: null });
       } catch (cause) {
         // Keep showing the last good list; the first failure leaves an error screen.
@@ -42,7 +42,7 @@ export function createCatalogsStore(client: Client, notices: NoticesStore): Cata
       error: null,
       refresh,
       async add(path) {
-        const catalog = await client.call('catalog.add', { path: path.trim() });
+        const catalog = await client.call('catalogs.add', { path: path.trim() });
         // Show the new folder at once, before the list reload lands.
         set((s) => ({
           catalogs: s.catalogs.some((c) => c.id === catalog.id)

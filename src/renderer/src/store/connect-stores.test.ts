@@ -19,7 +19,7 @@ const progress = (overrides: Partial<JobProgress> = {}): JobProgress => ({
 function setup() {
   const transport = new FakeTransport();
   transport
-    .handle('catalog.list', () => [])
+    .handle('catalogs.list', () => [])
     .handle('folders.list', () => [])
     .handle('jobs.status', () => progress());
   serveAssets(transport, () => 10);
@@ -37,7 +37,7 @@ describe('connectStores', () => {
     const { transport, stores, client } = setup();
     connectStores(client, stores);
     await settle();
-    expect(transport.callsOf('catalog.list')).toHaveLength(1);
+    expect(transport.callsOf('catalogs.list')).toHaveLength(1);
     expect(transport.callsOf('folders.list')).toHaveLength(1);
     expect(stores.catalogs.getState().status).toBe('ready');
     expect(stores.jobs.getState().progress).toEqual(progress());
@@ -83,7 +83,7 @@ describe('connectStores', () => {
     transport.emit('assets.changed', { catalogId: null });
     await settle();
     expect(transport.callsOf('assets.list')).toHaveLength(2);
-    expect(transport.callsOf('catalog.list')).toHaveLength(2);
+    expect(transport.callsOf('catalogs.list')).toHaveLength(2);
   });
 
   it('reloads the folder tree once for a burst of list and catalog events', async () => {
@@ -112,10 +112,10 @@ describe('connectStores', () => {
     await settle();
     transport.emit('jobs.progress', progress({ running: true, total: 3 }));
     await settle();
-    expect(transport.callsOf('catalog.list')).toHaveLength(1);
+    expect(transport.callsOf('catalogs.list')).toHaveLength(1);
     transport.emit('jobs.progress', progress({ running: false, done: 3, total: 3 }));
     await settle();
-    expect(transport.callsOf('catalog.list')).toHaveLength(2);
+    expect(transport.callsOf('catalogs.list')).toHaveLength(2);
   });
 
   it('drops the selection when another catalog is shown, and stops listening when undone', async () => {

@@ -42,7 +42,7 @@ export function connectStores(client: Client, stores: Stores): () => void {
       if (wasRunning && !progress.running) void catalogs.getState().refresh();
     }),
     client.on('jobs.changed', ({ job }) => jobList.getState().apply(job)),
-    client.on('export.progress', (progress) => exportJob.getState().apply(progress)),
+    client.on('exports.progress', (progress) => exportJob.getState().apply(progress)),
     // Only a list someone has opened is kept fresh.
     client.on('presets.changed', () => {
       if (presets.getState().status !== 'idle') void presets.getState().load();

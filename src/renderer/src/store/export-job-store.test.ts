@@ -36,12 +36,12 @@ const OPTIONS: ExportOptions = {
 const SELECTION = { channels: ['amazon', 'shopify'], query: '  red shoes ' };
 
 describe('export job store', () => {
-  it('starts with the selection and options as export.start takes them', async () => {
+  it('starts with the selection and options as exports.start takes them', async () => {
     const { transport, stores } = setup();
     await stores.exportJob
       .getState()
       .start(SELECTION, { ...OPTIONS, baseUrl: 'https://cdn.example.com/' });
-    expect(transport.callsOf('export.start')).toEqual([
+    expect(transport.callsOf('exports.start')).toEqual([
       {
         channels: ['amazon', 'shopify'],
         query: 'red shoes',
@@ -59,7 +59,7 @@ describe('export job store', () => {
     await stores.exportJob.getState().start(SELECTION, OPTIONS);
     const jobId = stores.exportJob.getState().jobId!;
     transport.emit(
-      'export.progress',
+      'exports.progress',
       makeProgress({
         jobId,
         done: 3,
@@ -69,7 +69,7 @@ describe('export job store', () => {
         current: 'amazon/A-1/A-1-1.jpg',
       }),
     );
-    transport.emit('export.progress', makeProgress({ jobId: 'someone-else', done: 9, total: 9 }));
+    transport.emit('exports.progress', makeProgress({ jobId: 'someone-else', done: 9, total: 9 }));
     expect(stores.exportJob.getState().progress).toMatchObject({
       done: 3,
       total: 10,
@@ -77,29 +77,29 @@ describe('export job store', () => {
     });
   });
 
-  it('reads the summary with export.wait when the end event comes', async () => {
-    const transport = fakeEngine().handle('export.wait', ({ jobId }) =>
+  it('reads the summary with exports.wait when the end event comes', async () => {
+    const transport = fakeEngine().handle('exports.wait', ({ jobId }) =>
       makeSummary({ jobId, rendered: 8, unchanged: 2, state: 'done' }),
     );
     const { stores } = setup(transport);
     await stores.exportJob.getState().start(SELECTION, OPTIONS);
     const jobId = stores.exportJob.getState().jobId!;
-    transport.emit('export.progress', makeProgress({ jobId, state: 'done', done: 10, total: 10 }));
+    transport.emit('exports.progress', makeProgress({ jobId, state: 'done', done: 10, total: 10 }));
     await settle();
-    expect(transport.callsOf('export.wait')).toEqual([{ jobId }]);
+    expect(transport.callsOf('exports.wait')).toEqual([{ jobId }]);
     expect(stores.exportJob.getState()).toMatchObject({
       phase: 'ended',
       summary: { rendered: 8, unchanged: 2 },
     });
   });
 
-  it('catches an end that overtook the answer to export.start', async () => {
+  it('catches an end that overtook the answer to exports.start', async () => {
     const reply = deferred<ExportJob>();
-    const transport = fakeEngine().handle('export.start', () => reply.promise);
+    const transport = fakeEngine().handle('exports.start', () => reply.promise);
     const { stores } = setup(transport);
     const starting = stores.exportJob.getState().start(SELECTION, OPTIONS);
     transport.emit(
-      'export.progress',
+      'exports.progress',
       makeProgress({ jobId: 'fast', state: 'done', done: 4, total: 4 }),
     );
     reply.resolve({
@@ -116,7 +116,7 @@ describe('export job store', () => {
   });
 
   it('cancels the running job and ends with the cancelled summary', async () => {
-    const transport = fakeEngine().handle('export.wait', ({ jobId }) =>
+    const transport = fakeEngine().handle('exports.wait', ({ jobId }) =>
       makeSummary({ jobId, state: 'cancelled' }),
     );
     const { stores } = setup(transport);
@@ -125,9 +125,9 @@ describe('export job store', () => {
     const cancelling = stores.exportJob.getState().cancel();
     expect(stores.exportJob.getState().phase).toBe('cancelling');
     await cancelling;
-    expect(transport.callsOf('export.cancel')).toEqual([{ jobId }]);
+    expect(transport.callsOf('exports.cancel')).toEqual([{ jobId }]);
     transport.emit(
-      'export.progress',
+      'exports.progress',
       makeProgress({ jobId, state: 'cancelled', done: 2, total: 10 }),
     );
     await settle();
@@ -139,7 +139,7 @@ describe('export job store', () => {
   });
 
   it('says why it could not start, and starts nothing without channels or a folder', async () => {
-    const transport = fakeEngine().handle('export.start', () => {
+    const transport = fakeEngine().handle('exports.start', () => {
       throw new PackshotError('invalid_argument', 'The output folder is inside a catalog');
     });
     const { stores } = setup(transport);
@@ -147,7 +147,7 @@ describe('export job store', () => {
     expect(stores.exportJob.getState().error).toMatch(/at least one channel/);
     await stores.exportJob.getState().start(SELECTION, { ...OPTIONS, out: '  ' });
     expect(stores.exportJob.getState().error).toMatch(/folder/);
-    expect(transport.callsOf('export.start')).toHaveLength(0);
+    expect(transport.callsOf('exports.start')).toHaveLength(0);
     await stores.exportJob.getState().start(SELECTION, OPTIONS);
     expect(stores.exportJob.getState()).toMatchObject({
       phase: 'idle',

@@ -1,5 +1,5 @@
-// One export run as the UI follows it: started here, moved on by 'export.progress' events,
-// cancellable, and ended with the engine's summary (export.wait once the end event came).
+// One export run as the UI follows it: started here, moved on by 'exports.progress' events,
+// cancellable, and ended with the engine's summary (exports.wait once the end event came).
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ExportProgress, ExportSummary, FailurePolicy } from '../../../shared/export-dto';
 import type { Client } from '../client';
@@ -36,7 +36,7 @@ export interface ExportJobState {
 export type ExportJobStore = StoreApi<ExportJobState>;
 
 export function createExportJobStore(client: Client): ExportJobStore {
-  // A fast job can end before export.start's answer arrives: keep the newest event of any
+  // A fast job can end before exports.start's answer arrives: keep the newest event of any
   // job so the one we start can pick it up.
   let lastSeen: ExportProgress | null = null;
 
@@ -67,7 +67,7 @@ export function createExportJobStore(client: Client): ExportJobStore {
       });
       try {
         const baseUrl = options.baseUrl.trim();
-        const job = await client.call('export.start', {
+        const job = await client.call('exports.start', {
           ...selectionArgs(selection),
           out: options.out.trim(),
           failures: options.failures,
@@ -87,7 +87,7 @@ export function createExportJobStore(client: Client): ExportJobStore {
       if (jobId === null || phase !== 'running') return;
       set({ phase: 'cancelling' });
       try {
-        await client.call('export.cancel', { jobId });
+        await client.call('exports.cancel', { jobId });
       } catch (cause) {
         set({
           phase: 'running',
@@ -114,7 +114,7 @@ export function createExportJobStore(client: Client): ExportJobStore {
     if (fetching === jobId) return;
     fetching = jobId;
     try {
-      const summary = await client.call('export.wait', { jobId });
+      const summary = await client.call('exports.wait', { jobId });
       if (store.getState().jobId === jobId) finish(summary);
     } catch (cause) {
       if (store.getState().jobId !== jobId) return;

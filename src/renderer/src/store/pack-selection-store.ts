@@ -27,7 +27,7 @@ export function createPackSelectionStore(): PackSelectionStore {
   }));
 }
 
-/** The selection as export.check and export.start take it (a blank query means all). */
+/** The selection as exports.check and exports.start take it (a blank query means all). */
 export function selectionArgs(state: Pick<PackSelectionState, 'channels' | 'query'>): {
   channels: string[];
   query?: string;

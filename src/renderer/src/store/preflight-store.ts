@@ -31,7 +31,7 @@ export function createPreflightStore(client: Client): PreflightStore {
       const mine = ++generation;
       set({ status: 'running', error: null });
       try {
-        const report = await client.call('export.check', selectionArgs(selection));
+        const report = await client.call('exports.check', selectionArgs(selection));
         if (mine === generation) set({ report, status: 'ready' });
       } catch (cause) {
         if (mine !== generation) return;

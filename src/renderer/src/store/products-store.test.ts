@@ -15,7 +15,7 @@ function setup(
   ],
 ) {
   const transport = new FakeTransport()
-    .handle('catalog.list', () => [])
+    .handle('catalogs.list', () => [])
     .handle('folders.list', () => [])
     .handle('jobs.status', () => ({
       running: false,

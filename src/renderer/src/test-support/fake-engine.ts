@@ -32,7 +32,7 @@ export interface FakeEngineOptions {
   asset?: (index: number) => Asset;
   detail?: (asset: Asset) => AssetDetail;
   preview?: (id: number) => PreviewReady | Promise<PreviewReady>;
-  /** Channel presets served (none by default), and export.check's answer. */
+  /** Channel presets served (none by default), and exports.check's answer. */
   presets?: ChannelPreset[];
   report?: PreflightReport;
   tags?: Tag[];
@@ -47,22 +47,22 @@ export function fakeEngine(options: FakeEngineOptions = {}): FakeTransport {
   const total = options.total ?? 3;
   const asset = options.asset ?? ((i: number) => makeAsset(i));
   const transport = new FakeTransport()
-    .handle('catalog.list', () => options.catalogs ?? [])
+    .handle('catalogs.list', () => options.catalogs ?? [])
     .handle('folders.list', () => options.folders ?? [])
     .handle('jobs.status', () => IDLE)
     // No products, rules or readiness problems unless a test serves some.
     .handle('products.list', () => ({ total: 0, offset: 0, items: [] }))
     .handle('rules.list', () => [])
-    .handle('readiness.notReady', () => ({ blockers: [], items: [] }))
-    .handle('readiness.get', () => [])
-    .handle('thumbs.prioritize', ({ ids }) => ({ moved: ids.length }))
+    .handle('products.notReady', () => ({ blockers: [], items: [] }))
+    .handle('products.readiness', () => [])
+    .handle('assets.prioritize', ({ ids }) => ({ moved: ids.length }))
     .handle('assets.get', ({ id }) => {
       if (id < 1 || id > total) throw new PackshotError('not_found', `No asset ${id}`);
       const found = asset(id - 1);
       return options.detail?.(found) ?? makeDetail(found);
     })
     .handle('tags.list', () => options.tags ?? [])
-    .handle('similar.groups', () => [])
+    .handle('bursts.list', () => [])
     .handle('assets.edit', ({ ids }) => editDone(ids.length, `Edit ${ids.length}`))
     .handle('tags.apply', ({ ids, path }) => editDone(ids.length, `Tag ${path}`))
     .handle('tags.remove', ({ ids }) => editDone(ids.length, 'Remove tag'))

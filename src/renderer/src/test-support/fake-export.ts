@@ -153,8 +153,8 @@ export interface FakeExportOptions {
 /**
  * Serves the export methods from memory: presets saved, copied and deleted as the engine
  * would (versions bumped, built-ins reverted), focal points and overrides kept per asset,
- * export.check answering `report`, and export.start opening a job that stays running until
- * the test emits its end (export.wait answers once it has).
+ * exports.check answering `report`, and exports.start opening a job that stays running until
+ * the test emits its end (exports.wait answers once it has).
  */
 export function serveExport(transport: FakeTransport, options: FakeExportOptions = {}): void {
   const shipped = new Map((options.presets ?? []).map((p) => [p.id, p]));
@@ -230,16 +230,16 @@ export function serveExport(transport: FakeTransport, options: FakeExportOptions
     .handle('renditions.clearOverride', ({ assetId, presetId }) => ({
       removed: overrides.delete(`${assetId}:${presetId}`),
     }))
-    .handle('export.check', ({ channels }) => options.report ?? makeReport([], channels))
-    .handle('export.start', () => {
+    .handle('exports.check', ({ channels }) => options.report ?? makeReport([], channels))
+    .handle('exports.start', () => {
       const jobId = `job-${jobs.size + 1}`;
       const job = { jobId, progress: makeProgress({ jobId }), summary: null };
       jobs.set(jobId, job);
       return job;
     })
-    .handle('export.cancel', ({ jobId }) => ({ cancelled: jobs.has(jobId) }))
-    .handle('export.status', ({ jobId }) =>
+    .handle('exports.cancel', ({ jobId }) => ({ cancelled: jobs.has(jobId) }))
+    .handle('exports.status', ({ jobId }) =>
       [...jobs.values()].filter((j) => jobId === undefined || j.jobId === jobId).reverse(),
     )
-    .handle('export.wait', ({ jobId }) => makeSummary({ jobId }));
+    .handle('exports.wait', ({ jobId }) => makeSummary({ jobId }));
 }

@@ -64,8 +64,8 @@ export class FakeTransport implements Transport {
     // tests that probe them override these.
     this.handle('collections.list', () => [])
       .handle('jobs.list', () => [])
-      .handle('intake.get', () => DEFAULT_INTAKE_RULES)
-      .handle('intake.preview', () => ({ tags: [], fields: {}, violation: null }));
+      .handle('intakeRules.get', () => DEFAULT_INTAKE_RULES)
+      .handle('intakeRules.preview', () => ({ tags: [], fields: {}, violation: null }));
   }
 
   handle<M extends MethodName>(method: M, handler: Handler<M>): this {

@@ -57,12 +57,12 @@ describe('HTTP transport calls', () => {
       token: 't0k',
       fetch: fetchAnswering(200, JSON.stringify({ ok: true, result: [] }), sent),
     });
-    await expect(transport.invoke('catalog.add', { path: '/p' })).resolves.toEqual({
+    await expect(transport.invoke('catalogs.add', { path: '/p' })).resolves.toEqual({
       ok: true,
       result: [],
     });
     expect(sent).toHaveLength(1);
-    expect(sent[0]?.url).toBe('/api/catalog.add');
+    expect(sent[0]?.url).toBe('/api/catalogs.add');
     expect(sent[0]?.init?.method).toBe('POST');
     expect(sent[0]?.init?.body).toBe('{"path":"/p"}');
     expect(new Headers(sent[0]?.init?.headers).get(TOKEN_HEADER)).toBe('t0k');
@@ -74,7 +74,7 @@ describe('HTTP transport calls', () => {
       token: 't',
       fetch: fetchAnswering(404, JSON.stringify(envelope)),
     });
-    await expect(transport.invoke('catalog.add', { path: '/x' })).resolves.toEqual(envelope);
+    await expect(transport.invoke('catalogs.add', { path: '/x' })).resolves.toEqual(envelope);
   });
 
   it('turns a refusal without an envelope into an unauthorized error', async () => {
@@ -82,7 +82,7 @@ describe('HTTP transport calls', () => {
       token: null,
       fetch: fetchAnswering(401, 'Unauthorized'),
     });
-    const failure = transport.invoke('catalog.list', {});
+    const failure = transport.invoke('catalogs.list', {});
     await expect(failure).rejects.toBeInstanceOf(PackshotError);
     await expect(failure).rejects.toMatchObject({ code: 'unauthorized' });
   });
@@ -92,7 +92,7 @@ describe('HTTP transport calls', () => {
       token: 't',
       fetch: () => Promise.reject(new TypeError('Failed to fetch')),
     });
-    await expect(transport.invoke('catalog.list', {})).rejects.toMatchObject({
+    await expect(transport.invoke('catalogs.list', {})).rejects.toMatchObject({
       code: 'io',
       message: expect.stringContaining('Failed to fetch') as unknown,
     });

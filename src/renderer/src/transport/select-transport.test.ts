@@ -29,8 +29,11 @@ describe('selectTransport', () => {
     const transport = selectTransport(window);
     expect(transport.mediaUrl('thumb', 'ab')).toBe('packshot-media://thumb/ab');
     expect(transport.mediaUrl('preview', 'ab')).toBe('packshot-media://preview/ab');
-    await expect(transport.invoke('app.info', {})).resolves.toEqual({ ok: true, result: 'pong' });
-    expect(invoked).toEqual([['app.info', {}]]);
+    await expect(transport.invoke('libraries.info', {})).resolves.toEqual({
+      ok: true,
+      result: 'pong',
+    });
+    expect(invoked).toEqual([['libraries.info', {}]]);
     await expect(transport.pickFolder?.()).resolves.toBe('/chosen');
     expect(transport.pathForFile?.(new File(['x'], 'a.jpg'))).toBe('/dropped/a.jpg');
     transport.startDrag?.(7);

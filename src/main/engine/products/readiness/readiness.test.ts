@@ -158,7 +158,7 @@ describe('readiness through the engine', () => {
     await writeFile(join(folder, 'side.png'), await makeImage(800, 800, 'png', 3));
     await writeFile(join(folder, 'manual.pdf'), '%PDF-1.4\n% not a real manual\n');
     h = await startHarness();
-    await h.call('catalog.add', { path: folder });
+    await h.call('catalogs.add', { path: folder });
     await h.call('jobs.wait', {});
   });
 
@@ -180,13 +180,13 @@ describe('readiness through the engine', () => {
     await h.call('links.add', { productId: drill.id, assetIds: [small.id], role: 'gallery' });
     await h.call('links.add', { productId: shirt.id, assetIds: [small.id], role: 'main' });
 
-    const drillReady = await h.call('readiness.get', { id: drill.id });
+    const drillReady = await h.call('products.readiness', { id: drill.id });
     expect(drillReady.map((r) => [r.channel, r.reasons.map((x) => x.code)])).toEqual([
       ['amazon', ['few_gallery', 'no_document']],
       ['zalando', ['main_too_small', 'few_gallery', 'no_document']],
     ]);
 
-    const amazon = await h.call('readiness.notReady', { channel: 'amazon' });
+    const amazon = await h.call('products.notReady', { channel: 'amazon' });
     expect(amazon.items.map((i) => i.sku).sort()).toEqual(['DRILL-18V', 'SHIRT-1']);
     expect(amazon.blockers[0]).toEqual({
       code: 'few_gallery',
@@ -198,10 +198,10 @@ describe('readiness through the engine', () => {
     await h.call('links.add', { productId: drill.id, assetIds: [manual.id], role: 'document' });
     const side = await h.byName('side.png');
     await h.call('links.add', { productId: drill.id, assetIds: [side.id], role: 'gallery' });
-    const after = await h.call('readiness.get', { id: drill.id });
+    const after = await h.call('products.readiness', { id: drill.id });
     expect(after[0]).toMatchObject({ channel: 'amazon', score: 100, reasons: [] });
     expect(
-      (await h.call('readiness.notReady', {})).items.map((i) => `${i.sku}@${i.channel}`),
+      (await h.call('products.notReady', {})).items.map((i) => `${i.sku}@${i.channel}`),
     ).toEqual(['SHIRT-1@amazon', 'DRILL-18V@zalando']);
   });
 
@@ -210,7 +210,7 @@ describe('readiness through the engine', () => {
     const big = await h.byName('big.jpg');
     await h.call('links.add', { productId: drill.id, assetIds: [big.id], role: 'main' });
     const codes = async (): Promise<string[]> =>
-      (await h.call('readiness.get', { id: drill.id }))[0]?.reasons.map((r) => r.code) ?? [];
+      (await h.call('products.readiness', { id: drill.id }))[0]?.reasons.map((r) => r.code) ?? [];
     expect(await codes()).toContain('main_too_small'); // 1600×1000 under 762×1100
 
     const zalando = await h.call('presets.get', { id: 'zalando' });

@@ -58,7 +58,7 @@ describe('running rules', () => {
     for (const [i, name] of names.entries())
       await writeFile(join(folder, 'shoot', name), await makeImage(200, 200, 'jpeg', i + 1));
     h = await startHarness({ watch });
-    await h.call('catalog.add', { path: folder });
+    await h.call('catalogs.add', { path: folder });
     await h.call('jobs.wait', {});
     await h.call('products.create', { sku: 'SNK-100-RED', name: 'Sneaker red' });
     await h.call('products.create', { sku: 'BAG-7' });

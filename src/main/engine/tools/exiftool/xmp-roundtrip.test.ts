@@ -27,7 +27,7 @@ beforeAll(async () => {
   await writeFile(join(folder, 'other-tool.jpg'), await makeImage(200, 100, 'jpeg', 3));
   if (existsSync(DEBIAN_CR2)) await copyFile(DEBIAN_CR2, join(folder, 'raw.CR2'));
   h = await startHarness({ watch: true });
-  catalogId = (await h.call('catalog.add', { path: folder })).id;
+  catalogId = (await h.call('catalogs.add', { path: folder })).id;
   await eventually(async () => {
     const all = await h.all();
     return all.length === (existsSync(DEBIAN_CR2) ? 4 : 3) && all.every((a) => a.state === 'ok');
@@ -50,7 +50,7 @@ describe('XMP write-back', () => {
   });
 
   it('writes keywords, hierarchy, rating and label to a sidecar that exiftool reads', async () => {
-    await h.call('catalog.configure', { id: catalogId, xmp: 'sidecar' });
+    await h.call('catalogs.configure', { id: catalogId, xmp: 'sidecar' });
     const side = await h.byName('side.jpg');
     await h.call('tags.apply', { ids: [side.id], path: 'Product|Shoes|Sneakers' });
     await h.call('assets.edit', { ids: [side.id], rating: 4, label: 'green' });
@@ -66,7 +66,7 @@ describe('XMP write-back', () => {
   });
 
   it('writes into the file when asked, atomically, keeping the image readable', async () => {
-    await h.call('catalog.configure', { id: catalogId, xmp: 'embedded' });
+    await h.call('catalogs.configure', { id: catalogId, xmp: 'embedded' });
     const front = await h.byName('front.jpg');
     await h.call('assets.edit', { ids: [front.id], rating: 5 });
     const path = join(folder, 'front.jpg');

@@ -12,7 +12,7 @@ const USAGE = 'usage: packshot catalog rules ID [--set FILE.json] [--apply] [--j
 export async function catalogRulesCommand(ctx: CliContext, arg: string | undefined): Promise<void> {
   const catalogId = Number(arg);
   if (!arg || !Number.isInteger(catalogId) || catalogId <= 0) throw new UsageError(USAGE);
-  let rules = await call(ctx.engine, 'intake.get', { catalogId });
+  let rules = await call(ctx.engine, 'intakeRules.get', { catalogId });
   if (ctx.flags.set !== undefined) {
     const text = await readFile(ctx.flags.set, 'utf8');
     let parsed: unknown;
@@ -24,13 +24,15 @@ export async function catalogRulesCommand(ctx: CliContext, arg: string | undefin
         `${ctx.flags.set} is not JSON: ${error instanceof Error ? error.message : String(error)}`,
       );
     }
-    rules = await call(ctx.engine, 'intake.set', {
+    rules = await call(ctx.engine, 'intakeRules.set', {
       catalogId,
       // The engine's edge checks the shape; the cast only satisfies the compiler.
-      rules: parsed as MethodArgs<'intake.set'>['rules'],
+      rules: parsed as MethodArgs<'intakeRules.set'>['rules'],
     });
   }
-  const applied = ctx.flags.apply ? await call(ctx.engine, 'intake.apply', { catalogId }) : null;
+  const applied = ctx.flags.apply
+    ? await call(ctx.engine, 'intakeRules.apply', { catalogId })
+    : null;
   if (ctx.flags.json) return writeJson(ctx.out, applied ? { rules, applied } : rules);
   ctx.out.write(`${JSON.stringify(rules, null, 2)}\n`);
   if (applied)

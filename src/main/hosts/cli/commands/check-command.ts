@@ -4,7 +4,7 @@ import { channelsOf } from './export-command';
 /** Pre-flight: every product × channel × image against the channel's rules. */
 export async function checkCommand(ctx: CliContext): Promise<void> {
   const channels = channelsOf(ctx, 'usage: packshot check --channel ID[,ID] [--query Q] [--json]');
-  const report = await call(ctx.engine, 'export.check', {
+  const report = await call(ctx.engine, 'exports.check', {
     channels,
     ...(ctx.flags.query === undefined ? {} : { query: ctx.flags.query }),
   });

@@ -25,7 +25,7 @@ export async function exportCommand(ctx: CliContext): Promise<void> {
   let jobId: string | null = null;
   const unsubscribe = ctx.engine.subscribe((name, payload) => {
     const p = payload as ExportProgress;
-    if (name !== 'export.progress' || p.jobId !== jobId) return;
+    if (name !== 'exports.progress' || p.jobId !== jobId) return;
     progress.update({
       running: p.state === 'running',
       done: p.done,
@@ -37,11 +37,11 @@ export async function exportCommand(ctx: CliContext): Promise<void> {
   });
   // Ctrl-C cancels: what landed stays recorded, the next run goes on from there.
   const cancel = (): void => {
-    if (jobId) void call(ctx.engine, 'export.cancel', { jobId });
+    if (jobId) void call(ctx.engine, 'exports.cancel', { jobId });
   };
   process.once('SIGINT', cancel);
   try {
-    const job = await call(ctx.engine, 'export.start', {
+    const job = await call(ctx.engine, 'exports.start', {
       channels,
       out,
       failures,
@@ -50,7 +50,7 @@ export async function exportCommand(ctx: CliContext): Promise<void> {
       ...(ctx.flags.baseUrl === undefined ? {} : { baseUrl: ctx.flags.baseUrl }),
     });
     jobId = job.jobId;
-    const summary = await call(ctx.engine, 'export.wait', { jobId });
+    const summary = await call(ctx.engine, 'exports.wait', { jobId });
     progress.done();
     if (ctx.flags.json) writeJson(ctx.out, summary);
     else {

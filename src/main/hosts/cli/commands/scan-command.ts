@@ -9,7 +9,7 @@ export async function scanCommand(ctx: CliContext): Promise<void> {
     if (name === 'jobs.progress') progress.update(payload as Parameters<typeof progress.update>[0]);
   });
   try {
-    await call(ctx.engine, 'catalog.scan', {});
+    await call(ctx.engine, 'catalogs.scan', {});
     const summary = await call(ctx.engine, 'jobs.wait', {});
     const result = {
       assets: summary.assets,

@@ -16,11 +16,11 @@ afterEach(() => {
 describe('bursts and duplicates', () => {
   it('lists similar groups with the best frame marked; Keep best is one undoable call', async () => {
     const transport = fakeEngine({ total: 6 })
-      .handle('similar.groups', () => [
+      .handle('bursts.list', () => [
         { group: 7, ids: [1, 2, 3], best: 2 },
         { group: 9, ids: [5, 6], best: 6 },
       ])
-      .handle('similar.keepBest', () => editDone(3, 'Keep best of 3'));
+      .handle('bursts.keepBest', () => editDone(3, 'Keep best of 3'));
     ui = await startUi(<CullingBar />, transport);
     act(() => oneByTestId(ui!.root, 'similar-button').click());
     await flush();
@@ -33,7 +33,7 @@ describe('bursts and duplicates', () => {
     const keep = byTestId(dialog, 'keep-best')[0];
     act(() => keep?.click());
     await flush();
-    expect(transport.callsOf('similar.keepBest')).toEqual([{ group: 7 }]);
+    expect(transport.callsOf('bursts.keepBest')).toEqual([{ group: 7 }]);
     expect(keep?.textContent).toBe('Kept ✓');
     expect(ui.stores.edits.getState().undoLabel).toBe('Keep best of 3');
   });

@@ -1,4 +1,4 @@
-// Near-duplicates and bursts (similar.groups), each group's frames with its best one
+// Near-duplicates and bursts (bursts.list), each group's frames with its best one
 // marked, and "Keep best": picks it and rejects the rest, as one undoable step.
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { SimilarGroup } from '../../../../shared/dto';
@@ -19,7 +19,7 @@ export function SimilarGroupsDialog({ onClose }: { onClose: () => void }) {
 
   useEffect(() => {
     let current = true;
-    client.call('similar.groups', {}).then(
+    client.call('bursts.list', {}).then(
       (found) => {
         if (current) setGroups(found);
       },
@@ -36,7 +36,7 @@ export function SimilarGroupsDialog({ onClose }: { onClose: () => void }) {
   const keepBest = async (group: number): Promise<void> => {
     const result = await stores.edits
       .getState()
-      .run('Could not keep the best frame', () => client.call('similar.keepBest', { group }));
+      .run('Could not keep the best frame', () => client.call('bursts.keepBest', { group }));
     if (result !== null) setKept(new Set([...kept, group]));
   };
 

@@ -38,7 +38,7 @@ describe('export panel', () => {
     const { transport, root } = await start();
     await press(oneByTestId(root, 'export-dry-run'));
     await startExport(root);
-    expect(transport.callsOf('export.start')).toEqual([
+    expect(transport.callsOf('exports.start')).toEqual([
       {
         channels: ['shopify'],
         out: '/packs/spring',
@@ -57,12 +57,12 @@ describe('export panel', () => {
     expect(oneByTestId(root, 'export-out')).toHaveProperty('value', '/picked/folder');
   });
 
-  it('moves the progress bar with export.progress events: done/total, rate, time left, file', async () => {
+  it('moves the progress bar with exports.progress events: done/total, rate, time left, file', async () => {
     const { transport, root } = await start();
     await startExport(root);
     act(() =>
       transport.emit(
-        'export.progress',
+        'exports.progress',
         makeProgress({
           jobId: 'job-1',
           done: 30,
@@ -83,7 +83,7 @@ describe('export panel', () => {
 
   it('cancels, then shows the summary with every count and each failure’s reason', async () => {
     const { transport, root } = await start();
-    transport.handle('export.wait', ({ jobId }) =>
+    transport.handle('exports.wait', ({ jobId }) =>
       makeSummary({
         jobId,
         state: 'cancelled',
@@ -106,10 +106,10 @@ describe('export panel', () => {
     );
     await startExport(root);
     await press(oneByTestId(root, 'export-cancel'));
-    expect(transport.callsOf('export.cancel')).toEqual([{ jobId: 'job-1' }]);
+    expect(transport.callsOf('exports.cancel')).toEqual([{ jobId: 'job-1' }]);
     act(() =>
       transport.emit(
-        'export.progress',
+        'exports.progress',
         makeProgress({ jobId: 'job-1', state: 'cancelled', done: 46, total: 120 }),
       ),
     );
@@ -142,12 +142,12 @@ describe('export panel', () => {
 
   it('shows a query the engine refuses with its caret under the mistake, and stays on the form', async () => {
     const { transport, root } = await start();
-    transport.handle('export.start', () => {
+    transport.handle('exports.start', () => {
       throw new PackshotError('invalid_argument', QUERY_ERROR);
     });
     typeInto(oneByTestId(root, 'pack-query'), 'sku:SHOT-A OR');
     await startExport(root);
-    expect(transport.callsOf('export.start')[0]).toMatchObject({ query: 'sku:SHOT-A OR' });
+    expect(transport.callsOf('exports.start')[0]).toMatchObject({ query: 'sku:SHOT-A OR' });
     expect(oneByTestId(root, 'export-error').textContent).toBe(QUERY_ERROR);
     // The query and caret lines, as the engine wrote them: the caret under column 14.
     expect(oneByTestId(root, 'export-error-caret').textContent).toBe(

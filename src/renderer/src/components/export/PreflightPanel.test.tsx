@@ -62,7 +62,7 @@ describe('pre-flight', () => {
     typeInto(oneByTestId(root, 'pack-query'), ' red ');
     await press(oneByTestId(root, 'preflight-run'));
 
-    expect(transport.callsOf('export.check')).toEqual([
+    expect(transport.callsOf('exports.check')).toEqual([
       { channels: ['amazon', 'shopify'], query: 'red' },
     ]);
     expect(oneByTestId(root, 'preflight-counts').textContent).toBe(
@@ -106,7 +106,7 @@ describe('pre-flight', () => {
 
   it('shows the engine’s reason when the check cannot run', async () => {
     const { transport, root } = await start();
-    transport.handle('export.check', () => {
+    transport.handle('exports.check', () => {
       throw new Error('not built yet');
     });
     await press(oneByTestId(root, 'channel-preset-shopify'));
@@ -117,7 +117,7 @@ describe('pre-flight', () => {
   it('shows a query the engine refuses with its caret under the mistake', async () => {
     const { transport, root } = await start();
     const message = "Unexpected ')' (at column 5)\n  red )\n      ^";
-    transport.handle('export.check', () => {
+    transport.handle('exports.check', () => {
       throw new PackshotError('invalid_argument', message);
     });
     await press(oneByTestId(root, 'channel-preset-shopify'));

@@ -38,7 +38,7 @@ afterEach(() => {
 async function renderGrid(total = TOTAL, asset = (i: number) => makeAsset(i)) {
   const transport = new FakeTransport();
   serveAssets(transport, () => total, asset);
-  transport.handle('thumbs.prioritize', ({ ids }) => ({ moved: ids.length }));
+  transport.handle('assets.prioritize', ({ ids }) => ({ moved: ids.length }));
   const client = new Client(transport);
   const stores = createStores(client, { refetchDelayMs: 0, storage: null });
   mounted = await mount(<AssetGrid />, { client, stores });
@@ -139,11 +139,11 @@ describe('AssetGrid with 100,000 assets', () => {
 
   it('asks the engine to render the visible pending thumbnails first, once scrolling settles', async () => {
     const { transport, grid } = await renderGrid();
-    expect(transport.callsOf('thumbs.prioritize')).toEqual([]);
+    expect(transport.callsOf('assets.prioritize')).toEqual([]);
     await act(async () => {
       await new Promise((resolve) => setTimeout(resolve, PRIORITIZE_DELAY_MS + 50));
     });
-    const calls = transport.callsOf('thumbs.prioritize') as Array<{ ids: number[] }>;
+    const calls = transport.callsOf('assets.prioritize') as Array<{ ids: number[] }>;
     expect(calls).toHaveLength(1);
     expect(calls[0]?.ids).toEqual(cellIds(grid));
   });

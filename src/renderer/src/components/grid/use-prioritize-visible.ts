@@ -14,7 +14,7 @@ export function usePrioritizeVisible(ids: readonly number[]): void {
     if (key === '') return undefined;
     const timer = setTimeout(() => {
       const wanted = key.split(',').map(Number);
-      client.call('thumbs.prioritize', { ids: wanted }).catch((cause: unknown) => {
+      client.call('assets.prioritize', { ids: wanted }).catch((cause: unknown) => {
         stores.notices.getState().report('Could not reorder thumbnail rendering', cause);
       });
     }, PRIORITIZE_DELAY_MS);

@@ -30,7 +30,7 @@ async function afterPause(): Promise<void> {
  * A stand-in for the engine's evaluation: enough to tell which draft it was given. A bad
  * pattern never gets here: the contract's schema refuses it, in the fake as in the engine.
  */
-function previewOf({ rules, relPath }: ParsedArgs<'intake.preview'>) {
+function previewOf({ rules, relPath }: ParsedArgs<'intakeRules.preview'>) {
   const pattern = rules?.filename?.[0]?.pattern;
   const sku = pattern ? /[A-Z]+-\d+/.exec(relPath)?.[0] : undefined;
   return {
@@ -42,10 +42,10 @@ function previewOf({ rules, relPath }: ParsedArgs<'intake.preview'>) {
 
 async function open(saved: IntakeRules = DEFAULT_INTAKE_RULES) {
   const transport: FakeTransport = fakeEngine({ catalogs: [makeCatalog(1, { name: 'studio' })] })
-    .handle('intake.get', () => saved)
-    .handle('intake.preview', previewOf)
-    .handle('intake.set', ({ rules }) => ({ ...DEFAULT_INTAKE_RULES, ...rules }))
-    .handle('intake.apply', () => ({
+    .handle('intakeRules.get', () => saved)
+    .handle('intakeRules.preview', previewOf)
+    .handle('intakeRules.set', ({ rules }) => ({ ...DEFAULT_INTAKE_RULES, ...rules }))
+    .handle('intakeRules.apply', () => ({
       assets: 12,
       violations: 1,
       changed: 5,
@@ -81,7 +81,9 @@ describe('intake rules dialog', () => {
     setValue(dialog.querySelector('[aria-label="Pattern 1"]'), '^(?<sku>[A-Z]+-\\d+)');
     await afterPause();
     expect(oneByTestId(dialog, 'intake-test-tags').textContent).toBe('SKU|ABC-123');
-    const sent = (transport.callsOf('intake.preview') as MethodArgs<'intake.preview'>[]).at(-1);
+    const sent = (
+      transport.callsOf('intakeRules.preview') as MethodArgs<'intakeRules.preview'>[]
+    ).at(-1);
     expect(sent).toMatchObject({
       catalogId: 1,
       relPath: 'Shoes/Sneakers/ABC-123_01.jpg',
@@ -97,7 +99,7 @@ describe('intake rules dialog', () => {
     expect(oneByTestId(dialog, 'intake-test-error').textContent).toMatch(
       /pattern: Not a valid regular expression/,
     );
-    expect(transport.takeRefused().map((r) => r.method)).toEqual(['intake.preview']);
+    expect(transport.takeRefused().map((r) => r.method)).toEqual(['intakeRules.preview']);
   });
 
   it('saves, and saves and applies to existing files with a report', async () => {
@@ -105,12 +107,12 @@ describe('intake rules dialog', () => {
     const folderToggle = dialog.querySelector<HTMLInputElement>('fieldset input[type="checkbox"]');
     await click(folderToggle);
     await click(button(dialog, 'Save'));
-    expect((transport.callsOf('intake.set') as MethodArgs<'intake.set'>[])[0]?.rules).toMatchObject(
-      { folders: { enabled: true, parent: 'Folder' }, naming: null },
-    );
+    expect(
+      (transport.callsOf('intakeRules.set') as MethodArgs<'intakeRules.set'>[])[0]?.rules,
+    ).toMatchObject({ folders: { enabled: true, parent: 'Folder' }, naming: null });
     expect(oneByTestId(dialog, 'intake-status').textContent).toMatch(/^Saved/);
     await click(button(dialog, 'Save and apply to existing files'));
-    expect(transport.callsOf('intake.apply')).toEqual([{ catalogId: 1 }]);
+    expect(transport.callsOf('intakeRules.apply')).toEqual([{ catalogId: 1 }]);
     expect(oneByTestId(dialog, 'intake-status').textContent).toBe(
       'Applied to 12 files: 5 changed, 1 break the naming convention. Undo reverts it.',
     );

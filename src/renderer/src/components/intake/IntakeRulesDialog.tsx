@@ -22,7 +22,7 @@ export function IntakeRulesDialog({ catalog, onClose }: Props) {
 
   useEffect(() => {
     let stale = false;
-    client.call('intake.get', { catalogId: catalog.id }).then(
+    client.call('intakeRules.get', { catalogId: catalog.id }).then(
       (rules) => !stale && setDraft(toDraft(rules)),
       (cause: unknown) => !stale && setStatus({ text: messageOf(cause), error: true }),
     );
@@ -35,13 +35,13 @@ export function IntakeRulesDialog({ catalog, onClose }: Props) {
     if (draft === null) return;
     setBusy(true);
     try {
-      const rules = await client.call('intake.set', {
+      const rules = await client.call('intakeRules.set', {
         catalogId: catalog.id,
         rules: fromDraft(draft),
       });
       setDraft(toDraft(rules));
       if (!apply) return setStatus({ text: 'Saved. New files follow these rules.', error: false });
-      const report = await client.call('intake.apply', { catalogId: catalog.id });
+      const report = await client.call('intakeRules.apply', { catalogId: catalog.id });
       setStatus({
         text: `Applied to ${report.assets} files: ${report.changed} changed, ${report.violations} break the naming convention.${report.step ? ' Undo reverts it.' : ''}`,
         error: false,

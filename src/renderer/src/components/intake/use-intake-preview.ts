@@ -26,7 +26,7 @@ export function useIntakePreview(
     const timer = setTimeout(() => {
       if (relPath === '') return setPreview({ result: null, error: null });
       client
-        .call('intake.preview', {
+        .call('intakeRules.preview', {
           catalogId,
           rules: JSON.parse(key) as IntakeRules,
           relPath,

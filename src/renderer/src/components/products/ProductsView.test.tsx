@@ -117,7 +117,7 @@ describe('products view', () => {
 
   it('shows readiness per channel on the product page', async () => {
     const { root } = await start((t) =>
-      t.handle('readiness.get', ({ id }) => [
+      t.handle('products.readiness', ({ id }) => [
         {
           productId: id,
           sku: 'SHOE-1',
@@ -183,10 +183,10 @@ describe('not ready', () => {
   };
 
   it('ranks blockers per channel and narrows the list to the products one holds back', async () => {
-    const { root, transport } = await start((t) => t.handle('readiness.notReady', () => report));
+    const { root, transport } = await start((t) => t.handle('products.notReady', () => report));
     await click(oneByTestId(root, 'section-products'));
     await click(oneByTestId(root, 'products-page-not-ready'));
-    expect(transport.callsOf('readiness.notReady')).toEqual([{}]);
+    expect(transport.callsOf('products.notReady')).toEqual([{}]);
     const channel = oneByTestId(root, 'not-ready-channel') as HTMLSelectElement;
     expect([...channel.options].map((o) => o.value)).toEqual(['', 'amazon', 'shopify']);
     act(() => {
@@ -197,7 +197,7 @@ describe('not ready', () => {
       channel.dispatchEvent(new Event('change', { bubbles: true }));
     });
     await flush();
-    expect(transport.callsOf('readiness.notReady').at(-1)).toEqual({ channel: 'shopify' });
+    expect(transport.callsOf('products.notReady').at(-1)).toEqual({ channel: 'shopify' });
     expect(byTestId(root, 'blocker').map((b) => b.textContent)).toEqual([
       'No main image2',
       'Fewer than 3 gallery images1',

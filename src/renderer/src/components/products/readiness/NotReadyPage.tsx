@@ -18,7 +18,7 @@ export function NotReadyPage() {
 
   useEffect(() => {
     let current = true;
-    client.call('readiness.notReady', channel === '' ? {} : { channel }).then(
+    client.call('products.notReady', channel === '' ? {} : { channel }).then(
       (notReady) => {
         if (current) setAnswer({ channel, report: notReady });
       },

@@ -10,7 +10,7 @@ export function ProductReadiness({ detail }: { detail: ProductDetail }) {
   // Links and facts change readiness: asked again whenever a new detail arrives.
   useEffect(() => {
     let current = true;
-    client.call('readiness.get', { id: detail.id }).then(
+    client.call('products.readiness', { id: detail.id }).then(
       (answer) => {
         if (current) setReadiness(answer);
       },

@@ -50,16 +50,16 @@ export const intakeRulesSchema = z
   })
   .strict();
 
-export const intakeMethods = {
+export const intakeRulesMethods = {
   /** A catalog's intake rules (the defaults, all off, when none were set). */
-  'intake.get': { args: z.object({ catalogId: id }).strict(), result: type<IntakeRules>() },
+  'intakeRules.get': { args: z.object({ catalogId: id }).strict(), result: type<IntakeRules>() },
   /** Replaces a catalog's rules; files indexed from now on follow them. */
-  'intake.set': {
+  'intakeRules.set': {
     args: z.object({ catalogId: id, rules: intakeRulesSchema }).strict(),
     result: type<IntakeRules>(),
   },
   /** What rules (saved, or a draft) make of one sample file; changes nothing. */
-  'intake.preview': {
+  'intakeRules.preview': {
     args: z
       .object({
         catalogId: id,
@@ -74,7 +74,7 @@ export const intakeMethods = {
     result: type<IntakeResult>(),
   },
   /** Re-applies the saved rules to the catalog's files: tags change as one undoable step. */
-  'intake.apply': {
+  'intakeRules.apply': {
     args: z.object({ catalogId: id }).strict(),
     result: type<IntakeApplyReport>(),
   },

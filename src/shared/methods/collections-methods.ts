@@ -9,7 +9,7 @@ import { empty, id, searchQuery } from './schema-parts';
 const name = z.string().trim().min(1).max(200);
 const assetIds = z.array(id).min(1).max(100_000);
 
-export const collectionMethods = {
+export const collectionsMethods = {
   'collections.list': { args: empty, result: type<Collection[]>() },
   /**
    * Creates a collection (with `query`: a smart one, else a manual one) or, with `id`,

@@ -3,7 +3,7 @@ import type { EditResult, EditState } from '../dto';
 import { type } from '../phantom-type';
 import { empty } from './schema-parts';
 
-export const editMethods = {
+export const editsMethods = {
   'edits.undo': { args: empty, result: type<EditResult>() },
   'edits.redo': { args: empty, result: type<EditResult>() },
   /** What Undo and Redo would do now, from the stored history (so it survives restarts). */

@@ -1,16 +1,12 @@
-// The index queue (priorities, progress, waiting for it to finish) and durable jobs.
+// Jobs: the index queue's progress and waiting for it, and the durable jobs (export, XMP
+// write-back, preview pruning, index bursts) of every process on this library.
 import { z } from 'zod';
 import type { JobProgress, ScanSummary } from '../dto';
 import { JOB_STATES, type JobInfo } from '../job-dto';
 import { type } from '../phantom-type';
 import { id, empty } from './schema-parts';
 
-export const jobMethods = {
-  /** Moves these assets to the front of the thumbnail queue (what is on screen). */
-  'thumbs.prioritize': {
-    args: z.object({ ids: z.array(id).max(2000) }).strict(),
-    result: type<{ moved: number }>(),
-  },
+export const jobsMethods = {
   'jobs.status': { args: empty, result: type<JobProgress>() },
   /** Resolves when the index queue is empty. */
   'jobs.wait': { args: empty, result: type<ScanSummary>() },

@@ -1,23 +1,22 @@
 // Catalogs: registering folders, configuring and scanning them.
 import { z } from 'zod';
-import type { AppInfo, Catalog } from '../dto';
+import type { Catalog } from '../dto';
 import { type } from '../phantom-type';
 import { id, empty } from './schema-parts';
 
-export const catalogMethods = {
-  'app.info': { args: empty, result: type<AppInfo>() },
+export const catalogsMethods = {
   /** Registers a folder and starts its first scan in the background. */
-  'catalog.add': {
+  'catalogs.add': {
     args: z.object({ path: z.string().min(1).max(4096) }).strict(),
     result: type<Catalog>(),
   },
-  'catalog.list': { args: empty, result: type<Catalog[]>() },
-  'catalog.remove': {
+  'catalogs.list': { args: empty, result: type<Catalog[]>() },
+  'catalogs.remove': {
     args: z.object({ id }).strict(),
     result: type<{ removed: boolean }>(),
   },
   /** Sets a catalog's ignore patterns (rescans it) and XMP write-back. */
-  'catalog.configure': {
+  'catalogs.configure': {
     args: z
       .object({
         id,
@@ -29,7 +28,7 @@ export const catalogMethods = {
     result: type<Catalog>(),
   },
   /** Walks the catalog (or all), lists new files at once and queues them for indexing. */
-  'catalog.scan': {
+  'catalogs.scan': {
     args: z.object({ id: id.optional() }).strict(),
     result: type<{ listed: number; queued: number }>(),
   },

@@ -1,10 +1,10 @@
-// Tags: hierarchical keywords on assets; their edits are undo steps (edit-methods.ts).
+// Tags: hierarchical keywords on assets; their edits are undo steps (edits-methods.ts).
 import { z } from 'zod';
 import type { EditResult, Tag } from '../dto';
 import { type } from '../phantom-type';
 import { id, empty, searchQuery, tagPath } from './schema-parts';
 
-export const tagMethods = {
+export const tagsMethods = {
   'tags.list': { args: empty, result: type<Tag[]>() },
   /** Tags assets with a tag path ('Product|Shoes|Sneakers'), creating it: one undoable step. */
   'tags.apply': {

@@ -1,18 +1,12 @@
-// Assets: listing, searching, rating and previewing them; near-duplicates.
+// Assets: listing, searching and editing them (rating, flags, labels), and the order in
+// which the index queue reads them (what is on screen first).
 import { z } from 'zod';
 import { LABELS } from '../dto';
-import type {
-  AssetDetail,
-  AssetPage,
-  EditResult,
-  FolderNode,
-  PreviewReady,
-  SimilarGroup,
-} from '../dto';
+import type { AssetDetail, AssetPage, EditResult } from '../dto';
 import { type } from '../phantom-type';
-import { id, empty, searchQuery } from './schema-parts';
+import { id, searchQuery } from './schema-parts';
 
-export const assetMethods = {
+export const assetsMethods = {
   'assets.list': {
     args: z
       .object({
@@ -37,11 +31,6 @@ export const assetMethods = {
     result: type<AssetPage>(),
   },
   'assets.get': { args: z.object({ id }).strict(), result: type<AssetDetail>() },
-  /** Every folder of a catalog (or all) that holds assets, with counts including subfolders. */
-  'folders.list': {
-    args: z.object({ catalogId: id.optional() }).strict(),
-    result: type<FolderNode[]>(),
-  },
   /** Rates, flags or labels many assets as one undoable step. */
   'assets.edit': {
     args: z
@@ -69,10 +58,9 @@ export const assetMethods = {
       .strict(),
     result: type<EditResult>(),
   },
-  /** Groups of near-duplicates, largest first. */
-  'similar.groups': { args: empty, result: type<SimilarGroup[]>() },
-  /** Picks the best frame of a group and rejects the rest, as one undoable step. */
-  'similar.keepBest': { args: z.object({ group: id }).strict(), result: type<EditResult>() },
-  /** Renders (or finds cached) the ~2048 px loupe preview of an asset. */
-  'previews.ensure': { args: z.object({ id }).strict(), result: type<PreviewReady>() },
+  /** Moves these assets to the front of the thumbnail queue (what is on screen). */
+  'assets.prioritize': {
+    args: z.object({ ids: z.array(id).max(2000) }).strict(),
+    result: type<{ moved: number }>(),
+  },
 } as const;

@@ -1,0 +1,8 @@
+// The library itself: its data folder and the engine's version.
+import type { AppInfo } from '../dto';
+import { type } from '../phantom-type';
+import { empty } from './schema-parts';
+
+export const librariesMethods = {
+  'libraries.info': { args: empty, result: type<AppInfo>() },
+} as const;
