@@ -200,6 +200,7 @@ export function createEngine(options: EngineOptions): Engine {
     ...collectionHandlers(ctx),
   };
 
+  let closing: Promise<void> | undefined;
   const ready = ingest.start();
   // What a crash or a quit left unfinished resumes now: dead processes' jobs too.
   jobs.start();
@@ -217,13 +218,15 @@ export function createEngine(options: EngineOptions): Engine {
         return null;
       }
     },
-    close: async () => {
-      await ingest.close();
-      await jobs.close();
-      await previews.close();
-      await xmp.close();
-      checkpoint.dispose();
-      db.close();
-    },
+    // Idempotent: a host may close on a signal and again on exit.
+    close: () =>
+      (closing ??= (async () => {
+        await ingest.close();
+        await jobs.close();
+        await previews.close();
+        await xmp.close();
+        checkpoint.dispose();
+        db.close();
+      })()),
   };
 }
