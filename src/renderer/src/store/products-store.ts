@@ -98,6 +98,8 @@ export function createProductsStore(
       } catch (cause) {
         if (ticket !== listTicket) return;
         set({ error: messageOf(cause) });
+        // A query that does not parse is shown under the search box, not as a notice.
+        if (cause instanceof PackshotError && cause.code === 'invalid_argument') return;
         notices.getState().report('Could not load the products', cause);
       }
     };

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 // The Products side of the app, mounted whole (App) on real stores and a fake engine: the
 // header switch, the list, creating a product, linking from the Library grid, readiness.
+import { PackshotError } from '../../../../shared/errors';
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { NotReadyReport } from '../../../../shared/product-dto';
@@ -82,6 +83,20 @@ describe('products view', () => {
     await flush();
     expect(transport.callsOf('products.list').at(-1)).toEqual({ query: 'red', limit: 1000 });
     expect(skus(root)).toEqual(['SHOE-1']);
+  });
+
+  it('shows a query the engine refuses under the search box, with its caret, not as a notice', async () => {
+    const { root } = await start((t) =>
+      t.handle('products.list', () => {
+        throw new PackshotError('invalid_argument', 'Expected a value after sku:\nsku:\n    ^');
+      }),
+    );
+    await click(oneByTestId(root, 'section-products'));
+    type(oneByTestId(root, 'product-search'), 'sku:');
+    await flush();
+    expect(oneByTestId(root, 'product-search-error').textContent).toContain('Expected a value');
+    expect(oneByTestId(root, 'product-search-error-caret').textContent).toContain('    ^');
+    expect(byTestId(root, 'notice')).toHaveLength(0);
   });
 
   it('creates a product by hand and opens it', async () => {
