@@ -202,7 +202,7 @@ export class AssetFileRepo {
     catalogId: number,
     relPaths: Iterable<string>,
   ): { id: number; relPath: string; state: string }[] {
-    const one = this.db.prepare<[number, string], { id: number; state: string }>(
+    const one = statements(this.db).prepare<[number, string], { id: number; state: string }>(
       'SELECT id, state FROM assets WHERE catalog_id = ? AND rel_path = ?',
     );
     const out: { id: number; relPath: string; state: string }[] = [];
@@ -222,7 +222,9 @@ export class AssetFileRepo {
   }
 
   locate(id: number): Located | undefined {
-    const row = this.db.prepare<[number], LocatedRow>(`${LOCATE} WHERE a.id = ?`).get(id);
+    const row = statements(this.db)
+      .prepare<[number], LocatedRow>(`${LOCATE} WHERE a.id = ?`)
+      .get(id);
     return row ? toLocated(row) : undefined;
   }
 

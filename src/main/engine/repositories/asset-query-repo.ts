@@ -47,7 +47,9 @@ export class AssetQueryRepo {
   }
 
   get(id: number): Asset | undefined {
-    const row = this.db.prepare<[number], AssetRow>(`${ASSET_SELECT} WHERE a.id = ?`).get(id);
+    const row = statements(this.db)
+      .prepare<[number], AssetRow>(`${ASSET_SELECT} WHERE a.id = ?`)
+      .get(id);
     return row ? toAsset(row, this.keywords([id]).get(id) ?? []) : undefined;
   }
 

@@ -82,7 +82,7 @@ export class CollectionRepo {
         `Cannot bring back '${row.name}': its id is now used by '${holder.name}'`,
       );
     this.checkName(row.name, row.id);
-    this.db
+    statements(this.db)
       .prepare('INSERT INTO collections (id, name, kind, query, created_at) VALUES (?, ?, ?, ?, ?)')
       .run(row.id, row.name, row.kind, row.query, row.created_at);
   }

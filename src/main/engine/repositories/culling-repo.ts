@@ -1,4 +1,5 @@
 import type { Db } from '../db/open-database';
+import { statements } from '../db/statement-cache';
 
 export type CullingField = 'rating' | 'flag' | 'label';
 export type CullingValue = number | string | null;
@@ -21,7 +22,7 @@ export class CullingRepo {
     value: CullingValue,
   ): { id: number; value: CullingValue }[] {
     this.load(ids);
-    return this.db
+    return statements(this.db)
       .prepare<[CullingValue], { id: number; value: CullingValue }>(
         `SELECT a.id, a.${safe(field)} AS value FROM assets a JOIN culling_ids e ON e.id = a.id
          WHERE a.${safe(field)} IS NOT ?`,
@@ -32,7 +33,7 @@ export class CullingRepo {
   /** Sets the field on these assets; returns how many rows changed. */
   set(ids: readonly number[], field: CullingField, value: CullingValue): number {
     this.load(ids);
-    return this.db
+    return statements(this.db)
       .prepare(
         `UPDATE assets SET ${safe(field)} = ? WHERE id IN (SELECT id FROM culling_ids)
            AND ${safe(field)} IS NOT ?`,
@@ -41,8 +42,8 @@ export class CullingRepo {
   }
 
   private load(ids: readonly number[]): void {
-    this.db.prepare('DELETE FROM culling_ids').run();
-    this.db
+    statements(this.db).prepare('DELETE FROM culling_ids').run();
+    statements(this.db)
       .prepare('INSERT OR IGNORE INTO culling_ids (id) SELECT value FROM json_each(?)')
       .run(JSON.stringify(ids));
   }

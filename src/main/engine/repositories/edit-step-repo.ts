@@ -1,4 +1,5 @@
 import type { Db } from '../db/open-database';
+import { statements } from '../db/statement-cache';
 
 export interface EditStepRow {
   id: number;
@@ -18,15 +19,15 @@ export class EditStepRepo {
 
   /** A new step; a new edit after an undo drops the steps that were undone, as editors do. */
   append(label: string, ops: string): void {
-    this.db.prepare('DELETE FROM edit_steps WHERE undone = 1').run();
-    this.db
+    statements(this.db).prepare('DELETE FROM edit_steps WHERE undone = 1').run();
+    statements(this.db)
       .prepare('INSERT INTO edit_steps (label, ops, at) VALUES (?, ?, ?)')
       .run(label, ops, new Date().toISOString());
   }
 
   /** The step Undo would revert. */
   lastDone(): EditStepRow | undefined {
-    return this.db
+    return statements(this.db)
       .prepare<[], EditStepRow>(
         'SELECT id, label, ops FROM edit_steps WHERE undone = 0 ORDER BY id DESC LIMIT 1',
       )
@@ -35,7 +36,7 @@ export class EditStepRepo {
 
   /** The step Redo would do again. */
   firstUndone(): EditStepRow | undefined {
-    return this.db
+    return statements(this.db)
       .prepare<[], EditStepRow>(
         'SELECT id, label, ops FROM edit_steps WHERE undone = 1 ORDER BY id LIMIT 1',
       )
@@ -43,12 +44,14 @@ export class EditStepRepo {
   }
 
   markUndone(id: number, undone: boolean): void {
-    this.db.prepare('UPDATE edit_steps SET undone = ? WHERE id = ?').run(undone ? 1 : 0, id);
+    statements(this.db)
+      .prepare('UPDATE edit_steps SET undone = ? WHERE id = ?')
+      .run(undone ? 1 : 0, id);
   }
 
   counts(): EditStepCounts {
     return (
-      this.db
+      statements(this.db)
         .prepare<[], EditStepCounts>(
           `SELECT count(*) FILTER (WHERE undone = 0) AS done,
                   count(*) FILTER (WHERE undone = 1) AS undone FROM edit_steps`,

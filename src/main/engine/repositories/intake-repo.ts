@@ -117,7 +117,7 @@ export class IntakeRepo<Evaluator> {
    * text changed, so a removed catalog whose id is reused never inherits its rules.
    */
   private entry(catalogId: number): Compiled<Evaluator> {
-    const row = this.db
+    const row = statements(this.db)
       .prepare<[number], { rules: string }>('SELECT rules FROM intake_rules WHERE catalog_id = ?')
       .get(catalogId);
     const text = row?.rules ?? null;

@@ -4,6 +4,7 @@
 // never both take one row.
 import type { JobState } from '../../../shared/job-dto';
 import type { Db } from '../db/open-database';
+import { statements } from '../db/statement-cache';
 
 /** The process holding a row's lease. */
 export interface JobOwner {
@@ -50,13 +51,16 @@ export class JobRepo {
   constructor(private readonly db: Db) {}
 
   get(id: number): JobRow | null {
-    return this.db.prepare<[number], JobRow>(`SELECT * FROM jobs WHERE id = ?`).get(id) ?? null;
+    return (
+      statements(this.db).prepare<[number], JobRow>(`SELECT * FROM jobs WHERE id = ?`).get(id) ??
+      null
+    );
   }
 
   /** Newest first; live rows before finished ones. */
   list(states: readonly JobState[] | null, limit: number): JobRow[] {
     const where = states ? `WHERE state IN (${states.map(() => '?').join(',')})` : '';
-    return this.db
+    return statements(this.db)
       .prepare<unknown[], JobRow>(
         `SELECT * FROM jobs ${where}
          ORDER BY state IN ('queued', 'running') DESC, id DESC LIMIT ?`,
@@ -78,7 +82,7 @@ export class JobRepo {
     return this.db
       .transaction(() => {
         if (job.lockKey !== null) {
-          const live = this.db
+          const live = statements(this.db)
             .prepare<[string], JobRow>(
               `SELECT * FROM jobs WHERE lock_key = ? AND state IN ('queued', 'running')`,
             )
@@ -88,7 +92,7 @@ export class JobRepo {
           for (const row of live)
             this.end(row.id, row.owner_token, 'cancelled', null, 'superseded by a newer job', now);
         }
-        const info = this.db
+        const info = statements(this.db)
           .prepare(
             `INSERT INTO jobs (name, args, lock_key, created_at, owner_pid, owner_host, owner_token, heartbeat_at)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -106,14 +110,16 @@ export class JobRepo {
   mergeQueued(name: string, owner: JobOwner, merge: (args: string) => string): number | null {
     return this.db
       .transaction(() => {
-        const row = this.db
+        const row = statements(this.db)
           .prepare<[string, string], { id: number; args: string }>(
             `SELECT id, args FROM jobs WHERE name = ? AND owner_token = ? AND state = 'queued'
              AND cancel_requested = 0 ORDER BY id DESC LIMIT 1`,
           )
           .get(name, owner.token);
         if (!row) return null;
-        this.db.prepare(`UPDATE jobs SET args = ? WHERE id = ?`).run(merge(row.args), row.id);
+        statements(this.db)
+          .prepare(`UPDATE jobs SET args = ? WHERE id = ?`)
+          .run(merge(row.args), row.id);
         return row.id;
       })
       .immediate();
@@ -123,14 +129,14 @@ export class JobRepo {
   claim(name: string, owner: JobOwner, now: number): JobRow | null {
     return this.db
       .transaction(() => {
-        const row = this.db
+        const row = statements(this.db)
           .prepare<[string, string], JobRow>(
             `SELECT * FROM jobs WHERE state = 'queued' AND name = ? AND owner_token = ?
              ORDER BY id LIMIT 1`,
           )
           .get(name, owner.token);
         if (!row) return null;
-        this.db
+        statements(this.db)
           .prepare(
             `UPDATE jobs SET state = 'running', attempts = attempts + 1, heartbeat_at = ?,
              started_at = COALESCE(started_at, ?) WHERE id = ?`,
@@ -149,14 +155,14 @@ export class JobRepo {
     if (names.length === 0) return 0;
     return this.db
       .transaction(() => {
-        const rows = this.db
+        const rows = statements(this.db)
           .prepare<unknown[], JobRow>(
             `SELECT * FROM jobs WHERE state IN ('queued', 'running')
              AND name IN (${names.map(() => '?').join(',')})
              AND (owner_token IS NULL OR owner_token != ?)`,
           )
           .all(...names, owner.token);
-        const take = this.db.prepare(
+        const take = statements(this.db).prepare(
           `UPDATE jobs SET state = 'queued', owner_pid = ?, owner_host = ?, owner_token = ?,
            heartbeat_at = ? WHERE id = ?`,
         );
@@ -172,12 +178,12 @@ export class JobRepo {
 
   /** Renews the lease of this process's live rows; returns them (cancel flags included). */
   heartbeat(owner: JobOwner, now: number): LeaseView[] {
-    this.db
+    statements(this.db)
       .prepare(
         `UPDATE jobs SET heartbeat_at = ? WHERE owner_token = ? AND state IN ('queued', 'running')`,
       )
       .run(now, owner.token);
-    return this.db
+    return statements(this.db)
       .prepare<[string], LeaseView>(
         `SELECT id, state, cancel_requested FROM jobs
          WHERE owner_token = ? AND state IN ('queued', 'running')`,
@@ -186,7 +192,7 @@ export class JobRepo {
   }
 
   progress(id: number, token: string, p: Pick<JobRow, 'done' | 'total' | 'rate' | 'detail'>) {
-    this.db
+    statements(this.db)
       .prepare(
         `UPDATE jobs SET done = ?, total = ?, rate = ?, detail = ? WHERE id = ? AND owner_token = ?`,
       )
@@ -202,7 +208,7 @@ export class JobRepo {
     error: string | null,
     now: number,
   ): boolean {
-    const info = this.db
+    const info = statements(this.db)
       .prepare(
         `UPDATE jobs SET state = ?, result = ?, error = ?, finished_at = ?, rate = 0,
          owner_pid = NULL, owner_host = NULL, owner_token = NULL
@@ -215,7 +221,7 @@ export class JobRepo {
   /** Gives this process's live rows (or one of them) back, queued, for any engine to resume. */
   release(token: string, id: number | null = null): number {
     const one = id === null ? '' : 'AND id = ?';
-    const info = this.db
+    const info = statements(this.db)
       .prepare(
         `UPDATE jobs SET state = 'queued', owner_pid = NULL, owner_host = NULL, owner_token = NULL,
          rate = 0 WHERE owner_token = ? AND state IN ('queued', 'running') ${one}`,
@@ -237,7 +243,7 @@ export class JobRepo {
           this.end(id, row.owner_token, 'cancelled', null, null, now);
           return 'cancelled';
         }
-        this.db.prepare(`UPDATE jobs SET cancel_requested = 1 WHERE id = ?`).run(id);
+        statements(this.db).prepare(`UPDATE jobs SET cancel_requested = 1 WHERE id = ?`).run(id);
         return 'requested';
       })
       .immediate();
@@ -251,14 +257,14 @@ export class JobRepo {
         if (!row) return 'not_found';
         if (row.state !== 'failed' && row.state !== 'cancelled') return 'not_finished';
         if (row.lock_key !== null) {
-          const other = this.db
+          const other = statements(this.db)
             .prepare<[string], JobRow>(
               `SELECT * FROM jobs WHERE lock_key = ? AND state IN ('queued', 'running')`,
             )
             .all(row.lock_key);
           if (other.some((r) => r.owner_token === owner.token || !isStale(r))) return 'conflict';
         }
-        this.db
+        statements(this.db)
           .prepare(
             `UPDATE jobs SET state = 'queued', error = NULL, result = NULL, finished_at = NULL,
              cancel_requested = 0, done = 0, rate = 0, detail = NULL,
@@ -272,7 +278,7 @@ export class JobRepo {
 
   /** Forgets finished rows but the newest `keep`, and any finished before `before`. */
   prune(keep: number, before: number): number {
-    const info = this.db
+    const info = statements(this.db)
       .prepare(
         `DELETE FROM jobs WHERE ${FINISHED} AND (finished_at < ? OR id NOT IN (
            SELECT id FROM jobs WHERE ${FINISHED} ORDER BY finished_at DESC, id DESC LIMIT ?))`,
@@ -283,7 +289,7 @@ export class JobRepo {
 
   /** Changes when any row is added, moves on, ends or is asked to stop (cheap to compare). */
   fingerprint(): string {
-    const row = this.db
+    const row = statements(this.db)
       .prepare<[], { f: string }>(
         `SELECT COUNT(*) || ':' || IFNULL(MAX(id), 0) || ':' || IFNULL(SUM(done), 0) || ':' ||
          IFNULL(MAX(finished_at), 0) || ':' || IFNULL(SUM(cancel_requested), 0) || ':' ||

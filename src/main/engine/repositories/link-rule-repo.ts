@@ -1,12 +1,13 @@
 import type { LinkRule } from '../../../shared/product-dto';
 import type { Db } from '../db/open-database';
+import { statements } from '../db/statement-cache';
 
 /** Filename rules that link files to products (link_rules). */
 export class LinkRuleRepo {
   constructor(private readonly db: Db) {}
 
   list(): LinkRule[] {
-    return this.db
+    return statements(this.db)
       .prepare<[], { id: number; name: string; pattern: string; auto: number }>(
         'SELECT id, name, pattern, auto FROM link_rules ORDER BY id',
       )
@@ -16,7 +17,7 @@ export class LinkRuleRepo {
 
   create(rule: Omit<LinkRule, 'id'>): number {
     return Number(
-      this.db
+      statements(this.db)
         .prepare('INSERT INTO link_rules (name, pattern, auto, created_at) VALUES (?, ?, ?, ?)')
         .run(rule.name, rule.pattern, rule.auto ? 1 : 0, Date.now()).lastInsertRowid,
     );
@@ -25,13 +26,13 @@ export class LinkRuleRepo {
   /** False when there is no rule with this id. */
   update(rule: LinkRule): boolean {
     return (
-      this.db
+      statements(this.db)
         .prepare('UPDATE link_rules SET name = ?, pattern = ?, auto = ? WHERE id = ?')
         .run(rule.name, rule.pattern, rule.auto ? 1 : 0, rule.id).changes > 0
     );
   }
 
   delete(id: number): boolean {
-    return this.db.prepare('DELETE FROM link_rules WHERE id = ?').run(id).changes > 0;
+    return statements(this.db).prepare('DELETE FROM link_rules WHERE id = ?').run(id).changes > 0;
   }
 }

@@ -4,6 +4,7 @@
 import type { Db } from '../db/open-database';
 import { productFilter, type ProductSearch } from './search-query';
 import type { MediaRole } from '../../../shared/product-dto';
+import { statements } from '../db/statement-cache';
 
 export interface PackProductRow {
   id: number;
@@ -56,7 +57,7 @@ export class PackSourceRepo {
    */
   products(search: ProductSearch | undefined): PackProductRow[] {
     const chosen = search ? productFilter(search) : { sql: '1', params: [] };
-    return this.db
+    return statements(this.db)
       .prepare<unknown[], PackProductRow>(
         `SELECT p.id, p.sku, p.name, q.sku AS parent_sku, p.attributes,
                 q.attributes AS parent_attributes, p.channels
@@ -70,7 +71,7 @@ export class PackSourceRepo {
   /** The files linked to these products, with their catalog's path, analysis and focus. */
   images(productIds: readonly number[]): PackImageRow[] {
     return chunks(productIds).flatMap((chunk) =>
-      this.db
+      statements(this.db)
         .prepare<number[], PackImageRow>(
           `SELECT l.product_id, l.asset_id, l.role, l.position, a.name, a.rel_path,
                   c.path AS catalog_path, a.kind, a.state, a.hash, a.format, a.width, a.height,
@@ -88,7 +89,7 @@ export class PackSourceRepo {
   /** The rendition overrides of these assets, for one preset or for every one ('*'). */
   overrides(assetIds: readonly number[]): OverrideRow[] {
     return chunks(assetIds).flatMap((chunk) =>
-      this.db
+      statements(this.db)
         .prepare<number[], OverrideRow>(
           `SELECT asset_id, preset_id, options FROM rendition_overrides
            WHERE asset_id IN (${chunk.map(() => '?').join(',')})`,

@@ -28,7 +28,7 @@ export class XmpTargetRepo {
       )
       .get();
     if (!writing) return [];
-    const one = this.db.prepare<
+    const one = statements(this.db).prepare<
       [number],
       {
         catalog_path: string;
@@ -45,7 +45,7 @@ export class XmpTargetRepo {
       `SELECT c.path AS catalog_path, a.rel_path, a.kind, a.format, c.xmp_mode, c.xmp_naming, a.rating, a.label, a.state
        FROM assets a JOIN catalogs c ON c.id = a.catalog_id WHERE a.id = ? AND c.xmp_mode != 'off' AND c.online = 1`,
     );
-    const paths = this.db.prepare<[number], { path: string }>(
+    const paths = statements(this.db).prepare<[number], { path: string }>(
       'SELECT t.path FROM asset_tags at JOIN tags t ON t.id = at.tag_id WHERE at.asset_id = ? ORDER BY t.path',
     );
     const targets: XmpTarget[] = [];
