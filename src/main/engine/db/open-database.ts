@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { backupBeforeMigrating } from './backup-before-migrating';
+import { retryWhileBusy } from './busy-retry';
 import { migrate } from './migrate';
 import { migrations } from './migrations';
 
@@ -23,13 +24,18 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
     file,
     options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
   );
-  db.pragma('journal_mode = WAL');
-  // NORMAL is durable across application crashes in WAL mode; only an OS crash can lose
-  // the last transactions, which a rescan recovers.
-  db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = ON');
+  // First: every later step (WAL mode, the backup, migrating) may meet another process
+  // opening the same new folder, and must wait for it rather than fail at once.
   db.pragma('busy_timeout = 5000');
-  backupBeforeMigrating(db, file, migrations);
-  migrate(db, migrations);
+  // Each step is safe to repeat: the version is read again inside the migration.
+  retryWhileBusy(() => {
+    db.pragma('journal_mode = WAL');
+    // NORMAL is durable across application crashes in WAL mode; only an OS crash can lose
+    // the last transactions, which a rescan recovers.
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    backupBeforeMigrating(db, file, migrations);
+    migrate(db, migrations);
+  });
   return db;
 }

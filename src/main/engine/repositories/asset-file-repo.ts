@@ -228,11 +228,13 @@ export class AssetFileRepo {
     return row ? toLocated(row) : undefined;
   }
 
-  /** Other assets with this content, oldest first. */
+  /** Other assets with this content: originals first, then copies, oldest first. */
   withHash(hash: string, exceptId: number): Located[] {
+    // Originals first: copies indexed side by side settle in any order, and a new copy must
+    // point at the original, not at an earlier copy with a lower id.
     return statements(this.db)
       .prepare<[string, number], LocatedRow>(
-        `${LOCATE} WHERE a.hash = ? AND a.id != ? ORDER BY a.id`,
+        `${LOCATE} WHERE a.hash = ? AND a.id != ? ORDER BY a.duplicate_of IS NOT NULL, a.id`,
       )
       .all(hash, exceptId)
       .map(toLocated);
