@@ -1,10 +1,11 @@
 // A real engine over a temp data dir and temp folders, called through the validating edge.
-import { rm } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { MethodArgs, MethodName, MethodResult } from '../../shared/contract';
 import type { Asset } from '../../shared/dto';
 import { createEngine, type Engine, type EngineOptions } from '../engine';
 import { invoke } from '../hosts/dispatch';
-import { tempDir } from './sample-images';
+import { makeImage, tempDir } from './sample-images';
 
 export interface Harness {
   dataDir: string;
@@ -43,6 +44,39 @@ export async function startHarness(options: Partial<EngineOptions> = {}): Promis
   };
   await harness.engine.ready;
   return harness;
+}
+
+export interface PhotoHarness {
+  h: Harness;
+  folder: string;
+  /** Asset ids by file name. */
+  id: Record<string, number>;
+  dispose(): Promise<void>;
+}
+
+/** A real engine over a fresh catalog of small distinct JPEGs, indexed. */
+export async function startWithPhotos(
+  prefix: string,
+  names: readonly string[],
+  seed: number,
+): Promise<PhotoHarness> {
+  const folder = await tempDir(prefix);
+  for (const [i, name] of names.entries())
+    await writeFile(join(folder, name), await makeImage(64, 48, 'jpeg', i + seed));
+  const h = await startHarness();
+  await h.call('catalogs.add', { path: folder });
+  await h.call('jobs.wait', {});
+  const id: Record<string, number> = {};
+  for (const a of await h.all()) id[a.name] = a.id;
+  return {
+    h,
+    folder,
+    id,
+    dispose: async () => {
+      await h.dispose();
+      await rm(folder, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Polls until check returns a value (not undefined/false); the timeout only bounds a hang. */

@@ -1,28 +1,23 @@
 // Saved searches and hand-ordered collections through the engine, on real files.
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from '../../test-support/engine-harness';
-import { makeImage, tempDir } from '../../test-support/sample-images';
+import { startWithPhotos, type Harness } from '../../test-support/engine-harness';
 
 let h: Harness;
 let folder: string;
-const id: Record<string, number> = {};
+let id: Record<string, number>;
+let dispose: () => Promise<void>;
 
 beforeAll(async () => {
-  folder = await tempDir('collections');
-  for (const [i, name] of ['a.jpg', 'b.jpg', 'c.jpg', 'd.jpg'].entries())
-    await writeFile(join(folder, name), await makeImage(64, 48, 'jpeg', i + 20));
-  h = await startHarness();
-  await h.call('catalogs.add', { path: folder });
-  await h.call('jobs.wait', {});
-  for (const a of await h.all()) id[a.name] = a.id;
+  ({ h, folder, id, dispose } = await startWithPhotos(
+    'collections',
+    ['a.jpg', 'b.jpg', 'c.jpg', 'd.jpg'],
+    20,
+  ));
 }, 60_000);
 
-afterAll(async () => {
-  await h.dispose();
-  await rm(folder, { recursive: true, force: true });
-});
+afterAll(() => dispose());
 
 const collection = async (name: string) =>
   (await h.call('collections.list', {})).find((c) => c.name === name);

@@ -1,30 +1,19 @@
 // The undo history is durable: it survives a restart, edits.state reads it, and a step
 // holding a kind this build has no handler for fails whole, changing nothing.
-import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from '../../test-support/engine-harness';
-import { makeImage, tempDir } from '../../test-support/sample-images';
+import { startWithPhotos, type Harness } from '../../test-support/engine-harness';
 import { openDatabase } from '../db/open-database';
 
 let h: Harness;
-let folder: string;
-const id: Record<string, number> = {};
+let id: Record<string, number>;
+let dispose: () => Promise<void>;
 
 beforeAll(async () => {
-  folder = await tempDir('edit-history');
-  for (const [i, name] of ['a.jpg', 'b.jpg'].entries())
-    await writeFile(join(folder, name), await makeImage(64, 48, 'jpeg', i + 80));
-  h = await startHarness();
-  await h.call('catalogs.add', { path: folder });
-  await h.call('jobs.wait', {});
-  for (const a of await h.all()) id[a.name] = a.id;
+  ({ h, id, dispose } = await startWithPhotos('edit-history', ['a.jpg', 'b.jpg'], 80));
 }, 60_000);
 
-afterAll(async () => {
-  await h.dispose();
-  await rm(folder, { recursive: true, force: true });
-});
+afterAll(() => dispose());
 
 const a = () => id['a.jpg'] ?? 0;
 const ratingOf = async (assetId: number) => (await h.all()).find((x) => x.id === assetId)?.rating;

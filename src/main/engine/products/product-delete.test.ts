@@ -1,29 +1,21 @@
 // Deleting a product is one undo step: undo brings back the row with its id, its links in
 // their roles and order, its own parent and its variants' parent pointers; redo deletes again.
-import { rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from '../../test-support/engine-harness';
-import { makeImage, tempDir } from '../../test-support/sample-images';
+import { startWithPhotos, type Harness } from '../../test-support/engine-harness';
 
 let h: Harness;
-let folder: string;
-const id: Record<string, number> = {};
+let id: Record<string, number>;
+let dispose: () => Promise<void>;
 
 beforeAll(async () => {
-  folder = await tempDir('product-delete');
-  for (const [i, name] of ['a.jpg', 'b.jpg', 'c.jpg', 'd.jpg'].entries())
-    await writeFile(join(folder, name), await makeImage(64, 48, 'jpeg', i + 40));
-  h = await startHarness();
-  await h.call('catalogs.add', { path: folder });
-  await h.call('jobs.wait', {});
-  for (const a of await h.all()) id[a.name] = a.id;
+  ({ h, id, dispose } = await startWithPhotos(
+    'product-delete',
+    ['a.jpg', 'b.jpg', 'c.jpg', 'd.jpg'],
+    40,
+  ));
 }, 60_000);
 
-afterAll(async () => {
-  await h.dispose();
-  await rm(folder, { recursive: true, force: true });
-});
+afterAll(() => dispose());
 
 const ids = (...names: string[]) => names.map((n) => id[n] ?? 0);
 

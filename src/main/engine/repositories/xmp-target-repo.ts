@@ -7,7 +7,6 @@ import type { XmpTarget } from '../tools/exiftool/xmp-writer';
 export class XmpTargetRepo {
   constructor(private readonly db: Db) {}
 
-  /** What XMP write-back needs for these assets, in catalogs that write it. */
   /** Whether any reachable catalog writes XMP (it is off by default). */
   writing(): boolean {
     return (
@@ -19,15 +18,11 @@ export class XmpTargetRepo {
     );
   }
 
+  /** What XMP write-back needs for these assets, in catalogs that write it. */
   targets(ids: readonly number[]): XmpTarget[] {
     // Write-back is off by default: then there is nothing to look up, however many assets an
     // edit touched (one lookup per asset is ~0.1 s for 10,000 on wide rows).
-    const writing = statements(this.db)
-      .prepare<[], { one: number }>(
-        `SELECT 1 AS one FROM catalogs WHERE xmp_mode != 'off' AND online = 1 LIMIT 1`,
-      )
-      .get();
-    if (!writing) return [];
+    if (!this.writing()) return [];
     const one = statements(this.db).prepare<
       [number],
       {
