@@ -17,6 +17,19 @@ export interface ScanResult {
   onlineChanged: boolean;
 }
 
+/** A catalog that could not be walked: nothing listed, nothing marked missing. */
+function offline(onlineChanged: boolean): ScanResult {
+  return {
+    folders: [],
+    listed: 0,
+    queued: [],
+    missing: 0,
+    reread: 0,
+    online: false,
+    onlineChanged,
+  };
+}
+
 /** Whether a catalog's folder can be reached now (an unplugged drive cannot). */
 export async function isReachable(path: string): Promise<boolean> {
   try {
@@ -41,16 +54,7 @@ export async function scanCatalog(
   const catalog = catalogs.get(id);
   if (!catalog) return null;
   if (!(await isReachable(catalog.path))) {
-    const changed = catalogs.setOnline(id, false);
-    return {
-      folders: [],
-      listed: 0,
-      queued: [],
-      missing: 0,
-      reread: 0,
-      online: false,
-      onlineChanged: changed,
-    };
+    return offline(catalogs.setOnline(id, false));
   }
   const onlineChanged = catalogs.setOnline(id, true);
   const walk = await walkFolder(catalog.path, ignoreRules(catalog.ignore));
@@ -60,15 +64,7 @@ export async function scanCatalog(
   // The folder vanished during the walk: do not take that for every file deleted.
   if (!(await isReachable(catalog.path))) {
     catalogs.setOnline(id, false);
-    return {
-      folders: [],
-      listed: 0,
-      queued: [],
-      missing: 0,
-      reread: 0,
-      online: false,
-      onlineChanged: true,
-    };
+    return offline(true);
   }
   const result = files.reconcile(id, walk.files, true);
   const reread = await rereadChangedSidecars(deps, id, walk, new Set(result.queue));
