@@ -18,6 +18,8 @@ export class WelcomePage {
 
   /** Adds a catalog folder the way this host offers: the path field, or the native dialog. */
   async addCatalog(folder: string): Promise<void> {
+    // isVisible() does not wait: let the form render before asking which kind it is.
+    await this.addButton.waitFor();
     if (await this.pathInput.isVisible()) {
       await this.pathInput.fill(folder);
     } else {
