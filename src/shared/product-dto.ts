@@ -113,6 +113,8 @@ export interface LinkRule {
   pattern: string;
   /** Run on files as they arrive, not only when asked. */
   auto: boolean;
+  /** Why a stored rule is skipped (saved before patterns ran on RE2, which refuses it). */
+  problem?: string;
 }
 
 export interface RuleLink {

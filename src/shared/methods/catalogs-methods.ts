@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Catalog } from '../dto';
 import { type } from '../phantom-type';
 import { id, empty } from './schema-parts';
+import { userGlob } from './pattern-check';
 
 export const catalogsMethods = {
   /** Registers a folder and starts its first scan in the background. */
@@ -20,7 +21,7 @@ export const catalogsMethods = {
     args: z
       .object({
         id,
-        ignore: z.array(z.string().min(1).max(500)).max(200).optional(),
+        ignore: z.array(userGlob).max(200).optional(),
         xmp: z.enum(['off', 'sidecar', 'embedded']).optional(),
         xmpNaming: z.enum(['adobe', 'extension']).optional(),
       })

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { IntakeApplyReport, IntakeResult, IntakeRules } from '../intake-dto';
 import { type } from '../phantom-type';
 import { id, tagPath } from './schema-parts';
-import { MAX_PATTERN_LENGTH, patternProblem } from './pattern-check';
+import { MAX_PATTERN_LENGTH, patternProblem, userGlob } from './pattern-check';
 
 const patternFields = {
   pattern: z.string().min(1).max(MAX_PATTERN_LENGTH),
@@ -30,7 +30,7 @@ export const intakeRulesSchema = z
       .strict()
       .default({ enabled: false, parent: 'Folder', nested: false }),
     folderMap: z
-      .array(z.object({ glob: z.string().min(1).max(500), tag: tagPath }).strict())
+      .array(z.object({ glob: userGlob, tag: tagPath }).strict())
       .max(200)
       .default([]),
     filename: z

@@ -1,4 +1,4 @@
-import picomatch from 'picomatch';
+import { compileGlob, type GlobTest } from '../../../shared/patterns/glob';
 
 /**
  * Never catalogued unless the user says otherwise: dotfiles, OS clutter, files still being
@@ -21,8 +21,18 @@ export const DEFAULT_IGNORE: readonly string[] = [
 
 export type IgnoreTest = (relPath: string) => boolean;
 
-/** Matcher over paths relative to the catalog, '/' separated. */
+/**
+ * Matcher over paths relative to the catalog, '/' separated, on the linear-time glob engine.
+ * A stored glob it cannot run (saved before globs were checked) is reported and skipped.
+ */
 export function ignoreRules(extra: readonly string[] = []): IgnoreTest {
-  const match = picomatch([...DEFAULT_IGNORE, ...extra], { dot: true, nocase: true });
-  return (relPath) => relPath !== '' && match(relPath);
+  const tests: GlobTest[] = [];
+  for (const glob of [...DEFAULT_IGNORE, ...extra]) {
+    try {
+      tests.push(compileGlob(glob));
+    } catch (error) {
+      console.error(`packshot: ignore pattern skipped: ${(error as Error).message}`);
+    }
+  }
+  return (relPath) => relPath !== '' && tests.some((t) => t(relPath));
 }

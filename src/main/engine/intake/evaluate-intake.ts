@@ -1,8 +1,9 @@
-import picomatch from 'picomatch';
 import { LABELS } from '../../../shared/dto';
 import type { IntakeRepo } from '../repositories/intake-repo';
 import type { IntakeFields, IntakeResult, IntakeRules } from '../../../shared/intake-dto';
 import { splitTagPath } from '../../../shared/tag-path';
+import { compileGlob } from '../../../shared/patterns/glob';
+import { compileUserRegex } from '../../../shared/patterns/user-regex';
 
 /** What the rules look at: where the file sits in its catalog, and its EXIF. */
 export interface IntakeSample {
@@ -19,21 +20,19 @@ const MAX_NAME = 255;
 const FIELD_GROUPS = new Set(['title', 'description', 'rating', 'label']);
 
 /**
- * Compiles a catalog's rules once (regular expressions, globs) into a function that says
- * what one file gets. Pure: reads nothing, writes nothing.
+ * Compiles a catalog's rules once (regular expressions, globs, all on the linear-time engine)
+ * into a function that says what one file gets. Pure: reads nothing, writes nothing. The
+ * rules must have passed the contract's checks (readRules drops stored ones that do not).
  */
 export function compileIntake(rules: IntakeRules): IntakeEvaluator {
   const folderParent = splitTagPath(rules.folders.parent);
-  const folderMap = rules.folderMap.map((m) => ({
-    matches: picomatch(m.glob, { dot: true, nocase: true }),
-    tag: m.tag,
-  }));
+  const folderMap = rules.folderMap.map((m) => ({ matches: compileGlob(m.glob), tag: m.tag }));
   const filename = rules.filename.map((r) => ({
-    regex: new RegExp(r.pattern, r.ignoreCase ? 'i' : ''),
+    regex: compileUserRegex(r.pattern, r.ignoreCase),
     tags: r.tags,
   }));
   const naming = rules.naming && {
-    whole: new RegExp(`^(?:${rules.naming.pattern})$`, rules.naming.ignoreCase ? 'i' : ''),
+    regex: compileUserRegex(rules.naming.pattern, rules.naming.ignoreCase),
     source: rules.naming.pattern,
   };
 
@@ -54,7 +53,7 @@ export function compileIntake(rules: IntakeRules): IntakeEvaluator {
       const match = rule.regex.exec(name);
       if (!match) continue;
       for (const tag of rule.tags) tags.add(splitTagPath(tag));
-      for (const [group, value] of Object.entries(match.groups ?? {})) {
+      for (const [group, value] of Object.entries(match.groups)) {
         if (value === undefined || value.trim() === '') continue;
         if (FIELD_GROUPS.has(group.toLowerCase())) setField(fields, group.toLowerCase(), value);
         else tags.add([groupTag(group), level(value)]);
@@ -65,7 +64,7 @@ export function compileIntake(rules: IntakeRules): IntakeEvaluator {
     if (rules.exif.lens && lens) tags.add(['Lens', level(lens)]);
 
     const violation =
-      naming && !naming.whole.test(name)
+      naming && !naming.regex.matchesWhole(name)
         ? `'${stem}' does not match the naming convention ${naming.source}`
         : null;
     return { tags: tags.paths(), fields, violation };

@@ -49,17 +49,29 @@ export class ProductParts {
     return { ...result, removed };
   }
 
+  /** The stored rules; one the engine cannot run says why in `problem`. */
   rules(): LinkRule[] {
-    return this.linkRules.list();
+    return this.linkRules.list().map((r) => {
+      const problem = ruleProblem(r);
+      return problem === null ? r : { ...r, problem };
+    });
   }
 
   /** `pattern`, else the configured rules, else the built-in {sku}_{position} rule. */
   compiled(pattern?: string, onlyAuto = false): CompiledRule[] {
     if (pattern !== undefined) return [compileRule('--rule', pattern)];
-    const rules = this.rules().filter((r) => !onlyAuto || r.auto);
+    const rules = this.linkRules.list().filter((r) => !onlyAuto || r.auto);
     if (rules.length === 0)
       return onlyAuto ? [] : [compileRule(BUILT_IN_RULE.name, BUILT_IN_RULE.pattern)];
-    return rules.map((r) => compileRule(r.name, r.pattern));
+    // A stored rule the engine refuses is skipped (and reported), not fatal to the others.
+    return rules.flatMap((r) => {
+      try {
+        return [compileRule(r.name, r.pattern)];
+      } catch (error) {
+        console.error(`packshot: link rule skipped: ${(error as Error).message}`);
+        return [];
+      }
+    });
   }
 
   /** Creates (no id) or replaces a rule; a bad expression is refused before it is stored. */
@@ -118,6 +130,15 @@ export class ProductParts {
     // The plan's positions follow what each slot holds now: the new file goes at the end.
     this.linkEdits.links.addIfAbsent(plan.links);
     return true;
+  }
+}
+
+function ruleProblem(rule: LinkRule): string | null {
+  try {
+    compileRule(rule.name, rule.pattern);
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
   }
 }
 

@@ -2,6 +2,7 @@ import { DEFAULT_INTAKE_RULES, type IntakeRules } from '../../../shared/intake-d
 import { intakeRulesSchema } from '../../../shared/methods/intake-rules-methods';
 import type { Db } from '../db/open-database';
 import { statements } from '../db/statement-cache';
+import { globProblem, patternProblem } from '../../../shared/methods/pattern-check';
 
 /**
  * Each catalog's intake rules, stored as JSON and compiled once per change; and which tag
@@ -147,14 +148,46 @@ interface Compiled<Evaluator> {
   run: Evaluator;
 }
 
-/** Stored rules are checked again on the way out: a bad row means no rules, not a crash. */
+/**
+ * Stored rules are checked again on the way out: a bad row means no rules, not a crash. A
+ * pattern or glob saved before the linear-time engine that it refuses costs only its own
+ * rule, reported by name.
+ */
 function readRules(json: string): IntakeRules {
   try {
-    const parsed = intakeRulesSchema.safeParse(JSON.parse(json));
+    const parsed = intakeRulesSchema.safeParse(withoutRefusedPatterns(JSON.parse(json)));
     if (parsed.success) return parsed.data;
   } catch {
     // fall through
   }
   console.error('packshot: stored intake rules are unreadable; using none');
   return DEFAULT_INTAKE_RULES;
+}
+
+/** The stored rules without the patterns the engine refuses, each one reported. */
+function withoutRefusedPatterns(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null) return raw;
+  const rules = { ...(raw as Record<string, unknown>) };
+  const refused = (what: string, problem: string | null): boolean => {
+    if (problem) console.error(`packshot: intake ${what} skipped: ${problem}`);
+    return problem !== null;
+  };
+  const regexProblem = (r: unknown): string | null => {
+    const { pattern, ignoreCase } = (r ?? {}) as { pattern?: unknown; ignoreCase?: unknown };
+    return typeof pattern === 'string' ? patternProblem(pattern, ignoreCase === true) : null;
+  };
+  if (Array.isArray(rules.filename))
+    rules.filename = rules.filename.filter(
+      (r: unknown, i) => !refused(`filename rule ${i + 1}`, regexProblem(r)),
+    );
+  if (Array.isArray(rules.folderMap))
+    rules.folderMap = rules.folderMap.filter((m: unknown, i) => {
+      const glob = (m as { glob?: unknown } | null)?.glob;
+      return !refused(
+        `folder mapping ${i + 1}`,
+        typeof glob === 'string' ? globProblem(glob) : null,
+      );
+    });
+  if (rules.naming && refused('naming convention', regexProblem(rules.naming))) rules.naming = null;
+  return rules;
 }

@@ -67,10 +67,10 @@ describe('packshot catalog rules', () => {
 
   it('refuses rules that are not JSON or hold an unsafe pattern, with exit 2', async () => {
     const file = join(dataDir, 'bad.json');
-    await writeFile(file, JSON.stringify({ filename: [{ pattern: '(a+)+' }] }));
+    await writeFile(file, JSON.stringify({ filename: [{ pattern: '(?<!x)(?<sku>a+)' }] }));
     const unsafe = packshot('catalog', 'rules', '1', '--set', file);
     expect(unsafe.status).toBe(2);
-    expect(unsafe.stderr).toMatch(/take forever/);
+    expect(unsafe.stderr).toMatch(/Lookaround .* not supported: patterns run on a linear-time/);
     await writeFile(file, '{ nope');
     expect(packshot('catalog', 'rules', '1', '--set', file).status).toBe(2);
     expect(packshot('catalog', 'rules', 'x').status).toBe(2);

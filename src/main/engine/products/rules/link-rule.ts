@@ -1,5 +1,10 @@
 import { PackshotError } from '../../../../shared/errors';
 import { MEDIA_ROLES, type MediaRole } from '../../../../shared/product-dto';
+import {
+  compileUserRegex,
+  groupNames,
+  type UserRegex,
+} from '../../../../shared/patterns/user-regex';
 
 /** What a file name says: which product, which place, which slot. */
 export interface NameMatch {
@@ -51,21 +56,21 @@ export function roleOf(word: string): MediaRole | null {
 }
 
 /**
- * A rule's regular expression, checked: it must compile and name a group `sku`; `position`
- * and `role` are optional. It is matched against file names (not folders), so its input is
- * short; names longer than 255 characters are not tried.
+ * A rule's regular expression, checked: it must run on the linear-time engine (it runs on
+ * every arriving file) and name a group `sku`; `position` and `role` are optional. It is
+ * matched against file names (not folders); names longer than 255 characters are not tried.
  */
 export function compileRule(name: string, pattern: string): CompiledRule {
-  let regex: RegExp;
+  let regex: UserRegex;
   try {
-    regex = new RegExp(pattern, 'u');
+    regex = compileUserRegex(pattern);
   } catch (error) {
     throw new PackshotError(
       'invalid_argument',
-      `Rule ${name}: not a valid regular expression (${error instanceof Error ? error.message : String(error)})`,
+      `Rule ${name}: ${lowerFirst(error instanceof Error ? error.message : String(error))}`,
     );
   }
-  if (!pattern.includes('(?<sku>'))
+  if (!groupNames(pattern).includes('sku'))
     throw new PackshotError('invalid_argument', `Rule ${name}: it needs a named group (?<sku>…)`);
   return {
     name,
@@ -82,4 +87,8 @@ export function compileRule(name: string, pattern: string): CompiledRule {
       };
     },
   };
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }
