@@ -76,10 +76,5 @@ function reason(pattern: string, error: unknown): string {
   }
   if (message.startsWith('invalid repeat count'))
     return `A repeat count may be at most 1000, nested repeats included (${message})`;
-  if (
-    /^invalid or unsupported Perl syntax: `\(\?>/.test(message) ||
-    message.includes('nested repetition')
-  )
-    return `Atomic groups and possessive quantifiers are not supported by the linear-time engine (RE2), and not needed there: ${message}`;
   return `Not supported by the linear-time pattern engine (RE2): ${message}`;
 }
