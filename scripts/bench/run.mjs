@@ -2,7 +2,7 @@
 // one table. The engine is reached only through its built command line and HTTP bridge
 // (except the similar micro-bench).
 //
-//   BENCH_ONLY=scan,paint,restart,rss,watch,similar,search,tagging,scroll,export
+//   BENCH_ONLY=scan,paint,restart,rss,watch,similar,search,tagging,scroll,export,patterns
 //                     a subset (default: all, in this order)
 //   BENCH_100K=N      files in the generated tree for restart and rss (default 100000)
 //   BENCH_RUNS=N      runs per timed figure, median shown (default 3)
@@ -15,7 +15,8 @@
 // Figures: fig-cold-scan.mjs, fig-first-paint.mjs, fig-restart.mjs, fig-peak-rss.mjs,
 // fig-watch.mjs, fig-similar.mjs (a micro-bench of the near-duplicate index; the engine's
 // module, in this process); over a synthetic 100k catalog (synthetic-100k.mjs):
-// fig-search.mjs, fig-tagging.mjs, fig-scroll.mjs; and fig-export.mjs. Exit 1 when a figure
+// fig-search.mjs, fig-tagging.mjs, fig-scroll.mjs; fig-export.mjs; and fig-patterns.mjs (users'
+// regexes and globs on RE2 against native RegExp, in this process). Exit 1 when a figure
 // could not be measured (the engine lacks what it needs, or failed); an unmet target is
 // printed, not an exit code.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -26,6 +27,7 @@ import { distinctCorpus, photoCorpus } from './corpus.mjs';
 import coldScan from './fig-cold-scan.mjs';
 import exportPacks from './fig-export.mjs';
 import firstPaint from './fig-first-paint.mjs';
+import patterns from './fig-patterns.mjs';
 import peakRss from './fig-peak-rss.mjs';
 import restart from './fig-restart.mjs';
 import similar from './fig-similar.mjs';
@@ -48,6 +50,7 @@ const FIGURES = [
   tagging,
   scroll,
   exportPacks,
+  patterns,
 ];
 const ALIASES = {
   cold: 'scan',
@@ -57,6 +60,7 @@ const ALIASES = {
   watcher: 'watch',
   tags: 'tagging',
   grid: 'scroll',
+  regex: 'patterns',
 };
 
 const only = (process.env.BENCH_ONLY ?? '')
