@@ -3,7 +3,7 @@
 
 /** A filename rule: a regular expression whose named groups become tags or fields. */
 export interface FilenameRule {
-  /** Tried against the file name without its extension (JavaScript syntax, `(?<sku>…)`). */
+  /** Tried against the file name without its extension (JavaScript syntax, `(?<sku>…)`; runs on RE2). */
   pattern: string;
   ignoreCase: boolean;
   /** Tags every matching file gets, besides those its groups make. */
