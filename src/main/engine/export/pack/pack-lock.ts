@@ -31,17 +31,27 @@ export interface PackLockOptions {
 
 export class PackLock {
   private readonly timer: NodeJS.Timeout;
+  /** Set by the heartbeat when the lock is no longer this export's (a process paused past
+   *  STALE_MS was taken over): the export stops writing. */
+  lost = false;
 
   private constructor(
     private readonly path: string,
     readonly holder: LockHolder,
   ) {
     // The heartbeat: a touch, so another host can tell a live holder from an abandoned one.
-    this.timer = setInterval(() => {
-      const now = new Date();
-      void utimes(this.path, now, now).catch(() => undefined);
-    }, HEARTBEAT_MS);
+    this.timer = setInterval(() => void this.beat(), HEARTBEAT_MS);
     this.timer.unref();
+  }
+
+  private async beat(): Promise<void> {
+    const now = await readHolder(this.path);
+    if (now === 'gone' || now?.token !== this.holder.token) {
+      this.lost = now !== null; // null: unreadable for a moment, judged at the next beat
+      return;
+    }
+    const at = new Date();
+    await utimes(this.path, at, at).catch(() => undefined);
   }
 
   /** Takes the pack folder's lock, waiting while another live export holds it. */
@@ -78,7 +88,7 @@ export class PackLock {
 
   /** Throws when the lock is no longer this export's (taken over as stale): write nothing more. */
   async assertHeld(): Promise<void> {
-    const now = await readHolder(this.path);
+    const now = this.lost ? null : await readHolder(this.path);
     if (now === 'gone' || now === null || now.token !== this.holder.token)
       throw new PackshotError(
         'conflict',

@@ -250,6 +250,7 @@ async function exportLocked(
           );
           continue;
         } else {
+          if (lock?.lost) await lock.assertHeld(); // throws: another export owns the folder now
           await writeAtomic(target, out.data, (landed) => state.add(entryOf(landed)));
           folders.add(dirname(target));
           dirty = true;
@@ -282,6 +283,8 @@ async function exportLocked(
   async function finish(cancelled: boolean): Promise<ExportOutcome> {
     const csv: string[] = [];
     if (!req.dryRun) {
+      // Taken over as stale (a run paused for minutes): another export now owns the folder.
+      await lock?.assertHeld();
       const names = new Map(req.plan.products.map((p) => [p.id, p.name || p.sku]));
       for (const preset of req.plan.presets) {
         const file = `${preset.id}-images.csv`;
@@ -305,8 +308,6 @@ async function exportLocked(
         }
         csv.push(file);
       }
-      // Taken over as stale (a run paused for minutes): another export now owns the folder.
-      await lock?.assertHeld();
       if (dirty || state.replayed) await state.commit();
       else await state.close();
     }
