@@ -119,7 +119,7 @@ export function createEngine(options: EngineOptions): Engine {
     onChange: (job) => bus.emit('jobs.changed', { job }),
   });
   // Write-back is a job after the edit is saved: a crash before it is made good later.
-  const writeBack = defineXmpJob(jobs, xmpTargets, xmp);
+  const writeBack = defineXmpJob(jobs, xmpTargets, xmp, cache);
   const prunePreviews = definePruneJob(jobs, cache, options.previewCacheBytes);
 
   // Domains.

@@ -1,9 +1,12 @@
 // XMP write-back as a durable job: an edit queues the ids it touched (bursts fold into one
 // queued row), the handler writes what the database says at run time, so a crash between
 // the edit and the write is made good by the next engine.
+import { readFile, stat } from 'node:fs/promises';
 import type { XmpTargetRepo } from '../repositories/xmp-target-repo';
 import type { JobRegistry } from '../jobs/job-registry';
-import type { XmpWriter } from '../tools/exiftool/xmp-writer';
+import type { MediaCache } from '../media/media-cache';
+import { readAndHash } from '../media/read-and-hash';
+import type { XmpWriter, XmpWritten } from '../tools/exiftool/xmp-writer';
 
 export const XMP_JOB = 'xmp.write';
 const CHUNK = 50;
@@ -17,6 +20,7 @@ export function defineXmpJob(
   registry: JobRegistry,
   targets: XmpTargetRepo,
   writer: XmpWriter,
+  cache: MediaCache,
 ): (ids: readonly number[]) => void {
   const type = registry.define<XmpJobArgs, { written: number }>({
     name: XMP_JOB,
@@ -30,7 +34,7 @@ export function defineXmpJob(
       let written = 0;
       for (let i = 0; i < ids.length && !ctx.signal.aborted; i += CHUNK) {
         const batch = targets.targets(ids.slice(i, i + CHUNK));
-        await writer.write(batch);
+        for (const w of await writer.write(batch)) await recordOwnWrite(targets, cache, w);
         written += batch.length;
         ctx.progress(Math.min(ids.length, i + CHUNK), ids.length);
       }
@@ -41,4 +45,36 @@ export function defineXmpJob(
     // Write-back is off by default: then no row at all.
     if (ids.length > 0 && targets.writing()) type.enqueue({ ids: [...ids] });
   };
+}
+
+/**
+ * A file written into now has new content that is still the same version to its owner:
+ * hashed as indexing hashes it and recorded as Packshot's, with its derived media carried
+ * over from the old hash (they are keyed by content, and the pixels did not change).
+ */
+async function recordOwnWrite(
+  targets: XmpTargetRepo,
+  cache: MediaCache,
+  { target, file }: XmpWritten,
+): Promise<void> {
+  if (target.hash === null) return;
+  try {
+    const s = await stat(file);
+    // Only images are written into, and indexing hashes an image whole.
+    const { hash } = await readAndHash(file, s.size, false);
+    if (
+      !targets.recordWritten(target.assetId, target.hash, {
+        hash,
+        bytes: s.size,
+        mtimeMs: s.mtimeMs,
+      })
+    )
+      return;
+    for (const kind of ['thumb', 'preview'] as const)
+      if (cache.has(kind, target.hash) && !cache.has(kind, hash))
+        await cache.write(kind, hash, await readFile(cache.pathFor(kind, target.hash)));
+  } catch (error) {
+    // The next scan reads the file again: at worst it records a version too many.
+    console.warn(`packshot: could not record the XMP write to ${file}: ${String(error)}`);
+  }
 }

@@ -181,7 +181,9 @@ function progressOf(row: JobRow): ExportProgress {
 function summaryOf(row: JobRow): ExportSummary {
   const jobId = String(row.id);
   const state = STATE_OF[row.state];
-  if (row.result !== null) return { ...(JSON.parse(row.result) as ExportSummary), jobId, state };
+  // A failed row's result is stored as JSON null: then the summary is built from its error.
+  const result = row.result === null ? null : (JSON.parse(row.result) as ExportSummary | null);
+  if (result !== null) return { ...result, jobId, state };
   const args = JSON.parse(row.args) as ExportArgs;
   return {
     jobId,

@@ -2,7 +2,8 @@ import { compileGlob, type GlobTest } from '../../../shared/patterns/glob';
 
 /**
  * Never catalogued unless the user says otherwise: dotfiles, OS clutter, files still being
- * downloaded, and sidecars (read with their image, not as assets of their own).
+ * downloaded or written (exiftool's `*_exiftool_tmp`), and sidecars (read with their
+ * image, not as assets of their own).
  */
 export const DEFAULT_IGNORE: readonly string[] = [
   '**/.*',
@@ -13,6 +14,7 @@ export const DEFAULT_IGNORE: readonly string[] = [
   '**/System Volume Information/**',
   '**/*.xmp',
   '**/*.tmp',
+  '**/*_exiftool_tmp',
   '**/*.part',
   '**/*.crdownload',
   '**/*.download',

@@ -35,9 +35,10 @@ export class XmpTargetRepo {
         rating: number;
         label: string | null;
         state: string;
+        hash: string | null;
       }
     >(
-      `SELECT c.path AS catalog_path, a.rel_path, a.kind, a.format, c.xmp_mode, c.xmp_naming, a.rating, a.label, a.state
+      `SELECT c.path AS catalog_path, a.rel_path, a.kind, a.format, c.xmp_mode, c.xmp_naming, a.rating, a.label, a.state, a.hash
        FROM assets a JOIN catalogs c ON c.id = a.catalog_id WHERE a.id = ? AND c.xmp_mode != 'off' AND c.online = 1`,
     );
     const paths = statements(this.db).prepare<[number], { path: string }>(
@@ -48,6 +49,8 @@ export class XmpTargetRepo {
       const row = one.get(id);
       if (!row || row.state === 'missing' || row.state === 'error') continue;
       targets.push({
+        assetId: id,
+        hash: row.hash,
         catalogPath: row.catalog_path,
         relPath: row.rel_path,
         kind: row.kind,
@@ -61,4 +64,49 @@ export class XmpTargetRepo {
     }
     return targets;
   }
+
+  /**
+   * Records the content Packshot's own XMP write gave a file, so neither the next scan nor
+   * a re-read takes it for a new version: the asset's row takes the new hash, size and
+   * mtime (a scan then sees nothing changed), and its latest version, the content the
+   * write started from, takes the new hash. A re-read that got there first recorded the
+   * write as a version of its own: that line goes. Nothing when the file was changed by
+   * something else meanwhile (the row holds neither hash).
+   */
+  recordWritten(id: number, before: string, after: WrittenContent): boolean {
+    return this.db
+      .transaction(() => {
+        const s = statements(this.db);
+        const info = s
+          .prepare(
+            `UPDATE assets SET hash = ?, bytes = ?, mtime_ms = ? WHERE id = ? AND hash IN (?, ?)`,
+          )
+          .run(after.hash, after.bytes, after.mtimeMs, id, before, after.hash);
+        if (info.changes === 0) return false;
+        const [last, prior] = s
+          .prepare<[number], { id: number; hash: string }>(
+            'SELECT id, hash FROM asset_versions WHERE asset_id = ? ORDER BY id DESC LIMIT 2',
+          )
+          .all(id);
+        let latest = last;
+        if (last?.hash === after.hash && prior?.hash === before) {
+          s.prepare('DELETE FROM asset_versions WHERE id = ?').run(last.id);
+          latest = prior;
+        }
+        if (latest?.hash === before)
+          s.prepare('UPDATE asset_versions SET hash = ?, bytes = ? WHERE id = ?').run(
+            after.hash,
+            after.bytes,
+            latest.id,
+          );
+        return true;
+      })
+      .immediate();
+  }
+}
+
+export interface WrittenContent {
+  hash: string;
+  bytes: number;
+  mtimeMs: number;
 }

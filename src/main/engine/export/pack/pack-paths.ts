@@ -1,6 +1,6 @@
 // Every path a pack writes or removes is checked to stay inside the pack's folder: by name
 // (no '..', no absolute part) and on disk (no symlinked folder leading out).
-import { mkdir, readdir, realpath, rm, rmdir } from 'node:fs/promises';
+import { lstat, mkdir, readdir, realpath, rm, rmdir } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { PackshotError } from '../../../../shared/errors';
 import { isTempName } from './write-atomic';
@@ -43,24 +43,64 @@ export class PackPaths {
     }
   }
 
-  /** Creates the file's folder and checks that, on disk, it is inside the pack. */
+  /**
+   * Creates the file's folder one level at a time, checking each level before the next is
+   * made: a symlinked folder leading out of the pack is refused before anything is created
+   * through it.
+   */
   async folderFor(file: string): Promise<string> {
     const abs = this.resolve(file);
     const dir = dirname(abs);
-    if (!this.made.has(dir)) {
-      await mkdir(dir, { recursive: true });
-      const real = await realpath(dir);
-      if (real !== this.realRoot && !real.startsWith(this.realRoot + sep))
+    if (this.made.has(dir)) return abs;
+    let at = this.root;
+    for (const part of relative(this.root, dir).split(sep).filter(Boolean)) {
+      at = join(at, part);
+      if (this.made.has(at)) continue;
+      const s = await lstat(at).catch(() => null);
+      if (!s) {
+        await mkdir(at).catch((error: NodeJS.ErrnoException) => {
+          if (error.code !== 'EEXIST')
+            throw new PackshotError('io', `could not create ${at}: ${error.message}`);
+        });
+      } else if (s.isSymbolicLink() && !(await this.leadsInside(at))) {
+        throw new PackshotError(
+          'invalid_argument',
+          `folder leads out of the pack (a symbolic link): ${relative(this.root, at)}; nothing was written through it`,
+        );
+      } else if (!s.isSymbolicLink() && !s.isDirectory()) {
+        throw new PackshotError('conflict', `${at} is a file, not a folder: ${file} not written`);
+      }
+      // Made or checked: a link created in between is caught by the check below.
+      if (!(await this.leadsInside(at)))
         throw new PackshotError('invalid_argument', `folder leads out of the pack: ${file}`);
-      this.made.add(dir);
+      this.made.add(at);
     }
     return abs;
   }
 
-  /** Removes temporary files a killed run left in these folders of the pack. */
+  /** Whether the file's folder, as it is on disk now, is inside the pack (makes nothing). */
+  async isInside(file: string): Promise<boolean> {
+    if (!this.isSafe(file)) return false;
+    return this.leadsInside(dirname(this.resolve(file)));
+  }
+
+  /** A missing folder is judged by its nearest existing parent. */
+  private async leadsInside(dir: string): Promise<boolean> {
+    for (let at = dir; ; at = dirname(at)) {
+      const real = await realpath(at).catch(() => null);
+      if (real !== null) return real === this.realRoot || real.startsWith(this.realRoot + sep);
+      if (!at.startsWith(this.root + sep)) return false;
+    }
+  }
+
+  /**
+   * Removes temporary files a killed run left in these folders of the pack: only names
+   * writeAtomic makes, only in folders inside the pack, and only under the pack's lock (so
+   * never another export's file in flight).
+   */
   async sweepTemp(files: Iterable<string>): Promise<number> {
     const dirs = new Set<string>([this.root]);
-    for (const f of files) dirs.add(dirname(this.resolve(f)));
+    for (const f of files) if (await this.isInside(f)) dirs.add(dirname(this.resolve(f)));
     let removed = 0;
     for (const dir of dirs) {
       const names = await readdir(dir).catch(() => [] as string[]);
@@ -74,6 +114,7 @@ export class PackPaths {
 
   /** Removes now-empty folders from the file's up to (not including) the pack's root. */
   async pruneEmpty(file: string): Promise<void> {
+    if (!(await this.isInside(file))) return;
     let dir = dirname(this.resolve(file));
     while (dir !== this.root && dir.startsWith(this.root + sep)) {
       try {

@@ -14,9 +14,10 @@ import { outputChecks } from '../preflight/output-checks';
 import { readRights, type RightsFields } from '../../tools/render/color';
 import { prepareSource, renderRendition } from '../../tools/render/render-rendition';
 import { MANIFEST, PackState, type PackEntry } from './manifest';
+import { PackLock } from './pack-lock';
 import { PackPaths } from './pack-paths';
 import type { PackPlan, PlannedFile } from './plan-pack';
-import { shopifyCsv } from './shopify-csv';
+import { CSV_HEADER, shopifyCsv } from './shopify-csv';
 import { syncFolder, writeAtomic } from './write-atomic';
 
 export interface ExportRequest {
@@ -30,6 +31,8 @@ export interface ExportRequest {
   concurrency: number;
   signal: AbortSignal;
   onProgress: (p: Omit<ExportProgress, 'jobId' | 'state'>) => void;
+  /** How long to wait for another export writing the same folder (default 10 minutes). */
+  lockWaitMs?: number;
 }
 
 export type ExportOutcome = Omit<ExportSummary, 'jobId' | 'state'> & { cancelled: boolean };
@@ -37,8 +40,35 @@ export type ExportOutcome = Omit<ExportSummary, 'jobId' | 'state'> & { cancelled
 const DRY_RUN_LIST = 1000;
 
 export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
-  const started = Date.now();
   const paths = await PackPaths.open(req.out, !req.dryRun);
+  // A dry run only reads; a real one holds the folder's lock from the manifest's read to
+  // its commit, so two exports into one folder run one after the other.
+  const lock = req.dryRun
+    ? null
+    : await PackLock.acquire(paths.root, {
+        signal: req.signal,
+        waitMs: req.lockWaitMs ?? 10 * 60_000,
+        onWait: (holder) =>
+          req.onProgress({
+            ...{ done: 0, total: req.plan.files.length, rendered: 0, unchanged: 0, failed: 0 },
+            rate: 0,
+            etaSeconds: null,
+            current: `waiting for another export (process ${holder.pid} on ${holder.host})`,
+          }),
+      });
+  try {
+    return await exportLocked(req, paths, lock);
+  } finally {
+    await lock?.release();
+  }
+}
+
+async function exportLocked(
+  req: ExportRequest,
+  paths: PackPaths,
+  lock: PackLock | null,
+): Promise<ExportOutcome> {
+  const started = Date.now();
   const state = await PackState.load(paths.root);
   const errors: ExportError[] = [];
   const presetIds = new Set(req.plan.presets.map((p) => p.id));
@@ -82,8 +112,9 @@ export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
       counts.removed++;
       continue;
     }
-    if (!paths.isSafe(e.file)) {
-      // A manifest edited by hand to point outside the pack: forget the line, touch nothing.
+    if (!(await paths.isInside(e.file))) {
+      // A manifest edited by hand to point outside the pack, or a folder since replaced by a
+      // link leading out: forget the line, touch nothing.
       await state.remove(e.file);
       dirty = true;
       continue;
@@ -126,7 +157,8 @@ export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
     return finish(false);
   }
 
-  await paths.sweepTemp(toRender.map((f) => f.path));
+  // Under the lock no other export has a file in flight: what is left is a crash's.
+  await paths.sweepTemp([...toRender.map((f) => f.path), ...state.entries.keys()]);
 
   // One group per source file: read and hashed once, rendered for every preset.
   const groups = new Map<number, PlannedFile[]>();
@@ -176,13 +208,6 @@ export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
         const warnings = [...f.findings, ...found.map((x) => `${x.check}: ${x.reason}`)];
         if (f.level === 'fail' || failed) counts.warned++;
         const target = await paths.folderFor(f.path);
-        if (await inTheWay(paths, state.entries.get(f.path), f.path)) {
-          fail(
-            f,
-            new Error('a file this pack did not write is in the way (move it, then export again)'),
-          );
-          continue;
-        }
         const sha256 = createHash('sha256').update(out.data).digest('hex');
         const entryOf = (landed: { bytes: number; mtimeMs: number; ino: number }): PackEntry => ({
           file: f.path,
@@ -209,11 +234,29 @@ export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
           mtimeMs: landed.mtimeMs,
           ino: landed.ino,
         });
-        await writeAtomic(target, out.data, (landed) => state.add(entryOf(landed)));
-        folders.add(dirname(target));
-        dirty = true;
-        bytesWritten += out.data.length;
-        counts.rendered++;
+        const blocking = await inTheWay(paths, state, f.path);
+        if (blocking && (await sameBytes(target, out.data))) {
+          // Exactly what this render makes (a pack whose manifest lost the line): adopted.
+          const s = await lstat(target);
+          await state.add(entryOf({ bytes: s.size, mtimeMs: s.mtimeMs, ino: s.ino }));
+          dirty = true;
+          counts.unchanged++;
+        } else if (blocking) {
+          fail(
+            f,
+            new Error(
+              `${f.path}: a file Packshot did not write (or one changed since) is in the way and was left as it is; move it, then export again`,
+            ),
+          );
+          continue;
+        } else {
+          if (lock?.lost) await lock.assertHeld(); // throws: another export owns the folder now
+          await writeAtomic(target, out.data, (landed) => state.add(entryOf(landed)));
+          folders.add(dirname(target));
+          dirty = true;
+          bytesWritten += out.data.length;
+          counts.rendered++;
+        }
       } catch (error) {
         fail(f, error);
         continue;
@@ -240,8 +283,8 @@ export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
   async function finish(cancelled: boolean): Promise<ExportOutcome> {
     const csv: string[] = [];
     if (!req.dryRun) {
-      if (dirty) await state.commit();
-      else await state.close();
+      // Taken over as stale (a run paused for minutes): another export now owns the folder.
+      await lock?.assertHeld();
       const names = new Map(req.plan.products.map((p) => [p.id, p.name || p.sku]));
       for (const preset of req.plan.presets) {
         const file = `${preset.id}-images.csv`;
@@ -249,9 +292,24 @@ export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
         const text = shopifyCsv(rows, names, req.baseUrl);
         const target = paths.resolve(file);
         const old = await readFile(target, 'utf8').catch(() => null);
-        if (old !== text) await writeAtomic(target, text);
+        if (!state.mayReplace(file, old, CSV_HEADER)) {
+          errors.push({
+            sku: '',
+            presetId: preset.id,
+            assetId: null,
+            file,
+            reason: `${file} was not written by Packshot (or was edited since) and is left as it is; move it, then export again to get the CSV`,
+          });
+          continue;
+        }
+        if (old !== text) {
+          await writeAtomic(target, text, () => state.output(file, text));
+          dirty = true;
+        }
         csv.push(file);
       }
+      if (dirty || state.replayed) await state.commit();
+      else await state.close();
     }
     report(true);
     return {
@@ -272,17 +330,25 @@ export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
   }
 }
 
-/** A file at the target that this pack never wrote (the user's own): never overwritten. */
-async function inTheWay(
-  paths: PackPaths,
-  entry: PackEntry | undefined,
-  file: string,
-): Promise<boolean> {
-  if (entry) return false;
-  return lstat(paths.resolve(file)).then(
+/**
+ * A file at the target that Packshot did not write (the user's own), or one of Packshot's
+ * that was changed since: never overwritten.
+ */
+async function inTheWay(paths: PackPaths, state: PackState, file: string): Promise<boolean> {
+  const exists = await lstat(paths.resolve(file)).then(
     () => true,
     () => false,
   );
+  if (!exists) return false;
+  for (const e of [state.entries.get(file), state.superseded.get(file)])
+    if (e && (await landedAsRecorded(paths, e))) return false;
+  return true;
+}
+
+async function sameBytes(path: string, data: Buffer): Promise<boolean> {
+  const s = await lstat(path).catch(() => null);
+  if (!s?.isFile() || s.size !== data.length) return false;
+  return (await readFile(path)).equals(data);
 }
 
 /** The file is still the one this pack wrote: same size and modification time. */

@@ -2,6 +2,9 @@
 // Image Alt Text. One per preset, from the pack's manifest.
 import type { ManifestFile } from '../../../../shared/export-dto';
 
+/** The header line: also how a CSV from before outputs were recorded is known as Packshot's. */
+export const CSV_HEADER = 'Handle,Image Src,Image Position,Image Alt Text';
+
 export function shopifyCsv(
   files: readonly ManifestFile[],
   names: ReadonlyMap<number, string>,
@@ -22,7 +25,7 @@ export function shopifyCsv(
       if (key === undefined) firstKey.set(f.productId * 100_000 + f.position, f.key);
       return key === undefined || key === f.key;
     });
-  const lines = [['Handle', 'Image Src', 'Image Position', 'Image Alt Text']];
+  const lines = [CSV_HEADER.split(',')];
   for (const f of rows) {
     const name = names.get(f.productId) ?? f.sku;
     lines.push([

@@ -1,11 +1,15 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { open, rm, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { XmpMode, XmpNaming } from '../../../../shared/dto';
 import { LazyExifTool } from './lazy-exiftool';
 import { splitTagPath } from '../../../../shared/tag-path';
 
 /** What Packshot writes for an asset, and where. */
 export interface XmpTarget {
+  assetId: number;
+  /** The asset's content hash as indexed before this write. */
+  hash: string | null;
   catalogPath: string;
   relPath: string;
   kind: string;
@@ -16,6 +20,16 @@ export interface XmpTarget {
   rating: number;
   label: string | null;
 }
+
+/** A file written into (not a sidecar): the caller records its new content as Packshot's. */
+export interface XmpWritten {
+  target: XmpTarget;
+  file: string;
+}
+
+/** exiftool's temporary file beside the one it writes (left by a killed write). */
+export const EXIFTOOL_TMP_SUFFIX = '_exiftool_tmp';
+const TASK_TIMEOUT_MS = 30_000;
 
 /** Formats exiftool writes XMP into safely; anything else gets a sidecar. RAW never is written. */
 const EMBEDDABLE = new Set(['jpeg', 'tiff', 'png', 'webp', 'gif']);
@@ -52,26 +66,35 @@ export function xmpTags(target: XmpTarget): Record<string, unknown> {
  * Writes keywords, rating and label to XMP with exiftool, the reference writer that
  * Lightroom, Bridge and digiKam agree with. exiftool writes to a temporary file and
  * renames it over the original (-overwrite_original), so a crash leaves the old file or
- * the new one. Camera RAW files always get a sidecar: their bytes are never touched.
+ * the new one; -P keeps the file's modification time (the user's edit date stays theirs),
+ * and the result is fsync'd before it counts as written. Camera RAW files always get a
+ * sidecar: their bytes are never touched.
  */
 export class XmpWriter {
-  private readonly exiftool = new LazyExifTool({ maxProcs: 1, taskTimeoutMillis: 30_000 });
-  private chain: Promise<void> = Promise.resolve();
+  private readonly exiftool = new LazyExifTool({ maxProcs: 1, taskTimeoutMillis: TASK_TIMEOUT_MS });
+  private chain: Promise<unknown> = Promise.resolve();
 
-  /** Queues writes one after another; resolves when these are written. */
-  write(targets: readonly XmpTarget[]): Promise<void> {
+  /** Queues writes one after another; resolves with the files written into when these are. */
+  write(targets: readonly XmpTarget[]): Promise<XmpWritten[]> {
     const run = this.chain.then(async () => {
+      const written: XmpWritten[] = [];
       for (const target of targets) {
         if (target.mode === 'off') continue;
+        const file = xmpFile(target);
         try {
+          await removeStaleTemp(file);
           const exiftool = await this.exiftool.get();
-          await exiftool.write(xmpFile(target), xmpTags(target), {
-            writeArgs: ['-overwrite_original'],
+          await exiftool.write(file, xmpTags(target), {
+            writeArgs: ['-overwrite_original', '-P'],
           });
+          await syncFile(file);
+          if (file === join(target.catalogPath, ...target.relPath.split('/')))
+            written.push({ target, file });
         } catch (error) {
           console.warn(`packshot: could not write XMP for ${target.relPath}: ${String(error)}`);
         }
       }
+      return written;
     });
     this.chain = run.catch(() => undefined);
     return run;
@@ -80,5 +103,31 @@ export class XmpWriter {
   async close(): Promise<void> {
     await this.chain;
     await this.exiftool.end();
+  }
+}
+
+/**
+ * exiftool refuses to write while its temporary file exists. One older than a write may
+ * take is a killed write's leftover (a live write in another process is younger): removed.
+ */
+async function removeStaleTemp(file: string): Promise<void> {
+  const temp = `${file}${EXIFTOOL_TMP_SUFFIX}`;
+  const s = await stat(temp).catch(() => null);
+  if (s?.isFile() && Date.now() - s.mtimeMs > TASK_TIMEOUT_MS) await rm(temp, { force: true });
+}
+
+/** The renamed file and its folder entry, on disk before the write counts as done. */
+async function syncFile(file: string): Promise<void> {
+  for (const path of [file, dirname(file)]) {
+    try {
+      const handle = await open(path, 'r');
+      try {
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    } catch {
+      // Windows cannot open a folder to fsync it; the file itself was synced above.
+    }
   }
 }
