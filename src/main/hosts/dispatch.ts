@@ -19,7 +19,8 @@ export async function dispatch(
   rawArgs: unknown,
 ): Promise<InvokeOutcome> {
   try {
-    if (!isMethodName(method)) {
+    // Own properties only (isMethodName and the handler): `toString`, `__proto__` are unknown.
+    if (!isMethodName(method) || !Object.hasOwn(handlers, method)) {
       throw new PackshotError('not_found', `Unknown method: ${method.slice(0, 100)}`);
     }
     const args = parseArgs(method, rawArgs);
