@@ -8,8 +8,10 @@ import {
   cpSync,
   openSync,
   closeSync,
+  mkdirSync,
   statSync,
   truncateSync,
+  writeFileSync,
   writeSync,
 } from 'node:fs';
 import { rm } from 'node:fs/promises';
@@ -74,6 +76,24 @@ describe('packshot doctor', () => {
     };
     expect(json.healthy).toBe(true);
     expect(json.findings.find((f) => f.check === 'integrity')?.level).toBe('ok');
+  });
+
+  it('warns of a missing catalog folder and crash leftovers, which do not make it damaged', () => {
+    const { dir } = copyLibrary('leftovers');
+    const db = new Database(join(dir, 'packshot.db'));
+    db.prepare(`INSERT INTO catalogs (path, name, added_at) VALUES (?, 'gone', 'x')`).run(
+      join(root, 'unplugged-drive'),
+    );
+    db.close();
+    writeFileSync(join(dir, 'packshot.db.bak-tmp-4242'), '');
+    mkdirSync(join(dir, 'cache', 'thumbs'), { recursive: true });
+    writeFileSync(join(dir, 'cache', 'thumbs', 'ab.webp.4242.x1.tmp'), '');
+    const run = runPackshot(dir, ['doctor']);
+    expect(run.status, run.stdout).toBe(0);
+    expect(run.stdout).toMatch(
+      /warn +catalogs: catalog 2: .*unplugged-drive is missing .*catalog remove 2/,
+    );
+    expect(run.stdout).toMatch(/warn +temp files: 2 left by a crash/);
   });
 
   it('names a truncated library and restores it from the backup it names', () => {
