@@ -1,3 +1,5 @@
 // The engine's entry point: the one module hosts import (lint enforces it).
 export { createEngine, type Engine, type EngineOptions } from './create-engine';
 export { VERSION } from './version';
+export { diagnoseLibrary, type LibraryReport } from './db/library-health';
+export { salvageLibrary, type SalvageResult } from './db/library-salvage';

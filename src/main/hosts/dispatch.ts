@@ -19,7 +19,8 @@ export async function dispatch(
   rawArgs: unknown,
 ): Promise<InvokeOutcome> {
   try {
-    if (!isMethodName(method)) {
+    // Own properties only (isMethodName and the handler): `toString`, `__proto__` are unknown.
+    if (!isMethodName(method) || !Object.hasOwn(handlers, method)) {
       throw new PackshotError('not_found', `Unknown method: ${method.slice(0, 100)}`);
     }
     const args = parseArgs(method, rawArgs);
@@ -33,6 +34,13 @@ export async function dispatch(
 export function toErrorPayload(error: unknown): ErrorPayload {
   if (error instanceof PackshotError) return error.toPayload();
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (typeof code === 'string' && /^SQLITE_(CORRUPT|NOTADB)/.test(code)) {
+    // A damaged page met after opening: the library's file is named by `packshot doctor`.
+    return {
+      code: 'io',
+      message: `The library is damaged (${(error as Error).message}): close Packshot and run \`packshot doctor\` to check it and restore a backup or salvage what is readable`,
+    };
+  }
   if (code === 'ENOENT') return { code: 'not_found', message: (error as Error).message };
   if (code === 'EACCES' || code === 'EPERM')
     return { code: 'io', message: (error as Error).message };

@@ -60,6 +60,25 @@ describe('migrating with a backup first', () => {
     expect(readdirSync(folder).filter((f) => f.includes('.bak')).length).toBe(2);
   });
 
+  it('backs up before every migration path: from each older version to the latest', async () => {
+    const latest = latestVersion(migrations);
+    for (const from of migrations.map((m) => m.version).filter((v) => v < latest)) {
+      const folder = await dir(`migrate-from-${from}`);
+      const file = join(folder, 'packshot.db');
+      const old = new Database(file);
+      migrate(
+        old,
+        migrations.filter((m) => m.version <= from),
+      );
+      old.close();
+      openDatabase(file).close();
+      const backup = new Database(`${file}.bak-v${from}`, { readonly: true, fileMustExist: true });
+      expect(schemaVersion(backup), `from ${from}`).toBe(from);
+      expect(backup.pragma('quick_check', { simple: true }), `from ${from}`).toBe('ok');
+      backup.close();
+    }
+  });
+
   it('makes no backup of a new database', async () => {
     const folder = await dir('migrate-new');
     openDatabase(join(folder, 'packshot.db')).close();

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { backupBeforeMigrating } from './backup-before-migrating';
 import { retryWhileBusy } from './busy-retry';
+import { damagedLibraryError, isDamage } from './damaged-library';
 import { migrate } from './migrate';
 import { migrations } from './migrations';
 
@@ -24,6 +25,17 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
     file,
     options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
   );
+  try {
+    prepare(db, file);
+  } catch (error) {
+    db.close();
+    // A truncated or overwritten file fails here, at its first read: say which and what next.
+    throw isDamage(error) ? damagedLibraryError(file, error) : error;
+  }
+  return db;
+}
+
+function prepare(db: Db, file: string): void {
   // First: every later step (WAL mode, the backup, migrating) may meet another process
   // opening the same new folder, and must wait for it rather than fail at once.
   db.pragma('busy_timeout = 5000');
@@ -37,5 +49,4 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
     backupBeforeMigrating(db, file, migrations);
     migrate(db, migrations);
   });
-  return db;
 }

@@ -10,6 +10,7 @@ import { assetsCommand } from './commands/assets-command';
 import { catalogCommand } from './commands/catalog-command';
 import { collectionsCommand } from './commands/collections-command';
 import { checkCommand } from './commands/check-command';
+import { doctorCommand } from './commands/doctor-command';
 import { exportCommand } from './commands/export-command';
 import { jobsCommand } from './commands/jobs-command';
 import { presetsCommand } from './commands/presets-command';
@@ -62,6 +63,10 @@ usage: packshot [--data DIR] <command>
                           the channel presets (built in and yours)
   jobs [--json]           durable jobs (exports, XMP writes…), whichever process runs them
   serve [--port N]        browser mode on 127.0.0.1 (prints the address to open)
+  doctor [--full] [--salvage] [--json]
+                          check the library (integrity, keys, schema, WAL, folders,
+                          temp files) without changing it, and say what to do;
+                          --salvage copies what reads into packshot.db.salvaged
 
 options:
   --data DIR   data folder (default: the desktop app's, or $PACKSHOT_DATA)
@@ -91,6 +96,7 @@ const COMMANDS: Record<string, (ctx: CliContext) => Promise<void>> = {
 
 async function main(argv: string[]): Promise<number> {
   let engine: Engine | undefined;
+  let dataDir: string | undefined;
   try {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -114,6 +120,9 @@ async function main(argv: string[]): Promise<number> {
         'base-url': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', default: false },
+        // doctor
+        full: { type: 'boolean', default: false },
+        salvage: { type: 'boolean', default: false },
       },
     });
     if (values.version) {
@@ -125,6 +134,16 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(USAGE);
       return values.help ? 0 : 2;
     }
+    // Before any engine: opening one migrates the library, and fails on a damaged one.
+    if (name === 'doctor') {
+      return doctorCommand({
+        dataDir: values.data ?? defaultDataDir(),
+        json: values.json ?? false,
+        full: values.full ?? false,
+        salvage: values.salvage ?? false,
+        out: process.stdout,
+      });
+    }
     const command = COMMANDS[name];
     if (!command) throw new UsageError(`unknown command '${name}' (see packshot --help)`);
     const port = values.port === undefined ? undefined : Number(values.port);
@@ -132,7 +151,8 @@ async function main(argv: string[]): Promise<number> {
       throw new UsageError(`--port takes a number from 0 to 65535, not '${values.port}'`);
     }
     // Only the long-running command watches folders; one-shot commands reconcile on `scan`.
-    engine = createEngine({ dataDir: values.data ?? defaultDataDir(), watch: name === 'serve' });
+    dataDir = values.data ?? defaultDataDir();
+    engine = createEngine({ dataDir, watch: name === 'serve' });
     await command({
       engine,
       positionals: rest,
@@ -162,6 +182,12 @@ async function main(argv: string[]): Promise<number> {
       (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
     const invalid = error instanceof PackshotError && error.code === 'invalid_argument';
     process.stderr.write(`packshot: ${error instanceof Error ? error.message : String(error)}\n`);
+    // A bad page met mid-command: the engine's message cannot know which data folder.
+    if (dataDir && error instanceof Error && error.message.startsWith('The library is damaged')) {
+      process.stderr.write(
+        `packshot: library: ${dataDir}; run: packshot --data "${dataDir}" doctor\n`,
+      );
+    }
     return usage || invalid ? 2 : 1;
   } finally {
     await engine?.close();

@@ -22,6 +22,7 @@ const fake = vi.hoisted(() => {
     schemes: [] as unknown[],
     protocolHandler: undefined as Handler | undefined,
     permissionHandler: undefined as Handler | undefined,
+    permissionCheck: undefined as Handler | undefined,
   };
   class BrowserWindow {
     webContents: Record<string, unknown>;
@@ -60,6 +61,7 @@ const fake = vi.hoisted(() => {
 
 vi.mock('electron', () => ({
   app: {
+    isPackaged: false,
     whenReady: () => Promise.resolve(),
     getAppPath: () => '/nonexistent-app-path',
     getPath: () => '/nonexistent-user-data',
@@ -79,6 +81,7 @@ vi.mock('electron', () => ({
   session: {
     defaultSession: {
       setPermissionRequestHandler: (fn: Handler) => (fake.state.permissionHandler = fn),
+      setPermissionCheckHandler: (fn: Handler) => (fake.state.permissionCheck = fn),
     },
   },
 }));
@@ -119,6 +122,7 @@ describe('Electron host', () => {
     const decide = vi.fn();
     fake.state.permissionHandler?.(null, 'camera', decide);
     expect(decide).toHaveBeenCalledWith(false);
+    expect(fake.state.permissionCheck?.(null, 'clipboard-read', 'file://')).toBe(false);
   });
 
   it('answers the contract over IPC, validating arguments, only for its own page', async () => {

@@ -9,6 +9,7 @@ import { createEngine, type Engine } from '../../engine';
 import { defaultDataDir } from '../data-dir';
 import { dispatch } from '../dispatch';
 import { resolveDragItem } from './drag-out';
+import { denyAllPermissions, devOverrides, isOurPage as isPage } from './window-policy';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const rendererIndex = join(here, '../renderer/index.html');
@@ -21,20 +22,18 @@ protocol.registerSchemesAsPrivileged([
   { scheme: MEDIA_SCHEME, privileges: { standard: true, secure: true, stream: true } },
 ]);
 
+// Read once; a packaged app ignores them (see window-policy.ts).
+const dev = devOverrides(process.env, app.isPackaged);
+
 /** Electron's own build of better-sqlite3, kept beside Node's (see scripts/electron-native.mjs). */
 function electronSqliteBinding(): string | undefined {
   const file =
-    process.env.PACKSHOT_ELECTRON_SQLITE ??
-    join(app.getAppPath(), 'build', 'electron-native', 'better_sqlite3.node');
+    dev.sqliteBinding ?? join(app.getAppPath(), 'build', 'electron-native', 'better_sqlite3.node');
   return existsSync(file) ? file : undefined;
 }
 
 function isOurPage(url: string | undefined): boolean {
-  if (!url) return false;
-  const dev = process.env.ELECTRON_RENDERER_URL;
-  return (
-    url.startsWith(pathToFileURL(rendererIndex).href) || (dev !== undefined && url.startsWith(dev))
-  );
+  return isPage(url, { indexUrl: pathToFileURL(rendererIndex).href, devUrl: dev.rendererUrl });
 }
 
 function createWindow(engine: Engine): BrowserWindow {
@@ -63,8 +62,7 @@ function createWindow(engine: Engine): BrowserWindow {
   });
   win.on('closed', unsubscribe);
 
-  const dev = process.env.ELECTRON_RENDERER_URL;
-  if (dev) void win.loadURL(dev);
+  if (dev.rendererUrl) void win.loadURL(dev.rendererUrl);
   else void win.loadFile(rendererIndex);
   return win;
 }
@@ -78,9 +76,7 @@ async function start(): Promise<void> {
     watch: true,
   });
 
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
-    callback(false),
-  );
+  denyAllPermissions(session.defaultSession);
 
   protocol.handle(MEDIA_SCHEME, (request) => {
     const url = new URL(request.url);

@@ -9,6 +9,12 @@ import { streamEvents } from './event-stream';
 import { cookieToken, headerToken, isFromUs, newToken, sameToken, tokenCookie } from './http-auth';
 import { refusedOverHttp } from './http-only-policy';
 import { readJsonBody } from './read-json-body';
+import {
+  applyServerLimits,
+  DEFAULT_LIMITS,
+  type ConnectionCount,
+  type ServerLimits,
+} from './server-limits';
 import { resolveInside, sendFile } from './static-files';
 import { statusFor } from './status-for';
 
@@ -19,12 +25,15 @@ export interface BridgeOptions {
   /** 0 picks a free port. */
   port?: number;
   token?: string;
+  /** Timeouts and the connection cap; tests shorten them. */
+  limits?: Partial<ServerLimits>;
 }
 
 export interface Bridge {
   url: string;
   port: number;
   token: string;
+  connections: ConnectionCount;
   close(): Promise<void>;
 }
 
@@ -55,14 +64,19 @@ const COMMON_HEADERS = {
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const token = options.token ?? newToken();
   let port = 0;
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
 
-  const server = createServer((req, res) => {
-    for (const [name, value] of Object.entries(COMMON_HEADERS)) res.setHeader(name, value);
-    handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent) sendError(res, toErrorPayload(error));
-      else res.destroy();
-    });
-  });
+  const server = createServer(
+    { connectionsCheckingInterval: limits.checkIntervalMs },
+    (req, res) => {
+      for (const [name, value] of Object.entries(COMMON_HEADERS)) res.setHeader(name, value);
+      handle(req, res).catch((error: unknown) => {
+        if (!res.headersSent) sendError(res, toErrorPayload(error));
+        else res.destroy();
+      });
+    },
+  );
+  const connections = applyServerLimits(server, limits);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!isFromUs(req, port)) {
@@ -151,6 +165,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     port,
     token,
+    connections,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -11,7 +11,8 @@ const PATH_ARGUMENTS: Partial<Record<string, readonly string[]>> = {
 
 /** A reason to refuse the call over HTTP, or null when it may go on. */
 export function refusedOverHttp(method: string, body: unknown): string | null {
-  const names = PATH_ARGUMENTS[method];
+  // Own keys only: `toString` or `constructor` must not find Object.prototype's.
+  const names = Object.hasOwn(PATH_ARGUMENTS, method) ? PATH_ARGUMENTS[method] : undefined;
   if (!names || typeof body !== 'object' || body === null) return null;
   const given = names.filter((name) => (body as Record<string, unknown>)[name] !== undefined);
   if (given.length === 0) return null;
