@@ -171,6 +171,8 @@ export class JobRepo {
 
   /** Renews the lease of this process's live rows; returns them (cancel flags included). */
   heartbeat(owner: JobOwner, now: number): LeaseView[] {
+    // Two statements, no transaction: only this process renews its own rows, and a row taken
+    // over in between is simply missing from the answer (the lease is lost either way).
     statements(this.db)
       .prepare(
         `UPDATE jobs SET heartbeat_at = ? WHERE owner_token = ? AND state IN ('queued', 'running')`,
