@@ -22,6 +22,8 @@ interface EngineSide {
 
 interface CliSide {
   commands: number;
+  /** The longest a command took, start to exit (ms). */
+  slowest: number;
   steps: number;
   /** Tag paths every asset must carry at the end, and those none may. */
   present: Set<string>;
@@ -87,6 +89,7 @@ async function cliLane(
 ): Promise<CliSide> {
   const side: CliSide = {
     commands: 0,
+    slowest: 0,
     steps: 0,
     present: new Set(),
     absent: new Set(),
@@ -102,7 +105,9 @@ async function cliLane(
         : step === 1
           ? ['flag', flag, '--query', '']
           : ['tag', 'remove', path, '--query', ''];
+    const started = Date.now();
     const run = await spawnPackshot(dataDir, [...args, '--json']);
+    side.slowest = Math.max(side.slowest, Date.now() - started);
     side.commands++;
     if (run.status !== 0) {
       const why = run.stderr.trim().split('\n')[0];
@@ -142,7 +147,8 @@ describe('two processes, one library', () => {
       console.log(
         `two processes, one library: ${engine.edits + refusedEdits} edits by the engine ` +
           `(${refusedEdits} refused), ${commands} CLI commands (${a.commands} + ${b.commands}; ` +
-          `${refusals.length - refusedEdits} failed)` +
+          `${refusals.length - refusedEdits} failed; the slowest took ` +
+          `${Math.max(a.slowest, b.slowest)} ms)` +
           refusals.map((r) => `\n  ${r}`).join(''),
       );
       expect(refusals).toEqual([]);
