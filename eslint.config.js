@@ -10,9 +10,13 @@ import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import prettier from 'eslint-config-prettier';
 import reactHooks from 'eslint-plugin-react-hooks';
-import packshot from './eslint/engine-layers.js';
+import layers from './eslint/engine-layers.js';
+import { writeTransactions } from './eslint/write-transactions.js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+
+// The project's own rules (eslint/).
+const packshot = { rules: { ...layers.rules, 'write-transactions': writeTransactions } };
 
 const TS = ['**/*.{ts,tsx,mts,cts}'];
 const JS = ['**/*.{js,mjs,cjs,jsx}'];
@@ -205,6 +209,13 @@ export default defineConfig(
     files: ['src/main/**/*.ts'],
     plugins: { packshot },
     rules: { 'packshot/engine-layers': 'error' },
+  },
+  {
+    // Write transactions begin IMMEDIATE and retry while busy: only through db/'s helper
+    // (eslint/write-transactions.js; docs/ARCHITECTURE.md, "Two processes, one library").
+    files: ['src/main/engine/**/*.ts'],
+    ignores: ['src/main/engine/db/**', '**/*.test.ts'],
+    rules: { 'packshot/write-transactions': 'error' },
   },
   {
     // External tools (sharp, exifr, exiftool) sit behind one module each in engine/tools/.

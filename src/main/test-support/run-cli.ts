@@ -1,6 +1,6 @@
 // The real command line, run as a user runs it: `node bin/packshot.mjs --data DIR …` (the
 // launcher builds the app first when the build is missing or stale).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,4 +21,20 @@ export function runPackshot(dataDir: string, args: readonly string[]): CliRun {
     timeout: 240_000,
   });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** Same as runPackshot, without blocking: for commands that run beside the engine or each other. */
+export function spawnPackshot(dataDir: string, args: readonly string[]): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [packshotBin, '--data', dataDir, ...args], {
+      env: { ...process.env, PACKSHOT_DATA: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
 }

@@ -3,6 +3,7 @@ import { PackshotError } from '../../../shared/errors';
 import type { Db } from '../db/open-database';
 import { EditStepRepo, type EditStepRow } from '../repositories/edit-step-repo';
 import type { Signal, StepPart, UndoKind } from './undo-kind';
+import { writeTransaction } from '../db/write-transaction';
 
 /** What a domain's write did, for the log to record as one step. */
 export interface StepWork {
@@ -34,18 +35,18 @@ export class EditLog {
   }
 
   /**
-   * Runs a domain's write and records its parts as one step, in one transaction (nested
-   * in the caller's, if it has one). No parts: nothing is recorded, the history stays.
+   * Runs a domain's write and records its parts as one step, in one write transaction
+   * (nested in the caller's, if it has one). No parts: nothing is recorded, the history stays.
    */
   step(label: string, work: () => StepWork): StepResult {
     let outcome: StepWork = { parts: [], changed: 0 };
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       outcome = work();
       if (outcome.parts.length === 0) return;
       // A part nobody could undo is a programming error: refuse it before it is stored.
       for (const p of outcome.parts) this.kindOf(p, label);
       this.steps.append(label, JSON.stringify(outcome.parts));
-    })();
+    });
     const recorded = outcome.parts.length > 0;
     return {
       ...this.result(outcome.changed, recorded ? label : null),
@@ -76,7 +77,11 @@ export class EditLog {
     let changed = 0;
     const touched = new Set<number>();
     const signals = new Set<Signal>();
-    const step = this.db.transaction((): EditStepRow | undefined => {
+    const step = writeTransaction(this.db, (): EditStepRow | undefined => {
+      // Counted afresh: a transaction retried while busy runs this again.
+      changed = 0;
+      touched.clear();
+      signals.clear();
       const row = direction === 'undo' ? this.steps.lastDone() : this.steps.firstUndone();
       if (!row) return undefined;
       const parts = JSON.parse(row.ops) as StepPart[];
@@ -90,7 +95,7 @@ export class EditLog {
       }
       this.steps.markUndone(row.id, direction === 'undo');
       return row;
-    })();
+    });
     return {
       ...this.result(changed, step?.label ?? null),
       touched: [...touched],

@@ -2,6 +2,7 @@ import { PackshotError } from '../../../shared/errors';
 import { isWithin, resolveCatalogPath } from '../catalog/resolve-catalog-path';
 import type { EngineContext, HandlerGroup, NamespaceMethods } from './engine-context';
 import { VERSION } from '../version';
+import { writeTransaction } from '../db/write-transaction';
 
 export function catalogHandlers(
   ctx: EngineContext,
@@ -12,17 +13,22 @@ export function catalogHandlers(
 
     'catalogs.add': async ({ path }) => {
       const folder = await resolveCatalogPath(path);
-      const same = catalogs.findByPath(folder.path);
-      if (same) return same;
-      for (const other of catalogs.list()) {
-        if (isWithin(other.path, folder.path) || isWithin(folder.path, other.path)) {
-          throw new PackshotError(
-            'conflict',
-            `${folder.path} overlaps the catalog ${other.path}; a file may belong to one catalog only`,
-          );
+      // The checks and the insert in one write: another process may add a catalog meanwhile.
+      const outcome = writeTransaction(ctx.db, () => {
+        const same = catalogs.findByPath(folder.path);
+        if (same) return { same };
+        for (const other of catalogs.list()) {
+          if (isWithin(other.path, folder.path) || isWithin(folder.path, other.path)) {
+            throw new PackshotError(
+              'conflict',
+              `${folder.path} overlaps the catalog ${other.path}; a file may belong to one catalog only`,
+            );
+          }
         }
-      }
-      const id = catalogs.insert(folder.path, folder.name);
+        return { id: catalogs.insert(folder.path, folder.name) };
+      });
+      if (outcome.same) return outcome.same;
+      const id = outcome.id;
       bus.emit('catalogs.changed', {});
       const watching = ctx.live ? ctx.startWatching(id) : Promise.resolve();
       ctx

@@ -4,6 +4,7 @@ import { toCollection, type CollectionRow } from '../repositories/collection-rep
 import { savedSearch } from '../collections/collection-scope';
 import type { EngineContext, HandlerGroup, NamespaceMethods } from './engine-context';
 import { strip } from './engine-context';
+import { writeTransaction } from '../db/write-transaction';
 
 export function collectionHandlers(
   ctx: EngineContext,
@@ -35,8 +36,12 @@ export function collectionHandlers(
     'collections.save': ({ id, name, query }) => {
       // Refused with a caret under the mistake before anything is stored.
       if (query !== undefined) savedSearch(query);
-      const saved = id === undefined ? collections.create(name, query ?? null) : id;
-      if (id !== undefined) collections.update(id, name, query);
+      // The name check and the write in one write transaction (names are unique).
+      const saved = writeTransaction(ctx.db, () => {
+        if (id === undefined) return collections.create(name, query ?? null);
+        collections.update(id, name, query);
+        return id;
+      });
       bus.emit('collections.changed', {});
       return Promise.resolve(describe(saved));
     },

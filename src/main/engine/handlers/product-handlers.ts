@@ -16,6 +16,7 @@ import { fieldsOf, type ProductFields } from '../repositories/product-repo';
 import { PresetRepo } from '../repositories/preset-repo';
 import { computeReadiness, notReady } from '../products/readiness/compute-readiness';
 import type { PresetLookup } from '../products/readiness/channel-requirements';
+import { writeTransaction } from '../db/write-transaction';
 
 type Names = NamespaceMethods<'products' | 'links' | 'rules'>;
 
@@ -53,30 +54,37 @@ export function productHandlers(ctx: EngineContext, parts: ProductParts): Handle
       Promise.resolve({ offset, ...products.page(productSearch(query), offset, limit) }),
     'products.get': ({ id }) => Promise.resolve(detail(id)),
     'products.create': (args) => {
-      const fields: ProductFields = {
-        sku: args.sku,
-        name: args.name,
-        parentId: parentId(args.parentSku, null),
-        attributes: args.attributes ?? {},
-        channels: args.channels ?? [],
-        productType: args.productType ?? null,
-      };
-      const id = products.create(fields);
+      // The parent's lookup and the insert in one write (another process may change either).
+      const id = writeTransaction(ctx.db, () =>
+        products.create({
+          sku: args.sku,
+          name: args.name,
+          parentId: parentId(args.parentSku, null),
+          attributes: args.attributes ?? {},
+          channels: args.channels ?? [],
+          productType: args.productType ?? null,
+        }),
+      );
       changed(false);
       return Promise.resolve(products.require(id));
     },
     'products.update': (args) => {
-      const current = fieldsOf(products.require(args.id));
-      const next: ProductFields = {
-        sku: args.sku ?? current.sku,
-        name: args.name ?? current.name,
-        parentId: parentId(args.parentSku, current.parentId),
-        attributes: args.attributes ?? current.attributes,
-        channels: args.channels ?? current.channels,
-        productType: args.productType === undefined ? current.productType : args.productType,
-      };
+      // Read and written in one write transaction: a field another process changed
+      // meanwhile is not put back to what this one read.
+      const { current, next, updated } = writeTransaction(ctx.db, () => {
+        const current = fieldsOf(products.require(args.id));
+        const next: ProductFields = {
+          sku: args.sku ?? current.sku,
+          name: args.name ?? current.name,
+          parentId: parentId(args.parentSku, current.parentId),
+          attributes: args.attributes ?? current.attributes,
+          channels: args.channels ?? current.channels,
+          productType: args.productType === undefined ? current.productType : args.productType,
+        };
+        return { current, next, updated: products.update(args.id, next) };
+      });
       // A SKU change renames what search terms (sku:…) find: asset lists refetch too.
-      if (products.update(args.id, next)) changed(next.sku !== current.sku);
+      if (updated) changed(next.sku !== current.sku);
       return Promise.resolve(products.require(args.id));
     },
     'products.delete': ({ id }) => {

@@ -10,6 +10,7 @@ import { readSidecars } from '../tools/metadata/read-sidecars';
 import { fileTagPaths } from '../../../shared/tag-path';
 import type { TagRepo } from '../repositories/tag-repo';
 import { cameraName } from './index-asset';
+import { writeTransaction } from '../db/write-transaction';
 
 export interface RereadDeps {
   db: Db;
@@ -47,18 +48,16 @@ export async function rereadMetadata(deps: RereadDeps, id: number): Promise<bool
     hasAlpha: before?.hasAlpha ?? null,
   });
   // One transaction, as an index result is: the metadata never lands without its tags.
-  deps.db
-    .transaction(() => {
-      deps.writes.markMetadata(id, {
-        orientation: metadata.orientation,
-        capturedAt: metadata.capturedAt,
-        camera: cameraName(metadata.make, metadata.model),
-        metadata,
-      });
-      deps.tags.setFileTags(id, fileTagPaths(metadata.keywords, metadata.hierarchicalKeywords));
-      deps.writes.applyFileCulling(id, metadata.rating, metadata.label);
-      deps.sidecars.recordRead(file.catalogId, file.relPath, stamps);
-    })
-    .immediate();
+  writeTransaction(deps.db, () => {
+    deps.writes.markMetadata(id, {
+      orientation: metadata.orientation,
+      capturedAt: metadata.capturedAt,
+      camera: cameraName(metadata.make, metadata.model),
+      metadata,
+    });
+    deps.tags.setFileTags(id, fileTagPaths(metadata.keywords, metadata.hierarchicalKeywords));
+    deps.writes.applyFileCulling(id, metadata.rating, metadata.label);
+    deps.sidecars.recordRead(file.catalogId, file.relPath, stamps);
+  });
   return true;
 }

@@ -9,6 +9,7 @@ import type { IndexedFields, IndexWriteRepo } from '../repositories/index-write-
 import type { VersionRepo } from '../repositories/version-repo';
 import { fileTagPaths } from '../../../shared/tag-path';
 import type { TagRepo } from '../repositories/tag-repo';
+import { writeTransaction } from '../db/write-transaction';
 
 export interface WriteDeps {
   db: Db;
@@ -43,31 +44,29 @@ export function writeIndexResult(
 ): { intakeTagged: boolean } | null {
   const { id, file, fields } = result;
   try {
-    return deps.db
-      .transaction(() => {
-        if (!deps.files.locate(id)) return null;
-        if (result.sidecarStamps)
-          deps.sidecars.recordRead(file.catalogId, file.relPath, result.sidecarStamps);
-        deps.writes.markIndexed(id, fields);
-        // The file's own keywords become tags (the user's own tags stay as they are).
-        const metadata = fields.metadata;
-        deps.tags.setFileTags(
-          id,
-          metadata ? fileTagPaths(metadata.keywords, metadata.hierarchicalKeywords) : [],
-        );
-        if (metadata) deps.writes.applyFileCulling(id, metadata.rating, metadata.label);
-        const intakeTagged = applyIntakeOnIndex(deps, id, result.intake);
-        if (fields.analysis) deps.similar.add(id, fields.analysis.phash);
-        deps.writes.releaseCopies(id, fields.hash);
-        deps.versions.record(id, {
-          hash: fields.hash,
-          bytes: file.bytes,
-          width: fields.width,
-          height: fields.height,
-        });
-        return { intakeTagged };
-      })
-      .immediate();
+    return writeTransaction(deps.db, () => {
+      if (!deps.files.locate(id)) return null;
+      if (result.sidecarStamps)
+        deps.sidecars.recordRead(file.catalogId, file.relPath, result.sidecarStamps);
+      deps.writes.markIndexed(id, fields);
+      // The file's own keywords become tags (the user's own tags stay as they are).
+      const metadata = fields.metadata;
+      deps.tags.setFileTags(
+        id,
+        metadata ? fileTagPaths(metadata.keywords, metadata.hierarchicalKeywords) : [],
+      );
+      if (metadata) deps.writes.applyFileCulling(id, metadata.rating, metadata.label);
+      const intakeTagged = applyIntakeOnIndex(deps, id, result.intake);
+      if (fields.analysis) deps.similar.add(id, fields.analysis.phash);
+      deps.writes.releaseCopies(id, fields.hash);
+      deps.versions.record(id, {
+        hash: fields.hash,
+        bytes: file.bytes,
+        width: fields.width,
+        height: fields.height,
+      });
+      return { intakeTagged };
+    });
   } catch (error) {
     // The near-duplicate index keeps hashes in memory too: drop what the rollback undid.
     deps.similar.invalidate();

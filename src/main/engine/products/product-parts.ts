@@ -10,6 +10,7 @@ import { ProductRepo } from '../repositories/product-repo';
 import { PRODUCT_DELETE, registerProductUndo } from './product-undo-kinds';
 import { BUILT_IN_RULE, compileRule, type CompiledRule } from './rules/link-rule';
 import { planRules } from './rules/plan-rules';
+import { writeTransaction } from '../db/write-transaction';
 
 const MAX_CSV_BYTES = 50 * 1024 * 1024;
 
@@ -124,12 +125,16 @@ export class ProductParts {
   private autoLinkOne(assetId: number): boolean {
     this.autoRules ??= this.compiled(undefined, true);
     const rules = this.autoRules;
-    if (rules.length === 0 || this.linkEdits.links.isLinked(assetId)) return false;
-    const plan = planRules(this.db, rules, [assetId]);
-    if (plan.links.length === 0) return false;
-    // The plan's positions follow what each slot holds now: the new file goes at the end.
-    this.linkEdits.links.addIfAbsent(plan.links);
-    return true;
+    if (rules.length === 0) return false;
+    // Read and linked in one write: the positions must still be free when written.
+    return writeTransaction(this.db, () => {
+      if (this.linkEdits.links.isLinked(assetId)) return false;
+      const plan = planRules(this.db, rules, [assetId]);
+      if (plan.links.length === 0) return false;
+      // The plan's positions follow what each slot holds now: the new file goes at the end.
+      this.linkEdits.links.addIfAbsent(plan.links);
+      return true;
+    });
   }
 }
 

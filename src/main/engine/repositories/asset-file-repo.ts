@@ -3,6 +3,7 @@ import type { Db } from '../db/open-database';
 import { statements } from '../db/statement-cache';
 import { folderOf } from './asset-row';
 import { join } from 'node:path';
+import { writeTransaction } from '../db/write-transaction';
 
 /** What the walker or the watcher saw of a file on disk. */
 export interface FileSeen {
@@ -122,11 +123,12 @@ export class AssetFileRepo {
       `UPDATE assets SET bytes = ?, mtime_ms = ?, state = 'pending', error = NULL, thumb = 'pending'
        WHERE id = ?`,
     );
-    const queue: number[] = [];
-    let listed = 0;
-    let missing = 0;
     const now = Date.now();
-    this.db.transaction(() => {
+    // Counted inside: a transaction retried while busy starts its counts over.
+    return writeTransaction(this.db, () => {
+      const queue: number[] = [];
+      let listed = 0;
+      let missing = 0;
       const known = complete ? this.known(catalogId) : null;
       const found = known ? new Uint8Array(known.rows.length) : null;
       const one = statements(this.db)
@@ -171,8 +173,8 @@ export class AssetFileRepo {
         });
         missing = this.markMissing(catalogId, gone);
       }
-    })();
-    return { listed, queue, missing };
+      return { listed, queue, missing };
+    });
   }
 
   /** The files at these paths are gone: their assets stay, marked missing. */
@@ -180,11 +182,11 @@ export class AssetFileRepo {
     const stmt = statements(this.db).prepare(
       `UPDATE assets SET state = 'missing' WHERE catalog_id = ? AND rel_path = ? AND state != 'missing'`,
     );
-    let changed = 0;
-    this.db.transaction(() => {
+    return writeTransaction(this.db, () => {
+      let changed = 0;
       for (const rel of relPaths) changed += stmt.run(catalogId, rel).changes;
-    })();
-    return changed;
+      return changed;
+    });
   }
 
   /** Missing assets under a folder that disappeared (a folder deleted or moved away). */

@@ -2,6 +2,7 @@ import type { Catalog, WatchMode, XmpMode, XmpNaming } from '../../../shared/dto
 import type { Db } from '../db/open-database';
 import { parseList } from './asset-row';
 import { statements } from '../db/statement-cache';
+import { writeTransaction } from '../db/write-transaction';
 
 interface CatalogRow {
   id: number;
@@ -94,12 +95,14 @@ export class CatalogRepo {
   }
 
   setXmp(id: number, mode: XmpMode | undefined, naming: XmpNaming | undefined): void {
-    if (mode)
-      statements(this.db).prepare('UPDATE catalogs SET xmp_mode = ? WHERE id = ?').run(mode, id);
-    if (naming)
-      statements(this.db)
-        .prepare('UPDATE catalogs SET xmp_naming = ? WHERE id = ?')
-        .run(naming, id);
+    writeTransaction(this.db, () => {
+      if (mode)
+        statements(this.db).prepare('UPDATE catalogs SET xmp_mode = ? WHERE id = ?').run(mode, id);
+      if (naming)
+        statements(this.db)
+          .prepare('UPDATE catalogs SET xmp_naming = ? WHERE id = ?')
+          .run(naming, id);
+    });
   }
 
   setIgnore(id: number, patterns: readonly string[]): void {

@@ -2,6 +2,7 @@ import type { AssetMetadata } from '../../../shared/dto';
 import type { ImageAnalysis } from '../analysis/analyze-pixels';
 import type { Db } from '../db/open-database';
 import { statements } from '../db/statement-cache';
+import { writeTransaction } from '../db/write-transaction';
 
 export interface IndexedFields {
   hash: string;
@@ -104,7 +105,7 @@ export class IndexWriteRepo {
    * takes the new path and keeps its id, and so everything attached to it; `from` goes.
    */
   transplant(from: number, to: number): void {
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       const row = statements(this.db)
         .prepare<
           [number],
@@ -147,7 +148,7 @@ export class IndexWriteRepo {
       statements(this.db)
         .prepare('UPDATE assets SET duplicate_of = ? WHERE duplicate_of = ?')
         .run(to, from);
-    })();
+    });
   }
 
   setDuplicateOf(id: number, of: number | null): void {

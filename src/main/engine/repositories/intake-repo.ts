@@ -3,6 +3,7 @@ import { intakeRulesSchema } from '../../../shared/methods/intake-rules-methods'
 import type { Db } from '../db/open-database';
 import { statements } from '../db/statement-cache';
 import { globProblem, patternProblem } from '../../../shared/methods/pattern-check';
+import { writeTransaction } from '../db/write-transaction';
 
 /**
  * Each catalog's intake rules, stored as JSON and compiled once per change; and which tag
@@ -53,11 +54,13 @@ export class IntakeRepo<Evaluator> {
   }
 
   setOwned(assetId: number, tagIds: readonly number[]): void {
-    statements(this.db).prepare('DELETE FROM intake_tags WHERE asset_id = ?').run(assetId);
-    const insert = statements(this.db).prepare(
-      'INSERT OR IGNORE INTO intake_tags (asset_id, tag_id) VALUES (?, ?)',
-    );
-    for (const tagId of tagIds) insert.run(assetId, tagId);
+    writeTransaction(this.db, () => {
+      statements(this.db).prepare('DELETE FROM intake_tags WHERE asset_id = ?').run(assetId);
+      const insert = statements(this.db).prepare(
+        'INSERT OR IGNORE INTO intake_tags (asset_id, tag_id) VALUES (?, ?)',
+      );
+      for (const tagId of tagIds) insert.run(assetId, tagId);
+    });
   }
 
   setViolation(assetId: number, violation: string | null): void {

@@ -5,6 +5,7 @@
 import type { JobState } from '../../../shared/job-dto';
 import type { Db } from '../db/open-database';
 import { statements } from '../db/statement-cache';
+import { writeTransaction } from '../db/write-transaction';
 
 /** The process holding a row's lease. */
 export interface JobOwner {
@@ -79,28 +80,26 @@ export class JobRepo {
     now: number,
     isStale: (row: JobRow) => boolean,
   ): { id: number } | { conflict: JobRow } {
-    return this.db
-      .transaction(() => {
-        if (job.lockKey !== null) {
-          const live = statements(this.db)
-            .prepare<[string], JobRow>(
-              `SELECT * FROM jobs WHERE lock_key = ? AND state IN ('queued', 'running')`,
-            )
-            .all(job.lockKey);
-          const alive = live.find((row) => row.owner_token === owner.token || !isStale(row));
-          if (alive) return { conflict: alive };
-          for (const row of live)
-            this.end(row.id, row.owner_token, 'cancelled', null, 'superseded by a newer job', now);
-        }
-        const info = statements(this.db)
-          .prepare(
-            `INSERT INTO jobs (name, args, lock_key, created_at, owner_pid, owner_host, owner_token, heartbeat_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    return writeTransaction(this.db, () => {
+      if (job.lockKey !== null) {
+        const live = statements(this.db)
+          .prepare<[string], JobRow>(
+            `SELECT * FROM jobs WHERE lock_key = ? AND state IN ('queued', 'running')`,
           )
-          .run(job.name, job.args, job.lockKey, now, owner.pid, owner.host, owner.token, now);
-        return { id: Number(info.lastInsertRowid) };
-      })
-      .immediate();
+          .all(job.lockKey);
+        const alive = live.find((row) => row.owner_token === owner.token || !isStale(row));
+        if (alive) return { conflict: alive };
+        for (const row of live)
+          this.end(row.id, row.owner_token, 'cancelled', null, 'superseded by a newer job', now);
+      }
+      const info = statements(this.db)
+        .prepare(
+          `INSERT INTO jobs (name, args, lock_key, created_at, owner_pid, owner_host, owner_token, heartbeat_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(job.name, job.args, job.lockKey, now, owner.pid, owner.host, owner.token, now);
+      return { id: Number(info.lastInsertRowid) };
+    });
   }
 
   /**
@@ -108,43 +107,39 @@ export class JobRepo {
    * so bursts of small work (XMP writes) make one row. False when there is none.
    */
   mergeQueued(name: string, owner: JobOwner, merge: (args: string) => string): number | null {
-    return this.db
-      .transaction(() => {
-        const row = statements(this.db)
-          .prepare<[string, string], { id: number; args: string }>(
-            `SELECT id, args FROM jobs WHERE name = ? AND owner_token = ? AND state = 'queued'
+    return writeTransaction(this.db, () => {
+      const row = statements(this.db)
+        .prepare<[string, string], { id: number; args: string }>(
+          `SELECT id, args FROM jobs WHERE name = ? AND owner_token = ? AND state = 'queued'
              AND cancel_requested = 0 ORDER BY id DESC LIMIT 1`,
-          )
-          .get(name, owner.token);
-        if (!row) return null;
-        statements(this.db)
-          .prepare(`UPDATE jobs SET args = ? WHERE id = ?`)
-          .run(merge(row.args), row.id);
-        return row.id;
-      })
-      .immediate();
+        )
+        .get(name, owner.token);
+      if (!row) return null;
+      statements(this.db)
+        .prepare(`UPDATE jobs SET args = ? WHERE id = ?`)
+        .run(merge(row.args), row.id);
+      return row.id;
+    });
   }
 
   /** Starts this process's oldest queued row of `name`, or returns null. */
   claim(name: string, owner: JobOwner, now: number): JobRow | null {
-    return this.db
-      .transaction(() => {
-        const row = statements(this.db)
-          .prepare<[string, string], JobRow>(
-            `SELECT * FROM jobs WHERE state = 'queued' AND name = ? AND owner_token = ?
+    return writeTransaction(this.db, () => {
+      const row = statements(this.db)
+        .prepare<[string, string], JobRow>(
+          `SELECT * FROM jobs WHERE state = 'queued' AND name = ? AND owner_token = ?
              ORDER BY id LIMIT 1`,
-          )
-          .get(name, owner.token);
-        if (!row) return null;
-        statements(this.db)
-          .prepare(
-            `UPDATE jobs SET state = 'running', attempts = attempts + 1, heartbeat_at = ?,
+        )
+        .get(name, owner.token);
+      if (!row) return null;
+      statements(this.db)
+        .prepare(
+          `UPDATE jobs SET state = 'running', attempts = attempts + 1, heartbeat_at = ?,
              started_at = COALESCE(started_at, ?) WHERE id = ?`,
-          )
-          .run(now, now, row.id);
-        return { ...row, state: 'running' as const, attempts: row.attempts + 1 };
-      })
-      .immediate();
+        )
+        .run(now, now, row.id);
+      return { ...row, state: 'running' as const, attempts: row.attempts + 1 };
+    });
   }
 
   /**
@@ -153,31 +148,31 @@ export class JobRepo {
    */
   adopt(owner: JobOwner, names: readonly string[], now: number, isStale: (r: JobRow) => boolean) {
     if (names.length === 0) return 0;
-    return this.db
-      .transaction(() => {
-        const rows = statements(this.db)
-          .prepare<unknown[], JobRow>(
-            `SELECT * FROM jobs WHERE state IN ('queued', 'running')
+    return writeTransaction(this.db, () => {
+      const rows = statements(this.db)
+        .prepare<unknown[], JobRow>(
+          `SELECT * FROM jobs WHERE state IN ('queued', 'running')
              AND name IN (${names.map(() => '?').join(',')})
              AND (owner_token IS NULL OR owner_token != ?)`,
-          )
-          .all(...names, owner.token);
-        const take = statements(this.db).prepare(
-          `UPDATE jobs SET state = 'queued', owner_pid = ?, owner_host = ?, owner_token = ?,
+        )
+        .all(...names, owner.token);
+      const take = statements(this.db).prepare(
+        `UPDATE jobs SET state = 'queued', owner_pid = ?, owner_host = ?, owner_token = ?,
            heartbeat_at = ? WHERE id = ?`,
-        );
-        let taken = 0;
-        for (const row of rows.filter(isStale)) {
-          take.run(owner.pid, owner.host, owner.token, now, row.id);
-          taken++;
-        }
-        return taken;
-      })
-      .immediate();
+      );
+      let taken = 0;
+      for (const row of rows.filter(isStale)) {
+        take.run(owner.pid, owner.host, owner.token, now, row.id);
+        taken++;
+      }
+      return taken;
+    });
   }
 
   /** Renews the lease of this process's live rows; returns them (cancel flags included). */
   heartbeat(owner: JobOwner, now: number): LeaseView[] {
+    // Two statements, no transaction: only this process renews its own rows, and a row taken
+    // over in between is simply missing from the answer (the lease is lost either way).
     statements(this.db)
       .prepare(
         `UPDATE jobs SET heartbeat_at = ? WHERE owner_token = ? AND state IN ('queued', 'running')`,
@@ -235,45 +230,41 @@ export class JobRepo {
    * Returns what happened, or null when the row is finished or unknown.
    */
   cancel(id: number, now: number): 'cancelled' | 'requested' | null {
-    return this.db
-      .transaction(() => {
-        const row = this.get(id);
-        if (!row || (row.state !== 'queued' && row.state !== 'running')) return null;
-        if (row.state === 'queued') {
-          this.end(id, row.owner_token, 'cancelled', null, null, now);
-          return 'cancelled';
-        }
-        statements(this.db).prepare(`UPDATE jobs SET cancel_requested = 1 WHERE id = ?`).run(id);
-        return 'requested';
-      })
-      .immediate();
+    return writeTransaction(this.db, () => {
+      const row = this.get(id);
+      if (!row || (row.state !== 'queued' && row.state !== 'running')) return null;
+      if (row.state === 'queued') {
+        this.end(id, row.owner_token, 'cancelled', null, null, now);
+        return 'cancelled';
+      }
+      statements(this.db).prepare(`UPDATE jobs SET cancel_requested = 1 WHERE id = ?`).run(id);
+      return 'requested';
+    });
   }
 
   /** A failed or cancelled row back to queued, leased to `owner`. */
   retry(id: number, owner: JobOwner, now: number, isStale: (r: JobRow) => boolean) {
-    return this.db
-      .transaction((): 'queued' | 'not_found' | 'not_finished' | 'conflict' => {
-        const row = this.get(id);
-        if (!row) return 'not_found';
-        if (row.state !== 'failed' && row.state !== 'cancelled') return 'not_finished';
-        if (row.lock_key !== null) {
-          const other = statements(this.db)
-            .prepare<[string], JobRow>(
-              `SELECT * FROM jobs WHERE lock_key = ? AND state IN ('queued', 'running')`,
-            )
-            .all(row.lock_key);
-          if (other.some((r) => r.owner_token === owner.token || !isStale(r))) return 'conflict';
-        }
-        statements(this.db)
-          .prepare(
-            `UPDATE jobs SET state = 'queued', error = NULL, result = NULL, finished_at = NULL,
+    return writeTransaction(this.db, (): 'queued' | 'not_found' | 'not_finished' | 'conflict' => {
+      const row = this.get(id);
+      if (!row) return 'not_found';
+      if (row.state !== 'failed' && row.state !== 'cancelled') return 'not_finished';
+      if (row.lock_key !== null) {
+        const other = statements(this.db)
+          .prepare<[string], JobRow>(
+            `SELECT * FROM jobs WHERE lock_key = ? AND state IN ('queued', 'running')`,
+          )
+          .all(row.lock_key);
+        if (other.some((r) => r.owner_token === owner.token || !isStale(r))) return 'conflict';
+      }
+      statements(this.db)
+        .prepare(
+          `UPDATE jobs SET state = 'queued', error = NULL, result = NULL, finished_at = NULL,
              cancel_requested = 0, done = 0, rate = 0, detail = NULL,
              owner_pid = ?, owner_host = ?, owner_token = ?, heartbeat_at = ? WHERE id = ?`,
-          )
-          .run(owner.pid, owner.host, owner.token, now, id);
-        return 'queued';
-      })
-      .immediate();
+        )
+        .run(owner.pid, owner.host, owner.token, now, id);
+      return 'queued';
+    });
   }
 
   /** Forgets finished rows but the newest `keep`, and any finished before `before`. */

@@ -7,6 +7,7 @@ import type { Db } from '../db/open-database';
 import { validateTemplate } from '../../../shared/naming/name-template';
 import { builtInPresets, type BuiltInPreset } from './built-in-presets';
 import { statements } from '../db/statement-cache';
+import { writeTransaction } from '../db/write-transaction';
 
 interface Row {
   id: string;
@@ -47,17 +48,20 @@ export class PresetRepo {
   save(id: string, body: PresetBody, basedOn: string | null = null): ChannelPreset {
     validateTemplate(body.naming.folder);
     validateTemplate(body.naming.file);
-    const current = this.get(id);
-    const version = current ? current.version + 1 : 1;
-    statements(this.db)
-      .prepare(
-        `INSERT INTO channel_presets (id, body, version, based_on, updated_at)
-         VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (id) DO UPDATE SET body = excluded.body, version = excluded.version,
-           updated_at = excluded.updated_at`,
-      )
-      .run(id, JSON.stringify(body), version, current?.basedOn ?? basedOn, Date.now());
-    return this.require(id);
+    // The version read and bumped in one write: two saves at once make two versions.
+    return writeTransaction(this.db, () => {
+      const current = this.get(id);
+      const version = current ? current.version + 1 : 1;
+      statements(this.db)
+        .prepare(
+          `INSERT INTO channel_presets (id, body, version, based_on, updated_at)
+           VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT (id) DO UPDATE SET body = excluded.body, version = excluded.version,
+             updated_at = excluded.updated_at`,
+        )
+        .run(id, JSON.stringify(body), version, current?.basedOn ?? basedOn, Date.now());
+      return this.require(id);
+    });
   }
 
   copy(id: string, newId: string | undefined, name: string | undefined): ChannelPreset {

@@ -2,6 +2,7 @@ import type { Db } from '../db/open-database';
 import { sidecarCandidates } from '../tools/metadata/find-sidecars';
 import type { SidecarStamp } from '../tools/metadata/read-sidecars';
 import { statements } from '../db/statement-cache';
+import { writeTransaction } from '../db/write-transaction';
 
 export type { SidecarStamp };
 
@@ -31,12 +32,12 @@ export class SidecarRepo {
     const drop = statements(this.db).prepare(
       'DELETE FROM sidecars WHERE catalog_id = ? AND rel_path = ?',
     );
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       for (const rel of sidecarCandidates(assetRelPath)) {
         if (!present.has(rel)) drop.run(catalogId, rel);
       }
       this.record(catalogId, read, []);
-    })();
+    });
   }
 
   /** Records stamps and forgets paths, in one transaction. */
@@ -48,9 +49,9 @@ export class SidecarRepo {
     const drop = statements(this.db).prepare(
       'DELETE FROM sidecars WHERE catalog_id = ? AND rel_path = ?',
     );
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       for (const s of stamps) upsert.run(catalogId, s.relPath, s.bytes, s.mtimeMs);
       for (const rel of gone) drop.run(catalogId, rel);
-    })();
+    });
   }
 }

@@ -2,6 +2,7 @@ import type { SimilarGroup } from '../../../shared/dto';
 import type { Db } from '../db/open-database';
 import { HammingIndex, splitHash } from '../analysis/hamming-index';
 import { statements } from '../db/statement-cache';
+import { writeTransaction } from '../db/write-transaction';
 
 /** Perceptual hashes this close (of 64 bits) are the same picture: a burst, a retake. */
 const NEAR = 10;
@@ -50,7 +51,7 @@ export class SimilarIndex {
     index.set(id, hi, lo);
     const matches = index.near(hi, lo, id, MAX_MATCHES);
     if (matches.length > MAX_MATCHES) matches.length = 0;
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       if (matches.length === 0) {
         statements(this.db).prepare('UPDATE assets SET similar_group = NULL WHERE id = ?').run(id);
         return;
@@ -69,7 +70,7 @@ export class SimilarIndex {
       statements(this.db)
         .prepare(`UPDATE assets SET similar_group = ? WHERE id IN (${marks})${groupMarks}`)
         .run(group, ...members, ...groups);
-    })();
+    });
   }
 
   /** Groups of two or more present assets, largest first, each with its best frame. */

@@ -3,6 +3,7 @@ import { PackshotError } from '../../../shared/errors';
 import type { Db } from '../db/open-database';
 import { splitTagPath } from '../../../shared/tag-path';
 import { statements } from '../db/statement-cache';
+import { writeTransaction } from '../db/write-transaction';
 
 interface TagRow {
   id: number;
@@ -44,24 +45,34 @@ export class TagRepo {
   ensurePath(path: string): number {
     const levels = splitTagPath(path);
     if (levels.length === 0) throw new PackshotError('invalid_argument', 'A tag needs a name');
-    let parent = 0;
-    let prefix = '';
-    for (const name of levels) {
-      prefix = prefix === '' ? name : `${prefix}|${name}`;
-      const found = statements(this.db)
-        .prepare<[number, string], { id: number }>(
-          'SELECT id FROM tags WHERE parent_id = ? AND name = ? COLLATE NOCASE',
-        )
-        .get(parent, name);
-      parent = found
-        ? found.id
-        : Number(
-            statements(this.db)
-              .prepare('INSERT INTO tags (parent_id, name, path) VALUES (?, ?, ?)')
-              .run(parent, name, prefix).lastInsertRowid,
-          );
-    }
-    return parent;
+    // Looked up and created in one write: another process may create the same level meanwhile.
+    return writeTransaction(this.db, () => {
+      let parent = 0;
+      let prefix = '';
+      for (const name of levels) {
+        prefix = prefix === '' ? name : `${prefix}|${name}`;
+        const found = statements(this.db)
+          .prepare<[number, string], { id: number }>(
+            'SELECT id FROM tags WHERE parent_id = ? AND name = ? COLLATE NOCASE',
+          )
+          .get(parent, name);
+        parent = found
+          ? found.id
+          : Number(
+              statements(this.db)
+                .prepare('INSERT INTO tags (parent_id, name, path) VALUES (?, ?, ?)')
+                .run(parent, name, prefix).lastInsertRowid,
+            );
+      }
+      return parent;
+    });
+  }
+
+  /** Every path of a keyword list, in one write transaction. */
+  ensurePaths(paths: readonly string[]): void {
+    writeTransaction(this.db, () => {
+      for (const path of paths) this.ensurePath(path);
+    });
   }
 
   /**

@@ -72,7 +72,7 @@ export class TagEdits {
   import(text: string): { created: number; total: number } {
     const paths = parseKeywordList(text);
     const before = this.tags.list().length;
-    for (const path of paths) this.tags.ensurePath(path);
+    this.tags.ensurePaths(paths);
     const total = this.tags.list().length;
     return { created: total - before, total };
   }

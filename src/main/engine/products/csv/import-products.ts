@@ -10,6 +10,7 @@ import { fieldsOf, type ProductFields, type ProductRepo } from '../../repositori
 import { detectDialect, suggestMap } from './csv-dialects';
 import { expandRows, type Incoming } from './expand-rows';
 import { readCsv } from './read-csv';
+import { writeTransaction } from '../../db/write-transaction';
 
 const PREVIEW_ROWS = 20;
 const MAX_SKU = 200;
@@ -60,8 +61,9 @@ export function importProducts(
   const problems: RowProblem[] = [...expanded.problems];
   const items = firstOfEachSku(expanded.items, problems);
 
-  const report: ImportReport = { created: 0, updated: 0, unchanged: 0, problems };
-  db.transaction(() => {
+  // Built inside: a transaction retried while busy starts over from nothing.
+  const done = writeTransaction(db, () => {
+    const late: RowProblem[] = [];
     const ids = products.idsBySku();
     const outcome = new Map<Incoming, 'created' | 'updated' | 'unchanged'>();
     const written = new Map<Incoming, ProductFields>();
@@ -91,7 +93,7 @@ export function importProducts(
           // The product's own data is fine, so it is imported; it keeps the parent it had.
           // Akeneo exports name product models that live in a separate export: importing
           // that export (or creating the model) and re-importing links them.
-          problems.push({
+          late.push({
             line: item.line,
             sku: item.sku,
             reason: `unknown parent '${item.parentSku}': imported without it`,
@@ -104,15 +106,18 @@ export function importProducts(
         if (products.update(id, { ...current, parentId }) && outcome.get(item) === 'unchanged')
           outcome.set(item, 'updated');
       } catch (error) {
-        problems.push({
+        late.push({
           line: item.line,
           sku: item.sku,
           reason: `parent '${item.parentSku}': ${error instanceof Error ? error.message : String(error)}`,
         });
       }
     }
-    for (const state of outcome.values()) report[state]++;
-  })();
+    return { outcome, late };
+  });
+  const report: ImportReport = { created: 0, updated: 0, unchanged: 0, problems };
+  for (const state of done.outcome.values()) report[state]++;
+  problems.push(...done.late);
   problems.sort((a, b) => a.line - b.line);
   return report;
 }
