@@ -2,7 +2,7 @@
 // A deferred transaction that reads and then writes must upgrade its read lock; when another
 // process wrote meanwhile SQLite answers SQLITE_BUSY(_SNAPSHOT) at once, without the busy
 // timeout, and the edit is lost. BEGIN IMMEDIATE takes the write lock first, waiting for it
-// under the busy timeout, so the work inside never meets a lock. eslint/transactions.js keeps
+// under the busy timeout, so the work inside never meets a lock. eslint/write-transactions.js keeps
 // bare `.transaction(` calls out of the engine outside db/.
 import { retryWhileBusy } from './busy-retry';
 import type { Db } from './open-database';

@@ -1,6 +1,7 @@
 import type { XmpMode, XmpNaming } from '../../../shared/dto';
 import type { Db } from '../db/open-database';
 import { statements } from '../db/statement-cache';
+import { writeTransaction } from '../db/write-transaction';
 import type { XmpTarget } from '../tools/exiftool/xmp-writer';
 
 /** What XMP write-back needs to know of assets: where, how, and what to write. */
@@ -74,34 +75,32 @@ export class XmpTargetRepo {
    * something else meanwhile (the row holds neither hash).
    */
   recordWritten(id: number, before: string, after: WrittenContent): boolean {
-    return this.db
-      .transaction(() => {
-        const s = statements(this.db);
-        const info = s
-          .prepare(
-            `UPDATE assets SET hash = ?, bytes = ?, mtime_ms = ? WHERE id = ? AND hash IN (?, ?)`,
-          )
-          .run(after.hash, after.bytes, after.mtimeMs, id, before, after.hash);
-        if (info.changes === 0) return false;
-        const [last, prior] = s
-          .prepare<[number], { id: number; hash: string }>(
-            'SELECT id, hash FROM asset_versions WHERE asset_id = ? ORDER BY id DESC LIMIT 2',
-          )
-          .all(id);
-        let latest = last;
-        if (last?.hash === after.hash && prior?.hash === before) {
-          s.prepare('DELETE FROM asset_versions WHERE id = ?').run(last.id);
-          latest = prior;
-        }
-        if (latest?.hash === before)
-          s.prepare('UPDATE asset_versions SET hash = ?, bytes = ? WHERE id = ?').run(
-            after.hash,
-            after.bytes,
-            latest.id,
-          );
-        return true;
-      })
-      .immediate();
+    return writeTransaction(this.db, () => {
+      const s = statements(this.db);
+      const info = s
+        .prepare(
+          `UPDATE assets SET hash = ?, bytes = ?, mtime_ms = ? WHERE id = ? AND hash IN (?, ?)`,
+        )
+        .run(after.hash, after.bytes, after.mtimeMs, id, before, after.hash);
+      if (info.changes === 0) return false;
+      const [last, prior] = s
+        .prepare<[number], { id: number; hash: string }>(
+          'SELECT id, hash FROM asset_versions WHERE asset_id = ? ORDER BY id DESC LIMIT 2',
+        )
+        .all(id);
+      let latest = last;
+      if (last?.hash === after.hash && prior?.hash === before) {
+        s.prepare('DELETE FROM asset_versions WHERE id = ?').run(last.id);
+        latest = prior;
+      }
+      if (latest?.hash === before)
+        s.prepare('UPDATE asset_versions SET hash = ?, bytes = ? WHERE id = ?').run(
+          after.hash,
+          after.bytes,
+          latest.id,
+        );
+      return true;
+    });
   }
 }
 
