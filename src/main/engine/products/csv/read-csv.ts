@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import type { CsvEncoding, CsvSeparator } from '../../../../shared/product-dto';
 import { PackshotError } from '../../../../shared/errors';
+import { CSV_LIMITS } from './csv-limits';
 import { decodeCsv } from './decode-csv';
 import { sniffSeparator } from './sniff-separator';
 
@@ -40,7 +41,14 @@ export function readCsv(bytes: Uint8Array): CsvTable {
   const nonBlank = numbered.filter((r) => r.cells.some((c) => c.trim() !== ''));
   const [header, ...rows] = nonBlank;
   if (!header) throw new PackshotError('invalid_argument', 'The CSV is empty');
-  return { encoding, separator, headers: header.cells.map((h) => h.trim()), rows };
+  const headers = header.cells.map((h) => h.trim());
+  const long = headers.findIndex((h) => h.length > CSV_LIMITS.header);
+  if (long !== -1)
+    throw new PackshotError(
+      'invalid_argument',
+      `The CSV's header (line ${header.line}) has a column ${long + 1} of ${(headers[long] as string).length.toLocaleString('en-US')} characters, over the ${CSV_LIMITS.header} a column name may have: is the first line the header?`,
+    );
+  return { encoding, separator, headers, rows };
 }
 
 function countNewlines(cell: string): number {
