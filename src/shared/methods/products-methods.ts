@@ -13,7 +13,13 @@ import { type } from '../phantom-type';
 import { id } from './schema-parts';
 import { uploadId } from './uploads-methods';
 
-const sku = z.string().trim().min(1).max(200);
+const sku = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  // eslint-disable-next-line no-control-regex
+  .regex(/^[^\u0000-\u001f\u007f-\u009f]*$/, 'a SKU holds no control characters');
 const attributes = z.record(z.string().min(1).max(200), z.string().max(10_000));
 const channels = z.array(z.string().min(1).max(100)).max(100);
 /**

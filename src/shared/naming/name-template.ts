@@ -41,11 +41,17 @@ function own(record: Readonly<Record<string, string>>, key: string): string | un
 
 const FIELD = /\{([a-zA-Z]+)(?:\.([^}:]+))?(?::(\d{1,2}))?\}/g;
 
-function valueOf(values: NameValues, field: string, sub: string | undefined): string {
+function valueOf(
+  values: NameValues,
+  field: string,
+  sub: string | undefined,
+  saving = false,
+): string {
   if (field === 'attr' || field === 'variant') {
     if (sub === undefined)
       throw new PackshotError('invalid_argument', `{${field}.NAME} needs a name`);
-    if (INHERITED.has(sub) || INHERITED.has(sub.toLowerCase()))
+    // Refused when saved; a template saved before renders them as the product's own or ''.
+    if (saving && (INHERITED.has(sub) || INHERITED.has(sub.toLowerCase())))
       throw new PackshotError(
         'invalid_argument',
         `{${field}.${sub}}: '${sub}' is a name every object has built in, not an attribute; rename the attribute`,
@@ -84,7 +90,7 @@ function fill(segment: string, values: NameValues): string {
 /** Throws invalid_argument when a template uses a field that does not exist. */
 export function validateTemplate(template: string): void {
   for (const m of template.matchAll(FIELD)) {
-    valueOf(SAMPLE, m[1] ?? '', m[2]);
+    valueOf(SAMPLE, m[1] ?? '', m[2], true);
   }
 }
 

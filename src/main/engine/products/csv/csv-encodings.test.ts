@@ -111,6 +111,25 @@ describe('CSV bounds', () => {
     }
   });
 
+  it('skips a row whose SKU holds a control character, naming it', async () => {
+    const h = await startHarness();
+    try {
+      const base64 = Buffer.from('sku,name\nA\u0000B,x\nC-1,y\n').toString('base64');
+      const report = await h.call('products.import', { base64 });
+      expect(report).toMatchObject({ created: 1 });
+      expect(report.problems).toEqual([
+        {
+          line: 2,
+          sku: 'A\u0000B',
+          reason:
+            "SKU holds a control character (U+0000) at position 2: row skipped (is the file's encoding right?)",
+        },
+      ]);
+    } finally {
+      await h.dispose();
+    }
+  });
+
   it('refuses a header cell no column name is that long', () => {
     const bytes = new TextEncoder().encode(`sku,${'h'.repeat(CSV_LIMITS.header + 1)}\nA,1\n`);
     expect(() => readCsv(bytes)).toThrow(/column 2 of 501 characters, over the 500/);

@@ -25,6 +25,9 @@ export const CSV_LIMITS = {
   previewCell: 200,
 } as const;
 
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
 const count = (n: number): string => n.toLocaleString('en-US');
 
 /**
@@ -39,6 +42,18 @@ export function boundItem(
     `${what} is ${count(value.length)} characters long, over the ${count(max)} allowed: row skipped`;
   if (item.sku.length > CSV_LIMITS.sku)
     return { ok: false, reason: over('SKU', item.sku, CSV_LIMITS.sku) };
+  // SQLite's NOCASE compares up to a NUL: two SKUs would collide, and no SKU holds one.
+  for (const [what, sku] of [
+    ['SKU', item.sku],
+    ['parent SKU', item.parentSku ?? ''],
+  ] as const) {
+    const at = sku.search(CONTROL);
+    if (at !== -1)
+      return {
+        ok: false,
+        reason: `${what} holds a control character (U+${sku.charCodeAt(at).toString(16).toUpperCase().padStart(4, '0')}) at position ${at + 1}: row skipped (is the file's encoding right?)`,
+      };
+  }
   if (item.name !== undefined && item.name.length > CSV_LIMITS.name)
     return { ok: false, reason: over('name', item.name, CSV_LIMITS.name) };
   if (item.parentSku && item.parentSku.length > CSV_LIMITS.sku)
