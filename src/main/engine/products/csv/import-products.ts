@@ -15,7 +15,7 @@ import { readCsv } from './read-csv';
 const PREVIEW_ROWS = 20;
 
 export function previewCsv(bytes: Uint8Array): CsvPreview {
-  const table = readCsv(bytes);
+  const table = readCsv(bytes, PREVIEW_ROWS);
   const dialect = detectDialect(table.headers);
   return {
     encoding: table.encoding,
@@ -23,7 +23,7 @@ export function previewCsv(bytes: Uint8Array): CsvPreview {
     dialect,
     headers: table.headers,
     rows: table.rows.slice(0, PREVIEW_ROWS).map((r) => r.cells.map(cut)),
-    rowCount: table.rows.length,
+    rowCount: table.rowCount,
     suggested: suggestMap(table.headers, dialect),
   };
 }
