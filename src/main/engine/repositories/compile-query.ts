@@ -164,7 +164,8 @@ export function compileQuery(
   }
 
   function compare(name: string, op: string, value: number, at: number): string {
-    const column = NUMERIC[name];
+    // Own keys only: constructor>=1 names no column.
+    const column = Object.hasOwn(NUMERIC, name) ? NUMERIC[name] : undefined;
     if (!column) {
       throw queryError(
         input,
@@ -200,7 +201,7 @@ export function compileQuery(
           params.push(value);
           return 'a.kind = ?';
         }
-        params.push(FORMAT_ALIASES[value] ?? value);
+        params.push(Object.hasOwn(FORMAT_ALIASES, value) ? FORMAT_ALIASES[value] : value);
         return 'a.format = ?';
       case 'kind':
         params.push(value);

@@ -6,7 +6,7 @@ import { startWithPhotos } from '../../test-support/engine-harness';
 import { MAX_DEPTH, parseQuery } from './parse-query';
 
 describe('query values are literal', () => {
-  it('name:, folder:, tag: and sku: match % _ and \\ as themselves', async () => {
+  it('name:, folder:, tag: and sku: match % _ and \\ as themselves; constructor is no field', async () => {
     const p = await startWithPhotos(
       'like',
       ['100%_cotton.jpg', 'a_b.jpg', 'axb.jpg', 'back\\slash.jpg', 'plain.jpg'],
@@ -27,6 +27,10 @@ describe('query values are literal', () => {
       expect(await names('folder:%')).toEqual([]);
       expect(await names('camera:%')).toEqual([]);
       expect(await names('sku:%')).toEqual([]);
+      // Names every object has are not formats or number fields (found by the fuzz test).
+      expect(await names('format:constructor')).toEqual([]);
+      expect(await names('format:toString OR kind:__proto__')).toEqual([]);
+      await expect(names('constructor>=1')).rejects.toThrow(/Unknown number field 'constructor'/);
     } finally {
       await p.dispose();
     }
