@@ -19,6 +19,7 @@ import { productsMethods } from './methods/products-methods';
 import { renditionsMethods } from './methods/renditions-methods';
 import { rulesMethods } from './methods/rules-methods';
 import { tagsMethods } from './methods/tags-methods';
+import { uploadsMethods } from './methods/uploads-methods';
 
 export { eventNames, events, type EventName, type EventPayload, type Events } from './events';
 
@@ -44,6 +45,7 @@ export const methods = {
   ...renditionsMethods,
   ...rulesMethods,
   ...tagsMethods,
+  ...uploadsMethods,
 } as const;
 
 export type Methods = typeof methods;

@@ -76,7 +76,14 @@ export interface ColumnMap {
   attributes?: string[];
 }
 
-export type CsvEncoding = 'utf-8' | 'utf-8-bom' | 'windows-1252';
+export type CsvEncoding =
+  | 'utf-8'
+  | 'utf-8-bom'
+  | 'utf-16le'
+  | 'utf-16le-bom'
+  | 'utf-16be'
+  | 'utf-16be-bom'
+  | 'windows-1252';
 export type CsvSeparator = ',' | ';' | '\t';
 
 export interface CsvPreview {

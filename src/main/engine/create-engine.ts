@@ -24,6 +24,7 @@ import { intakeHandlers } from './handlers/intake-handlers';
 import { jobHandlers } from './handlers/job-handlers';
 import { productHandlers } from './handlers/product-handlers';
 import { tagHandlers } from './handlers/tag-handlers';
+import { uploadHandlers } from './handlers/upload-handlers';
 import { IngestPipeline } from './ingest/ingest-pipeline';
 import { JobRegistry } from './jobs/job-registry';
 import { trackQueue } from './jobs/track-queue';
@@ -195,6 +196,7 @@ export function createEngine(options: EngineOptions): Engine {
     ...editHandlers(ctx),
     ...jobHandlers(ctx),
     ...productHandlers(ctx, productParts),
+    ...uploadHandlers(productParts.uploads),
     ...exportHandlers(ctx, { concurrency: options.exportConcurrency }),
     ...intakeHandlers(ctx),
     ...collectionHandlers(ctx),

@@ -11,14 +11,25 @@ import {
 } from '../product-dto';
 import { type } from '../phantom-type';
 import { id } from './schema-parts';
+import { uploadId } from './uploads-methods';
 
-const sku = z.string().trim().min(1).max(200);
+const sku = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  // eslint-disable-next-line no-control-regex
+  .regex(/^[^\u0000-\u001f\u007f-\u009f]*$/, 'a SKU holds no control characters');
 const attributes = z.record(z.string().min(1).max(200), z.string().max(10_000));
 const channels = z.array(z.string().min(1).max(100)).max(100);
-/** A CSV: a path on this machine (CLI, Electron's file dialog) or its bytes (browser upload). */
+/**
+ * A CSV: a path on this machine (CLI), a small file's bytes, or a committed upload (the
+ * page's way: any size up to the limit, in chunks under the bridge's body limit).
+ */
 const csvSource = {
   path: z.string().min(1).max(4096).optional(),
-  base64: z.string().max(70_000_000).optional(),
+  base64: z.string().max(700_000).optional(),
+  uploadId: uploadId.optional(),
 };
 const columnMap = z
   .object({
@@ -30,8 +41,8 @@ const columnMap = z
     attributes: z.array(z.string().min(1).max(500)).max(500).optional(),
   })
   .strict();
-const oneSource = (a: { path?: string; base64?: string }) =>
-  (a.path === undefined) !== (a.base64 === undefined);
+const oneSource = (a: { path?: string; base64?: string; uploadId?: string }) =>
+  [a.path, a.base64, a.uploadId].filter((v) => v !== undefined).length === 1;
 
 export const productsMethods = {
   /** Products whose SKU, name or attributes match `query` (words, all must match). */
@@ -77,7 +88,10 @@ export const productsMethods = {
   'products.delete': { args: z.object({ id }).strict(), result: type<{ removed: boolean }>() },
   /** Reads a CSV's encoding, separator, headers and first rows, and guesses a mapping. */
   'products.importPreview': {
-    args: z.object(csvSource).strict().refine(oneSource, { message: 'give a path or base64' }),
+    args: z
+      .object(csvSource)
+      .strict()
+      .refine(oneSource, { message: 'give one of path, base64, uploadId' }),
     result: type<CsvPreview>(),
   },
   /** Creates or updates products by SKU; bad rows are reported with their line, not fatal. */
@@ -85,7 +99,7 @@ export const productsMethods = {
     args: z
       .object({ ...csvSource, map: columnMap.optional() })
       .strict()
-      .refine(oneSource, { message: 'give a path or base64' }),
+      .refine(oneSource, { message: 'give one of path, base64, uploadId' }),
     result: type<ImportReport>(),
   },
   /** Completeness of one product on each of its channels. */

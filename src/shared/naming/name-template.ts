@@ -22,13 +22,41 @@ export interface NameValues {
   attributes: Readonly<Record<string, string>>;
 }
 
+/**
+ * Names an attribute lookup must never reach through to the prototype: `{attr.constructor}`
+ * once named files `function Object() { [native code] }.jpg`. Refused in templates when saved.
+ */
+const INHERITED: ReadonlySet<string> = new Set([
+  ...Object.getOwnPropertyNames(Object.prototype),
+  '__proto__',
+  'prototype',
+]);
+
+/** A string the record holds itself: inherited keys, and values that are not text, are not attributes. */
+function own(record: Readonly<Record<string, string>>, key: string): string | undefined {
+  if (!Object.prototype.hasOwnProperty.call(record, key)) return undefined;
+  const value: unknown = record[key];
+  return typeof value === 'string' ? value : undefined;
+}
+
 const FIELD = /\{([a-zA-Z]+)(?:\.([^}:]+))?(?::(\d{1,2}))?\}/g;
 
-function valueOf(values: NameValues, field: string, sub: string | undefined): string {
+function valueOf(
+  values: NameValues,
+  field: string,
+  sub: string | undefined,
+  saving = false,
+): string {
   if (field === 'attr' || field === 'variant') {
     if (sub === undefined)
       throw new PackshotError('invalid_argument', `{${field}.NAME} needs a name`);
-    return values.attributes[sub] ?? values.attributes[sub.toLowerCase()] ?? '';
+    // Refused when saved; a template saved before renders them as the product's own or ''.
+    if (saving && (INHERITED.has(sub) || INHERITED.has(sub.toLowerCase())))
+      throw new PackshotError(
+        'invalid_argument',
+        `{${field}.${sub}}: '${sub}' is a name every object has built in, not an attribute; rename the attribute`,
+      );
+    return own(values.attributes, sub) ?? own(values.attributes, sub.toLowerCase()) ?? '';
   }
   switch (field) {
     case 'sku':
@@ -62,7 +90,7 @@ function fill(segment: string, values: NameValues): string {
 /** Throws invalid_argument when a template uses a field that does not exist. */
 export function validateTemplate(template: string): void {
   for (const m of template.matchAll(FIELD)) {
-    valueOf(SAMPLE, m[1] ?? '', m[2]);
+    valueOf(SAMPLE, m[1] ?? '', m[2], true);
   }
 }
 
@@ -79,7 +107,13 @@ const SAMPLE: NameValues = {
   ext: 'jpg',
   parent: '',
   asset: 'a',
-  attributes: new Proxy({}, { get: () => 'x' }),
+  attributes: new Proxy(
+    {},
+    {
+      get: () => 'x',
+      getOwnPropertyDescriptor: () => ({ value: 'x', configurable: true, enumerable: true }),
+    },
+  ),
 };
 
 /**

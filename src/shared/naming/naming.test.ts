@@ -34,6 +34,8 @@ describe('sanitizeSegment', () => {
     ['tab\there\u0007bell', 'tab_here_bell'],
     ['trailing. . ', 'trailing'],
     ['C:\\Windows\\x', 'C__Windows_x'],
+    // A reserved name the 200-byte cut leaves behind.
+    [`CON${' '.repeat(250)}x`, '_CON'],
   ])('%j → %j', (raw, safe) => {
     expect(sanitizeSegment(raw)).toBe(safe);
   });

@@ -20,15 +20,18 @@ export function sanitizeSegment(raw: string, maxBytes = MAX_SEGMENT_BYTES): stri
   let name = raw.normalize('NFC').replace(FORBIDDEN, '_');
   name = name.replace(/^[\s.]+|[\s.]+$/g, '');
   if (name === '') name = '_';
-  if (RESERVED.test(name)) name = `_${name}`;
-  return truncateBytes(name, maxBytes);
+  // Checked after the cut too: 'CON' then 250 spaces and a letter is cut back to 'CON'.
+  name = truncateBytes(name, maxBytes);
+  return RESERVED.test(name) ? truncateBytes(`_${name}`, maxBytes) : name;
 }
 
 /** Cuts a name to maxBytes of UTF-8 on a code point boundary, keeping a short extension. */
 export function truncateBytes(name: string, maxBytes: number): string {
   if (byteLength(name) <= maxBytes) return name;
   const dot = name.lastIndexOf('.');
-  const ext = dot > 0 && name.length - dot <= 10 ? name.slice(dot) : '';
+  let ext = dot > 0 && name.length - dot <= 10 ? name.slice(dot) : '';
+  // An extension that leaves no room for a character of the stem is cut like the rest.
+  if (byteLength(ext) >= maxBytes) ext = '';
   const stem = ext ? name.slice(0, dot) : name;
   const budget = maxBytes - byteLength(ext);
   let out = '';

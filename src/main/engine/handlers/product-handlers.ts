@@ -11,7 +11,8 @@ import {
 import { importProducts, previewCsv } from '../products/csv/import-products';
 import { copyInto, dropFolder, type Copied } from '../products/drop-files';
 import { insertAt } from '../products/link-edits';
-import { csvBytes, ProductParts } from '../products/product-parts';
+import { ProductParts } from '../products/product-parts';
+import { csvBytes } from '../products/csv/csv-source';
 import { fieldsOf, type ProductFields } from '../repositories/product-repo';
 import { PresetRepo } from '../repositories/preset-repo';
 import { computeReadiness, notReady } from '../products/readiness/compute-readiness';
@@ -93,9 +94,10 @@ export function productHandlers(ctx: EngineContext, parts: ProductParts): Handle
       return Promise.resolve({ removed });
     },
 
-    'products.importPreview': async (source) => previewCsv(await csvBytes(source)),
+    'products.importPreview': async (source) => previewCsv(await csvBytes(source, parts.uploads)),
     'products.import': async ({ map, ...source }) => {
-      const report = importProducts(ctx.db, products, await csvBytes(source), map);
+      const bytes = await csvBytes(source, parts.uploads);
+      const report = importProducts(ctx.db, products, bytes, map);
       if (report.created + report.updated > 0) changed(true);
       return report;
     },

@@ -60,12 +60,15 @@ export function extensionOf(name: string): string {
 }
 
 export function kindOf(name: string): AssetKind {
-  return KIND_BY_EXTENSION[extensionOf(name)] ?? 'other';
+  // Own keys only: a file named x.constructor is not a kind.
+  const ext = extensionOf(name);
+  return Object.hasOwn(KIND_BY_EXTENSION, ext) ? (KIND_BY_EXTENSION[ext] as AssetKind) : 'other';
 }
 
 /** The decoder's format name the extension promises, or undefined when it promises none. */
 export function expectedFormat(name: string): string | undefined {
-  return EXPECTED_FORMAT[extensionOf(name)];
+  const ext = extensionOf(name);
+  return Object.hasOwn(EXPECTED_FORMAT, ext) ? EXPECTED_FORMAT[ext] : undefined;
 }
 
 /** The format recorded for files Packshot does not decode: their extension. */

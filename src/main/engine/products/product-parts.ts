@@ -1,4 +1,3 @@
-import { readFile, stat } from 'node:fs/promises';
 import { PackshotError } from '../../../shared/errors';
 import type { LinkRule, RulePlan } from '../../../shared/product-dto';
 import type { Db } from '../db/open-database';
@@ -11,12 +10,13 @@ import { PRODUCT_DELETE, registerProductUndo } from './product-undo-kinds';
 import { BUILT_IN_RULE, compileRule, type CompiledRule } from './rules/link-rule';
 import { planRules } from './rules/plan-rules';
 import { writeTransaction } from '../db/write-transaction';
-
-const MAX_CSV_BYTES = 50 * 1024 * 1024;
+import { UploadStore } from './csv/csv-uploads';
 
 /** The products domain's parts over one database. */
 export class ProductParts {
   readonly products: ProductRepo;
+  /** CSVs sent from the page in chunks, for preview and import. */
+  readonly uploads = new UploadStore();
   readonly linkEdits: LinkEdits;
   private readonly linkRules: LinkRuleRepo;
 
@@ -145,18 +145,4 @@ function ruleProblem(rule: LinkRule): string | null {
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
   }
-}
-
-/** A CSV's bytes from a path on this machine or from base64 (a browser upload). */
-export async function csvBytes(source: { path?: string; base64?: string }): Promise<Uint8Array> {
-  if (source.base64 !== undefined) return Buffer.from(source.base64, 'base64');
-  const path = source.path ?? '';
-  // Only table files: a path argument must not turn into a way to read any file's lines.
-  if (!/\.(csv|tsv|txt)$/i.test(path))
-    throw new PackshotError('invalid_argument', `${path} is not a .csv, .tsv or .txt file`);
-  const info = await stat(path).catch(() => null);
-  if (!info?.isFile()) throw new PackshotError('not_found', `No file ${path}`);
-  if (info.size > MAX_CSV_BYTES)
-    throw new PackshotError('invalid_argument', `${path} is larger than 50 MB; split it`);
-  return readFile(path);
 }

@@ -164,7 +164,8 @@ export function compileQuery(
   }
 
   function compare(name: string, op: string, value: number, at: number): string {
-    const column = NUMERIC[name];
+    // Own keys only: constructor>=1 names no column.
+    const column = Object.hasOwn(NUMERIC, name) ? NUMERIC[name] : undefined;
     if (!column) {
       throw queryError(
         input,
@@ -187,24 +188,27 @@ export function compileQuery(
         // tag:Product, tag:Shoes, tag:Sneakers and tag:Product|Shoes. Matched on the tags
         // table (a few thousand paths), then the (tag_id, asset_id) index: assets.keywords
         // mirrors these links, but reading it means a JSON walk of every row.
-        params.push(value, `${value}|%`, `%|${value}`, `%|${value}|%`);
+        {
+          const v = likeEscape(value);
+          params.push(value, `${v}|%`, `%|${v}`, `%|${v}|%`);
+        }
         return `${ID_FILTER} IN (SELECT at.asset_id FROM asset_tags at WHERE at.tag_id IN
                  (SELECT t.id FROM tags t
-                  WHERE lower(t.path) = ? OR lower(t.path) LIKE ? OR lower(t.path) LIKE ?
-                     OR lower(t.path) LIKE ?))`;
+                  WHERE lower(t.path) = ? OR lower(t.path) LIKE ? ESCAPE '\\'
+                     OR lower(t.path) LIKE ? ESCAPE '\\' OR lower(t.path) LIKE ? ESCAPE '\\'))`;
       case 'format':
         if (KINDS.has(value)) {
           params.push(value);
           return 'a.kind = ?';
         }
-        params.push(FORMAT_ALIASES[value] ?? value);
+        params.push(Object.hasOwn(FORMAT_ALIASES, value) ? FORMAT_ALIASES[value] : value);
         return 'a.format = ?';
       case 'kind':
         params.push(value);
         return 'a.kind = ?';
       case 'camera':
-        params.push(`%${value}%`);
-        return 'lower(a.camera) LIKE ?';
+        params.push(`%${likeEscape(value)}%`);
+        return "lower(a.camera) LIKE ? ESCAPE '\\'";
       case 'taken':
         if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(raw)) {
           throw queryError(input, column, 'taken: wants a date like 2026, 2026-05 or 2026-05-04');
@@ -212,11 +216,11 @@ export function compileQuery(
         params.push(`${raw}%`);
         return 'a.captured_at LIKE ?';
       case 'folder':
-        params.push(value, `${value}/%`);
-        return '(lower(a.folder) = ? OR lower(a.folder) LIKE ?)';
+        params.push(value, `${likeEscape(value)}/%`);
+        return "(lower(a.folder) = ? OR lower(a.folder) LIKE ? ESCAPE '\\')";
       case 'name':
-        params.push(`%${value}%`);
-        return 'lower(a.name) LIKE ?';
+        params.push(`%${likeEscape(value)}%`);
+        return "lower(a.name) LIKE ? ESCAPE '\\'";
       case 'flag':
         if (!['pick', 'reject', 'none'].includes(value)) {
           throw queryError(input, column, 'flag: is pick, reject or none');

@@ -9,7 +9,10 @@ import type { Comparison, QueryNode } from './query-ast';
  *   comparisons           width>=2000  height<1000  rating>=4  size>5000000
  *   states                missing  error  dupes  offline  violation (of the naming convention)
  *   logic                 AND (implicit between terms), OR, NOT or a leading '-', ( )
- * A query that does not parse is refused with a message that points at the mistake.
+ * A query that does not parse is refused with a message that points at the mistake (a
+ * PackshotError 'invalid_argument', the only error it throws): so is a NUL character, which
+ * no name or tag holds and SQLite's full-text search would cut the term at, and nesting
+ * deeper than MAX_DEPTH parentheses or NOTs.
  */
 export function parseQuery(input: string): QueryNode | null {
   const parser = new Parser(input);
@@ -35,9 +38,13 @@ const STATE_WORDS = new Set([
   'violations',
 ]);
 
+/** Deeper than any query a person types; keeps the recursive parser and SQL small. */
+export const MAX_DEPTH = 32;
+
 class Parser {
   private readonly tokens: Token[];
   private at = 0;
+  private depth = 0;
 
   constructor(private readonly input: string) {
     this.tokens = tokenize(input);
@@ -81,7 +88,7 @@ class Parser {
     if (token?.kind === 'not') {
       this.at++;
       if (!this.startsTerm()) this.fail(this.column(), 'NOT needs a term after it');
-      return { type: 'not', item: this.unary() };
+      return { type: 'not', item: this.nested(token, () => this.unary()) };
     }
     return this.primary();
   }
@@ -92,7 +99,7 @@ class Parser {
     if (token.kind === 'lparen') {
       this.at++;
       if (this.peek()?.kind === 'rparen') this.fail(token.column, 'Empty parentheses');
-      const inner = this.or();
+      const inner = this.nested(token, () => this.or());
       const close = this.peek();
       if (close?.kind !== 'rparen') this.fail(token.column, "This '(' is never closed");
       this.at++;
@@ -140,6 +147,14 @@ class Parser {
     return { type: 'text', value: token.text, phrase: false };
   }
 
+  private nested(token: Token, inner: () => QueryNode): QueryNode {
+    if (++this.depth > MAX_DEPTH)
+      this.fail(token.column, `Nested more than ${MAX_DEPTH} deep: simplify the query`);
+    const node = inner();
+    this.depth--;
+    return node;
+  }
+
   private peek(): Token | undefined {
     return this.tokens[this.at];
   }
@@ -162,11 +177,19 @@ class Parser {
 export function queryError(input: string, column: number, message: string): PackshotError {
   return new PackshotError(
     'invalid_argument',
-    `${message} (at column ${column + 1})\n  ${input}\n  ${' '.repeat(column)}^`,
+    `${message} (at column ${column + 1})\n  ${visible(input)}\n  ${' '.repeat(column)}^`,
   );
 }
 
+/** Control characters shown as their Control Pictures (␀, ␉…): one column each, so the caret lines up. */
+function visible(input: string): string {
+  // eslint-disable-next-line no-control-regex
+  return input.replace(/[\u0000-\u001f]/g, (ch) => String.fromCharCode(0x2400 + ch.charCodeAt(0)));
+}
+
 function tokenize(input: string): Token[] {
+  const nul = input.indexOf('\0');
+  if (nul !== -1) throw queryError(input, nul, 'A NUL character cannot be searched for');
   const tokens: Token[] = [];
   let i = 0;
   while (i < input.length) {

@@ -144,7 +144,8 @@ async function main(argv: string[]): Promise<number> {
         out: process.stdout,
       });
     }
-    const command = COMMANDS[name];
+    // Own keys only: `packshot constructor` is no command.
+    const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
     if (!command) throw new UsageError(`unknown command '${name}' (see packshot --help)`);
     const port = values.port === undefined ? undefined : Number(values.port);
     if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {

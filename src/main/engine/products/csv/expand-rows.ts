@@ -131,12 +131,13 @@ function shopifyRows(rows: readonly CsvRow[], map: ColumnMap, c: Columns) {
 }
 
 function attributesOf(row: CsvRow, map: ColumnMap, c: Columns): Record<string, string> {
-  const out: Record<string, string> = {};
+  // fromEntries defines own properties: a column named __proto__ stays an attribute.
+  const entries: [string, string][] = [];
   for (const header of map.attributes ?? []) {
     const value = c.get(row, header);
-    if (value !== '') out[header] = value;
+    if (value !== '') entries.push([header, value]);
   }
-  return out;
+  return Object.fromEntries(entries);
 }
 
 /** 'amazon, Shopify|ebay' → ['amazon', 'shopify', 'ebay']. */

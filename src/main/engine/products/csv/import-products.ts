@@ -8,23 +8,23 @@ import { PackshotError } from '../../../../shared/errors';
 import type { Db } from '../../db/open-database';
 import { fieldsOf, type ProductFields, type ProductRepo } from '../../repositories/product-repo';
 import { detectDialect, suggestMap } from './csv-dialects';
+import { boundItem, CSV_LIMITS } from './csv-limits';
 import { expandRows, type Incoming } from './expand-rows';
 import { readCsv } from './read-csv';
 import { writeTransaction } from '../../db/write-transaction';
 
 const PREVIEW_ROWS = 20;
-const MAX_SKU = 200;
 
 export function previewCsv(bytes: Uint8Array): CsvPreview {
-  const table = readCsv(bytes);
+  const table = readCsv(bytes, PREVIEW_ROWS);
   const dialect = detectDialect(table.headers);
   return {
     encoding: table.encoding,
     separator: table.separator,
     dialect,
     headers: table.headers,
-    rows: table.rows.slice(0, PREVIEW_ROWS).map((r) => r.cells),
-    rowCount: table.rows.length,
+    rows: table.rows.slice(0, PREVIEW_ROWS).map((r) => r.cells.map(cut)),
+    rowCount: table.rowCount,
     suggested: suggestMap(table.headers, dialect),
   };
 }
@@ -56,6 +56,12 @@ export function importProducts(
     throw new PackshotError(
       'invalid_argument',
       `The file has no column ${unknown.map((h) => `'${h}'`).join(', ')} (it has: ${table.headers.join(', ')})`,
+    );
+  const long = (map.attributes ?? []).find((h) => h.length > CSV_LIMITS.attributeName);
+  if (long !== undefined)
+    throw new PackshotError(
+      'invalid_argument',
+      `Column '${long.slice(0, 60)}…' cannot be an attribute: its name is over ${CSV_LIMITS.attributeName} characters`,
     );
   const expanded = expandRows(table.headers, table.rows, map, dialect);
   const problems: RowProblem[] = [...expanded.problems];
@@ -126,7 +132,13 @@ export function importProducts(
 function firstOfEachSku(items: readonly Incoming[], problems: RowProblem[]): Incoming[] {
   const seen = new Map<string, number>();
   const kept: Incoming[] = [];
-  for (const item of items) {
+  for (const given of items) {
+    const bounded = boundItem(given, problems);
+    if (!bounded.ok) {
+      problems.push({ line: given.line, sku: given.sku.slice(0, 40), reason: bounded.reason });
+      continue;
+    }
+    const item = bounded.item;
     const key = item.sku.toLowerCase();
     const earlier = seen.get(key);
     if (earlier !== undefined) {
@@ -134,12 +146,6 @@ function firstOfEachSku(items: readonly Incoming[], problems: RowProblem[]): Inc
         line: item.line,
         sku: item.sku,
         reason: `SKU twice in the file (first on line ${earlier})`,
-      });
-    } else if (item.sku.length > MAX_SKU) {
-      problems.push({
-        line: item.line,
-        sku: item.sku.slice(0, 40),
-        reason: `SKU longer than ${MAX_SKU} characters`,
       });
     } else if (item.parentSku?.toLowerCase() === key) {
       problems.push({
@@ -153,6 +159,11 @@ function firstOfEachSku(items: readonly Incoming[], problems: RowProblem[]): Inc
     }
   }
   return kept;
+}
+
+/** A preview cell cut short: the table shows a glimpse, and a huge cell must not travel. */
+function cut(cell: string): string {
+  return cell.length > CSV_LIMITS.previewCell ? `${cell.slice(0, CSV_LIMITS.previewCell)}…` : cell;
 }
 
 /** The file's values over what the product had (parents are set in the second pass). */

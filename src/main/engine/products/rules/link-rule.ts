@@ -52,7 +52,9 @@ const ROLE_WORDS: Record<string, MediaRole> = {
 };
 
 export function roleOf(word: string): MediaRole | null {
-  return ROLE_WORDS[word.toLowerCase()] ?? null;
+  // Own keys only: a file named SKU_02_constructor.jpg names no role.
+  const key = word.toLowerCase();
+  return Object.hasOwn(ROLE_WORDS, key) ? (ROLE_WORDS[key] ?? null) : null;
 }
 
 /**

@@ -26,8 +26,19 @@ const preview: CsvPreview = {
   suggested: { sku: 'Variant SKU', name: 'Title', attributes: ['Colour'] },
 };
 
+const UPLOAD = '0b4f6a52-7c1e-4d1a-9a5e-2f0d3c8b9e11';
+
 async function start(importFails = false) {
+  const chunks: string[] = [];
   const transport = fakeEngine()
+    // Small chunks, so a short file goes as several, as a 50 MB one does.
+    .handle('uploads.begin', () => ({ uploadId: UPLOAD, chunkBytes: 16 }))
+    .handle('uploads.append', ({ base64 }) => {
+      chunks.push(base64);
+      return { received: chunks.map((c) => atob(c)).join('').length };
+    })
+    .handle('uploads.commit', () => ({ bytes: chunks.map((c) => atob(c)).join('').length }))
+    .handle('uploads.discard', () => ({ removed: true }))
     .handle('products.importPreview', () => preview)
     .handle('products.import', () => {
       if (importFails) throw new PackshotError('invalid_argument', 'No column "Nope"');
@@ -40,7 +51,12 @@ async function start(importFails = false) {
     });
   let closed = false;
   harness = await startUi(<CsvImportDialog onClose={() => (closed = true)} />, transport);
-  return { transport, root: harness.root, closed: () => closed };
+  return {
+    transport,
+    root: harness.root,
+    closed: () => closed,
+    sent: () => chunks.map((c) => atob(c)).join(''),
+  };
 }
 
 async function chooseFile(root: HTMLElement, text: string): Promise<void> {
@@ -50,7 +66,7 @@ async function chooseFile(root: HTMLElement, text: string): Promise<void> {
     input.dispatchEvent(new Event('change', { bubbles: true }));
   });
   // FileReader reports on its own task.
-  for (let i = 0; i < 5 && byTestId(root, 'csv-facts').length === 0; i++) await flush();
+  for (let i = 0; i < 40 && byTestId(root, 'csv-facts').length === 0; i++) await flush();
 }
 
 function choose(select: HTMLElement, value: string): void {
@@ -62,10 +78,14 @@ function choose(select: HTMLElement, value: string): void {
 
 describe('CSV import', () => {
   it('previews the file, maps from the guess, imports with the chosen map, reports', async () => {
-    const { root, transport } = await start();
+    const { root, transport, sent } = await start();
     await chooseFile(root, CSV);
-    const base64 = btoa(CSV);
-    expect(transport.callsOf('products.importPreview')).toEqual([{ base64 }]);
+    expect(transport.callsOf('uploads.begin')).toEqual([{ bytes: CSV.length }]);
+    expect(
+      transport.callsOf('uploads.append').map((a) => (a as { offset: number }).offset),
+    ).toEqual([0, 16, 32, 48]);
+    expect(sent()).toBe(CSV);
+    expect(transport.callsOf('products.importPreview')).toEqual([{ uploadId: UPLOAD }]);
     expect(oneByTestId(root, 'csv-facts').textContent).toBe(
       'Shopify product export · windows-1252 · semicolon separated · 1 row',
     );
@@ -97,7 +117,7 @@ describe('CSV import', () => {
 
     expect(transport.callsOf('products.import')).toEqual([
       {
-        base64,
+        uploadId: UPLOAD,
         map: {
           sku: 'Variant SKU',
           name: 'Title',
@@ -108,6 +128,8 @@ describe('CSV import', () => {
         },
       },
     ]);
+    // The engine's copy is freed once imported.
+    expect(transport.callsOf('uploads.discard')).toEqual([{ uploadId: UPLOAD }]);
     expect(oneByTestId(root, 'csv-created').textContent).toBe('1');
     expect(oneByTestId(root, 'csv-updated').textContent).toBe('2');
     expect(oneByTestId(root, 'csv-unchanged').textContent).toBe('3');

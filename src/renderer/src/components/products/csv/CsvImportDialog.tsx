@@ -1,18 +1,25 @@
 // Importing products from a CSV in three steps: choose the file (the engine reads its
 // encoding, separator and kind), map its columns (starting from the engine's guess), then
-// read the report. The file travels as base64 so browser and desktop work the same way.
-import { useId, useState, type ChangeEvent } from 'react';
+// read the report. The file travels once, in chunks (upload-file.ts), so a 50 MB catalogue
+// passes the browser bridge's body limit; browser and desktop work the same way.
+import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import type { CsvPreview, ImportReport } from '../../../../../shared/product-dto';
 import { useServices } from '../../../app-context';
 import { initialMapping, toColumnMap, type MappingState } from './column-map';
 import { CsvMapping } from './CsvMapping';
 import { CsvPreviewTable } from './CsvPreviewTable';
 import { CsvReport } from './CsvReport';
-import { readFileBase64 } from './read-file-base64';
+import { uploadFile } from './upload-file';
 
 type Step =
   | { kind: 'choose' }
-  | { kind: 'map'; base64: string; fileName: string; preview: CsvPreview; mapping: MappingState }
+  | {
+      kind: 'map';
+      uploadId: string;
+      fileName: string;
+      preview: CsvPreview;
+      mapping: MappingState;
+    }
   | { kind: 'report'; report: ImportReport };
 
 export function CsvImportDialog({ onClose }: { onClose: () => void }) {
@@ -21,6 +28,14 @@ export function CsvImportDialog({ onClose }: { onClose: () => void }) {
   const [step, setStep] = useState<Step>({ kind: 'choose' });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // The upload held by the engine, freed when another file is chosen or the dialog closes.
+  const held = useRef<string | null>(null);
+  const release = (): void => {
+    if (held.current !== null)
+      void client.call('uploads.discard', { uploadId: held.current }).catch(() => undefined);
+    held.current = null;
+  };
+  useEffect(() => release, []); // eslint-disable-line react-hooks/exhaustive-deps
 
   const run = async (work: () => Promise<void>): Promise<void> => {
     setBusy(true);
@@ -38,11 +53,13 @@ export function CsvImportDialog({ onClose }: { onClose: () => void }) {
     const file = event.target.files?.[0];
     if (file === undefined) return;
     void run(async () => {
-      const base64 = await readFileBase64(file);
-      const preview = await client.call('products.importPreview', { base64 });
+      release();
+      const uploadId = await uploadFile(client, file);
+      held.current = uploadId;
+      const preview = await client.call('products.importPreview', { uploadId });
       setStep({
         kind: 'map',
-        base64,
+        uploadId,
         fileName: file.name,
         preview,
         mapping: initialMapping(preview),
@@ -50,11 +67,12 @@ export function CsvImportDialog({ onClose }: { onClose: () => void }) {
     });
   };
 
-  const importNow = (base64: string, mapping: MappingState): void => {
+  const importNow = (uploadId: string, mapping: MappingState): void => {
     const map = toColumnMap(mapping);
     if (map === null) return setError('Choose the column that holds the SKU.');
     void run(async () => {
-      const report = await client.call('products.import', { base64, map });
+      const report = await client.call('products.import', { uploadId, map });
+      release();
       setStep({ kind: 'report', report });
       void stores.products.getState().refresh();
     });
@@ -117,7 +135,7 @@ export function CsvImportDialog({ onClose }: { onClose: () => void }) {
               className="primary"
               data-testid="csv-import"
               disabled={busy || step.mapping.fields.sku === ''}
-              onClick={() => importNow(step.base64, step.mapping)}
+              onClick={() => importNow(step.uploadId, step.mapping)}
             >
               Import {step.preview.rowCount} rows
             </button>
