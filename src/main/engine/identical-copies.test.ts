@@ -2,7 +2,7 @@
 // the inode and device decide first, then the name, then the folder. Each of four copies
 // carries its own tag, rating and product link, so a swap between two of them shows.
 import Database from 'better-sqlite3';
-import { copyFile, mkdir, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, rename, rm, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eventually, startHarness, type Harness } from '../test-support/engine-harness';
@@ -107,9 +107,11 @@ describe('identical copies across a restart', () => {
     await h.engine.close();
 
     const places = await moveTwoAndCopy();
-    // c moved as a copy tool does it (new inode): the name tells it apart.
+    // c moved as a copy tool does it (new inode, dates kept): the name tells it apart.
     await mkdir(join(folder, 'archive'));
+    const c = await stat(join(folder, 'shoot', 'c.jpg'));
     await copyFile(join(folder, 'shoot', 'c.jpg'), join(folder, 'archive', 'c.jpg'));
+    await utimes(join(folder, 'archive', 'c.jpg'), c.atime, c.mtime);
     await unlink(join(folder, 'shoot', 'c.jpg'));
     places.c = 'archive/c.jpg';
 

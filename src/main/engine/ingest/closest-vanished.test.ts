@@ -19,11 +19,12 @@ describe('closestVanished', () => {
     expect(closestVanished(file, vanished, [])).toBe(vanished[1]);
     // Same inode number on another device is another file.
     expect(closestVanished({ ...file, dev: 8 }, vanished, [])).toBe(vanished[0]);
-    // A freed inode handed to a new copy comes with a new mtime: not the file that had it.
-    const reused = { ...at('b.jpg', 20), mtimeMs: 5000 };
-    expect(closestVanished(reused, [at('a.jpg', 20), at('b.jpg', 10)], [])).toEqual(
-      at('b.jpg', 10),
-    );
+    // A freed inode handed to a new copy comes with a new mtime: not the file that had it,
+    // which moved to another volume keeping its dates.
+    const reused = { ...at('x.jpg', 20), mtimeMs: 5000 };
+    const across = { ...at('a.jpg', 21), dev: 8 };
+    expect(closestVanished(reused, [at('a.jpg', 20)], [across])).toBeUndefined();
+    expect(closestVanished(across, [at('a.jpg', 20)], [reused])).toEqual(at('a.jpg', 20));
   });
 
   it('without an inode of its own, takes the same name, then the folder most alike', () => {
@@ -43,6 +44,18 @@ describe('closestVanished', () => {
     expect(closestVanished(rivals[1] as FileWhere, vanished, [copy, rivals[0] as FileWhere])).toBe(
       vanished[1],
     );
+  });
+
+  it('never takes a new copy on the same volume for the asset, one whose dates were kept may be', () => {
+    const vanished = [at('shoot/c.jpg', 30)];
+    const copied = { ...at('shoot/c.jpg copy.jpg', 31), mtimeMs: 9000 };
+    expect(closestVanished(copied, vanished, [])).toBeUndefined();
+    // Moved by a tool that copies, then deletes, keeping the dates (to the millisecond).
+    expect(closestVanished(at('archive/c.jpg', 31), vanished, [])).toBe(vanished[0]);
+    const viaDate = { ...at('archive/c.jpg', 31), mtimeMs: 1001 };
+    expect(closestVanished(viaDate, vanished, [])).toBe(vanished[0]);
+    // From another volume: nothing to tell, so it may be the asset moved across.
+    expect(closestVanished({ ...copied, dev: 9 }, vanished, [])).toBe(vanished[0]);
   });
 
   it('falls back to the order given when nothing is known (rows from before inodes)', () => {

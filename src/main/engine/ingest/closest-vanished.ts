@@ -13,7 +13,30 @@ function sameFile(a: FileWhere, b: FileWhere): boolean {
     a.dev !== null &&
     a.ino === b.ino &&
     a.dev === b.dev &&
-    a.mtimeMs === b.mtimeMs
+    sameTime(a.mtimeMs, b.mtimeMs)
+  );
+}
+
+/**
+ * Whole milliseconds, within one: a stat's Date rounds what mtimeMs (truncated here) keeps,
+ * so a tool that copies the dates through a Date can land one millisecond off.
+ */
+function sameTime(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 1;
+}
+
+/**
+ * A new copy of the asset, not the asset moved: on the same volume (a move there is a
+ * rename, which keeps the inode) with another inode and a new mtime (a tool that moves by
+ * copying keeps the dates). Told apart without waiting for the move to be seen, so a copy
+ * made while the original moves cannot take its id, whichever the watcher reports first.
+ */
+function freshCopy(file: FileWhere, vanished: FileWhere): boolean {
+  return (
+    file.dev !== null &&
+    file.dev === vanished.dev &&
+    file.ino !== vanished.ino &&
+    !sameTime(file.mtimeMs, vanished.mtimeMs)
   );
 }
 
@@ -59,7 +82,7 @@ function fit(file: FileWhere, vanished: FileWhere): number[] {
  * and device first (with the mtime): a move or rename on one volume keeps them. Across volumes, or with a
  * tool that copies then deletes, the inode is new: then the same name, then the folder
  * most alike, then the name most alike; the order given (originals first) settles the
- * rest. A vanished asset that one of `rivals` (other new files of the same size, not read
+ * rest. A new copy on the asset's volume (`freshCopy`) is never it. A vanished asset that one of `rivals` (other new files of the same size, not read
  * yet) fits better is left to it: so a copy made beside an original that moved never
  * takes the original's id. Undefined: none of them is this file's.
  */
@@ -71,6 +94,7 @@ export function closestVanished<T extends FileWhere>(
   let best: T | undefined;
   let bestFit: number[] = [];
   for (const other of vanished) {
+    if (freshCopy(file, other)) continue;
     const mine = fit(file, other);
     if (rivals.some((rival) => isGreater(fit(rival, other), mine))) continue;
     if (best === undefined || isGreater(mine, bestFit)) {
