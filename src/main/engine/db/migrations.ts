@@ -2,6 +2,7 @@
 // user_version records the last one applied. Never edit a shipped step: add a new one.
 
 import { JOBS_SCHEMA } from './jobs-schema';
+import { FILE_IDENTITY_SCHEMA } from './file-identity-schema';
 
 export interface Migration {
   version: number;
@@ -394,4 +395,5 @@ export const migrations: Migration[] = [
   },
   // Durable jobs (jobs/); the table is described beside its SQL.
   { version: 15, sql: JOBS_SCHEMA },
+  { version: 16, sql: FILE_IDENTITY_SCHEMA },
 ];

@@ -1,4 +1,4 @@
-PRAGMA user_version = 15;
+PRAGMA user_version = 16;
 
 -- index asset_tags_by_tag on asset_tags
 CREATE INDEX asset_tags_by_tag ON asset_tags (tag_id, asset_id);
@@ -13,7 +13,7 @@ CREATE INDEX assets_by_added ON assets (added_at, id);
 CREATE INDEX assets_by_captured ON assets (captured_at, id);
 
 -- index assets_by_catalog_file on assets
-CREATE INDEX assets_by_catalog_file ON assets (catalog_id, rel_path, bytes, mtime_ms, state);
+CREATE INDEX assets_by_catalog_file ON assets (catalog_id, rel_path, bytes, mtime_ms, state, ino, dev);
 
 -- index assets_by_catalog_state on assets
 CREATE INDEX assets_by_catalog_state ON assets (catalog_id, state);
@@ -115,7 +115,7 @@ CREATE TABLE asset_tags (asset_id INTEGER NOT NULL REFERENCES assets(id) ON DELE
 CREATE TABLE asset_versions (id INTEGER PRIMARY KEY, asset_id INTEGER NOT NULL REFERENCES assets(id) ON DELETE CASCADE, hash TEXT NOT NULL, bytes INTEGER NOT NULL, width INTEGER, height INTEGER, recorded_at TEXT NOT NULL);
 
 -- table assets on assets
-CREATE TABLE assets (id INTEGER PRIMARY KEY, catalog_id INTEGER NOT NULL REFERENCES catalogs(id) ON DELETE CASCADE, rel_path TEXT NOT NULL, name TEXT NOT NULL, bytes INTEGER NOT NULL, mtime_ms INTEGER NOT NULL, hash TEXT, format TEXT, width INTEGER, height INTEGER, state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'ok', 'error', 'missing')), error TEXT, thumb TEXT NOT NULL DEFAULT 'pending' CHECK (thumb IN ('pending', 'ready', 'error', 'none')), added_at INTEGER NOT NULL, kind TEXT NOT NULL DEFAULT 'image', folder TEXT NOT NULL DEFAULT '', orientation INTEGER, captured_at TEXT, camera TEXT, metadata TEXT, duplicate_of INTEGER REFERENCES assets(id) ON DELETE SET NULL, placeholder TEXT, notice TEXT, rating INTEGER NOT NULL DEFAULT 0 CHECK (rating BETWEEN 0 AND 5), flag TEXT NOT NULL DEFAULT 'none' CHECK (flag IN ('none', 'pick', 'reject')), label TEXT CHECK (label IS NULL OR label IN ('red', 'yellow', 'green', 'blue', 'purple')), colors TEXT, color_names TEXT NOT NULL DEFAULT '[]', white_bg REAL, fill REAL, sharpness REAL, phash TEXT, similar_group INTEGER, violation TEXT, UNIQUE (catalog_id, rel_path));
+CREATE TABLE assets (id INTEGER PRIMARY KEY, catalog_id INTEGER NOT NULL REFERENCES catalogs(id) ON DELETE CASCADE, rel_path TEXT NOT NULL, name TEXT NOT NULL, bytes INTEGER NOT NULL, mtime_ms INTEGER NOT NULL, hash TEXT, format TEXT, width INTEGER, height INTEGER, state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'ok', 'error', 'missing')), error TEXT, thumb TEXT NOT NULL DEFAULT 'pending' CHECK (thumb IN ('pending', 'ready', 'error', 'none')), added_at INTEGER NOT NULL, kind TEXT NOT NULL DEFAULT 'image', folder TEXT NOT NULL DEFAULT '', orientation INTEGER, captured_at TEXT, camera TEXT, metadata TEXT, duplicate_of INTEGER REFERENCES assets(id) ON DELETE SET NULL, placeholder TEXT, notice TEXT, rating INTEGER NOT NULL DEFAULT 0 CHECK (rating BETWEEN 0 AND 5), flag TEXT NOT NULL DEFAULT 'none' CHECK (flag IN ('none', 'pick', 'reject')), label TEXT CHECK (label IS NULL OR label IN ('red', 'yellow', 'green', 'blue', 'purple')), colors TEXT, color_names TEXT NOT NULL DEFAULT '[]', white_bg REAL, fill REAL, sharpness REAL, phash TEXT, similar_group INTEGER, violation TEXT, ino INTEGER, dev INTEGER, UNIQUE (catalog_id, rel_path));
 
 -- table assets_fts on assets_fts
 CREATE VIRTUAL TABLE assets_fts USING fts5(name, folder, title, description, tokenize = 'unicode61 remove_diacritics 2');

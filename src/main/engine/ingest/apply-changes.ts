@@ -11,7 +11,7 @@ export interface Applied {
 
 /**
  * Applies one batch of watcher events to the index, in one transaction per kind of change.
- * The batch carries each file's size and mtime as the watcher saw them: nothing is
+ * The batch carries each file's size, mtime and inode as the watcher saw them: nothing is
  * stat'ed again here. The catalog folder is known to exist.
  */
 export function applyChanges(

@@ -11,11 +11,17 @@ export interface FileStamp {
   relPath: string;
   bytes: number;
   mtimeMs: number;
+  /** Inode and device: which of several identical copies moved where. */
+  ino: number;
+  dev: number;
 }
+
+/** The parts of a stat a file stamp keeps. */
+type StatFacts = Pick<Stats, 'size' | 'mtimeMs' | 'ino' | 'dev'>;
 
 /**
  * What changed under one catalog since the last flush, as paths relative to it. Files
- * carry the size and mtime the watcher saw, so nothing downstream stats them again. A path
+ * carry the size, mtime and inode the watcher saw, so nothing downstream stats them again. A path
  * is in upserts or removals, never both: the later event wins (an editor's safe save,
  * removed then written, is an upsert).
  */
@@ -176,7 +182,7 @@ export class CatalogWatcher {
     });
     this.watcher = watcher;
     const upsert = (path: string, stats?: Stats): void => {
-      if (stats) this.recordFile(this.relPath(path), stats.size, stats.mtimeMs);
+      if (stats) this.recordFile(this.relPath(path), stats);
       else void this.settle(this.relPath(path)); // no stats given: look once
     };
     watcher
@@ -266,7 +272,7 @@ export class CatalogWatcher {
       const walk = await walkFolder(path, (inner) => this.options.ignored(`${rel}/${inner}`));
       for (const folder of walk.folders) rewatch(`${rel}/${folder}`);
       for (const file of walk.files)
-        this.recordFile(`${rel}/${file.relPath}`, file.bytes, file.mtimeMs);
+        this.recordFile(`${rel}/${file.relPath}`, { ...file, size: file.bytes });
       return;
     }
     // Still growing? Look again after another quiet spell.
@@ -279,7 +285,7 @@ export class CatalogWatcher {
       return this.touch(rel);
     }
     if (SIDECAR.test(rel)) this.record('sidecars', rel);
-    else this.recordFile(rel, again.size, again.mtimeMs);
+    else this.recordFile(rel, again);
   }
 
   private setMode(mode: WatchMode, reason: string | null): void {
@@ -292,12 +298,18 @@ export class CatalogWatcher {
     return relative(this.options.root, path).split(sep).join('/');
   }
 
-  /** A file settled at this size and mtime (a sidecar is recorded as a sidecar change). */
-  private recordFile(rel: string, bytes: number, mtimeMs: number): void {
+  /** A file settled at this stat (a sidecar is recorded as a sidecar change). */
+  private recordFile(rel: string, stat: StatFacts): void {
     if (rel === '') return;
     if (SIDECAR.test(rel)) return this.record('sidecars', rel);
     this.batch.removals.delete(rel);
-    this.batch.upserts.set(rel, { relPath: rel, bytes, mtimeMs: Math.trunc(mtimeMs) });
+    this.batch.upserts.set(rel, {
+      relPath: rel,
+      bytes: stat.size,
+      mtimeMs: Math.trunc(stat.mtimeMs),
+      ino: stat.ino,
+      dev: stat.dev,
+    });
     this.schedule();
   }
 

@@ -1,6 +1,7 @@
 import { access } from 'node:fs/promises';
 import type { AssetFileRepo, Located } from '../repositories/asset-file-repo';
 import type { IndexWriteRepo } from '../repositories/index-write-repo';
+import { closestVanished } from './closest-vanished';
 
 export interface Identity {
   /** The asset this file is: its own row, or the older asset it moved from. */
@@ -20,8 +21,10 @@ async function exists(path: string): Promise<boolean> {
 /**
  * Identity is content, not path. A file seen for the first time whose content belongs to
  * an asset whose file is gone is that asset, moved or renamed: it keeps its id and all
- * attached to it. Content that another present file has is a copy. New content at a known
- * path is a new version of the same asset (recorded by the caller).
+ * attached to it. When several vanished assets share that content (identical copies),
+ * the file is the one it is most likely to be (`closestVanished`). Content that another
+ * present file has is a copy. New content at a known path is a new version of the same
+ * asset (recorded by the caller).
  */
 export async function resolveIdentity(
   files: AssetFileRepo,
@@ -32,11 +35,16 @@ export async function resolveIdentity(
   if (file.hash === hash) return { id: file.id, moved: false };
   const others = files.withHash(hash, file.id);
   if (file.hash === null) {
-    for (const other of others) {
-      if (other.state === 'missing' || !(await exists(other.path))) {
-        writes.transplant(file.id, other.id);
-        return { id: other.id, moved: true };
-      }
+    const vanished: Located[] = [];
+    for (const other of others)
+      if (other.state === 'missing' || !(await exists(other.path))) vanished.push(other);
+    const own =
+      vanished.length === 0
+        ? undefined
+        : closestVanished(file, vanished, files.newFilesOfSize(file.bytes, file.id));
+    if (own) {
+      writes.transplant(file.id, own.id);
+      return { id: own.id, moved: true };
     }
   }
   const original = others.find((o) => o.state !== 'missing');

@@ -106,6 +106,8 @@ describe('sidecarChanges', () => {
     bytes: 1,
     mtimeMs: 1,
     kind: 'image' as const,
+    ino: 1,
+    dev: 1,
   });
 
   it('maps new, changed and gone sidecars to the files they describe, in both namings', () => {

@@ -12,10 +12,17 @@ export interface FileSeen {
   bytes: number;
   mtimeMs: number;
   kind: AssetKind;
+  /**
+   * The file system's identity of the file, from the same stat: a rename on one volume
+   * keeps it. A number as Node gives it (rounded above 2^53, the same way every time).
+   */
+  ino: number;
+  dev: number;
 }
 
-/** id, rel_path, bytes, mtime_ms, state: a known file, as a raw row. */
-type KnownRow = [number, string, number, number, string];
+/** id, rel_path, bytes, mtime_ms, state, ino, dev: a known file, as a raw row. */
+type KnownRow = [number, string, number, number, string, number | null, number | null];
+const KNOWN = 'SELECT id, rel_path, bytes, mtime_ms, state, ino, dev FROM assets';
 
 export interface Located {
   id: number;
@@ -29,6 +36,8 @@ export interface Located {
   kind: AssetKind;
   hash: string | null;
   state: string;
+  ino: number | null;
+  dev: number | null;
 }
 
 interface LocatedRow {
@@ -42,11 +51,23 @@ interface LocatedRow {
   kind: AssetKind;
   hash: string | null;
   state: string;
+  ino: number | null;
+  dev: number | null;
 }
+
+/** A file seen for the first time, as a candidate for a vanished asset. */
+export type NewFile = Pick<
+  Located,
+  'id' | 'catalogId' | 'relPath' | 'name' | 'ino' | 'dev' | 'mtimeMs'
+>;
+type NewFileRow = Pick<
+  LocatedRow,
+  'id' | 'catalog_id' | 'rel_path' | 'name' | 'ino' | 'dev' | 'mtime_ms'
+>;
 
 const LOCATE = `
   SELECT a.id, a.catalog_id, c.path AS catalog_path, a.rel_path, a.name, a.bytes, a.mtime_ms,
-         a.kind, a.hash, a.state
+         a.kind, a.hash, a.state, a.ino, a.dev
   FROM assets a JOIN catalogs c ON c.id = a.catalog_id`;
 
 function toLocated(row: LocatedRow): Located {
@@ -62,6 +83,8 @@ function toLocated(row: LocatedRow): Located {
     kind: row.kind,
     hash: row.hash,
     state: row.state,
+    ino: row.ino,
+    dev: row.dev,
   };
 }
 
@@ -95,9 +118,7 @@ export class AssetFileRepo {
    */
   private known(catalogId: number): { rows: KnownRow[]; at: Map<string, number> } {
     const rows = statements(this.db)
-      .prepare<[number], KnownRow>(
-        'SELECT id, rel_path, bytes, mtime_ms, state FROM assets WHERE catalog_id = ?',
-      )
+      .prepare<[number], KnownRow>(`${KNOWN} WHERE catalog_id = ?`)
       .raw()
       .all(catalogId);
     const at = new Map<string, number>();
@@ -108,7 +129,9 @@ export class AssetFileRepo {
   /**
    * Applies what was seen on disk in one transaction: new files are listed as pending,
    * changed ones go back to pending. With `complete` (a full walk), files not seen are
-   * marked missing (kept, never forgotten). Returns the ids that need indexing.
+   * marked missing (kept, never forgotten). A file whose inode or device is new to its row
+   * (the first walk after the upgrade that added them, a file replaced by a copy) has them
+   * recorded, nothing more. Returns the ids that need indexing.
    */
   reconcile(
     catalogId: number,
@@ -116,13 +139,15 @@ export class AssetFileRepo {
     complete: boolean,
   ): { listed: number; queue: number[]; missing: number } {
     const insert = statements(this.db).prepare(
-      `INSERT INTO assets (catalog_id, rel_path, name, folder, bytes, mtime_ms, kind, added_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO assets (catalog_id, rel_path, name, folder, bytes, mtime_ms, kind, added_at, ino, dev)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const touch = statements(this.db).prepare(
-      `UPDATE assets SET bytes = ?, mtime_ms = ?, state = 'pending', error = NULL, thumb = 'pending'
+      `UPDATE assets SET bytes = ?, mtime_ms = ?, ino = ?, dev = ?, state = 'pending', error = NULL,
+         thumb = 'pending'
        WHERE id = ?`,
     );
+    const stamp = statements(this.db).prepare('UPDATE assets SET ino = ?, dev = ? WHERE id = ?');
     const now = Date.now();
     // Counted inside: a transaction retried while busy starts its counts over.
     return writeTransaction(this.db, () => {
@@ -132,9 +157,7 @@ export class AssetFileRepo {
       const known = complete ? this.known(catalogId) : null;
       const found = known ? new Uint8Array(known.rows.length) : null;
       const one = statements(this.db)
-        .prepare<[number, string], KnownRow>(
-          'SELECT id, rel_path, bytes, mtime_ms, state FROM assets WHERE catalog_id = ? AND rel_path = ?',
-        )
+        .prepare<[number, string], KnownRow>(`${KNOWN} WHERE catalog_id = ? AND rel_path = ?`)
         .raw();
       for (const file of seen) {
         let prior: KnownRow | undefined;
@@ -157,12 +180,16 @@ export class AssetFileRepo {
             file.mtimeMs,
             file.kind,
             now,
+            file.ino,
+            file.dev,
           );
           queue.push(Number(info.lastInsertRowid));
           listed++;
         } else if (prior[2] !== file.bytes || prior[3] !== file.mtimeMs || prior[4] === 'missing') {
-          touch.run(file.bytes, file.mtimeMs, prior[0]);
+          touch.run(file.bytes, file.mtimeMs, file.ino, file.dev, prior[0]);
           queue.push(prior[0]);
+        } else if (prior[5] !== file.ino || prior[6] !== file.dev) {
+          stamp.run(file.ino, file.dev, prior[0]);
         }
         // Unchanged pending rows are already queued (on start, or by the walk that listed them).
       }
@@ -240,6 +267,29 @@ export class AssetFileRepo {
       )
       .all(hash, exceptId)
       .map(toLocated);
+  }
+
+  /**
+   * Files seen for the first time and not read yet, of this size: the other candidates for
+   * a vanished asset with content of this size (a file that moved is a new row). At most
+   * `limit`, so a folder of thousands of same-size files costs a bounded look per file.
+   */
+  newFilesOfSize(bytes: number, exceptId: number, limit = 1000): NewFile[] {
+    return statements(this.db)
+      .prepare<[number, number, number], NewFileRow>(
+        `SELECT id, catalog_id, rel_path, name, ino, dev, mtime_ms FROM assets
+         WHERE bytes = ? AND state = 'pending' AND hash IS NULL AND id != ? LIMIT ?`,
+      )
+      .all(bytes, exceptId, limit)
+      .map((row) => ({
+        id: row.id,
+        catalogId: row.catalog_id,
+        relPath: row.rel_path,
+        name: row.name,
+        ino: row.ino,
+        dev: row.dev,
+        mtimeMs: row.mtime_ms,
+      }));
   }
 
   /** Assets in a folder whose file a sidecar named `stem.xmp` or `name.ext.xmp` may describe. */

@@ -117,9 +117,11 @@ export class IndexWriteRepo {
             bytes: number;
             mtime_ms: number;
             kind: string;
+            ino: number | null;
+            dev: number | null;
           }
         >(
-          'SELECT catalog_id, rel_path, name, folder, bytes, mtime_ms, kind FROM assets WHERE id = ?',
+          'SELECT catalog_id, rel_path, name, folder, bytes, mtime_ms, kind, ino, dev FROM assets WHERE id = ?',
         )
         .get(from);
       if (!row) return;
@@ -131,7 +133,7 @@ export class IndexWriteRepo {
       statements(this.db)
         .prepare(
           `UPDATE assets SET catalog_id = ?, rel_path = ?, name = ?, folder = ?, bytes = ?, mtime_ms = ?,
-                  kind = ?, state = 'pending'
+                  kind = ?, ino = ?, dev = ?, state = 'pending'
            WHERE id = ?`,
         )
         .run(
@@ -142,6 +144,8 @@ export class IndexWriteRepo {
           row.bytes,
           row.mtime_ms,
           row.kind,
+          row.ino,
+          row.dev,
           to,
         );
       // Copies that pointed at the vanished row now point at the asset it really was.
