@@ -110,6 +110,7 @@ export function createEngine(options: EngineOptions): Engine {
 
   // Tools.
   const cache = new MediaCache(join(options.dataDir, 'cache'));
+  cache.sweepTemp();
   const previews = new EmbeddedPreviews();
   const xmp = new XmpWriter();
 
@@ -124,7 +125,7 @@ export function createEngine(options: EngineOptions): Engine {
 
   // Domains.
   // Each domain registers its undo kinds with the log as it is built.
-  const edits = new EditLog(db);
+  const edits = new EditLog(db, writeBack);
   const culling = new CullingEdits(db, edits);
   const tagEdits = new TagEdits(tags, edits);
   const productParts = new ProductParts(db, edits);
@@ -178,7 +179,7 @@ export function createEngine(options: EngineOptions): Engine {
     intake,
     collections,
     collectionEdits,
-    edited: editEffects({ bus, checkpointSoon: () => checkpoint.soon(), writeBack }),
+    edited: editEffects({ bus, checkpointSoon: () => checkpoint.soon() }),
     idsFor: (text) => queryIds(assets, text),
     scan: (id, after) => ingest.scan(id, after),
     isWatching: (id) => ingest.watching.has(id),

@@ -1,3 +1,4 @@
 // The engine's entry point: the one module hosts import (lint enforces it).
 export { createEngine, type Engine, type EngineOptions } from './create-engine';
 export { VERSION } from './version';
+export { armFaults } from './faults/fault-points';

@@ -1,6 +1,7 @@
 // XMP write-back as a durable job: an edit queues the ids it touched (bursts fold into one
 // queued row), the handler writes what the database says at run time, so a crash between
 // the edit and the write is made good by the next engine.
+import { faultPoint } from '../faults/fault-points';
 import type { XmpTargetRepo } from '../repositories/xmp-target-repo';
 import type { JobRegistry } from '../jobs/job-registry';
 import type { XmpWriter } from '../tools/exiftool/xmp-writer';
@@ -29,6 +30,7 @@ export function defineXmpJob(
       const { ids } = ctx.args;
       let written = 0;
       for (let i = 0; i < ids.length && !ctx.signal.aborted; i += CHUNK) {
+        faultPoint('xmp.between-files');
         const batch = targets.targets(ids.slice(i, i + CHUNK));
         await writer.write(batch);
         written += batch.length;

@@ -30,6 +30,7 @@ import type { SidecarRepo } from '../repositories/sidecar-repo';
 import { analysedContent } from '../repositories/analysed-content';
 import type { SidecarStamp } from '../repositories/sidecar-repo';
 import { writeIndexResult } from './write-index-result';
+import { faultPoint } from '../faults/fault-points';
 
 export interface IndexDeps {
   files: AssetFileRepo;
@@ -81,6 +82,7 @@ const SNIFF_ABOVE = 64 * 1024 * 1024;
 export async function indexAsset(deps: IndexDeps, queuedId: number): Promise<IndexOutcome | null> {
   const file = deps.files.locate(queuedId);
   if (!file) return null; // removed while queued
+  faultPoint('scan.between-files');
   let id = queuedId;
   let hash: string | null = null;
   let moved = false;
@@ -135,6 +137,7 @@ export async function indexAsset(deps: IndexDeps, queuedId: number): Promise<Ind
       sidecarStamps: read.sidecarStamps,
     });
     if (!written) return null; // removed while it was read
+    faultPoint('scan.index-committed');
     const intakeTagged = written.intakeTagged;
     return {
       id,
@@ -208,6 +211,7 @@ async function readImage(
     } else {
       data = await renderThumbnail(pixels.input, pixels.orientation);
       await deps.cache.write('thumb', hash, data);
+      faultPoint('scan.thumb-written');
     }
     thumb = 'ready';
     // One decode of the thumbnail serves both the placeholder and the analysis.

@@ -1,3 +1,4 @@
+import { faultPoint } from '../faults/fault-points';
 import type { IntakeResult } from '../../../shared/intake-dto';
 import type { SimilarIndex } from '../repositories/similar-index';
 import type { SidecarRepo, SidecarStamp } from '../repositories/sidecar-repo';
@@ -56,6 +57,7 @@ export function writeIndexResult(
           metadata ? fileTagPaths(metadata.keywords, metadata.hierarchicalKeywords) : [],
         );
         if (metadata) deps.writes.applyFileCulling(id, metadata.rating, metadata.label);
+        faultPoint('scan.index-write');
         const intakeTagged = applyIntakeOnIndex(deps, id, result.intake);
         if (fields.analysis) deps.similar.add(id, fields.analysis.phash);
         deps.writes.releaseCopies(id, fields.hash);

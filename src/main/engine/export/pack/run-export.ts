@@ -1,6 +1,7 @@
 // Writes a planned pack into its folder: renders what changed (in parallel, grouped by
 // source so each file is read once), skips what is unchanged, removes what no longer
 // belongs, and records every landed file in the journal before it comes into view.
+import { faultPoint } from '../../faults/fault-points';
 import { createHash } from 'node:crypto';
 import { lstat, readFile, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -210,6 +211,7 @@ export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
           ino: landed.ino,
         });
         await writeAtomic(target, out.data, (landed) => state.add(entryOf(landed)));
+        faultPoint('export.after-rename');
         folders.add(dirname(target));
         dirty = true;
         bytesWritten += out.data.length;
@@ -220,6 +222,7 @@ export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
       }
       done++;
       report();
+      faultPoint('export.between-files');
     }
   };
 
@@ -240,8 +243,10 @@ export async function runExport(req: ExportRequest): Promise<ExportOutcome> {
   async function finish(cancelled: boolean): Promise<ExportOutcome> {
     const csv: string[] = [];
     if (!req.dryRun) {
+      faultPoint('export.manifest-write');
       if (dirty) await state.commit();
       else await state.close();
+      faultPoint('export.manifest-write');
       const names = new Map(req.plan.products.map((p) => [p.id, p.name || p.sku]));
       for (const preset of req.plan.presets) {
         const file = `${preset.id}-images.csv`;

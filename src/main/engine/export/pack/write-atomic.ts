@@ -1,6 +1,7 @@
 // Files land whole or not at all: written under a temporary name in the same folder,
 // fsync'd, then renamed over the target. `beforeRename` runs between (the journal records
 // the file there, so a crash after the rename never leaves a landed file unrecorded).
+import { faultPoint } from '../../faults/fault-points';
 import { randomBytes } from 'node:crypto';
 import { open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -34,11 +35,13 @@ export async function writeAtomic(
   } finally {
     await handle.close();
   }
+  faultPoint('export.after-temp-write');
   try {
     // rename keeps the inode and mtime: what the journal records is what lands.
     const s = await stat(temp, { bigint: false });
     const landed = { bytes: s.size, mtimeMs: s.mtimeMs, ino: s.ino };
     await beforeRename?.(landed);
+    faultPoint('export.before-rename');
     await rename(temp, target);
     return landed;
   } catch (error) {

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import type { XmpMode, XmpNaming } from '../../../../shared/dto';
 import { LazyExifTool } from './lazy-exiftool';
 import { splitTagPath } from '../../../../shared/tag-path';
+import { faultPoint } from '../../faults/fault-points';
+import { SidecarWriter } from './write-sidecar';
 
 /** What Packshot writes for an asset, and where. */
 export interface XmpTarget {
@@ -52,10 +54,12 @@ export function xmpTags(target: XmpTarget): Record<string, unknown> {
  * Writes keywords, rating and label to XMP with exiftool, the reference writer that
  * Lightroom, Bridge and digiKam agree with. exiftool writes to a temporary file and
  * renames it over the original (-overwrite_original), so a crash leaves the old file or
- * the new one. Camera RAW files always get a sidecar: their bytes are never touched.
+ * the new one; a sidecar is edited as a copy and renamed into place (write-sidecar.ts).
+ * Camera RAW files always get a sidecar: their bytes are never touched.
  */
 export class XmpWriter {
   private readonly exiftool = new LazyExifTool({ maxProcs: 1, taskTimeoutMillis: 30_000 });
+  private readonly sidecars = new SidecarWriter();
   private chain: Promise<void> = Promise.resolve();
 
   /** Queues writes one after another; resolves when these are written. */
@@ -65,9 +69,16 @@ export class XmpWriter {
         if (target.mode === 'off') continue;
         try {
           const exiftool = await this.exiftool.get();
-          await exiftool.write(xmpFile(target), xmpTags(target), {
+          const file = xmpFile(target);
+          if (file.endsWith('.xmp')) {
+            await this.sidecars.write(exiftool, file, xmpTags(target));
+            continue;
+          }
+          faultPoint('xmp.embedded-before-write');
+          await exiftool.write(file, xmpTags(target), {
             writeArgs: ['-overwrite_original'],
           });
+          faultPoint('xmp.embedded-after-write');
         } catch (error) {
           console.warn(`packshot: could not write XMP for ${target.relPath}: ${String(error)}`);
         }
