@@ -9,7 +9,14 @@ import { fileHashes, listFiles, SHOTS, type World } from './crash-world';
 export const TAG = 'Summer';
 
 export interface LibraryFacts {
-  assets: { name: string; state: string; tags: number; versions: number; tagged: number }[];
+  assets: {
+    name: string;
+    state: string;
+    tags: number;
+    versions: number;
+    tagged: number;
+    linked: number;
+  }[];
   steps: number;
   links: number;
   products: number;
@@ -27,7 +34,8 @@ export function libraryFacts(world: World): LibraryFacts {
              (SELECT count(*) FROM asset_tags t WHERE t.asset_id = a.id) AS tags,
              (SELECT count(*) FROM asset_versions v WHERE v.asset_id = a.id) AS versions,
              (SELECT count(*) FROM asset_tags t JOIN tags g ON g.id = t.tag_id
-               WHERE t.asset_id = a.id AND g.path = ?) AS tagged
+               WHERE t.asset_id = a.id AND g.path = ?) AS tagged,
+             (SELECT count(*) FROM product_links l WHERE l.asset_id = a.id) AS linked
            FROM assets a ORDER BY a.name`,
         )
         .all(TAG),

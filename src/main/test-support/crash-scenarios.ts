@@ -69,6 +69,20 @@ export const SCENARIOS: Scenario[] = [
     check: ({ world }) => imagesWhole('cache', join(world.data, 'cache')),
   },
   {
+    name: 'scan with auto links',
+    stage: 'auto',
+    args: () => ['scan'],
+    quick: ['scan.index-committed:2'],
+    // A file indexed by this run is linked by the auto rule with it, or not indexed yet.
+    check: ({ before, facts }) =>
+      Promise.resolve(
+        facts.assets
+          .filter((a) => a.state === 'ok' && a.linked === 0)
+          .filter((a) => before.assets.find((b) => b.name === a.name)?.state === 'pending')
+          .map((a) => `${a.name} indexed without its auto link`),
+      ),
+  },
+  {
     name: 'tag',
     stage: 'indexed',
     args: tagAll,
@@ -130,6 +144,9 @@ export const SCENARIOS: Scenario[] = [
       'export.before-rename:3',
       'export.after-rename:2',
       'export.between-files:4',
+      // All files landed, the manifest not yet written: fails until export commits a
+      // replayed journal on a run that renders nothing (export/pack/run-export.ts).
+      'export.manifest-write:1',
       'export.manifest-write:2',
     ],
     check: async ({ world, recovered }) => {

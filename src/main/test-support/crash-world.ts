@@ -6,7 +6,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cp, mkdir, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { join, sep } from 'node:path';
+import Database from 'better-sqlite3';
 import { createEngine } from '../engine';
+import { BUILT_IN_RULE } from '../engine/products/rules/link-rule';
 import { invoke } from '../hosts/dispatch';
 import { makeImage, tempDir } from './sample-images';
 import { packshotBin, runPackshot, type CliRun } from './run-cli';
@@ -14,7 +16,7 @@ import { packshotBin, runPackshot, type CliRun } from './run-cli';
 export const SHOTS = 6;
 export const SKUS = Array.from({ length: SHOTS }, (_, i) => `SKU-${i + 1}`);
 
-export type Stage = 'added' | 'indexed' | 'products' | 'linked' | 'sidecar' | 'embedded';
+export type Stage = 'added' | 'indexed' | 'products' | 'linked' | 'sidecar' | 'embedded' | 'auto';
 
 /** A sidecar giving its image two keywords and a rating, as a camera tool writes one. */
 export function sidecar(i: number): string {
@@ -39,13 +41,35 @@ export interface World {
   dispose(): Promise<void>;
 }
 
-const STAGES: Record<Stage, { from: Stage | null; args: (w: World) => string[][] }> = {
+interface StageRecipe {
+  from: Stage | null;
+  args: (w: World) => string[][];
+  /** What no command sets: written into the library after the commands. */
+  seed?: (w: World) => void;
+}
+
+const STAGES: Record<Stage, StageRecipe> = {
   added: { from: null, args: (w) => [['catalog', 'add', w.photos]] },
   indexed: { from: 'added', args: () => [['scan']] },
   products: { from: 'indexed', args: (w) => [['products', 'import', w.csv]] },
   linked: { from: 'products', args: () => [['link', 'rules', 'apply']] },
   sidecar: { from: 'indexed', args: () => [['catalog', 'config', '1', '--xmp', 'sidecar']] },
   embedded: { from: 'indexed', args: () => [['catalog', 'config', '1', '--xmp', 'embedded']] },
+  // Products known and a filename rule marked auto: files link as they are indexed.
+  auto: {
+    from: 'added',
+    args: (w) => [['products', 'import', w.csv]],
+    seed: (w) => {
+      const db = new Database(join(w.data, 'packshot.db'));
+      try {
+        db.prepare(
+          `INSERT INTO link_rules (name, pattern, auto, created_at) VALUES ('auto', ?, 1, 0)`,
+        ).run(BUILT_IN_RULE.pattern);
+      } finally {
+        db.close();
+      }
+    },
+  },
 };
 
 export async function createWorld(): Promise<World> {
@@ -86,6 +110,7 @@ export async function createWorld(): Promise<World> {
       const run = world.run(args);
       if (run.status !== 0) throw new Error(`${args.join(' ')}: ${run.stderr}`);
     }
+    STAGES[stage].seed?.(world);
     for (const key of ['data', 'photos'] as const)
       await cp(dirs[key], join(snapshots, stage, key), {
         recursive: true,

@@ -29,7 +29,7 @@ import type { SimilarIndex } from '../repositories/similar-index';
 import type { SidecarRepo } from '../repositories/sidecar-repo';
 import { analysedContent } from '../repositories/analysed-content';
 import type { SidecarStamp } from '../repositories/sidecar-repo';
-import { writeIndexResult } from './write-index-result';
+import { writeIndexResult, type WriteDeps } from './write-index-result';
 import { faultPoint } from '../faults/fault-points';
 
 export interface IndexDeps {
@@ -44,6 +44,7 @@ export interface IndexDeps {
   identityLock: KeyedLock;
   db: Db;
   intake: CatalogIntake;
+  withinIndex?: WriteDeps['withinIndex'];
 }
 
 export interface IndexOutcome {
@@ -56,6 +57,8 @@ export interface IndexOutcome {
   moved: boolean;
   /** The catalog's intake rules changed its tags. */
   intakeTagged: boolean;
+  /** Filename rules marked auto linked it to a product. */
+  linked: boolean;
 }
 
 /** What reading a file found; the sidecars it read are recorded with the result. */
@@ -138,7 +141,7 @@ export async function indexAsset(deps: IndexDeps, queuedId: number): Promise<Ind
     });
     if (!written) return null; // removed while it was read
     faultPoint('scan.index-committed');
-    const intakeTagged = written.intakeTagged;
+    const { intakeTagged, linked } = written;
     return {
       id,
       hash,
@@ -147,12 +150,14 @@ export async function indexAsset(deps: IndexDeps, queuedId: number): Promise<Ind
       error: fields.error,
       moved,
       intakeTagged,
+      linked,
     };
   } catch (error) {
     const reason = describeIndexError(error);
     if (!deps.files.locate(id)) return null;
     deps.writes.markError(id, reason, hash);
-    return { id, hash, thumb: 'none', state: 'error', error: reason, moved, intakeTagged: false };
+    const failed = { thumb: 'none', state: 'error', error: reason } as const;
+    return { id, hash, ...failed, moved, intakeTagged: false, linked: false };
   }
 }
 

@@ -20,6 +20,12 @@ export interface WriteDeps {
   similar: SimilarIndex;
   sidecars: SidecarRepo;
   intake: CatalogIntake;
+  /**
+   * What must commit with the index result or not at all (auto-linking by filename rules,
+   * queuing XMP write-back of intake tags): run after the crash would lose it for good,
+   * since the next scan does not index an unchanged file again. True when it linked.
+   */
+  withinIndex?: (id: number, intakeTagged: boolean) => boolean;
 }
 
 export interface IndexResult {
@@ -41,7 +47,7 @@ export interface IndexResult {
 export function writeIndexResult(
   deps: WriteDeps,
   result: IndexResult,
-): { intakeTagged: boolean } | null {
+): { intakeTagged: boolean; linked: boolean } | null {
   const { id, file, fields } = result;
   try {
     return deps.db
@@ -67,7 +73,8 @@ export function writeIndexResult(
           width: fields.width,
           height: fields.height,
         });
-        return { intakeTagged };
+        const linked = fields.state !== 'error' && (deps.withinIndex?.(id, intakeTagged) ?? false);
+        return { intakeTagged, linked };
       })
       .immediate();
   } catch (error) {

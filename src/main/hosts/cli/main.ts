@@ -176,7 +176,12 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 
 // A test hook, read once here: kill points for the crash suite (engine/faults). The app
 // never arms them.
-armFaults(process.env.PACKSHOT_FAULT);
+try {
+  armFaults(process.env.PACKSHOT_FAULT);
+} catch (error) {
+  process.stderr.write(`packshot: ${(error as Error).message}\n`);
+  process.exit(2);
+}
 
 main(process.argv.slice(2)).then(
   (code) => {
