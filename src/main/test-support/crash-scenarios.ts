@@ -168,7 +168,11 @@ export const SCENARIOS: Scenario[] = [
 /** The checks every scenario shares, then its own. */
 export async function allChecks(scenario: Scenario, input: CheckInput): Promise<string[]> {
   return [
-    ...indexWhole(input.facts, input.recovered || input.world.stage !== 'added'),
+    // What was indexed stays indexed; what was pending may still be, until the recovery.
+    ...indexWhole(
+      input.facts,
+      input.recovered || input.before.assets.every((a) => a.state === 'ok'),
+    ),
     ...(await catalogWhole(input.world, scenario.writesOriginals ?? false)),
     ...(input.recovered
       ? [...(await tempLeftovers(input.world)), ...jobsSettled(input.facts)]
