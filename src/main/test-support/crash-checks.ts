@@ -18,6 +18,8 @@ export interface LibraryFacts {
     linked: number;
   }[];
   steps: number;
+  /** Rows for the tag the scenarios add (created with its links or not at all). */
+  tagRows: number;
   links: number;
   products: number;
   liveJobs: { id: number; name: string; state: string }[];
@@ -40,6 +42,7 @@ export function libraryFacts(world: World): LibraryFacts {
         )
         .all(TAG),
       steps: count(`SELECT count(*) FROM edit_steps`),
+      tagRows: count(`SELECT count(*) FROM tags WHERE path = '${TAG}'`),
       links: count(`SELECT count(*) FROM product_links`),
       products: count(`SELECT count(*) FROM products`),
       liveJobs: db

@@ -40,7 +40,8 @@ const tagAll = (): string[] => ['tag', 'add', TAG, '--query', ''];
 
 function tagWhole({ before, facts, recovered }: CheckInput): string[] {
   const tagged = facts.assets.filter((a) => a.tagged > 0).length;
-  return editWhole('tag', tagged, SHOTS, facts.steps, before.steps, recovered);
+  const orphan = tagged === 0 && facts.tagRows > 0 ? [`tag ${TAG} created without links`] : [];
+  return [...orphan, ...editWhole('tag', tagged, SHOTS, facts.steps, before.steps, recovered)];
 }
 
 /** Sidecars (or the images themselves) carry the tag once the write-back has run. */
@@ -86,7 +87,7 @@ export const SCENARIOS: Scenario[] = [
     name: 'tag',
     stage: 'indexed',
     args: tagAll,
-    quick: ['edit.work-done:1', 'edit.committed:1'],
+    quick: ['tags.path-ensured:1', 'edit.committed:1'],
     check: (input) => Promise.resolve(tagWhole(input)),
   },
   {

@@ -13,7 +13,8 @@ export const FAULT_POINTS = [
   'scan.thumb-written',
   'scan.index-write',
   'scan.index-committed',
-  // every undoable edit (tags, ratings, links, product import…)
+  // every undoable edit (tags, ratings, links…); a bulk tag between its tag and its links
+  'tags.path-ensured',
   'edit.work-done',
   'edit.step-logged',
   'edit.committed',
