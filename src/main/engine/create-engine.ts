@@ -111,6 +111,7 @@ export function createEngine(options: EngineOptions): Engine {
 
   // Tools.
   const cache = new MediaCache(join(options.dataDir, 'cache'));
+  cache.sweepTemp();
   const previews = new EmbeddedPreviews();
   const xmp = new XmpWriter();
 
@@ -125,7 +126,7 @@ export function createEngine(options: EngineOptions): Engine {
 
   // Domains.
   // Each domain registers its undo kinds with the log as it is built.
-  const edits = new EditLog(db);
+  const edits = new EditLog(db, writeBack);
   const culling = new CullingEdits(db, edits);
   const tagEdits = new TagEdits(tags, edits);
   const productParts = new ProductParts(db, edits);
@@ -135,6 +136,13 @@ export function createEngine(options: EngineOptions): Engine {
     {
       ...{ db, bus, catalogs, assets, files, writes, versions, tags, similar, sidecars },
       ...{ placeholders, intake, cache, previews },
+      // In the index result's transaction: filename rules marked auto link a file as it
+      // arrives (this asset only, no scan), and tags the intake rules gave go back to XMP
+      // like any other.
+      withinIndex: (id, intakeTagged) => {
+        if (intakeTagged) writeBack([id]);
+        return productParts.autoLink(id);
+      },
     },
     {
       concurrency: options.concurrency ?? Math.max(1, availableParallelism()),
@@ -142,13 +150,9 @@ export function createEngine(options: EngineOptions): Engine {
       polling: options.polling,
       quickLook: options.quickLook ?? options.watch ?? false,
       afterIndex: (outcome) => {
-        // Filename rules marked auto link a file as it arrives (this asset only, no scan).
-        if (outcome.state !== 'error' && productParts.autoLink(outcome.id)) {
-          bus.emit('products.changed', {});
-          bus.emit('assets.changed', { catalogId: null });
-        }
-        // Tags the intake rules gave are ordinary tags: they go back to XMP like any other.
-        if (outcome.intakeTagged) writeBack([outcome.id]);
+        if (!outcome.linked) return;
+        bus.emit('products.changed', {});
+        bus.emit('assets.changed', { catalogId: null });
       },
       // Each burst of index work is an `index` job row, mirrored from the queue.
       onProgress: (progress) => indexJob.onProgress(progress),
@@ -179,7 +183,7 @@ export function createEngine(options: EngineOptions): Engine {
     intake,
     collections,
     collectionEdits,
-    edited: editEffects({ bus, checkpointSoon: () => checkpoint.soon(), writeBack }),
+    edited: editEffects({ bus, checkpointSoon: () => checkpoint.soon() }),
     idsFor: (text) => queryIds(assets, text),
     scan: (id, after) => ingest.scan(id, after),
     isWatching: (id) => ingest.watching.has(id),

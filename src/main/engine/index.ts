@@ -3,3 +3,4 @@ export { createEngine, type Engine, type EngineOptions } from './create-engine';
 export { VERSION } from './version';
 export { diagnoseLibrary, type LibraryReport } from './db/library-health';
 export { salvageLibrary, type SalvageResult } from './db/library-salvage';
+export { armFaults } from './faults/fault-points';

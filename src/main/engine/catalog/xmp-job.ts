@@ -2,6 +2,7 @@
 // queued row), the handler writes what the database says at run time, so a crash between
 // the edit and the write is made good by the next engine.
 import { readFile, stat } from 'node:fs/promises';
+import { faultPoint } from '../faults/fault-points';
 import type { XmpTargetRepo } from '../repositories/xmp-target-repo';
 import type { JobRegistry } from '../jobs/job-registry';
 import type { MediaCache } from '../media/media-cache';
@@ -33,6 +34,7 @@ export function defineXmpJob(
       const { ids } = ctx.args;
       let written = 0;
       for (let i = 0; i < ids.length && !ctx.signal.aborted; i += CHUNK) {
+        faultPoint('xmp.between-files');
         const batch = targets.targets(ids.slice(i, i + CHUNK));
         for (const w of await writer.write(batch)) await recordOwnWrite(targets, cache, w);
         written += batch.length;

@@ -1,3 +1,4 @@
+import { faultPoint } from '../faults/fault-points';
 import type { EditResult, EditState } from '../../../shared/dto';
 import { PackshotError } from '../../../shared/errors';
 import type { Db } from '../db/open-database';
@@ -25,7 +26,15 @@ export class EditLog {
   private readonly steps: EditStepRepo;
   private readonly kinds = new Map<string, UndoKind<unknown>>();
 
-  constructor(private readonly db: Db) {
+  /**
+   * `onTouched` runs inside the step's transaction with the assets whose own metadata it
+   * changed: XMP write-back queues its durable job there, so a crash after the commit can
+   * never leave an edit whose write-back nobody will do.
+   */
+  constructor(
+    private readonly db: Db,
+    private readonly onTouched: (ids: readonly number[]) => void = () => undefined,
+  ) {
     this.steps = new EditStepRepo(db);
   }
 
@@ -42,11 +51,15 @@ export class EditLog {
     let outcome: StepWork = { parts: [], changed: 0 };
     writeTransaction(this.db, () => {
       outcome = work();
+      faultPoint('edit.work-done');
       if (outcome.parts.length === 0) return;
       // A part nobody could undo is a programming error: refuse it before it is stored.
       for (const p of outcome.parts) this.kindOf(p, label);
       this.steps.append(label, JSON.stringify(outcome.parts));
+      if (outcome.touched?.length) this.onTouched(outcome.touched);
+      faultPoint('edit.step-logged');
     });
+    faultPoint('edit.committed');
     const recorded = outcome.parts.length > 0;
     return {
       ...this.result(outcome.changed, recorded ? label : null),
@@ -94,6 +107,7 @@ export class EditLog {
         outcome.signals?.forEach((s) => signals.add(s));
       }
       this.steps.markUndone(row.id, direction === 'undo');
+      if (touched.size > 0) this.onTouched([...touched]);
       return row;
     });
     return {

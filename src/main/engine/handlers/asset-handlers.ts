@@ -56,17 +56,13 @@ export function assetHandlers(
 
     'assets.edit': ({ ids, ...change }) =>
       Promise.resolve(
-        strip(
-          ctx.edited(culling.setFields(describeEdit(change, ids.length), ids, change), false, ids),
-        ),
+        strip(ctx.edited(culling.setFields(describeEdit(change, ids.length), ids, change), false)),
       ),
 
     'assets.editQuery': ({ query: text, ...change }) => {
       const ids = ctx.idsFor(text);
       return Promise.resolve(
-        strip(
-          ctx.edited(culling.setFields(describeEdit(change, ids.length), ids, change), false, ids),
-        ),
+        strip(ctx.edited(culling.setFields(describeEdit(change, ids.length), ids, change), false)),
       );
     },
 

@@ -6,7 +6,7 @@ import { strip } from './engine-context';
 export function editHandlers(ctx: EngineContext): HandlerGroup<NamespaceMethods<'edits'>> {
   const travelled = (result: TravelResult) => {
     if (result.step !== null) for (const signal of result.signals) ctx.bus.emit(signal, {});
-    return Promise.resolve(strip(ctx.edited(result, false, result.touched)));
+    return Promise.resolve(strip(ctx.edited(result, false)));
   };
   return {
     'edits.undo': () => travelled(ctx.edits.undo()),

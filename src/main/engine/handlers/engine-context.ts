@@ -48,7 +48,7 @@ export interface EngineContext {
   readonly collections: CollectionRepo;
   readonly collectionEdits: CollectionEdits;
   /** After an edit: tells lists (and the keyword panel) to refetch, writes XMP back. */
-  edited<R extends EditResult>(result: R, tagsChanged: boolean, touched?: readonly number[]): R;
+  edited<R extends EditResult>(result: R, tagsChanged: boolean): R;
   /** The ids of every asset a search query finds (throws invalid_argument on a bad query). */
   idsFor(query: string): number[];
   /** Walks one catalog (one walk at a time per catalog) and queues what changed. */

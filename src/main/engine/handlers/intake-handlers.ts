@@ -32,7 +32,7 @@ export function intakeHandlers(ctx: EngineContext): HandlerGroup<NamespaceMethod
       const result = reapplyIntake(ctx, catalogId, `Apply intake rules to ${catalog.name}`);
       // Violations may have changed even when no tag did: lists refetch either way.
       ctx.bus.emit('assets.changed', { catalogId });
-      ctx.edited(result, result.changed > 0, result.touched);
+      ctx.edited(result, result.changed > 0);
       return Promise.resolve({
         assets: result.assets,
         violations: result.violations,

@@ -7,7 +7,7 @@ export function tagHandlers(ctx: EngineContext): HandlerGroup<NamespaceMethods<'
   const { tags, tagEdits } = ctx;
   /** A tag edit: one undoable step that may touch tags and assets. */
   const step = (result: EditResult & { touched: number[] }): Promise<EditResult> =>
-    Promise.resolve(strip(ctx.edited(result, true, result.touched)));
+    Promise.resolve(strip(ctx.edited(result, true)));
   return {
     'tags.list': () => Promise.resolve(tags.list()),
     'tags.apply': ({ ids, path }) => step(tagEdits.apply(ids, path)),

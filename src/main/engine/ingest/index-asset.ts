@@ -29,7 +29,8 @@ import type { SimilarIndex } from '../repositories/similar-index';
 import type { SidecarRepo } from '../repositories/sidecar-repo';
 import { analysedContent } from '../repositories/analysed-content';
 import type { SidecarStamp } from '../repositories/sidecar-repo';
-import { writeIndexResult } from './write-index-result';
+import { writeIndexResult, type WriteDeps } from './write-index-result';
+import { faultPoint } from '../faults/fault-points';
 
 export interface IndexDeps {
   files: AssetFileRepo;
@@ -43,6 +44,7 @@ export interface IndexDeps {
   identityLock: KeyedLock;
   db: Db;
   intake: CatalogIntake;
+  withinIndex?: WriteDeps['withinIndex'];
 }
 
 export interface IndexOutcome {
@@ -55,6 +57,8 @@ export interface IndexOutcome {
   moved: boolean;
   /** The catalog's intake rules changed its tags. */
   intakeTagged: boolean;
+  /** Filename rules marked auto linked it to a product. */
+  linked: boolean;
 }
 
 /** What reading a file found; the sidecars it read are recorded with the result. */
@@ -81,6 +85,7 @@ const SNIFF_ABOVE = 64 * 1024 * 1024;
 export async function indexAsset(deps: IndexDeps, queuedId: number): Promise<IndexOutcome | null> {
   const file = deps.files.locate(queuedId);
   if (!file) return null; // removed while queued
+  faultPoint('scan.between-files');
   let id = queuedId;
   let hash: string | null = null;
   let moved = false;
@@ -135,7 +140,8 @@ export async function indexAsset(deps: IndexDeps, queuedId: number): Promise<Ind
       sidecarStamps: read.sidecarStamps,
     });
     if (!written) return null; // removed while it was read
-    const intakeTagged = written.intakeTagged;
+    faultPoint('scan.index-committed');
+    const { intakeTagged, linked } = written;
     return {
       id,
       hash,
@@ -144,12 +150,14 @@ export async function indexAsset(deps: IndexDeps, queuedId: number): Promise<Ind
       error: fields.error,
       moved,
       intakeTagged,
+      linked,
     };
   } catch (error) {
     const reason = describeIndexError(error);
     if (!deps.files.locate(id)) return null;
     deps.writes.markError(id, reason, hash);
-    return { id, hash, thumb: 'none', state: 'error', error: reason, moved, intakeTagged: false };
+    const failed = { thumb: 'none', state: 'error', error: reason } as const;
+    return { id, hash, ...failed, moved, intakeTagged: false, linked: false };
   }
 }
 
@@ -208,6 +216,7 @@ async function readImage(
     } else {
       data = await renderThumbnail(pixels.input, pixels.orientation);
       await deps.cache.write('thumb', hash, data);
+      faultPoint('scan.thumb-written');
     }
     thumb = 'ready';
     // One decode of the thumbnail serves both the placeholder and the analysis.

@@ -1,3 +1,4 @@
+import { faultPoint } from '../faults/fault-points';
 import type { IntakeResult } from '../../../shared/intake-dto';
 import type { SimilarIndex } from '../repositories/similar-index';
 import type { SidecarRepo, SidecarStamp } from '../repositories/sidecar-repo';
@@ -20,6 +21,12 @@ export interface WriteDeps {
   similar: SimilarIndex;
   sidecars: SidecarRepo;
   intake: CatalogIntake;
+  /**
+   * What must commit with the index result or not at all (auto-linking by filename rules,
+   * queuing XMP write-back of intake tags): run after the crash would lose it for good,
+   * since the next scan does not index an unchanged file again. True when it linked.
+   */
+  withinIndex?: (id: number, intakeTagged: boolean) => boolean;
 }
 
 export interface IndexResult {
@@ -41,7 +48,7 @@ export interface IndexResult {
 export function writeIndexResult(
   deps: WriteDeps,
   result: IndexResult,
-): { intakeTagged: boolean } | null {
+): { intakeTagged: boolean; linked: boolean } | null {
   const { id, file, fields } = result;
   try {
     return writeTransaction(deps.db, () => {
@@ -56,6 +63,7 @@ export function writeIndexResult(
         metadata ? fileTagPaths(metadata.keywords, metadata.hierarchicalKeywords) : [],
       );
       if (metadata) deps.writes.applyFileCulling(id, metadata.rating, metadata.label);
+      faultPoint('scan.index-write');
       const intakeTagged = applyIntakeOnIndex(deps, id, result.intake);
       if (fields.analysis) deps.similar.add(id, fields.analysis.phash);
       deps.writes.releaseCopies(id, fields.hash);
@@ -65,7 +73,8 @@ export function writeIndexResult(
         width: fields.width,
         height: fields.height,
       });
-      return { intakeTagged };
+      const linked = fields.state !== 'error' && (deps.withinIndex?.(id, intakeTagged) ?? false);
+      return { intakeTagged, linked };
     });
   } catch (error) {
     // The near-duplicate index keeps hashes in memory too: drop what the rollback undid.

@@ -2,6 +2,7 @@
 // number running per name, progress, cancel and retry from any process, and a lease kept
 // alive by a heartbeat so that another engine takes over (and resumes) the rows of a
 // process that died.
+import { faultPoint } from '../faults/fault-points';
 import type { JobInfo, JobState } from '../../../shared/job-dto';
 import { PackshotError } from '../../../shared/errors';
 import type { JobOwner, JobRepo, JobRow } from '../repositories/job-repo';
@@ -195,6 +196,7 @@ export class JobRegistry {
       while (busy < def.concurrency) {
         const row = this.repo.claim(def.name, this.owner, Date.now());
         if (!row) break;
+        faultPoint('jobs.claimed');
         this.launch(def, row);
         busy++;
       }

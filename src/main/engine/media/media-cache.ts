@@ -1,7 +1,9 @@
-import { statSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { pidAlive } from '../jobs/job-lease';
 import { HASH_PATTERN } from '../../../shared/bridge';
+import { faultPoint } from '../faults/fault-points';
 
 import type { MediaKind } from '../../../shared/bridge';
 
@@ -33,6 +35,28 @@ export class MediaCache {
     return join(this.root, `${kind}s`, hash.slice(0, 2), `${hash}.${EXTENSION[kind]}`);
   }
 
+  /** Removes temporary files of processes that no longer run (killed mid-write). */
+  sweepTemp(): number {
+    let removed = 0;
+    let names: string[] = [];
+    try {
+      names = readdirSync(this.tempFolder());
+    } catch {
+      return 0; // no folder yet: nothing was ever written
+    }
+    for (const name of names) {
+      const pid = Number(/^(\d+)\./.exec(name)?.[1]);
+      if (Number.isInteger(pid) && pid > 0 && pidAlive(pid)) continue;
+      rmSync(join(this.tempFolder(), name), { force: true });
+      removed++;
+    }
+    return removed;
+  }
+
+  private tempFolder(): string {
+    return join(this.root, 'tmp');
+  }
+
   /** A zero-length file (what an OS crash can leave after a rename) counts as absent. */
   has(kind: MediaKind, hash: string): boolean {
     try {
@@ -51,7 +75,13 @@ export class MediaCache {
   async write(kind: MediaKind, hash: string, data: Uint8Array): Promise<string> {
     const target = this.pathFor(kind, hash);
     await mkdir(join(target, '..'), { recursive: true });
-    const temp = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    // Temporary files sit in one folder, named by the writing process, so that a start can
+    // remove what a killed process left without walking the whole cache.
+    await mkdir(this.tempFolder(), { recursive: true });
+    const temp = join(
+      this.tempFolder(),
+      `${process.pid}.${kind}.${Math.random().toString(36).slice(2)}.tmp`,
+    );
     try {
       const handle = await open(temp, 'w');
       try {
@@ -59,6 +89,7 @@ export class MediaCache {
       } finally {
         await handle.close();
       }
+      faultPoint('media.temp-written');
       await rename(temp, target);
       this.written[kind]++;
     } catch (error) {

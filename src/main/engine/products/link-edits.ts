@@ -1,3 +1,4 @@
+import { faultPoint } from '../faults/fault-points';
 import { PackshotError } from '../../../shared/errors';
 import type { MediaRole } from '../../../shared/product-dto';
 import type { Db } from '../db/open-database';
@@ -103,6 +104,7 @@ export class LinkEdits {
         this.links.replace(productId, after);
         parts.push(part(PRODUCT_LINKS, { productId, before, after }));
         changed += n;
+        faultPoint('links.mid-apply');
       }
       return { parts, changed };
     });

@@ -114,7 +114,8 @@ export class ProductParts {
    */
   autoLink(assetId: number): boolean {
     try {
-      return this.autoLinkOne(assetId);
+      // Its own savepoint: a rule that fails half-way leaves no link behind.
+      return writeTransaction(this.db, () => this.autoLinkOne(assetId));
     } catch (error) {
       // A rule that fails must not fail indexing: the file is catalogued, just not linked.
       console.error(`packshot: auto rules on asset ${assetId} failed:`, error);

@@ -1,3 +1,4 @@
+import { faultPoint } from '../faults/fault-points';
 import { PackshotError } from '../../../shared/errors';
 import type { EditLog, StepResult } from '../edit/edit-log';
 import { part } from '../edit/undo-kind';
@@ -17,6 +18,7 @@ export class TagEdits {
   apply(ids: readonly number[], path: string): StepResult {
     return this.log.step(`Tag ${path} (${plural(ids.length)})`, () => {
       const tagId = this.tags.ensurePath(path);
+      faultPoint('tags.path-ensured');
       const added = this.tags.link(ids, tagId);
       return {
         parts: added.length > 0 ? [part(TAG_LINKS, { tagId, added, removed: [] })] : [],

@@ -3,7 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { PackshotError } from '../../../shared/errors';
-import { createEngine, VERSION, type Engine } from '../../engine';
+import { armFaults, createEngine, VERSION, type Engine } from '../../engine';
 import { defaultDataDir } from '../data-dir';
 import { UsageError, type CliContext } from './cli-context';
 import { assetsCommand } from './commands/assets-command';
@@ -200,6 +200,15 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(0);
   throw error;
 });
+
+// A test hook, read once here: kill points for the crash suite (engine/faults). The app
+// never arms them.
+try {
+  armFaults(process.env.PACKSHOT_FAULT);
+} catch (error) {
+  process.stderr.write(`packshot: ${(error as Error).message}\n`);
+  process.exit(2);
+}
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -1,6 +1,7 @@
 // Writes a planned pack into its folder: renders what changed (in parallel, grouped by
 // source so each file is read once), skips what is unchanged, removes what no longer
 // belongs, and records every landed file in the journal before it comes into view.
+import { faultPoint } from '../../faults/fault-points';
 import { createHash } from 'node:crypto';
 import { lstat, readFile, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -252,6 +253,7 @@ async function exportLocked(
         } else {
           if (lock?.lost) await lock.assertHeld(); // throws: another export owns the folder now
           await writeAtomic(target, out.data, (landed) => state.add(entryOf(landed)));
+          faultPoint('export.after-rename');
           folders.add(dirname(target));
           dirty = true;
           bytesWritten += out.data.length;
@@ -263,6 +265,7 @@ async function exportLocked(
       }
       done++;
       report();
+      faultPoint('export.between-files');
     }
   };
 
@@ -308,8 +311,10 @@ async function exportLocked(
         }
         csv.push(file);
       }
+      faultPoint('export.manifest-write');
       if (dirty || state.replayed) await state.commit();
       else await state.close();
+      faultPoint('export.manifest-write');
     }
     report(true);
     return {

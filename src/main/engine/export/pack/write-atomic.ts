@@ -2,6 +2,7 @@
 // fsync'd, then renamed over the target. `beforeRename` runs between (the journal records
 // the file there, so a crash after the rename never leaves a landed file unrecorded).
 // A write that fails (a full disk) removes its temporary file and names the target.
+import { faultPoint } from '../../faults/fault-points';
 import { randomBytes } from 'node:crypto';
 import { open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -48,10 +49,12 @@ export async function writeAtomic(
     } finally {
       await handle.close();
     }
+    faultPoint('export.after-temp-write');
     // rename keeps the inode and mtime: what the journal records is what lands.
     const s = await stat(temp, { bigint: false });
     const landed = { bytes: s.size, mtimeMs: s.mtimeMs, ino: s.ino };
     await beforeRename?.(landed);
+    faultPoint('export.before-rename');
     await rename(temp, target);
     return landed;
   } catch (error) {

@@ -1,3 +1,4 @@
+import { faultPoint } from '../../faults/fault-points';
 import type {
   ColumnMap,
   CsvPreview,
@@ -87,6 +88,7 @@ export function importProducts(
         outcome.set(item, products.update(id, fields) ? 'updated' : 'unchanged');
       }
     }
+    faultPoint('products.import-mid');
     // Pass 2: parents, by SKU, in the file or already in Packshot.
     for (const item of items) {
       if (item.parentSku === undefined) continue;

@@ -4,6 +4,8 @@ import { dirname, join } from 'node:path';
 import type { XmpMode, XmpNaming } from '../../../../shared/dto';
 import { LazyExifTool } from './lazy-exiftool';
 import { splitTagPath } from '../../../../shared/tag-path';
+import { faultPoint } from '../../faults/fault-points';
+import { SidecarWriter } from './write-sidecar';
 
 /** What Packshot writes for an asset, and where. */
 export interface XmpTarget {
@@ -67,11 +69,13 @@ export function xmpTags(target: XmpTarget): Record<string, unknown> {
  * Lightroom, Bridge and digiKam agree with. exiftool writes to a temporary file and
  * renames it over the original (-overwrite_original), so a crash leaves the old file or
  * the new one; -P keeps the file's modification time (the user's edit date stays theirs),
- * and the result is fsync'd before it counts as written. Camera RAW files always get a
- * sidecar: their bytes are never touched.
+ * and the result is fsync'd before it counts as written. A sidecar is edited as a copy and
+ * renamed into place (write-sidecar.ts). Camera RAW files always get a sidecar: their bytes
+ * are never touched.
  */
 export class XmpWriter {
   private readonly exiftool = new LazyExifTool({ maxProcs: 1, taskTimeoutMillis: TASK_TIMEOUT_MS });
+  private readonly sidecars = new SidecarWriter();
   private chain: Promise<unknown> = Promise.resolve();
 
   /** Queues writes one after another; resolves with the files written into when these are. */
@@ -84,10 +88,16 @@ export class XmpWriter {
         try {
           await removeStaleTemp(file);
           const exiftool = await this.exiftool.get();
+          if (file.endsWith('.xmp')) {
+            await this.sidecars.write(exiftool, file, xmpTags(target));
+            continue;
+          }
+          faultPoint('xmp.embedded-before-write');
           await exiftool.write(file, xmpTags(target), {
             writeArgs: ['-overwrite_original', '-P'],
           });
           await syncFile(file);
+          faultPoint('xmp.embedded-after-write');
           if (file === join(target.catalogPath, ...target.relPath.split('/')))
             written.push({ target, file });
         } catch (error) {
