@@ -94,6 +94,7 @@ export class CollectionEdits {
   ): StepResult {
     // The label is written before the step, from what is there now (it is only words).
     return this.log.step(label(plan(this.collections.items(id)).changed), () => {
+      this.collections.requireManual(id); // another process may have deleted it meanwhile
       const before = this.collections.items(id);
       const { after, changed } = plan(before);
       if (changed === 0) return { parts: [], changed: 0 };
