@@ -2,5 +2,6 @@
 export { createEngine, type Engine, type EngineOptions } from './create-engine';
 export { VERSION } from './version';
 export { diagnoseLibrary, type LibraryReport } from './db/library-health';
+export { isDamage } from './db/damaged-library';
 export { salvageLibrary, type SalvageResult } from './db/library-salvage';
 export { armFaults } from './faults/fault-points';

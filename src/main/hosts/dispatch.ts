@@ -5,6 +5,7 @@ import {
   type MethodName,
   type MethodResult,
 } from '../../shared/contract';
+import { isDamage } from '../engine';
 import type { InvokeOutcome } from '../../shared/bridge';
 import { PackshotError, type ErrorPayload } from '../../shared/errors';
 import { parseArgs } from '../../shared/parse-args';
@@ -33,14 +34,14 @@ export async function dispatch(
 
 export function toErrorPayload(error: unknown): ErrorPayload {
   if (error instanceof PackshotError) return error.toPayload();
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (typeof code === 'string' && /^SQLITE_(CORRUPT|NOTADB)/.test(code)) {
+  if (isDamage(error)) {
     // A damaged page met after opening: the library's file is named by `packshot doctor`.
     return {
       code: 'io',
       message: `The library is damaged (${(error as Error).message}): close Packshot and run \`packshot doctor\` to check it and restore a backup or salvage what is readable`,
     };
   }
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ENOENT') return { code: 'not_found', message: (error as Error).message };
   if (code === 'EACCES' || code === 'EPERM')
     return { code: 'io', message: (error as Error).message };

@@ -4,11 +4,22 @@ import type { EditResult } from '../dto';
 import { type LinkRule, type RulePlan } from '../product-dto';
 import { type } from '../phantom-type';
 import { empty, id } from './schema-parts';
+import { MAX_PATTERN_LENGTH, patternProblem } from './pattern-check';
+
+/** A link rule's expression: the same length limit and checks as intake rules' patterns. */
+const rulePattern = z
+  .string()
+  .min(1)
+  .max(MAX_PATTERN_LENGTH)
+  .superRefine((pattern, issues) => {
+    const problem = patternProblem(pattern);
+    if (problem) issues.addIssue({ code: 'custom', message: problem });
+  });
 
 const ruleOrRules = z
   .object({
     /** One expression instead of the configured rules (the CLI's --rule). */
-    pattern: z.string().min(1).max(2000).optional(),
+    pattern: rulePattern.optional(),
   })
   .strict();
 
@@ -19,7 +30,7 @@ export const rulesMethods = {
       .object({
         id: id.optional(),
         name: z.string().min(1).max(200),
-        pattern: z.string().min(1).max(2000),
+        pattern: rulePattern,
         auto: z.boolean().default(false),
       })
       .strict(),

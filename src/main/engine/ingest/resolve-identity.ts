@@ -33,7 +33,7 @@ export async function resolveIdentity(
   hash: string,
 ): Promise<Identity> {
   if (file.hash === hash) return { id: file.id, moved: false };
-  const others = files.withHash(hash, file.id);
+  let others = files.withHash(hash, file.id);
   if (file.hash === null) {
     const vanished: Located[] = [];
     for (const other of others)
@@ -42,10 +42,10 @@ export async function resolveIdentity(
       vanished.length === 0
         ? undefined
         : closestVanished(file, vanished, files.newFilesOfSize(file.bytes, file.id));
-    if (own) {
-      writes.transplant(file.id, own.id);
-      return { id: own.id, moved: true };
-    }
+    // Checked again inside the write: another process may have moved it first.
+    if (own && writes.transplant(file.id, own, hash)) return { id: own.id, moved: true };
+    // It did: what holds this content is read again (the moved asset is present now).
+    if (own) others = files.withHash(hash, file.id);
   }
   const original = others.find((o) => o.state !== 'missing');
   writes.setDuplicateOf(file.id, original ? original.id : null);

@@ -77,9 +77,15 @@ export function reapplyIntake(
   label: string,
 ): StepResult & { assets: number; violations: number } {
   const run = deps.intake.evaluator(catalogId);
-  const rows = deps.intake.assetFacts(catalogId);
+  let assets = 0;
   let violations = 0;
   const step = deps.edits.step(label, () => {
+    // Read inside the write transaction: a rating another process set meanwhile is seen (and
+    // kept), and the undo's `before` is what was overwritten. Counted afresh: a retried
+    // transaction runs this again.
+    const rows = deps.intake.assetFacts(catalogId);
+    assets = rows.length;
+    violations = 0;
     const links = new Map<number, { added: number[]; removed: number[] }>();
     const linksOf = (tagId: number) => {
       let entry = links.get(tagId);
@@ -125,5 +131,5 @@ export function reapplyIntake(
     }
     return { parts, changed: changed.size, touched: [...changed] };
   });
-  return { ...step, assets: rows.length, violations };
+  return { ...step, assets, violations };
 }

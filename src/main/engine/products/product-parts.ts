@@ -38,9 +38,12 @@ export class ProductParts {
    * their parent (SET NULL); undo puts all three back, the product with its own id.
    */
   delete(id: number): StepResult & { removed: boolean } {
-    const product = this.products.record(id);
+    const named = this.products.record(id);
     let removed = false;
-    const result = this.edits.step(`Delete product ${product?.sku ?? id}`, () => {
+    const result = this.edits.step(`Delete product ${named?.sku ?? id}`, () => {
+      removed = false;
+      // Read again inside: undo must put back the product as it was when it was deleted.
+      const product = this.products.record(id);
       if (!product) return { parts: [], changed: 0 };
       const links = this.linkEdits.links.rows(id);
       const variants = this.products.variantIds(id);
@@ -114,28 +117,24 @@ export class ProductParts {
    */
   autoLink(assetId: number): boolean {
     try {
-      // Its own savepoint: a rule that fails half-way leaves no link behind.
-      return writeTransaction(this.db, () => this.autoLinkOne(assetId));
+      this.autoRules ??= this.compiled(undefined, true);
+      const rules = this.autoRules;
+      if (rules.length === 0) return false;
+      // Its own savepoint (a rule that fails half-way leaves no link behind), and read and
+      // linked in one write: the positions must still be free when written.
+      return writeTransaction(this.db, () => {
+        if (this.linkEdits.links.isLinked(assetId)) return false;
+        const plan = planRules(this.db, rules, [assetId]);
+        if (plan.links.length === 0) return false;
+        // The plan's positions follow what each slot holds now: the new file goes at the end.
+        this.linkEdits.links.addIfAbsent(plan.links);
+        return true;
+      });
     } catch (error) {
       // A rule that fails must not fail indexing: the file is catalogued, just not linked.
       console.error(`packshot: auto rules on asset ${assetId} failed:`, error);
       return false;
     }
-  }
-
-  private autoLinkOne(assetId: number): boolean {
-    this.autoRules ??= this.compiled(undefined, true);
-    const rules = this.autoRules;
-    if (rules.length === 0) return false;
-    // Read and linked in one write: the positions must still be free when written.
-    return writeTransaction(this.db, () => {
-      if (this.linkEdits.links.isLinked(assetId)) return false;
-      const plan = planRules(this.db, rules, [assetId]);
-      if (plan.links.length === 0) return false;
-      // The plan's positions follow what each slot holds now: the new file goes at the end.
-      this.linkEdits.links.addIfAbsent(plan.links);
-      return true;
-    });
   }
 }
 

@@ -103,9 +103,25 @@ export class IndexWriteRepo {
   /**
    * A file seen as new (row `from`) is an older asset (`to`) that moved: the old asset
    * takes the new path and keeps its id, and so everything attached to it; `from` goes.
+   * The decision was made before, outside any transaction (with file checks), and another
+   * process may have made its own meanwhile: it is checked again here, under the write
+   * lock. `from` must still be unread (pending, no hash), and `to` still hold `hash` and be
+   * where it was seen vanished (or marked missing). Otherwise nothing moves: false.
    */
-  transplant(from: number, to: number): void {
-    writeTransaction(this.db, () => {
+  transplant(
+    from: number,
+    to: { id: number; catalogId: number; relPath: string },
+    hash: string,
+  ): boolean {
+    return writeTransaction(this.db, () => {
+      const still = statements(this.db)
+        .prepare<[number, number, string, number, string], { n: number }>(
+          `SELECT (SELECT count(*) FROM assets WHERE id = ? AND state = 'pending' AND hash IS NULL)
+                + (SELECT count(*) FROM assets WHERE id = ? AND hash = ? AND (state = 'missing'
+                     OR (catalog_id = ? AND rel_path = ?))) AS n`,
+        )
+        .get(from, to.id, hash, to.catalogId, to.relPath);
+      if (still?.n !== 2) return false;
       const row = statements(this.db)
         .prepare<
           [number],
@@ -124,11 +140,11 @@ export class IndexWriteRepo {
           'SELECT catalog_id, rel_path, name, folder, bytes, mtime_ms, kind, ino, dev FROM assets WHERE id = ?',
         )
         .get(from);
-      if (!row) return;
+      if (!row) return false;
       // Links made to the new row (a file dropped onto a product) follow it to the asset it is.
       statements(this.db)
         .prepare('UPDATE OR IGNORE product_links SET asset_id = ? WHERE asset_id = ?')
-        .run(to, from);
+        .run(to.id, from);
       statements(this.db).prepare('DELETE FROM assets WHERE id = ?').run(from);
       statements(this.db)
         .prepare(
@@ -146,12 +162,13 @@ export class IndexWriteRepo {
           row.kind,
           row.ino,
           row.dev,
-          to,
+          to.id,
         );
       // Copies that pointed at the vanished row now point at the asset it really was.
       statements(this.db)
         .prepare('UPDATE assets SET duplicate_of = ? WHERE duplicate_of = ?')
-        .run(to, from);
+        .run(to.id, from);
+      return true;
     });
   }
 

@@ -68,10 +68,19 @@ export class TagRepo {
     });
   }
 
-  /** Every path of a keyword list, in one write transaction. */
-  ensurePaths(paths: readonly string[]): void {
-    writeTransaction(this.db, () => {
+  /**
+   * Every path of a keyword list, in one write transaction; how many tags it created and
+   * how many there are, counted inside it (another process's new tags are not ours).
+   */
+  ensurePaths(paths: readonly string[]): { created: number; total: number } {
+    const count = () =>
+      statements(this.db).prepare<[], { n: number }>('SELECT count(*) AS n FROM tags').get()?.n ??
+      0;
+    return writeTransaction(this.db, () => {
+      const before = count();
       for (const path of paths) this.ensurePath(path);
+      const total = count();
+      return { created: total - before, total };
     });
   }
 

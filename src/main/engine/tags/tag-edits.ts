@@ -42,20 +42,23 @@ export class TagEdits {
 
   rename(id: number, name: string): StepResult {
     const tag = this.tags.require(id);
-    return this.place(id, tag.parent_id, name, `Rename tag ${tag.path} to ${name}`);
+    return this.place(id, { name }, `Rename tag ${tag.path} to ${name}`);
   }
 
   move(id: number, parentId: number): StepResult {
     const tag = this.tags.require(id);
-    return this.place(id, parentId, tag.name, `Move tag ${tag.path}`);
+    return this.place(id, { parentId }, `Move tag ${tag.path}`);
   }
 
   merge(from: number, into: number): StepResult {
     if (from === into)
       throw new PackshotError('invalid_argument', 'A tag cannot be merged into itself');
-    const source = this.tags.require(from);
+    const named = this.tags.require(from);
     const target = this.tags.require(into);
-    return this.log.step(`Merge tag ${source.path} into ${target.path}`, () => {
+    return this.log.step(`Merge tag ${named.path} into ${target.path}`, () => {
+      // Read inside: undo puts back the tag as it was merged, not as it was before the step.
+      const source = this.tags.require(from);
+      this.tags.require(into);
       const had = this.tags.assetsWith(from);
       const gained = this.tags.link(had, into);
       const children = this.tags.children(from);
@@ -72,17 +75,19 @@ export class TagEdits {
 
   /** A keyword list as Lightroom exports it; existing tags are kept. */
   import(text: string): { created: number; total: number } {
-    const paths = parseKeywordList(text);
-    const before = this.tags.list().length;
-    this.tags.ensurePaths(paths);
-    const total = this.tags.list().length;
-    return { created: total - before, total };
+    return this.tags.ensurePaths(parseKeywordList(text));
   }
 
-  private place(id: number, parentId: number, name: string, label: string): StepResult {
-    const tag = this.tags.require(id);
+  /** What is not changed (the parent on a rename, the name on a move) is read inside too. */
+  private place(
+    id: number,
+    change: { parentId?: number; name?: string },
+    label: string,
+  ): StepResult {
     return this.log.step(label, () => {
-      this.tags.place(id, parentId, name);
+      // Read inside: another process's rename or move is neither undone nor lost.
+      const tag = this.tags.require(id);
+      this.tags.place(id, change.parentId ?? tag.parent_id, change.name ?? tag.name);
       const after = this.tags.require(id);
       const place = {
         tagId: id,

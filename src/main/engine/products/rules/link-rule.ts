@@ -3,6 +3,7 @@ import { MEDIA_ROLES, type MediaRole } from '../../../../shared/product-dto';
 import {
   compileUserRegex,
   groupNames,
+  patternProblem,
   type UserRegex,
 } from '../../../../shared/patterns/user-regex';
 
@@ -63,6 +64,9 @@ export function roleOf(word: string): MediaRole | null {
  * matched against file names (not folders); names longer than 255 characters are not tried.
  */
 export function compileRule(name: string, pattern: string): CompiledRule {
+  // The check intake patterns get (length, group names, RE2): a saved rule always runs.
+  const problem = patternProblem(pattern);
+  if (problem) throw new PackshotError('invalid_argument', `Rule ${name}: ${lowerFirst(problem)}`);
   let regex: UserRegex;
   try {
     regex = compileUserRegex(pattern);

@@ -40,6 +40,10 @@ describe('a filename rule', () => {
   it('refuses a broken expression and one without a sku group', () => {
     expect(() => compileRule('x', '(?<sku>[A-Z')).toThrow(/not a valid regular expression/);
     expect(() => compileRule('x', String.raw`(\w+)_\d+`)).toThrow(/named group \(\?<sku>/);
+    // The intake patterns' checks: group names that can be tag names, and 500 characters.
+    expect(() => compileRule('x', '(?<sku>\\w+)_(?<2nd>\\d+)')).toThrow(/group name '2nd'/i);
+    const long = `(?<sku>[A-Z]+)${'x'.repeat(500)}`;
+    expect(() => compileRule('x', long)).toThrow(/at most 500 characters/);
   });
 });
 
@@ -145,6 +149,13 @@ describe('running rules', () => {
     await expect(h.call('rules.save', { name: 'bad', pattern: '(' })).rejects.toThrow(
       /regular expression/,
     );
+    // Refused by the contract as intake patterns are: the group name, the length.
+    await expect(
+      h.call('rules.save', { name: 'bad', pattern: '(?<sku>\\w+)_(?<p-1>\\d+)' }),
+    ).rejects.toThrow(/Group name 'p-1'/);
+    await expect(
+      h.call('rules.save', { name: 'long', pattern: `(?<sku>\\w+)${'_'.repeat(500)}` }),
+    ).rejects.toThrow(/at most 500 characters/);
     const configured = await h.call('rules.dryRun', {});
     expect(configured.links.map((l) => l.relPath)).toEqual(['shoot/SNK-100-RED_01.jpg']);
 

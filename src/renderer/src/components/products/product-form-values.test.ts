@@ -21,6 +21,20 @@ describe('product form values', () => {
     expect(parseAttributes('ok: 1\n: nameless')).toMatchObject({ ok: false });
   });
 
+  it('keeps attributes named like Object.prototype members as plain own attributes', () => {
+    const parsed = parseAttributes('__proto__: polluted\nconstructor: c\ntoString: t');
+    if (!parsed.ok) throw new Error(parsed.error);
+    const { attributes } = parsed;
+    // Assigned with `=` on {}, __proto__ set the prototype and the attribute was lost.
+    expect(Object.getPrototypeOf(attributes)).toBe(Object.prototype);
+    expect(Object.keys(attributes)).toEqual(['__proto__', 'constructor', 'toString']);
+    expect(Object.getOwnPropertyDescriptor(attributes, '__proto__')?.value).toBe('polluted');
+    expect(attributes.constructor).toBe('c');
+    // It survives the bridge's JSON as an attribute, not as a prototype.
+    const sent = JSON.parse(JSON.stringify(attributes)) as Record<string, string>;
+    expect(Object.keys(sent)).toEqual(['__proto__', 'constructor', 'toString']);
+  });
+
   it('reads channels separated by commas, semicolons, bars or spaces, once each', () => {
     expect(parseChannels(' shopify, amazon;bol |shopify ')).toEqual(['shopify', 'amazon', 'bol']);
     expect(parseChannels('')).toEqual([]);

@@ -42,7 +42,9 @@ export type ParsedAttributes =
 
 /** One "name: value" per line; blank lines are skipped; a line without a name is an error. */
 export function parseAttributes(text: string): ParsedAttributes {
-  const attributes: Record<string, string> = {};
+  // A Map, then own properties: `attributes[key] =` on {} with the name __proto__ would set
+  // the object's prototype and the attribute would be lost.
+  const attributes = new Map<string, string>();
   for (const [index, raw] of text.split('\n').entries()) {
     const line = raw.trim();
     if (line === '') continue;
@@ -51,9 +53,9 @@ export function parseAttributes(text: string): ParsedAttributes {
     if (key === '') {
       return { ok: false, error: `Attribute line ${index + 1}: write it as "name: value".` };
     }
-    attributes[key] = line.slice(colon + 1).trim();
+    attributes.set(key, line.slice(colon + 1).trim());
   }
-  return { ok: true, attributes };
+  return { ok: true, attributes: Object.fromEntries(attributes) };
 }
 
 /** The create/update arguments from the form, or why they cannot be made. */
