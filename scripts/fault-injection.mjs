@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Release check: crash at any point, widely. Runs src/main/engine/faults/crash-at-any-point.test.ts
 // in its wide mode: for each scenario (scan, tag, products import, link rules, xmp sidecar,
-// xmp embedded, export) a clean run counts how often each fault point is reached, then the
+// xmp embedded, export, export with a changed CSV) a clean run counts how often each fault point is reached, then the
 // command is killed (SIGKILL) at every point × every hit, recovered and checked; --timed adds
 // kills at random moments, for what no named point covers. `npm test` runs a few points only.
 //

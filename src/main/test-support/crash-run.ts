@@ -19,6 +19,7 @@ export async function killAndRecover(
   kill: { fault: string } | { ms: number },
 ): Promise<CaseOutcome> {
   await world.restore(scenario.stage);
+  scenario.prepare?.(world);
   const before = libraryFacts(world);
   const args = scenario.args(world);
   const run =
@@ -55,6 +56,7 @@ export async function countHits(
   scenario: Scenario,
 ): Promise<{ hits: Map<string, number>; ms: number }> {
   await world.restore(scenario.stage);
+  scenario.prepare?.(world);
   const file = join(world.root, 'hits.ndjson');
   await rm(file, { force: true });
   const started = Date.now();

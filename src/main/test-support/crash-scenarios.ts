@@ -28,6 +28,8 @@ export interface CheckInput {
 export interface Scenario {
   name: string;
   stage: Stage;
+  /** Run after the stage is restored, before the command that is killed. */
+  prepare?(world: World): void;
   args(world: World): string[];
   /** Kill points in `npm test`; the wide script runs every point × every hit. */
   quick: string[];
@@ -139,7 +141,7 @@ export const SCENARIOS: Scenario[] = [
   {
     name: 'export',
     stage: 'linked',
-    args: (w) => ['export', '--channel', 'shopify', '--out', w.out, '--json'],
+    args: exportArgs,
     quick: [
       'export.after-temp-write:2',
       'export.before-rename:3',
@@ -147,24 +149,53 @@ export const SCENARIOS: Scenario[] = [
       'export.between-files:4',
       // All files landed, the manifest not yet written: fails until export commits a
       // replayed journal on a run that renders nothing (export/pack/run-export.ts).
-      'export.manifest-write:1',
-      'export.manifest-write:2',
+      'export.manifest-before-commit:1',
+      'export.manifest-committed:1',
     ],
+    check: ({ world, recovered }) => packWhole(world, recovered),
+  },
+  {
+    // A pack exported before; a new base URL changes only its CSV, and the kill comes
+    // between the CSV's journal line and its rename: the old CSV is still Packshot's.
+    name: 'export, CSV changed',
+    stage: 'linked',
+    prepare: (w) => {
+      const run = w.run(exportArgs(w));
+      if (run.status !== 0) throw new Error(`export: ${run.stderr}`);
+    },
+    args: (w) => [...exportArgs(w), '--base-url', CDN],
+    quick: ['export.csv-before-rename:1'],
     check: async ({ world, recovered }) => {
-      const problems = await imagesWhole('pack', world.out);
+      const problems = await packWhole(world, recovered);
       if (!recovered) return problems;
-      const text = await readFile(join(world.out, 'manifest.json'), 'utf8').catch(() => null);
-      if (text === null) return [...problems, 'pack has no manifest.json'];
-      const manifest = JSON.parse(text) as PackManifest;
-      const images = (await listFiles(world.out)).filter((f) => /\.(jpe?g|png|webp)$/.test(f));
-      const listed = manifest.files.map((f) => f.file).sort();
-      if (listed.length !== SHOTS) problems.push(`manifest lists ${listed.length} files`);
-      if (JSON.stringify(images) !== JSON.stringify(listed))
-        problems.push(`pack holds ${images.join(', ')}; manifest lists ${listed.join(', ')}`);
+      const csv = await readFile(join(world.out, 'shopify-images.csv'), 'utf8').catch(() => '');
+      if (!csv.includes(CDN))
+        problems.push('shopify-images.csv was not rewritten with the base URL');
       return problems;
     },
   },
 ];
+
+const CDN = 'https://cdn.example/';
+
+function exportArgs(w: World): string[] {
+  return ['export', '--channel', 'shopify', '--out', w.out, '--json'];
+}
+
+/** Pack files whole; after the recovery, every shot listed in the manifest and on disk. */
+async function packWhole(world: World, recovered: boolean): Promise<string[]> {
+  const problems = await imagesWhole('pack', world.out);
+  if (!recovered) return problems;
+  const text = await readFile(join(world.out, 'manifest.json'), 'utf8').catch(() => null);
+  if (text === null) return [...problems, 'pack has no manifest.json'];
+  const manifest = JSON.parse(text) as PackManifest;
+  const images = (await listFiles(world.out)).filter((f) => /\.(jpe?g|png|webp)$/.test(f));
+  const listed = manifest.files.map((f) => f.file).sort();
+  if (listed.length !== SHOTS) problems.push(`manifest lists ${listed.length} files`);
+  if (JSON.stringify(images) !== JSON.stringify(listed))
+    problems.push(`pack holds ${images.join(', ')}; manifest lists ${listed.join(', ')}`);
+  return problems;
+}
 
 /** The checks every scenario shares, then its own. */
 export async function allChecks(scenario: Scenario, input: CheckInput): Promise<string[]> {

@@ -14,11 +14,12 @@ import {
 } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ExportSummary, PackManifest, PresetBody } from '../../../shared/export-dto';
+import type { ExportSummary, PackManifest } from '../../../shared/export-dto';
 import { startHarness, type Harness } from '../../test-support/engine-harness';
 import { productShot } from '../../test-support/product-shots';
 import { tempDir } from '../../test-support/sample-images';
 import { seedProducts } from '../../test-support/seed-products';
+import { tinyPreset } from '../../test-support/tiny-preset';
 import { bodyOf } from '../repositories/preset-repo';
 
 let h: Harness;
@@ -27,56 +28,6 @@ const ids = new Map<string, number>();
 let assetIds: number[] = [];
 
 const HOSTILE = ['../../etc/passwd', 'CON', 'Sneaker 👟 Ünïcødé', 'x'.repeat(300), 'a/b', 'a:b'];
-
-const tiny = (over: Partial<PresetBody> = {}): PresetBody => ({
-  name: 'Tiny',
-  channel: 'tiny',
-  roles: ['main', 'gallery'],
-  renditions: [
-    {
-      key: '',
-      width: 160,
-      height: 160,
-      fit: 'cover',
-      crop: 'attention',
-      withoutEnlargement: true,
-      trim: false,
-      trimThreshold: 12,
-      productFill: null,
-      background: '#ffffff',
-      format: 'jpeg',
-      quality: 80,
-      progressive: true,
-      maxBytes: null,
-      minQuality: 50,
-    },
-  ],
-  rules: {
-    minWidth: null,
-    minHeight: null,
-    minLongSide: null,
-    recommendedLongSide: null,
-    maxWidth: null,
-    maxHeight: null,
-    maxLongSide: null,
-    maxMegapixels: null,
-    minAspect: null,
-    maxAspect: null,
-    formats: ['jpeg', 'webp'],
-    minBytes: null,
-    maxBytes: null,
-    mainWhiteBackground: null,
-    mainMinFill: null,
-    mainMaxFill: null,
-    minSharpness: null,
-    maxImages: null,
-  },
-  naming: { folder: '{channel}/{sku}', file: '{sku}-{position}.{ext}' },
-  metadata: 'strip',
-  source: { title: 'test', url: null, checked: '2026-11-30' },
-  notes: '',
-  ...over,
-});
 
 async function run(
   out: string,
@@ -140,12 +91,12 @@ beforeAll(async () => {
     })),
   ]))
     ids.set(sku, id);
-  await h.call('presets.save', { id: 'tiny', preset: tiny() });
+  await h.call('presets.save', { id: 'tiny', preset: tinyPreset() });
   await h.call('presets.save', {
     id: 'tiny-webp',
-    preset: tiny({
+    preset: tinyPreset({
       channel: 'tinyweb',
-      renditions: [{ ...tiny().renditions[0]!, format: 'webp', fit: 'inside' }],
+      renditions: [{ ...tinyPreset().renditions[0]!, format: 'webp', fit: 'inside' }],
     }),
   });
 }, 300_000);
@@ -160,7 +111,10 @@ describe('presets', () => {
     const events: string[] = [];
     const off = h.engine.subscribe((name) => events.push(name));
     const v1 = await h.call('presets.get', { id: 'tiny' });
-    const v2 = await h.call('presets.save', { id: 'tiny', preset: { ...tiny(), notes: 'edited' } });
+    const v2 = await h.call('presets.save', {
+      id: 'tiny',
+      preset: { ...tinyPreset(), notes: 'edited' },
+    });
     expect(v2.version).toBe(v1.version + 1);
     const copy = await h.call('presets.copy', { id: 'amazon-main' });
     expect(copy).toMatchObject({ id: 'amazon-main-copy', builtIn: false, basedOn: 'amazon-main' });
@@ -180,7 +134,7 @@ describe('presets', () => {
     await expect(
       h.call('presets.save', {
         id: 'bad',
-        preset: tiny({ naming: { folder: '', file: '{sku}-{colour}.{ext}' } }),
+        preset: tinyPreset({ naming: { folder: '', file: '{sku}-{colour}.{ext}' } }),
       }),
     ).rejects.toThrow(/unknown name field/);
     off();
@@ -274,7 +228,7 @@ describe('a pack over several runs', () => {
     const before = await statAll(out);
     await h.call('presets.save', {
       id: 'tiny',
-      preset: tiny({ renditions: [{ ...tiny().renditions[0]!, quality: 60 }] }),
+      preset: tinyPreset({ renditions: [{ ...tinyPreset().renditions[0]!, quality: 60 }] }),
     });
     const s = await run(out, ['tiny', 'tiny-webp']);
     expect(s.rendered).toBe(HOSTILE.length + 3);

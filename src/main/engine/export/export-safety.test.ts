@@ -1,6 +1,7 @@
 // Nothing the user made is overwritten: their manifest.json, their CSV, their image at a
 // target name, a symlinked folder leading out; a failed write leaves no temporary file and
 // names the file; a crash's temporary files are swept, and only Packshot's own names.
+import { createHash } from 'node:crypto';
 import { lstat, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
@@ -109,6 +110,36 @@ it("keeps the user's own CSV, and one the user edited, under Packshot's CSV name
   expect(third.rendered).toBe(1);
   expect(third.errors.map((e) => e.file)).toEqual(['tiny-images.csv']);
   expect(await readFile(join(out, 'tiny-images.csv'), 'utf8')).toBe(`${ours}my-extra,row,1,x\r\n`);
+});
+
+it('replaces its CSV after a kill between the journal line and the rename', async () => {
+  const out = await pack('safety-csv-kill');
+  await run(out);
+  const csv = join(out, 'tiny-images.csv');
+  const [oldCsv, oldManifest] = await Promise.all([
+    readFile(csv),
+    readFile(join(out, 'manifest.json')),
+  ]);
+  // The run a kill would cut short: a new base URL changes only the CSV.
+  const changed = { channels: ['tiny'], out, baseUrl: 'https://cdn.example/' };
+  await h.call('exports.wait', { jobId: (await h.call('exports.start', changed)).jobId });
+  const newCsv = await readFile(csv, 'utf8');
+  expect(newCsv).toContain('https://cdn.example/');
+  // As the kill leaves the pack: the old manifest and CSV, the journal naming the new CSV.
+  await writeFile(csv, oldCsv);
+  await writeFile(join(out, 'manifest.json'), oldManifest);
+  const sha256 = createHash('sha256').update(newCsv).digest('hex');
+  const line = { output: { file: 'tiny-images.csv', sha256 } };
+  await writeFile(join(out, '.packshot-journal.ndjson'), `${JSON.stringify(line)}\n`);
+
+  const s = await h.call('exports.wait', {
+    jobId: (await h.call('exports.start', changed)).jobId,
+  });
+  expect(s.errors).toEqual([]);
+  expect(s.csv).toEqual(['tiny-images.csv']);
+  expect(await readFile(csv, 'utf8')).toBe(newCsv);
+  const m = (await manifestOf(out)) as PackManifest & { outputs: { sha256: string }[] };
+  expect(m.outputs.map((o) => o.sha256)).toEqual([sha256]);
 });
 
 it("keeps the user's image at a target name and names it; an identical file is adopted", async () => {

@@ -31,10 +31,14 @@ export const FAULT_POINTS = [
   'xmp.embedded-after-write',
   // export
   'export.between-files',
+  // an image: its temporary file written, journalled (not yet renamed), renamed
   'export.after-temp-write',
   'export.before-rename',
   'export.after-rename',
-  'export.manifest-write',
+  // a CSV journalled, not yet renamed; the manifest before and after its commit
+  'export.csv-before-rename',
+  'export.manifest-before-commit',
+  'export.manifest-committed',
 ] as const;
 
 export type FaultPoint = (typeof FAULT_POINTS)[number];

@@ -2,20 +2,11 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { JobOwner, JobRow } from '../repositories/job-repo';
+import { pidAlive } from '../tools/files/process-alive';
 
 /** This process: pid and host for the liveness check, a token that no restart reuses. */
 export function thisProcess(): JobOwner {
   return { pid: process.pid, host: hostname(), token: randomBytes(12).toString('hex') };
-}
-
-/** True while a process with this id runs on this host (EPERM: it runs, as someone else). */
-export function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /**

@@ -1,7 +1,7 @@
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pidAlive } from '../jobs/job-lease';
+import { pidAlive } from '../tools/files/process-alive';
 import { HASH_PATTERN } from '../../../shared/bridge';
 import { faultPoint } from '../faults/fault-points';
 

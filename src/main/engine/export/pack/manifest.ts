@@ -29,10 +29,13 @@ type JournalLine = { add: PackEntry } | { remove: string } | { output: PackOutpu
 
 export class PackState {
   readonly entries = new Map<string, PackEntry>();
-  /** What the manifest listed for a file the journal has since replaced (a kill between
-   *  the journal line and the rename leaves that older file in view: still Packshot's). */
-  readonly superseded = new Map<string, PackEntry>();
+  /** What the manifest (or an earlier journal line) listed for a file the journal has since
+   *  replaced: a kill between the journal line and the rename leaves that older file in
+   *  view, and it is still Packshot's. */
+  readonly superseded = new Map<string, PackEntry[]>();
   private readonly outputs = new Map<string, string>();
+  /** The same for the CSVs: every sha256 a replayed `output` line replaced. */
+  private readonly earlierOutputs = new Map<string, Set<string>>();
   /** The manifest predates `outputs`: a CSV in Packshot's own shape is taken as its own. */
   private legacy = false;
   /** An unfinished run's journal was replayed: it must be folded in even if nothing changes. */
@@ -58,12 +61,17 @@ export class PackState {
         const op = JSON.parse(line) as JournalLine;
         if ('add' in op && isEntry(op.add)) {
           const before = state.entries.get(op.add.file);
-          if (before && !state.superseded.has(op.add.file))
-            state.superseded.set(op.add.file, before);
+          if (before) pushTo(state.superseded, op.add.file, before);
           state.entries.set(op.add.file, op.add);
         } else if ('remove' in op) state.entries.delete(op.remove);
-        else if ('output' in op && isOutput(op.output))
+        else if ('output' in op && isOutput(op.output)) {
+          const before = state.outputs.get(op.output.file);
+          if (before !== undefined) {
+            const set = state.earlierOutputs.get(op.output.file) ?? new Set<string>();
+            state.earlierOutputs.set(op.output.file, set.add(before));
+          }
           state.outputs.set(op.output.file, op.output.sha256);
+        }
       } catch {
         // The last line of a killed run may be cut short: it never landed.
       }
@@ -73,13 +81,17 @@ export class PackState {
 
   /**
    * Whether Packshot may replace this file beside the images: it is not there, or it is
-   * what Packshot wrote last (same sha256), or (a manifest from before outputs were listed)
-   * it is a CSV in Packshot's own shape.
+   * what Packshot wrote last (same sha256; or one a replayed journal line replaced, as a
+   * kill before the rename leaves it), or (a manifest from before outputs were listed) it
+   * is a CSV in Packshot's own shape.
    */
   mayReplace(file: string, current: string | null, legacyHeader: string): boolean {
     if (current === null) return true;
     const recorded = this.outputs.get(file);
-    if (recorded !== undefined) return recorded === sha256Of(current);
+    if (recorded !== undefined) {
+      const sha = sha256Of(current);
+      return recorded === sha || (this.earlierOutputs.get(file)?.has(sha) ?? false);
+    }
     return this.legacy && current.startsWith(legacyHeader);
   }
 
@@ -170,6 +182,12 @@ async function readManifest(path: string): Promise<ManifestJson | null> {
       `${path} was not written by Packshot and is left as it is: move it, or export to another folder`,
     );
   return v as ManifestJson;
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function sha256Of(text: string): string {

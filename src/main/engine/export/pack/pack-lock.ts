@@ -7,6 +7,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { link, open, readFile, rename, rm, stat, utimes } from 'node:fs/promises';
 import { PackshotError } from '../../../../shared/errors';
+import { pidAlive } from '../../tools/files/process-alive';
 
 export const LOCK_FILE = '.packshot-lock';
 /** The holder touches the lock this often; a lock untouched for STALE_MS is abandoned. */
@@ -135,16 +136,7 @@ async function isStale(path: string, holder: LockHolder | null): Promise<boolean
   const s = await stat(path).catch(() => null);
   if (!s) return false; // gone: the next try creates it
   if (Date.now() - s.mtimeMs > STALE_MS) return true;
-  return holder !== null && holder.host === hostname() && !alive(holder.pid);
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  return holder !== null && holder.host === hostname() && !pidAlive(holder.pid);
 }
 
 /**

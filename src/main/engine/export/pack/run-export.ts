@@ -19,7 +19,8 @@ import { PackLock } from './pack-lock';
 import { PackPaths } from './pack-paths';
 import type { PackPlan, PlannedFile } from './plan-pack';
 import { CSV_HEADER, shopifyCsv } from './shopify-csv';
-import { syncFolder, writeAtomic } from './write-atomic';
+import { writeAtomic } from './write-atomic';
+import { syncFolder } from '../../tools/files/durable-files';
 
 export interface ExportRequest {
   plan: PackPlan;
@@ -252,7 +253,10 @@ async function exportLocked(
           continue;
         } else {
           if (lock?.lost) await lock.assertHeld(); // throws: another export owns the folder now
-          await writeAtomic(target, out.data, (landed) => state.add(entryOf(landed)));
+          await writeAtomic(target, out.data, {
+            beforeRename: (landed) => state.add(entryOf(landed)),
+            points: { written: 'export.after-temp-write', beforeRename: 'export.before-rename' },
+          });
           faultPoint('export.after-rename');
           folders.add(dirname(target));
           dirty = true;
@@ -306,15 +310,18 @@ async function exportLocked(
           continue;
         }
         if (old !== text) {
-          await writeAtomic(target, text, () => state.output(file, text));
+          await writeAtomic(target, text, {
+            beforeRename: () => state.output(file, text),
+            points: { beforeRename: 'export.csv-before-rename' },
+          });
           dirty = true;
         }
         csv.push(file);
       }
-      faultPoint('export.manifest-write');
+      faultPoint('export.manifest-before-commit');
       if (dirty || state.replayed) await state.commit();
       else await state.close();
-      faultPoint('export.manifest-write');
+      faultPoint('export.manifest-committed');
     }
     report(true);
     return {
@@ -345,7 +352,7 @@ async function inTheWay(paths: PackPaths, state: PackState, file: string): Promi
     () => false,
   );
   if (!exists) return false;
-  for (const e of [state.entries.get(file), state.superseded.get(file)])
+  for (const e of [state.entries.get(file), ...(state.superseded.get(file) ?? [])])
     if (e && (await landedAsRecorded(paths, e))) return false;
   return true;
 }

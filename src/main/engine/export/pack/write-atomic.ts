@@ -2,15 +2,12 @@
 // fsync'd, then renamed over the target. `beforeRename` runs between (the journal records
 // the file there, so a crash after the rename never leaves a landed file unrecorded).
 // A write that fails (a full disk) removes its temporary file and names the target.
-import { faultPoint } from '../../faults/fault-points';
-import { randomBytes } from 'node:crypto';
+import { faultPoint, type FaultPoint } from '../../faults/fault-points';
 import { open, rename, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
 import { PackshotError } from '../../../../shared/errors';
+import { tempPathFor } from '../../tools/files/durable-files';
 
-/** Temporary files are dot files ending in this; a rerun removes those a crash left. */
-export const TEMP_SUFFIX = '.packshot-tmp';
-/** Only names writeAtomic makes: `.<name>.<8 hex>.packshot-tmp`. */
+/** Only names writeAtomic makes: `.<name>.<8 hex>.packshot-tmp`; a rerun removes those a crash left. */
 const TEMP_NAME = /^\..+\.[0-9a-f]{8}\.packshot-tmp$/;
 
 export function isTempName(name: string): boolean {
@@ -23,18 +20,23 @@ export interface Landed {
   ino: number;
 }
 
+export interface WriteAtomicOptions {
+  /** Runs between the fsync and the rename (the journal records the file there). */
+  beforeRename?: (landed: Landed) => Promise<void> | void;
+  /** The caller's kill points, named for what it writes: after the temporary file is
+   *  written and fsync'd, and after `beforeRename`. */
+  points?: { written?: FaultPoint; beforeRename?: FaultPoint };
+}
+
 /** A seam for tests: makes the write of a matching target fail as a full disk would. */
 export const writeFaults: { fail: ((target: string) => boolean) | null } = { fail: null };
 
 export async function writeAtomic(
   target: string,
   data: Buffer | string,
-  beforeRename?: (landed: Landed) => Promise<void> | void,
+  options: WriteAtomicOptions = {},
 ): Promise<Landed> {
-  const temp = join(
-    dirname(target),
-    `.${basename(target).slice(0, 100)}.${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`,
-  );
+  const temp = tempPathFor(target);
   try {
     const handle = await open(temp, 'wx');
     try {
@@ -49,12 +51,12 @@ export async function writeAtomic(
     } finally {
       await handle.close();
     }
-    faultPoint('export.after-temp-write');
+    if (options.points?.written) faultPoint(options.points.written);
     // rename keeps the inode and mtime: what the journal records is what lands.
     const s = await stat(temp, { bigint: false });
     const landed = { bytes: s.size, mtimeMs: s.mtimeMs, ino: s.ino };
-    await beforeRename?.(landed);
-    faultPoint('export.before-rename');
+    await options.beforeRename?.(landed);
+    if (options.points?.beforeRename) faultPoint(options.points.beforeRename);
     await rename(temp, target);
     return landed;
   } catch (error) {
@@ -68,18 +70,4 @@ function messageOf(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOSPC') return 'the disk is full (ENOSPC)';
   return error instanceof Error ? error.message : String(error);
-}
-
-/** Makes a folder's entries (a rename) durable; ignored where folders cannot be opened. */
-export async function syncFolder(folder: string): Promise<void> {
-  try {
-    const handle = await open(folder, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    // Windows cannot fsync a directory; its renames are durable by other means.
-  }
 }

@@ -2,28 +2,22 @@
 // same folder (the user's sidecar keeps everything Packshot does not write), the copy is
 // fsync'd, then renamed over the sidecar. A crash leaves the old sidecar or the new one,
 // and at most a temporary file that the next write into that folder removes.
-import { randomBytes } from 'node:crypto';
-import { copyFile, open, readdir, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { copyFile, readdir, rename, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { ExifTool } from 'exiftool-vendored';
 import { faultPoint } from '../../faults/fault-points';
+import { syncFile, tempPathFor } from '../files/durable-files';
+import { pidAlive } from '../files/process-alive';
 
 // exiftool picks the format by extension, so the temporary name still ends in .xmp; the
-// leading dot and the .xmp keep it out of the catalog (both are ignored by the walk).
-const TEMP = /^\..+\.(\d+)\.[0-9a-f]{8}\.packshot-tmp\.xmp$/;
+// leading dot and the .xmp keep it out of the catalog (both are ignored by the walk). A
+// write killed inside exiftool leaves exiftool's own temporary file beside that copy.
+const TEMP = /^\..+\.(\d+)\.[0-9a-f]{8}\.packshot-tmp\.xmp(?:_exiftool_tmp)?$/;
 
-function tempName(sidecar: string): string {
-  const name = `.${basename(sidecar).slice(0, 100)}.${process.pid}.${randomBytes(4).toString('hex')}`;
-  return join(dirname(sidecar), `${name}.packshot-tmp.xmp`);
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+/** Whether a name is a temporary sidecar (or exiftool's file beside one) of this pid's kind. */
+export function sidecarTempPid(name: string): number | null {
+  const pid = TEMP.exec(name)?.[1];
+  return pid === undefined ? null : Number(pid);
 }
 
 export class SidecarWriter {
@@ -32,7 +26,7 @@ export class SidecarWriter {
 
   async write(exiftool: ExifTool, sidecar: string, tags: Record<string, unknown>): Promise<void> {
     await this.sweep(dirname(sidecar));
-    const temp = tempName(sidecar);
+    const temp = tempPathFor(sidecar, [String(process.pid)], '.xmp');
     try {
       // A new sidecar is made by exiftool from nothing; an existing one is edited as a copy.
       await copyFile(sidecar, temp).catch((error: NodeJS.ErrnoException) => {
@@ -40,12 +34,7 @@ export class SidecarWriter {
       });
       await exiftool.write(temp, tags, { writeArgs: ['-overwrite_original'] });
       faultPoint('xmp.sidecar-temp-written');
-      const handle = await open(temp, 'r+');
-      try {
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
+      await syncFile(temp);
       faultPoint('xmp.sidecar-before-rename');
       await rename(temp, sidecar);
     } catch (error) {
@@ -60,8 +49,8 @@ export class SidecarWriter {
     this.swept.add(folder);
     const names = await readdir(folder).catch(() => [] as string[]);
     for (const name of names) {
-      const pid = TEMP.exec(name)?.[1];
-      if (pid !== undefined && !alive(Number(pid))) await rm(join(folder, name), { force: true });
+      const pid = sidecarTempPid(name);
+      if (pid !== null && !pidAlive(pid)) await rm(join(folder, name), { force: true });
     }
   }
 }

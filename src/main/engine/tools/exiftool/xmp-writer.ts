@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
-import { open, rm, stat } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { XmpMode, XmpNaming } from '../../../../shared/dto';
 import { LazyExifTool } from './lazy-exiftool';
 import { splitTagPath } from '../../../../shared/tag-path';
 import { faultPoint } from '../../faults/fault-points';
+import { syncFile, syncFolder } from '../files/durable-files';
 import { SidecarWriter } from './write-sidecar';
 
 /** What Packshot writes for an asset, and where. */
@@ -86,17 +87,19 @@ export class XmpWriter {
         if (target.mode === 'off') continue;
         const file = xmpFile(target);
         try {
-          await removeStaleTemp(file);
           const exiftool = await this.exiftool.get();
           if (file.endsWith('.xmp')) {
+            // exiftool writes the sidecar's temporary copy: its leftovers are swept there.
             await this.sidecars.write(exiftool, file, xmpTags(target));
             continue;
           }
+          await removeStaleTemp(file);
           faultPoint('xmp.embedded-before-write');
           await exiftool.write(file, xmpTags(target), {
             writeArgs: ['-overwrite_original', '-P'],
           });
           await syncFile(file);
+          await syncFolder(dirname(file));
           faultPoint('xmp.embedded-after-write');
           if (file === join(target.catalogPath, ...target.relPath.split('/')))
             written.push({ target, file });
@@ -124,20 +127,4 @@ async function removeStaleTemp(file: string): Promise<void> {
   const temp = `${file}${EXIFTOOL_TMP_SUFFIX}`;
   const s = await stat(temp).catch(() => null);
   if (s?.isFile() && Date.now() - s.mtimeMs > TASK_TIMEOUT_MS) await rm(temp, { force: true });
-}
-
-/** The renamed file and its folder entry, on disk before the write counts as done. */
-async function syncFile(file: string): Promise<void> {
-  for (const path of [file, dirname(file)]) {
-    try {
-      const handle = await open(path, 'r');
-      try {
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-    } catch {
-      // Windows cannot open a folder to fsync it; the file itself was synced above.
-    }
-  }
 }
