@@ -20,6 +20,7 @@ export async function killAndRecover(
 ): Promise<CaseOutcome> {
   await world.restore(scenario.stage);
   const before = libraryFacts(world);
+  const fault = 'fault' in kill ? kill.fault : null;
   const args = scenario.args(world);
   const run =
     'fault' in kill
@@ -33,6 +34,7 @@ export async function killAndRecover(
     before,
     facts: libraryFacts(world),
     recovered: false,
+    fault,
   });
   problems.push(...afterKill.map((p) => `after the kill: ${p}`));
 
@@ -44,6 +46,7 @@ export async function killAndRecover(
     before,
     facts: libraryFacts(world),
     recovered: true,
+    fault,
   });
   problems.push(...recovered.map((p) => `after recovery: ${p}`));
   return { killed, problems };
