@@ -120,7 +120,8 @@ export function createEngine(options: EngineOptions): Engine {
     adopt: options.resumeJobs ?? options.watch ?? false,
     onChange: (job) => bus.emit('jobs.changed', { job }),
   });
-  // Write-back is a job after the edit is saved: a crash before it is made good later.
+  // Write-back is a durable job: its row commits with the edit (in onTouched, withinIndex) and
+  // it starts after the commit, so a crash at any point is made good by the next engine.
   const writeBack = defineXmpJob(jobs, xmpTargets, xmp, cache);
   const prunePreviews = definePruneJob(jobs, cache, options.previewCacheBytes);
 

@@ -21,6 +21,7 @@ export async function killAndRecover(
   await world.restore(scenario.stage);
   scenario.prepare?.(world);
   const before = libraryFacts(world);
+  const fault = 'fault' in kill ? kill.fault : null;
   const args = scenario.args(world);
   const run =
     'fault' in kill
@@ -34,6 +35,7 @@ export async function killAndRecover(
     before,
     facts: libraryFacts(world),
     recovered: false,
+    fault,
   });
   problems.push(...afterKill.map((p) => `after the kill: ${p}`));
 
@@ -45,6 +47,7 @@ export async function killAndRecover(
     before,
     facts: libraryFacts(world),
     recovered: true,
+    fault,
   });
   problems.push(...recovered.map((p) => `after recovery: ${p}`));
   return { killed, problems };

@@ -23,6 +23,8 @@ export interface CheckInput {
   facts: LibraryFacts;
   /** After the recovery: the work must be complete, not only whole. */
   recovered: boolean;
+  /** The named point the command was killed at (`point:hit`), null for a timed kill. */
+  fault: string | null;
 }
 
 export interface Scenario {
@@ -44,6 +46,19 @@ function tagWhole({ before, facts, recovered }: CheckInput): string[] {
   const tagged = facts.assets.filter((a) => a.tagged > 0).length;
   const orphan = tagged === 0 && facts.tagRows > 0 ? [`tag ${TAG} created without links`] : [];
   return [...orphan, ...editWhole('tag', tagged, SHOTS, facts.steps, before.steps, recovered)];
+}
+
+/**
+ * Killed as the write-back job was claimed: claiming follows the edit's commit, so the edit is
+ * whole and its row, running under a dead owner, is there for the next engine to take over.
+ */
+function claimedAfterCommit({ facts, recovered, fault }: CheckInput): string[] {
+  if (recovered || fault !== 'jobs.claimed:1') return [];
+  const tagged = facts.assets.filter((a) => a.tagged > 0).length;
+  const claimed = facts.liveJobs.some((j) => j.name === 'xmp.write' && j.state === 'running');
+  return tagged === SHOTS && claimed
+    ? []
+    : [`killed as a job was claimed: ${tagged} of ${SHOTS} tagged, xmp.write claimed: ${claimed}`];
 }
 
 /** Sidecars (or the images themselves) carry the tag once the write-back has run. */
@@ -124,6 +139,7 @@ export const SCENARIOS: Scenario[] = [
     ],
     check: async (input) => [
       ...tagWhole(input),
+      ...claimedAfterCommit(input),
       ...(input.recovered ? await xmpCarries(input.world, '.xmp') : []),
     ],
   },

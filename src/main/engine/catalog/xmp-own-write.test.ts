@@ -105,6 +105,11 @@ it("removes exiftool's stale temporary file before writing, and never catalogues
     'rating written into the file',
   );
   expect(existsSync(`${path}_exiftool_tmp`)).toBe(false);
+  // The rating is in the file before the job records the write (jobs.wait is the index's).
+  await eventually(async () => {
+    const live = await h.call('jobs.list', { state: ['queued', 'running'] });
+    return live.every((j) => j.name !== 'xmp.write');
+  }, 'the write-back job finished');
   await h.call('jobs.wait', {});
   const detail = await h.call('assets.get', { id: bag.id });
   expect(detail.history.map((v) => v.hash)).toEqual([await sha(path)]);

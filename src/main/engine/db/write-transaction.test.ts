@@ -1,5 +1,6 @@
 // writeTransaction: IMMEDIATE (the write lock taken at BEGIN), savepoints when nested, the
-// whole transaction retried while SQLite answers busy, boundedly; and the lint rule that keeps
+// whole transaction retried while SQLite answers busy, boundedly; afterCommit's hooks (after the
+// outermost commit, never after a rollback or a refused try); and the lint rule that keeps
 // bare `.transaction(` out of the engine.
 import Database from 'better-sqlite3';
 import { Linter, type Rule } from 'eslint';
@@ -9,7 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../test-support/sample-images';
 import { isBusy } from './busy-retry';
-import { writeTransaction } from './write-transaction';
+import { afterCommit, writeTransaction } from './write-transaction';
 
 const busy = (): Error => Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
 
@@ -115,6 +116,80 @@ describe('writeTransaction', () => {
       }),
     ).toThrow('constraint');
     expect(failed).toBe(1);
+  });
+});
+
+describe('afterCommit', () => {
+  let dir: string;
+  let db: Database.Database;
+  let ran: string[];
+
+  beforeEach(async () => {
+    dir = await tempDir('after-commit');
+    db = new Database(join(dir, 't.db'));
+    db.exec('CREATE TABLE t (n INTEGER)');
+    ran = [];
+  });
+
+  afterEach(async () => {
+    db.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const hook = (name: string) => () => afterCommit(db, () => ran.push(name));
+
+  it('runs outside a transaction at once, inside one after the outermost commit, in order', () => {
+    hook('now')();
+    expect(ran).toEqual(['now']);
+    writeTransaction(db, () => {
+      hook('outer')();
+      writeTransaction(db, hook('inner'));
+      hook('last')();
+      db.prepare('INSERT INTO t VALUES (1)').run();
+      expect(ran).toEqual(['now']); // nothing before the commit
+    });
+    expect(ran).toEqual(['now', 'outer', 'inner', 'last']);
+  });
+
+  it('drops the hooks of a rollback: the whole transaction, or a savepoint that threw', () => {
+    expect(() =>
+      writeTransaction(db, () => {
+        hook('lost')();
+        throw new Error('fails');
+      }),
+    ).toThrow('fails');
+    writeTransaction(db, () => {
+      hook('kept')();
+      expect(() =>
+        writeTransaction(db, () => {
+          hook('undone')();
+          throw new Error('inner');
+        }),
+      ).toThrow('inner');
+    });
+    expect(ran).toEqual(['kept']);
+  });
+
+  it('drops the hooks of a try refused as busy: the try that commits adds its own once', () => {
+    let tries = 0;
+    writeTransaction(db, () => {
+      tries++;
+      hook(`try ${tries}`)();
+      if (tries < 3) throw busy();
+    });
+    expect(ran).toEqual(['try 3']);
+  });
+
+  it('a hook that throws does not undo the commit, nor keep the hooks after it', () => {
+    writeTransaction(db, () => {
+      db.prepare('INSERT INTO t VALUES (1)').run();
+      afterCommit(db, () => {
+        throw new Error('follower failed');
+      });
+      hook('after')();
+    });
+    expect(ran).toEqual(['after']);
+    expect(db.prepare('SELECT n FROM t').pluck().all()).toEqual([1]);
   });
 });
 

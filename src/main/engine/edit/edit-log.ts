@@ -4,7 +4,7 @@ import { PackshotError } from '../../../shared/errors';
 import type { Db } from '../db/open-database';
 import { EditStepRepo, type EditStepRow } from '../repositories/edit-step-repo';
 import type { Signal, StepPart, UndoKind } from './undo-kind';
-import { writeTransaction } from '../db/write-transaction';
+import { afterCommit, writeTransaction } from '../db/write-transaction';
 
 /** What a domain's write did, for the log to record as one step. */
 export interface StepWork {
@@ -28,8 +28,9 @@ export class EditLog {
 
   /**
    * `onTouched` runs inside the step's transaction with the assets whose own metadata it
-   * changed: XMP write-back queues its durable job there, so a crash after the commit can
-   * never leave an edit whose write-back nobody will do.
+   * changed: XMP write-back writes its durable job row there, so a crash after the commit can
+   * never leave an edit whose write-back nobody will do. It starts the job only after the
+   * commit (afterCommit), so a rollback starts nothing.
    */
   constructor(
     private readonly db: Db,
@@ -50,6 +51,8 @@ export class EditLog {
   step(label: string, work: () => StepWork): StepResult {
     let outcome: StepWork = { parts: [], changed: 0 };
     writeTransaction(this.db, () => {
+      // First after the outermost commit, before the jobs it queued start.
+      afterCommit(this.db, () => faultPoint('edit.committed'));
       outcome = work();
       faultPoint('edit.work-done');
       if (outcome.parts.length === 0) return;
@@ -59,7 +62,6 @@ export class EditLog {
       if (outcome.touched?.length) this.onTouched(outcome.touched);
       faultPoint('edit.step-logged');
     });
-    faultPoint('edit.committed');
     const recorded = outcome.parts.length > 0;
     return {
       ...this.result(outcome.changed, recorded ? label : null),

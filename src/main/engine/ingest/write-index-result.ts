@@ -23,8 +23,9 @@ export interface WriteDeps {
   intake: CatalogIntake;
   /**
    * What must commit with the index result or not at all (auto-linking by filename rules,
-   * queuing XMP write-back of intake tags): run after the crash would lose it for good,
-   * since the next scan does not index an unchanged file again. True when it linked.
+   * the XMP write-back row for intake tags), inside its transaction: written after the
+   * commit, a crash in between would lose it for good, since the next scan does not index an
+   * unchanged file again. True when it linked.
    */
   withinIndex?: (id: number, intakeTagged: boolean) => boolean;
 }

@@ -69,18 +69,28 @@ export class JobRegistry {
     return { name: definition.name, enqueue: (args: A) => this.enqueue(definition.name, args) };
   }
 
-  /** Writes a queued row (or folds into one, for handlers that merge) and starts what may. */
+  /**
+   * Writes a queued row (or folds into one, for handlers that merge); what runs outside the
+   * database (the event, starting the job) waits until the caller's transaction commits, so
+   * a rollback or a busy retry leaves no job running for a row that does not exist. Closing:
+   * refused outside a transaction; inside one the row is written (refusing would undo the
+   * caller's edit) and left for the next engine.
+   */
   enqueue(name: string, args: unknown): number {
     const def = this.require(name);
-    if (this.closing) throw new PackshotError('conflict', 'The engine is closing');
+    if (this.closing && !this.repo.inTransaction)
+      throw new PackshotError('conflict', 'The engine is closing');
     const merged = def.merge
       ? this.repo.mergeQueued(name, this.owner, (old) =>
           JSON.stringify(def.merge?.(JSON.parse(old), args)),
         )
       : null;
     const id = merged ?? this.insert(def, args);
-    this.changed(id);
-    this.pump();
+    this.repo.afterCommit(() => {
+      if (this.closing) this.repo.release(this.owner.token, id);
+      this.changed(id);
+      this.pump();
+    });
     return id;
   }
 
@@ -128,8 +138,10 @@ export class JobRegistry {
       throw new PackshotError('conflict', `Job ${id} has not failed and was not cancelled`);
     if (outcome === 'conflict')
       throw new PackshotError('conflict', `Another job holds what job ${id} needs`);
-    this.changed(id);
-    this.pump();
+    this.repo.afterCommit(() => {
+      this.changed(id);
+      this.pump();
+    });
   }
 
   /** Resolves with the row once it is finished, wherever it runs. */

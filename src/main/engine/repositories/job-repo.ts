@@ -5,7 +5,7 @@
 import type { JobState } from '../../../shared/job-dto';
 import type { Db } from '../db/open-database';
 import { statements } from '../db/statement-cache';
-import { writeTransaction } from '../db/write-transaction';
+import { afterCommit, writeTransaction } from '../db/write-transaction';
 
 /** The process holding a row's lease. */
 export interface JobOwner {
@@ -50,6 +50,16 @@ const FINISHED = `state IN ('done', 'failed', 'cancelled')`;
 
 export class JobRepo {
   constructor(private readonly db: Db) {}
+
+  /** True inside a caller's transaction: what is written now may still be rolled back. */
+  get inTransaction(): boolean {
+    return this.db.inTransaction;
+  }
+
+  /** Runs `fn` once the caller's transaction commits (now, outside one); never on rollback. */
+  afterCommit(fn: () => void): void {
+    afterCommit(this.db, fn);
+  }
 
   get(id: number): JobRow | null {
     return (
