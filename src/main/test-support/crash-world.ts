@@ -5,13 +5,15 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cp, mkdir, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
-import { join, sep } from 'node:path';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { createEngine } from '../engine';
 import { BUILT_IN_RULE } from '../engine/products/rules/link-rule';
 import { invoke } from '../hosts/dispatch';
 import { makeImage, tempDir } from './sample-images';
 import { packshotBin, runPackshot, type CliRun } from './run-cli';
+import { listFiles } from './list-files';
+export { listFiles };
 
 export const SHOTS = 6;
 export const SKUS = Array.from({ length: SHOTS }, (_, i) => `SKU-${i + 1}`);
@@ -131,20 +133,6 @@ export async function createWorld(): Promise<World> {
   for (const f of await readdir(dirs.photos)) await utimes(join(dirs.photos, f), second, second);
   await writeFile(csv, `sku,name\n${SKUS.map((s) => `${s},Product ${s}`).join('\n')}\n`);
   return world;
-}
-
-/** Every file under a folder (dot files too), '/'-separated and relative to it. */
-export async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) =>
-      join(e.parentPath, e.name)
-        .slice(dir.length + 1)
-        .split(sep)
-        .join('/'),
-    )
-    .sort();
 }
 
 async function hashes(dir: string): Promise<Map<string, string>> {

@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { join, sep } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ExportProgress, ExportSummary, PackManifest } from '../../../shared/export-dto';
 import { startHarness, type Harness } from '../../test-support/engine-harness';
@@ -14,6 +14,7 @@ import { runPackshot, packshotBin } from '../../test-support/run-cli';
 import { tempDir } from '../../test-support/sample-images';
 import { seedProducts } from '../../test-support/seed-products';
 import { LOCK_FILE } from './pack/pack-lock';
+import { listFiles } from '../../test-support/list-files';
 
 const PRODUCTS = 8;
 
@@ -21,19 +22,6 @@ let h: Harness;
 let cliData: string;
 let photos: string;
 let out: string;
-
-async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) =>
-      join(e.parentPath, e.name)
-        .slice(dir.length + 1)
-        .split(sep)
-        .join('/'),
-    )
-    .sort();
-}
 
 function seed(dataDir: string, assets: { id: number; path?: string; name?: string }[]): void {
   seedProducts(

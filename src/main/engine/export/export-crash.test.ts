@@ -2,8 +2,8 @@
 // view, files that landed are not written again, and the pack ends complete. The export
 // runs in the real command line (bin/packshot.mjs builds the app first if it must).
 import { spawn } from 'node:child_process';
-import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { join, sep } from 'node:path';
+import { readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ExportSummary, PackManifest } from '../../../shared/export-dto';
@@ -11,6 +11,7 @@ import { productShot } from '../../test-support/product-shots';
 import { tempDir } from '../../test-support/sample-images';
 import { seedProducts } from '../../test-support/seed-products';
 import { runPackshot, type CliRun, packshotBin } from '../../test-support/run-cli';
+import { listFiles } from '../../test-support/list-files';
 
 const PRODUCTS = 24;
 
@@ -20,18 +21,6 @@ let out: string;
 
 function packshot(...args: string[]): CliRun {
   return runPackshot(dataDir, args);
-}
-
-async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) =>
-      join(e.parentPath, e.name)
-        .slice(dir.length + 1)
-        .split(sep)
-        .join('/'),
-    );
 }
 
 beforeAll(async () => {

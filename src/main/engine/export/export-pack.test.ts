@@ -3,7 +3,6 @@
 import Database from 'better-sqlite3';
 import {
   lstat,
-  readdir,
   readFile,
   realpath,
   rm,
@@ -21,6 +20,7 @@ import { tempDir } from '../../test-support/sample-images';
 import { seedProducts } from '../../test-support/seed-products';
 import { tinyPreset } from '../../test-support/tiny-preset';
 import { bodyOf } from '../repositories/preset-repo';
+import { listFiles } from '../../test-support/list-files';
 
 let h: Harness;
 let catalog: string;
@@ -40,20 +40,6 @@ async function run(
 
 async function manifestOf(out: string): Promise<PackManifest> {
   return JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as PackManifest;
-}
-
-/** Every file under a folder, relative, '/'-separated. */
-async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) =>
-      join(e.parentPath, e.name)
-        .slice(dir.length + 1)
-        .split(sep)
-        .join('/'),
-    )
-    .sort();
 }
 
 beforeAll(async () => {

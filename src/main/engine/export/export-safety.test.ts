@@ -3,7 +3,7 @@
 // names the file; a crash's temporary files are swept, and only Packshot's own names.
 import { createHash } from 'node:crypto';
 import { lstat, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import { join, sep } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import type { ExportSummary, PackManifest } from '../../../shared/export-dto';
 import { startHarness, type Harness } from '../../test-support/engine-harness';
@@ -12,6 +12,7 @@ import { tempDir } from '../../test-support/sample-images';
 import { seedProducts } from '../../test-support/seed-products';
 import { tinyPreset } from '../../test-support/tiny-preset';
 import { writeFaults } from './pack/write-atomic';
+import { listFiles } from '../../test-support/list-files';
 
 let h: Harness;
 let catalog: string;
@@ -26,19 +27,6 @@ async function pack(prefix: string): Promise<string> {
   const dir = await tempDir(prefix);
   dirs.push(dir);
   return dir;
-}
-
-async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => !e.isDirectory())
-    .map((e) =>
-      join(e.parentPath, e.name)
-        .slice(dir.length + 1)
-        .split(sep)
-        .join('/'),
-    )
-    .sort();
 }
 
 async function manifestOf(out: string): Promise<PackManifest> {
