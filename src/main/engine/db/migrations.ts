@@ -3,6 +3,7 @@
 
 import { JOBS_SCHEMA } from './jobs-schema';
 import { FILE_IDENTITY_SCHEMA } from './file-identity-schema';
+import { VERSION_STORE_SCHEMA } from './version-store-schema';
 
 export interface Migration {
   version: number;
@@ -396,4 +397,5 @@ export const migrations: Migration[] = [
   // Durable jobs (jobs/); the table is described beside its SQL.
   { version: 15, sql: JOBS_SCHEMA },
   { version: 16, sql: FILE_IDENTITY_SCHEMA },
+  { version: 18, sql: VERSION_STORE_SCHEMA },
 ];
