@@ -1,11 +1,7 @@
 import { access, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PackshotError } from '../../../shared/errors';
-import type {
-  VersionCompare,
-  VersionEntry,
-  VersionSide,
-} from '../../../shared/version-dto';
+import type { VersionCompare, VersionEntry, VersionSide } from '../../../shared/version-dto';
 import { cameraName } from '../ingest/index-asset';
 import type { VersionStore } from '../media/version-store';
 import { readSegments, toAssetMetadata } from '../tools/metadata/read-metadata';
@@ -38,7 +34,9 @@ export async function compareVersions(
     return v;
   };
   const [va, vb] = [pick(args.a), pick(args.b)];
-  const bytesOf = async (v: VersionEntry): Promise<{ data: Buffer; source: 'file' | 'store' } | null> => {
+  const bytesOf = async (
+    v: VersionEntry,
+  ): Promise<{ data: Buffer; source: 'file' | 'store' } | null> => {
     if (v.restorable) return { data: await readFile(store.pathFor(v.hash)), source: 'store' };
     if (v.current) return { data: await readFile(listed.path), source: 'file' };
     return null;

@@ -71,7 +71,10 @@ export class VersionOps {
     const listed = await this.list(id);
     const version = listed.versions[n - 1];
     if (!version)
-      throw new PackshotError('not_found', `Asset ${id} has no version ${n} (it has ${listed.versions.length})`);
+      throw new PackshotError(
+        'not_found',
+        `Asset ${id} has no version ${n} (it has ${listed.versions.length})`,
+      );
     if (version.current)
       throw new PackshotError('invalid_argument', `Version ${n} is already the current content`);
     if (!version.restorable)
@@ -94,7 +97,10 @@ export class VersionOps {
     // so that it is a version of its own and its bytes are what gets kept.
     let file = await this.settle(this.located(id));
     if (file.state === 'missing' || !file.hash)
-      throw new PackshotError('invalid_argument', `The file of asset ${id} is missing or not indexed`);
+      throw new PackshotError(
+        'invalid_argument',
+        `The file of asset ${id} is missing or not indexed`,
+      );
     const current = await readFile(file.path);
     const hash = sha256(current);
     if (hash !== file.hash) file = await this.settle(file);
