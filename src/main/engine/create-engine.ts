@@ -224,7 +224,7 @@ export function createEngine(options: EngineOptions): Engine {
     ...exportHandlers(ctx, { concurrency: options.exportConcurrency }),
     ...intakeHandlers(ctx),
     ...collectionHandlers(ctx),
-    ...versionHandlers(ctx, versionOps, store, join(options.dataDir, 'cache')),
+    ...versionHandlers(ctx, versionOps, store),
   };
 
   let closing: Promise<void> | undefined;

@@ -7,7 +7,6 @@ export function versionHandlers(
   ctx: EngineContext,
   ops: VersionOps,
   store: VersionStore,
-  cacheRoot: string,
 ): HandlerGroup<NamespaceMethods<'versions'>> {
   const changed = <T>(result: T): T => {
     ctx.bus.emit('assets.changed', { catalogId: null });
@@ -17,6 +16,6 @@ export function versionHandlers(
     'versions.list': ({ id }) => ops.list(id),
     'versions.replace': async ({ id, path }) => changed(await ops.replace(id, path)),
     'versions.restore': async ({ id, n }) => changed(await ops.restore(id, n)),
-    'versions.compare': (args) => compareVersions(ops, store, cacheRoot, args),
+    'versions.compare': (args) => compareVersions({ ops, store, cache: ctx.cache }, args),
   };
 }

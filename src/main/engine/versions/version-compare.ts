@@ -7,8 +7,15 @@ import type { VersionStore } from '../media/version-store';
 import { readSegments, toAssetMetadata } from '../tools/metadata/read-metadata';
 import { tempPathFor } from '../tools/files/durable-files';
 import { pixelDiff } from '../tools/sharp/pixel-diff';
-import { probeImage } from '../tools/sharp/render-thumbnail';
+import { probeImage, renderPreview } from '../tools/sharp/render-thumbnail';
+import type { MediaCache } from '../media/media-cache';
 import type { VersionOps } from './version-ops';
+
+export interface CompareDeps {
+  ops: VersionOps;
+  store: VersionStore;
+  cache: MediaCache;
+}
 
 const NO_PIXELS = 'Its bytes were not kept (not restorable), so its pixels cannot be read';
 
@@ -18,9 +25,7 @@ const NO_PIXELS = 'Its bytes were not kept (not restorable), so its pixels canno
  * cache (`cache/diffs/`, named by both hashes, so it is computed once).
  */
 export async function compareVersions(
-  ops: VersionOps,
-  store: VersionStore,
-  cacheRoot: string,
+  { ops, store, cache }: CompareDeps,
   args: { id: number; a: number; b: number },
 ): Promise<VersionCompare> {
   const listed = await ops.list(args.id);
@@ -42,16 +47,22 @@ export async function compareVersions(
     return null;
   };
   const [ba, bb] = [await bytesOf(va), await bytesOf(vb)];
-  const diff = await diffOf(cacheRoot, va, vb, ba?.data ?? null, bb?.data ?? null);
-  return { id: args.id, a: await sideOf(va, ba), b: await sideOf(vb, bb), diff };
+  const diff = await diffOf(cache.root, va, vb, ba?.data ?? null, bb?.data ?? null);
+  return { id: args.id, a: await sideOf(cache, va, ba), b: await sideOf(cache, vb, bb), diff };
 }
 
 async function sideOf(
+  cache: MediaCache,
   v: VersionEntry,
   bytes: { data: Buffer; source: 'file' | 'store' } | null,
 ): Promise<VersionSide> {
   const none = { format: null, capturedAt: null, camera: null, keywords: [], title: null };
   if (!bytes) return { ...v, source: null, ...none };
+  // The preview budget may have pruned an old version's preview: kept bytes render it again.
+  if (!v.preview)
+    await renderPreview(bytes.data)
+      .then((data) => cache.write('preview', v.hash, data))
+      .catch(() => undefined); // no decoder here (RAW, HEIC): the side shows its thumbnail
   const probe = await probeImage(bytes.data).catch(() => null);
   const m = toAssetMetadata(await readSegments(bytes.data), [], {
     colorSpace: null,
@@ -61,6 +72,7 @@ async function sideOf(
   });
   return {
     ...v,
+    preview: cache.has('preview', v.hash),
     source: bytes.source,
     format: probe?.format ?? null,
     capturedAt: m.capturedAt,

@@ -71,7 +71,9 @@ describe('versions', () => {
     expect(other.b).toMatchObject({ n: 2, source: 'store', width: 80 });
     const png = await readFile(other.diff.path!);
     expect(png.subarray(1, 4).toString()).toBe('PNG');
-    // An old version's thumbnail is served (keyed by its hash, kept).
+    // Each side's preview is rendered from its own bytes and served, as is an old thumbnail.
+    expect([other.a.preview, other.b.preview]).toEqual([true, true]);
+    expect(h.engine.resolveMedia('preview', other.b.hash)).not.toBeNull();
     expect(h.engine.resolveMedia('thumb', other.b.hash)).not.toBeNull();
   });
 
