@@ -135,7 +135,7 @@ export function createEngine(options: EngineOptions): Engine {
   });
   // Write-back is a durable job: its row commits with the edit (in onTouched, withinIndex) and
   // it starts after the commit, so a crash at any point is made good by the next engine.
-  const writeBack = defineXmpJob(jobs, xmpTargets, xmp, cache);
+  const writeBack = defineXmpJob(jobs, xmpTargets, xmp, cache, store);
   const prunePreviews = definePruneJob(jobs, cache, options.previewCacheBytes);
 
   // Domains.

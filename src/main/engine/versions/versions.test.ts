@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  eventually,
   startHarness,
   startWithPhotos,
   type PhotoHarness,
@@ -132,6 +133,19 @@ describe('versions', () => {
       const restored = await h.call('versions.restore', { id, n: 1 });
       expect(restored.n).toBe(3);
       expect(sha(await readFile(join(folder, 'p.png')))).toBe(sha(first));
+      // Packshot's own XMP write changes the current version's hash: its clone follows.
+      await h.call('catalogs.configure', { id: 1, xmp: 'embedded' });
+      await h.call('tags.apply', { ids: [id], path: 'Written' });
+      const written = await eventually(async () => {
+        const now = (await h.call('versions.list', { id })).versions;
+        const file = sha(await readFile(join(folder, 'p.png')));
+        return now.at(-1)?.hash === file && file !== sha(first) ? now : undefined;
+      }, 'the XMP write recorded as the same version');
+      expect(written.map((v) => [v.n, v.restorable])).toEqual([
+        [1, true],
+        [2, true],
+        [3, true],
+      ]);
       // Probed once per volume and kept: a restart does not probe again.
       await h.restart({
         cloneFile: () => Promise.reject(new Error('probed again')),
