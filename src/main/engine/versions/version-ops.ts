@@ -3,7 +3,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { PackshotError } from '../../../shared/errors';
 import type { VersionChange, VersionEntry, VersionList } from '../../../shared/version-dto';
 import { faultPoint } from '../faults/fault-points';
-import { kindOf } from '../ingest/file-kinds';
+import { expectedFormat, extensionOf, kindOf } from '../ingest/file-kinds';
+import { probeImage } from '../tools/sharp/render-thumbnail';
 import type { IndexQueue } from '../ingest/index-queue';
 import { KeyedLock } from '../ingest/keyed-lock';
 import type { KeepClones } from '../media/keep-clones';
@@ -64,6 +65,20 @@ export class VersionOps {
       throw new PackshotError('invalid_argument', `Cannot read ${source}: ${String(error)}`);
     }
     if (data.length === 0) throw new PackshotError('invalid_argument', `${source} is empty`);
+    // The file keeps its name: content its extension does not promise would be an error.
+    const name = this.located(id).name;
+    const promised = expectedFormat(name);
+    if (promised) {
+      const format = await probeImage(data).then(
+        (p) => p.format,
+        () => 'unreadable',
+      );
+      if (format !== promised)
+        throw new PackshotError(
+          'invalid_argument',
+          `${source} is ${format === 'unreadable' ? 'not a readable image' : format.toUpperCase()}; ${name} must stay ${promised.toUpperCase()} (its name says .${extensionOf(name)})`,
+        );
+    }
     return this.writeVersion(id, data);
   }
 

@@ -32,6 +32,11 @@ describe('versions', () => {
     const product = await h.call('products.create', { sku: 'SH-1', name: 'Shoe' });
     await h.call('links.add', { productId: product.id, assetIds: [id], role: 'main' });
 
+    const png = join(await tempDir('drop'), 'other.png');
+    await writeFile(png, await makeImage(80, 60, 'png', 11));
+    await expect(h.call('versions.replace', { id, path: png })).rejects.toThrow(
+      /other\.png is PNG; shoe\.jpg must stay JPEG \(its name says \.jpg\)/,
+    );
     const next = join(await tempDir('drop'), 'new.jpg');
     await writeFile(next, await makeImage(80, 60, 'jpeg', 11));
     const replaced = await h.call('versions.replace', { id, path: next });
@@ -70,8 +75,8 @@ describe('versions', () => {
     expect(other.diff.changedShare).toBeGreaterThan(0.5);
     expect(other.a).toMatchObject({ n: 1, source: 'store', format: 'jpeg', width: 64 });
     expect(other.b).toMatchObject({ n: 2, source: 'store', width: 80 });
-    const png = await readFile(other.diff.path!);
-    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    const diffPng = await readFile(other.diff.path!);
+    expect(diffPng.subarray(1, 4).toString()).toBe('PNG');
     // Each side's preview is rendered from its own bytes and served, as is an old thumbnail.
     expect([other.a.preview, other.b.preview]).toEqual([true, true]);
     expect(h.engine.resolveMedia('preview', other.b.hash)).not.toBeNull();
