@@ -20,6 +20,7 @@ import { renditionsMethods } from './methods/renditions-methods';
 import { rulesMethods } from './methods/rules-methods';
 import { tagsMethods } from './methods/tags-methods';
 import { uploadsMethods } from './methods/uploads-methods';
+import { versionsMethods } from './methods/versions-methods';
 
 export { eventNames, events, type EventName, type EventPayload, type Events } from './events';
 
@@ -46,6 +47,7 @@ export const methods = {
   ...rulesMethods,
   ...tagsMethods,
   ...uploadsMethods,
+  ...versionsMethods,
 } as const;
 
 export type Methods = typeof methods;

@@ -25,6 +25,12 @@ import { jobHandlers } from './handlers/job-handlers';
 import { productHandlers } from './handlers/product-handlers';
 import { tagHandlers } from './handlers/tag-handlers';
 import { uploadHandlers } from './handlers/upload-handlers';
+import { versionHandlers } from './handlers/version-handlers';
+import { VersionOps } from './versions/version-ops';
+import { VersionStore } from './media/version-store';
+import { KeepClones } from './media/keep-clones';
+import { CloneSupportRepo } from './repositories/clone-support-repo';
+import type { CloneFile } from './tools/files/clone-file';
 import { IngestPipeline } from './ingest/ingest-pipeline';
 import { JobRegistry } from './jobs/job-registry';
 import { trackQueue } from './jobs/track-queue';
@@ -71,6 +77,8 @@ export interface EngineOptions {
   exportConcurrency?: number;
   /** Resume jobs a dead or closed process left (default: when watching; not one-shots). */
   resumeJobs?: boolean;
+  /** Tests only: how the version store clones a file (a file system that clones, or not). */
+  cloneFile?: CloneFile;
 }
 
 export interface Engine {
@@ -112,6 +120,11 @@ export function createEngine(options: EngineOptions): Engine {
   // Tools.
   const cache = new MediaCache(join(options.dataDir, 'cache'));
   cache.sweepTemp();
+  // Old bytes of replaced files (and free clones of originals), never inside a catalog.
+  const storeRoot = join(options.dataDir, 'versions');
+  const store = new VersionStore(storeRoot, options.cloneFile);
+  store.sweepTemp();
+  const keepClones = new KeepClones(store, storeRoot, new CloneSupportRepo(db));
   const previews = new EmbeddedPreviews();
   const xmp = new XmpWriter();
 
@@ -122,7 +135,7 @@ export function createEngine(options: EngineOptions): Engine {
   });
   // Write-back is a durable job: its row commits with the edit (in onTouched, withinIndex) and
   // it starts after the commit, so a crash at any point is made good by the next engine.
-  const writeBack = defineXmpJob(jobs, xmpTargets, xmp, cache);
+  const writeBack = defineXmpJob(jobs, xmpTargets, xmp, cache, store);
   const prunePreviews = definePruneJob(jobs, cache, options.previewCacheBytes);
 
   // Domains.
@@ -136,7 +149,7 @@ export function createEngine(options: EngineOptions): Engine {
   const ingest: IngestPipeline = new IngestPipeline(
     {
       ...{ db, bus, catalogs, assets, files, writes, versions, tags, similar, sidecars },
-      ...{ placeholders, intake, cache, previews },
+      ...{ placeholders, intake, cache, previews, keepClones },
       // In the index result's transaction: filename rules marked auto link a file as it
       // arrives (this asset only, no scan), and tags the intake rules gave go back to XMP
       // like any other.
@@ -193,6 +206,12 @@ export function createEngine(options: EngineOptions): Engine {
     idle: () => ingest.idle(),
   };
 
+  const versionOps = new VersionOps({
+    ...{ files, versions, store, cache },
+    clones: keepClones,
+    queue: ingest.queue,
+  });
+
   // One group of handlers per domain of the contract (handlers/).
   const handlers: Handlers = {
     ...catalogHandlers(ctx),
@@ -205,6 +224,7 @@ export function createEngine(options: EngineOptions): Engine {
     ...exportHandlers(ctx, { concurrency: options.exportConcurrency }),
     ...intakeHandlers(ctx),
     ...collectionHandlers(ctx),
+    ...versionHandlers(ctx, versionOps, store),
   };
 
   let closing: Promise<void> | undefined;
@@ -219,7 +239,8 @@ export function createEngine(options: EngineOptions): Engine {
     subscribe: (listener) => bus.subscribe(listener),
     resolveMedia: (kind, hash) => {
       try {
-        if (!assets.hasHash(hash) || !cache.has(kind, hash)) return null;
+        // An old version's media too: the version list and compare show them.
+        if (!(assets.hasHash(hash) || versions.known(hash)) || !cache.has(kind, hash)) return null;
         return cache.pathFor(kind, hash);
       } catch {
         return null;

@@ -57,11 +57,11 @@ export function libraryFacts(world: World): LibraryFacts {
 }
 
 /** An asset is pending with nothing written, or indexed with its keywords and version. */
-export function indexWhole(facts: LibraryFacts, mustBeIndexed: boolean): string[] {
+export function indexWhole(facts: LibraryFacts, mustBeIndexed: boolean, maxVersions = 1): string[] {
   const problems: string[] = [];
   for (const a of facts.assets) {
     const fileTags = a.tags - a.tagged;
-    if (a.state === 'ok' && (fileTags !== 2 || a.versions !== 1))
+    if (a.state === 'ok' && (fileTags !== 2 || a.versions < 1 || a.versions > maxVersions))
       problems.push(`${a.name} indexed with ${fileTags} keywords, ${a.versions} versions`);
     if (a.state === 'pending' && (a.tags !== 0 || a.versions !== 0))
       problems.push(`${a.name} pending with ${a.tags} tags, ${a.versions} versions`);

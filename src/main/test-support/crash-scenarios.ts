@@ -1,6 +1,8 @@
 // The crash suite's scenarios: a stage of the small library, a command, the kill points run
 // in `npm test` (`point:hit`), and what must hold after the kill and after the recovery
 // (the same command run again, then the library opened as the app opens it).
+import { createHash } from 'node:crypto';
+import { appendFileSync, copyFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PackManifest } from '../../shared/export-dto';
@@ -14,7 +16,7 @@ import {
   TAG,
   type LibraryFacts,
 } from './crash-checks';
-import { listFiles, SHOTS, type Stage, type World } from './crash-world';
+import { fileHashes, listFiles, SHOTS, SKUS, type Stage, type World } from './crash-world';
 
 export interface CheckInput {
   world: World;
@@ -37,6 +39,8 @@ export interface Scenario {
   quick: string[];
   /** The command writes into the originals (embedded XMP). */
   writesOriginals?: boolean;
+  /** Versions an indexed asset may have (default 1; the check says which has more). */
+  maxVersions?: number;
   check(input: CheckInput): Promise<string[]>;
 }
 
@@ -190,7 +194,45 @@ export const SCENARIOS: Scenario[] = [
       return problems;
     },
   },
+  {
+    // Asset 1's file replaced through Packshot: killed after its old bytes are kept, or with
+    // the new file written beside it; the file is the old one or the new one, never half.
+    name: 'versions replace',
+    stage: 'indexed',
+    prepare: (w) => {
+      // Another shot's pixels with a marker after its end: new content that decodes.
+      copyFileSync(join(w.photos, `${SKUS[1]}_01.jpg`), replacement(w));
+      appendFileSync(replacement(w), 'packshot replacement');
+    },
+    args: (w) => ['versions', 'replace', '1', replacement(w)],
+    quick: ['versions.stored:1', 'versions.before-rename:1'],
+    writesOriginals: true,
+    maxVersions: 2,
+    check: (input) => replacedWhole(input),
+  },
 ];
+
+const replacement = (w: World): string => join(w.out, 'replacement.jpg');
+
+/** The file is its old or its new content; after the recovery the new one, as version 2. */
+async function replacedWhole({ world, facts, recovered }: CheckInput): Promise<string[]> {
+  const next = createHash('sha256')
+    .update(await readFile(replacement(world)))
+    .digest('hex');
+  const now = await fileHashes(world.photos);
+  const problems: string[] = [];
+  let replaced = 0;
+  for (const [file, hash] of now) {
+    if (!file.endsWith('.jpg') || file.startsWith('.')) continue;
+    if (hash === next) replaced++;
+    else if (hash !== world.originals.get(file)) problems.push(`photos/${file} is neither version`);
+  }
+  if (replaced > 1 || (recovered && replaced !== 1))
+    problems.push(`${replaced} files have the replacement's bytes`);
+  const twice = facts.assets.filter((a) => a.versions === 2).length;
+  if (recovered && twice !== 1) problems.push(`${twice} assets have 2 versions, not 1`);
+  return problems;
+}
 
 const CDN = 'https://cdn.example/';
 
@@ -220,6 +262,7 @@ export async function allChecks(scenario: Scenario, input: CheckInput): Promise<
     ...indexWhole(
       input.facts,
       input.recovered || input.before.assets.every((a) => a.state === 'ok'),
+      scenario.maxVersions,
     ),
     ...(await catalogWhole(input.world, scenario.writesOriginals ?? false)),
     ...(input.recovered

@@ -6,6 +6,7 @@ import { faultPoint } from '../faults/fault-points';
 import type { XmpTargetRepo } from '../repositories/xmp-target-repo';
 import type { JobRegistry } from '../jobs/job-registry';
 import type { MediaCache } from '../media/media-cache';
+import type { VersionStore } from '../media/version-store';
 import { readAndHash } from '../media/read-and-hash';
 import type { XmpWriter, XmpWritten } from '../tools/exiftool/xmp-writer';
 
@@ -22,6 +23,7 @@ export function defineXmpJob(
   targets: XmpTargetRepo,
   writer: XmpWriter,
   cache: MediaCache,
+  store?: VersionStore,
 ): (ids: readonly number[]) => void {
   const type = registry.define<XmpJobArgs, { written: number }>({
     name: XMP_JOB,
@@ -36,7 +38,7 @@ export function defineXmpJob(
       for (let i = 0; i < ids.length && !ctx.signal.aborted; i += CHUNK) {
         faultPoint('xmp.between-files');
         const batch = targets.targets(ids.slice(i, i + CHUNK));
-        for (const w of await writer.write(batch)) await recordOwnWrite(targets, cache, w);
+        for (const w of await writer.write(batch)) await recordOwnWrite(targets, cache, w, store);
         written += batch.length;
         ctx.progress(Math.min(ids.length, i + CHUNK), ids.length);
       }
@@ -58,6 +60,7 @@ async function recordOwnWrite(
   targets: XmpTargetRepo,
   cache: MediaCache,
   { target, file }: XmpWritten,
+  store?: VersionStore,
 ): Promise<void> {
   if (target.hash === null) return;
   try {
@@ -75,6 +78,9 @@ async function recordOwnWrite(
     for (const kind of ['thumb', 'preview'] as const)
       if (cache.has(kind, target.hash) && !cache.has(kind, hash))
         await cache.write(kind, hash, await readFile(cache.pathFor(kind, target.hash)));
+    // The version now has the written hash: where its old bytes were kept as a clone, so
+    // are these (a clone again, never a full copy; it throws where the volume cannot).
+    if (store?.has(target.hash)) await store.keepClone(file, hash).catch(() => false);
   } catch (error) {
     // The next scan reads the file again: at worst it records a version too many.
     console.warn(`packshot: could not record the XMP write to ${file}: ${String(error)}`);

@@ -1,8 +1,8 @@
 // Versioned schema. Each step runs once, in order, inside a transaction; PRAGMA
 // user_version records the last one applied. Never edit a shipped step: add a new one.
-
 import { JOBS_SCHEMA } from './jobs-schema';
 import { FILE_IDENTITY_SCHEMA } from './file-identity-schema';
+import { VERSION_STORE_SCHEMA } from './version-store-schema';
 
 export interface Migration {
   version: number;
@@ -396,4 +396,5 @@ export const migrations: Migration[] = [
   // Durable jobs (jobs/); the table is described beside its SQL.
   { version: 15, sql: JOBS_SCHEMA },
   { version: 16, sql: FILE_IDENTITY_SCHEMA },
+  { version: 18, sql: VERSION_STORE_SCHEMA },
 ];

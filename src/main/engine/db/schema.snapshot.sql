@@ -1,10 +1,13 @@
-PRAGMA user_version = 16;
+PRAGMA user_version = 18;
 
 -- index asset_tags_by_tag on asset_tags
 CREATE INDEX asset_tags_by_tag ON asset_tags (tag_id, asset_id);
 
 -- index asset_versions_by_asset on asset_versions
 CREATE INDEX asset_versions_by_asset ON asset_versions (asset_id);
+
+-- index asset_versions_by_hash on asset_versions
+CREATE INDEX asset_versions_by_hash ON asset_versions (hash);
 
 -- index assets_by_added on assets
 CREATE INDEX assets_by_added ON assets (added_at, id);
@@ -140,6 +143,9 @@ CREATE TABLE catalogs (id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, name T
 
 -- table channel_presets on channel_presets
 CREATE TABLE channel_presets (id TEXT PRIMARY KEY, body TEXT NOT NULL, version INTEGER NOT NULL, based_on TEXT, updated_at INTEGER NOT NULL);
+
+-- table clone_support on clone_support
+CREATE TABLE clone_support (catalog_id INTEGER PRIMARY KEY REFERENCES catalogs(id) ON DELETE CASCADE, catalog_dev INTEGER NOT NULL, data_dev INTEGER NOT NULL, clones INTEGER NOT NULL, reason TEXT, probed_at TEXT NOT NULL);
 
 -- table collection_items on collection_items
 CREATE TABLE collection_items (collection_id INTEGER NOT NULL REFERENCES collections(id) ON DELETE CASCADE, asset_id INTEGER NOT NULL REFERENCES assets(id) ON DELETE CASCADE, position INTEGER NOT NULL, PRIMARY KEY (collection_id, asset_id)) WITHOUT ROWID;

@@ -39,6 +39,9 @@ export const FAULT_POINTS = [
   'export.csv-before-rename',
   'export.manifest-before-commit',
   'export.manifest-committed',
+  // versions: the old bytes kept in the store; the new file written, not yet renamed
+  'versions.stored',
+  'versions.before-rename',
 ] as const;
 
 export type FaultPoint = (typeof FAULT_POINTS)[number];

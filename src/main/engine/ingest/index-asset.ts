@@ -31,6 +31,7 @@ import { analysedContent } from '../repositories/analysed-content';
 import type { SidecarStamp } from '../repositories/sidecar-repo';
 import { writeIndexResult, type WriteDeps } from './write-index-result';
 import { faultPoint } from '../faults/fault-points';
+import type { KeepClones } from '../media/keep-clones';
 
 export interface IndexDeps {
   files: AssetFileRepo;
@@ -45,6 +46,8 @@ export interface IndexDeps {
   db: Db;
   intake: CatalogIntake;
   withinIndex?: WriteDeps['withinIndex'];
+  /** Clones each content into the version store where the volume clones for free. */
+  keepClones?: KeepClones;
 }
 
 export interface IndexOutcome {
@@ -75,6 +78,7 @@ interface Pixels {
 
 const NO_DECODER = new Set(['heic', 'heif']);
 const SNIFF_ABOVE = 64 * 1024 * 1024;
+const CLONE_UNDECODED_UP_TO = 256 * 1024 * 1024;
 
 /**
  * Reads one file once: hashes it, settles its identity, reads its metadata and sidecars,
@@ -141,6 +145,10 @@ export async function indexAsset(deps: IndexDeps, queuedId: number): Promise<Ind
     });
     if (!written) return null; // removed while it was read
     faultPoint('scan.index-committed');
+    // Above this size a file Packshot does not decode is hashed by samples: no clone of it
+    // could be checked against its hash without reading it all.
+    if (deps.keepClones && (decodable || file.bytes <= CLONE_UNDECODED_UP_TO))
+      await deps.keepClones.keep(file, hash);
     const { intakeTagged, linked } = written;
     return {
       id,

@@ -18,7 +18,7 @@ const EXTENSION: Record<MediaKind, string> = { thumb: 'webp', preview: 'webp' };
 export class MediaCache {
   private readonly written: Record<MediaKind, number> = { thumb: 0, preview: 0 };
 
-  constructor(private readonly root: string) {}
+  constructor(readonly root: string) {}
 
   /** Files of this kind written since start: how much was rendered. */
   writes(kind: MediaKind): number {

@@ -28,6 +28,17 @@ export class VersionRepo {
       .run(id, v.hash, v.bytes, v.width, v.height, new Date().toISOString());
   }
 
+  /** Some asset had this content once: its derived media may be served. */
+  known(hash: string): boolean {
+    return (
+      statements(this.db)
+        .prepare<[string], { one: number }>(
+          'SELECT 1 AS one FROM asset_versions WHERE hash = ? LIMIT 1',
+        )
+        .get(hash) !== undefined
+    );
+  }
+
   history(id: number): AssetVersion[] {
     return statements(this.db)
       .prepare<

@@ -19,6 +19,7 @@ import { linkCommand } from './commands/link-command';
 import { productsCommand } from './commands/products-command';
 import { scanCommand } from './commands/scan-command';
 import { serveCommand } from './commands/serve-command';
+import { versionsCommand } from './commands/versions-command';
 
 const USAGE = `Packshot ${VERSION}: offline manager for product media.
 
@@ -61,6 +62,9 @@ usage: packshot [--data DIR] <command>
                           (Q picks products as export's does)
   presets list [--json] | presets show ID
                           the channel presets (built in and yours)
+  versions list ID | versions replace ID FILE | versions restore ID N [--json]
+                          an asset's versions (which can be restored); replace its
+                          file keeping the old bytes; restore one as a new version
   jobs [--json]           durable jobs (exports, XMP writes…), whichever process runs them
   serve [--port N]        browser mode on 127.0.0.1 (prints the address to open)
   doctor [--full] [--salvage] [--json]
@@ -92,6 +96,7 @@ const COMMANDS: Record<string, (ctx: CliContext) => Promise<void>> = {
   check: checkCommand,
   presets: presetsCommand,
   jobs: jobsCommand,
+  versions: versionsCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -1,0 +1,165 @@
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { PackshotError } from '../../../shared/errors';
+import type { VersionChange, VersionEntry, VersionList } from '../../../shared/version-dto';
+import { faultPoint } from '../faults/fault-points';
+import { expectedFormat, extensionOf, kindOf } from '../ingest/file-kinds';
+import { probeImage } from '../tools/sharp/render-thumbnail';
+import type { IndexQueue } from '../ingest/index-queue';
+import { KeyedLock } from '../ingest/keyed-lock';
+import type { KeepClones } from '../media/keep-clones';
+import type { MediaCache } from '../media/media-cache';
+import type { VersionStore } from '../media/version-store';
+import type { AssetFileRepo, Located } from '../repositories/asset-file-repo';
+import type { VersionRepo } from '../repositories/version-repo';
+import { writeOver } from './write-over';
+
+export interface VersionDeps {
+  files: AssetFileRepo;
+  versions: VersionRepo;
+  store: VersionStore;
+  clones: KeepClones;
+  cache: MediaCache;
+  queue: IndexQueue;
+}
+
+/**
+ * Replace and restore through Packshot: the current bytes go to the version store first
+ * (fsynced), then the new bytes are written over the file atomically, then the file is
+ * indexed as any changed file is (same asset id: tags, links, rights, approvals stay; the
+ * index records the new version, its thumbnail and metadata).
+ */
+export class VersionOps {
+  /** One replace or restore at a time per asset: each keeps what the one before wrote. */
+  private readonly writing = new KeyedLock();
+
+  constructor(private readonly deps: VersionDeps) {}
+
+  async list(id: number): Promise<VersionList> {
+    const file = this.located(id);
+    const history = this.deps.versions.history(id);
+    const last = history.length - 1;
+    const versions: VersionEntry[] = history.map((v, i) => ({
+      n: i + 1,
+      hash: v.hash,
+      bytes: v.bytes,
+      width: v.width,
+      height: v.height,
+      recordedAt: v.recordedAt,
+      thumbnail: this.deps.cache.has('thumb', v.hash),
+      preview: this.deps.cache.has('preview', v.hash),
+      restorable: this.deps.store.has(v.hash),
+      current: i === last && v.hash === file.hash && file.state !== 'missing',
+    }));
+    const support = await this.deps.clones
+      .supportFor(file.catalogId, file.catalogPath)
+      .catch(() => null);
+    return { id, path: file.path, versions, clones: support ? support.clones : null };
+  }
+
+  async replace(id: number, source: string): Promise<VersionChange> {
+    let data: Buffer;
+    try {
+      data = await readFile(source);
+    } catch (error) {
+      throw new PackshotError('invalid_argument', `Cannot read ${source}: ${String(error)}`);
+    }
+    if (data.length === 0) throw new PackshotError('invalid_argument', `${source} is empty`);
+    // The file keeps its name: content its extension does not promise would be an error.
+    const name = this.located(id).name;
+    const promised = expectedFormat(name);
+    if (promised) {
+      const format = await probeImage(data).then(
+        (p) => p.format,
+        () => 'unreadable',
+      );
+      if (format !== promised)
+        throw new PackshotError(
+          'invalid_argument',
+          `${source} is ${format === 'unreadable' ? 'not a readable image' : format.toUpperCase()}; ${name} must stay ${promised.toUpperCase()} (its name says .${extensionOf(name)})`,
+        );
+    }
+    return this.writeVersion(id, data);
+  }
+
+  async restore(id: number, n: number): Promise<VersionChange> {
+    const listed = await this.list(id);
+    const version = listed.versions[n - 1];
+    if (!version)
+      throw new PackshotError(
+        'not_found',
+        `Asset ${id} has no version ${n} (it has ${listed.versions.length})`,
+      );
+    if (version.current)
+      throw new PackshotError('invalid_argument', `Version ${n} is already the current content`);
+    if (!version.restorable)
+      throw new PackshotError(
+        'invalid_argument',
+        `Version ${n} cannot be restored: its bytes were not kept (it was overwritten outside Packshot on a volume that cannot clone files)`,
+      );
+    const data = await readFile(this.deps.store.pathFor(version.hash));
+    if (sha256(data) !== version.hash)
+      throw new PackshotError('internal', `The kept bytes of version ${n} are damaged`);
+    return this.writeVersion(id, data);
+  }
+
+  private writeVersion(id: number, data: Buffer): Promise<VersionChange> {
+    return this.writing.run(String(id), () => this.writeLocked(id, data));
+  }
+
+  private async writeLocked(id: number, data: Buffer): Promise<VersionChange> {
+    // The library must know what the file holds now: an outside change is indexed first,
+    // so that it is a version of its own and its bytes are what gets kept.
+    let file = await this.settle(this.located(id));
+    if (file.state === 'missing' || !file.hash)
+      throw new PackshotError(
+        'invalid_argument',
+        `The file of asset ${id} is missing or not indexed`,
+      );
+    const current = await readFile(file.path);
+    const hash = sha256(current);
+    if (hash !== file.hash) file = await this.settle(file);
+    await this.deps.store.keep(hash, current);
+    faultPoint('versions.stored');
+    await writeOver(file.path, data);
+    file = await this.settle(file);
+    const listed = await this.list(id);
+    const now = listed.versions.at(-1);
+    return { ...listed, n: now?.n ?? 0, kept: hash };
+  }
+
+  /** Brings the asset's row up to date with its file on disk, indexing it if it changed. */
+  private async settle(file: Located): Promise<Located> {
+    const s = await stat(file.path);
+    const { queue } = this.deps.files.reconcile(
+      file.catalogId,
+      [
+        {
+          relPath: file.relPath,
+          name: file.name,
+          bytes: s.size,
+          mtimeMs: Math.trunc(s.mtimeMs),
+          kind: kindOf(file.name),
+          ino: s.ino,
+          dev: s.dev,
+        },
+      ],
+      false,
+    );
+    // Indexed even when size and mtime look the same (a write within the same millisecond):
+    // indexing hashes the file, and the same content records no version.
+    this.deps.queue.enqueue([...new Set([...queue, file.id])]);
+    await this.deps.queue.whenIdle();
+    return this.located(file.id);
+  }
+
+  private located(id: number): Located {
+    const file = this.deps.files.locate(id);
+    if (!file) throw new PackshotError('not_found', `No asset with id ${id}`);
+    return file;
+  }
+}
+
+function sha256(data: Buffer): string {
+  return createHash('sha256').update(data).digest('hex');
+}
