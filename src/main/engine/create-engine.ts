@@ -25,6 +25,8 @@ import { jobHandlers } from './handlers/job-handlers';
 import { productHandlers } from './handlers/product-handlers';
 import { tagHandlers } from './handlers/tag-handlers';
 import { uploadHandlers } from './handlers/upload-handlers';
+import { usageHandlers } from './handlers/usage-handlers';
+import { AuditLog } from './repositories/audit-log-repo';
 import { IngestPipeline } from './ingest/ingest-pipeline';
 import { JobRegistry } from './jobs/job-registry';
 import { trackQueue } from './jobs/track-queue';
@@ -97,7 +99,9 @@ export function createEngine(options: EngineOptions): Engine {
 
   // Repositories: SQL lives only in these.
   const catalogs: CatalogRepo = new CatalogRepo(db, (id): WatchMode => ingest.watchModeOf(id));
-  const versions = new VersionRepo(db);
+  // The hash-chained log of changes (links, versions, exports; rights and approvals next).
+  const audit = new AuditLog(db);
+  const versions = new VersionRepo(db, audit);
   const assets = new AssetQueryRepo(db, versions);
   const files = new AssetFileRepo(db);
   const writes = new IndexWriteRepo(db);
@@ -130,7 +134,7 @@ export function createEngine(options: EngineOptions): Engine {
   const edits = new EditLog(db, writeBack);
   const culling = new CullingEdits(db, edits);
   const tagEdits = new TagEdits(tags, edits);
-  const productParts = new ProductParts(db, edits);
+  const productParts = new ProductParts(db, edits, audit);
   const collectionEdits = new CollectionEdits(collections, edits);
 
   const ingest: IngestPipeline = new IngestPipeline(
@@ -184,6 +188,7 @@ export function createEngine(options: EngineOptions): Engine {
     intake,
     collections,
     collectionEdits,
+    audit,
     edited: editEffects({ bus, checkpointSoon: () => checkpoint.soon() }),
     idsFor: (text) => queryIds(assets, text),
     scan: (id, after) => ingest.scan(id, after),
@@ -205,6 +210,7 @@ export function createEngine(options: EngineOptions): Engine {
     ...exportHandlers(ctx, { concurrency: options.exportConcurrency }),
     ...intakeHandlers(ctx),
     ...collectionHandlers(ctx),
+    ...usageHandlers(ctx),
   };
 
   let closing: Promise<void> | undefined;

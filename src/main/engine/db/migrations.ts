@@ -3,6 +3,7 @@
 
 import { JOBS_SCHEMA } from './jobs-schema';
 import { FILE_IDENTITY_SCHEMA } from './file-identity-schema';
+import { USAGE_AUDIT_SCHEMA } from './usage-audit-schema';
 
 export interface Migration {
   version: number;
@@ -396,4 +397,6 @@ export const migrations: Migration[] = [
   // Durable jobs (jobs/); the table is described beside its SQL.
   { version: 15, sql: JOBS_SCHEMA },
   { version: 16, sql: FILE_IDENTITY_SCHEMA },
+  // Where used and the audit log (usage-audit-schema.ts).
+  { version: 19, sql: USAGE_AUDIT_SCHEMA },
 ];

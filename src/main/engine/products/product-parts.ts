@@ -1,6 +1,7 @@
 import { PackshotError } from '../../../shared/errors';
 import type { LinkRule, RulePlan } from '../../../shared/product-dto';
 import type { Db } from '../db/open-database';
+import type { AuditLog } from '../repositories/audit-log-repo';
 import type { EditLog, StepResult } from '../edit/edit-log';
 import { part } from '../edit/undo-kind';
 import { LinkRuleRepo } from '../repositories/link-rule-repo';
@@ -23,9 +24,10 @@ export class ProductParts {
   constructor(
     readonly db: Db,
     private readonly edits: EditLog,
+    audit?: AuditLog,
   ) {
     this.products = new ProductRepo(db);
-    this.linkEdits = new LinkEdits(db, edits);
+    this.linkEdits = new LinkEdits(db, edits, audit);
     this.linkRules = new LinkRuleRepo(db);
     registerProductUndo(edits, db, this.products);
   }
