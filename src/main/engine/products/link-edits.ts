@@ -7,7 +7,7 @@ import { part, type StepPart } from '../edit/undo-kind';
 import type { AuditLog } from '../repositories/audit-log-repo';
 import { AssetFileRepo } from '../repositories/asset-file-repo';
 import { countChanged, fromBoard, LinkRepo, toBoard, type Board } from '../repositories/link-repo';
-import { PRODUCT_LINKS } from './product-undo-kinds';
+import { linkSlot, PRODUCT_LINKS } from './product-undo-kinds';
 
 /** A change to one product's board, made in memory. */
 export type BoardChange = (board: Board) => void;
@@ -107,8 +107,8 @@ export class LinkEdits {
         this.audit?.record({
           action: 'links.edit',
           subject: { kind: 'product', id: productId },
-          before: before.map(slot),
-          after: after.map(slot),
+          before: before.map(linkSlot),
+          after: after.map(linkSlot),
         });
         parts.push(part(PRODUCT_LINKS, { productId, before, after }));
         changed += n;
@@ -122,11 +122,6 @@ export class LinkEdits {
     const unknown = this.files.firstUnknown(ids);
     if (unknown !== undefined) throw new PackshotError('not_found', `No asset with id ${unknown}`);
   }
-}
-
-/** A link as the audit log keeps it (when it was linked is noise there). */
-function slot(r: { assetId: number; role: MediaRole; position: number }) {
-  return { assetId: r.assetId, role: r.role, position: r.position };
 }
 
 /** Takes assets out of every role of a board. */

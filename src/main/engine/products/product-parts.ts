@@ -29,7 +29,7 @@ export class ProductParts {
     this.products = new ProductRepo(db);
     this.linkEdits = new LinkEdits(db, edits, audit);
     this.linkRules = new LinkRuleRepo(db);
-    registerProductUndo(edits, db, this.products);
+    registerProductUndo(edits, db, this.products, audit);
   }
 
   /** The auto rules, compiled once: they run on every file that arrives. */
