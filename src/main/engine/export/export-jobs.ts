@@ -130,6 +130,7 @@ export class ExportJobs {
       this.ended(jobId, summary.state);
       return summary;
     } catch (error) {
+      this.deps.records?.failed(jobId, args, error);
       this.ended(jobId, 'failed');
       throw error;
     }

@@ -52,6 +52,20 @@ export class ExportRecords {
     });
   }
 
+  /** A run that threw (a lock held elsewhere, a folder that cannot be written). */
+  failed(jobId: string, args: ExportArgs, error: unknown): void {
+    if (args.dryRun) return;
+    this.audit.record({
+      action: 'export.finish',
+      subject: { kind: 'export', id: jobId },
+      after: {
+        state: 'failed',
+        out: args.out,
+        error: error instanceof Error ? error.message : String(error),
+      },
+    });
+  }
+
   finished(summary: ExportSummary): void {
     if (summary.dryRun) return;
     this.audit.record({

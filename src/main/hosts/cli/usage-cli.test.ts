@@ -232,3 +232,26 @@ describe('packshot audit', () => {
     expect(verify().verdict).toMatchObject({ ok: false, brokenId: null });
   }, 120_000);
 });
+
+describe('packshot usage after a crash', () => {
+  it("is made good by the pack's next export when killed between the manifest and the sync", async () => {
+    const pack = await realpath(await tempDir('cli-usage-crash'));
+    try {
+      process.env.PACKSHOT_FAULT = 'export.manifest-committed:1';
+      const killed = packshot('export', '--channel', 'shopify', '--out', pack);
+      delete process.env.PACKSHOT_FAULT;
+      expect(killed.status).not.toBe(0);
+      expect(await readFile(join(pack, 'manifest.json'), 'utf8')).toContain('SHOT-A-1.jpg');
+      const inPack = (rows: UsageRow[]) => rows.filter((r) => r.pack === pack);
+      expect(inPack(json<UsageRow[]>(packshot('usage', String(ids.a), '--json')))).toEqual([]);
+
+      expect(packshot('export', '--channel', 'shopify', '--out', pack).status).toBe(0);
+      expect(inPack(json<UsageRow[]>(packshot('usage', String(ids.a), '--json')))).toEqual([
+        expect.objectContaining({ file: 'shopify/SHOT-A/SHOT-A-1.jpg', removedAt: null }),
+      ]);
+    } finally {
+      delete process.env.PACKSHOT_FAULT;
+      await rm(pack, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
