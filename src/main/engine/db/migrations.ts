@@ -5,10 +5,7 @@ import { JOBS_SCHEMA } from './jobs-schema';
 import { FILE_IDENTITY_SCHEMA } from './file-identity-schema';
 import { USAGE_AUDIT_SCHEMA } from './usage-audit-schema';
 
-export interface Migration {
-  version: number;
-  sql: string;
-}
+export type Migration = { version: number; sql: string };
 
 export const migrations: Migration[] = [
   {
@@ -397,6 +394,5 @@ export const migrations: Migration[] = [
   // Durable jobs (jobs/); the table is described beside its SQL.
   { version: 15, sql: JOBS_SCHEMA },
   { version: 16, sql: FILE_IDENTITY_SCHEMA },
-  // Where used and the audit log (usage-audit-schema.ts).
-  { version: 19, sql: USAGE_AUDIT_SCHEMA },
+  { version: 19, sql: USAGE_AUDIT_SCHEMA }, // where used, audit log
 ];
