@@ -55,7 +55,6 @@ export class UsageRepo {
           .map((r) => [r.file, r]),
       );
       const end = s.prepare('UPDATE usages SET removed_at = ? WHERE id = ?');
-      const touch = s.prepare('UPDATE usages SET last_seen_at = ? WHERE id = ?');
       const insert = s.prepare(
         `INSERT INTO usages (asset_id, version_hash, channel, preset_id, product_id, sku, pack,
            file, exported_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -65,7 +64,6 @@ export class UsageRepo {
         const row = live.get(f.file);
         live.delete(f.file);
         if (row && sameUse(row, f)) {
-          touch.run(now, row.id);
           counts.kept++;
           continue;
         }
@@ -91,6 +89,12 @@ export class UsageRepo {
         end.run(now, row.id);
         counts.ended++;
       }
+      // Every file still listed was seen by this export: one statement, not one per file.
+      if (counts.kept > 0)
+        s.prepare('UPDATE usages SET last_seen_at = ? WHERE pack = ? AND removed_at IS NULL').run(
+          now,
+          pack,
+        );
       return counts;
     });
   }
