@@ -46,7 +46,7 @@ describe('AuditLog', () => {
     }
   });
 
-  it("records a file's new content and an undone link edit", async () => {
+  it("records a file's new content, undone link edits and a product's delete and undo", async () => {
     photos = await startWithPhotos('audit-engine', ['a.jpg'], 7);
     const { h, folder, id } = photos;
     const a = id['a.jpg'] ?? 0;
@@ -70,6 +70,20 @@ describe('AuditLog', () => {
     ]);
     expect(entries[1]?.after).toEqual([]);
     expect(entries[2]).toMatchObject({ before: { hash: before }, after: { hash: after } });
-    expect(await h.call('auditEntries.verify', {})).toMatchObject({ ok: true, rows: 3 });
+
+    // A product deleted with its links, and put back by undo.
+    await h.call('links.add', { productId, assetIds: [a], role: 'main' });
+    await h.call('products.delete', { id: productId });
+    await h.call('edits.undo', {});
+    const link = [{ assetId: a, role: 'main', position: 0 }];
+    const more = await h.call('auditEntries.list', {
+      subject: { kind: 'product', id: String(productId) },
+    });
+    expect(more.slice(2).map((e) => [e.action, e.before, e.after])).toEqual([
+      ['links.edit', [], link],
+      ['product.delete', { sku: 'AUD-1', links: link }, null],
+      ['product.undelete', null, { sku: 'AUD-1', links: link }],
+    ]);
+    expect(await h.call('auditEntries.verify', {})).toMatchObject({ ok: true, rows: 6 });
   });
 });

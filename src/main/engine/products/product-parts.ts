@@ -7,7 +7,7 @@ import { part } from '../edit/undo-kind';
 import { LinkRuleRepo } from '../repositories/link-rule-repo';
 import { insertAt, LinkEdits } from './link-edits';
 import { ProductRepo } from '../repositories/product-repo';
-import { PRODUCT_DELETE, registerProductUndo } from './product-undo-kinds';
+import { linkSlot, PRODUCT_DELETE, registerProductUndo } from './product-undo-kinds';
 import { BUILT_IN_RULE, compileRule, type CompiledRule } from './rules/link-rule';
 import { planRules } from './rules/plan-rules';
 import { writeTransaction } from '../db/write-transaction';
@@ -24,7 +24,7 @@ export class ProductParts {
   constructor(
     readonly db: Db,
     private readonly edits: EditLog,
-    audit?: AuditLog,
+    private readonly audit?: AuditLog,
   ) {
     this.products = new ProductRepo(db);
     this.linkEdits = new LinkEdits(db, edits, audit);
@@ -50,6 +50,11 @@ export class ProductParts {
       const links = this.linkEdits.links.rows(id);
       const variants = this.products.variantIds(id);
       removed = this.products.delete(id);
+      this.audit?.record({
+        action: 'product.delete',
+        subject: { kind: 'product', id },
+        before: { sku: product.sku, links: links.map(linkSlot) },
+      });
       return { parts: [part(PRODUCT_DELETE, { product, links, variants })], changed: 1 };
     });
     return { ...result, removed };

@@ -62,9 +62,23 @@ export function registerProductUndo(
       // Assets deleted since are skipped; the rest go back to their roles and positions.
       replaceLinks(db, op.product.id, op.links);
       products.adopt(op.product.id, op.variants);
+      audit?.record({
+        action: 'product.undelete',
+        subject: { kind: 'product', id: op.product.id },
+        after: { sku: op.product.sku, links: links.rows(op.product.id).map(linkSlot) },
+      });
       return { changed: 1, signals };
     },
-    redo: (op) => ({ changed: products.delete(op.product.id) ? 1 : 0, signals }),
+    redo: (op) => {
+      const removed = products.delete(op.product.id);
+      if (removed)
+        audit?.record({
+          action: 'product.delete',
+          subject: { kind: 'product', id: op.product.id },
+          before: { sku: op.product.sku, links: op.links.map(linkSlot) },
+        });
+      return { changed: removed ? 1 : 0, signals };
+    },
   });
 }
 
