@@ -3,6 +3,7 @@
 // argument schemas are enforced at every host edge.
 import type { z } from 'zod';
 import { assetsMethods } from './methods/assets-methods';
+import { auditEntriesMethods } from './methods/audit-entries-methods';
 import { burstsMethods } from './methods/bursts-methods';
 import { catalogsMethods } from './methods/catalogs-methods';
 import { collectionsMethods } from './methods/collections-methods';
@@ -19,8 +20,10 @@ import { productsMethods } from './methods/products-methods';
 import { renditionsMethods } from './methods/renditions-methods';
 import { rulesMethods } from './methods/rules-methods';
 import { tagsMethods } from './methods/tags-methods';
+import { takedownsMethods } from './methods/takedowns-methods';
 import { uploadsMethods } from './methods/uploads-methods';
 import { versionsMethods } from './methods/versions-methods';
+import { usagesMethods } from './methods/usages-methods';
 
 export { eventNames, events, type EventName, type EventPayload, type Events } from './events';
 
@@ -30,6 +33,7 @@ export { eventNames, events, type EventName, type EventPayload, type Events } fr
  */
 export const methods = {
   ...assetsMethods,
+  ...auditEntriesMethods,
   ...burstsMethods,
   ...catalogsMethods,
   ...collectionsMethods,
@@ -46,8 +50,10 @@ export const methods = {
   ...renditionsMethods,
   ...rulesMethods,
   ...tagsMethods,
+  ...takedownsMethods,
   ...uploadsMethods,
   ...versionsMethods,
+  ...usagesMethods,
 } as const;
 
 export type Methods = typeof methods;

@@ -31,6 +31,8 @@ import { VersionStore } from './media/version-store';
 import { KeepClones } from './media/keep-clones';
 import { CloneSupportRepo } from './repositories/clone-support-repo';
 import type { CloneFile } from './tools/files/clone-file';
+import { usageHandlers } from './handlers/usage-handlers';
+import { AuditLog } from './repositories/audit-log-repo';
 import { IngestPipeline } from './ingest/ingest-pipeline';
 import { JobRegistry } from './jobs/job-registry';
 import { trackQueue } from './jobs/track-queue';
@@ -105,7 +107,9 @@ export function createEngine(options: EngineOptions): Engine {
 
   // Repositories: SQL lives only in these.
   const catalogs: CatalogRepo = new CatalogRepo(db, (id): WatchMode => ingest.watchModeOf(id));
-  const versions = new VersionRepo(db);
+  // The hash-chained log of changes (links, versions, exports; rights and approvals next).
+  const audit = new AuditLog(db);
+  const versions = new VersionRepo(db, audit);
   const assets = new AssetQueryRepo(db, versions);
   const files = new AssetFileRepo(db);
   const writes = new IndexWriteRepo(db);
@@ -143,7 +147,7 @@ export function createEngine(options: EngineOptions): Engine {
   const edits = new EditLog(db, writeBack);
   const culling = new CullingEdits(db, edits);
   const tagEdits = new TagEdits(tags, edits);
-  const productParts = new ProductParts(db, edits);
+  const productParts = new ProductParts(db, edits, audit);
   const collectionEdits = new CollectionEdits(collections, edits);
 
   const ingest: IngestPipeline = new IngestPipeline(
@@ -197,6 +201,7 @@ export function createEngine(options: EngineOptions): Engine {
     intake,
     collections,
     collectionEdits,
+    audit,
     edited: editEffects({ bus, checkpointSoon: () => checkpoint.soon() }),
     idsFor: (text) => queryIds(assets, text),
     scan: (id, after) => ingest.scan(id, after),
@@ -225,6 +230,7 @@ export function createEngine(options: EngineOptions): Engine {
     ...intakeHandlers(ctx),
     ...collectionHandlers(ctx),
     ...versionHandlers(ctx, versionOps, store),
+    ...usageHandlers(ctx),
   };
 
   let closing: Promise<void> | undefined;

@@ -1,13 +1,8 @@
 // Versioned schema. Each step runs once, in order, inside a transaction; PRAGMA
 // user_version records the last one applied. Never edit a shipped step: add a new one.
-import { JOBS_SCHEMA } from './jobs-schema';
-import { FILE_IDENTITY_SCHEMA } from './file-identity-schema';
-import { VERSION_STORE_SCHEMA } from './version-store-schema';
+import { LATER_MIGRATIONS } from './later-migrations';
 
-export interface Migration {
-  version: number;
-  sql: string;
-}
+export type Migration = { version: number; sql: string };
 
 export const migrations: Migration[] = [
   {
@@ -393,8 +388,5 @@ export const migrations: Migration[] = [
       WHERE json_type(ops, '$[0].type') IS NOT NULL;
     `,
   },
-  // Durable jobs (jobs/); the table is described beside its SQL.
-  { version: 15, sql: JOBS_SCHEMA },
-  { version: 16, sql: FILE_IDENTITY_SCHEMA },
-  { version: 18, sql: VERSION_STORE_SCHEMA },
+  ...LATER_MIGRATIONS,
 ];

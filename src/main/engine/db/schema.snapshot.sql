@@ -1,4 +1,4 @@
-PRAGMA user_version = 18;
+PRAGMA user_version = 19;
 
 -- index asset_tags_by_tag on asset_tags
 CREATE INDEX asset_tags_by_tag ON asset_tags (tag_id, asset_id);
@@ -57,6 +57,12 @@ CREATE INDEX assets_by_violation ON assets (violation) WHERE violation IS NOT NU
 -- index assets_grid on assets
 CREATE INDEX assets_grid ON assets (name COLLATE NOCASE, id, catalog_id, state, rating, flag, label, kind, format, width, height, bytes, captured_at, camera, duplicate_of, similar_group, color_names);
 
+-- index audit_log_by_at on audit_log
+CREATE INDEX audit_log_by_at ON audit_log (at);
+
+-- index audit_log_by_subject on audit_log
+CREATE INDEX audit_log_by_subject ON audit_log (subject_kind, subject_id, id);
+
 -- index collection_items_by_asset on collection_items
 CREATE INDEX collection_items_by_asset ON collection_items (asset_id);
 
@@ -108,6 +114,12 @@ CREATE INDEX products_by_parent ON products (parent_id);
 -- index tags_by_path on tags
 CREATE INDEX tags_by_path ON tags (path COLLATE NOCASE);
 
+-- index usages_by_asset on usages
+CREATE INDEX usages_by_asset ON usages (asset_id, exported_at);
+
+-- index usages_live on usages
+CREATE UNIQUE INDEX usages_live ON usages (pack, file) WHERE removed_at IS NULL;
+
 -- table asset_focus on asset_focus
 CREATE TABLE asset_focus (asset_id INTEGER PRIMARY KEY REFERENCES assets(id) ON DELETE CASCADE, x REAL NOT NULL CHECK (x BETWEEN 0 AND 1), y REAL NOT NULL CHECK (y BETWEEN 0 AND 1));
 
@@ -137,6 +149,12 @@ CREATE TABLE 'assets_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
 
 -- table assets_fts_idx on assets_fts_idx
 CREATE TABLE 'assets_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+
+-- table audit_head on audit_head
+CREATE TABLE audit_head (only INTEGER PRIMARY KEY CHECK (only = 1), last_id INTEGER NOT NULL, hash TEXT NOT NULL);
+
+-- table audit_log on audit_log
+CREATE TABLE audit_log (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, who TEXT NOT NULL, action TEXT NOT NULL, subject_kind TEXT NOT NULL, subject_id TEXT NOT NULL, before TEXT, after TEXT, prev_hash TEXT NOT NULL, hash TEXT NOT NULL);
 
 -- table catalogs on catalogs
 CREATE TABLE catalogs (id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, name TEXT NOT NULL, added_at TEXT NOT NULL , online INTEGER NOT NULL DEFAULT 1, ignore TEXT NOT NULL DEFAULT '[]', xmp_mode TEXT NOT NULL DEFAULT 'off' CHECK (xmp_mode IN ('off', 'sidecar', 'embedded')), xmp_naming TEXT NOT NULL DEFAULT 'adobe' CHECK (xmp_naming IN ('adobe', 'extension')));
@@ -180,6 +198,9 @@ CREATE TABLE rendition_overrides (asset_id INTEGER NOT NULL REFERENCES assets(id
 -- table sidecars on sidecars
 CREATE TABLE sidecars (catalog_id INTEGER NOT NULL REFERENCES catalogs(id) ON DELETE CASCADE, rel_path TEXT NOT NULL, bytes INTEGER NOT NULL, mtime_ms INTEGER NOT NULL, PRIMARY KEY (catalog_id, rel_path)) WITHOUT ROWID;
 
+-- table sqlite_sequence on sqlite_sequence
+CREATE TABLE sqlite_sequence(name,seq);
+
 -- table tags on tags
 CREATE TABLE tags (id INTEGER PRIMARY KEY, parent_id INTEGER NOT NULL DEFAULT 0, name TEXT NOT NULL, path TEXT NOT NULL, UNIQUE (parent_id, name));
 
@@ -200,6 +221,9 @@ CREATE TABLE 'tags_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
 
 -- table tags_fts_idx on tags_fts_idx
 CREATE TABLE 'tags_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+
+-- table usages on usages
+CREATE TABLE usages (id INTEGER PRIMARY KEY, asset_id INTEGER NOT NULL, version_hash TEXT NOT NULL, channel TEXT NOT NULL, preset_id TEXT NOT NULL, product_id INTEGER NOT NULL, sku TEXT NOT NULL, pack TEXT NOT NULL, file TEXT NOT NULL, exported_at TEXT NOT NULL, last_seen_at TEXT NOT NULL, removed_at TEXT);
 
 -- trigger assets_fts_delete on assets
 CREATE TRIGGER assets_fts_delete AFTER DELETE ON assets BEGIN DELETE FROM assets_fts WHERE rowid = old.id; END;

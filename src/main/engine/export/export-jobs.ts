@@ -17,6 +17,7 @@ import type { JobType } from '../jobs/job-types';
 import type { JobRow } from '../repositories/job-repo';
 import type { Selection } from './pack-source';
 import type { PackPlan } from './pack/plan-pack';
+import type { ExportRecords } from './export-records';
 import { runExport } from './pack/run-export';
 
 export const EXPORT_JOB = 'export';
@@ -33,6 +34,8 @@ export interface ExportArgs extends Selection {
 export interface ExportJobsDeps {
   plan(args: ExportArgs): PackPlan;
   concurrency: number;
+  /** Where used and the audit log (absent in tests of the pack alone). */
+  records?: ExportRecords;
 }
 
 const STATE_OF: Record<JobRow['state'], ExportState> = {
@@ -69,6 +72,7 @@ export class ExportJobs {
     const id = this.type.enqueue(full);
     // Handlers start on a later tick: the plan is there before the run looks for it.
     this.planned.set(id, plan);
+    this.deps.records?.started(id, full);
     return this.job(id);
   }
 
@@ -114,6 +118,7 @@ export class ExportJobs {
         productScope: scoped ? new Set(plan.products.map((p) => p.id)) : null,
         concurrency: this.deps.concurrency,
         signal,
+        onCommitted: (files) => this.deps.records?.packed(args.out, files),
         onProgress: (p) => {
           const event: ExportProgress = { ...p, jobId, state: 'running' };
           progress(p.done, p.total, { rate: p.rate, detail: event });
@@ -121,9 +126,11 @@ export class ExportJobs {
         },
       });
       const summary: ExportSummary = { ...outcome, jobId, state: cancelled ? 'cancelled' : 'done' };
+      this.deps.records?.finished(summary);
       this.ended(jobId, summary.state);
       return summary;
     } catch (error) {
+      this.deps.records?.failed(jobId, args, error);
       this.ended(jobId, 'failed');
       throw error;
     }

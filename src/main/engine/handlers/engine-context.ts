@@ -18,6 +18,7 @@ import type { EmbeddedPreviews } from '../tools/exiftool/raw-preview';
 import type { TagEdits } from '../tags/tag-edits';
 import type { TagRepo } from '../repositories/tag-repo';
 import type { JobRegistry } from '../jobs/job-registry';
+import type { AuditLog } from '../repositories/audit-log-repo';
 
 /**
  * What the engine's parts share, built once by createEngine. Handler groups (handlers/)
@@ -47,6 +48,8 @@ export interface EngineContext {
   prunePreviews: () => void;
   readonly collections: CollectionRepo;
   readonly collectionEdits: CollectionEdits;
+  /** The hash-chained audit log: domains record their changes inside their transactions. */
+  readonly audit: AuditLog;
   /** After an edit: tells lists (and the keyword panel) to refetch, writes XMP back. */
   edited<R extends EditResult>(result: R, tagsChanged: boolean): R;
   /** The ids of every asset a search query finds (throws invalid_argument on a bad query). */

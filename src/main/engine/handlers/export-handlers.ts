@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { PackshotError } from '../../../shared/errors';
 import type { EngineContext, HandlerGroup, NamespaceMethods } from './engine-context';
 import { ExportJobs } from '../export/export-jobs';
+import { ExportRecords } from '../export/export-records';
 import { OverridesRepo } from '../repositories/overrides-repo';
 import { PackSource, type Selection } from '../export/pack-source';
 import { planPack } from '../export/pack/plan-pack';
@@ -34,7 +35,11 @@ export function exportHandlers(
     const assetIds = [...new Set(products.flatMap((p) => p.images.map((i) => i.assetId)))];
     return planPack(chosen, products, source.overrides(assetIds), checks);
   };
-  const jobs = new ExportJobs(ctx.jobs, ctx.bus, { plan, concurrency });
+  const jobs = new ExportJobs(ctx.jobs, ctx.bus, {
+    plan,
+    concurrency,
+    records: new ExportRecords(ctx.db, ctx.audit),
+  });
   const changed = <T>(value: T): T => {
     ctx.bus.emit('presets.changed', {});
     return value;

@@ -4,9 +4,10 @@ import type { MediaRole } from '../../../shared/product-dto';
 import type { Db } from '../db/open-database';
 import type { EditLog, StepResult } from '../edit/edit-log';
 import { part, type StepPart } from '../edit/undo-kind';
+import type { AuditLog } from '../repositories/audit-log-repo';
 import { AssetFileRepo } from '../repositories/asset-file-repo';
 import { countChanged, fromBoard, LinkRepo, toBoard, type Board } from '../repositories/link-repo';
-import { PRODUCT_LINKS } from './product-undo-kinds';
+import { linkSlot, PRODUCT_LINKS } from './product-undo-kinds';
 
 /** A change to one product's board, made in memory. */
 export type BoardChange = (board: Board) => void;
@@ -22,6 +23,7 @@ export class LinkEdits {
   constructor(
     db: Db,
     private readonly edits: EditLog,
+    private readonly audit?: AuditLog,
   ) {
     this.links = new LinkRepo(db);
     this.files = new AssetFileRepo(db);
@@ -102,6 +104,12 @@ export class LinkEdits {
         const n = countChanged(before, after);
         if (n === 0) continue;
         this.links.replace(productId, after);
+        this.audit?.record({
+          action: 'links.edit',
+          subject: { kind: 'product', id: productId },
+          before: before.map(linkSlot),
+          after: after.map(linkSlot),
+        });
         parts.push(part(PRODUCT_LINKS, { productId, before, after }));
         changed += n;
         faultPoint('links.mid-apply');

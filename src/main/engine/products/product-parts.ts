@@ -1,12 +1,13 @@
 import { PackshotError } from '../../../shared/errors';
 import type { LinkRule, RulePlan } from '../../../shared/product-dto';
 import type { Db } from '../db/open-database';
+import type { AuditLog } from '../repositories/audit-log-repo';
 import type { EditLog, StepResult } from '../edit/edit-log';
 import { part } from '../edit/undo-kind';
 import { LinkRuleRepo } from '../repositories/link-rule-repo';
 import { insertAt, LinkEdits } from './link-edits';
 import { ProductRepo } from '../repositories/product-repo';
-import { PRODUCT_DELETE, registerProductUndo } from './product-undo-kinds';
+import { linkSlot, PRODUCT_DELETE, registerProductUndo } from './product-undo-kinds';
 import { BUILT_IN_RULE, compileRule, type CompiledRule } from './rules/link-rule';
 import { planRules } from './rules/plan-rules';
 import { writeTransaction } from '../db/write-transaction';
@@ -23,11 +24,12 @@ export class ProductParts {
   constructor(
     readonly db: Db,
     private readonly edits: EditLog,
+    private readonly audit?: AuditLog,
   ) {
     this.products = new ProductRepo(db);
-    this.linkEdits = new LinkEdits(db, edits);
+    this.linkEdits = new LinkEdits(db, edits, audit);
     this.linkRules = new LinkRuleRepo(db);
-    registerProductUndo(edits, db, this.products);
+    registerProductUndo(edits, db, this.products, audit);
   }
 
   /** The auto rules, compiled once: they run on every file that arrives. */
@@ -48,6 +50,11 @@ export class ProductParts {
       const links = this.linkEdits.links.rows(id);
       const variants = this.products.variantIds(id);
       removed = this.products.delete(id);
+      this.audit?.record({
+        action: 'product.delete',
+        subject: { kind: 'product', id },
+        before: { sku: product.sku, links: links.map(linkSlot) },
+      });
       return { parts: [part(PRODUCT_DELETE, { product, links, variants })], changed: 1 };
     });
     return { ...result, removed };

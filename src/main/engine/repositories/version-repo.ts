@@ -1,6 +1,7 @@
 import type { AssetVersion } from '../../../shared/dto';
 import type { Db } from '../db/open-database';
 import { statements } from '../db/statement-cache';
+import type { AuditLog } from './audit-log-repo';
 
 export interface VersionFacts {
   hash: string;
@@ -11,7 +12,11 @@ export interface VersionFacts {
 
 /** asset_versions: each distinct content an asset has had at its path, oldest first. */
 export class VersionRepo {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    /** A new content for a known asset is a change the audit log keeps (not a first index). */
+    private readonly audit?: AuditLog,
+  ) {}
 
   /** Records a content the asset has now, once per distinct content in a row. */
   record(id: number, v: VersionFacts): void {
@@ -26,6 +31,13 @@ export class VersionRepo {
         'INSERT INTO asset_versions (asset_id, hash, bytes, width, height, recorded_at) VALUES (?, ?, ?, ?, ?, ?)',
       )
       .run(id, v.hash, v.bytes, v.width, v.height, new Date().toISOString());
+    if (last)
+      this.audit?.record({
+        action: 'version.record',
+        subject: { kind: 'asset', id },
+        before: { hash: last.hash },
+        after: { hash: v.hash, bytes: v.bytes, width: v.width, height: v.height },
+      });
   }
 
   /** Some asset had this content once: its derived media may be served. */

@@ -30,6 +30,14 @@ export interface CliContext {
     failures: string | undefined;
     /** export: prefix of 'Image Src' in the Shopify CSV. */
     baseUrl: string | undefined;
+    /** takedown: licences ending within this many days. */
+    days: string | undefined;
+    /** takedown: write the list to this CSV file. */
+    csv: string | undefined;
+    /** takedown --csv: replace an existing file. */
+    force: boolean;
+    /** audit: entries from this date on. */
+    since: string | undefined;
   };
   /** The built UI, served in browser mode. */
   rendererDir: string;

@@ -20,6 +20,7 @@ import { productsCommand } from './commands/products-command';
 import { scanCommand } from './commands/scan-command';
 import { serveCommand } from './commands/serve-command';
 import { versionsCommand } from './commands/versions-command';
+import { auditCommand, takedownCommand, usageCommand } from './commands/usage-commands';
 
 const USAGE = `Packshot ${VERSION}: offline manager for product media.
 
@@ -65,6 +66,14 @@ usage: packshot [--data DIR] <command>
   versions list ID | versions replace ID FILE | versions restore ID N [--json]
                           an asset's versions (which can be restored); replace its
                           file keeping the old bytes; restore one as a new version
+  usage ID [--json]       where an asset went: every pack file, now and before
+  takedown [--days N] [--csv FILE] [--force] [--json]
+                          files still in packs whose licence ends within N days
+                          (default 30) or has ended; --csv writes them (never over an
+                          existing file without --force)
+  audit [--since DATE] [--json] | audit verify [--json]
+                          the hash-chained log of changes; verify exits 1 when a row
+                          was edited, moved or deleted
   jobs [--json]           durable jobs (exports, XMP writes…), whichever process runs them
   serve [--port N]        browser mode on 127.0.0.1 (prints the address to open)
   doctor [--full] [--salvage] [--json]
@@ -97,6 +106,9 @@ const COMMANDS: Record<string, (ctx: CliContext) => Promise<void>> = {
   presets: presetsCommand,
   jobs: jobsCommand,
   versions: versionsCommand,
+  usage: usageCommand,
+  takedown: takedownCommand,
+  audit: auditCommand,
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -128,6 +140,11 @@ async function main(argv: string[]): Promise<number> {
         // doctor
         full: { type: 'boolean', default: false },
         salvage: { type: 'boolean', default: false },
+        // where used and audit
+        days: { type: 'string' },
+        csv: { type: 'string' },
+        force: { type: 'boolean', default: false },
+        since: { type: 'string' },
       },
     });
     if (values.version) {
@@ -176,6 +193,10 @@ async function main(argv: string[]): Promise<number> {
         apply: values.apply ?? false,
         failures: values.failures,
         baseUrl: values['base-url'],
+        days: values.days,
+        csv: values.csv,
+        force: values.force ?? false,
+        since: values.since,
       },
       rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)),
       out: process.stdout,

@@ -35,6 +35,8 @@ export interface ExportRequest {
   onProgress: (p: Omit<ExportProgress, 'jobId' | 'state'>) => void;
   /** How long to wait for another export writing the same folder (default 10 minutes). */
   lockWaitMs?: number;
+  /** Every file the committed manifest lists, still under the folder's lock (where used). */
+  onCommitted?: (files: readonly PackEntry[]) => void;
 }
 
 export type ExportOutcome = Omit<ExportSummary, 'jobId' | 'state'> & { cancelled: boolean };
@@ -322,6 +324,12 @@ async function exportLocked(
       if (dirty || state.replayed) await state.commit();
       else await state.close();
       faultPoint('export.manifest-committed');
+      try {
+        req.onCommitted?.([...state.entries.values()]);
+      } catch (error) {
+        const reason = `where used not recorded: ${error instanceof Error ? error.message : String(error)}`;
+        errors.push({ sku: '', presetId: '', assetId: null, file: null, reason });
+      }
     }
     report(true);
     return {

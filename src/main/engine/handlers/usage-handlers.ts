@@ -1,0 +1,44 @@
+// Where used, the takedown list and the audit log.
+import { resolve } from 'node:path';
+import { takedownCsv, writeTakedownCsv } from '../export/takedown-csv';
+import { TakedownRepo } from '../repositories/takedown-repo';
+import { UsageRepo } from '../repositories/usage-repo';
+import type { EngineContext, HandlerGroup, NamespaceMethods } from './engine-context';
+
+type Names = NamespaceMethods<'usages' | 'takedowns' | 'auditEntries'>;
+
+export function usageHandlers(ctx: EngineContext): HandlerGroup<Names> {
+  const usage = new UsageRepo(ctx.db);
+  const takedowns = new TakedownRepo(ctx.db);
+  const list = (days: number) => {
+    const today = localDay(new Date());
+    const until = new Date();
+    until.setDate(until.getDate() + days);
+    return takedowns.list(today, localDay(until));
+  };
+  return {
+    'usages.list': ({ assetId }) => Promise.resolve(usage.list(assetId)),
+    'takedowns.list': ({ days }) => Promise.resolve(list(days)),
+    'takedowns.writeCsv': async ({ days, path, force }) => {
+      const rows = list(days);
+      const target = resolve(path);
+      await writeTakedownCsv(target, takedownCsv(rows), force);
+      return { path: target, rows: rows.length };
+    },
+    'auditEntries.list': ({ since, subject, limit }) =>
+      Promise.resolve(
+        ctx.audit.list({
+          ...(since === undefined ? {} : { since }),
+          ...(subject === undefined ? {} : { subject }),
+          limit,
+        }),
+      ),
+    'auditEntries.verify': () => Promise.resolve(ctx.audit.verify()),
+  };
+}
+
+/** YYYY-MM-DD in local time: a licence's days are the user's days. */
+function localDay(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}

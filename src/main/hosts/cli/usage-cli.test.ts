@@ -1,0 +1,257 @@
+// Where used, the takedown list and the audit log, through the real `packshot` command:
+// usage rows after a real export, removed_at once a re-export no longer holds the file, the
+// takedown CSV for a licence ending soon, and the audit chain catching an edited row, a
+// deleted middle row and a deleted last row.
+import Database from 'better-sqlite3';
+import { readFile, realpath, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuditEntry, AuditVerdict, TakedownRow, UsageRow } from '../../../shared/usage-dto';
+import { createEngine } from '../../engine';
+import { invoke } from '../dispatch';
+import { runPackshot, type CliRun } from '../../test-support/run-cli';
+import { makeImage, tempDir } from '../../test-support/sample-images';
+import { seedProducts } from '../../test-support/seed-products';
+
+// The rights branch's migration 17 makes these; until it is merged the test makes them with
+// the same DDL (docs: rights-common.md).
+const RIGHTS_DDL = `
+  CREATE TABLE IF NOT EXISTS licences (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL,
+    licensor TEXT, contact TEXT, type TEXT NOT NULL, cc_variant TEXT, reference TEXT,
+    contract_path TEXT, credit_line TEXT, credit_required INTEGER NOT NULL DEFAULT 0,
+    starts_on TEXT, ends_on TEXT, warn_days INTEGER NOT NULL DEFAULT 30, territories_mode TEXT,
+    territories TEXT, channels TEXT, media TEXT, modifications_allowed INTEGER NOT NULL DEFAULT 1,
+    created_at INTEGER NOT NULL);
+  CREATE TABLE IF NOT EXISTS asset_licences (asset_id, licence_id, PRIMARY KEY(asset_id, licence_id));
+`;
+
+let dataDir: string;
+let photos: string;
+let out: string;
+let csvDir: string;
+const ids = { a: 0, b: 0 };
+const hashes = { a: '', b: '' };
+let products = new Map<string, number>();
+
+function packshot(...args: string[]): CliRun {
+  return runPackshot(dataDir, args);
+}
+
+function json<T>(run: CliRun): T {
+  expect(run.stderr).toBe('');
+  expect(run.status).toBe(0);
+  return JSON.parse(run.stdout) as T;
+}
+
+function sql<T>(fn: (db: Database.Database) => T): T {
+  const db = new Database(join(dataDir, 'packshot.db'));
+  db.pragma('busy_timeout = 5000');
+  try {
+    return fn(db);
+  } finally {
+    db.close();
+  }
+}
+
+function localDay(offsetDays: number): string {
+  const d = new Date();
+  d.setDate(d.getDate() + offsetDays);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+beforeAll(async () => {
+  dataDir = await tempDir('cli-usage-data');
+  photos = await tempDir('cli-usage-photos');
+  out = await realpath(await tempDir('cli-usage-out'));
+  csvDir = await tempDir('cli-usage-csv');
+  for (const [i, name] of ['a.jpg', 'b.jpg'].entries())
+    await writeFile(join(photos, name), await makeImage(200, 200, 'jpeg', i + 1));
+  expect(packshot('catalog', 'add', photos).status).toBe(0);
+  const rows = json<{ id: number; path: string; hash: string }[]>(packshot('assets', '--json'));
+  for (const key of ['a', 'b'] as const) {
+    const row = rows.find((r) => r.path.endsWith(`${key}.jpg`));
+    ids[key] = row?.id ?? 0;
+    hashes[key] = row?.hash ?? '';
+  }
+  products = seedProducts(dataDir, [
+    { sku: 'SHOT-A', name: 'Runner', links: [{ assetId: ids.a, role: 'main' }] },
+    { sku: 'SHOT-B', name: 'Trail', links: [{ assetId: ids.b, role: 'main' }] },
+  ]);
+}, 300_000);
+
+afterAll(async () => {
+  for (const dir of [dataDir, photos, out, csvDir]) await rm(dir, { recursive: true, force: true });
+});
+
+describe('packshot usage', () => {
+  it('lists the pack file each export wrote, once however often the pack is exported', () => {
+    for (let run = 0; run < 2; run++)
+      expect(packshot('export', '--channel', 'shopify', '--out', out, '--json').status).toBe(0);
+    const rows = json<UsageRow[]>(packshot('usage', String(ids.a), '--json'));
+    expect(rows).toEqual([
+      expect.objectContaining({
+        assetId: ids.a,
+        versionHash: hashes.a,
+        channel: 'shopify',
+        presetId: 'shopify',
+        productId: products.get('SHOT-A'),
+        sku: 'SHOT-A',
+        pack: out,
+        file: 'shopify/SHOT-A/SHOT-A-1.jpg',
+        removedAt: null,
+      }),
+    ]);
+    expect(packshot('usage', String(ids.a)).stdout).toContain(`${out}/shopify/SHOT-A/SHOT-A-1.jpg`);
+  }, 120_000);
+
+  it('ends the usage when a re-export no longer holds the file', async () => {
+    const engine = createEngine({ dataDir });
+    try {
+      await invoke(engine.handlers, 'links.remove', {
+        productId: products.get('SHOT-B') ?? 0,
+        assetIds: [ids.b],
+      });
+    } finally {
+      await engine.close();
+    }
+    expect(packshot('export', '--channel', 'shopify', '--out', out, '--json').status).toBe(0);
+    const [row, ...more] = json<UsageRow[]>(packshot('usage', String(ids.b), '--json'));
+    expect(more).toEqual([]);
+    expect(row?.file).toBe('shopify/SHOT-B/SHOT-B-1.jpg');
+    expect(row?.removedAt).not.toBeNull();
+    expect(json<UsageRow[]>(packshot('usage', String(ids.a), '--json'))[0]?.removedAt).toBeNull();
+  }, 120_000);
+});
+
+describe('packshot takedown', () => {
+  it('lists and writes as CSV the files whose licence ends within the days asked', async () => {
+    sql((db) => {
+      db.exec(RIGHTS_DDL);
+      const add = db.prepare(
+        "INSERT INTO licences (name, type, ends_on, created_at) VALUES (?, 'rights-managed', ?, 0)",
+      );
+      const soon = Number(add.run('Shoot 12, Studio, Ltd', localDay(5)).lastInsertRowid);
+      const later = Number(add.run('Stock', localDay(90)).lastInsertRowid);
+      const link = db.prepare('INSERT INTO asset_licences (asset_id, licence_id) VALUES (?, ?)');
+      link.run(ids.a, soon);
+      link.run(ids.a, later);
+      link.run(ids.b, soon); // b is no longer in the pack: nothing to take down
+    });
+    const rows = json<TakedownRow[]>(packshot('takedown', '--days', '30', '--json'));
+    expect(rows).toEqual([
+      expect.objectContaining({
+        licence: 'Shoot 12, Studio, Ltd',
+        endsOn: localDay(5),
+        ended: false,
+        assetId: ids.a,
+        channel: 'shopify',
+        sku: 'SHOT-A',
+        pack: out,
+        file: 'shopify/SHOT-A/SHOT-A-1.jpg',
+      }),
+    ]);
+    expect(json<TakedownRow[]>(packshot('takedown', '--days', '100', '--json'))).toHaveLength(2);
+
+    const csv = join(csvDir, 'takedown.csv');
+    expect(json<{ rows: number }>(packshot('takedown', '--csv', csv, '--json')).rows).toBe(1);
+    const text = await readFile(csv, 'utf8');
+    expect(text.split('\r\n')[1]).toBe(
+      `${rows[0]?.licenceId},"Shoot 12, Studio, Ltd",${localDay(5)},ending,${ids.a},shopify,shopify,SHOT-A,${out},shopify/SHOT-A/SHOT-A-1.jpg`,
+    );
+
+    // A file already there (the user's, or an older list) is left alone unless --force.
+    await writeFile(csv, 'mine\n');
+    const refused = packshot('takedown', '--csv', csv);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('already exists');
+    expect(await readFile(csv, 'utf8')).toBe('mine\n');
+    expect(packshot('takedown', '--csv', csv, '--force').status).toBe(0);
+    expect(await readFile(csv, 'utf8')).toBe(text);
+  }, 120_000);
+});
+
+describe('packshot audit', () => {
+  const verify = (): { status: number | null; verdict: AuditVerdict } => {
+    const run = packshot('audit', 'verify', '--json');
+    return { status: run.status, verdict: JSON.parse(run.stdout) as AuditVerdict };
+  };
+
+  it('records link edits and exports, and verify finds an edited, a deleted and a cut-off row', () => {
+    const entries = json<AuditEntry[]>(packshot('audit', '--json'));
+    const actions = entries.map((e) => e.action);
+    expect(actions.filter((a) => a === 'export.start')).toHaveLength(3);
+    expect(actions.filter((a) => a === 'export.finish')).toHaveLength(3);
+    const unlink = entries.find((e) => e.action === 'links.edit');
+    expect(unlink).toMatchObject({
+      subjectKind: 'product',
+      subjectId: String(products.get('SHOT-B')),
+      before: [{ assetId: ids.b, role: 'main', position: 0 }],
+      after: [],
+    });
+    expect(entries.at(-1)?.after).toMatchObject({ state: 'done', removed: 1 });
+    expect(json<AuditEntry[]>(packshot('audit', '--since', '2999-01-01', '--json'))).toEqual([]);
+    expect(verify()).toEqual({
+      status: 0,
+      verdict: { ok: true, rows: entries.length, head: entries.at(-1)?.hash },
+    });
+
+    // An edited row: named by id.
+    const target = unlink?.id ?? 0;
+    const original = sql((db) =>
+      db
+        .prepare<[number], { after: string }>('SELECT after FROM audit_log WHERE id = ?')
+        .get(target),
+    );
+    sql((db) => db.prepare("UPDATE audit_log SET after = '[]' || ' ' WHERE id = ?").run(target));
+    expect(verify()).toMatchObject({ status: 1, verdict: { ok: false, brokenId: target } });
+    sql((db) =>
+      db.prepare('UPDATE audit_log SET after = ? WHERE id = ?').run(original?.after, target),
+    );
+    expect(verify().status).toBe(0);
+
+    // A deleted middle row: the row after it no longer links.
+    const middle = entries[1]?.id ?? 0;
+    const saved = sql((db) => db.prepare('SELECT * FROM audit_log WHERE id = ?').get(middle));
+    sql((db) => db.prepare('DELETE FROM audit_log WHERE id = ?').run(middle));
+    expect(verify()).toMatchObject({ status: 1, verdict: { ok: false, brokenId: entries[2]?.id } });
+    sql((db) =>
+      db
+        .prepare(
+          'INSERT INTO audit_log (id, at, who, action, subject_kind, subject_id, before, after, prev_hash, hash) VALUES (@id, @at, @who, @action, @subject_kind, @subject_id, @before, @after, @prev_hash, @hash)',
+        )
+        .run(saved),
+    );
+    expect(verify().status).toBe(0);
+
+    // The last row deleted: the chain still links, but the head says it went further.
+    sql((db) => db.prepare('DELETE FROM audit_log WHERE id = ?').run(entries.at(-1)?.id));
+    const cut = packshot('audit', 'verify');
+    expect(cut.status).toBe(1);
+    expect(cut.stdout).toContain('cut off the end');
+    expect(verify().verdict).toMatchObject({ ok: false, brokenId: null });
+  }, 120_000);
+});
+
+describe('packshot usage after a crash', () => {
+  it("is made good by the pack's next export when killed between the manifest and the sync", async () => {
+    const pack = await realpath(await tempDir('cli-usage-crash'));
+    try {
+      process.env.PACKSHOT_FAULT = 'export.manifest-committed:1';
+      const killed = packshot('export', '--channel', 'shopify', '--out', pack);
+      delete process.env.PACKSHOT_FAULT;
+      expect(killed.status).not.toBe(0);
+      expect(await readFile(join(pack, 'manifest.json'), 'utf8')).toContain('SHOT-A-1.jpg');
+      const inPack = (rows: UsageRow[]) => rows.filter((r) => r.pack === pack);
+      expect(inPack(json<UsageRow[]>(packshot('usage', String(ids.a), '--json')))).toEqual([]);
+
+      expect(packshot('export', '--channel', 'shopify', '--out', pack).status).toBe(0);
+      expect(inPack(json<UsageRow[]>(packshot('usage', String(ids.a), '--json')))).toEqual([
+        expect.objectContaining({ file: 'shopify/SHOT-A/SHOT-A-1.jpg', removedAt: null }),
+      ]);
+    } finally {
+      delete process.env.PACKSHOT_FAULT;
+      await rm(pack, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
