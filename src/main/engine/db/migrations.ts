@@ -3,6 +3,7 @@
 
 import { JOBS_SCHEMA } from './jobs-schema';
 import { FILE_IDENTITY_SCHEMA } from './file-identity-schema';
+import { RIGHTS_SCHEMA } from './rights-schema';
 
 export interface Migration {
   version: number;
@@ -396,4 +397,6 @@ export const migrations: Migration[] = [
   // Durable jobs (jobs/); the table is described beside its SQL.
   { version: 15, sql: JOBS_SCHEMA },
   { version: 16, sql: FILE_IDENTITY_SCHEMA },
+  // Rights: licences, releases, approvals by content hash, the file's claims, settings.
+  { version: 17, sql: RIGHTS_SCHEMA },
 ];
