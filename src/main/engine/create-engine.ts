@@ -23,6 +23,7 @@ import { exportHandlers } from './handlers/export-handlers';
 import { intakeHandlers } from './handlers/intake-handlers';
 import { jobHandlers } from './handlers/job-handlers';
 import { productHandlers } from './handlers/product-handlers';
+import { rightsHandlers } from './handlers/rights-handlers';
 import { tagHandlers } from './handlers/tag-handlers';
 import { uploadHandlers } from './handlers/upload-handlers';
 import { IngestPipeline } from './ingest/ingest-pipeline';
@@ -205,6 +206,7 @@ export function createEngine(options: EngineOptions): Engine {
     ...exportHandlers(ctx, { concurrency: options.exportConcurrency }),
     ...intakeHandlers(ctx),
     ...collectionHandlers(ctx),
+    ...rightsHandlers(ctx),
   };
 
   let closing: Promise<void> | undefined;
