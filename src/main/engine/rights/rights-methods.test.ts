@@ -110,4 +110,26 @@ describe('rights methods', () => {
       true,
     ]);
   });
+
+  it('search terms: rights:, licence:, approval:', async () => {
+    const { h, id } = p;
+    const find = async (query: string): Promise<string[]> =>
+      (await h.call('assets.list', { query })).items.map((a) => a.name).sort();
+    const { id: old } = await h.call('licences.create', {
+      name: 'Old Shoot',
+      type: 'editorial',
+      endsOn: addDays(today, -1),
+    });
+    await h.call('licences.attach', { licenceId: old, assetIds: [id['c.jpg'] ?? 0] });
+    expect(await find('rights:expired')).toEqual(['c.jpg']);
+    expect(await find('rights:expiring')).toEqual([]);
+    expect(await find('rights:none')).toEqual([]);
+    expect(await find('licence:"old shoot"')).toEqual(['c.jpg']);
+    expect(await find('license:renewed')).toEqual(['a.jpg', 'b.jpg']);
+    expect(await find('approval:approved')).toEqual(['b.jpg']);
+    expect(await find('approval:draft')).toEqual(['a.jpg', 'c.jpg']);
+    expect(await find('NOT approval:draft')).toEqual(['b.jpg']);
+    await expect(find('rights:lapsed')).rejects.toThrow(/expired, expiring or none/);
+    await expect(find('approval:ok')).rejects.toThrow(/approval: is draft/);
+  });
 });
