@@ -282,4 +282,6 @@ export interface PackManifest {
   packshot: 1;
   updatedAt: string;
   files: ManifestFile[];
+  /** The last run's errors: images left out (a rights block, with its reasons) or failed. */
+  errors?: ExportError[];
 }

@@ -121,6 +121,15 @@ export class LicenceRepo {
     return statements(this.db).prepare('DELETE FROM licences WHERE id = ?').run(id).changes > 0;
   }
 
+  /** True when the library records any licence at all. */
+  any(): boolean {
+    return (
+      statements(this.db)
+        .prepare<[], { one: number }>('SELECT 1 AS one FROM licences LIMIT 1')
+        .get() !== undefined
+    );
+  }
+
   get(id: number): Licence | null {
     const row = statements(this.db)
       .prepare<[number], Row>('SELECT * FROM licences WHERE id = ?')
