@@ -1,6 +1,7 @@
 import type { MethodArgs, MethodName, MethodResult } from '../../../shared/contract';
 import type { Engine } from '../../engine';
 import { invoke } from '../dispatch';
+import type { RightsFlags } from './rights-flags';
 
 /** A mistake in how the command was called: exit code 2. */
 export class UsageError extends Error {}
@@ -30,6 +31,8 @@ export interface CliContext {
     failures: string | undefined;
     /** export: prefix of 'Image Src' in the Shopify CSV. */
     baseUrl: string | undefined;
+    /** rights, release, approval; export / check --approved-only. */
+    rights: RightsFlags;
   };
   /** The built UI, served in browser mode. */
   rendererDir: string;
