@@ -132,4 +132,32 @@ describe('rights methods', () => {
     await expect(find('rights:lapsed')).rejects.toThrow(/expired, expiring or none/);
     await expect(find('approval:ok')).rejects.toThrow(/approval: is draft/);
   });
+
+  it('updates, detaches and deletes a licence; a deleted id is not reused', async () => {
+    const { h, id } = p;
+    const { id: lid } = await h.call('licences.create', { name: 'Temp', type: 'owned' });
+    await h.call('licences.attach', { licenceId: lid, assetIds: [id['a.jpg'] ?? 0] });
+    const updated = await h.call('licences.update', {
+      id: lid,
+      name: 'Temp',
+      type: 'rights-managed',
+      media: ['print'],
+    });
+    expect(updated).toMatchObject({ id: lid, type: 'rights-managed', media: ['print'] });
+    const web = await h.call('rights.check', {
+      assetIds: [id['a.jpg'] ?? 0],
+      channel: 'shopify',
+      medium: 'web',
+    });
+    expect(web[0]?.reasons.map((r) => r.code)).toContain('licence.medium');
+    expect(
+      await h.call('licences.detach', { licenceId: lid, assetIds: [id['a.jpg'] ?? 0] }),
+    ).toEqual({ changed: 1 });
+    expect(await h.call('licences.delete', { id: lid })).toEqual({ deleted: true });
+    await expect(h.call('licences.update', { id: lid, name: 'X', type: 'owned' })).rejects.toThrow(
+      /No licence/,
+    );
+    const { id: next } = await h.call('licences.create', { name: 'Next', type: 'owned' });
+    expect(next).toBeGreaterThan(lid);
+  });
 });
