@@ -33,7 +33,13 @@ function status(l: { startsOn: string | null; endsOn: string | null; warnDays: n
   return l.endsOn <= addDays(now, l.warnDays) ? ('expiring' as const) : ('active' as const);
 }
 
-/** licences.*, releases.*, approvals.*, rights.*: the rights of assets and the one check. */
+/**
+ * licences.*, releases.*, approvals.*, rights.*: the rights of assets and the one check.
+ * TODO(audit): each writeTransaction below records its change with AuditLog.record (the
+ * usage branch) inside the same transaction: licence create/update/delete (before, after),
+ * attach/detach/assign (licence, asset ids), release create/attach, approval set (per
+ * asset: state before and after, hash, comment).
+ */
 export function rightsHandlers(ctx: EngineContext): HandlerGroup<Ns> {
   const { db } = ctx;
   const licences = new LicenceRepo(db);
@@ -122,7 +128,6 @@ export function rightsHandlers(ctx: EngineContext): HandlerGroup<Ns> {
       const done = writeTransaction(db, () =>
         approvals.record(targets, { state: a.state, who, comment: a.comment }),
       );
-      // TODO(audit): AuditLog.record({who, what: 'approval.set', subject: asset, before, after})
       return changed({ changed: done.length, skipped: targets.length - done.length, who });
     },
     'approvals.history': ({ assetId }) => {
