@@ -55,3 +55,19 @@ it('reads xmpRights, PLUS and IPTC claims at index', async () => {
   const plain = await h.byName('plain.jpg');
   expect((await h.call('assets.get', { id: plain.id })).rightsClaims).toBeNull();
 });
+
+it('a sidecar written later adds its claims at the next scan', async () => {
+  const plain = await h.byName('plain.jpg');
+  await writeFile(
+    join(folder, 'plain.xmp'),
+    `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+    <rdf:Description xmlns:xmpRights="http://ns.adobe.com/xap/1.0/rights/">
+    <xmpRights:WebStatement>https://licence.example/7</xmpRights:WebStatement>
+    </rdf:Description></rdf:RDF></x:xmpmeta>`,
+  );
+  await h.call('catalogs.scan', {});
+  await h.call('jobs.wait', {});
+  expect((await h.call('assets.get', { id: plain.id })).rightsClaims).toEqual({
+    webStatement: 'https://licence.example/7',
+  });
+});
