@@ -397,6 +397,5 @@ export const migrations: Migration[] = [
   // Durable jobs (jobs/); the table is described beside its SQL.
   { version: 15, sql: JOBS_SCHEMA },
   { version: 16, sql: FILE_IDENTITY_SCHEMA },
-  // Rights: licences, releases, approvals by content hash, the file's claims, settings.
-  { version: 17, sql: RIGHTS_SCHEMA },
+  { version: 17, sql: RIGHTS_SCHEMA }, // licences, releases, approvals, claims, settings
 ];
