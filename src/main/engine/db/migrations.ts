@@ -1,6 +1,5 @@
 // Versioned schema. Each step runs once, in order, inside a transaction; PRAGMA
 // user_version records the last one applied. Never edit a shipped step: add a new one.
-
 import { JOBS_SCHEMA } from './jobs-schema';
 import { FILE_IDENTITY_SCHEMA } from './file-identity-schema';
 import { RIGHTS_SCHEMA } from './rights-schema';
