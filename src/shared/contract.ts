@@ -2,6 +2,7 @@
 // (name → payload). Hosts derive routes, IPC handlers and CLI calls from these maps;
 // argument schemas are enforced at every host edge.
 import type { z } from 'zod';
+import { approvalsMethods } from './methods/approvals-methods';
 import { assetsMethods } from './methods/assets-methods';
 import { auditEntriesMethods } from './methods/audit-entries-methods';
 import { burstsMethods } from './methods/bursts-methods';
@@ -13,11 +14,14 @@ import { foldersMethods } from './methods/folders-methods';
 import { intakeRulesMethods } from './methods/intake-rules-methods';
 import { jobsMethods } from './methods/jobs-methods';
 import { librariesMethods } from './methods/libraries-methods';
+import { licencesMethods } from './methods/licences-methods';
 import { linksMethods } from './methods/links-methods';
 import { presetsMethods } from './methods/presets-methods';
 import { previewsMethods } from './methods/previews-methods';
 import { productsMethods } from './methods/products-methods';
+import { releasesMethods } from './methods/releases-methods';
 import { renditionsMethods } from './methods/renditions-methods';
+import { rightsMethods } from './methods/rights-methods';
 import { rulesMethods } from './methods/rules-methods';
 import { tagsMethods } from './methods/tags-methods';
 import { takedownsMethods } from './methods/takedowns-methods';
@@ -32,6 +36,7 @@ export { eventNames, events, type EventName, type EventPayload, type Events } fr
  * plural noun: assets.list, catalogs.add); this is the whole map.
  */
 export const methods = {
+  ...approvalsMethods,
   ...assetsMethods,
   ...auditEntriesMethods,
   ...burstsMethods,
@@ -43,11 +48,14 @@ export const methods = {
   ...intakeRulesMethods,
   ...jobsMethods,
   ...librariesMethods,
+  ...licencesMethods,
   ...linksMethods,
   ...presetsMethods,
   ...previewsMethods,
   ...productsMethods,
+  ...releasesMethods,
   ...renditionsMethods,
+  ...rightsMethods,
   ...rulesMethods,
   ...tagsMethods,
   ...takedownsMethods,

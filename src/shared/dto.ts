@@ -1,4 +1,5 @@
 // Data that crosses the contract. Plain data only: numbers, strings, arrays, objects.
+import type { RightsClaims } from './rights-dto';
 
 export interface AppInfo {
   version: string;
@@ -118,6 +119,8 @@ export interface AssetMetadata {
   creator: string | null;
   copyright: string | null;
   usageTerms: string | null;
+  /** The file's own rights claims (xmpRights, PLUS, IPTC); null when it makes none. */
+  rightsClaims: RightsClaims | null;
   rating: number | null;
   label: string | null;
   colorSpace: string | null;
@@ -138,6 +141,8 @@ export interface AssetVersion {
 
 export interface AssetDetail extends Asset {
   metadata: AssetMetadata | null;
+  /** The file's own rights claims as last indexed (README "Rights"). */
+  rightsClaims: RightsClaims | null;
   history: AssetVersion[];
 }
 

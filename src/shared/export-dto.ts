@@ -1,6 +1,7 @@
 // Channel packs: presets, renditions, pre-flight reports and export jobs, as they cross the
 // contract. The zod schema for a preset body is in preset-schema.ts.
 import type { MediaRole } from './product-dto';
+import type { Medium } from './rights-dto';
 
 export const OUTPUT_FORMATS = ['jpeg', 'png', 'webp', 'avif'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -116,6 +117,12 @@ export interface PresetBody {
   metadata: MetadataPolicy;
   source: PresetSource;
   notes: string;
+  /** The rights check blocks images not approved for their current content. */
+  requireApproval: boolean;
+  /** The rights check blocks images with no licence recorded (otherwise it warns). */
+  requireLicence: boolean;
+  /** The medium licences are checked against; null: the channel's usual one (channel-medium.ts). */
+  medium: Medium | null;
 }
 
 export interface ChannelPreset extends PresetBody {
@@ -275,4 +282,6 @@ export interface PackManifest {
   packshot: 1;
   updatedAt: string;
   files: ManifestFile[];
+  /** The last run's errors: images left out (a rights block, with its reasons) or failed. */
+  errors?: ExportError[];
 }

@@ -9,6 +9,7 @@ import {
   type PresetBody,
 } from './export-dto';
 import { MEDIA_ROLES } from './product-dto';
+import { MEDIA } from './rights-dto';
 
 export const presetId = z
   .string()
@@ -97,6 +98,9 @@ export const presetBodySchema = z
       })
       .strict(),
     notes: z.string().max(5000).default(''),
+    requireApproval: z.boolean().default(false),
+    requireLicence: z.boolean().default(false),
+    medium: z.enum(MEDIA).nullable().default(null),
   })
   .strict()
   .refine((p) => new Set(p.renditions.map((r) => r.key)).size === p.renditions.length, {

@@ -23,6 +23,7 @@ import { exportHandlers } from './handlers/export-handlers';
 import { intakeHandlers } from './handlers/intake-handlers';
 import { jobHandlers } from './handlers/job-handlers';
 import { productHandlers } from './handlers/product-handlers';
+import { rightsHandlers } from './handlers/rights-handlers';
 import { tagHandlers } from './handlers/tag-handlers';
 import { uploadHandlers } from './handlers/upload-handlers';
 import { versionHandlers } from './handlers/version-handlers';
@@ -231,6 +232,7 @@ export function createEngine(options: EngineOptions): Engine {
     ...collectionHandlers(ctx),
     ...versionHandlers(ctx, versionOps, store),
     ...usageHandlers(ctx),
+    ...rightsHandlers(ctx),
   };
 
   let closing: Promise<void> | undefined;

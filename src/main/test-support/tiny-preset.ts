@@ -48,5 +48,8 @@ export const tinyPreset = (over: Partial<PresetBody> = {}): PresetBody => ({
   metadata: 'strip',
   source: { title: 'test', url: null, checked: '2026-11-30' },
   notes: '',
+  requireApproval: false,
+  requireLicence: false,
+  medium: null,
   ...over,
 });

@@ -19,6 +19,8 @@ const selection = {
   channels,
   query: searchQuery.optional(),
   productIds: z.array(id).max(100_000).optional(),
+  /** Only images approved for their current content; the rest are blocked (`--approved-only`). */
+  approvedOnly: z.boolean().optional(),
 };
 const jobId = z.string().min(1).max(100);
 

@@ -3,12 +3,14 @@
 import { FILE_IDENTITY_SCHEMA } from './file-identity-schema';
 import { JOBS_SCHEMA } from './jobs-schema';
 import type { Migration } from './migrations';
+import { RIGHTS_SCHEMA } from './rights-schema';
 import { USAGE_AUDIT_SCHEMA } from './usage-audit-schema';
 import { VERSION_STORE_SCHEMA } from './version-store-schema';
 
 export const LATER_MIGRATIONS: Migration[] = [
   { version: 15, sql: JOBS_SCHEMA }, // durable jobs (jobs/)
   { version: 16, sql: FILE_IDENTITY_SCHEMA }, // inode and device of each file
+  { version: 17, sql: RIGHTS_SCHEMA }, // licences, releases, approvals, claims, settings
   { version: 18, sql: VERSION_STORE_SCHEMA }, // clone support, versions by hash
   { version: 19, sql: USAGE_AUDIT_SCHEMA }, // where used, audit log
 ];

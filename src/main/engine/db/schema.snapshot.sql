@@ -1,5 +1,14 @@
 PRAGMA user_version = 19;
 
+-- index approvals_by_asset on approvals
+CREATE INDEX approvals_by_asset ON approvals (asset_id, hash, id);
+
+-- index asset_licences_by_licence on asset_licences
+CREATE INDEX asset_licences_by_licence ON asset_licences (licence_id, asset_id);
+
+-- index asset_releases_by_release on asset_releases
+CREATE INDEX asset_releases_by_release ON asset_releases (release_id, asset_id);
+
 -- index asset_tags_by_tag on asset_tags
 CREATE INDEX asset_tags_by_tag ON asset_tags (tag_id, asset_id);
 
@@ -81,6 +90,9 @@ CREATE INDEX jobs_finished ON jobs (finished_at) WHERE finished_at IS NOT NULL;
 -- index jobs_live on jobs
 CREATE INDEX jobs_live ON jobs (state, name, id) WHERE state IN ('queued', 'running');
 
+-- index licences_by_end on licences
+CREATE INDEX licences_by_end ON licences (ends_on);
+
 -- index product_links_by_asset on product_links
 CREATE INDEX product_links_by_asset ON product_links (asset_id);
 
@@ -120,8 +132,17 @@ CREATE INDEX usages_by_asset ON usages (asset_id, exported_at);
 -- index usages_live on usages
 CREATE UNIQUE INDEX usages_live ON usages (pack, file) WHERE removed_at IS NULL;
 
+-- table approvals on approvals
+CREATE TABLE approvals (id INTEGER PRIMARY KEY AUTOINCREMENT, asset_id INTEGER NOT NULL REFERENCES assets(id) ON DELETE CASCADE, hash TEXT NOT NULL, state TEXT NOT NULL CHECK (state IN ('draft', 'in-review', 'approved', 'rejected')), who TEXT NOT NULL, at INTEGER NOT NULL, comment TEXT);
+
 -- table asset_focus on asset_focus
 CREATE TABLE asset_focus (asset_id INTEGER PRIMARY KEY REFERENCES assets(id) ON DELETE CASCADE, x REAL NOT NULL CHECK (x BETWEEN 0 AND 1), y REAL NOT NULL CHECK (y BETWEEN 0 AND 1));
+
+-- table asset_licences on asset_licences
+CREATE TABLE asset_licences (asset_id INTEGER NOT NULL REFERENCES assets(id) ON DELETE CASCADE, licence_id INTEGER NOT NULL REFERENCES licences(id) ON DELETE CASCADE, PRIMARY KEY (asset_id, licence_id)) WITHOUT ROWID;
+
+-- table asset_releases on asset_releases
+CREATE TABLE asset_releases (asset_id INTEGER NOT NULL REFERENCES assets(id) ON DELETE CASCADE, release_id INTEGER NOT NULL REFERENCES releases(id) ON DELETE CASCADE, PRIMARY KEY (asset_id, release_id)) WITHOUT ROWID;
 
 -- table asset_tags on asset_tags
 CREATE TABLE asset_tags (asset_id INTEGER NOT NULL REFERENCES assets(id) ON DELETE CASCADE, tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE, source TEXT NOT NULL DEFAULT 'user' CHECK (source IN ('user', 'file')), PRIMARY KEY (asset_id, tag_id)) WITHOUT ROWID;
@@ -130,7 +151,7 @@ CREATE TABLE asset_tags (asset_id INTEGER NOT NULL REFERENCES assets(id) ON DELE
 CREATE TABLE asset_versions (id INTEGER PRIMARY KEY, asset_id INTEGER NOT NULL REFERENCES assets(id) ON DELETE CASCADE, hash TEXT NOT NULL, bytes INTEGER NOT NULL, width INTEGER, height INTEGER, recorded_at TEXT NOT NULL);
 
 -- table assets on assets
-CREATE TABLE assets (id INTEGER PRIMARY KEY, catalog_id INTEGER NOT NULL REFERENCES catalogs(id) ON DELETE CASCADE, rel_path TEXT NOT NULL, name TEXT NOT NULL, bytes INTEGER NOT NULL, mtime_ms INTEGER NOT NULL, hash TEXT, format TEXT, width INTEGER, height INTEGER, state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'ok', 'error', 'missing')), error TEXT, thumb TEXT NOT NULL DEFAULT 'pending' CHECK (thumb IN ('pending', 'ready', 'error', 'none')), added_at INTEGER NOT NULL, kind TEXT NOT NULL DEFAULT 'image', folder TEXT NOT NULL DEFAULT '', orientation INTEGER, captured_at TEXT, camera TEXT, metadata TEXT, duplicate_of INTEGER REFERENCES assets(id) ON DELETE SET NULL, placeholder TEXT, notice TEXT, rating INTEGER NOT NULL DEFAULT 0 CHECK (rating BETWEEN 0 AND 5), flag TEXT NOT NULL DEFAULT 'none' CHECK (flag IN ('none', 'pick', 'reject')), label TEXT CHECK (label IS NULL OR label IN ('red', 'yellow', 'green', 'blue', 'purple')), colors TEXT, color_names TEXT NOT NULL DEFAULT '[]', white_bg REAL, fill REAL, sharpness REAL, phash TEXT, similar_group INTEGER, violation TEXT, ino INTEGER, dev INTEGER, UNIQUE (catalog_id, rel_path));
+CREATE TABLE assets (id INTEGER PRIMARY KEY, catalog_id INTEGER NOT NULL REFERENCES catalogs(id) ON DELETE CASCADE, rel_path TEXT NOT NULL, name TEXT NOT NULL, bytes INTEGER NOT NULL, mtime_ms INTEGER NOT NULL, hash TEXT, format TEXT, width INTEGER, height INTEGER, state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'ok', 'error', 'missing')), error TEXT, thumb TEXT NOT NULL DEFAULT 'pending' CHECK (thumb IN ('pending', 'ready', 'error', 'none')), added_at INTEGER NOT NULL, kind TEXT NOT NULL DEFAULT 'image', folder TEXT NOT NULL DEFAULT '', orientation INTEGER, captured_at TEXT, camera TEXT, metadata TEXT, duplicate_of INTEGER REFERENCES assets(id) ON DELETE SET NULL, placeholder TEXT, notice TEXT, rating INTEGER NOT NULL DEFAULT 0 CHECK (rating BETWEEN 0 AND 5), flag TEXT NOT NULL DEFAULT 'none' CHECK (flag IN ('none', 'pick', 'reject')), label TEXT CHECK (label IS NULL OR label IN ('red', 'yellow', 'green', 'blue', 'purple')), colors TEXT, color_names TEXT NOT NULL DEFAULT '[]', white_bg REAL, fill REAL, sharpness REAL, phash TEXT, similar_group INTEGER, violation TEXT, ino INTEGER, dev INTEGER, rights_claims TEXT, UNIQUE (catalog_id, rel_path));
 
 -- table assets_fts on assets_fts
 CREATE VIRTUAL TABLE assets_fts USING fts5(name, folder, title, description, tokenize = 'unicode61 remove_diacritics 2');
@@ -183,6 +204,9 @@ CREATE TABLE intake_tags (asset_id INTEGER NOT NULL REFERENCES assets(id) ON DEL
 -- table jobs on jobs
 CREATE TABLE jobs (id INTEGER PRIMARY KEY, name TEXT NOT NULL, args TEXT NOT NULL DEFAULT '{}', lock_key TEXT, state TEXT NOT NULL DEFAULT 'queued' CHECK (state IN ('queued', 'running', 'done', 'failed', 'cancelled')), done INTEGER NOT NULL DEFAULT 0, total INTEGER NOT NULL DEFAULT 0, rate REAL NOT NULL DEFAULT 0, detail TEXT, result TEXT, error TEXT, attempts INTEGER NOT NULL DEFAULT 0, cancel_requested INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL, started_at INTEGER, finished_at INTEGER, owner_pid INTEGER, owner_host TEXT, owner_token TEXT, heartbeat_at INTEGER);
 
+-- table licences on licences
+CREATE TABLE licences (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, licensor TEXT, contact TEXT, type TEXT NOT NULL, cc_variant TEXT, reference TEXT, contract_path TEXT, credit_line TEXT, credit_required INTEGER NOT NULL DEFAULT 0, starts_on TEXT, ends_on TEXT, warn_days INTEGER NOT NULL DEFAULT 30, territories_mode TEXT CHECK (territories_mode IS NULL OR territories_mode IN ('include', 'exclude')), territories TEXT, channels TEXT, media TEXT, modifications_allowed INTEGER NOT NULL DEFAULT 1, created_at INTEGER NOT NULL);
+
 -- table link_rules on link_rules
 CREATE TABLE link_rules (id INTEGER PRIMARY KEY, name TEXT NOT NULL, pattern TEXT NOT NULL, auto INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL);
 
@@ -192,8 +216,14 @@ CREATE TABLE product_links (product_id INTEGER NOT NULL REFERENCES products(id) 
 -- table products on products
 CREATE TABLE products (id INTEGER PRIMARY KEY, sku TEXT NOT NULL UNIQUE COLLATE NOCASE, name TEXT NOT NULL DEFAULT '', parent_id INTEGER REFERENCES products(id) ON DELETE SET NULL, attributes TEXT NOT NULL DEFAULT '{}', channels TEXT NOT NULL DEFAULT '[]', product_type TEXT, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
 
+-- table releases on releases
+CREATE TABLE releases (id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL CHECK (kind IN ('model', 'property', 'minor')), subject TEXT, signed_on TEXT NOT NULL, expires_on TEXT, restrictions TEXT, document_path TEXT, created_at INTEGER NOT NULL);
+
 -- table rendition_overrides on rendition_overrides
 CREATE TABLE rendition_overrides (asset_id INTEGER NOT NULL REFERENCES assets(id) ON DELETE CASCADE, preset_id TEXT NOT NULL, options TEXT NOT NULL, PRIMARY KEY (asset_id, preset_id)) WITHOUT ROWID;
+
+-- table settings on settings
+CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 
 -- table sidecars on sidecars
 CREATE TABLE sidecars (catalog_id INTEGER NOT NULL REFERENCES catalogs(id) ON DELETE CASCADE, rel_path TEXT NOT NULL, bytes INTEGER NOT NULL, mtime_ms INTEGER NOT NULL, PRIMARY KEY (catalog_id, rel_path)) WITHOUT ROWID;

@@ -11,6 +11,18 @@ import {
   type PackProductRow,
 } from '../repositories/pack-source-repo';
 import { productSearch } from '../repositories/search-query';
+import type { RightsFacts } from '../rights/check-rights';
+
+/** What the export handler loads for each image before planning. */
+export interface PackRights {
+  facts: RightsFacts;
+  /** The day the check is made for ('YYYY-MM-DD'). */
+  date: string;
+  /** The library records no licence at all: "no licence recorded" is not worth a warning. */
+  noLicencesInLibrary: boolean;
+  /** `--approved-only`: every preset requires approval. */
+  approvedOnly: boolean;
+}
 
 export interface PackProduct {
   id: number;
@@ -42,12 +54,16 @@ export interface PackImage {
   fill: number | null;
   sharpness: number | null;
   focus: { x: number; y: number } | null;
+  /** Filled by the export handler for pre-flight's rights check. */
+  rights?: PackRights;
 }
 
 export interface Selection {
   /** The search language; a product is selected as README "Channel packs" says. */
   query?: string;
   productIds?: number[];
+  /** Only images approved for their current content (`--approved-only`). */
+  approvedOnly?: boolean;
 }
 
 const ROLE_ORDER = new Map(MEDIA_ROLES.map((r, i) => [r, i]));

@@ -11,6 +11,7 @@ import { defaultChecks } from '../export/preflight/checks';
 import { preflightReport } from '../export/preflight/run-preflight';
 import { PresetRepo } from '../repositories/preset-repo';
 import { resolvePresets } from '../export/resolve-presets';
+import { attachRights } from '../export/pack-rights';
 
 type Names = NamespaceMethods<'exports' | 'presets' | 'renditions'>;
 
@@ -33,6 +34,7 @@ export function exportHandlers(
     const chosen = resolvePresets(presets.list(), args.channels);
     const products = source.products(args);
     const assetIds = [...new Set(products.flatMap((p) => p.images.map((i) => i.assetId)))];
+    attachRights(ctx.db, products, args.approvedOnly ?? false);
     return planPack(chosen, products, source.overrides(assetIds), checks);
   };
   const jobs = new ExportJobs(ctx.jobs, ctx.bus, {
@@ -77,6 +79,7 @@ export function exportHandlers(
           failures: args.failures,
           dryRun: args.dryRun,
           baseUrl: args.baseUrl ?? '',
+          ...(args.approvedOnly ? { approvedOnly: true } : {}),
         }),
       ),
     'exports.cancel': ({ jobId }) => Promise.resolve({ cancelled: jobs.cancel(jobId) }),

@@ -17,6 +17,8 @@ import { fieldsOf, type ProductFields } from '../repositories/product-repo';
 import { PresetRepo } from '../repositories/preset-repo';
 import { computeReadiness, notReady } from '../products/readiness/compute-readiness';
 import type { PresetLookup } from '../products/readiness/channel-requirements';
+import { rightsBlocks } from '../products/readiness/rights-readiness';
+import { loadRightsFacts } from '../repositories/rights-facts';
 import { writeTransaction } from '../db/write-transaction';
 
 type Names = NamespaceMethods<'products' | 'links' | 'rules'>;
@@ -27,6 +29,12 @@ export function productHandlers(ctx: EngineContext, parts: ProductParts): Handle
   const presets = new PresetRepo(ctx.db);
   /** Readiness checks the presets as export will: with the user's edits. */
   const presetOf: PresetLookup = (id) => presets.get(id);
+  const rightsOf = (files: readonly { assetId: number }[]) =>
+    rightsBlocks(
+      loadRightsFacts(ctx.db, [...new Set(files.map((f) => f.assetId))]),
+      presetOf,
+      new Date().toISOString().slice(0, 10),
+    );
 
   /** Product views refetch; asset lists too when links (badges, the unlinked filter) changed. */
   const changed = (assetsToo: boolean): void => {
@@ -176,13 +184,16 @@ export function productHandlers(ctx: EngineContext, parts: ProductParts): Handle
       ];
       const files = linkEdits.links.readinessFiles(family.map((p) => p.id));
       return Promise.resolve(
-        computeReadiness(family, files, undefined, presetOf).filter((r) => r.productId === id),
+        computeReadiness(family, files, undefined, presetOf, rightsOf(files)).filter(
+          (r) => r.productId === id,
+        ),
       );
     },
     'products.notReady': ({ channel }) => {
       const all: Product[] = products.all();
+      const files = linkEdits.links.readinessFiles();
       return Promise.resolve(
-        notReady(computeReadiness(all, linkEdits.links.readinessFiles(), channel, presetOf)),
+        notReady(computeReadiness(all, files, channel, presetOf, rightsOf(files))),
       );
     },
   };

@@ -1,3 +1,4 @@
+import type { RightsClaims } from '../../../shared/rights-dto';
 import type { Asset, AssetDetail } from '../../../shared/dto';
 import type { Db } from '../db/open-database';
 import { statements } from '../db/statement-cache';
@@ -80,11 +81,14 @@ export class AssetQueryRepo {
     const asset = this.get(id);
     if (!asset) return undefined;
     const meta = statements(this.db)
-      .prepare<[number], { metadata: string | null }>('SELECT metadata FROM assets WHERE id = ?')
+      .prepare<[number], { metadata: string | null; claims: string | null }>(
+        'SELECT metadata, rights_claims AS claims FROM assets WHERE id = ?',
+      )
       .get(id);
     return {
       ...asset,
       metadata: parseMetadata(meta?.metadata ?? null),
+      rightsClaims: meta?.claims ? (JSON.parse(meta.claims) as RightsClaims) : null,
       history: this.versions.history(id),
     };
   }

@@ -123,7 +123,8 @@ export function parseList(json: string | null): string[] {
 export function parseMetadata(json: string | null): AssetMetadata | null {
   if (!json) return null;
   try {
-    return JSON.parse(json) as AssetMetadata;
+    // Rows indexed before the rights claims were read have none.
+    return { rightsClaims: null, ...(JSON.parse(json) as Omit<AssetMetadata, 'rightsClaims'>) };
   } catch {
     return null;
   }

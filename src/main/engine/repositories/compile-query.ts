@@ -1,5 +1,6 @@
 import { queryError } from '../search/parse-query';
 import type { QueryNode } from '../search/query-ast';
+import { RIGHTS_FIELDS, rightsTerm } from './rights-terms';
 
 export interface CompiledQuery {
   /** A boolean SQL expression over `assets a JOIN catalogs c` (see QuerySubject). */
@@ -54,6 +55,7 @@ export const QUERY_FIELDS = [
   'product',
   'no',
   'naming',
+  ...RIGHTS_FIELDS,
 ] as const;
 
 /** Turns a parsed query into SQL with parameters; every value is a parameter, never text. */
@@ -256,12 +258,17 @@ export function compileQuery(
         if (value === 'none') return 'a.label IS NULL';
         params.push(value);
         return 'a.label = ?';
-      default:
+      default: {
+        const rights = rightsTerm(name, value, params, (message) => {
+          throw queryError(input, column, message);
+        });
+        if (rights !== undefined) return rights;
         throw queryError(
           input,
           column,
           `Unknown field '${name}:' (known: ${QUERY_FIELDS.join(', ')})`,
         );
+      }
     }
   }
 }

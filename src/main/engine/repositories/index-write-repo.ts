@@ -21,6 +21,11 @@ export interface IndexedFields {
   analysis: ImageAnalysis | null;
 }
 
+/** The file's rights claims get a column of their own: searched and checked without the metadata. */
+function claimsJson(m: AssetMetadata | null): string | null {
+  return m?.rightsClaims ? JSON.stringify(m.rightsClaims) : null;
+}
+
 /** Palette names covering at least a tenth of the image, for color: searches. */
 function colorNames(analysis: ImageAnalysis | null): string[] {
   const shares = new Map<string, number>();
@@ -41,7 +46,7 @@ export class IndexWriteRepo {
         `UPDATE assets SET hash = ?, format = ?, width = ?, height = ?, thumb = ?, state = ?, error = ?,
                 orientation = ?, captured_at = ?, camera = ?, metadata = ?,
                 placeholder = ?, notice = ?, colors = ?, color_names = ?, white_bg = ?, fill = ?,
-                sharpness = ?, phash = ?
+                sharpness = ?, phash = ?, rights_claims = ?
          WHERE id = ?`,
       )
       .run(
@@ -64,6 +69,7 @@ export class IndexWriteRepo {
         f.analysis?.fill ?? null,
         f.analysis?.sharpness ?? null,
         f.analysis?.phash ?? null,
+        claimsJson(f.metadata),
         id,
       );
   }
@@ -79,13 +85,14 @@ export class IndexWriteRepo {
     statements(this.db)
       .prepare(
         `UPDATE assets SET orientation = coalesce(?, orientation), captured_at = ?, camera = ?,
-                metadata = ? WHERE id = ?`,
+                metadata = ?, rights_claims = ? WHERE id = ?`,
       )
       .run(
         f.orientation,
         f.capturedAt,
         f.camera,
         f.metadata ? JSON.stringify(f.metadata) : null,
+        claimsJson(f.metadata),
         id,
       );
   }

@@ -30,6 +30,7 @@ interface LinkDetailRow {
 /** A linked file as readiness sees it. */
 export interface LinkedFile {
   productId: number;
+  assetId: number;
   role: string;
   position: number;
   state: string;
@@ -108,7 +109,7 @@ export class LinkRepo {
       : '';
     return this.db
       .prepare<number[], LinkedFile>(
-        `SELECT l.product_id AS productId, l.role, l.position, a.state, a.width, a.height, a.name
+        `SELECT l.product_id AS productId, l.asset_id AS assetId, l.role, l.position, a.state, a.width, a.height, a.name
          FROM product_links l JOIN assets a ON a.id = l.asset_id ${where}
          ORDER BY l.product_id, l.role, l.position`,
       )

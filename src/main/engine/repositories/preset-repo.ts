@@ -127,5 +127,8 @@ export function bodyOf(p: ChannelPreset): PresetBody {
     metadata: p.metadata,
     source: p.source,
     notes: p.notes,
+    requireApproval: p.requireApproval,
+    requireLicence: p.requireLicence,
+    medium: p.medium,
   };
 }

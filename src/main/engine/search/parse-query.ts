@@ -6,6 +6,7 @@ import type { Comparison, QueryNode } from './query-ast';
  *   free words            red sneaker "side view"
  *   field:value           tag:Shoes  format:raw  camera:canon  taken:2026-05  folder:shoot-2
  *   products              sku:AB-12 (SKU prefix)  product:sneaker  no:product (linked to none)
+ *   rights                rights:expired|expiring|none  licence:"Shoot 2026"  approval:approved
  *   comparisons           width>=2000  height<1000  rating>=4  size>5000000
  *   states                missing  error  dupes  offline  violation (of the naming convention)
  *   logic                 AND (implicit between terms), OR, NOT or a leading '-', ( )

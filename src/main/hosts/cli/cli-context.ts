@@ -1,6 +1,7 @@
 import type { MethodArgs, MethodName, MethodResult } from '../../../shared/contract';
 import type { Engine } from '../../engine';
 import { invoke } from '../dispatch';
+import type { RightsFlags } from './rights-flags';
 
 /** A mistake in how the command was called: exit code 2. */
 export class UsageError extends Error {}
@@ -38,6 +39,8 @@ export interface CliContext {
     force: boolean;
     /** audit: entries from this date on. */
     since: string | undefined;
+    /** rights, release, approval; export / check --approved-only. */
+    rights: RightsFlags;
   };
   /** The built UI, served in browser mode. */
   rendererDir: string;

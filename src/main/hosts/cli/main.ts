@@ -10,6 +10,8 @@ import { assetsCommand } from './commands/assets-command';
 import { catalogCommand } from './commands/catalog-command';
 import { collectionsCommand } from './commands/collections-command';
 import { checkCommand } from './commands/check-command';
+import { approvalCommand, releaseCommand, rightsCommand } from './commands/rights-commands';
+import { RIGHTS_OPTIONS, rightsFlags } from './rights-flags';
 import { doctorCommand } from './commands/doctor-command';
 import { exportCommand } from './commands/export-command';
 import { jobsCommand } from './commands/jobs-command';
@@ -54,13 +56,24 @@ usage: packshot [--data DIR] <command>
                           link files to products by name (default: the app's rules, or
                           {sku}_{position}); one undoable step
   export --channel ID[,ID] --out DIR [--query Q] [--dry-run] [--failures skip|warn]
-         [--base-url URL] [--json]
+         [--base-url URL] [--approved-only] [--json]
                           write channel packs (IDs: presets or channels, e.g. amazon);
                           Q picks products by SKU or name, or by one of their own files:
                           'sku:AB-1 OR sku:AB-2', 'tag:Summer rating>=4'
-  check --channel ID[,ID] [--query Q] [--json]
+  check --channel ID[,ID] [--query Q] [--approved-only] [--json]
                           pre-flight: every product's images against the channel's rules
-                          (Q picks products as export's does)
+                          and the rights check (Q picks products as export's does)
+  rights set --query Q --licensor NAME --type TYPE [--starts DATE] [--ends DATE]
+         [--channels a,b] [--territories XX,YY] [--credit TEXT]
+                          the assets Q finds hold exactly this licence (TYPE: owned,
+                          work-for-hire, royalty-free, rights-managed, editorial,
+                          creative-commons; dates YYYY-MM-DD)
+  rights list [--expiring DAYS]
+                          licences (those ending within DAYS, or ended)
+  release add --query Q --kind model|property|minor --signed DATE [--expires DATE]
+         [--file PATH]    record a release and attach it to the assets Q finds
+  approval set approved|rejected|in-review --query Q [--comment TEXT] [--who NAME]
+                          a decision on each file's current content
   presets list [--json] | presets show ID
                           the channel presets (built in and yours)
   versions list ID | versions replace ID FILE | versions restore ID N [--json]
@@ -87,6 +100,7 @@ options:
   --query Q    the search language: red sneaker tag:Shoes format:raw width>=2000
                taken:2026-05 camera:canon missing error dupes, AND OR NOT ( )
                sku:AB-12 product:sneaker no:product
+               rights:expired|expiring|none licence:"NAME" approval:approved
   -h, --help   this text
 `;
 
@@ -103,6 +117,9 @@ const COMMANDS: Record<string, (ctx: CliContext) => Promise<void>> = {
   serve: serveCommand,
   export: exportCommand,
   check: checkCommand,
+  rights: rightsCommand,
+  release: releaseCommand,
+  approval: approvalCommand,
   presets: presetsCommand,
   jobs: jobsCommand,
   versions: versionsCommand,
@@ -145,6 +162,7 @@ async function main(argv: string[]): Promise<number> {
         csv: { type: 'string' },
         force: { type: 'boolean', default: false },
         since: { type: 'string' },
+        ...RIGHTS_OPTIONS,
       },
     });
     if (values.version) {
@@ -197,6 +215,7 @@ async function main(argv: string[]): Promise<number> {
         csv: values.csv,
         force: values.force ?? false,
         since: values.since,
+        rights: rightsFlags(values),
       },
       rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)),
       out: process.stdout,

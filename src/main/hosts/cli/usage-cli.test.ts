@@ -13,18 +13,6 @@ import { runPackshot, type CliRun } from '../../test-support/run-cli';
 import { makeImage, tempDir } from '../../test-support/sample-images';
 import { seedProducts } from '../../test-support/seed-products';
 
-// The rights branch's migration 17 makes these; until it is merged the test makes them with
-// the same DDL (docs: rights-common.md).
-const RIGHTS_DDL = `
-  CREATE TABLE IF NOT EXISTS licences (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL,
-    licensor TEXT, contact TEXT, type TEXT NOT NULL, cc_variant TEXT, reference TEXT,
-    contract_path TEXT, credit_line TEXT, credit_required INTEGER NOT NULL DEFAULT 0,
-    starts_on TEXT, ends_on TEXT, warn_days INTEGER NOT NULL DEFAULT 30, territories_mode TEXT,
-    territories TEXT, channels TEXT, media TEXT, modifications_allowed INTEGER NOT NULL DEFAULT 1,
-    created_at INTEGER NOT NULL);
-  CREATE TABLE IF NOT EXISTS asset_licences (asset_id, licence_id, PRIMARY KEY(asset_id, licence_id));
-`;
-
 let dataDir: string;
 let photos: string;
 let out: string;
@@ -126,18 +114,23 @@ describe('packshot usage', () => {
 
 describe('packshot takedown', () => {
   it('lists and writes as CSV the files whose licence ends within the days asked', async () => {
-    sql((db) => {
-      db.exec(RIGHTS_DDL);
-      const add = db.prepare(
-        "INSERT INTO licences (name, type, ends_on, created_at) VALUES (?, 'rights-managed', ?, 0)",
-      );
-      const soon = Number(add.run('Shoot 12, Studio, Ltd', localDay(5)).lastInsertRowid);
-      const later = Number(add.run('Stock', localDay(90)).lastInsertRowid);
-      const link = db.prepare('INSERT INTO asset_licences (asset_id, licence_id) VALUES (?, ?)');
-      link.run(ids.a, soon);
-      link.run(ids.a, later);
-      link.run(ids.b, soon); // b is no longer in the pack: nothing to take down
-    });
+    // Two licences on a, one of them also on b, through the engine's own methods.
+    const engine = createEngine({ dataDir });
+    try {
+      const licence = async (name: string, endsOn: string): Promise<number> =>
+        (await invoke(engine.handlers, 'licences.create', { name, type: 'rights-managed', endsOn }))
+          .id;
+      const soon = await licence('Shoot 12, Studio, Ltd', localDay(5));
+      const later = await licence('Stock', localDay(90));
+      await invoke(engine.handlers, 'licences.attach', {
+        licenceId: soon,
+        assetIds: [ids.a, ids.b],
+      });
+      await invoke(engine.handlers, 'licences.attach', { licenceId: later, assetIds: [ids.a] });
+      // b is no longer in the pack: nothing to take down for it.
+    } finally {
+      await engine.close();
+    }
     const rows = json<TakedownRow[]>(packshot('takedown', '--days', '30', '--json'));
     expect(rows).toEqual([
       expect.objectContaining({

@@ -197,6 +197,7 @@ export function makeMetadata(overrides: Partial<AssetMetadata> = {}): AssetMetad
     creator: null,
     copyright: null,
     usageTerms: null,
+    rightsClaims: null,
     rating: null,
     label: null,
     colorSpace: null,
@@ -211,9 +212,9 @@ export function makeMetadata(overrides: Partial<AssetMetadata> = {}): AssetMetad
 /** `assets.get`'s answer for an asset: no metadata and no history unless given. */
 export function makeDetail(
   asset: Asset,
-  overrides: Partial<Pick<AssetDetail, 'metadata' | 'history'>> = {},
+  overrides: Partial<Pick<AssetDetail, 'metadata' | 'history' | 'rightsClaims'>> = {},
 ): AssetDetail {
-  return { ...asset, metadata: null, history: [], ...overrides };
+  return { ...asset, metadata: null, history: [], rightsClaims: null, ...overrides };
 }
 
 /** Serves `assets.list` over `total` generated assets, like the engine pages them. */

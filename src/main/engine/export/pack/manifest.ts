@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { open, readFile, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ManifestFile, PackManifest } from '../../../../shared/export-dto';
+import type { ExportError, ManifestFile, PackManifest } from '../../../../shared/export-dto';
 import { PackshotError } from '../../../../shared/errors';
 import { writeAtomic } from './write-atomic';
 
@@ -40,6 +40,10 @@ export class PackState {
   private legacy = false;
   /** An unfinished run's journal was replayed: it must be folded in even if nothing changes. */
   replayed = false;
+  /** The last run's errors (rights blocks among them), written with the manifest. */
+  errors: ExportError[] = [];
+  /** The manifest on disk lists errors: a clean run must rewrite it to clear them. */
+  hadErrors = false;
   /** Opened once, on the first line: renders land in parallel and share it. */
   private journal: Promise<FileHandle> | null = null;
 
@@ -51,6 +55,7 @@ export class PackState {
     const path = join(root, MANIFEST);
     const manifest = await readManifest(path);
     state.legacy = manifest !== null && !Array.isArray(manifest.outputs);
+    state.hadErrors = (manifest?.errors?.length ?? 0) > 0;
     for (const f of manifest?.files ?? []) if (isEntry(f)) state.entries.set(f.file, f);
     for (const o of manifest?.outputs ?? []) if (isOutput(o)) state.outputs.set(o.file, o.sha256);
     const journal = await readFile(join(root, JOURNAL), 'utf8').catch(() => '');
@@ -124,6 +129,7 @@ export class PackState {
       updatedAt: new Date().toISOString(),
       files,
       outputs,
+      errors: this.errors,
     };
     await writeAtomic(join(this.root, MANIFEST), `${JSON.stringify(manifest, null, 1)}\n`);
     await this.close();
@@ -154,6 +160,7 @@ export class PackState {
 interface ManifestJson {
   files?: unknown[];
   outputs?: unknown[];
+  errors?: unknown[];
 }
 
 /**

@@ -12,6 +12,7 @@ import { renderPath } from '../../../../shared/naming/name-template';
 import { MAX_SEGMENT_BYTES, truncateBytes } from '../../../../shared/naming/sanitize-name';
 import { displaySize, type PackImage, type PackProduct } from '../pack-source';
 import type { CheckRegistry } from '../preflight/check-registry';
+import { RIGHTS_CHECK } from '../preflight/rights-check';
 import { EXTENSIONS } from '../../tools/render/render-rendition';
 import { plannedSize } from '../../tools/render/planned-size';
 import { renderKey, renderOptions, type RenderOptions } from '../../tools/render/render-options';
@@ -30,6 +31,8 @@ export interface PlannedFile {
   level: CheckLevel;
   /** Pre-flight findings that are not a pass, as 'check: reason'. */
   findings: string[];
+  /** Rights blocks: never written, whatever the failure policy (README "Rights"). */
+  blocked: string[];
 }
 
 export interface PackPlan {
@@ -143,6 +146,9 @@ export function planPack(
             renderKey: image.hash ? renderKey(image.hash, options) : null,
             level,
             findings: all.filter((f) => f.level !== 'pass').map((f) => `${f.check}: ${f.reason}`),
+            blocked: found
+              .filter((f) => f.check === RIGHTS_CHECK && f.level === 'fail')
+              .map((f) => f.reason),
           });
         }
       });

@@ -85,6 +85,11 @@ async function exportLocked(
   const keep = new Set<string>();
   for (const f of req.plan.files) {
     paths.resolve(f.path); // a name that would leave the pack fails the run here
+    if (f.blocked.length > 0) {
+      counts.skipped++;
+      errors.push(errorOf(f, `blocked by rights: ${f.blocked.join('; ')}`));
+      continue;
+    }
     if (f.level === 'fail' && (req.failures === 'skip' || f.renderKey === null)) {
       counts.skipped++;
       continue;
@@ -321,6 +326,8 @@ async function exportLocked(
         csv.push(file);
       }
       faultPoint('export.manifest-before-commit');
+      state.errors = errors;
+      if (errors.length > 0 || state.hadErrors) dirty = true;
       if (dirty || state.replayed) await state.commit();
       else await state.close();
       faultPoint('export.manifest-committed');

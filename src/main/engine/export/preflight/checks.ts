@@ -2,6 +2,7 @@
 import type { CheckLevel, CheckResult } from '../../../../shared/export-dto';
 import { displaySize } from '../pack-source';
 import { CheckRegistry, type ImageCheckInput } from './check-registry';
+import { RIGHTS_CHECK, rightsCheck } from './rights-check';
 
 const r = (check: string, level: CheckLevel, reason: string): CheckResult => ({
   check,
@@ -36,6 +37,7 @@ export function defaultChecks(): CheckRegistry {
         return r('source', 'fail', 'not indexed yet (run a scan)');
       return null;
     })
+    .image(RIGHTS_CHECK, rightsCheck)
     .image('min-size', minSize)
     .image('max-size', maxSize)
     .image('aspect', aspect)

@@ -6,6 +6,7 @@ import type {
 } from '../../../../shared/product-dto';
 import type { LinkedFile } from '../../repositories/link-repo';
 import { ANY_CHANNEL } from './channel-policy';
+import type { RightsBlocks } from './rights-readiness';
 import {
   builtInPresetOf,
   requirementsFor,
@@ -22,6 +23,7 @@ const BLOCKER_MESSAGES: Record<string, string> = {
   main_too_small: 'Main image too small for the channel',
   no_document: 'No manual or document',
   missing_file: 'A linked file is missing',
+  rights_blocked: 'A linked image may not be used (rights)',
 };
 
 /**
@@ -35,6 +37,7 @@ export function computeReadiness(
   files: readonly LinkedFile[],
   channel?: string,
   presetOf: PresetLookup = builtInPresetOf,
+  rights?: RightsBlocks,
 ): Readiness[] {
   const needs = new Map<string, ChannelRequirements>();
   const need = (ch: string): ChannelRequirements => {
@@ -66,7 +69,7 @@ export function computeReadiness(
       : channels.length > 0
         ? channels
         : [ANY_CHANNEL];
-    for (const ch of wanted) out.push(check(product, ch, need(ch), linked, type));
+    for (const ch of wanted) out.push(check(product, ch, need(ch), linked, type, rights));
   }
   return out;
 }
@@ -77,6 +80,7 @@ function check(
   need: ChannelRequirements,
   linked: readonly LinkedFile[],
   type: string | null,
+  rights?: RightsBlocks,
 ): Readiness {
   const reasons: ReadinessReason[] = [];
   let checks = 0;
@@ -116,6 +120,14 @@ function check(
       code: 'missing_file',
       message: `Missing file${gone.length === 1 ? '' : 's'}: ${gone.map((f) => f.name).join(', ')}`,
     });
+
+  if (rights) {
+    checks++;
+    const blocked = present
+      .filter((f) => f.role !== 'document')
+      .flatMap((f) => rights(f.assetId, channel).map((m) => `${f.name}: ${m}`));
+    if (blocked.length > 0) reasons.push({ code: 'rights_blocked', message: blocked.join('; ') });
+  }
 
   return {
     productId: product.id,

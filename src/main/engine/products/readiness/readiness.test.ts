@@ -10,6 +10,30 @@ import { builtInPresets } from '../../repositories/built-in-presets';
 import { CHANNEL_POLICY } from './channel-policy';
 import { builtInPresetOf, requirementsFor } from './channel-requirements';
 import { computeReadiness, notReady, type LinkedFile } from './compute-readiness';
+import { rightsBlocks } from './rights-readiness';
+import type { Licence } from '../../../../shared/rights-dto';
+
+const licence: Licence = {
+  id: 1,
+  name: 'Press',
+  licensor: null,
+  contact: null,
+  type: 'owned',
+  ccVariant: null,
+  reference: null,
+  contractPath: null,
+  creditLine: null,
+  creditRequired: false,
+  startsOn: null,
+  endsOn: null,
+  warnDays: 30,
+  territoriesMode: null,
+  territories: null,
+  channels: null,
+  media: null,
+  modificationsAllowed: true,
+  createdAt: 0,
+};
 
 const product = (id: number, over: Partial<Product> = {}): Product => ({
   id,
@@ -35,6 +59,7 @@ const file = (
   state = 'ok',
 ): LinkedFile => ({
   productId,
+  assetId: productId,
   role,
   position: 0,
   state,
@@ -89,6 +114,25 @@ describe('channel requirements', () => {
     expect(computeReadiness([p], files, undefined, edited)[0]?.reasons[0]?.message).toBe(
       'Main image 500×500, Instagram needs at least 600×750',
     );
+  });
+
+  it('asks the rights check: an editorial-only main image keeps a product off Amazon, not off the web', () => {
+    const p = product(12, { channels: ['amazon', 'web'] });
+    const files = [file(12, 'main'), ...Array.from({ length: 8 }, () => file(12, 'gallery'))];
+    const editorial = {
+      licences: [{ ...licence, type: 'editorial' as const }],
+      releases: [],
+      approval: 'draft' as const,
+    };
+    const rights = rightsBlocks(new Map([[12, editorial]]), builtInPresetOf, '2026-06-01');
+    const byChannel = new Map(
+      computeReadiness([p], files, undefined, builtInPresetOf, rights).map((r) => [r.channel, r]),
+    );
+    expect(byChannel.get('amazon')?.reasons.map((r) => r.code)).toContain('rights_blocked');
+    expect(
+      byChannel.get('amazon')?.reasons.find((r) => r.code === 'rights_blocked')?.message,
+    ).toMatch(/editorial only, not for marketplace/);
+    expect(byChannel.get('web')?.reasons.map((r) => r.code)).not.toContain('rights_blocked');
   });
 });
 

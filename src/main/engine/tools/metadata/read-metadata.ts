@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { exifr } from './exifr-api';
 import type { AssetMetadata } from '../../../../shared/dto';
 import { list, num, text, type Segment, type Segments } from './metadata-segments';
+import { rightsClaimsOf } from './rights-claims';
 
 const PARSE_OPTIONS = {
   tiff: true,
@@ -72,6 +73,7 @@ export function toAssetMetadata(
   const iptc = e.iptc ?? {};
 
   const keywords = unique([...list(xmp('dc', 'subject')), ...list(iptc.Keywords)]);
+  const copyright = text(xmp('dc', 'rights')) ?? text(iptc.CopyrightNotice) ?? text(ifd0.Copyright);
   return {
     capturedAt:
       exifDate(exif.DateTimeOriginal, exif.OffsetTimeOriginal) ??
@@ -93,8 +95,9 @@ export function toAssetMetadata(
     keywords,
     hierarchicalKeywords: unique(list(xmp('lr', 'hierarchicalSubject'))),
     creator: text(xmp('dc', 'creator')) ?? text(iptc.Byline) ?? text(ifd0.Artist),
-    copyright: text(xmp('dc', 'rights')) ?? text(iptc.CopyrightNotice) ?? text(ifd0.Copyright),
+    copyright,
     usageTerms: text(xmp('xmpRights', 'UsageTerms')),
+    rightsClaims: rightsClaimsOf(xmp, iptc, copyright),
     rating: num(xmp('xmp', 'Rating')),
     label: text(xmp('xmp', 'Label')),
     colorSpace: pixels.colorSpace,

@@ -3,10 +3,14 @@ import { channelsOf } from './export-command';
 
 /** Pre-flight: every product × channel × image against the channel's rules. */
 export async function checkCommand(ctx: CliContext): Promise<void> {
-  const channels = channelsOf(ctx, 'usage: packshot check --channel ID[,ID] [--query Q] [--json]');
+  const channels = channelsOf(
+    ctx,
+    'usage: packshot check --channel ID[,ID] [--query Q] [--approved-only] [--json]',
+  );
   const report = await call(ctx.engine, 'exports.check', {
     channels,
     ...(ctx.flags.query === undefined ? {} : { query: ctx.flags.query }),
+    ...(ctx.flags.rights.approvedOnly ? { approvedOnly: true } : {}),
   });
   if (ctx.flags.json) return writeJson(ctx.out, report);
   for (const item of report.items) {

@@ -12,7 +12,7 @@ export function channelsOf(ctx: CliContext, usage: string): string[] {
 }
 
 const USAGE =
-  'usage: packshot export --channel ID[,ID] [--query Q] --out DIR [--dry-run] [--failures skip|warn] [--base-url URL] [--json]';
+  'usage: packshot export --channel ID[,ID] [--query Q] --out DIR [--dry-run] [--failures skip|warn] [--base-url URL] [--approved-only] [--json]';
 
 /** Writes (or with --dry-run, plans) a channel pack, with a progress line on stderr. */
 export async function exportCommand(ctx: CliContext): Promise<void> {
@@ -48,6 +48,7 @@ export async function exportCommand(ctx: CliContext): Promise<void> {
       dryRun: ctx.flags.dryRun,
       ...(ctx.flags.query === undefined ? {} : { query: ctx.flags.query }),
       ...(ctx.flags.baseUrl === undefined ? {} : { baseUrl: ctx.flags.baseUrl }),
+      ...(ctx.flags.rights.approvedOnly ? { approvedOnly: true } : {}),
     });
     jobId = job.jobId;
     const summary = await call(ctx.engine, 'exports.wait', { jobId });

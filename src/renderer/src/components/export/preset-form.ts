@@ -9,6 +9,7 @@ export type Issues = ReadonlyMap<string, string>;
 
 export function draftOf(preset: ChannelPreset): PresetDraft {
   const { name, channel, roles, renditions, rules, naming, metadata, source, notes } = preset;
+  const { requireApproval, requireLicence, medium } = preset;
   return structuredClone({
     name,
     channel,
@@ -19,6 +20,9 @@ export function draftOf(preset: ChannelPreset): PresetDraft {
     metadata,
     source,
     notes,
+    requireApproval,
+    requireLicence,
+    medium,
   });
 }
 

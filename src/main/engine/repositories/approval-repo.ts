@@ -1,0 +1,109 @@
+import type { ApprovalDecision, ApprovalState, RightsClaims } from '../../../shared/rights-dto';
+import type { Db } from '../db/open-database';
+import { statements } from '../db/statement-cache';
+
+/**
+ * An asset's approval state in SQL (alias `a` for assets): the newest decision for its
+ * current hash; decisions only on older content put it back in review; none is a draft.
+ * Shared by the search language (approval:…) and the loaders below.
+ */
+export const APPROVAL_STATE_SQL = `COALESCE(
+  (SELECT p.state FROM approvals p WHERE p.asset_id = a.id AND p.hash = a.hash ORDER BY p.id DESC LIMIT 1),
+  CASE WHEN EXISTS (SELECT 1 FROM approvals p WHERE p.asset_id = a.id) THEN 'in-review' ELSE 'draft' END)`;
+
+interface Row {
+  id: number;
+  asset_id: number;
+  hash: string;
+  state: string;
+  who: string;
+  at: number;
+  comment: string | null;
+}
+
+/** approvals (every decision, by content hash), the file's rights claims and `People` tags. */
+export class ApprovalRepo {
+  constructor(private readonly db: Db) {}
+
+  /**
+   * Records a decision on each asset's current content; an asset not read yet (no hash) is
+   * skipped. Call inside a writeTransaction: the hash read and the insert belong together.
+   */
+  record(
+    assetIds: readonly number[],
+    d: { state: ApprovalState; who: string; comment: string | null },
+  ): number[] {
+    const hashOf = statements(this.db).prepare<[number], { hash: string | null }>(
+      'SELECT hash FROM assets WHERE id = ?',
+    );
+    const insert = statements(this.db).prepare(
+      'INSERT INTO approvals (asset_id, hash, state, who, at, comment) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    const done: number[] = [];
+    const at = Date.now();
+    for (const id of assetIds) {
+      const hash = hashOf.get(id)?.hash;
+      if (!hash) continue;
+      insert.run(id, hash, d.state, d.who, at, d.comment);
+      done.push(id);
+    }
+    return done;
+  }
+
+  history(assetId: number): ApprovalDecision[] {
+    return statements(this.db)
+      .prepare<[number], Row>('SELECT * FROM approvals WHERE asset_id = ? ORDER BY id DESC')
+      .all(assetId)
+      .map((r) => ({
+        id: r.id,
+        assetId: r.asset_id,
+        hash: r.hash,
+        state: r.state as ApprovalState,
+        who: r.who,
+        at: r.at,
+        comment: r.comment,
+      }));
+  }
+
+  /** Each asset's approval state, its file's claims and whether a `People` tag says someone is in the frame. */
+  factsFor(
+    assetIds: readonly number[],
+  ): Map<number, { approval: ApprovalState; claims: RightsClaims | null; person: boolean }> {
+    const out = new Map<
+      number,
+      { approval: ApprovalState; claims: RightsClaims | null; person: boolean }
+    >();
+    if (assetIds.length === 0) return out;
+    const rows = statements(this.db)
+      .prepare<[string], { id: number; approval: string; claims: string | null; person: number }>(
+        `SELECT a.id, ${APPROVAL_STATE_SQL} AS approval, a.rights_claims AS claims,
+           EXISTS (SELECT 1 FROM asset_tags x JOIN tags t ON t.id = x.tag_id
+                   WHERE x.asset_id = a.id AND (t.path = 'People' COLLATE NOCASE OR t.path LIKE 'People|%')) AS person
+         FROM json_each(?) j JOIN assets a ON a.id = j.value`,
+      )
+      .all(JSON.stringify(assetIds));
+    for (const r of rows)
+      out.set(r.id, {
+        approval: r.approval as ApprovalState,
+        claims: r.claims === null ? null : (JSON.parse(r.claims) as RightsClaims),
+        person: r.person === 1,
+      });
+    return out;
+  }
+
+  setting(key: string): string | null {
+    return (
+      statements(this.db)
+        .prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?')
+        .get(key)?.value ?? null
+    );
+  }
+
+  setSetting(key: string, value: string): void {
+    statements(this.db)
+      .prepare(
+        'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      )
+      .run(key, value);
+  }
+}

@@ -1,0 +1,45 @@
+// The search language's rights terms, compiled over `assets a`:
+//   rights:expired   a licence ended before today (UTC)
+//   rights:expiring  a licence ends within its warning window (and has not ended)
+//   rights:none      no licence recorded
+//   licence:"name"   a licence whose name or licensor holds the words (also license:)
+//   approval:approved|in-review|rejected|draft   the state for the file's current content
+import { APPROVAL_STATES } from '../../../shared/rights-dto';
+import { APPROVAL_STATE_SQL } from './approval-repo';
+
+export const RIGHTS_FIELDS = ['rights', 'licence', 'license', 'approval'] as const;
+
+const HELD =
+  'SELECT 1 FROM asset_licences x JOIN licences l ON l.id = x.licence_id WHERE x.asset_id = a.id';
+
+/** SQL for a rights term, or undefined when `name` is not one; `fail` throws the query error. */
+export function rightsTerm(
+  name: string,
+  value: string,
+  params: unknown[],
+  fail: (message: string) => never,
+): string | undefined {
+  switch (name) {
+    case 'rights':
+      if (value === 'expired') return `EXISTS (${HELD} AND l.ends_on < date('now'))`;
+      if (value === 'expiring')
+        return `EXISTS (${HELD} AND l.ends_on >= date('now')
+                  AND l.ends_on <= date('now', '+' || l.warn_days || ' days'))`;
+      if (value === 'none')
+        return 'NOT EXISTS (SELECT 1 FROM asset_licences x WHERE x.asset_id = a.id)';
+      return fail('rights: is expired, expiring or none');
+    case 'licence':
+    case 'license': {
+      const like = `%${value.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+      params.push(like, like);
+      return `EXISTS (${HELD} AND (lower(l.name) LIKE ? ESCAPE '\\' OR lower(l.licensor) LIKE ? ESCAPE '\\'))`;
+    }
+    case 'approval':
+      if (!(APPROVAL_STATES as readonly string[]).includes(value))
+        return fail(`approval: is ${APPROVAL_STATES.join(', ')}`);
+      params.push(value);
+      return `${APPROVAL_STATE_SQL} = ?`;
+    default:
+      return undefined;
+  }
+}

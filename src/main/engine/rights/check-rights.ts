@@ -1,0 +1,164 @@
+// The one rights check: allow / warn / block, with reasons, for one asset used on one
+// channel (medium, territory) on one date. Pure: callers load the facts (licences,
+// releases, approval state, the file's claims) and the use; pre-flight, readiness,
+// `rights.check` and the CLI all ask this function.
+//
+// Choices (README "Rights"):
+// - Every attached licence must permit the use (a photo can carry the photographer's and
+//   an artwork's licence); a renewed contract replaces its dates, it is not a second row.
+// - No licence recorded warns (`licence.none`), and blocks only when the use requires one.
+// - Editorial-only blocks on a marketplace and in ads.
+// - A person in the frame needs a model or minor release valid on the date.
+// - The file's own ExpirationDate, in the past, warns: it is the file's word, not a contract.
+import type {
+  ApprovalState,
+  Licence,
+  Medium,
+  Release,
+  RightsClaims,
+  RightsReason,
+  RightsResult,
+} from '../../../shared/rights-dto';
+
+export interface RightsFacts {
+  licences: readonly Licence[];
+  releases: readonly Release[];
+  approval: ApprovalState;
+  /** True when someone is in the frame (a `People` tag, for now). */
+  personInFrame?: boolean;
+  fileClaims?: RightsClaims | null;
+}
+
+export interface RightsUse {
+  /** A preset's channel id (amazon, shopify…); null when the use names none. */
+  channel: string | null;
+  medium?: Medium | null;
+  /** ISO 3166-1 alpha-2; omitted when the use names no territory. */
+  territory?: string | null;
+  /** 'YYYY-MM-DD' */
+  date: string;
+  requireApproval?: boolean;
+  requireLicence?: boolean;
+  /** The warning window for releases (a licence carries its own). */
+  warnDays?: number;
+}
+
+/** 'YYYY-MM-DD' plus n days. */
+export function addDays(date: string, days: number): string {
+  const t = Date.parse(`${date}T00:00:00Z`) + days * 86_400_000;
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+const label = (l: Licence): string => `“${l.name}”`;
+
+function licenceReasons(l: Licence, use: RightsUse): RightsReason[] {
+  const out: RightsReason[] = [];
+  const block = (code: string, message: string): void => {
+    out.push({ code, level: 'block', message });
+  };
+  const warn = (code: string, message: string): void => {
+    out.push({ code, level: 'warn', message });
+  };
+  if (l.startsOn !== null && l.startsOn > use.date)
+    block('licence.not-started', `licence ${label(l)} starts on ${l.startsOn}`);
+  if (l.endsOn !== null && l.endsOn < use.date)
+    block('licence.expired', `licence ${label(l)} ended on ${l.endsOn}`);
+  else if (l.endsOn !== null && l.warnDays > 0 && l.endsOn <= addDays(use.date, l.warnDays))
+    warn('licence.expiring', `licence ${label(l)} ends on ${l.endsOn}`);
+  if (use.channel && l.channels !== null && !l.channels.includes(use.channel))
+    block(
+      'licence.channel',
+      `licence ${label(l)} does not allow ${use.channel} (only ${l.channels.join(', ') || 'none'})`,
+    );
+  if (use.medium && l.media !== null && !l.media.includes(use.medium))
+    block('licence.medium', `licence ${label(l)} does not allow ${use.medium} use`);
+  if (l.type === 'editorial' && (use.medium === 'marketplace' || use.medium === 'ads'))
+    block('licence.editorial', `licence ${label(l)} is editorial only, not for ${use.medium}`);
+  const t = use.territory?.toUpperCase();
+  if (t && l.territoriesMode !== null && l.territories !== null) {
+    const listed = l.territories.map((x) => x.toUpperCase()).includes(t);
+    if (l.territoriesMode === 'include' && !listed)
+      block('licence.territory', `licence ${label(l)} does not cover ${t}`);
+    if (l.territoriesMode === 'exclude' && listed)
+      block('licence.territory', `licence ${label(l)} excludes ${t}`);
+  }
+  if (l.creditRequired)
+    warn(
+      'licence.credit',
+      `licence ${label(l)} requires credit${l.creditLine ? `: “${l.creditLine}”` : ''}`,
+    );
+  return out;
+}
+
+function releaseReasons(facts: RightsFacts, use: RightsUse): RightsReason[] {
+  if (!facts.personInFrame) return [];
+  const people = facts.releases.filter((r) => r.kind === 'model' || r.kind === 'minor');
+  const valid = people.filter(
+    (r) => r.signedOn <= use.date && (r.expiresOn === null || r.expiresOn >= use.date),
+  );
+  if (valid.length === 0) {
+    const expired = people.find((r) => r.expiresOn !== null && r.expiresOn < use.date);
+    return [
+      {
+        code: 'release.missing',
+        level: 'block',
+        message: expired
+          ? `a person is in the frame and their release expired on ${expired.expiresOn}`
+          : 'a person is in the frame and no model release is recorded',
+      },
+    ];
+  }
+  const soon = addDays(use.date, use.warnDays ?? 30);
+  return valid.every((r) => r.expiresOn !== null && r.expiresOn <= soon)
+    ? [
+        {
+          code: 'release.expiring',
+          level: 'warn',
+          message: `the model release ends on ${valid.map((r) => r.expiresOn).join(', ')}`,
+        },
+      ]
+    : [];
+}
+
+export function checkRights(facts: RightsFacts, use: RightsUse): RightsResult {
+  const reasons: RightsReason[] = [];
+  if (facts.licences.length === 0)
+    reasons.push({
+      code: 'licence.none',
+      level: use.requireLicence ? 'block' : 'warn',
+      message: 'no licence recorded',
+    });
+  for (const l of facts.licences) reasons.push(...licenceReasons(l, use));
+  reasons.push(...releaseReasons(facts, use));
+  const claimEnd = facts.fileClaims?.expirationDate;
+  if (claimEnd && claimEnd < use.date)
+    reasons.push({
+      code: 'claims.expired',
+      level: 'warn',
+      message: `the file says its use expired on ${claimEnd}`,
+    });
+  if (use.requireApproval && facts.approval !== 'approved')
+    reasons.push({
+      code: 'approval.required',
+      level: 'block',
+      message: `not approved (${facts.approval}); the preset requires approval`,
+    });
+  else if (facts.approval === 'rejected')
+    reasons.push({ code: 'approval.rejected', level: 'warn', message: 'rejected in review' });
+  const verdict = reasons.some((r) => r.level === 'block')
+    ? 'block'
+    : reasons.length > 0
+      ? 'warn'
+      : 'allow';
+  return { verdict, reasons };
+}
+
+/** An asset's approval state: the newest decision for its current content; new content → in review. */
+export function approvalState(
+  decisions: readonly { hash: string; state: ApprovalState; id: number }[],
+  currentHash: string | null,
+): ApprovalState {
+  if (decisions.length === 0) return 'draft';
+  const mine = decisions.filter((d) => d.hash === currentHash).sort((a, b) => b.id - a.id);
+  return mine[0]?.state ?? 'in-review';
+}

@@ -1,0 +1,32 @@
+// The one rights check, asked by the app, the CLI, pre-flight and readiness alike.
+import { z } from 'zod';
+import { MEDIA, type AssetRights, type RightsResult } from '../rights-dto';
+import { type } from '../phantom-type';
+import { channelId, day, hasTarget, targetMessage, targets, territory } from './rights-parts';
+import { id } from './schema-parts';
+
+export const rightsMethods = {
+  /**
+   * allow / warn / block with reasons, per asset, for one use. A preset id supplies the
+   * channel, medium and its approval / licence requirements; explicit fields win.
+   */
+  'rights.check': {
+    args: z
+      .object({
+        ...targets,
+        presetId: z.string().min(1).max(64).optional(),
+        channel: channelId.optional(),
+        medium: z.enum(MEDIA).optional(),
+        territory: territory.optional(),
+        /** Default: today (UTC). */
+        date: day.optional(),
+        requireApproval: z.boolean().optional(),
+        requireLicence: z.boolean().optional(),
+      })
+      .strict()
+      .refine(hasTarget, targetMessage),
+    result: type<(RightsResult & { assetId: number })[]>(),
+  },
+  /** An asset's licences, releases, approval state and its file's own claims. */
+  'rights.get': { args: z.object({ id }).strict(), result: type<AssetRights>() },
+} as const;

@@ -1,0 +1,52 @@
+// Argument pieces of the rights namespaces (licences, releases, approvals, rights).
+import { z } from 'zod';
+import { LICENCE_TYPES, MEDIA } from '../rights-dto';
+import { id, searchQuery } from './schema-parts';
+
+/** 'YYYY-MM-DD', a real calendar day. */
+export const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+  .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a calendar day');
+
+export const territory = z
+  .string()
+  .regex(/^[A-Za-z]{2}$/, 'an ISO 3166-1 alpha-2 code')
+  .transform((t) => t.toUpperCase());
+export const channelId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'a preset channel id');
+const text = (max: number) => z.string().trim().min(1).max(max).nullable().default(null);
+
+/** Which assets: ids, or every asset a search query finds. */
+export const targets = {
+  assetIds: z.array(id).min(1).max(200_000).optional(),
+  query: searchQuery.optional(),
+};
+export const hasTarget = (a: { assetIds?: number[]; query?: string }): boolean =>
+  a.assetIds !== undefined || a.query !== undefined;
+export const targetMessage = { message: 'give assetIds or a query' };
+
+export const licenceFields = z
+  .object({
+    name: z.string().trim().min(1).max(500),
+    licensor: text(500),
+    contact: text(500),
+    type: z.enum(LICENCE_TYPES),
+    ccVariant: text(50),
+    reference: text(500),
+    contractPath: text(4096),
+    creditLine: text(1000),
+    creditRequired: z.boolean().default(false),
+    startsOn: day.nullable().default(null),
+    endsOn: day.nullable().default(null),
+    warnDays: z.number().int().min(0).max(3650).default(30),
+    territoriesMode: z.enum(['include', 'exclude']).nullable().default(null),
+    territories: z.array(territory).max(300).nullable().default(null),
+    channels: z.array(channelId).max(100).nullable().default(null),
+    media: z.array(z.enum(MEDIA)).max(5).nullable().default(null),
+    modificationsAllowed: z.boolean().default(true),
+  })
+  .strict();
