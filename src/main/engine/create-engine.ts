@@ -108,7 +108,7 @@ export function createEngine(options: EngineOptions): Engine {
 
   // Repositories: SQL lives only in these.
   const catalogs: CatalogRepo = new CatalogRepo(db, (id): WatchMode => ingest.watchModeOf(id));
-  // The hash-chained log of changes (links, versions, exports; rights and approvals next).
+  // The hash-chained log of changes (links, versions, exports, rights and approvals).
   const audit = new AuditLog(db);
   const versions = new VersionRepo(db, audit);
   const assets = new AssetQueryRepo(db, versions);
@@ -216,6 +216,7 @@ export function createEngine(options: EngineOptions): Engine {
     ...{ files, versions, store, cache },
     clones: keepClones,
     queue: ingest.queue,
+    audit,
   });
 
   // One group of handlers per domain of the contract (handlers/).

@@ -1,4 +1,3 @@
-import { userInfo } from 'node:os';
 import type { LicenceSummary } from '../../../shared/methods/licences-methods';
 import { PackshotError } from '../../../shared/errors';
 import type { RightsUse } from '../rights/check-rights';
@@ -9,21 +8,13 @@ import { ApprovalRepo } from '../repositories/approval-repo';
 import { LicenceRepo } from '../repositories/licence-repo';
 import { PresetRepo } from '../repositories/preset-repo';
 import { ReleaseRepo } from '../repositories/release-repo';
+import { REVIEWER_KEY, reviewerName } from '../repositories/reviewer-name';
 import { loadRightsFacts } from '../repositories/rights-facts';
 import type { EngineContext, HandlerGroup, NamespaceMethods } from './engine-context';
 
 type Ns = NamespaceMethods<'licences' | 'releases' | 'approvals' | 'rights'>;
 
-const REVIEWER = 'reviewer.name';
 export const today = (): string => new Date().toISOString().slice(0, 10);
-
-function osUser(): string {
-  try {
-    return userInfo().username || 'unknown';
-  } catch {
-    return 'unknown'; // no passwd entry (a container)
-  }
-}
 
 function status(l: { startsOn: string | null; endsOn: string | null; warnDays: number }) {
   const now = today();
@@ -35,10 +26,8 @@ function status(l: { startsOn: string | null; endsOn: string | null; warnDays: n
 
 /**
  * licences.*, releases.*, approvals.*, rights.*: the rights of assets and the one check.
- * TODO(audit): each writeTransaction below records its change with AuditLog.record (the
- * usage branch) inside the same transaction: licence create/update/delete (before, after),
- * attach/detach/assign (licence, asset ids), release create/attach, approval set (per
- * asset: state before and after, hash, comment).
+ * Every change records its audit row inside its own writeTransaction, so a change rolled
+ * back leaves no row and a row never outlives its change.
  */
 export function rightsHandlers(ctx: EngineContext): HandlerGroup<Ns> {
   const { db } = ctx;
@@ -55,7 +44,8 @@ export function rightsHandlers(ctx: EngineContext): HandlerGroup<Ns> {
   const requireLicence = (id: number): void => {
     if (!licences.get(id)) throw new PackshotError('not_found', `No licence ${id}`);
   };
-  const reviewer = (): string => approvals.setting(REVIEWER) ?? osUser();
+  const reviewer = (): string => reviewerName(db);
+  const audit = ctx.audit;
 
   return {
     'licences.list': ({ expiringDays }) => {
@@ -63,39 +53,88 @@ export function rightsHandlers(ctx: EngineContext): HandlerGroup<Ns> {
       const out: LicenceSummary[] = licences.list(by).map((l) => ({ ...l, status: status(l) }));
       return Promise.resolve(out);
     },
-    'licences.create': (l) => changed({ id: writeTransaction(db, () => licences.create(l)) }),
+    'licences.create': (l) =>
+      changed({
+        id: writeTransaction(db, () => {
+          const id = licences.create(l);
+          audit.record({ action: 'licence.create', subject: { kind: 'licence', id }, after: l });
+          return id;
+        }),
+      }),
     'licences.update': ({ id, ...l }) =>
       changed(
         writeTransaction(db, () => {
-          const updated = licences.update(id, l) ? licences.get(id) : null;
+          const before = licences.get(id);
+          const updated = before && licences.update(id, l) ? licences.get(id) : null;
           if (!updated) throw new PackshotError('not_found', `No licence ${id}`);
+          audit.record({
+            action: 'licence.update',
+            subject: { kind: 'licence', id },
+            before,
+            after: updated,
+          });
           return updated;
         }),
       ),
     'licences.delete': ({ id }) =>
-      changed({ deleted: writeTransaction(db, () => licences.delete(id)) }),
+      changed({
+        deleted: writeTransaction(db, () => {
+          const before = licences.get(id);
+          if (!before || !licences.delete(id)) return false;
+          audit.record({ action: 'licence.delete', subject: { kind: 'licence', id }, before });
+          return true;
+        }),
+      }),
     'licences.attach': (a) => {
       const targets = ids(a);
       return changed({
         changed: writeTransaction(db, () => {
           requireLicence(a.licenceId);
-          return licences.attach(a.licenceId, targets);
+          const added = licences.attach(a.licenceId, targets);
+          const subject = { kind: 'licence', id: a.licenceId };
+          audit.record({ action: 'licence.attach', subject, after: { assetIds: targets, added } });
+          return added;
         }),
       });
     },
     'licences.detach': (a) => {
       const targets = ids(a);
       return changed({
-        changed: writeTransaction(db, () => licences.detach(a.licenceId, targets)),
+        changed: writeTransaction(db, () => {
+          const removed = licences.detach(a.licenceId, targets);
+          const subject = { kind: 'licence', id: a.licenceId };
+          audit.record({
+            action: 'licence.detach',
+            subject,
+            after: { assetIds: targets, removed },
+          });
+          return removed;
+        }),
       });
     },
     'licences.assign': (a) => {
       const targets = ids(a);
       return changed(
         writeTransaction(db, () => {
-          const licenceId = licences.findSame(a.licence) ?? licences.create(a.licence);
+          // Each asset's licences before: assign replaces them all with this one.
+          const held = licences.forAssets(targets);
+          const before = Object.fromEntries(
+            targets.map((id) => [id, (held.get(id) ?? []).map((l) => l.id)]),
+          );
+          let licenceId = licences.findSame(a.licence);
+          if (licenceId === null) {
+            licenceId = licences.create(a.licence);
+            const subject = { kind: 'licence', id: licenceId };
+            audit.record({ action: 'licence.create', subject, after: a.licence });
+          }
           const attached = licences.attach(licenceId, targets);
           const detached = licences.detachOthers(licenceId, targets);
+          audit.record({
+            action: 'licence.assign',
+            subject: { kind: 'licence', id: licenceId },
+            before,
+            after: { assetIds: targets, attached, detached },
+          });
           return { licenceId, assets: targets.length, attached, detached };
         }),
       );
@@ -106,7 +145,13 @@ export function rightsHandlers(ctx: EngineContext): HandlerGroup<Ns> {
       return changed(
         writeTransaction(db, () => {
           const id = releases.create(r);
-          return { id, attached: releases.attach(id, targets) };
+          const attached = releases.attach(id, targets);
+          audit.record({
+            action: 'release.create',
+            subject: { kind: 'release', id },
+            after: { ...r, assetIds: targets, attached },
+          });
+          return { id, attached };
         }),
       );
     },
@@ -116,7 +161,10 @@ export function rightsHandlers(ctx: EngineContext): HandlerGroup<Ns> {
         changed: writeTransaction(db, () => {
           if (!releases.get(a.releaseId))
             throw new PackshotError('not_found', `No release ${a.releaseId}`);
-          return releases.attach(a.releaseId, targets);
+          const added = releases.attach(a.releaseId, targets);
+          const subject = { kind: 'release', id: a.releaseId };
+          audit.record({ action: 'release.attach', subject, after: { assetIds: targets, added } });
+          return added;
         }),
       });
     },
@@ -125,9 +173,19 @@ export function rightsHandlers(ctx: EngineContext): HandlerGroup<Ns> {
     'approvals.set': (a) => {
       const targets = ids(a);
       const who = a.who ?? reviewer();
-      const done = writeTransaction(db, () =>
-        approvals.record(targets, { state: a.state, who, comment: a.comment }),
-      );
+      const done = writeTransaction(db, () => {
+        const before = approvals.factsFor(targets);
+        const decided = approvals.record(targets, { state: a.state, who, comment: a.comment });
+        for (const { assetId, hash } of decided)
+          audit.record({
+            action: 'approval.set',
+            subject: { kind: 'asset', id: assetId },
+            before: { state: before.get(assetId)?.approval ?? null },
+            after: { state: a.state, hash, comment: a.comment },
+            who,
+          });
+        return decided;
+      });
       return changed({ changed: done.length, skipped: targets.length - done.length, who });
     },
     'approvals.history': ({ assetId }) => {
@@ -137,7 +195,7 @@ export function rightsHandlers(ctx: EngineContext): HandlerGroup<Ns> {
     },
     'approvals.reviewer': () => Promise.resolve({ name: reviewer() }),
     'approvals.setReviewer': ({ name }) => {
-      writeTransaction(db, () => approvals.setSetting(REVIEWER, name));
+      writeTransaction(db, () => approvals.setSetting(REVIEWER_KEY, name));
       return Promise.resolve({ name });
     },
 

@@ -28,24 +28,25 @@ export class ApprovalRepo {
   /**
    * Records a decision on each asset's current content; an asset not read yet (no hash) is
    * skipped. Call inside a writeTransaction: the hash read and the insert belong together.
+   * Returns the assets decided on, each with the content hash the decision holds for.
    */
   record(
     assetIds: readonly number[],
     d: { state: ApprovalState; who: string; comment: string | null },
-  ): number[] {
+  ): { assetId: number; hash: string }[] {
     const hashOf = statements(this.db).prepare<[number], { hash: string | null }>(
       'SELECT hash FROM assets WHERE id = ?',
     );
     const insert = statements(this.db).prepare(
       'INSERT INTO approvals (asset_id, hash, state, who, at, comment) VALUES (?, ?, ?, ?, ?, ?)',
     );
-    const done: number[] = [];
+    const done: { assetId: number; hash: string }[] = [];
     const at = Date.now();
     for (const id of assetIds) {
       const hash = hashOf.get(id)?.hash;
       if (!hash) continue;
       insert.run(id, hash, d.state, d.who, at, d.comment);
-      done.push(id);
+      done.push({ assetId: id, hash });
     }
     return done;
   }
@@ -89,14 +90,6 @@ export class ApprovalRepo {
         person: r.person === 1,
       });
     return out;
-  }
-
-  setting(key: string): string | null {
-    return (
-      statements(this.db)
-        .prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?')
-        .get(key)?.value ?? null
-    );
   }
 
   setSetting(key: string, value: string): void {

@@ -5,11 +5,11 @@
 // the file who recomputes every hash after their edit and rewrites audit_head. Only a copy
 // of the head kept elsewhere (`audit verify` prints it) shows that.
 import { createHash } from 'node:crypto';
-import { userInfo } from 'node:os';
 import type { AuditEntry, AuditVerdict } from '../../../shared/usage-dto';
 import type { Db } from '../db/open-database';
 import { statements } from '../db/statement-cache';
 import { writeTransaction } from '../db/write-transaction';
+import { reviewerName } from './reviewer-name';
 
 /** The chain's start: the prev_hash of the first row. */
 export const GENESIS = '0'.repeat(64);
@@ -39,8 +39,8 @@ interface Row {
 export class AuditLog {
   constructor(
     private readonly db: Db,
-    /** The name rows are recorded under (a preference once the reviewer name lands). */
-    private readonly who: () => string = osUser,
+    /** The name rows are recorded under: the reviewer-name preference, else the OS user. */
+    private readonly who: () => string = () => reviewerName(db),
   ) {}
 
   /**
@@ -193,13 +193,4 @@ function toEntry(r: Row): AuditEntry {
     after: r.after === null ? null : (JSON.parse(r.after) as unknown),
     hash: r.hash,
   };
-}
-
-/** The OS user's name, until the reviewer-name preference is merged. */
-export function osUser(): string {
-  try {
-    return userInfo().username || 'unknown';
-  } catch {
-    return 'unknown';
-  }
 }

@@ -11,6 +11,7 @@ import type { KeepClones } from '../media/keep-clones';
 import type { MediaCache } from '../media/media-cache';
 import type { VersionStore } from '../media/version-store';
 import type { AssetFileRepo, Located } from '../repositories/asset-file-repo';
+import type { AuditLog } from '../repositories/audit-log-repo';
 import type { VersionRepo } from '../repositories/version-repo';
 import { writeOver } from './write-over';
 
@@ -21,7 +22,11 @@ export interface VersionDeps {
   clones: KeepClones;
   cache: MediaCache;
   queue: IndexQueue;
+  audit: AuditLog;
 }
+
+/** Where a replace or restore's new content came from, as its audit row says. */
+type Origin = { source: string } | { restoredFrom: number };
 
 /**
  * Replace and restore through Packshot: the current bytes go to the version store first
@@ -79,7 +84,7 @@ export class VersionOps {
           `${source} is ${format === 'unreadable' ? 'not a readable image' : format.toUpperCase()}; ${name} must stay ${promised.toUpperCase()} (its name says .${extensionOf(name)})`,
         );
     }
-    return this.writeVersion(id, data);
+    return this.writeVersion(id, data, { source });
   }
 
   async restore(id: number, n: number): Promise<VersionChange> {
@@ -100,14 +105,14 @@ export class VersionOps {
     const data = await readFile(this.deps.store.pathFor(version.hash));
     if (sha256(data) !== version.hash)
       throw new PackshotError('internal', `The kept bytes of version ${n} are damaged`);
-    return this.writeVersion(id, data);
+    return this.writeVersion(id, data, { restoredFrom: n });
   }
 
-  private writeVersion(id: number, data: Buffer): Promise<VersionChange> {
-    return this.writing.run(String(id), () => this.writeLocked(id, data));
+  private writeVersion(id: number, data: Buffer, origin: Origin): Promise<VersionChange> {
+    return this.writing.run(String(id), () => this.writeLocked(id, data, origin));
   }
 
-  private async writeLocked(id: number, data: Buffer): Promise<VersionChange> {
+  private async writeLocked(id: number, data: Buffer, origin: Origin): Promise<VersionChange> {
     // The library must know what the file holds now: an outside change is indexed first,
     // so that it is a version of its own and its bytes are what gets kept.
     let file = await this.settle(this.located(id));
@@ -119,12 +124,22 @@ export class VersionOps {
     const current = await readFile(file.path);
     const hash = sha256(current);
     if (hash !== file.hash) file = await this.settle(file);
+    const before = { n: this.deps.versions.history(id).length, hash };
     await this.deps.store.keep(hash, current);
     faultPoint('versions.stored');
     await writeOver(file.path, data);
     file = await this.settle(file);
     const listed = await this.list(id);
     const now = listed.versions.at(-1);
+    // Its own transaction, just after the index one: indexing has no hook that knows why a
+    // file changed. That transaction's `version.record` row keeps the change if a crash
+    // falls between the two; this row says it was Packshot's replace or restore.
+    this.deps.audit.record({
+      action: 'source' in origin ? 'version.replace' : 'version.restore',
+      subject: { kind: 'asset', id },
+      before,
+      after: { n: now?.n ?? 0, hash: now?.hash ?? null, ...origin },
+    });
     return { ...listed, n: now?.n ?? 0, kept: hash };
   }
 

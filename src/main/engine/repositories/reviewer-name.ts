@@ -1,0 +1,22 @@
+import { userInfo } from 'node:os';
+import type { Db } from '../db/open-database';
+import { statements } from '../db/statement-cache';
+
+/** The settings key of the reviewer-name preference. */
+export const REVIEWER_KEY = 'reviewer.name';
+
+/** Who approvals and audit rows are recorded under: the reviewer name, else the OS user. */
+export function reviewerName(db: Db): string {
+  const set = statements(db)
+    .prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?')
+    .get(REVIEWER_KEY)?.value;
+  return set || osUser();
+}
+
+function osUser(): string {
+  try {
+    return userInfo().username || 'unknown';
+  } catch {
+    return 'unknown'; // no passwd entry (a container)
+  }
+}
