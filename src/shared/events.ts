@@ -26,6 +26,13 @@ export const events = {
   'assets.indexed': type<{ items: ThumbReady[] }>(),
   /** Placeholders a quick look made before the full index, batched: paint them in place. */
   'assets.placeholders': type<{ items: PlaceholderReady[] }>(),
+  /** The daily rights job saw licences newly expired or newly within their warning window. */
+  'rights.changed': type<{
+    expired: number;
+    expiring: number;
+    newlyExpired: number;
+    newlyExpiring: number;
+  }>(),
 } as const;
 
 export type Events = typeof events;

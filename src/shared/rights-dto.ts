@@ -99,3 +99,17 @@ export interface AssetRights {
   approval: ApprovalState;
   claims: RightsClaims | null;
 }
+
+/** A licence that has ended, or ends within its warning window, and where it is used. */
+export interface RightsNotice {
+  licenceId: number;
+  name: string;
+  licensor: string | null;
+  endsOn: string;
+  warnDays: number;
+  status: 'expired' | 'expiring';
+  /** Assets it covers. */
+  assets: number;
+  /** Files of those assets still in packs (live usage rows). */
+  packFiles: number;
+}

@@ -54,6 +54,8 @@ import { queryIds } from './repositories/query-ids';
 import { TagEdits } from './tags/tag-edits';
 import { TagRepo } from './repositories/tag-repo';
 import { XmpWriter } from './tools/exiftool/xmp-writer';
+import { defineRightsDailyJob, scheduleRightsDaily } from './handlers/rights-daily-job';
+import { today } from './handlers/rights-handlers';
 
 export interface EngineOptions {
   dataDir: string;
@@ -133,15 +135,17 @@ export function createEngine(options: EngineOptions): Engine {
   const previews = new EmbeddedPreviews();
   const xmp = new XmpWriter();
 
+  const resumes = options.resumeJobs ?? options.watch ?? false;
   // Durable jobs: long-lived engines take over what dead processes left; one-shots do not.
   const jobs = new JobRegistry(new JobRepo(db), {
-    adopt: options.resumeJobs ?? options.watch ?? false,
+    adopt: resumes,
     onChange: (job) => bus.emit('jobs.changed', { job }),
   });
   // Write-back is a durable job: its row commits with the edit (in onTouched, withinIndex) and
   // it starts after the commit, so a crash at any point is made good by the next engine.
   const writeBack = defineXmpJob(jobs, xmpTargets, xmp, cache, store);
   const prunePreviews = definePruneJob(jobs, cache, options.previewCacheBytes);
+  const rightsDaily = defineRightsDailyJob(jobs, db, bus, today);
 
   // Domains.
   // Each domain registers its undo kinds with the log as it is built.
@@ -199,6 +203,7 @@ export function createEngine(options: EngineOptions): Engine {
     queue: ingest.queue,
     jobs,
     prunePreviews,
+    rightsDaily,
     intake,
     collections,
     collectionEdits,
@@ -240,6 +245,8 @@ export function createEngine(options: EngineOptions): Engine {
   const ready = ingest.start();
   // What a crash or a quit left unfinished resumes now: dead processes' jobs too.
   jobs.start();
+  // Licence notices: engines that resume jobs (the app, serve) queue the daily job.
+  const stopDaily = resumes ? scheduleRightsDaily(rightsDaily) : () => undefined;
 
   return {
     handlers,
@@ -258,6 +265,7 @@ export function createEngine(options: EngineOptions): Engine {
     // Idempotent: a host may close on a signal and again on exit.
     close: () =>
       (closing ??= (async () => {
+        stopDaily();
         await ingest.close();
         await jobs.close();
         await previews.close();

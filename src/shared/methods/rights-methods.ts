@@ -1,6 +1,6 @@
 // The one rights check, asked by the app, the CLI, pre-flight and readiness alike.
 import { z } from 'zod';
-import { MEDIA, type AssetRights, type RightsResult } from '../rights-dto';
+import { MEDIA, type AssetRights, type RightsNotice, type RightsResult } from '../rights-dto';
 import { type } from '../phantom-type';
 import { channelId, day, hasTarget, targetMessage, targets, territory } from './rights-parts';
 import { id } from './schema-parts';
@@ -29,4 +29,8 @@ export const rightsMethods = {
   },
   /** An asset's licences, releases, approval state and its file's own claims. */
   'rights.get': { args: z.object({ id }).strict(), result: type<AssetRights>() },
+  /** Licences ended or ending within their warning window, with assets and live pack files. */
+  'rights.notices': { args: z.object({}).strict(), result: type<RightsNotice[]>() },
+  /** Queues the daily notices job now (null: one is already queued or running). */
+  'rights.recheck': { args: z.object({}).strict(), result: type<{ jobId: number | null }>() },
 } as const;

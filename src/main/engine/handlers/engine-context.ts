@@ -46,6 +46,8 @@ export interface EngineContext {
   readonly jobs: JobRegistry;
   /** Queues a trim of the loupe preview cache to its budget. */
   prunePreviews: () => void;
+  /** Queues the daily rights notices job (null: one is already live). */
+  rightsDaily: () => number | null;
   readonly collections: CollectionRepo;
   readonly collectionEdits: CollectionEdits;
   /** The hash-chained audit log: domains record their changes inside their transactions. */

@@ -10,6 +10,7 @@ import { PresetRepo } from '../repositories/preset-repo';
 import { ReleaseRepo } from '../repositories/release-repo';
 import { REVIEWER_KEY, reviewerName } from '../repositories/reviewer-name';
 import { loadRightsFacts } from '../repositories/rights-facts';
+import { RightsNoticeRepo } from '../repositories/rights-notice-repo';
 import type { EngineContext, HandlerGroup, NamespaceMethods } from './engine-context';
 
 type Ns = NamespaceMethods<'licences' | 'releases' | 'approvals' | 'rights'>;
@@ -35,6 +36,7 @@ export function rightsHandlers(ctx: EngineContext): HandlerGroup<Ns> {
   const releases = new ReleaseRepo(db);
   const approvals = new ApprovalRepo(db);
   const presets = new PresetRepo(db);
+  const notices = new RightsNoticeRepo(db);
   const ids = (a: { assetIds?: number[]; query?: string }): number[] =>
     a.assetIds ?? ctx.idsFor(a.query ?? '');
   const changed = <T>(value: T): Promise<T> => {
@@ -228,5 +230,7 @@ export function rightsHandlers(ctx: EngineContext): HandlerGroup<Ns> {
         claims: f.fileClaims ?? null,
       });
     },
+    'rights.notices': () => Promise.resolve(notices.notices(today())),
+    'rights.recheck': () => Promise.resolve({ jobId: ctx.rightsDaily() }),
   };
 }

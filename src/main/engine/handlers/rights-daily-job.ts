@@ -1,0 +1,79 @@
+// The daily rights job: recomputes which licences have ended or entered their warning
+// window and emits `rights.changed` when one did since the last run (the last run's state
+// is kept in settings, so the comparison holds across restarts and processes). One live row
+// across processes (a lock key); long-lived engines queue it at start and every 24 h.
+import { PackshotError } from '../../../shared/errors';
+import { writeTransaction } from '../db/write-transaction';
+import type { Db } from '../db/open-database';
+import type { EventBus } from '../events/event-bus';
+import type { JobRegistry } from '../jobs/job-registry';
+import { RightsNoticeRepo } from '../repositories/rights-notice-repo';
+
+export const RIGHTS_DAILY_JOB = 'rights.daily';
+const DAY_MS = 24 * 60 * 60_000;
+
+export interface RightsDailyResult {
+  expired: number;
+  expiring: number;
+  newlyExpired: number;
+  newlyExpiring: number;
+}
+
+/** Defines the job; the returned function queues it (null when one is already live). */
+export function defineRightsDailyJob(
+  jobs: JobRegistry,
+  db: Db,
+  bus: EventBus,
+  today: () => string,
+): () => number | null {
+  const repo = new RightsNoticeRepo(db);
+  const type = jobs.define<Record<string, never>, RightsDailyResult>({
+    name: RIGHTS_DAILY_JOB,
+    concurrency: 1,
+    label: () => 'Update licence notices',
+    lockKey: () => RIGHTS_DAILY_JOB,
+    run: () => {
+      // Read and write the state in one step: two engines never both report the same change.
+      const result = writeTransaction(db, () => {
+        const notices = repo.notices(today());
+        const ids = (s: string) => notices.filter((n) => n.status === s).map((n) => n.licenceId);
+        const now = { expired: ids('expired'), expiring: ids('expiring') };
+        const last = repo.lastState() ?? { expired: [], expiring: [] };
+        const seen = new Set([...last.expired, ...last.expiring]);
+        const wasExpired = new Set(last.expired);
+        repo.saveState(now);
+        return {
+          expired: now.expired.length,
+          expiring: now.expiring.length,
+          newlyExpired: now.expired.filter((id) => !wasExpired.has(id)).length,
+          newlyExpiring: now.expiring.filter((id) => !seen.has(id)).length,
+        };
+      });
+      if (result.newlyExpired + result.newlyExpiring > 0) bus.emit('rights.changed', result);
+      return Promise.resolve(result);
+    },
+  });
+  return () => {
+    try {
+      return type.enqueue({});
+    } catch (e) {
+      if (e instanceof PackshotError && e.code === 'conflict') return null;
+      throw e;
+    }
+  };
+}
+
+/** Queues the job now and every 24 h after; returns the stop for engine close. */
+export function scheduleRightsDaily(enqueue: () => number | null): () => void {
+  const safe = () => {
+    try {
+      enqueue();
+    } catch {
+      // closing, or a busy library: the next tick (or the next engine) queues it
+    }
+  };
+  safe();
+  const timer = setInterval(safe, DAY_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}
