@@ -13,6 +13,8 @@ import { ProductsView } from './products/ProductsView';
 import { GridToolbar } from './toolbar/GridToolbar';
 import { JobsPanel } from './jobs/JobsPanel';
 import { Notices } from './Notices';
+import { RightsStartNotice } from './rights/RightsStartNotice';
+import { RightsView } from './rights/RightsView';
 import { PreviewPanel } from './preview/PreviewPanel';
 import { Sidebar } from './sidebar/Sidebar';
 import { StatusBar } from './StatusBar';
@@ -27,6 +29,7 @@ export function App() {
       <JobsPanel />
       <StatusBar />
       <FileDropDialog />
+      <RightsStartNotice />
       <Notices />
     </div>
   );
@@ -65,6 +68,8 @@ function SectionView({ section }: { section: Section }) {
       return <ProductsView />;
     case 'export':
       return <ExportView />;
+    case 'rights':
+      return <RightsView />;
   }
 }
 

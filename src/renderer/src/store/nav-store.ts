@@ -6,6 +6,7 @@ export const SECTIONS = [
   { id: 'library', label: 'Library' },
   { id: 'products', label: 'Products' },
   { id: 'export', label: 'Export' },
+  { id: 'rights', label: 'Rights' },
 ] as const;
 
 export type Section = (typeof SECTIONS)[number]['id'];

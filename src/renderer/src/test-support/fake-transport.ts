@@ -64,6 +64,7 @@ export class FakeTransport implements Transport {
     // tests that probe them override these.
     this.handle('collections.list', () => [])
       .handle('jobs.list', () => [])
+      .handle('rights.notices', () => [])
       .handle('intakeRules.get', () => DEFAULT_INTAKE_RULES)
       .handle('intakeRules.preview', () => ({ tags: [], fields: {}, violation: null }));
   }
