@@ -15,7 +15,7 @@ import type { CheckRegistry } from '../preflight/check-registry';
 import { RIGHTS_CHECK } from '../preflight/rights-check';
 import { EXTENSIONS } from '../../tools/render/render-rendition';
 import { plannedSize } from '../../tools/render/planned-size';
-import { licenceMeta } from '../../tools/render/licence-xmp';
+import { licenceMeta, writesLicence } from '../../tools/render/licence-xmp';
 import { renderKey, renderOptions, type RenderOptions } from '../../tools/render/render-options';
 
 export interface PlannedFile {
@@ -103,7 +103,8 @@ export function planPack(
             image.focus,
             overridesFor(image),
           );
-          if (licence) options.licence = licence;
+          // Only where it is written: a licence change elsewhere re-renders nothing.
+          if (licence && writesLicence(options.metadata, licence)) options.licence = licence;
           return { rendition, options, size: size ? plannedSize(size, options) : null };
         });
         const found = checks.runImage({ preset, product, image, renditions });

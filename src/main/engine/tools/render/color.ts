@@ -4,7 +4,13 @@ import type { Sharp } from 'sharp';
 import type { MetadataPolicy } from '../../../../shared/export-dto';
 import { readSegments } from '../metadata/read-metadata';
 import { text } from '../metadata/metadata-segments';
-import { licenceXmpParts, XMP_NAMESPACES, xmlEscape as esc, type LicenceMeta } from './licence-xmp';
+import {
+  licenceXmpParts,
+  writesLicence,
+  XMP_NAMESPACES,
+  xmlEscape as esc,
+  type LicenceMeta,
+} from './licence-xmp';
 
 /** Rights fields worth keeping on a channel: who made it, who owns it, and how it was made. */
 export interface RightsFields {
@@ -29,7 +35,7 @@ export function readsOwnRights(o: {
   metadata: MetadataPolicy;
   licence?: LicenceMeta | undefined;
 }): boolean {
-  return o.metadata === 'copyright' || (o.metadata === 'strip' && !!o.licence?.creditRequired);
+  return o.metadata === 'copyright' || (!!o.licence && writesLicence(o.metadata, o.licence));
 }
 
 /**
@@ -48,7 +54,7 @@ export function applyColourAndMetadata(
 ): Sharp {
   let out = image.toColourspace('srgb').withIccProfile('srgb');
   if (policy === 'all') return out.keepExif().keepXmp();
-  const credited = policy === 'strip' && !!licence?.creditRequired;
+  const credited = policy === 'strip' && !!licence && writesLicence(policy, licence);
   if (policy !== 'copyright' && !credited) return out;
   const own: RightsFields = rights ?? { creator: null, copyright: null, digitalSourceType: null };
   const r: RightsFields = credited

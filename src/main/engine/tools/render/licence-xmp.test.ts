@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutputFormat, Rendition } from '../../../../shared/export-dto';
 import type { Licence } from '../../../../shared/rights-dto';
 import { tempDir } from '../../../test-support/sample-images';
-import { licenceMeta } from './licence-xmp';
+import { licenceMeta, writesLicence } from './licence-xmp';
 import { renderOptions } from './render-options';
 import { prepareSource, renderRendition } from './render-rendition';
 
@@ -88,6 +88,10 @@ describe('licence XMP', () => {
       webStatement: null,
     });
     expect(licenceMeta([])).toBeNull();
+    // Only where it is written is it part of the render key.
+    const free = { ...meta!, creditRequired: false };
+    expect([writesLicence('copyright', free), writesLicence('strip', free)]).toEqual([true, false]);
+    expect([writesLicence('strip', meta!), writesLicence('all', meta!)]).toEqual([true, false]);
   });
 
   it.each<OutputFormat>(['jpeg', 'png', 'webp', 'avif'])(

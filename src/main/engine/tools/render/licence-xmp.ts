@@ -1,6 +1,7 @@
 // The asset's licences as they travel in an exported file's XMP: a small, canonical
 // payload (it is part of the render key, so a changed licence re-renders) and the XMP
 // properties it becomes.
+import type { MetadataPolicy } from '../../../../shared/export-dto';
 import type { Licence } from '../../../../shared/rights-dto';
 
 /** What a rendition carries of the asset's licences (several are merged, see licenceMeta). */
@@ -39,6 +40,11 @@ export function licenceMeta(licences: readonly Licence[]): LicenceMeta | null {
     creditRequired: ls.some((l) => l.creditRequired),
     endsOn: ends[0] ?? null,
   };
+}
+
+/** 'copyright' writes the licence; 'strip' only when it requires credit; 'all' keeps the source's. */
+export function writesLicence(policy: MetadataPolicy, m: LicenceMeta): boolean {
+  return policy === 'copyright' || (policy === 'strip' && m.creditRequired);
 }
 
 export const xmlEscape = (s: string): string =>
