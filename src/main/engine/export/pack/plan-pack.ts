@@ -15,6 +15,7 @@ import type { CheckRegistry } from '../preflight/check-registry';
 import { RIGHTS_CHECK } from '../preflight/rights-check';
 import { EXTENSIONS } from '../../tools/render/render-rendition';
 import { plannedSize } from '../../tools/render/planned-size';
+import { licenceMeta, writesLicence } from '../../tools/render/licence-xmp';
 import { renderKey, renderOptions, type RenderOptions } from '../../tools/render/render-options';
 
 export interface PlannedFile {
@@ -93,6 +94,7 @@ export function planPack(
       images.forEach((image, index) => {
         const position = index + 1;
         const size = displaySize(image);
+        const licence = licenceMeta(image.rights?.facts.licences ?? []);
         const renditions = preset.renditions.map((rendition) => {
           const options = renderOptions(
             rendition,
@@ -101,6 +103,8 @@ export function planPack(
             image.focus,
             overridesFor(image),
           );
+          // Only where it is written: a licence change elsewhere re-renders nothing.
+          if (licence && writesLicence(options.metadata, licence)) options.licence = licence;
           return { rendition, options, size: size ? plannedSize(size, options) : null };
         });
         const found = checks.runImage({ preset, product, image, renditions });

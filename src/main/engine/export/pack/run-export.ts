@@ -12,7 +12,7 @@ import type {
   FailurePolicy,
 } from '../../../../shared/export-dto';
 import { outputChecks } from '../preflight/output-checks';
-import { readRights, type RightsFields } from '../../tools/render/color';
+import { readRights, readsOwnRights, type RightsFields } from '../../tools/render/color';
 import { prepareSource, renderRendition } from '../../tools/render/render-rendition';
 import { MANIFEST, PackState, type PackEntry } from './manifest';
 import { PackLock } from './pack-lock';
@@ -187,7 +187,7 @@ async function exportLocked(
     try {
       const input = await readFile(first.image.path);
       sourceHash = createHash('sha256').update(input).digest('hex');
-      const rights: RightsFields | null = files.some((f) => f.options.metadata === 'copyright')
+      const rights: RightsFields | null = files.some((f) => readsOwnRights(f.options))
         ? await readRights(input)
         : null;
       source = await prepareSource(input, rights);

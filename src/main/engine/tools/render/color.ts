@@ -4,6 +4,13 @@ import type { Sharp } from 'sharp';
 import type { MetadataPolicy } from '../../../../shared/export-dto';
 import { readSegments } from '../metadata/read-metadata';
 import { text } from '../metadata/metadata-segments';
+import {
+  licenceXmpParts,
+  writesLicence,
+  XMP_NAMESPACES,
+  xmlEscape as esc,
+  type LicenceMeta,
+} from './licence-xmp';
 
 /** Rights fields worth keeping on a channel: who made it, who owns it, and how it was made. */
 export interface RightsFields {
@@ -23,34 +30,49 @@ export async function readRights(input: Buffer): Promise<RightsFields> {
   };
 }
 
+/** The file's own copyright is needed for 'copyright', and for 'strip' when credit is due. */
+export function readsOwnRights(o: {
+  metadata: MetadataPolicy;
+  licence?: LicenceMeta | undefined;
+}): boolean {
+  return o.metadata === 'copyright' || (!!o.licence && writesLicence(o.metadata, o.licence));
+}
+
 /**
  * sRGB out, profile embedded; then the policy. 'all' keeps EXIF and XMP as they were
  * (orientation is reset by autoOrient); 'copyright' writes creator and copyright to EXIF
- * and XMP, and the digital source type to XMP (sharp cannot write IPTC-IIM, so the legacy
- * IPTC block is not carried; XMP is where IPTC Core and Extension live today).
+ * and XMP, the digital source type and the asset's licence to XMP (sharp cannot write
+ * IPTC-IIM, so the legacy IPTC block is not carried; XMP is where IPTC Core and Extension
+ * live today). 'strip' writes nothing, unless a licence requires credit: then copyright,
+ * credit and the licence are written (and nothing else: no camera, no GPS).
  */
 export function applyColourAndMetadata(
   image: Sharp,
   policy: MetadataPolicy,
   rights: RightsFields | null,
+  licence: LicenceMeta | null = null,
 ): Sharp {
   let out = image.toColourspace('srgb').withIccProfile('srgb');
   if (policy === 'all') return out.keepExif().keepXmp();
-  if (policy === 'copyright' && rights) {
-    const ifd0: Record<string, string> = {};
-    if (rights.creator) ifd0.Artist = rights.creator;
-    if (rights.copyright) ifd0.Copyright = rights.copyright;
-    if (Object.keys(ifd0).length > 0) out = out.withExif({ IFD0: ifd0 });
-    const xmp = rightsXmp(rights);
-    if (xmp) out = out.withXmp(xmp);
-  }
+  const credited = policy === 'strip' && !!licence && writesLicence(policy, licence);
+  if (policy !== 'copyright' && !credited) return out;
+  const own: RightsFields = rights ?? { creator: null, copyright: null, digitalSourceType: null };
+  const r: RightsFields = credited
+    ? { creator: null, copyright: own.copyright, digitalSourceType: null }
+    : own;
+  // No copyright of the file's own: the credit line (or the licensor) says whose it is.
+  const copyright = r.copyright ?? licence?.credit ?? licence?.licensors.join('; ') ?? null;
+  const fields = { ...r, copyright: copyright || null };
+  const ifd0: Record<string, string> = {};
+  if (fields.creator) ifd0.Artist = fields.creator;
+  if (fields.copyright) ifd0.Copyright = fields.copyright;
+  if (Object.keys(ifd0).length > 0) out = out.withExif({ IFD0: ifd0 });
+  const xmp = rightsXmp(fields, licence);
+  if (xmp) out = out.withXmp(xmp);
   return out;
 }
 
-function rightsXmp(r: RightsFields): string | null {
-  if (!r.creator && !r.copyright && !r.digitalSourceType) return null;
-  const esc = (s: string): string =>
-    s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+function rightsXmp(r: RightsFields, licence: LicenceMeta | null): string | null {
   const parts: string[] = [];
   if (r.creator)
     parts.push(`<dc:creator><rdf:Seq><rdf:li>${esc(r.creator)}</rdf:li></rdf:Seq></dc:creator>`);
@@ -62,9 +84,11 @@ function rightsXmp(r: RightsFields): string | null {
     parts.push(
       `<Iptc4xmpExt:DigitalSourceType>${esc(r.digitalSourceType)}</Iptc4xmpExt:DigitalSourceType>`,
     );
+  if (licence) parts.push(...licenceXmpParts(licence));
+  if (parts.length === 0) return null;
   return `<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
-<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:Iptc4xmpExt="http://iptc.org/std/Iptc4xmpExt/2008-02-29/">
+<rdf:Description rdf:about="" ${XMP_NAMESPACES}>
 ${parts.join('\n')}
 </rdf:Description></rdf:RDF></x:xmpmeta>
 <?xpacket end="w"?>`;

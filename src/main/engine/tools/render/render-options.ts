@@ -2,6 +2,7 @@
 // and focal point applied. Its hash, with the source's hash, is the rendition's identity
 // in a pack's manifest: same key, same bytes, nothing to render.
 import { createHash } from 'node:crypto';
+import type { LicenceMeta } from './licence-xmp';
 import type { MetadataPolicy, Rendition, RenditionOverride } from '../../../../shared/export-dto';
 
 /** Bump when the renderer's output changes for the same options (re-renders every pack). */
@@ -12,6 +13,8 @@ export interface RenderOptions extends Omit<Rendition, 'key'> {
   /** Smallest file the channel accepts (bol.com: 30 KB); quality is raised to reach it. */
   minBytes: number | null;
   focus: { x: number; y: number } | null;
+  /** The asset's licences for the file's XMP; absent when it has none (keys stay as before). */
+  licence?: LicenceMeta;
 }
 
 /** The preset's rendition, then the override for every preset, then the one for this preset. */

@@ -55,7 +55,7 @@ export async function renderRendition(
   const build = await pipelineFor(source, o);
   let size = { width: 0, height: 0 };
   const encode = async (quality: number): Promise<Buffer> => {
-    const image = applyColourAndMetadata(build(), o.metadata, source.rights);
+    const image = applyColourAndMetadata(build(), o.metadata, source.rights, o.licence ?? null);
     const { data, info } = await encodeAs(image, o.format, quality, o.progressive).toBuffer({
       resolveWithObject: true,
     });

@@ -1,0 +1,130 @@
+// The licence XMP in every output format sharp writes, read back by exiftool; several
+// licences merge (names joined, earliest end date), and XML-special text round-trips.
+import { rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { ExifTool, type Tags } from 'exiftool-vendored';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OutputFormat, Rendition } from '../../../../shared/export-dto';
+import type { Licence } from '../../../../shared/rights-dto';
+import { tempDir } from '../../../test-support/sample-images';
+import { licenceMeta, writesLicence } from './licence-xmp';
+import { renderOptions } from './render-options';
+import { prepareSource, renderRendition } from './render-rendition';
+
+const licence = (over: Partial<Licence>): Licence => ({
+  id: 1,
+  name: 'x',
+  licensor: null,
+  contact: null,
+  type: 'owned',
+  ccVariant: null,
+  reference: null,
+  contractPath: null,
+  creditLine: null,
+  creditRequired: false,
+  startsOn: null,
+  endsOn: null,
+  warnDays: 30,
+  territoriesMode: null,
+  territories: null,
+  channels: null,
+  media: null,
+  modificationsAllowed: true,
+  createdAt: 0,
+  ...over,
+});
+
+const base: Rendition = {
+  key: '',
+  width: 64,
+  height: 64,
+  fit: 'inside',
+  crop: 'attention',
+  withoutEnlargement: true,
+  trim: false,
+  trimThreshold: 12,
+  productFill: null,
+  background: '#ffffff',
+  format: 'jpeg',
+  quality: 80,
+  progressive: false,
+  maxBytes: null,
+  minQuality: 40,
+};
+
+let exiftool: ExifTool;
+let dir: string;
+beforeAll(async () => {
+  exiftool = new ExifTool({ maxProcs: 1 });
+  dir = await tempDir('licence-xmp');
+});
+afterAll(async () => {
+  await exiftool.end();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const meta = licenceMeta([
+  licence({ id: 9, name: 'Later', type: 'royalty-free', endsOn: '2040-01-01' }),
+  licence({
+    id: 3,
+    name: `A <b>&amp; "quoted" 'one'`,
+    licensor: 'Q&A <Ltd>',
+    creditLine: 'Photo © Q&A',
+    creditRequired: true,
+    ccVariant: 'CC-BY-4.0',
+    endsOn: '2035-05-05',
+  }),
+]);
+
+describe('licence XMP', () => {
+  it('merges several licences: names in id order, earliest end date, credit required', () => {
+    expect(meta).toMatchObject({
+      usageTerms: `A <b>&amp; "quoted" 'one' (CC-BY-4.0); Later (royalty-free)`,
+      licensors: ['Q&A <Ltd>'],
+      licenseId: 'packshot:licence:3; packshot:licence:9',
+      endsOn: '2035-05-05',
+      creditRequired: true,
+      webStatement: null,
+    });
+    expect(licenceMeta([])).toBeNull();
+    // Only where it is written is it part of the render key.
+    const free = { ...meta!, creditRequired: false };
+    expect([writesLicence('copyright', free), writesLicence('strip', free)]).toEqual([true, false]);
+    expect([writesLicence('strip', meta!), writesLicence('all', meta!)]).toEqual([true, false]);
+  });
+
+  it.each<OutputFormat>(['jpeg', 'png', 'webp', 'avif'])(
+    "is written to %s under 'strip' when credit is required",
+    async (format) => {
+      const input = await sharp({
+        create: { width: 80, height: 80, channels: 3, background: '#888' },
+      })
+        .jpeg()
+        .toBuffer();
+      const options = renderOptions({ ...base, format }, 'strip', null, null, []);
+      options.licence = meta!;
+      const out = await renderRendition(await prepareSource(input, null), options);
+      const file = join(dir, `out.${format}`);
+      await writeFile(file, out.data);
+      const t = await exiftool.read<Tags & Record<string, unknown>>(file);
+      expect(t.UsageTerms).toBe(meta!.usageTerms);
+      expect(t.Licensor).toEqual([{ LicensorName: 'Q&A <Ltd>' }]);
+      expect(t.Credit).toBe('Photo © Q&A');
+      expect(t.Rights).toBe('Photo © Q&A');
+      expect(t.LicenseEndDate).toMatchObject({ year: 2035, month: 5, day: 5 });
+    },
+  );
+
+  it("'strip' writes no licence when no credit is required", async () => {
+    const input = await sharp({
+      create: { width: 40, height: 40, channels: 3, background: '#888' },
+    })
+      .jpeg()
+      .toBuffer();
+    const options = renderOptions(base, 'strip', null, null, []);
+    options.licence = { ...meta!, creditRequired: false };
+    const out = await renderRendition(await prepareSource(input, null), options);
+    expect((await sharp(out.data).metadata()).xmp).toBeUndefined();
+  });
+});
