@@ -1,29 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { Licence, Release } from '../../../shared/rights-dto';
 import { approvalState, checkRights, type RightsFacts, type RightsUse } from './check-rights';
+import { aLicence } from '../../test-support/licence-fixture';
 
-const licence = (over: Partial<Licence> = {}): Licence => ({
-  id: 1,
-  name: 'Shoot 2026',
-  licensor: 'Studio',
-  contact: null,
-  type: 'royalty-free',
-  ccVariant: null,
-  reference: null,
-  contractPath: null,
-  creditLine: null,
-  creditRequired: false,
-  startsOn: '2026-01-01',
-  endsOn: '2026-12-31',
-  warnDays: 30,
-  territoriesMode: null,
-  territories: null,
-  channels: null,
-  media: null,
-  modificationsAllowed: true,
-  createdAt: 0,
-  ...over,
-});
+const licence = (over: Partial<Licence> = {}): Licence =>
+  aLicence({
+    name: 'Shoot 2026',
+    licensor: 'Studio',
+    type: 'royalty-free',
+    startsOn: '2026-01-01',
+    endsOn: '2026-12-31',
+    ...over,
+  });
 const release = (over: Partial<Release> = {}): Release => ({
   id: 1,
   kind: 'model',

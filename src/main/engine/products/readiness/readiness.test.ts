@@ -11,29 +11,9 @@ import { CHANNEL_POLICY } from './channel-policy';
 import { builtInPresetOf, requirementsFor } from './channel-requirements';
 import { computeReadiness, notReady, type LinkedFile } from './compute-readiness';
 import { rightsBlocks } from './rights-readiness';
-import type { Licence } from '../../../../shared/rights-dto';
+import { aLicence } from '../../../test-support/licence-fixture';
 
-const licence: Licence = {
-  id: 1,
-  name: 'Press',
-  licensor: null,
-  contact: null,
-  type: 'owned',
-  ccVariant: null,
-  reference: null,
-  contractPath: null,
-  creditLine: null,
-  creditRequired: false,
-  startsOn: null,
-  endsOn: null,
-  warnDays: 30,
-  territoriesMode: null,
-  territories: null,
-  channels: null,
-  media: null,
-  modificationsAllowed: true,
-  createdAt: 0,
-};
+const licence = aLicence({ name: 'Press' });
 
 const product = (id: number, over: Partial<Product> = {}): Product => ({
   id,

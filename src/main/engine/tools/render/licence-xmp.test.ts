@@ -11,29 +11,9 @@ import { tempDir } from '../../../test-support/sample-images';
 import { licenceMeta, writesLicence } from './licence-xmp';
 import { renderOptions } from './render-options';
 import { prepareSource, renderRendition } from './render-rendition';
+import { aLicence } from '../../../test-support/licence-fixture';
 
-const licence = (over: Partial<Licence>): Licence => ({
-  id: 1,
-  name: 'x',
-  licensor: null,
-  contact: null,
-  type: 'owned',
-  ccVariant: null,
-  reference: null,
-  contractPath: null,
-  creditLine: null,
-  creditRequired: false,
-  startsOn: null,
-  endsOn: null,
-  warnDays: 30,
-  territoriesMode: null,
-  territories: null,
-  channels: null,
-  media: null,
-  modificationsAllowed: true,
-  createdAt: 0,
-  ...over,
-});
+const licence = (over: Partial<Licence>): Licence => aLicence({ name: 'x', ...over });
 
 const base: Rendition = {
   key: '',
