@@ -1,6 +1,7 @@
 import type { Licence, LicenceType, Medium } from '../../../shared/rights-dto';
 import type { Db } from '../db/open-database';
 import { statements } from '../db/statement-cache';
+import { groupByAsset } from './group-by-asset';
 
 /** What a licence is made of; the id and created_at are the repository's. */
 export type LicenceInput = Omit<Licence, 'id' | 'createdAt'>;
@@ -179,8 +180,7 @@ export class LicenceRepo {
 
   /** Each asset's licences (assets without any are absent). */
   forAssets(assetIds: readonly number[]): Map<number, Licence[]> {
-    const out = new Map<number, Licence[]>();
-    if (assetIds.length === 0) return out;
+    if (assetIds.length === 0) return new Map();
     const rows = statements(this.db)
       .prepare<[string], Row & { asset_id: number }>(
         `SELECT x.asset_id, l.* FROM json_each(?) j
@@ -188,11 +188,6 @@ export class LicenceRepo {
          ORDER BY l.id`,
       )
       .all(JSON.stringify(assetIds));
-    for (const r of rows) {
-      const held = out.get(r.asset_id) ?? [];
-      held.push(toLicence(r));
-      out.set(r.asset_id, held);
-    }
-    return out;
+    return groupByAsset(rows, toLicence);
   }
 }

@@ -1,6 +1,7 @@
 import type { Release, ReleaseKind } from '../../../shared/rights-dto';
 import type { Db } from '../db/open-database';
 import { statements } from '../db/statement-cache';
+import { groupByAsset } from './group-by-asset';
 
 export type ReleaseInput = Omit<Release, 'id' | 'createdAt'>;
 
@@ -69,8 +70,7 @@ export class ReleaseRepo {
   }
 
   forAssets(assetIds: readonly number[]): Map<number, Release[]> {
-    const out = new Map<number, Release[]>();
-    if (assetIds.length === 0) return out;
+    if (assetIds.length === 0) return new Map();
     const rows = statements(this.db)
       .prepare<[string], Row & { asset_id: number }>(
         `SELECT x.asset_id, r.* FROM json_each(?) j
@@ -78,11 +78,6 @@ export class ReleaseRepo {
          ORDER BY r.id`,
       )
       .all(JSON.stringify(assetIds));
-    for (const r of rows) {
-      const held = out.get(r.asset_id) ?? [];
-      held.push(toRelease(r));
-      out.set(r.asset_id, held);
-    }
-    return out;
+    return groupByAsset(rows, toRelease);
   }
 }
