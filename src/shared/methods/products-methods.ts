@@ -28,7 +28,12 @@ const channels = z.array(z.string().min(1).max(100)).max(100);
  */
 const csvSource = {
   path: z.string().min(1).max(4096).optional(),
-  base64: z.string().max(700_000).optional(),
+  // Checked, not trusted: Buffer.from drops what is not base64, turning bad input into garbled rows.
+  base64: z
+    .string()
+    .max(700_000)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64')
+    .optional(),
   uploadId: uploadId.optional(),
 };
 const columnMap = z

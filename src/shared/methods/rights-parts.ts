@@ -4,10 +4,8 @@ import { LICENCE_TYPES, MEDIA } from '../rights-dto';
 import { id, searchQuery } from './schema-parts';
 
 /** 'YYYY-MM-DD', a real calendar day. */
-export const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
-  .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a calendar day');
+// zod's own check: a bad month must be a refusal, not a RangeError from Date.
+export const day = z.iso.date('a calendar day as YYYY-MM-DD');
 
 export const territory = z
   .string()
@@ -23,11 +21,12 @@ const text = (max: number) => z.string().trim().min(1).max(max).nullable().defau
 /** Which assets: ids, or every asset a search query finds. */
 export const targets = {
   assetIds: z.array(id).min(1).max(200_000).optional(),
-  query: searchQuery.optional(),
+  // Not empty: an empty query finds every asset, too easy to send by mistake for a rights edit.
+  query: searchQuery.min(1).optional(),
 };
 export const hasTarget = (a: { assetIds?: number[]; query?: string }): boolean =>
-  a.assetIds !== undefined || a.query !== undefined;
-export const targetMessage = { message: 'give assetIds or a query' };
+  (a.assetIds === undefined) !== (a.query === undefined);
+export const targetMessage = { message: 'give assetIds or a query (one of them)' };
 
 export const licenceFields = z
   .object({

@@ -100,6 +100,7 @@ export function rightsHandlers(ctx: EngineContext): HandlerGroup<Ns> {
       });
     },
     'licences.detach': (a) => {
+      requireLicence(a.licenceId);
       const targets = ids(a);
       return changed({
         changed: writeTransaction(db, () => {

@@ -4,7 +4,7 @@ import type { AssetFileRepo, Located } from '../repositories/asset-file-repo';
 import type { IndexedFields, IndexWriteRepo } from '../repositories/index-write-repo';
 import type { VersionRepo } from '../repositories/version-repo';
 import type { MediaCache } from '../media/media-cache';
-import { readAndHash, sampledHash } from '../media/read-and-hash';
+import { readAndHash, SAMPLE_ABOVE, sampledHash } from '../media/read-and-hash';
 import type { EmbeddedPreviews } from '../tools/exiftool/raw-preview';
 import {
   rgbaOf,
@@ -78,7 +78,6 @@ interface Pixels {
 
 const NO_DECODER = new Set(['heic', 'heif']);
 const SNIFF_ABOVE = 64 * 1024 * 1024;
-const CLONE_UNDECODED_UP_TO = 256 * 1024 * 1024;
 
 /**
  * Reads one file once: hashes it, settles its identity, reads its metadata and sidecars,
@@ -147,7 +146,7 @@ export async function indexAsset(deps: IndexDeps, queuedId: number): Promise<Ind
     faultPoint('scan.index-committed');
     // Above this size a file Packshot does not decode is hashed by samples: no clone of it
     // could be checked against its hash without reading it all.
-    if (deps.keepClones && (decodable || file.bytes <= CLONE_UNDECODED_UP_TO))
+    if (deps.keepClones && (decodable || file.bytes <= SAMPLE_ABOVE))
       await deps.keepClones.keep(file, hash);
     const { intakeTagged, linked } = written;
     return {

@@ -27,7 +27,7 @@ export class KeepClones {
   /** Keeps a clone of this content when the volume clones; failures only cost the clone. */
   async keep(file: CloneTarget, hash: string): Promise<boolean> {
     try {
-      if (this.store.has(hash)) return true;
+      // The volume first: where it cannot clone (most), no stat per indexed file.
       const found = await this.supportFor(file.catalogId, file.catalogPath);
       if (!found.clones) return false;
       return await this.store.keepClone(file.path, hash);

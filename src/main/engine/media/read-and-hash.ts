@@ -5,7 +5,8 @@ import { open } from 'node:fs/promises';
 /** Files up to this size are kept in memory so they are read from disk only once. */
 const BUFFER_LIMIT = 256 * 1024 * 1024;
 /** Above this, files Packshot does not decode (video, 3D, other) are hashed by samples. */
-const SAMPLE_ABOVE = 256 * 1024 * 1024;
+/** Files up to this size are hashed whole; larger ones are sampled. */
+export const SAMPLE_ABOVE = 256 * 1024 * 1024;
 const SAMPLE_BYTES = 4 * 1024 * 1024;
 
 export interface ReadResult {

@@ -4,7 +4,7 @@ import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { HASH_PATTERN } from '../../../shared/bridge';
 import { cloneFile, type CloneFile } from '../tools/files/clone-file';
-import { syncFile, syncFolder, tempPathFor } from '../tools/files/durable-files';
+import { syncFolder, tempPathFor } from '../tools/files/durable-files';
 import { pidAlive } from '../tools/files/process-alive';
 import { readAndHash } from './read-and-hash';
 
@@ -40,7 +40,7 @@ export class VersionStore {
     }
   }
 
-  /** Keeps these bytes (a full copy) under their hash; true when they are stored. */
+  /** Keeps these bytes (a full copy, fsync'd) under their hash. */
   async keep(hash: string, data: Uint8Array): Promise<void> {
     if (this.has(hash)) return;
     if (createHash('sha256').update(data).digest('hex') !== hash)
@@ -63,13 +63,18 @@ export class VersionStore {
   async keepClone(source: string, hash: string): Promise<boolean> {
     if (this.has(hash)) return true;
     let kept = false;
-    await this.land(hash, async (temp) => {
-      await this.clone(source, temp);
-      const read = await readAndHash(temp, 0, false);
-      if (read.hash !== hash) throw new ChangedMeanwhile();
-      await syncFile(temp);
-      kept = true;
-    }).catch((error: unknown) => {
+    await this.land(
+      hash,
+      async (temp) => {
+        await this.clone(source, temp);
+        const read = await readAndHash(temp, 0, false);
+        if (read.hash !== hash) throw new ChangedMeanwhile();
+        // No fsync: this runs once per indexed file, and the original is still on disk; a clone
+        // lost to a crash is only a version less to restore (restore checks the hash first).
+        kept = true;
+      },
+      false,
+    ).catch((error: unknown) => {
       if (!(error instanceof ChangedMeanwhile)) throw error;
     });
     return kept;
@@ -111,8 +116,12 @@ export class VersionStore {
     }
   }
 
-  /** Fills a temp file, renames it into place, makes the rename durable. */
-  private async land(hash: string, fill: (temp: string) => Promise<void>): Promise<void> {
+  /** Fills a temp file, renames it into place; `durable`: and fsyncs the rename. */
+  private async land(
+    hash: string,
+    fill: (temp: string) => Promise<void>,
+    durable = true,
+  ): Promise<void> {
     const target = this.pathFor(hash);
     await mkdir(join(target, '..'), { recursive: true });
     await mkdir(this.tempFolder(), { recursive: true });
@@ -120,7 +129,7 @@ export class VersionStore {
     try {
       await fill(temp);
       await rename(temp, target);
-      await syncFolder(join(target, '..'));
+      if (durable) await syncFolder(join(target, '..'));
     } finally {
       await rm(temp, { force: true });
     }

@@ -1,6 +1,6 @@
 // The takedown list: every file still in a pack whose asset holds a licence that ends
 // within N days or has ended. It reads the rights domain's `licences` and `asset_licences`
-// (migration 17); a library without them has no licences, so nothing to take down.
+// (migration 17).
 import type { TakedownRow } from '../../../shared/usage-dto';
 import type { Db } from '../db/open-database';
 import { statements } from '../db/statement-cache';
@@ -22,14 +22,7 @@ export class TakedownRepo {
 
   /** `today` and the horizon are YYYY-MM-DD (the licence's own dates are days). */
   list(today: string, until: string): TakedownRow[] {
-    const s = statements(this.db);
-    const tables = s
-      .prepare<[], { n: number }>(
-        "SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name IN ('licences', 'asset_licences')",
-      )
-      .get();
-    if ((tables?.n ?? 0) < 2) return [];
-    return s
+    return statements(this.db)
       .prepare<[string], Row>(
         `SELECT l.id AS licence_id, l.name AS licence, l.ends_on, u.asset_id, u.channel,
                 u.preset_id, u.sku, u.pack, u.file

@@ -42,7 +42,7 @@ export interface SyncCounts {
 export class UsageRepo {
   constructor(private readonly db: Db) {}
 
-  /** Brings the pack's live rows in line with its manifest; call inside the caller's transaction. */
+  /** Brings the pack's live rows in line with its manifest, in one write transaction. */
   sync(pack: string, files: readonly PackedFile[], now = new Date().toISOString()): SyncCounts {
     return writeTransaction(this.db, () => {
       const s = statements(this.db);

@@ -64,6 +64,23 @@ describe('rights methods', () => {
     await expect(h.call('licences.attach', { licenceId: 1 })).rejects.toThrow(
       /assetIds or a query/,
     );
+    // A month Date cannot make is a refusal like any other, not an internal RangeError.
+    await expect(
+      h.call('licences.create', { ...licence, endsOn: '2026-13-01' }),
+    ).rejects.toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringMatching(/calendar day/) as unknown,
+    });
+    // A rights edit names its assets once: both, or an empty query (every asset), are refused.
+    await expect(
+      h.call('licences.attach', { licenceId: 1, assetIds: [1], query: 'x' }),
+    ).rejects.toThrow(/one of them/);
+    await expect(h.call('licences.assign', { licence, query: '' })).rejects.toMatchObject({
+      code: 'invalid_argument',
+    });
+    await expect(
+      h.call('licences.detach', { licenceId: 999, assetIds: [1] }),
+    ).rejects.toMatchObject({ code: 'not_found' });
   });
 
   it('a release covers a person tagged People', async () => {

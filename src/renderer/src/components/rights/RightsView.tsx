@@ -7,12 +7,21 @@ import { useServices } from '../../app-context';
 export function RightsView() {
   const { client, stores } = useServices();
   const [notices, setNotices] = useState<readonly RightsNotice[] | null>(null);
+  const [failed, setFailed] = useState(false);
+  const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     let live = true;
     const load = (): void =>
       void client.call('rights.notices', {}).then(
-        (list) => live && setNotices(list),
-        (e: unknown) => stores.notices.getState().report('Could not read licence notices', e),
+        (list) => {
+          if (!live) return;
+          setFailed(false);
+          setNotices(list);
+        },
+        (e: unknown) => {
+          if (live) setFailed(true);
+          stores.notices.getState().report('Could not read licence notices', e);
+        },
       );
     load();
     // The daily job found a licence newly expired or ending: show it.
@@ -21,7 +30,17 @@ export function RightsView() {
       live = false;
       off();
     };
-  }, [client, stores]);
+  }, [client, stores, attempt]);
+  // A failed read says so and offers another try, rather than "Loading…" for good.
+  if (failed && notices === null)
+    return (
+      <div className="screen-message">
+        Could not read the licence notices.{' '}
+        <button type="button" onClick={() => setAttempt((n) => n + 1)}>
+          Try again
+        </button>
+      </div>
+    );
   if (notices === null) return <div className="screen-message">Loading…</div>;
   if (notices.length === 0)
     return <div className="screen-message">No licence has expired or ends soon.</div>;
