@@ -54,6 +54,23 @@ describe('rights notices at start', () => {
     expect(byTestId(harness.root, 'rights-start-notice')).toHaveLength(0);
   });
 
+  it('the Rights view says when it cannot read the notices, and reads again on request', async () => {
+    const transport = fakeEngine({ catalogs: [makeCatalog(1)] });
+    let fail = true;
+    transport.handle('rights.notices', () => {
+      if (fail) throw new Error('library busy');
+      return [notice(1, 'expired')];
+    });
+    harness = await startUi(<App />, transport);
+    const { root } = harness;
+    await press(oneByTestId(root, 'section-rights'));
+    expect(root.textContent).toContain('Could not read the licence notices.');
+    fail = false;
+    const retry = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Try again');
+    await press(retry!);
+    expect(byTestId(root, 'rights-notice')).toHaveLength(1);
+  });
+
   it('words the line for each mix', () => {
     expect(noticeLine([])).toBeNull();
     expect(noticeLine([notice(1, 'expired')])).toBe('1 licence expired');
