@@ -24,6 +24,7 @@ import { intakeHandlers } from './handlers/intake-handlers';
 import { jobHandlers } from './handlers/job-handlers';
 import { productHandlers } from './handlers/product-handlers';
 import { rightsHandlers } from './handlers/rights-handlers';
+import { RightsEdits } from './rights-edits/rights-edits';
 import { tagHandlers } from './handlers/tag-handlers';
 import { uploadHandlers } from './handlers/upload-handlers';
 import { versionHandlers } from './handlers/version-handlers';
@@ -154,6 +155,7 @@ export function createEngine(options: EngineOptions): Engine {
   const tagEdits = new TagEdits(tags, edits);
   const productParts = new ProductParts(db, edits, audit);
   const collectionEdits = new CollectionEdits(collections, edits);
+  const rightsEdits = new RightsEdits(db, edits, audit);
 
   const ingest: IngestPipeline = new IngestPipeline(
     {
@@ -238,7 +240,7 @@ export function createEngine(options: EngineOptions): Engine {
     ...collectionHandlers(ctx),
     ...versionHandlers(ctx, versionOps, store),
     ...usageHandlers(ctx),
-    ...rightsHandlers(ctx),
+    ...rightsHandlers(ctx, rightsEdits),
   };
 
   let closing: Promise<void> | undefined;

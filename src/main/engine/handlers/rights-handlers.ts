@@ -11,6 +11,7 @@ import { ReleaseRepo } from '../repositories/release-repo';
 import { REVIEWER_KEY, reviewerName } from '../repositories/reviewer-name';
 import { loadRightsFacts } from '../repositories/rights-facts';
 import { RightsNoticeRepo } from '../repositories/rights-notice-repo';
+import type { RightsEdits } from '../rights-edits/rights-edits';
 import type { EngineContext, HandlerGroup, NamespaceMethods } from './engine-context';
 
 type Ns = NamespaceMethods<'licences' | 'releases' | 'approvals' | 'rights'>;
@@ -28,9 +29,10 @@ function status(l: { startsOn: string | null; endsOn: string | null; warnDays: n
 /**
  * licences.*, releases.*, approvals.*, rights.*: the rights of assets and the one check.
  * Every change records its audit row inside its own writeTransaction, so a change rolled
- * back leaves no row and a row never outlives its change.
+ * back leaves no row and a row never outlives its change. Approvals and licence / release
+ * links go through RightsEdits: undoable steps in the edit log.
  */
-export function rightsHandlers(ctx: EngineContext): HandlerGroup<Ns> {
+export function rightsHandlers(ctx: EngineContext, rightsEdits: RightsEdits): HandlerGroup<Ns> {
   const { db } = ctx;
   const licences = new LicenceRepo(db);
   const releases = new ReleaseRepo(db);
@@ -89,59 +91,14 @@ export function rightsHandlers(ctx: EngineContext): HandlerGroup<Ns> {
       }),
     'licences.attach': (a) => {
       const targets = ids(a);
-      return changed({
-        changed: writeTransaction(db, () => {
-          requireLicence(a.licenceId);
-          const added = licences.attach(a.licenceId, targets);
-          const subject = { kind: 'licence', id: a.licenceId };
-          audit.record({ action: 'licence.attach', subject, after: { assetIds: targets, added } });
-          return added;
-        }),
-      });
+      return changed({ changed: rightsEdits.attachLicence(a.licenceId, targets) });
     },
     'licences.detach': (a) => {
       requireLicence(a.licenceId);
       const targets = ids(a);
-      return changed({
-        changed: writeTransaction(db, () => {
-          const removed = licences.detach(a.licenceId, targets);
-          const subject = { kind: 'licence', id: a.licenceId };
-          audit.record({
-            action: 'licence.detach',
-            subject,
-            after: { assetIds: targets, removed },
-          });
-          return removed;
-        }),
-      });
+      return changed({ changed: rightsEdits.detachLicence(a.licenceId, targets) });
     },
-    'licences.assign': (a) => {
-      const targets = ids(a);
-      return changed(
-        writeTransaction(db, () => {
-          // Each asset's licences before: assign replaces them all with this one.
-          const held = licences.forAssets(targets);
-          const before = Object.fromEntries(
-            targets.map((id) => [id, (held.get(id) ?? []).map((l) => l.id)]),
-          );
-          let licenceId = licences.findSame(a.licence);
-          if (licenceId === null) {
-            licenceId = licences.create(a.licence);
-            const subject = { kind: 'licence', id: licenceId };
-            audit.record({ action: 'licence.create', subject, after: a.licence });
-          }
-          const attached = licences.attach(licenceId, targets);
-          const detached = licences.detachOthers(licenceId, targets);
-          audit.record({
-            action: 'licence.assign',
-            subject: { kind: 'licence', id: licenceId },
-            before,
-            after: { assetIds: targets, attached, detached },
-          });
-          return { licenceId, assets: targets.length, attached, detached };
-        }),
-      );
-    },
+    'licences.assign': (a) => changed(rightsEdits.assignLicence(a.licence, ids(a))),
 
     'releases.create': ({ assetIds, query, ...r }) => {
       const targets = assetIds || query !== undefined ? ids({ assetIds, query }) : [];
@@ -160,35 +117,14 @@ export function rightsHandlers(ctx: EngineContext): HandlerGroup<Ns> {
     },
     'releases.attach': (a) => {
       const targets = ids(a);
-      return changed({
-        changed: writeTransaction(db, () => {
-          if (!releases.get(a.releaseId))
-            throw new PackshotError('not_found', `No release ${a.releaseId}`);
-          const added = releases.attach(a.releaseId, targets);
-          const subject = { kind: 'release', id: a.releaseId };
-          audit.record({ action: 'release.attach', subject, after: { assetIds: targets, added } });
-          return added;
-        }),
-      });
+      return changed({ changed: rightsEdits.attachRelease(a.releaseId, targets) });
     },
     'releases.list': () => Promise.resolve(releases.list()),
 
     'approvals.set': (a) => {
       const targets = ids(a);
       const who = a.who ?? reviewer();
-      const done = writeTransaction(db, () => {
-        const before = approvals.factsFor(targets);
-        const decided = approvals.record(targets, { state: a.state, who, comment: a.comment });
-        for (const { assetId, hash } of decided)
-          audit.record({
-            action: 'approval.set',
-            subject: { kind: 'asset', id: assetId },
-            before: { state: before.get(assetId)?.approval ?? null },
-            after: { state: a.state, hash, comment: a.comment },
-            who,
-          });
-        return decided;
-      });
+      const done = rightsEdits.setApproval(targets, { state: a.state, who, comment: a.comment });
       return changed({ changed: done.length, skipped: targets.length - done.length, who });
     },
     'approvals.history': ({ assetId }) => {

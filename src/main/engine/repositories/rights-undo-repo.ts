@@ -1,0 +1,98 @@
+import type { ApprovalDecision, ApprovalState } from '../../../shared/rights-dto';
+import type { Db } from '../db/open-database';
+import { statements } from '../db/statement-cache';
+
+/** An asset and a licence (or release) it holds. */
+export type LinkPair = readonly [assetId: number, holdingId: number];
+
+/** Which link table: the assets' licences or their releases. */
+export type LinkTable = 'licence' | 'release';
+
+// Fixed names, never from input: the two link tables share their shape.
+const TABLES = {
+  licence: { links: 'asset_licences', column: 'licence_id', owner: 'licences' },
+  release: { links: 'asset_releases', column: 'release_id', owner: 'releases' },
+} as const;
+
+interface DecisionRow {
+  id: number;
+  asset_id: number;
+  hash: string;
+  state: string;
+  who: string;
+  at: number;
+  comment: string | null;
+}
+
+/**
+ * What rights edits and their undo change row by row: approval decisions by id, and
+ * asset ↔ licence / release links as pairs, each call saying which rows it really changed,
+ * so an undo takes back exactly those. Call inside the edit log's transaction.
+ */
+export class RightsUndoRepo {
+  constructor(private readonly db: Db) {}
+
+  /** The newest decision's id (0 when there is none). */
+  lastDecisionId(): number {
+    return (
+      statements(this.db)
+        .prepare<[], { id: number | null }>('SELECT max(id) AS id FROM approvals')
+        .get()?.id ?? 0
+    );
+  }
+
+  /** Decisions recorded after `id`, oldest first. */
+  decisionsAfter(id: number): ApprovalDecision[] {
+    return statements(this.db)
+      .prepare<[number], DecisionRow>('SELECT * FROM approvals WHERE id > ? ORDER BY id')
+      .all(id)
+      .map((r) => ({
+        id: r.id,
+        assetId: r.asset_id,
+        hash: r.hash,
+        state: r.state as ApprovalState,
+        who: r.who,
+        at: r.at,
+        comment: r.comment,
+      }));
+  }
+
+  /** Removes these decisions; returns the ones that were there. */
+  removeDecisions(rows: readonly ApprovalDecision[]): ApprovalDecision[] {
+    const stmt = statements(this.db).prepare('DELETE FROM approvals WHERE id = ?');
+    return rows.filter((r) => stmt.run(r.id).changes > 0);
+  }
+
+  /**
+   * Puts decisions back as they were (same id, time, who and hash). An asset deleted since
+   * is skipped. Ids are AUTOINCREMENT, so no other decision can have taken one.
+   */
+  restoreDecisions(rows: readonly ApprovalDecision[]): ApprovalDecision[] {
+    const stmt = statements(this.db).prepare(
+      `INSERT OR IGNORE INTO approvals (id, asset_id, hash, state, who, at, comment)
+       SELECT ?, id, ?, ?, ?, ?, ? FROM assets WHERE id = ?`,
+    );
+    return rows.filter(
+      (r) => stmt.run(r.id, r.hash, r.state, r.who, r.at, r.comment, r.assetId).changes > 0,
+    );
+  }
+
+  /** Links these pairs; returns those that are new (both ends must still exist). */
+  addLinks(table: LinkTable, pairs: readonly LinkPair[]): LinkPair[] {
+    const t = TABLES[table];
+    const stmt = statements(this.db).prepare(
+      `INSERT OR IGNORE INTO ${t.links} (asset_id, ${t.column})
+       SELECT a.id, o.id FROM assets a, ${t.owner} o WHERE a.id = ? AND o.id = ?`,
+    );
+    return pairs.filter(([asset, holding]) => stmt.run(asset, holding).changes > 0);
+  }
+
+  /** Unlinks these pairs; returns those that were linked. */
+  removeLinks(table: LinkTable, pairs: readonly LinkPair[]): LinkPair[] {
+    const t = TABLES[table];
+    const stmt = statements(this.db).prepare(
+      `DELETE FROM ${t.links} WHERE asset_id = ? AND ${t.column} = ?`,
+    );
+    return pairs.filter(([asset, holding]) => stmt.run(asset, holding).changes > 0);
+  }
+}
