@@ -15,6 +15,7 @@ import { JobsPanel } from './jobs/JobsPanel';
 import { Notices } from './Notices';
 import { RightsStartNotice } from './rights/RightsStartNotice';
 import { RightsView } from './rights/RightsView';
+import { ReviewView } from './review/ReviewView';
 import { PreviewPanel } from './preview/PreviewPanel';
 import { Sidebar } from './sidebar/Sidebar';
 import { StatusBar } from './StatusBar';
@@ -70,6 +71,8 @@ function SectionView({ section }: { section: Section }) {
       return <ExportView />;
     case 'rights':
       return <RightsView />;
+    case 'review':
+      return <ReviewView />;
   }
 }
 

@@ -7,6 +7,7 @@ export const SECTIONS = [
   { id: 'products', label: 'Products' },
   { id: 'export', label: 'Export' },
   { id: 'rights', label: 'Rights' },
+  { id: 'review', label: 'Review' },
 ] as const;
 
 export type Section = (typeof SECTIONS)[number]['id'];

@@ -6,6 +6,7 @@ export const THUMB_SIZE = { min: 96, max: 320, step: 8, initial: 168 } as const;
 
 const THUMB_SIZE_KEY = 'packshot.thumbSize';
 const AUTO_ADVANCE_KEY = 'packshot.autoAdvance';
+const REVIEWER_KEY = 'packshot.reviewerConfirmed';
 
 /** The part of Storage this needs; tests pass a Map-backed one. */
 export type PrefsStorage = Pick<Storage, 'getItem' | 'setItem'>;
@@ -17,6 +18,9 @@ export interface PrefsState {
   /** After a rating or flag on one frame, move to the next (as Lightroom's Caps Lock). */
   autoAdvance: boolean;
   setAutoAdvance(on: boolean): void;
+  /** The reviewer name the user confirmed in the Review view (asked once). */
+  reviewerConfirmed: string | null;
+  confirmReviewer(name: string): void;
 }
 
 export type PrefsStore = StoreApi<PrefsState>;
@@ -40,6 +44,11 @@ export function createPrefsStore(storage: PrefsStorage | null): PrefsStore {
     setAutoAdvance(on) {
       set({ autoAdvance: on });
       write(storage, AUTO_ADVANCE_KEY, String(on));
+    },
+    reviewerConfirmed: read(storage, REVIEWER_KEY),
+    confirmReviewer(name) {
+      set({ reviewerConfirmed: name });
+      write(storage, REVIEWER_KEY, name);
     },
   }));
 }
