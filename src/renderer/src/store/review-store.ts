@@ -7,6 +7,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Asset } from '../../../shared/dto';
 import type { ApprovalDecision, ApprovalState, RightsResult } from '../../../shared/rights-dto';
 import type { Client } from '../client';
+import { listArgs } from './asset-view';
 import type { Stores } from './create-stores';
 
 export const REVIEW_SOURCES = [
@@ -95,8 +96,15 @@ export function createReviewStore(client: Client, stores: Stores): ReviewStore {
         const page = await client.call('assets.list', { query: source, limit: REVIEW_LIMIT });
         return page.items;
       }
-      const ids = [...stores.selection.getState().ids].slice(0, REVIEW_LIMIT);
-      return Promise.all(ids.map((id) => client.call('assets.get', { id })));
+      const selection = stores.selection.getState();
+      // "Select all": the Library's list as it stands (its first REVIEW_LIMIT assets).
+      if (selection.all) {
+        const view = stores.assets.getState().view;
+        return (await client.call('assets.list', listArgs(view, 0, REVIEW_LIMIT))).items;
+      }
+      const ids =
+        selection.ids.size > 0 ? [...selection.ids] : selection.id !== null ? [selection.id] : [];
+      return Promise.all(ids.slice(0, REVIEW_LIMIT).map((id) => client.call('assets.get', { id })));
     };
 
     /** Sends one decision; the edits store then learns the new step from the history. */

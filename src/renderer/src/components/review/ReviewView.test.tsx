@@ -8,7 +8,7 @@ import type { ApprovalDecision, ApprovalState } from '../../../../shared/rights-
 import { memoryStorage, startUi, type Harness } from '../../test-support/app-harness';
 import { editDone, fakeEngine } from '../../test-support/fake-engine';
 import type { FakeTransport } from '../../test-support/fake-transport';
-import { press as click, typeInto } from '../../test-support/interact';
+import { choose, press as click, typeInto } from '../../test-support/interact';
 import { byTestId, flush, oneByTestId } from '../../test-support/render';
 import { reviewAction } from './review-keys';
 import { ReviewView } from './ReviewView';
@@ -215,5 +215,19 @@ describe('review keys', () => {
     ]);
     // The view stays where it was: a bulk decision does not advance.
     expect(current(root)).toBe(2);
+  });
+
+  it('reviews the Library selection when asked to', async () => {
+    const { root } = await start();
+    act(() => {
+      harness?.stores.selection.getState().select(1, 2);
+      harness?.stores.selection.getState().toggle(3, 4);
+    });
+    choose(oneByTestId(root, 'review-source'), 'selection');
+    await flush();
+    expect(
+      byTestId(root, 'review-item').map((li) => li.querySelector('button')?.textContent),
+    ).toEqual(['img-000001.jpg', 'img-000003.jpg']);
+    expect(oneByTestId(root, 'review-count').textContent).toBe('2 assets');
   });
 });
