@@ -1,6 +1,8 @@
 // Rights edits are undoable steps: approvals, licence and release links, on a real engine
 // and library file, through the validating edge; across a restart; the audit chain holds.
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../db/open-database';
 import { startWithPhotos, type PhotoHarness } from '../../test-support/engine-harness';
 
 let p: PhotoHarness;
@@ -120,6 +122,29 @@ describe('undo of rights edits', () => {
     await h.call('licences.delete', { id: gone });
     expect(await h.call('edits.redo', {})).toMatchObject({ changed: 0 });
     expect(await held(b)).toEqual(['Shoot']);
+    expect(await h.call('auditEntries.verify', {})).toMatchObject({ ok: true });
+  });
+
+  it('an undo whose audit row is refused changes nothing and stays undoable', async () => {
+    const { h } = p;
+    await h.call('approvals.set', { state: 'rejected', assetIds: [a, b] });
+    const label = (await h.call('edits.state', {})).undoLabel;
+    const db = openDatabase(join(h.dataDir, 'packshot.db'));
+    try {
+      // b's undo row refused, after a's decision was removed and its row written.
+      db.exec(`CREATE TRIGGER refuse BEFORE INSERT ON audit_log
+        WHEN NEW.action = 'approval.undo' AND NEW.subject_id = '${b}'
+        BEGIN SELECT RAISE(ABORT, 'refused'); END`);
+      await expect(h.call('edits.undo', {})).rejects.toThrow(/refused/);
+      db.exec('DROP TRIGGER refuse');
+    } finally {
+      db.close();
+    }
+    expect([await state(a), await state(b)]).toEqual(['rejected', 'rejected']);
+    expect((await actions()).filter((x) => x.startsWith('approval.undo'))).toHaveLength(3);
+    expect((await h.call('edits.state', {})).undoLabel).toBe(label);
+    await h.call('edits.undo', {});
+    expect([await state(a), await state(b)]).toEqual(['approved', 'approved']);
     expect(await h.call('auditEntries.verify', {})).toMatchObject({ ok: true });
   });
 });
