@@ -35,6 +35,9 @@ export function useReviewKeys(
           comment.current?.focus();
           break;
         case 'check': {
+          // Space on a focused button or checkbox is that control's own.
+          if (event.target instanceof HTMLButtonElement || event.target instanceof HTMLInputElement)
+            return;
           const asset = state.items[state.index];
           if (asset === undefined) return;
           state.toggleChecked(asset.id);
