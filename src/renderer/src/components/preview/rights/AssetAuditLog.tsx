@@ -6,6 +6,8 @@ import { formatInstant } from '../../../format/date';
 import { AUDIT_SHOWN, assetAudit } from './use-asset-rights';
 import { auditCsv, auditJson, download } from './audit-export';
 
+const WHOLE_LOG_LIMIT = 100_000;
+
 export function AssetAuditLog({
   assetId,
   licenceIds,
@@ -23,11 +25,19 @@ export function AssetAuditLog({
       const rows =
         scope === 'asset'
           ? await assetAudit(client, assetId, licenceIds)
-          : await client.call('auditEntries.list', { limit: 100_000 });
+          : await client.call('auditEntries.list', { limit: WHOLE_LOG_LIMIT });
       const day = new Date().toISOString().slice(0, 10);
       const name = `packshot-audit-${scope === 'asset' ? `asset-${assetId}` : 'all'}-${day}.${format}`;
       if (format === 'csv') download(name, auditCsv(rows), 'text/csv');
       else download(name, auditJson(rows), 'application/json');
+      // The method's most per call, oldest first: a longer log is cut, and the user told.
+      if (scope === 'all' && rows.length === WHOLE_LOG_LIMIT)
+        stores.notices
+          .getState()
+          .report(
+            'The audit export is cut',
+            'It holds the oldest 100,000 rows, the most auditEntries.list returns at once.',
+          );
     } catch (cause) {
       stores.notices.getState().report('Could not export the audit log', cause);
     }
