@@ -246,6 +246,25 @@ describe('the preview’s Rights section', () => {
     ]);
   });
 
+  it('reads itself again when the engine says assets changed (the CLI, another window)', async () => {
+    let held: Licence[] = [];
+    const { transport } = await show((t) =>
+      t.handle('rights.get', () => ({
+        licences: held,
+        releases: [],
+        approval: 'draft',
+        claims: null,
+      })),
+    );
+    const section = () => oneByTestId(harness!.root, 'preview-rights');
+    expect(byTestId(section(), 'rights-no-licence')).toHaveLength(1);
+    held = [licence(5, 'From the CLI')];
+    act(() => transport.emit('assets.changed', { catalogId: null }));
+    await act(() => new Promise((resolve) => setTimeout(resolve, 300)));
+    await flush();
+    expect(oneByTestId(section(), 'rights-licence').textContent).toContain('From the CLI');
+  });
+
   it('exports this asset’s audit rows as CSV through a download', async () => {
     const blobs: Blob[] = [];
     const names: string[] = [];

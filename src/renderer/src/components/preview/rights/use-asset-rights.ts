@@ -19,6 +19,8 @@ export interface AssetRightsView {
   audit: AuditEntry[];
 }
 
+const RELOAD_DELAY_MS = 150;
+
 /** Audit rows shown per asset; "Export audit…" reads them whole. */
 export const AUDIT_SHOWN = 200;
 
@@ -54,7 +56,18 @@ export function useAssetRights(asset: Asset): {
   const { id } = asset;
   const version = `${asset.hash ?? ''}:${asset.approval ?? ''}:${asset.rightsFlag ?? ''}`;
 
-  useEffect(() => client.on('assets.changed', reload), [client, reload]);
+  // A scan emits assets.changed in bursts: one read after the burst settles.
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const stop = client.on('assets.changed', () => {
+      clearTimeout(timer);
+      timer = setTimeout(reload, RELOAD_DELAY_MS);
+    });
+    return () => {
+      stop();
+      clearTimeout(timer);
+    };
+  }, [client, reload]);
 
   useEffect(() => {
     let current = true;
