@@ -1,5 +1,5 @@
 // Data that crosses the contract. Plain data only: numbers, strings, arrays, objects.
-import type { RightsClaims } from './rights-dto';
+import type { ApprovalState, RightsClaims } from './rights-dto';
 
 export interface AppInfo {
   version: string;
@@ -98,7 +98,14 @@ export interface Asset {
   similarGroup: number | null;
   /** Why the name breaks its catalog's naming convention (intake rules); null when fine. */
   violation?: string | null;
+  /** The grid's rights badge for today, any channel (null: no licence held). */
+  rightsFlag?: RightsFlag | null;
+  /** Approval of the current content (draft until decided). */
+  approval?: ApprovalState;
 }
+
+/** block: a licence ended or not started; warn: one ends within its window; ok: licensed. */
+export type RightsFlag = 'block' | 'warn' | 'ok';
 
 export interface AssetMetadata {
   capturedAt: string | null;

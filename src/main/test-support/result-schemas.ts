@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { LABELS, type AssetPage, type Catalog } from '../../shared/dto';
 import type { PreflightReport } from '../../shared/export-dto';
 import { MEDIA_ROLES, type ProductPage } from '../../shared/product-dto';
+import { APPROVAL_STATES } from '../../shared/rights-dto';
 
 const count = z.number().int().min(0);
 const dbId = z.number().int().min(1);
@@ -69,6 +70,8 @@ export const assetSchema = z.strictObject({
   analysis: analysisSchema.nullable(),
   similarGroup: dbId.nullable(),
   violation: z.string().nullable().optional(),
+  rightsFlag: z.enum(['block', 'warn', 'ok']).nullable().optional(),
+  approval: z.enum(APPROVAL_STATES).optional(),
 });
 
 export const assetPageSchema = z.strictObject({

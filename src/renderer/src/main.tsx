@@ -22,6 +22,7 @@ import './styles/sections.css';
 import './styles/products.css';
 import './styles/organize.css';
 import './styles/review.css';
+import './styles/asset-rights.css';
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root');

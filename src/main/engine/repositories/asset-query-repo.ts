@@ -4,6 +4,7 @@ import type { Db } from '../db/open-database';
 import { statements } from '../db/statement-cache';
 import { buildAssetQuery, type AssetQuery } from './asset-query';
 import { ASSET_SELECT, parseMetadata, toAsset, type AssetRow } from './asset-row';
+import { rightsBadges } from './rights-badges';
 import type { VersionRepo } from './version-repo';
 
 /** Reading assets as lists and pages show them: the search, the grid, the loupe's facts. */
@@ -32,8 +33,10 @@ export class AssetQueryRepo {
         `${ASSET_SELECT} WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`,
       )
       .all(...params, limit, offset);
-    const keywords = this.keywords(rows.map((r) => r.id));
-    return rows.map((r) => toAsset(r, keywords.get(r.id) ?? []));
+    const ids = rows.map((r) => r.id);
+    const keywords = this.keywords(ids);
+    const badges = rightsBadges(this.db, ids);
+    return rows.map((r) => ({ ...toAsset(r, keywords.get(r.id) ?? []), ...badges.get(r.id) }));
   }
 
   /** Every id a query finds, in list order (bulk edits by query). */
@@ -51,7 +54,11 @@ export class AssetQueryRepo {
     const row = statements(this.db)
       .prepare<[number], AssetRow>(`${ASSET_SELECT} WHERE a.id = ?`)
       .get(id);
-    return row ? toAsset(row, this.keywords([id]).get(id) ?? []) : undefined;
+    if (!row) return undefined;
+    return {
+      ...toAsset(row, this.keywords([id]).get(id) ?? []),
+      ...rightsBadges(this.db, [id]).get(id),
+    };
   }
 
   /**

@@ -26,6 +26,8 @@ export function connectStores(client: Client, stores: Stores): () => void {
       recount();
       folders.getState().refreshSoon();
     }),
+    // The daily job saw a licence end or enter its window: the grid's rights badges move.
+    client.on('rights.changed', () => assets.getState().invalidate(null)),
     client.on('tags.changed', () => void tags.getState().refresh()),
     client.on('products.changed', () => {
       // Products load when first shown; until then there is nothing to refresh.

@@ -63,6 +63,12 @@ export function fakeEngine(options: FakeEngineOptions = {}): FakeTransport {
     })
     .handle('tags.list', () => options.tags ?? [])
     .handle('bursts.list', () => [])
+    // The preview's Rights section: nothing recorded unless a test serves some.
+    .handle('rights.get', () => ({ licences: [], releases: [], approval: 'draft', claims: null }))
+    .handle('approvals.history', () => ({ current: null, decisions: [] }))
+    .handle('approvals.reviewer', () => ({ name: 'Tester' }))
+    .handle('usages.list', () => [])
+    .handle('auditEntries.list', () => [])
     .handle('assets.edit', ({ ids }) => editDone(ids.length, `Edit ${ids.length}`))
     .handle('tags.apply', ({ ids, path }) => editDone(ids.length, `Tag ${path}`))
     .handle('tags.remove', ({ ids }) => editDone(ids.length, 'Remove tag'))

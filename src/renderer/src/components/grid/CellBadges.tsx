@@ -1,7 +1,8 @@
 // Small labels on a cell for what the thumbnail cannot show: the file is missing or
 // offline, is a copy of another asset, has had several versions, or breaks its catalog's
-// naming convention.
+// naming convention; its rights and approval (RightsBadges).
 import type { Asset } from '../../../../shared/dto';
+import { RightsBadges, rightsMarks } from './RightsBadges';
 
 export function CellBadges({ asset }: { asset: Asset }) {
   const badges = [
@@ -56,6 +57,11 @@ export function CellBadges({ asset }: { asset: Asset }) {
       </span>
     ),
   ].filter((badge) => badge !== false);
-  if (badges.length === 0) return null;
-  return <div className="cell-tags">{badges}</div>;
+  if (badges.length === 0 && !rightsMarks(asset).any) return null;
+  return (
+    <div className="cell-tags">
+      {badges}
+      <RightsBadges asset={asset} />
+    </div>
+  );
 }

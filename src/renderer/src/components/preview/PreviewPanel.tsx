@@ -14,6 +14,7 @@ import { CaptureFacts } from './CaptureFacts';
 import { DescriptionFacts } from './DescriptionFacts';
 import { DuplicateOf } from './DuplicateOf';
 import { Fact } from './Fact';
+import { AssetRightsSection } from './rights/AssetRightsSection';
 import { useAssetDetail } from './use-asset-detail';
 import { VersionHistory } from './VersionHistory';
 
@@ -78,6 +79,7 @@ function PreviewDetails({ asset }: { asset: Asset }) {
       <PreviewKeywords asset={asset} />
       <Sidecars detail={detail} />
       {detail !== null && <VersionHistory history={detail.history} currentHash={asset.hash} />}
+      <AssetRightsSection asset={asset} />
       <ExportOverrides asset={asset} />
     </>
   );

@@ -1,0 +1,48 @@
+// Audit rows as a file the user keeps: CSV (one row per entry; before/after as canonical
+// JSON text) or JSON. Saved through the page's own download (a Blob link): the browser
+// saves it to its downloads folder, the desktop app shows Electron's save dialog. The
+// engine writes nothing for it.
+import type { AuditEntry } from '../../../../../shared/usage-dto';
+
+const COLUMNS = [
+  'id',
+  'at',
+  'who',
+  'action',
+  'subjectKind',
+  'subjectId',
+  'before',
+  'after',
+  'hash',
+] as const;
+
+function cell(value: unknown): string {
+  const text = typeof value === 'string' ? value : value === undefined ? '' : JSON.stringify(value);
+  // Quoted always; a leading = + - @ is a formula to spreadsheet apps: kept as text.
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return `"${safe.replaceAll('"', '""')}"`;
+}
+
+export function auditCsv(entries: readonly AuditEntry[]): string {
+  const lines = [COLUMNS.join(',')];
+  for (const e of entries) lines.push(COLUMNS.map((c) => cell(e[c])).join(','));
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+export function auditJson(entries: readonly AuditEntry[]): string {
+  return `${JSON.stringify(entries, null, 2)}\n`;
+}
+
+/** Hands `text` to the browser as a download named `name`. */
+export function download(name: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.rel = 'noopener';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The click has started the download by now; the URL is not needed after it.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
