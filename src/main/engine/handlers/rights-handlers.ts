@@ -1,7 +1,8 @@
 import type { LicenceSummary } from '../../../shared/methods/licences-methods';
 import { PackshotError } from '../../../shared/errors';
 import type { RightsUse } from '../rights/check-rights';
-import { addDays, checkRights } from '../rights/check-rights';
+import { checkRightsIn } from '../rights/check-rights';
+import { addDays, licenceStatus, today } from '../rights/licence-dates';
 import { mediumOf } from '../rights/channel-medium';
 import { writeTransaction } from '../db/write-transaction';
 import { ApprovalRepo } from '../repositories/approval-repo';
@@ -15,15 +16,8 @@ import type { EngineContext, HandlerGroup, NamespaceMethods } from './engine-con
 
 type Ns = NamespaceMethods<'licences' | 'releases' | 'approvals' | 'rights'>;
 
-export const today = (): string => new Date().toISOString().slice(0, 10);
-
-function status(l: { startsOn: string | null; endsOn: string | null; warnDays: number }) {
-  const now = today();
-  if (l.startsOn !== null && l.startsOn > now) return 'not-started' as const;
-  if (l.endsOn === null) return 'active' as const;
-  if (l.endsOn < now) return 'expired' as const;
-  return l.endsOn <= addDays(now, l.warnDays) ? ('expiring' as const) : ('active' as const);
-}
+// Kept exported: other handlers import it from here.
+export { today };
 
 /**
  * licences.*, releases.*, approvals.*, rights.*: the rights of assets and the one check.
@@ -51,8 +45,11 @@ export function rightsHandlers(ctx: EngineContext): HandlerGroup<Ns> {
 
   return {
     'licences.list': ({ expiringDays }) => {
-      const by = expiringDays === undefined ? undefined : addDays(today(), expiringDays);
-      const out: LicenceSummary[] = licences.list(by).map((l) => ({ ...l, status: status(l) }));
+      const day = today();
+      const by = expiringDays === undefined ? undefined : addDays(day, expiringDays);
+      const out: LicenceSummary[] = licences
+        .list(by)
+        .map((l) => ({ ...l, status: licenceStatus(l, day) }));
       return Promise.resolve(out);
     },
     'licences.create': (l) =>
@@ -217,7 +214,7 @@ export function rightsHandlers(ctx: EngineContext): HandlerGroup<Ns> {
       return Promise.resolve(
         targets.flatMap((assetId) => {
           const f = facts.get(assetId);
-          return f ? [{ assetId, ...checkRights(f, use) }] : [];
+          return f ? [{ assetId, ...checkRightsIn(f, use, preset?.territories) }] : [];
         }),
       );
     },

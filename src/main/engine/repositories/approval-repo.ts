@@ -1,6 +1,7 @@
 import type { ApprovalDecision, ApprovalState, RightsClaims } from '../../../shared/rights-dto';
 import type { Db } from '../db/open-database';
 import { statements } from '../db/statement-cache';
+import { setSetting } from './settings';
 
 /**
  * An asset's approval state in SQL (alias `a` for assets): the newest decision for its
@@ -93,10 +94,6 @@ export class ApprovalRepo {
   }
 
   setSetting(key: string, value: string): void {
-    statements(this.db)
-      .prepare(
-        'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-      )
-      .run(key, value);
+    setSetting(this.db, key, value);
   }
 }
