@@ -4,7 +4,7 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Licence } from '../../../shared/rights-dto';
+import { aLicence } from '../../test-support/licence-fixture';
 import { tempDir } from '../../test-support/sample-images';
 import { openDatabase, type Db } from '../db/open-database';
 import { checkRights } from '../rights/check-rights';
@@ -61,27 +61,7 @@ const sql = (
   return row.yes === 1;
 };
 
-const licence = (endsOn: string | null, warnDays: number): Licence => ({
-  id: 1,
-  name: 'L',
-  licensor: null,
-  contact: null,
-  type: 'owned',
-  ccVariant: null,
-  reference: null,
-  contractPath: null,
-  creditLine: null,
-  creditRequired: false,
-  startsOn: null,
-  endsOn,
-  warnDays,
-  territoriesMode: null,
-  territories: null,
-  channels: null,
-  media: null,
-  modificationsAllowed: true,
-  createdAt: 0,
-});
+const licence = (endsOn: string | null, warnDays: number) => aLicence({ endsOn, warnDays });
 
 describe('licence dates: one definition', () => {
   it.each(TABLE)('ends %s, warn %i days: expired %s, expiring %s', (endsOn, warn, exp, soon) => {
