@@ -41,6 +41,19 @@ export function rightsHandlers(ctx: EngineContext): HandlerGroup<Ns> {
     if (!licences.get(id)) throw new PackshotError('not_found', `No licence ${id}`);
   };
   const reviewer = (): string => reviewerName(db);
+  /** Channel ids of the licence no preset has: accepted (its preset may come later), said. */
+  const channelWarnings = (channels: readonly string[] | null): { warnings?: string[] } => {
+    if (!channels?.length) return {};
+    const known = new Set(presets.list().map((p) => p.channel));
+    const unknown = channels.filter((c) => !known.has(c));
+    if (unknown.length === 0) return {};
+    const which = unknown.map((c) => `'${c}'`).join(', ');
+    return {
+      warnings: [
+        `no preset has the channel ${which} (misspelt?): the licence is kept as given, and blocks every channel it does not name`,
+      ],
+    };
+  };
   const audit = ctx.audit;
 
   return {
@@ -59,6 +72,7 @@ export function rightsHandlers(ctx: EngineContext): HandlerGroup<Ns> {
           audit.record({ action: 'licence.create', subject: { kind: 'licence', id }, after: l });
           return id;
         }),
+        ...channelWarnings(l.channels),
       }),
     'licences.update': ({ id, ...l }) =>
       changed(
@@ -72,7 +86,7 @@ export function rightsHandlers(ctx: EngineContext): HandlerGroup<Ns> {
             before,
             after: updated,
           });
-          return updated;
+          return { ...updated, ...channelWarnings(updated.channels) };
         }),
       ),
     'licences.delete': ({ id }) =>
@@ -116,11 +130,9 @@ export function rightsHandlers(ctx: EngineContext): HandlerGroup<Ns> {
       const targets = ids(a);
       return changed(
         writeTransaction(db, () => {
-          // Each asset's licences before: assign replaces them all with this one.
-          const held = licences.forAssets(targets);
-          const before = Object.fromEntries(
-            targets.map((id) => [id, (held.get(id) ?? []).map((l) => l.id)]),
-          );
+          // What the assets held before, as licence ids with how many of them held each (a
+          // per-asset map of 100 000 assets would make one audit row megabytes).
+          const before = { assets: targets.length, licences: licences.heldCounts(targets) };
           let licenceId = licences.findSame(a.licence);
           if (licenceId === null) {
             licenceId = licences.create(a.licence);
@@ -135,7 +147,8 @@ export function rightsHandlers(ctx: EngineContext): HandlerGroup<Ns> {
             before,
             after: { assetIds: targets, attached, detached },
           });
-          return { licenceId, assets: targets.length, attached, detached };
+          const warnings = channelWarnings(a.licence.channels);
+          return { licenceId, assets: targets.length, attached, detached, ...warnings };
         }),
       );
     },
@@ -174,13 +187,13 @@ export function rightsHandlers(ctx: EngineContext): HandlerGroup<Ns> {
       const targets = ids(a);
       const who = a.who ?? reviewer();
       const done = writeTransaction(db, () => {
-        const before = approvals.factsFor(targets);
+        const before = approvals.statesFor(targets);
         const decided = approvals.record(targets, { state: a.state, who, comment: a.comment });
         for (const { assetId, hash } of decided)
           audit.record({
             action: 'approval.set',
             subject: { kind: 'asset', id: assetId },
-            before: { state: before.get(assetId)?.approval ?? null },
+            before: { state: before.get(assetId) ?? null },
             after: { state: a.state, hash, comment: a.comment },
             who,
           });

@@ -67,6 +67,17 @@ export class ApprovalRepo {
       }));
   }
 
+  /** Each asset's approval state alone (what an audit row of a decision needs). */
+  statesFor(assetIds: readonly number[]): Map<number, ApprovalState> {
+    if (assetIds.length === 0) return new Map();
+    const rows = statements(this.db)
+      .prepare<[string], { id: number; approval: ApprovalState }>(
+        `SELECT a.id, ${APPROVAL_STATE_SQL} AS approval FROM json_each(?) j JOIN assets a ON a.id = j.value`,
+      )
+      .all(JSON.stringify(assetIds));
+    return new Map(rows.map((r) => [r.id, r.approval]));
+  }
+
   /** Each asset's approval state, its file's claims and whether a `People` tag says someone is in the frame. */
   factsFor(
     assetIds: readonly number[],
