@@ -123,6 +123,12 @@ export interface PresetBody {
   requireLicence: boolean;
   /** The medium licences are checked against; null: the channel's usual one (channel-medium.ts). */
   medium: Medium | null;
+  /**
+   * Where the channel's images are seen (ISO 3166-1 alpha-2): the rights check tests each
+   * licence's territory rule against every one; absent or null: no territory is checked
+   * (unless `--territory` names one).
+   */
+  territories?: string[] | null;
 }
 
 export interface ChannelPreset extends PresetBody {

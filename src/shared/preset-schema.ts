@@ -10,6 +10,8 @@ import {
 } from './export-dto';
 import { MEDIA_ROLES } from './product-dto';
 import { MEDIA } from './rights-dto';
+import { channelId } from './channel-id';
+import { territory } from './territories';
 
 export const presetId = z
   .string()
@@ -80,11 +82,7 @@ export const rulesSchema = z
 export const presetBodySchema = z
   .object({
     name: z.string().trim().min(1).max(200),
-    channel: z
-      .string()
-      .min(1)
-      .max(64)
-      .regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes'),
+    channel: channelId,
     roles: z.array(z.enum(MEDIA_ROLES)).min(1),
     renditions: z.array(renditionSchema).min(1).max(32),
     rules: rulesSchema,
@@ -101,6 +99,7 @@ export const presetBodySchema = z
     requireApproval: z.boolean().default(false),
     requireLicence: z.boolean().default(false),
     medium: z.enum(MEDIA).nullable().default(null),
+    territories: z.array(territory).min(1).max(300).nullable().optional(),
   })
   .strict()
   .refine((p) => new Set(p.renditions.map((r) => r.key)).size === p.renditions.length, {

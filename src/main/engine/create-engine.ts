@@ -55,8 +55,8 @@ import { queryIds } from './repositories/query-ids';
 import { TagEdits } from './tags/tag-edits';
 import { TagRepo } from './repositories/tag-repo';
 import { XmpWriter } from './tools/exiftool/xmp-writer';
-import { defineRightsDailyJob, scheduleRightsDaily } from './handlers/rights-daily-job';
-import { today } from './handlers/rights-handlers';
+import { dailyDue, defineRightsDailyJob, scheduleRightsDaily } from './handlers/rights-daily-job';
+import { today } from './rights/licence-dates';
 
 export interface EngineOptions {
   dataDir: string;
@@ -248,7 +248,9 @@ export function createEngine(options: EngineOptions): Engine {
   // What a crash or a quit left unfinished resumes now: dead processes' jobs too.
   jobs.start();
   // Licence notices: engines that resume jobs (the app, serve) queue the daily job.
-  const stopDaily = resumes ? scheduleRightsDaily(rightsDaily) : () => undefined;
+  const stopDaily = resumes
+    ? scheduleRightsDaily(rightsDaily, dailyDue(db, today))
+    : () => undefined;
 
   return {
     handlers,

@@ -70,7 +70,7 @@ describe('rights notices', () => {
     expect(seen).toHaveLength(1);
   }, 120_000);
 
-  it('keeps one live daily job across two engines on one library', async () => {
+  it('keeps one live daily job across two engines on one library, queued only when due', async () => {
     const dataDir = await tempDir('notices-two');
     dirs.push(dataDir);
     // Both queue the job at start; the second finds the first's row still live.
@@ -87,6 +87,20 @@ describe('rights notices', () => {
     const cli = createEngine({ dataDir });
     await cli.close();
     expect(dailyRows(dataDir)).toBe(1);
+    // A long-lived engine started again the same day: today's run is recorded, none is due.
+    engines.push(createEngine({ dataDir, resumeJobs: true }));
+    expect(dailyRows(dataDir)).toBe(1);
+    // The recorded run is of another day: the next start queues one.
+    const db = new Database(join(dataDir, 'packshot.db'));
+    try {
+      db.prepare(
+        "UPDATE settings SET value = json_set(value, '$.day', '2000-01-01') WHERE key = 'rights.daily.last'",
+      ).run();
+    } finally {
+      db.close();
+    }
+    engines.push(createEngine({ dataDir, resumeJobs: true }));
+    expect(dailyRows(dataDir)).toBe(2);
   }, 60_000);
 
   it('counts the assets and live pack files of an expired licence after an export', async () => {

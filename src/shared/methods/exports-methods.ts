@@ -7,6 +7,7 @@ import {
   type PreflightReport,
 } from '../export-dto';
 import { type } from '../phantom-type';
+import { territory } from '../territories';
 import { id, searchQuery } from './schema-parts';
 
 /** Preset ids or channel ids ('amazon' means amazon-main and amazon-additional). */
@@ -21,6 +22,8 @@ const selection = {
   productIds: z.array(id).max(100_000).optional(),
   /** Only images approved for their current content; the rest are blocked (`--approved-only`). */
   approvedOnly: z.boolean().optional(),
+  /** The rights check for this territory (ISO 3166-1 alpha-2) instead of the presets' own. */
+  territory: territory.optional(),
 };
 const jobId = z.string().min(1).max(100);
 

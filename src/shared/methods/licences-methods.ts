@@ -15,6 +15,14 @@ const ends = (l: { startsOn: string | null; endsOn: string | null }) =>
   l.startsOn === null || l.endsOn === null || l.startsOn <= l.endsOn;
 const endsMessage = { message: 'the licence ends before it starts' };
 
+/**
+ * What was accepted but may not be meant: channel ids no preset has (a licence may name a
+ * channel before its preset exists, so they warn rather than refuse).
+ */
+export interface LicenceWarnings {
+  warnings?: string[];
+}
+
 export const licencesMethods = {
   /** Every licence; `expiringDays`: only those ending within so many days (or ended). */
   'licences.list': {
@@ -23,12 +31,12 @@ export const licencesMethods = {
   },
   'licences.create': {
     args: licenceFields.refine(ends, endsMessage),
-    result: type<{ id: number }>(),
+    result: type<{ id: number } & LicenceWarnings>(),
   },
   /** Replaces a licence's terms (every field, as create takes them). */
   'licences.update': {
     args: licenceFields.extend({ id }).refine(ends, endsMessage),
-    result: type<Licence>(),
+    result: type<Licence & LicenceWarnings>(),
   },
   'licences.delete': { args: z.object({ id }).strict(), result: type<{ deleted: boolean }>() },
   'licences.attach': {
@@ -54,6 +62,8 @@ export const licencesMethods = {
       .object({ licence: licenceFields.refine(ends, endsMessage), ...targets })
       .strict()
       .refine(hasTarget, targetMessage),
-    result: type<{ licenceId: number; assets: number; attached: number; detached: number }>(),
+    result: type<
+      { licenceId: number; assets: number; attached: number; detached: number } & LicenceWarnings
+    >(),
   },
 } as const;

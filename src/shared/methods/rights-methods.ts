@@ -18,7 +18,7 @@ export const rightsMethods = {
         channel: channelId.optional(),
         medium: z.enum(MEDIA).optional(),
         territory: territory.optional(),
-        /** Default: today (UTC). */
+        /** Default: today (local day, rights/licence-dates.ts). */
         date: day.optional(),
         requireApproval: z.boolean().optional(),
         requireLicence: z.boolean().optional(),

@@ -1,21 +1,16 @@
 // Argument pieces of the rights namespaces (licences, releases, approvals, rights).
 import { z } from 'zod';
 import { LICENCE_TYPES, MEDIA } from '../rights-dto';
+import { channelId } from '../channel-id';
+import { territory } from '../territories';
 import { id, searchQuery } from './schema-parts';
 
 /** 'YYYY-MM-DD', a real calendar day. */
 // zod's own check: a bad month must be a refusal, not a RangeError from Date.
 export const day = z.iso.date('a calendar day as YYYY-MM-DD');
 
-export const territory = z
-  .string()
-  .regex(/^[A-Za-z]{2}$/, 'an ISO 3166-1 alpha-2 code')
-  .transform((t) => t.toUpperCase());
-export const channelId = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[a-z0-9][a-z0-9-]*$/, 'a preset channel id');
+export { territory };
+export { channelId };
 const text = (max: number) => z.string().trim().min(1).max(max).nullable().default(null);
 
 /** Which assets: ids, or every asset a search query finds. */

@@ -1,6 +1,8 @@
 // Rights travel with the file: an exported rendition carries its asset's licences in XMP
 // (read back by exiftool), 'strip' keeps copyright and credit when a licence requires credit
-// (and drops camera and GPS), and a changed licence re-renders while an unchanged one does not.
+// (and drops camera and GPS), 'all' keeps the source's EXIF and XMP and adds the licence (the
+// file's own stale terms replaced), and a changed licence re-renders while an unchanged one
+// does not.
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ExifTool, type Tags } from 'exiftool-vendored';
@@ -45,7 +47,15 @@ beforeAll(async () => {
   // Camera and place: what 'strip' must drop.
   await exiftool.write(
     src,
-    { Make: 'Canon', Model: 'EOS R5', GPSLatitude: 52.37, GPSLatitudeRef: 'N' },
+    {
+      Make: 'Canon',
+      Model: 'EOS R5',
+      GPSLatitude: 52.37,
+      GPSLatitudeRef: 'N',
+      // The file's own XMP: a title 'all' keeps, stale terms the licence on record replaces.
+      'XMP-dc:Title': 'Bag, front',
+      'XMP-xmpRights:UsageTerms': 'Old terms',
+    } as Record<string, unknown>,
     { writeArgs: ['-overwrite_original'] },
   );
   await h.call('catalogs.add', { path: catalog });
@@ -62,6 +72,10 @@ beforeAll(async () => {
       metadata: 'strip',
       renditions: [{ ...rendition!, format: 'webp' }],
     }),
+  });
+  await h.call('presets.save', {
+    id: 'keep',
+    preset: tinyPreset({ name: 'Keep', channel: 'keep', metadata: 'all' }),
   });
   shoot = (await h.call('licences.create', shootTerms('Photo: Studio & Co'))).id;
   const { id: own } = await h.call('licences.create', {
@@ -109,6 +123,22 @@ describe('licence XMP on export', () => {
     expect(t.Make).toBeUndefined();
     expect(t.Model).toBeUndefined();
     expect(t.GPSLatitude).toBeUndefined();
+  });
+
+  it("'all' keeps the source's EXIF and XMP and adds the licence fields", async () => {
+    const job = await h.call('exports.start', { channels: ['keep'], out });
+    expect((await h.call('exports.wait', { jobId: job.jobId })).errors).toEqual([]);
+    const t = await read(join(out, 'keep', 'SKU1', 'SKU1-1.jpg'));
+    expect(t.Make).toBe('Canon');
+    expect(t.GPSLatitude).toBeCloseTo(52.37, 2);
+    expect(t.Title).toBe('Bag, front');
+    // One value, the licence on record: the file's own 'Old terms' are gone.
+    expect(t.UsageTerms).toBe(`${NAME} (rights-managed); House (owned)`);
+    expect(t.WebStatement).toBe('https://lic.example/42?a=1&b=2');
+    expect(t.Licensor).toEqual([{ LicensorName: 'Studio & Co' }]);
+    expect(t.LicenseID).toBe('https://lic.example/42?a=1&b=2; C-7');
+    expect(t.Credit).toBe('Photo: Studio & Co');
+    expect(t.LicenseEndDate).toMatchObject({ year: 2030, month: 1, day: 31 });
   });
 
   it('an unchanged licence re-renders nothing; a changed one rewrites the files', async () => {

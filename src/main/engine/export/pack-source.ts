@@ -22,6 +22,8 @@ export interface PackRights {
   noLicencesInLibrary: boolean;
   /** `--approved-only`: every preset requires approval. */
   approvedOnly: boolean;
+  /** `--territory`: checked instead of each preset's territories; null: the presets'. */
+  territory: string | null;
 }
 
 export interface PackProduct {
@@ -64,6 +66,8 @@ export interface Selection {
   productIds?: number[];
   /** Only images approved for their current content (`--approved-only`). */
   approvedOnly?: boolean;
+  /** The rights check's territory (`--territory`), over the presets' own. */
+  territory?: string;
 }
 
 const ROLE_ORDER = new Map(MEDIA_ROLES.map((r, i) => [r, i]));

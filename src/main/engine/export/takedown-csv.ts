@@ -2,10 +2,10 @@
 // into place) and never over a file that is already there unless asked: the name may be a
 // user's own file. Without `force` the move is a hard link, which fails when the name
 // exists, so there is no window between a check and the write.
-import { copyFile, constants, link, open, rename, rm } from 'node:fs/promises';
+import { copyFile, constants, link, rename } from 'node:fs/promises';
 import { PackshotError } from '../../../shared/errors';
 import type { TakedownRow } from '../../../shared/usage-dto';
-import { tempPathFor } from '../tools/files/durable-files';
+import { writeDurably } from '../tools/files/durable-files';
 
 const HEADER = [
   'licence_id',
@@ -47,22 +47,11 @@ export async function writeTakedownCsv(
   text: string,
   force: boolean,
 ): Promise<void> {
-  const temp = tempPathFor(target);
   try {
-    const handle = await open(temp, 'wx');
-    try {
-      await handle.writeFile(text);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    if (force) await rename(temp, target);
-    else await placeNew(temp, target);
+    await writeDurably(target, text, { place: force ? rename : placeNew });
   } catch (error) {
     if (error instanceof PackshotError) throw error;
     throw new PackshotError('io', `could not write ${target}: ${(error as Error).message}`);
-  } finally {
-    await rm(temp, { force: true }).catch(() => undefined);
   }
 }
 

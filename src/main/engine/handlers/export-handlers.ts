@@ -34,7 +34,7 @@ export function exportHandlers(
     const chosen = resolvePresets(presets.list(), args.channels);
     const products = source.products(args);
     const assetIds = [...new Set(products.flatMap((p) => p.images.map((i) => i.assetId)))];
-    attachRights(ctx.db, products, args.approvedOnly ?? false);
+    attachRights(ctx.db, products, args.approvedOnly ?? false, args.territory ?? null);
     return planPack(chosen, products, source.overrides(assetIds), checks);
   };
   const jobs = new ExportJobs(ctx.jobs, ctx.bus, {
@@ -80,6 +80,7 @@ export function exportHandlers(
           dryRun: args.dryRun,
           baseUrl: args.baseUrl ?? '',
           ...(args.approvedOnly ? { approvedOnly: true } : {}),
+          ...(args.territory === undefined ? {} : { territory: args.territory }),
         }),
       ),
     'exports.cancel': ({ jobId }) => Promise.resolve({ cancelled: jobs.cancel(jobId) }),

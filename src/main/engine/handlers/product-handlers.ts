@@ -19,6 +19,7 @@ import { computeReadiness, notReady } from '../products/readiness/compute-readin
 import type { PresetLookup } from '../products/readiness/channel-requirements';
 import { rightsBlocks } from '../products/readiness/rights-readiness';
 import { loadRightsFacts } from '../repositories/rights-facts';
+import { today } from '../rights/licence-dates';
 import { writeTransaction } from '../db/write-transaction';
 
 type Names = NamespaceMethods<'products' | 'links' | 'rules'>;
@@ -33,7 +34,7 @@ export function productHandlers(ctx: EngineContext, parts: ProductParts): Handle
     rightsBlocks(
       loadRightsFacts(ctx.db, [...new Set(files.map((f) => f.assetId))]),
       presetOf,
-      new Date().toISOString().slice(0, 10),
+      today(),
     );
 
   /** Product views refetch; asset lists too when links (badges, the unlinked filter) changed. */

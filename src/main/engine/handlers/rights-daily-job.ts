@@ -1,7 +1,8 @@
 // The daily rights job: recomputes which licences have ended or entered their warning
 // window and emits `rights.changed` when one did since the last run (the last run's state
 // is kept in settings, so the comparison holds across restarts and processes). One live row
-// across processes (a lock key); long-lived engines queue it at start and every 24 h.
+// across processes (a lock key); long-lived engines queue it when due: the last run (any
+// process's) was on another day than today, checked at start and every hour.
 import { PackshotError } from '../../../shared/errors';
 import { writeTransaction } from '../db/write-transaction';
 import type { Db } from '../db/open-database';
@@ -10,7 +11,7 @@ import type { JobRegistry } from '../jobs/job-registry';
 import { RightsNoticeRepo } from '../repositories/rights-notice-repo';
 
 export const RIGHTS_DAILY_JOB = 'rights.daily';
-const DAY_MS = 24 * 60 * 60_000;
+const CHECK_MS = 60 * 60_000;
 
 export interface RightsDailyResult {
   expired: number;
@@ -41,7 +42,7 @@ export function defineRightsDailyJob(
         const last = repo.lastState() ?? { expired: [], expiring: [] };
         const seen = new Set([...last.expired, ...last.expiring]);
         const wasExpired = new Set(last.expired);
-        repo.saveState(now);
+        repo.saveState({ ...now, day: today() });
         return {
           expired: now.expired.length,
           expiring: now.expiring.length,
@@ -63,17 +64,23 @@ export function defineRightsDailyJob(
   };
 }
 
-/** Queues the job now and every 24 h after; returns the stop for engine close. */
-export function scheduleRightsDaily(enqueue: () => number | null): () => void {
+/** Due when no run is recorded for today (a restart the same day queues nothing). */
+export function dailyDue(db: Db, today: () => string): () => boolean {
+  const repo = new RightsNoticeRepo(db);
+  return () => repo.lastState()?.day !== today();
+}
+
+/** Queues the job when due, now and at every hourly check; returns the stop for engine close. */
+export function scheduleRightsDaily(enqueue: () => number | null, due: () => boolean): () => void {
   const safe = () => {
     try {
-      enqueue();
+      if (due()) enqueue();
     } catch {
       // closing, or a busy library: the next tick (or the next engine) queues it
     }
   };
   safe();
-  const timer = setInterval(safe, DAY_MS);
+  const timer = setInterval(safe, CHECK_MS);
   timer.unref();
   return () => clearInterval(timer);
 }

@@ -1,7 +1,8 @@
 import type { LicenceSummary } from '../../../shared/methods/licences-methods';
 import { PackshotError } from '../../../shared/errors';
 import type { RightsUse } from '../rights/check-rights';
-import { addDays, checkRights } from '../rights/check-rights';
+import { checkRightsIn } from '../rights/check-rights';
+import { addDays, licenceStatus, today } from '../rights/licence-dates';
 import { mediumOf } from '../rights/channel-medium';
 import { writeTransaction } from '../db/write-transaction';
 import { ApprovalRepo } from '../repositories/approval-repo';
@@ -16,15 +17,8 @@ import type { EngineContext, HandlerGroup, NamespaceMethods } from './engine-con
 
 type Ns = NamespaceMethods<'licences' | 'releases' | 'approvals' | 'rights'>;
 
-export const today = (): string => new Date().toISOString().slice(0, 10);
-
-function status(l: { startsOn: string | null; endsOn: string | null; warnDays: number }) {
-  const now = today();
-  if (l.startsOn !== null && l.startsOn > now) return 'not-started' as const;
-  if (l.endsOn === null) return 'active' as const;
-  if (l.endsOn < now) return 'expired' as const;
-  return l.endsOn <= addDays(now, l.warnDays) ? ('expiring' as const) : ('active' as const);
-}
+// Kept exported: other handlers import it from here.
+export { today };
 
 /**
  * licences.*, releases.*, approvals.*, rights.*: the rights of assets and the one check.
@@ -49,12 +43,28 @@ export function rightsHandlers(ctx: EngineContext, rightsEdits: RightsEdits): Ha
     if (!licences.get(id)) throw new PackshotError('not_found', `No licence ${id}`);
   };
   const reviewer = (): string => reviewerName(db);
+  /** Channel ids of the licence no preset has: accepted (its preset may come later), said. */
+  const channelWarnings = (channels: readonly string[] | null): { warnings?: string[] } => {
+    if (!channels?.length) return {};
+    const known = new Set(presets.list().map((p) => p.channel));
+    const unknown = channels.filter((c) => !known.has(c));
+    if (unknown.length === 0) return {};
+    const which = unknown.map((c) => `'${c}'`).join(', ');
+    return {
+      warnings: [
+        `no preset has the channel ${which} (misspelt?): the licence is kept as given, and blocks every channel it does not name`,
+      ],
+    };
+  };
   const audit = ctx.audit;
 
   return {
     'licences.list': ({ expiringDays }) => {
-      const by = expiringDays === undefined ? undefined : addDays(today(), expiringDays);
-      const out: LicenceSummary[] = licences.list(by).map((l) => ({ ...l, status: status(l) }));
+      const day = today();
+      const by = expiringDays === undefined ? undefined : addDays(day, expiringDays);
+      const out: LicenceSummary[] = licences
+        .list(by)
+        .map((l) => ({ ...l, status: licenceStatus(l, day) }));
       return Promise.resolve(out);
     },
     'licences.create': (l) =>
@@ -64,6 +74,7 @@ export function rightsHandlers(ctx: EngineContext, rightsEdits: RightsEdits): Ha
           audit.record({ action: 'licence.create', subject: { kind: 'licence', id }, after: l });
           return id;
         }),
+        ...channelWarnings(l.channels),
       }),
     'licences.update': ({ id, ...l }) =>
       changed(
@@ -77,7 +88,7 @@ export function rightsHandlers(ctx: EngineContext, rightsEdits: RightsEdits): Ha
             before,
             after: updated,
           });
-          return updated;
+          return { ...updated, ...channelWarnings(updated.channels) };
         }),
       ),
     'licences.delete': ({ id }) =>
@@ -98,7 +109,11 @@ export function rightsHandlers(ctx: EngineContext, rightsEdits: RightsEdits): Ha
       const targets = ids(a);
       return changed({ changed: rightsEdits.detachLicence(a.licenceId, targets) });
     },
-    'licences.assign': (a) => changed(rightsEdits.assignLicence(a.licence, ids(a))),
+    'licences.assign': (a) =>
+      changed({
+        ...rightsEdits.assignLicence(a.licence, ids(a)),
+        ...channelWarnings(a.licence.channels),
+      }),
 
     'releases.create': ({ assetIds, query, ...r }) => {
       const targets = assetIds || query !== undefined ? ids({ assetIds, query }) : [];
@@ -153,7 +168,7 @@ export function rightsHandlers(ctx: EngineContext, rightsEdits: RightsEdits): Ha
       return Promise.resolve(
         targets.flatMap((assetId) => {
           const f = facts.get(assetId);
-          return f ? [{ assetId, ...checkRights(f, use) }] : [];
+          return f ? [{ assetId, ...checkRightsIn(f, use, preset?.territories) }] : [];
         }),
       );
     },

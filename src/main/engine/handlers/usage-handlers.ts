@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { takedownCsv, writeTakedownCsv } from '../export/takedown-csv';
 import { TakedownRepo } from '../repositories/takedown-repo';
 import { UsageRepo } from '../repositories/usage-repo';
+import { addDays, today } from '../rights/licence-dates';
 import type { EngineContext, HandlerGroup, NamespaceMethods } from './engine-context';
 
 type Names = NamespaceMethods<'usages' | 'takedowns' | 'auditEntries'>;
@@ -11,10 +12,8 @@ export function usageHandlers(ctx: EngineContext): HandlerGroup<Names> {
   const usage = new UsageRepo(ctx.db);
   const takedowns = new TakedownRepo(ctx.db);
   const list = (days: number) => {
-    const today = localDay(new Date());
-    const until = new Date();
-    until.setDate(until.getDate() + days);
-    return takedowns.list(today, localDay(until));
+    const day = today();
+    return takedowns.list(day, addDays(day, days));
   };
   return {
     'usages.list': ({ assetId }) => Promise.resolve(usage.list(assetId)),
@@ -35,10 +34,4 @@ export function usageHandlers(ctx: EngineContext): HandlerGroup<Names> {
       ),
     'auditEntries.verify': () => Promise.resolve(ctx.audit.verify()),
   };
-}
-
-/** YYYY-MM-DD in local time: a licence's days are the user's days. */
-function localDay(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }

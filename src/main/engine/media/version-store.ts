@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, rmSync, statSync } from 'node:fs';
-import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { HASH_PATTERN } from '../../../shared/bridge';
 import { cloneFile, type CloneFile } from '../tools/files/clone-file';
-import { syncFolder, tempPathFor } from '../tools/files/durable-files';
+import { syncFolder, tempPathFor, writeNewFile } from '../tools/files/durable-files';
 import { pidAlive } from '../tools/files/process-alive';
 import { readAndHash } from './read-and-hash';
 
@@ -45,15 +45,7 @@ export class VersionStore {
     if (this.has(hash)) return;
     if (createHash('sha256').update(data).digest('hex') !== hash)
       throw new Error('The bytes to keep do not have the hash they are kept under');
-    await this.land(hash, async (temp) => {
-      const handle = await open(temp, 'wx');
-      try {
-        await handle.writeFile(data);
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-    });
+    await this.land(hash, (temp) => writeNewFile(temp, data));
   }
 
   /**

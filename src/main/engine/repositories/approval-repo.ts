@@ -1,6 +1,7 @@
 import type { ApprovalDecision, ApprovalState, RightsClaims } from '../../../shared/rights-dto';
 import type { Db } from '../db/open-database';
 import { statements } from '../db/statement-cache';
+import { setSetting } from './settings';
 
 /**
  * An asset's approval state in SQL (alias `a` for assets): the newest decision for its
@@ -66,6 +67,17 @@ export class ApprovalRepo {
       }));
   }
 
+  /** Each asset's approval state alone (what an audit row of a decision needs). */
+  statesFor(assetIds: readonly number[]): Map<number, ApprovalState> {
+    if (assetIds.length === 0) return new Map();
+    const rows = statements(this.db)
+      .prepare<[string], { id: number; approval: ApprovalState }>(
+        `SELECT a.id, ${APPROVAL_STATE_SQL} AS approval FROM json_each(?) j JOIN assets a ON a.id = j.value`,
+      )
+      .all(JSON.stringify(assetIds));
+    return new Map(rows.map((r) => [r.id, r.approval]));
+  }
+
   /** Each asset's approval state, its file's claims and whether a `People` tag says someone is in the frame. */
   factsFor(
     assetIds: readonly number[],
@@ -93,10 +105,6 @@ export class ApprovalRepo {
   }
 
   setSetting(key: string, value: string): void {
-    statements(this.db)
-      .prepare(
-        'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-      )
-      .run(key, value);
+    setSetting(this.db, key, value);
   }
 }

@@ -190,4 +190,16 @@ export class LicenceRepo {
       .all(JSON.stringify(assetIds));
     return groupByAsset(rows, toLicence);
   }
+
+  /** The licences these assets hold, each with how many of them hold it: { licenceId: count }. */
+  heldCounts(assetIds: readonly number[]): Record<number, number> {
+    if (assetIds.length === 0) return {};
+    const rows = statements(this.db)
+      .prepare<[string], { licence_id: number; n: number }>(
+        `SELECT x.licence_id, count(*) AS n FROM json_each(?) j
+         JOIN asset_licences x ON x.asset_id = j.value GROUP BY x.licence_id ORDER BY x.licence_id`,
+      )
+      .all(JSON.stringify(assetIds));
+    return Object.fromEntries(rows.map((r) => [r.licence_id, r.n]));
+  }
 }

@@ -1,16 +1,13 @@
 import { userInfo } from 'node:os';
 import type { Db } from '../db/open-database';
-import { statements } from '../db/statement-cache';
+import { getSetting } from './settings';
 
 /** The settings key of the reviewer-name preference. */
 export const REVIEWER_KEY = 'reviewer.name';
 
 /** Who approvals and audit rows are recorded under: the reviewer name, else the OS user. */
 export function reviewerName(db: Db): string {
-  const set = statements(db)
-    .prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?')
-    .get(REVIEWER_KEY)?.value;
-  return set || osUser();
+  return getSetting(db, REVIEWER_KEY) || osUser();
 }
 
 function osUser(): string {

@@ -3,6 +3,8 @@
 import type { RightsNotice } from '../../../shared/rights-dto';
 import type { Db } from '../db/open-database';
 import { statements } from '../db/statement-cache';
+import { expiredSql, expiringSql, isExpired } from '../rights/licence-dates';
+import { getSetting, setSetting } from './settings';
 
 interface Row {
   id: number;
@@ -18,6 +20,8 @@ interface Row {
 export interface NoticeState {
   expired: number[];
   expiring: number[];
+  /** The day of the run ('YYYY-MM-DD'); absent in states saved before it was kept. */
+  day?: string;
 }
 
 export const DAILY_STATE_KEY = 'rights.daily.last';
@@ -27,49 +31,48 @@ export class RightsNoticeRepo {
 
   /** `today` is YYYY-MM-DD (licence dates are days); expired first, then by end date. */
   notices(today: string): RightsNotice[] {
+    const params: unknown[] = [];
+    const due = `(${expiredSql(today, params)} OR ${expiringSql(today, params)})`;
     return statements(this.db)
-      .prepare<[string], Row>(
+      .prepare<unknown[], Row>(
         `SELECT l.id, l.name, l.licensor, l.ends_on, l.warn_days,
                 (SELECT count(*) FROM asset_licences al WHERE al.licence_id = l.id) AS assets,
                 (SELECT count(*) FROM usages u
                    JOIN asset_licences al ON al.asset_id = u.asset_id
                   WHERE al.licence_id = l.id AND u.removed_at IS NULL) AS pack_files
            FROM licences l
-          WHERE l.ends_on IS NOT NULL
-            AND l.ends_on <= date(?, '+' || l.warn_days || ' days')
+          WHERE ${due}
           ORDER BY l.ends_on, l.id`,
       )
-      .all(today)
+      .all(...params)
       .map((r) => ({
         licenceId: r.id,
         name: r.name,
         licensor: r.licensor,
         endsOn: r.ends_on,
         warnDays: r.warn_days,
-        status: r.ends_on < today ? 'expired' : 'expiring',
+        status: isExpired(r.ends_on, today) ? 'expired' : 'expiring',
         assets: r.assets,
         packFiles: r.pack_files,
       }));
   }
 
   lastState(): NoticeState | null {
-    const value = statements(this.db)
-      .prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?')
-      .get(DAILY_STATE_KEY)?.value;
+    const value = getSetting(this.db, DAILY_STATE_KEY);
     if (!value) return null;
     try {
       const parsed = JSON.parse(value) as Partial<NoticeState>;
-      return { expired: parsed.expired ?? [], expiring: parsed.expiring ?? [] };
+      return {
+        expired: parsed.expired ?? [],
+        expiring: parsed.expiring ?? [],
+        ...(typeof parsed.day === 'string' ? { day: parsed.day } : {}),
+      };
     } catch {
       return null; // a hand-edited value: treat as never run
     }
   }
 
   saveState(state: NoticeState): void {
-    statements(this.db)
-      .prepare(
-        'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-      )
-      .run(DAILY_STATE_KEY, JSON.stringify(state));
+    setSetting(this.db, DAILY_STATE_KEY, JSON.stringify(state));
   }
 }

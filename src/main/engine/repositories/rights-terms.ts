@@ -1,10 +1,11 @@
 // The search language's rights terms, compiled over `assets a`:
-//   rights:expired   a licence ended before today (UTC)
-//   rights:expiring  a licence ends within its warning window (and has not ended)
+//   rights:expired   a licence ended before today } both as rights/licence-dates.ts says
+//   rights:expiring  a licence ends within its warning window } (local days, last day holds)
 //   rights:none      no licence recorded
 //   licence:"name"   a licence whose name or licensor holds the words (also license:)
 //   approval:approved|in-review|rejected|draft   the state for the file's current content
 import { APPROVAL_STATES } from '../../../shared/rights-dto';
+import { expiredSql, expiringSql, today } from '../rights/licence-dates';
 import { APPROVAL_STATE_SQL } from './approval-repo';
 
 export const RIGHTS_FIELDS = ['rights', 'licence', 'license', 'approval'] as const;
@@ -21,10 +22,8 @@ export function rightsTerm(
 ): string | undefined {
   switch (name) {
     case 'rights':
-      if (value === 'expired') return `EXISTS (${HELD} AND l.ends_on < date('now'))`;
-      if (value === 'expiring')
-        return `EXISTS (${HELD} AND l.ends_on >= date('now')
-                  AND l.ends_on <= date('now', '+' || l.warn_days || ' days'))`;
+      if (value === 'expired') return `EXISTS (${HELD} AND ${expiredSql(today(), params)})`;
+      if (value === 'expiring') return `EXISTS (${HELD} AND ${expiringSql(today(), params)})`;
       if (value === 'none')
         return 'NOT EXISTS (SELECT 1 FROM asset_licences x WHERE x.asset_id = a.id)';
       return fail('rights: is expired, expiring or none');

@@ -4,6 +4,7 @@
 import type { TakedownRow } from '../../../shared/usage-dto';
 import type { Db } from '../db/open-database';
 import { statements } from '../db/statement-cache';
+import { isExpired } from '../rights/licence-dates';
 
 interface Row {
   licence_id: number;
@@ -37,7 +38,7 @@ export class TakedownRepo {
         licenceId: r.licence_id,
         licence: r.licence,
         endsOn: r.ends_on,
-        ended: r.ends_on < today,
+        ended: isExpired(r.ends_on, today),
         assetId: r.asset_id,
         channel: r.channel,
         presetId: r.preset_id,

@@ -54,14 +54,14 @@ export class RightsEdits {
   ): { assetId: number; hash: string }[] {
     let decided: { assetId: number; hash: string }[] = [];
     this.edits.step(`${VERBS[d.state]} ${count(targets.length)}`, () => {
-      const before = this.approvals.factsFor(targets);
+      const before = this.approvals.statesFor(targets);
       const last = this.rows.lastDecisionId();
       decided = this.approvals.record(targets, d);
       for (const { assetId, hash } of decided)
         this.audit.record({
           action: 'approval.set',
           subject: { kind: 'asset', id: assetId },
-          before: { state: before.get(assetId)?.approval ?? null },
+          before: { state: before.get(assetId) ?? null },
           after: { state: d.state, hash, comment: d.comment },
           who: d.who,
         });
@@ -116,9 +116,9 @@ export class RightsEdits {
     let out = { licenceId: 0, assets: targets.length, attached: 0, detached: 0 };
     this.edits.step(`Assign licence “${licence.name}” to ${count(targets.length)}`, () => {
       const held = this.licences.forAssets(targets);
-      const before = Object.fromEntries(
-        targets.map((id) => [id, (held.get(id) ?? []).map((l) => l.id)]),
-      );
+      // The audit row keeps licence ids with how many assets held each: a per-asset map of
+      // 100 000 assets would make one row megabytes.
+      const before = { assets: targets.length, licences: this.licences.heldCounts(targets) };
       let licenceId = this.licences.findSame(licence);
       if (licenceId === null) {
         licenceId = this.licences.create(licence);
@@ -128,7 +128,7 @@ export class RightsEdits {
       const keep = licenceId;
       const added = this.rows.addLinks('licence', pairs(targets, keep));
       const others = targets.flatMap((a) =>
-        (before[a] ?? []).filter((l) => l !== keep).map((l): LinkPair => [a, l]),
+        (held.get(a) ?? []).filter((l) => l.id !== keep).map((l): LinkPair => [a, l.id]),
       );
       const removed = this.rows.removeLinks('licence', others);
       this.audit.record({

@@ -19,6 +19,7 @@ import type {
   RightsReason,
   RightsResult,
 } from '../../../shared/rights-dto';
+import { addDays, isExpired, isExpiring } from './licence-dates';
 
 export interface RightsFacts {
   licences: readonly Licence[];
@@ -43,11 +44,8 @@ export interface RightsUse {
   warnDays?: number;
 }
 
-/** 'YYYY-MM-DD' plus n days. */
-export function addDays(date: string, days: number): string {
-  const t = Date.parse(`${date}T00:00:00Z`) + days * 86_400_000;
-  return new Date(t).toISOString().slice(0, 10);
-}
+// Kept exported here: callers (and other helpers' tests) import addDays from this file.
+export { addDays };
 
 const label = (l: Licence): string => `“${l.name}”`;
 
@@ -61,9 +59,9 @@ function licenceReasons(l: Licence, use: RightsUse): RightsReason[] {
   };
   if (l.startsOn !== null && l.startsOn > use.date)
     block('licence.not-started', `licence ${label(l)} starts on ${l.startsOn}`);
-  if (l.endsOn !== null && l.endsOn < use.date)
+  if (isExpired(l.endsOn, use.date))
     block('licence.expired', `licence ${label(l)} ended on ${l.endsOn}`);
-  else if (l.endsOn !== null && l.warnDays > 0 && l.endsOn <= addDays(use.date, l.warnDays))
+  else if (isExpiring(l.endsOn, l.warnDays, use.date))
     warn('licence.expiring', `licence ${label(l)} ends on ${l.endsOn}`);
   if (use.channel && l.channels !== null && !l.channels.includes(use.channel))
     block(
@@ -145,12 +143,12 @@ export function checkRights(facts: RightsFacts, use: RightsUse): RightsResult {
     });
   else if (facts.approval === 'rejected')
     reasons.push({ code: 'approval.rejected', level: 'warn', message: 'rejected in review' });
-  const verdict = reasons.some((r) => r.level === 'block')
-    ? 'block'
-    : reasons.length > 0
-      ? 'warn'
-      : 'allow';
-  return { verdict, reasons };
+  return { verdict: verdictOf(reasons), reasons };
+}
+
+function verdictOf(reasons: readonly RightsReason[]): RightsResult['verdict'] {
+  if (reasons.some((r) => r.level === 'block')) return 'block';
+  return reasons.length > 0 ? 'warn' : 'allow';
 }
 
 /** An asset's approval state: the newest decision for its current content; new content → in review. */
@@ -161,4 +159,25 @@ export function approvalState(
   if (decisions.length === 0) return 'draft';
   const mine = decisions.filter((d) => d.hash === currentHash).sort((a, b) => b.id - a.id);
   return mine[0]?.state ?? 'in-review';
+}
+
+/**
+ * The check for a use seen in several territories (a preset's `territories`): one check per
+ * territory, reasons merged (each once), the worst verdict. No territories: one plain check.
+ */
+export function checkRightsIn(
+  facts: RightsFacts,
+  use: RightsUse,
+  territories: readonly string[] | null | undefined,
+): RightsResult {
+  const list = use.territory ? [use.territory] : territories?.length ? territories : [null];
+  const seen = new Set<string>();
+  const reasons: RightsReason[] = [];
+  for (const territory of list)
+    for (const r of checkRights(facts, { ...use, territory }).reasons)
+      if (!seen.has(`${r.level}\0${r.message}`)) {
+        seen.add(`${r.level}\0${r.message}`);
+        reasons.push(r);
+      }
+  return { verdict: verdictOf(reasons), reasons };
 }

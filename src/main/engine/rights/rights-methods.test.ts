@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWithPhotos, type PhotoHarness } from '../../test-support/engine-harness';
 import { addDays } from './check-rights';
+import { today as localToday } from './licence-dates';
 
 let p: PhotoHarness;
 const today = new Date().toISOString().slice(0, 10);
@@ -146,6 +147,19 @@ describe('rights methods', () => {
     expect(await find('approval:approved')).toEqual(['b.jpg']);
     expect(await find('approval:draft')).toEqual(['a.jpg', 'c.jpg']);
     expect(await find('NOT approval:draft')).toEqual(['b.jpg']);
+    // The last day with a one-day window is expiring (rights/licence-dates.ts); the terms'
+    // parameters sit in order among the others.
+    const { id: last } = await h.call('licences.create', {
+      name: 'Last day',
+      type: 'owned',
+      endsOn: localToday(),
+      warnDays: 1,
+    });
+    await h.call('licences.attach', { licenceId: last, assetIds: [id['a.jpg'] ?? 0] });
+    expect(await find('rights:expiring')).toEqual(['a.jpg']);
+    expect(await find('licence:"last day" rights:expiring')).toEqual(['a.jpg']);
+    expect(await find('licence:renewed OR rights:expired')).toEqual(['a.jpg', 'b.jpg', 'c.jpg']);
+    await h.call('licences.delete', { id: last });
     await expect(find('rights:lapsed')).rejects.toThrow(/expired, expiring or none/);
     await expect(find('approval:ok')).rejects.toThrow(/approval: is draft/);
   });

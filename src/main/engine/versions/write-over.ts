@@ -1,7 +1,7 @@
-import { open, readdir, rename, rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { faultPoint } from '../faults/fault-points';
-import { syncFolder, tempPathFor } from '../tools/files/durable-files';
+import { writeDurably } from '../tools/files/durable-files';
 import { pidAlive } from '../tools/files/process-alive';
 
 /** `.<name>.replace.<pid>.<8 hex>.packshot-tmp`: a dot file, passed over by the walk. */
@@ -16,21 +16,10 @@ const TEMP = /^\..+\.replace\.(\d+)\.[0-9a-f]{8}\.packshot-tmp$/;
  */
 export async function writeOver(target: string, data: Uint8Array): Promise<void> {
   await sweep(dirname(target));
-  const temp = tempPathFor(target, ['replace', String(process.pid)]);
-  try {
-    const handle = await open(temp, 'wx');
-    try {
-      await handle.writeFile(data);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    faultPoint('versions.before-rename');
-    await rename(temp, target);
-    await syncFolder(dirname(target));
-  } finally {
-    await rm(temp, { force: true });
-  }
+  await writeDurably(target, data, {
+    tags: ['replace', String(process.pid)],
+    beforePlace: () => faultPoint('versions.before-rename'),
+  });
 }
 
 async function sweep(folder: string): Promise<void> {

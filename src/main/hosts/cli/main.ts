@@ -56,18 +56,20 @@ usage: packshot [--data DIR] <command>
                           link files to products by name (default: the app's rules, or
                           {sku}_{position}); one undoable step
   export --channel ID[,ID] --out DIR [--query Q] [--dry-run] [--failures skip|warn]
-         [--base-url URL] [--approved-only] [--json]
+         [--base-url URL] [--approved-only] [--territory XX] [--json]
                           write channel packs (IDs: presets or channels, e.g. amazon);
                           Q picks products by SKU or name, or by one of their own files:
                           'sku:AB-1 OR sku:AB-2', 'tag:Summer rating>=4'
-  check --channel ID[,ID] [--query Q] [--approved-only] [--json]
+  check --channel ID[,ID] [--query Q] [--approved-only] [--territory XX] [--json]
                           pre-flight: every product's images against the channel's rules
                           and the rights check (Q picks products as export's does)
   rights set --query Q --licensor NAME --type TYPE [--starts DATE] [--ends DATE]
-         [--channels a,b] [--territories XX,YY] [--credit TEXT]
+         [--channels a,b] [--territories XX,YY | --exclude-territories XX,YY]
+         [--credit TEXT]
                           the assets Q finds hold exactly this licence (TYPE: owned,
                           work-for-hire, royalty-free, rights-managed, editorial,
-                          creative-commons; dates YYYY-MM-DD)
+                          creative-commons; dates YYYY-MM-DD; territories ISO
+                          3166-1 alpha-2, UK read as GB)
   rights list [--expiring DAYS]
                           licences (those ending within DAYS, or ended)
   release add --query Q --kind model|property|minor --signed DATE [--expires DATE]

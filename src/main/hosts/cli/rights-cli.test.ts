@@ -1,5 +1,5 @@
 // `packshot rights set|list`, `release add`, `approval set`, and `check` / `export`
-// reporting rights blocks (with --approved-only), run as a user runs them.
+// reporting rights blocks (with --approved-only and --territory), run as a user runs them.
 import { readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -131,5 +131,34 @@ describe('packshot rights, release, approval', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/type/);
     expect(packshot('release', 'add', '--kind', 'model', '--signed', '2026-01-01').status).toBe(2);
+  });
+
+  it('excludes territories (UK read as GB, with a note), checks --territory, refuses unknown codes', () => {
+    const set = packshot(
+      ...['rights', 'set', '--query', 'name:b.jpg', '--licensor', 'Studio', '--type', 'owned'],
+      ...['--exclude-territories', 'de,uk', '--channels', 'web,amazn', '--json'],
+    );
+    expect(set.status, set.stderr).toBe(0);
+    expect(set.stderr).toContain('note: UK is read as GB (ISO 3166-1)');
+    expect(set.stderr).toContain("warning: no preset has the channel 'amazn'");
+    const listed = json<LicenceSummary[]>(packshot('rights', 'list', '--json'));
+    expect(listed.find((l) => l.assets === 1 && l.licensor === 'Studio')).toMatchObject({
+      territoriesMode: 'exclude',
+      territories: ['DE', 'GB'],
+    });
+    const inGermany = packshot('check', '--channel', 'web', '--territory', 'DE');
+    expect(inGermany.status).toBe(0);
+    expect(inGermany.stdout).toMatch(/FAIL\tweb\tB\t.*excludes DE/);
+    const inFrance = packshot('check', '--channel', 'web', '--territory', 'fr');
+    expect(inFrance.stdout).not.toMatch(/excludes/);
+    const bad = packshot('check', '--channel', 'web', '--territory', 'XX');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("'XX' is not an ISO 3166-1 alpha-2 territory code");
+    const both = packshot(
+      ...['rights', 'set', '--query', 'name:b.jpg', '--licensor', 'S', '--type', 'owned'],
+      ...['--territories', 'DE', '--exclude-territories', 'FR'],
+    );
+    expect(both.status).toBe(2);
+    expect(both.stderr).toContain('not both');
   });
 });

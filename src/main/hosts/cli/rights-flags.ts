@@ -6,6 +6,8 @@ export const RIGHTS_OPTIONS = {
   ends: { type: 'string' },
   channels: { type: 'string' },
   territories: { type: 'string' },
+  'exclude-territories': { type: 'string' },
+  territory: { type: 'string' },
   credit: { type: 'string' },
   expiring: { type: 'string' },
   kind: { type: 'string' },
@@ -24,6 +26,9 @@ export interface RightsFlags {
   ends: string | undefined;
   channels: string | undefined;
   territories: string | undefined;
+  excludeTerritories: string | undefined;
+  /** export / check: the territory the rights check is made for. */
+  territory: string | undefined;
   credit: string | undefined;
   expiring: string | undefined;
   kind: string | undefined;
@@ -46,6 +51,8 @@ export function rightsFlags(v: Record<string, string | boolean | undefined>): Ri
     ends: s('ends'),
     channels: s('channels'),
     territories: s('territories'),
+    excludeTerritories: s('exclude-territories'),
+    territory: s('territory'),
     credit: s('credit'),
     expiring: s('expiring'),
     kind: s('kind'),

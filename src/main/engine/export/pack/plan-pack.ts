@@ -15,7 +15,7 @@ import type { CheckRegistry } from '../preflight/check-registry';
 import { RIGHTS_CHECK } from '../preflight/rights-check';
 import { EXTENSIONS } from '../../tools/render/render-rendition';
 import { plannedSize } from '../../tools/render/planned-size';
-import { licenceMeta, writesLicence } from '../../tools/render/licence-xmp';
+import { licenceMeta, writesLicence, type LicenceMeta } from '../../tools/render/licence-xmp';
 import { renderKey, renderOptions, type RenderOptions } from '../../tools/render/render-options';
 
 export interface PlannedFile {
@@ -57,6 +57,14 @@ export function planPack(
 ): PackPlan {
   const items: PreflightItem[] = [];
   const files: PlannedFile[] = [];
+  // One payload per set of licences, not one per preset per image.
+  const metas = new Map<string, LicenceMeta | null>();
+  const licenceOf = (image: PackImage): LicenceMeta | null => {
+    const ls = image.rights?.facts.licences ?? [];
+    const key = ls.map((l) => l.id).join(',');
+    if (!metas.has(key)) metas.set(key, licenceMeta(ls));
+    return metas.get(key) ?? null;
+  };
   for (const preset of presets) {
     for (const product of products) {
       if (product.channels.length > 0 && !onChannel(product.channels, preset)) continue;
@@ -94,7 +102,7 @@ export function planPack(
       images.forEach((image, index) => {
         const position = index + 1;
         const size = displaySize(image);
-        const licence = licenceMeta(image.rights?.facts.licences ?? []);
+        const licence = licenceOf(image);
         const renditions = preset.renditions.map((rendition) => {
           const options = renderOptions(
             rendition,

@@ -3,9 +3,9 @@
 // the file there, so a crash after the rename never leaves a landed file unrecorded).
 // A write that fails (a full disk) removes its temporary file and names the target.
 import { faultPoint, type FaultPoint } from '../../faults/fault-points';
-import { open, rename, rm, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { PackshotError } from '../../../../shared/errors';
-import { tempPathFor } from '../../tools/files/durable-files';
+import { writeDurably, writeNewFile } from '../../tools/files/durable-files';
 
 /** Only names writeAtomic makes: `.<name>.<8 hex>.packshot-tmp`; a rerun removes those a crash left. */
 const TEMP_NAME = /^\..+\.[0-9a-f]{8}\.packshot-tmp$/;
@@ -36,34 +36,35 @@ export async function writeAtomic(
   data: Buffer | string,
   options: WriteAtomicOptions = {},
 ): Promise<Landed> {
-  const temp = tempPathFor(target);
+  const out: { landed?: Landed } = {};
   try {
-    const handle = await open(temp, 'wx');
-    try {
-      if (writeFaults.fail?.(target)) {
-        await handle.writeFile(data.slice(0, Math.floor(data.length / 2)));
-        throw Object.assign(new Error('ENOSPC: no space left on device, write'), {
-          code: 'ENOSPC',
-        });
-      }
-      await handle.writeFile(data);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    if (options.points?.written) faultPoint(options.points.written);
-    // rename keeps the inode and mtime: what the journal records is what lands.
-    const s = await stat(temp, { bigint: false });
-    const landed = { bytes: s.size, mtimeMs: s.mtimeMs, ino: s.ino };
-    await options.beforeRename?.(landed);
-    if (options.points?.beforeRename) faultPoint(options.points.beforeRename);
-    await rename(temp, target);
-    return landed;
+    await writeDurably(target, data, {
+      write: async (temp) => {
+        if (writeFaults.fail?.(target)) {
+          await writeNewFile(temp, data.slice(0, Math.floor(data.length / 2)));
+          throw Object.assign(new Error('ENOSPC: no space left on device, write'), {
+            code: 'ENOSPC',
+          });
+        }
+        await writeNewFile(temp, data);
+      },
+      beforePlace: async (temp) => {
+        if (options.points?.written) faultPoint(options.points.written);
+        // rename keeps the inode and mtime: what the journal records is what lands.
+        const s = await stat(temp, { bigint: false });
+        out.landed = { bytes: s.size, mtimeMs: s.mtimeMs, ino: s.ino };
+        await options.beforeRename?.(out.landed);
+        if (options.points?.beforeRename) faultPoint(options.points.beforeRename);
+      },
+      // run-export fsyncs each pack folder once at the end, not once per file.
+      syncFolder: false,
+    });
   } catch (error) {
-    await rm(temp, { force: true }).catch(() => undefined);
     if (error instanceof PackshotError) throw error;
     throw new PackshotError('io', `could not write ${target}: ${messageOf(error)}`);
   }
+  if (!out.landed) throw new PackshotError('io', `could not write ${target}`);
+  return out.landed;
 }
 
 function messageOf(error: unknown): string {

@@ -2,7 +2,7 @@
 // and preset. A block fails the image, and export never writes a blocked image, whatever
 // the failure policy; its reasons go to the report and the manifest's errors.
 import type { CheckResult } from '../../../../shared/export-dto';
-import { checkRights } from '../../rights/check-rights';
+import { checkRightsIn } from '../../rights/check-rights';
 import { mediumOf } from '../../rights/channel-medium';
 import type { ImageCheckInput } from './check-registry';
 
@@ -11,13 +11,19 @@ export const RIGHTS_CHECK = 'rights';
 export function rightsCheck({ preset, image }: ImageCheckInput): CheckResult[] | null {
   const rights = image.rights;
   if (!rights) return null;
-  const result = checkRights(rights.facts, {
-    channel: preset.channel,
-    medium: mediumOf(preset),
-    date: rights.date,
-    requireApproval: preset.requireApproval || rights.approvedOnly,
-    requireLicence: preset.requireLicence,
-  });
+  // `--territory` wins over the preset's territories: the pack is for that market.
+  const result = checkRightsIn(
+    rights.facts,
+    {
+      channel: preset.channel,
+      medium: mediumOf(preset),
+      territory: rights.territory,
+      date: rights.date,
+      requireApproval: preset.requireApproval || rights.approvedOnly,
+      requireLicence: preset.requireLicence,
+    },
+    preset.territories,
+  );
   return result.reasons
     .filter((r) => !(r.code === 'licence.none' && r.level === 'warn' && rights.noLicencesInLibrary))
     .map((r) => ({

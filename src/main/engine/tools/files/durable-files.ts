@@ -2,7 +2,7 @@
 // Packshot makes (a dot file, so the catalog walk and the user's eye pass over it), and
 // fsync of a file and of the folder that a rename changed.
 import { randomBytes } from 'node:crypto';
-import { open } from 'node:fs/promises';
+import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** Temporary files end in this (before any extension a tool needs). */
@@ -34,5 +34,51 @@ async function fsync(path: string, flags: 'r' | 'r+'): Promise<void> {
     await handle.sync();
   } finally {
     await handle.close();
+  }
+}
+
+/** Writes a new file (never over one: 'wx') and fsyncs it before it returns. */
+export async function writeNewFile(path: string, data: Uint8Array | string): Promise<void> {
+  const handle = await open(path, 'wx');
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+export interface DurableWriteOptions {
+  /** Tags in the temporary name (what a sweep reads back, e.g. a pid). */
+  tags?: readonly string[];
+  /** Writes the temporary file; default: writeNewFile with the data. */
+  write?: (temp: string) => Promise<void>;
+  /** Runs after the temporary file is whole and fsync'd, before it is placed. */
+  beforePlace?: (temp: string) => Promise<void> | void;
+  /** Moves the temporary file to the target; default: rename (over any file there). */
+  place?: (temp: string, target: string) => Promise<void>;
+  /** fsync the folder after the move (default true). */
+  syncFolder?: boolean;
+}
+
+/**
+ * The one durable write: a temporary file beside the target (same volume), written whole
+ * and fsync'd, placed by one rename, the folder fsync'd; the temporary file never outlives
+ * the call (a crash leaves it to the caller's sweep). A crash at any moment leaves the old
+ * file or the new one, whole.
+ */
+export async function writeDurably(
+  target: string,
+  data: Uint8Array | string,
+  options: DurableWriteOptions = {},
+): Promise<void> {
+  const temp = tempPathFor(target, options.tags ?? []);
+  try {
+    await (options.write ? options.write(temp) : writeNewFile(temp, data));
+    await options.beforePlace?.(temp);
+    await (options.place ?? rename)(temp, target);
+    if (options.syncFolder !== false) await syncFolder(dirname(target));
+  } finally {
+    await rm(temp, { force: true }).catch(() => undefined);
   }
 }

@@ -6,7 +6,9 @@ import { readSegments } from '../metadata/read-metadata';
 import { text } from '../metadata/metadata-segments';
 import {
   licenceXmpParts,
+  withLicenceXmp,
   writesLicence,
+  xmpPacket,
   XMP_NAMESPACES,
   xmlEscape as esc,
   type LicenceMeta,
@@ -35,12 +37,14 @@ export function readsOwnRights(o: {
   metadata: MetadataPolicy;
   licence?: LicenceMeta | undefined;
 }): boolean {
-  return o.metadata === 'copyright' || (!!o.licence && writesLicence(o.metadata, o.licence));
+  if (o.metadata === 'copyright') return true;
+  return o.metadata === 'strip' && !!o.licence && writesLicence(o.metadata, o.licence);
 }
 
 /**
  * sRGB out, profile embedded; then the policy. 'all' keeps EXIF and XMP as they were
- * (orientation is reset by autoOrient); 'copyright' writes creator and copyright to EXIF
+ * (orientation is reset by autoOrient), the asset's licence added to the XMP (`sourceXmp`,
+ * see withLicenceXmp); 'copyright' writes creator and copyright to EXIF
  * and XMP, the digital source type and the asset's licence to XMP (sharp cannot write
  * IPTC-IIM, so the legacy IPTC block is not carried; XMP is where IPTC Core and Extension
  * live today). 'strip' writes nothing, unless a licence requires credit: then copyright,
@@ -51,9 +55,13 @@ export function applyColourAndMetadata(
   policy: MetadataPolicy,
   rights: RightsFields | null,
   licence: LicenceMeta | null = null,
+  sourceXmp: string | null = null,
 ): Sharp {
   let out = image.toColourspace('srgb').withIccProfile('srgb');
-  if (policy === 'all') return out.keepExif().keepXmp();
+  if (policy === 'all')
+    return licence
+      ? out.keepExif().withXmp(withLicenceXmp(sourceXmp, licence))
+      : out.keepExif().keepXmp();
   const credited = policy === 'strip' && !!licence && writesLicence(policy, licence);
   if (policy !== 'copyright' && !credited) return out;
   const own: RightsFields = rights ?? { creator: null, copyright: null, digitalSourceType: null };
@@ -86,10 +94,7 @@ function rightsXmp(r: RightsFields, licence: LicenceMeta | null): string | null 
     );
   if (licence) parts.push(...licenceXmpParts(licence));
   if (parts.length === 0) return null;
-  return `<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>
-<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
-<rdf:Description rdf:about="" ${XMP_NAMESPACES}>
+  return xmpPacket(`<rdf:Description rdf:about="" ${XMP_NAMESPACES}>
 ${parts.join('\n')}
-</rdf:Description></rdf:RDF></x:xmpmeta>
-<?xpacket end="w"?>`;
+</rdf:Description>`);
 }

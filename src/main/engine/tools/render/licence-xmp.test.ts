@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutputFormat, Rendition } from '../../../../shared/export-dto';
 import type { Licence } from '../../../../shared/rights-dto';
 import { tempDir } from '../../../test-support/sample-images';
-import { licenceMeta, writesLicence } from './licence-xmp';
+import { licenceMeta, withLicenceXmp, writesLicence } from './licence-xmp';
 import { renderOptions } from './render-options';
 import { prepareSource, renderRendition } from './render-rendition';
 import { aLicence } from '../../../test-support/licence-fixture';
@@ -71,7 +71,7 @@ describe('licence XMP', () => {
     // Only where it is written is it part of the render key.
     const free = { ...meta!, creditRequired: false };
     expect([writesLicence('copyright', free), writesLicence('strip', free)]).toEqual([true, false]);
-    expect([writesLicence('strip', meta!), writesLicence('all', meta!)]).toEqual([true, false]);
+    expect([writesLicence('strip', meta!), writesLicence('all', meta!)]).toEqual([true, true]);
   });
 
   it.each<OutputFormat>(['jpeg', 'png', 'webp', 'avif'])(
@@ -106,5 +106,22 @@ describe('licence XMP', () => {
     options.licence = { ...meta!, creditRequired: false };
     const out = await renderRendition(await prepareSource(input, null), options);
     expect((await sharp(out.data).metadata()).xmp).toBeUndefined();
+  });
+
+  it("'all' replaces the source's own values of the licence's properties, and keeps the rest", () => {
+    const meta = licenceMeta([licence({ id: 3, name: 'Shoot', reference: 'R-1' })])!;
+    const source = `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description rdf:about="" xmlns:plus="http://ns.useplus.org/ldf/xmp/1.0/" plus:LicenseID="OLD-ID"
+ xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmpRights="http://ns.adobe.com/xap/1.0/rights/">
+<dc:title><rdf:Alt><rdf:li xml:lang="x-default">Front</rdf:li></rdf:Alt></dc:title>
+<xmpRights:UsageTerms><rdf:Alt><rdf:li xml:lang="x-default">Old terms</rdf:li></rdf:Alt></xmpRights:UsageTerms>
+</rdf:Description></rdf:RDF></x:xmpmeta>`;
+    const out = withLicenceXmp(source, meta);
+    expect(out).not.toMatch(/OLD-ID|Old terms/);
+    expect(out).toContain('Front');
+    expect(out).toContain('<plus:LicenseID>R-1</plus:LicenseID>');
+    expect(out.match(/<rdf:Description/g)).toHaveLength(2);
+    // No source XMP: a packet of the licence alone.
+    expect(withLicenceXmp(null, meta)).toContain('Shoot (owned)');
   });
 });

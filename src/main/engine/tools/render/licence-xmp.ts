@@ -42,9 +42,12 @@ export function licenceMeta(licences: readonly Licence[]): LicenceMeta | null {
   };
 }
 
-/** 'copyright' writes the licence; 'strip' only when it requires credit; 'all' keeps the source's. */
+/**
+ * 'copyright' and 'all' write the licence ('all' over the source's own XMP, see
+ * withLicenceXmp); 'strip' only when it requires credit.
+ */
 export function writesLicence(policy: MetadataPolicy, m: LicenceMeta): boolean {
-  return policy === 'copyright' || (policy === 'strip' && m.creditRequired);
+  return policy === 'copyright' || policy === 'all' || (policy === 'strip' && m.creditRequired);
 }
 
 export const xmlEscape = (s: string): string =>
@@ -83,3 +86,42 @@ export const XMP_NAMESPACES = [
   'xmlns:plus="http://ns.useplus.org/ldf/xmp/1.0/"',
   'xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/"',
 ].join(' ');
+
+/** The properties licenceXmpParts writes for this payload (by their usual prefixes). */
+function writtenProperties(m: LicenceMeta): string[] {
+  const out = ['xmpRights:UsageTerms', 'plus:LicenseID'];
+  if (m.webStatement) out.push('xmpRights:WebStatement');
+  if (m.licensors.length) out.push('plus:Licensor');
+  if (m.credit) out.push('photoshop:Credit');
+  if (m.endsOn) out.push('plus:LicenseEndDate');
+  return out;
+}
+
+export const xmpPacket = (descriptions: string): string =>
+  `<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+${descriptions}
+</rdf:RDF></x:xmpmeta>
+<?xpacket end="w"?>`;
+
+/**
+ * The 'all' policy: the source's XMP as it was, with the licence added as one more
+ * rdf:Description. The source's own values of the properties the licence writes are taken
+ * out first (element or attribute form, under the prefixes Adobe and exiftool write), so a
+ * reader finds one value: the licence on record. No source XMP: a packet of the licence alone.
+ */
+export function withLicenceXmp(source: string | null, m: LicenceMeta): string {
+  const ours = `<rdf:Description rdf:about="" ${XMP_NAMESPACES}>
+${licenceXmpParts(m).join('\n')}
+</rdf:Description>`;
+  const end = source?.lastIndexOf('</rdf:RDF>') ?? -1;
+  if (!source || end < 0) return xmpPacket(ours);
+  let kept = source.slice(0, end);
+  for (const p of writtenProperties(m)) {
+    const q = p; // prefixes and names hold no regex characters
+    kept = kept
+      .replace(new RegExp(`<${q}\\b[^>]*/>|<${q}\\b[^>]*>[\\s\\S]*?</${q}>`, 'g'), '')
+      .replace(new RegExp(`\\s${q}="[^"]*"`, 'g'), '');
+  }
+  return `${kept}${ours}\n${source.slice(end)}`;
+}

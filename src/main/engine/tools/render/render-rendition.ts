@@ -31,6 +31,8 @@ export interface PreparedSource {
   width: number;
   height: number;
   rights: RightsFields | null;
+  /** The source's own XMP packet ('all' keeps it, with the licence added). */
+  xmp: string | null;
 }
 
 export async function prepareSource(
@@ -45,6 +47,7 @@ export async function prepareSource(
     width: turned ? meta.height : meta.width,
     height: turned ? meta.width : meta.height,
     rights,
+    xmp: meta.xmp ? meta.xmp.toString('utf8') : null,
   };
 }
 
@@ -55,7 +58,13 @@ export async function renderRendition(
   const build = await pipelineFor(source, o);
   let size = { width: 0, height: 0 };
   const encode = async (quality: number): Promise<Buffer> => {
-    const image = applyColourAndMetadata(build(), o.metadata, source.rights, o.licence ?? null);
+    const image = applyColourAndMetadata(
+      build(),
+      o.metadata,
+      source.rights,
+      o.licence ?? null,
+      source.xmp,
+    );
     const { data, info } = await encodeAs(image, o.format, quality, o.progressive).toBuffer({
       resolveWithObject: true,
     });

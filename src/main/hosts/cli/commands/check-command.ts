@@ -1,16 +1,17 @@
 import { call, writeJson, type CliContext } from '../cli-context';
-import { channelsOf } from './export-command';
+import { channelsOf, territoryArg } from './export-command';
 
 /** Pre-flight: every product × channel × image against the channel's rules. */
 export async function checkCommand(ctx: CliContext): Promise<void> {
   const channels = channelsOf(
     ctx,
-    'usage: packshot check --channel ID[,ID] [--query Q] [--approved-only] [--json]',
+    'usage: packshot check --channel ID[,ID] [--query Q] [--approved-only] [--territory XX] [--json]',
   );
   const report = await call(ctx.engine, 'exports.check', {
     channels,
     ...(ctx.flags.query === undefined ? {} : { query: ctx.flags.query }),
     ...(ctx.flags.rights.approvedOnly ? { approvedOnly: true } : {}),
+    ...territoryArg(ctx),
   });
   if (ctx.flags.json) return writeJson(ctx.out, report);
   for (const item of report.items) {

@@ -1,4 +1,5 @@
 import type { ExportProgress } from '../../../../shared/export-dto';
+import { noteAliases } from './rights-commands';
 import { call, UsageError, writeJson, type CliContext } from '../cli-context';
 import { progressReporter } from '../progress-line';
 
@@ -12,7 +13,7 @@ export function channelsOf(ctx: CliContext, usage: string): string[] {
 }
 
 const USAGE =
-  'usage: packshot export --channel ID[,ID] [--query Q] --out DIR [--dry-run] [--failures skip|warn] [--base-url URL] [--approved-only] [--json]';
+  'usage: packshot export --channel ID[,ID] [--query Q] --out DIR [--dry-run] [--failures skip|warn] [--base-url URL] [--approved-only] [--territory XX] [--json]';
 
 /** Writes (or with --dry-run, plans) a channel pack, with a progress line on stderr. */
 export async function exportCommand(ctx: CliContext): Promise<void> {
@@ -49,6 +50,7 @@ export async function exportCommand(ctx: CliContext): Promise<void> {
       ...(ctx.flags.query === undefined ? {} : { query: ctx.flags.query }),
       ...(ctx.flags.baseUrl === undefined ? {} : { baseUrl: ctx.flags.baseUrl }),
       ...(ctx.flags.rights.approvedOnly ? { approvedOnly: true } : {}),
+      ...territoryArg(ctx),
     });
     jobId = job.jobId;
     const summary = await call(ctx.engine, 'exports.wait', { jobId });
@@ -69,4 +71,12 @@ export async function exportCommand(ctx: CliContext): Promise<void> {
     process.off('SIGINT', cancel);
     unsubscribe();
   }
+}
+
+/** `--territory XX`: the rights check is made for it instead of the presets' territories. */
+export function territoryArg(ctx: CliContext): { territory?: string } {
+  const t = ctx.flags.rights.territory;
+  if (t === undefined) return {};
+  noteAliases(ctx, [t]);
+  return { territory: t };
 }

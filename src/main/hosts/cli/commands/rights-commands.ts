@@ -3,10 +3,11 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { MethodArgs } from '../../../../shared/contract';
+import { TERRITORY_ALIASES } from '../../../../shared/territories';
 import { call, UsageError, writeJson, type CliContext } from '../cli-context';
 
 const RIGHTS_USAGE = `usage: packshot rights set --query Q --licensor NAME --type TYPE [--starts DATE] [--ends DATE]
-         [--channels a,b] [--territories XX,YY] [--credit TEXT] [--json]
+         [--channels a,b] [--territories XX,YY | --exclude-territories XX,YY] [--credit TEXT] [--json]
        packshot rights list [--expiring DAYS] [--json]`;
 const RELEASE_USAGE =
   'usage: packshot release add --query Q --kind model|property|minor --signed DATE [--expires DATE] [--file PATH] [--json]';
@@ -20,6 +21,13 @@ const list = (text: string | undefined): string[] | null =>
         .split(',')
         .map((x) => x.trim())
         .filter(Boolean);
+
+/** UK is not an ISO code: the engine reads it as GB; say so rather than change it silently. */
+export function noteAliases(ctx: CliContext, codes: readonly string[]): void {
+  for (const code of new Set(codes.map((c) => c.trim().toUpperCase())))
+    if (TERRITORY_ALIASES[code])
+      ctx.err.write(`note: ${code} is read as ${TERRITORY_ALIASES[code]} (ISO 3166-1)\n`);
+}
 
 function query(ctx: CliContext, usage: string): string {
   const q = ctx.flags.query;
@@ -49,7 +57,10 @@ export async function rightsCommand(ctx: CliContext): Promise<void> {
   const q = query(ctx, RIGHTS_USAGE);
   if (!f.licensor || !f.type)
     throw new UsageError(`${RIGHTS_USAGE}\n(--licensor and --type are required)`);
-  const territories = list(f.territories);
+  if (f.territories !== undefined && f.excludeTerritories !== undefined)
+    throw new UsageError(`${RIGHTS_USAGE}\n(--territories or --exclude-territories, not both)`);
+  const territories = list(f.territories ?? f.excludeTerritories);
+  noteAliases(ctx, territories ?? []);
   const licence = {
     name: `${f.licensor}, ${f.type}${f.ends ? ` until ${f.ends}` : ''}`,
     licensor: f.licensor,
@@ -57,12 +68,13 @@ export async function rightsCommand(ctx: CliContext): Promise<void> {
     startsOn: f.starts ?? null,
     endsOn: f.ends ?? null,
     channels: list(f.channels),
-    territoriesMode: territories ? 'include' : null,
+    territoriesMode: territories ? (f.excludeTerritories ? 'exclude' : 'include') : null,
     territories,
     creditLine: f.credit ?? null,
     creditRequired: f.credit !== undefined,
   } as MethodArgs<'licences.assign'>['licence'];
   const result = await call(ctx.engine, 'licences.assign', { licence, query: q });
+  for (const w of result.warnings ?? []) ctx.err.write(`warning: ${w}\n`);
   if (ctx.flags.json) return writeJson(ctx.out, result);
   ctx.out.write(
     `Licence ${result.licenceId} set on ${result.assets} assets (${result.attached} newly, ${result.detached} other licences detached)\n`,
