@@ -16,6 +16,10 @@ export function versionHandlers(
     'versions.list': ({ id }) => ops.list(id),
     'versions.replace': async ({ id, path }) => changed(await ops.replace(id, path)),
     'versions.restore': async ({ id, n }) => changed(await ops.restore(id, n)),
-    'versions.compare': (args) => compareVersions({ ops, store, cache: ctx.cache }, args),
+    'versions.compare': async (args) => {
+      const compared = await compareVersions({ ops, store, cache: ctx.cache }, args);
+      ctx.prunePreviews(); // a new diff (and maybe a preview) was written
+      return compared;
+    },
   };
 }
