@@ -237,7 +237,7 @@ export function createEngine(options: EngineOptions): Engine {
     ...exportHandlers(ctx, { concurrency: options.exportConcurrency }),
     ...intakeHandlers(ctx),
     ...collectionHandlers(ctx),
-    ...versionHandlers(ctx, versionOps, store),
+    ...versionHandlers(ctx, versionOps, store, productParts.uploads),
     ...usageHandlers(ctx),
     ...rightsHandlers(ctx),
   };

@@ -66,10 +66,18 @@ export class VersionOps {
     return { id, path: file.path, versions, clones: support ? support.clones : null };
   }
 
-  async replace(id: number, source: string): Promise<VersionChange> {
+  /**
+   * `source` is a path, or bytes the page uploaded (browser mode has no path to give) with
+   * the name they came under, for messages and the audit row.
+   */
+  async replace(
+    id: number,
+    from: string | { bytes: Uint8Array; name: string },
+  ): Promise<VersionChange> {
     let data: Buffer;
+    const source = typeof from === 'string' ? from : from.name;
     try {
-      data = await readFile(source);
+      data = typeof from === 'string' ? await readFile(from) : Buffer.from(from.bytes);
     } catch (error) {
       throw new PackshotError('invalid_argument', `Cannot read ${source}: ${String(error)}`);
     }

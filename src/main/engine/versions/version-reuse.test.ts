@@ -66,6 +66,21 @@ describe('versions: work done once', () => {
     expect(timesHashed(fresh)).toBe(1);
   });
 
+  it('replaces from an upload (browser mode), then lets the upload go', async () => {
+    world = await startWithPhotos('versions-upload', ['hat.jpg'], 41);
+    const { h, folder } = world;
+    const id = world.id['hat.jpg']!;
+    const next = await makeImage(70, 50, 'jpeg', 42);
+    const { uploadId } = await h.call('uploads.begin', { bytes: next.length });
+    await h.call('uploads.append', { uploadId, offset: 0, base64: next.toString('base64') });
+    await h.call('uploads.commit', { uploadId });
+    const replaced = await h.call('versions.replace', { id, uploadId, name: 'hat-new.jpg' });
+    expect(replaced.n).toBe(2);
+    expect(sha(await readFile(join(folder, 'hat.jpg')))).toBe(sha(next));
+    await expect(h.call('uploads.commit', { uploadId })).rejects.toThrow(/No such upload/);
+    await expect(h.call('versions.replace', { id })).rejects.toThrow(/one of path, uploadId/);
+  });
+
   it('computes a diff once, serves it from the cache, and makes it again once pruned', async () => {
     world = await startWithPhotos('versions-diff', ['cap.jpg'], 31);
     const { h } = world;
