@@ -77,7 +77,7 @@ function PreviewDetails({ asset }: { asset: Asset }) {
       </dl>
       <PreviewKeywords asset={asset} />
       <Sidecars detail={detail} />
-      {detail !== null && <VersionHistory history={detail.history} currentHash={asset.hash} />}
+      <VersionHistory asset={asset} />
       <ExportOverrides asset={asset} />
     </>
   );
