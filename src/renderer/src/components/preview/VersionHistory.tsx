@@ -1,7 +1,7 @@
 // The contents this asset has had at its path (versions.list), newest first: each with its
 // thumbnail, size, dimensions, hash and how it is kept; restore one, compare one with the
 // current content, or replace the file (the button, or a file dropped on this section).
-import { useRef, useState, type DragEvent } from 'react';
+import { useCallback, useRef, useState, type DragEvent } from 'react';
 import type { Asset } from '../../../../shared/dto';
 import { VersionCompareView } from '../versions/VersionCompareView';
 import { VersionRow } from '../versions/VersionRow';
@@ -12,6 +12,7 @@ export function VersionHistory({ asset }: { asset: Asset }) {
   const [comparing, setComparing] = useState<{ a: number; b: number } | null>(null);
   const [dragging, setDragging] = useState(false);
   const input = useRef<HTMLInputElement>(null);
+  const closeCompare = useCallback(() => setComparing(null), []);
   if (list === null || list.versions.length === 0) return null;
   const { versions } = list;
   const current = versions.find((v) => v.current) ?? null;
@@ -86,9 +87,9 @@ export function VersionHistory({ asset }: { asset: Asset }) {
       {comparing !== null && (
         <VersionCompareView
           id={asset.id}
-          a={comparing.a}
-          b={comparing.b}
-          onClose={() => setComparing(null)}
+          versions={versions}
+          first={comparing}
+          onClose={closeCompare}
         />
       )}
     </section>

@@ -1,9 +1,9 @@
 // Two versions of one asset, full window (the compare view's frame): side by side, as a wipe
 // (a slider uncovers b over a), or as their pixel difference (the engine's diff, served by the
-// media protocol), with their metadata side by side below. Escape closes; Left / Right move
-// the wipe; 1, 2, 3 pick the view.
+// media protocol), with their metadata side by side below. Any two versions can be picked.
+// Escape closes; Left / Right move the wipe; 1, 2, 3 pick the view.
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { VersionCompare, VersionSide } from '../../../../shared/version-dto';
+import type { VersionCompare, VersionEntry, VersionSide } from '../../../../shared/version-dto';
 import { useServices } from '../../app-context';
 import type { Client } from '../../client';
 import { VersionFacts } from './VersionFacts';
@@ -20,16 +20,20 @@ export const WIPE_STEP = 5;
 
 export function VersionCompareView({
   id,
-  a,
-  b,
+  versions,
+  first,
   onClose,
 }: {
   id: number;
-  a: number;
-  b: number;
+  /** The versions to pick from (any two can be compared). */
+  versions: readonly VersionEntry[];
+  /** The pair shown first. */
+  first: { a: number; b: number };
+  /** Kept stable by the caller: a new one compares again. */
   onClose: () => void;
 }) {
   const { client, stores } = useServices();
+  const [{ a, b }, setPair] = useState(first);
   const [compared, setCompared] = useState<VersionCompare | null>(null);
   const [mode, setMode] = useState<CompareMode>('side');
   const [wipe, setWipe] = useState(50);
@@ -61,15 +65,16 @@ export function VersionCompareView({
   }, [id, a, b, client, stores, onClose]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
-    // The slider's own input moves by itself; the view handles arrows everywhere else.
-    const onSlider = event.target instanceof HTMLInputElement && event.target.type === 'range';
+    // The slider and the pickers take their own arrows; the view handles them elsewhere.
+    const onControl =
+      event.target instanceof HTMLInputElement || event.target instanceof HTMLSelectElement;
     switch (event.key) {
       case 'Escape':
         onClose();
         break;
       case 'ArrowLeft':
       case 'ArrowRight':
-        if (onSlider) return;
+        if (onControl) return;
         setMode('wipe');
         setWipe((w) => clamp(w + (event.key === 'ArrowLeft' ? -WIPE_STEP : WIPE_STEP)));
         break;
@@ -109,6 +114,26 @@ export function VersionCompareView({
           >
             {m.label}
           </button>
+        ))}
+        {(['a', 'b'] as const).map((side) => (
+          <label key={side} className="version-compare-pick">
+            {side === 'a' ? 'Left' : 'Right'}{' '}
+            <select
+              data-testid={`version-pick-${side}`}
+              value={side === 'a' ? a : b}
+              onChange={(e) => {
+                const n = Number(e.currentTarget.value);
+                setPair((p) => ({ ...p, [side]: n }));
+              }}
+            >
+              {versions.map((v) => (
+                <option key={v.n} value={v.n}>
+                  v{v.n}
+                  {v.current ? ' (current)' : ''}
+                </option>
+              ))}
+            </select>
+          </label>
         ))}
       </div>
       {compared === null ? (

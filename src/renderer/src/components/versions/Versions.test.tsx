@@ -9,7 +9,8 @@ import { startUi, type Harness } from '../../test-support/app-harness';
 import { fakeEngine } from '../../test-support/fake-engine';
 import { makeAsset, type FakeTransport } from '../../test-support/fake-transport';
 import { makeVersion } from '../../test-support/fake-versions';
-import { press } from '../../test-support/interact';
+import { FakeDataTransfer, fireDrag } from '../../test-support/drag';
+import { choose, press } from '../../test-support/interact';
 import { byTestId, flush, oneByTestId } from '../../test-support/render';
 import { VersionHistory } from '../preview/VersionHistory';
 
@@ -159,6 +160,19 @@ describe('versions in the preview panel', () => {
     await choose(new File(['x'], 'other.jpg'));
     expect(transport.callsOf('versions.replace')).toEqual([{ id: 1, path: '/drops/other.jpg' }]);
     expect(transport.callsOf('uploads.begin')).toEqual([]);
+
+    // A file dropped on the section: the same replace.
+    const section = oneByTestId(root, 'versions');
+    const transfer = FakeDataTransfer.withFiles([new File(['y'], 'dropped.jpg')]);
+    expect(fireDrag(section, 'dragover', transfer)).toBe(true);
+    expect(section.className).toContain('is-drop-target');
+    fireDrag(section, 'drop', transfer);
+    await flush();
+    expect(transport.callsOf('versions.replace').at(-1)).toEqual({
+      id: 1,
+      path: '/drops/dropped.jpg',
+    });
+    expect(oneByTestId(root, 'versions').className).not.toContain('is-drop-target');
   });
 });
 
@@ -195,6 +209,14 @@ describe('comparing two versions', () => {
     expect(oneByTestId(view, 'version-compare-diff-figures').textContent).toMatch(
       /^25% of pixels differ, mean difference 12\.3 of 255/,
     );
+
+    // Any two versions: the pickers compare another pair.
+    choose(oneByTestId(view, 'version-pick-b'), '2');
+    await flush();
+    expect(transport.callsOf('versions.compare')).toEqual([
+      { id: 1, a: 1, b: 4 },
+      { id: 1, a: 1, b: 2 },
+    ]);
 
     key(view, 'Escape');
     expect(byTestId(root, 'version-compare-view')).toEqual([]);
