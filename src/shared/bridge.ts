@@ -26,12 +26,24 @@ export const IPC = {
 /** Custom protocol that serves cached thumbnails in the desktop app. */
 export const MEDIA_SCHEME = 'packshot-media';
 
-export type MediaKind = 'thumb' | 'preview';
-export const MEDIA_KINDS: readonly MediaKind[] = ['thumb', 'preview'];
+/** `diff`: the pixel difference of two versions, keyed `<sha256 a>-<sha256 b>`. */
+export type MediaKind = 'thumb' | 'preview' | 'diff';
+export const MEDIA_KINDS: readonly MediaKind[] = ['thumb', 'preview', 'diff'];
 
 /** Where media lives, relative to a host's media root: `thumb/<sha256>`. */
-export function mediaPath(kind: MediaKind, hash: string): string {
-  return `${kind}/${hash}`;
+export function mediaPath(kind: MediaKind, key: string): string {
+  return `${kind}/${key}`;
 }
 
 export const HASH_PATTERN = /^[0-9a-f]{64}$/;
+const PAIR_PATTERN = /^[0-9a-f]{64}-[0-9a-f]{64}$/;
+
+/** The key a kind of media is named by: one content hash, or two for a diff. */
+export function isMediaKey(kind: MediaKind, key: string): boolean {
+  return (kind === 'diff' ? PAIR_PATTERN : HASH_PATTERN).test(key);
+}
+
+/** The diff of versions a and b (in that order) is named by both hashes. */
+export function diffKey(a: string, b: string): string {
+  return `${a}-${b}`;
+}

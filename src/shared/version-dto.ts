@@ -1,5 +1,12 @@
 // Versions of an asset: what the list, replace, restore and compare methods return.
 
+/**
+ * How a version's bytes are kept: 'store', a full copy in the data folder's version store
+ * (replaced or restored through Packshot); 'clone', a reflink clone taken at index time (it
+ * shares blocks with the file until either changes); null, not kept (cannot be restored).
+ */
+export type VersionKept = 'store' | 'clone' | null;
+
 export interface VersionEntry {
   /** 1 for the first content the asset had; a restore adds a new number, never reuses one. */
   n: number;
@@ -14,6 +21,7 @@ export interface VersionEntry {
   preview: boolean;
   /** Its bytes are in the data folder's version store, so it can be restored. */
   restorable: boolean;
+  kept: VersionKept;
   /** The content the file has now. */
   current: boolean;
 }
@@ -54,6 +62,8 @@ export interface VersionCompare {
   diff: {
     /** PNG in the data folder's cache: |a − b| per channel, amplified. */
     path: string | null;
+    /** Its media key (`diff/<key>` on the media protocol): both hashes, a's first. */
+    key: string | null;
     width: number | null;
     height: number | null;
     /** Share of pixels whose largest channel difference exceeds 8 of 255. */

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Handlers } from '../../shared/contract';
 import type { WatchMode } from '../../shared/dto';
+import { isMediaKey } from '../../shared/bridge';
 import { SimilarIndex } from './repositories/similar-index';
 import { CatalogRepo } from './repositories/catalog-repo';
 import { CullingEdits } from './catalog/culling-edits';
@@ -91,8 +92,8 @@ export interface Engine {
   readonly handlers: Handlers;
   readonly dataDir: string;
   subscribe(listener: AnyEventListener): () => void;
-  /** Cache file for media that belongs to a registered asset, else null. */
-  resolveMedia(kind: MediaKind, hash: string): string | null;
+  /** The cached file for a media key (a hash; two for a diff) of content some asset has or had, else null. */
+  resolveMedia(kind: MediaKind, key: string): string | null;
   /** Resolves when watchers are running and the start-up reconciliation is queued. */
   readonly ready: Promise<void>;
   close(): Promise<void>;
@@ -238,7 +239,7 @@ export function createEngine(options: EngineOptions): Engine {
     ...exportHandlers(ctx, { concurrency: options.exportConcurrency }),
     ...intakeHandlers(ctx),
     ...collectionHandlers(ctx),
-    ...versionHandlers(ctx, versionOps, store),
+    ...versionHandlers(ctx, versionOps, store, productParts.uploads),
     ...usageHandlers(ctx),
     ...rightsHandlers(ctx, rightsEdits),
   };
@@ -257,11 +258,14 @@ export function createEngine(options: EngineOptions): Engine {
     dataDir: options.dataDir,
     ready,
     subscribe: (listener) => bus.subscribe(listener),
-    resolveMedia: (kind, hash) => {
+    resolveMedia: (kind, key) => {
       try {
-        // An old version's media too: the version list and compare show them.
-        if (!(assets.hasHash(hash) || versions.known(hash)) || !cache.has(kind, hash)) return null;
-        return cache.pathFor(kind, hash);
+        if (!isMediaKey(kind, key)) return null;
+        // An old version's media too: the version list and compare show them (a diff: both).
+        const hashes = kind === 'diff' ? key.split('-') : [key];
+        if (!hashes.every((h) => assets.hasHash(h) || versions.known(h))) return null;
+        if (!cache.has(kind, key)) return null;
+        return cache.pathFor(kind, key);
       } catch {
         return null;
       }

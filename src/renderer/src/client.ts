@@ -73,6 +73,11 @@ export class Client {
   previewUrl(hash: string): string {
     return this.transport.mediaUrl('preview', hash);
   }
+
+  /** A version comparison's pixel difference, by the key versions.compare named. */
+  diffUrl(key: string): string {
+    return this.transport.mediaUrl('diff', key);
+  }
 }
 
 /** Reads the `{ok,result}` / `{ok,error}` envelope; anything else is an engine bug. */

@@ -23,6 +23,7 @@ import './styles/products.css';
 import './styles/organize.css';
 import './styles/review.css';
 import './styles/asset-rights.css';
+import './styles/versions.css';
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root');

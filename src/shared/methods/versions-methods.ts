@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { VersionChange, VersionCompare, VersionList } from '../version-dto';
 import { type } from '../phantom-type';
 import { id } from './schema-parts';
+import { uploadId } from './uploads-methods';
 
 const n = z.number().int().min(1);
 
@@ -12,10 +13,22 @@ export const versionsMethods = {
   /**
    * Replaces the asset's file with another file's bytes (a drop on the asset, the CLI): the
    * current bytes are kept in the store first, the file is written over atomically and
-   * indexed again. Same asset: its tags, links, rights and approvals stay.
+   * indexed again. Same asset: its tags, links, rights and approvals stay. An upload is
+   * discarded once used.
    */
   'versions.replace': {
-    args: z.object({ id, path: z.string().min(1).max(4096) }).strict(),
+    args: z
+      .object({
+        id,
+        path: z.string().min(1).max(4096).optional(),
+        /** Browser mode: the bytes as a committed upload (uploads.*), and the file's name. */
+        uploadId: uploadId.optional(),
+        name: z.string().min(1).max(255).optional(),
+      })
+      .strict()
+      .refine((a) => (a.path === undefined) !== (a.uploadId === undefined), {
+        message: 'give one of path, uploadId',
+      }),
     result: type<VersionChange>(),
   },
   /** Writes version n's kept bytes back over the file: a new version (history is never rewritten). */

@@ -1,24 +1,27 @@
-import { readdirSync, rmSync, statSync } from 'node:fs';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pidAlive } from '../tools/files/process-alive';
-import { HASH_PATTERN } from '../../../shared/bridge';
+import { isMediaKey } from '../../../shared/bridge';
 import { faultPoint } from '../faults/fault-points';
+import { HashFolder } from './hash-folder';
 
 import type { MediaKind } from '../../../shared/bridge';
 
 export type { MediaKind };
 
-const EXTENSION: Record<MediaKind, string> = { thumb: 'webp', preview: 'webp' };
+const EXTENSION: Record<MediaKind, string> = { thumb: '.webp', preview: '.webp', diff: '.png' };
 
 /**
  * Derived media, kept in the data dir and keyed by content hash: the same bytes anywhere
- * in any catalog share one thumbnail, and a moved file never needs a new one.
+ * in any catalog share one thumbnail, and a moved file never needs a new one. A diff is
+ * keyed by the two hashes it compares.
  */
 export class MediaCache {
-  private readonly written: Record<MediaKind, number> = { thumb: 0, preview: 0 };
+  private readonly written: Record<MediaKind, number> = { thumb: 0, preview: 0, diff: 0 };
+  private readonly files: HashFolder;
 
-  constructor(readonly root: string) {}
+  constructor(readonly root: string) {
+    this.files = new HashFolder(root, '.tmp');
+  }
 
   /** Files of this kind written since start: how much was rendered. */
   writes(kind: MediaKind): number {
@@ -29,41 +32,19 @@ export class MediaCache {
     return join(this.root, `${kind}s`);
   }
 
-  /** The cache file for a hash; throws on anything that is not a sha256 hex digest. */
-  pathFor(kind: MediaKind, hash: string): string {
-    if (!HASH_PATTERN.test(hash)) throw new Error(`Not a content hash: ${hash.slice(0, 80)}`);
-    return join(this.root, `${kind}s`, hash.slice(0, 2), `${hash}.${EXTENSION[kind]}`);
+  /** The cache file for a key; throws on anything that is not that kind's key (a sha256). */
+  pathFor(kind: MediaKind, key: string): string {
+    if (!isMediaKey(kind, key)) throw new Error(`Not a ${kind} key: ${key.slice(0, 140)}`);
+    return new HashFolder(this.folder(kind)).pathFor(key, EXTENSION[kind]);
   }
 
   /** Removes temporary files of processes that no longer run (killed mid-write). */
   sweepTemp(): number {
-    let removed = 0;
-    let names: string[] = [];
-    try {
-      names = readdirSync(this.tempFolder());
-    } catch {
-      return 0; // no folder yet: nothing was ever written
-    }
-    for (const name of names) {
-      const pid = Number(/^(\d+)\./.exec(name)?.[1]);
-      if (Number.isInteger(pid) && pid > 0 && pidAlive(pid)) continue;
-      rmSync(join(this.tempFolder(), name), { force: true });
-      removed++;
-    }
-    return removed;
+    return this.files.sweepTemp();
   }
 
-  private tempFolder(): string {
-    return join(this.root, 'tmp');
-  }
-
-  /** A zero-length file (what an OS crash can leave after a rename) counts as absent. */
-  has(kind: MediaKind, hash: string): boolean {
-    try {
-      return statSync(this.pathFor(kind, hash)).size > 0;
-    } catch {
-      return false;
-    }
+  has(kind: MediaKind, key: string): boolean {
+    return this.files.holds(this.pathFor(kind, key));
   }
 
   /**
@@ -72,17 +53,9 @@ export class MediaCache {
    * thumbnail would halve indexing speed; what an OS crash can leave (an empty file) is
    * treated as absent by has().
    */
-  async write(kind: MediaKind, hash: string, data: Uint8Array): Promise<string> {
-    const target = this.pathFor(kind, hash);
-    await mkdir(join(target, '..'), { recursive: true });
-    // Temporary files sit in one folder, named by the writing process, so that a start can
-    // remove what a killed process left without walking the whole cache.
-    await mkdir(this.tempFolder(), { recursive: true });
-    const temp = join(
-      this.tempFolder(),
-      `${process.pid}.${kind}.${Math.random().toString(36).slice(2)}.tmp`,
-    );
-    try {
+  async write(kind: MediaKind, key: string, data: Uint8Array): Promise<string> {
+    const target = this.pathFor(kind, key);
+    await this.files.land(target, kind, async (temp) => {
       const handle = await open(temp, 'w');
       try {
         await handle.writeFile(data);
@@ -90,12 +63,8 @@ export class MediaCache {
         await handle.close();
       }
       faultPoint('media.temp-written');
-      await rename(temp, target);
-      this.written[kind]++;
-    } catch (error) {
-      await rm(temp, { force: true });
-      throw error;
-    }
+    });
+    this.written[kind]++;
     return target;
   }
 }

@@ -1,4 +1,4 @@
-// Keeping the loupe preview cache under its budget, as a job: one queued row at most (a
+// Keeping the loupe preview cache (and the version diffs) under their budgets, as a job: one queued row at most (a
 // request while one waits folds into it), resumed by the next engine if cut short.
 import type { JobRegistry } from '../jobs/job-registry';
 import type { MediaCache } from './media-cache';
@@ -6,6 +6,8 @@ import { pruneCache } from './prune-cache';
 
 export const PRUNE_PREVIEWS_JOB = 'previews.prune';
 const DEFAULT_BUDGET = 2 * 1024 ** 3;
+/** A diff is at most 1024 px a side (a few MB as PNG): a few hundred comparisons. */
+const DIFF_BUDGET = 512 * 1024 ** 2;
 
 export function definePruneJob(
   registry: JobRegistry,
@@ -17,7 +19,12 @@ export function definePruneJob(
     concurrency: 1,
     label: () => 'Trim the preview cache',
     merge: (queued) => queued,
-    run: (ctx) => pruneCache(cache.folder('preview'), budget, ctx.signal),
+    run: async (ctx) => {
+      // Version diffs are previews of a kind: the same job keeps them under a budget of their own.
+      const diffs = await pruneCache(cache.folder('diff'), DIFF_BUDGET, ctx.signal);
+      const previews = await pruneCache(cache.folder('preview'), budget, ctx.signal);
+      return { removed: previews.removed + diffs.removed, bytes: previews.bytes + diffs.bytes };
+    },
   });
   return () => void type.enqueue({});
 }

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, rmSync, statSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { HASH_PATTERN } from '../../../shared/bridge';
+import type { VersionKept } from '../../../shared/version-dto';
 import { cloneFile, type CloneFile } from '../tools/files/clone-file';
 import { syncFolder, tempPathFor, writeNewFile } from '../tools/files/durable-files';
-import { pidAlive } from '../tools/files/process-alive';
+import { HashFolder } from './hash-folder';
 import { readAndHash } from './read-and-hash';
 
 export interface CloneProbe {
@@ -14,38 +14,54 @@ export interface CloneProbe {
   reason: string | null;
 }
 
+/** Beside a kept file that is a clone (it shares its blocks with the catalog's file). */
+const CLONE_MARK = '.clone';
+
 /**
  * Old bytes of replaced (or, where clones are free, overwritten) files, in the data folder:
  * `versions/<2 hex>/<sha256>`, content-addressed, so a version is restorable exactly when its
  * hash is here. Unlike the media cache these are no cache: each is written to a temp file,
- * fsynced, renamed and the folder fsynced, and nothing prunes them.
+ * fsynced, renamed and the folder fsynced, and nothing prunes them. A clone has an empty
+ * `<sha256>.clone` beside it, so the app can say how each version is kept.
  */
 export class VersionStore {
+  private readonly files: HashFolder;
+
   constructor(
-    private readonly root: string,
+    root: string,
     private readonly clone: CloneFile = cloneFile,
-  ) {}
+  ) {
+    this.files = new HashFolder(root);
+  }
 
   pathFor(hash: string): string {
     if (!HASH_PATTERN.test(hash)) throw new Error(`Not a content hash: ${hash.slice(0, 80)}`);
-    return join(this.root, hash.slice(0, 2), hash);
+    return this.files.pathFor(hash);
   }
 
-  /** A zero-length file (what an OS crash can leave after a rename) counts as absent. */
   has(hash: string): boolean {
-    try {
-      return statSync(this.pathFor(hash)).size > 0;
-    } catch {
-      return false;
-    }
+    return this.files.holds(this.pathFor(hash));
   }
 
-  /** Keeps these bytes (a full copy, fsync'd) under their hash. */
-  async keep(hash: string, data: Uint8Array): Promise<void> {
-    if (this.has(hash)) return;
-    if (createHash('sha256').update(data).digest('hex') !== hash)
-      throw new Error('The bytes to keep do not have the hash they are kept under');
-    await this.land(hash, (temp) => writeNewFile(temp, data));
+  /** How these bytes are kept: a full copy ('store'), a clone, or not at all. */
+  keptAs(hash: string): VersionKept {
+    if (!this.has(hash)) return null;
+    return this.files.holds(this.pathFor(hash) + CLONE_MARK) ? 'clone' : 'store';
+  }
+
+  /**
+   * Keeps these bytes (a full copy, fsync'd) under their hash, which it returns: the caller
+   * hashes nothing itself, so the bytes are hashed once.
+   */
+  async keep(data: Uint8Array): Promise<string> {
+    const hash = createHash('sha256').update(data).digest('hex');
+    if (this.has(hash)) return hash;
+    const target = this.pathFor(hash);
+    await this.files.land(target, 'keep', (temp) => writeNewFile(temp, data));
+    await syncFolder(join(target, '..'));
+    // A full copy now, whatever a crash left of an earlier clone's mark.
+    await rm(target + CLONE_MARK, { force: true });
+    return hash;
   }
 
   /**
@@ -54,21 +70,22 @@ export class VersionStore {
    */
   async keepClone(source: string, hash: string): Promise<boolean> {
     if (this.has(hash)) return true;
+    const target = this.pathFor(hash);
     let kept = false;
-    await this.land(
-      hash,
-      async (temp) => {
+    // The mark first: a crash before the rename leaves a mark with no file (not kept).
+    await this.files
+      .land(target, 'keep', async (temp) => {
         await this.clone(source, temp);
         const read = await readAndHash(temp, 0, false);
         if (read.hash !== hash) throw new ChangedMeanwhile();
+        await writeFile(target + CLONE_MARK, 'clone\n');
         // No fsync: this runs once per indexed file, and the original is still on disk; a clone
         // lost to a crash is only a version less to restore (restore checks the hash first).
         kept = true;
-      },
-      false,
-    ).catch((error: unknown) => {
-      if (!(error instanceof ChangedMeanwhile)) throw error;
-    });
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof ChangedMeanwhile)) throw error;
+      });
     return kept;
   }
 
@@ -78,9 +95,9 @@ export class VersionStore {
    */
   async probe(folder: string): Promise<CloneProbe> {
     const source = tempPathFor(join(folder, 'clone-probe'), [String(process.pid)]);
-    const target = this.tempPath('probe');
+    const target = this.files.tempPath('probe');
     try {
-      await mkdir(this.tempFolder(), { recursive: true });
+      await mkdir(this.files.tempFolder(), { recursive: true });
       await writeFile(source, 'packshot clone probe\n', { flag: 'wx' });
       await this.clone(source, target);
       return { clones: true, reason: null };
@@ -95,44 +112,7 @@ export class VersionStore {
 
   /** Removes temporary files of processes that no longer run (killed mid-write). */
   sweepTemp(): void {
-    let names: string[];
-    try {
-      names = readdirSync(this.tempFolder());
-    } catch {
-      return;
-    }
-    for (const name of names) {
-      const pid = Number(/^(\d+)\./.exec(name)?.[1]);
-      if (Number.isInteger(pid) && pid > 0 && pidAlive(pid)) continue;
-      rmSync(join(this.tempFolder(), name), { force: true });
-    }
-  }
-
-  /** Fills a temp file, renames it into place; `durable`: and fsyncs the rename. */
-  private async land(
-    hash: string,
-    fill: (temp: string) => Promise<void>,
-    durable = true,
-  ): Promise<void> {
-    const target = this.pathFor(hash);
-    await mkdir(join(target, '..'), { recursive: true });
-    await mkdir(this.tempFolder(), { recursive: true });
-    const temp = this.tempPath('keep');
-    try {
-      await fill(temp);
-      await rename(temp, target);
-      if (durable) await syncFolder(join(target, '..'));
-    } finally {
-      await rm(temp, { force: true });
-    }
-  }
-
-  private tempFolder(): string {
-    return join(this.root, 'tmp');
-  }
-
-  private tempPath(kind: string): string {
-    return join(this.tempFolder(), `${process.pid}.${kind}.${Math.random().toString(36).slice(2)}`);
+    this.files.sweepTemp();
   }
 }
 

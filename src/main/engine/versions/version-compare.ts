@@ -1,12 +1,11 @@
-import { access, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { diffKey } from '../../../shared/bridge';
 import { PackshotError } from '../../../shared/errors';
 import type { VersionCompare, VersionEntry, VersionSide } from '../../../shared/version-dto';
 import { cameraName } from '../ingest/index-asset';
 import type { VersionStore } from '../media/version-store';
 import { readSegments, toAssetMetadata } from '../tools/metadata/read-metadata';
-import { tempPathFor } from '../tools/files/durable-files';
-import { pixelDiff } from '../tools/sharp/pixel-diff';
+import { pixelDiff, readPixelDiff } from '../tools/sharp/pixel-diff';
 import { probeImage, renderPreview } from '../tools/sharp/render-thumbnail';
 import type { MediaCache } from '../media/media-cache';
 import type { VersionOps } from './version-ops';
@@ -22,7 +21,7 @@ const NO_PIXELS = 'Its bytes were not kept (not restorable), so its pixels canno
 /**
  * Two versions side by side: the recorded facts of each, the metadata their own bytes carry
  * (the current file, or the kept bytes in the store), and a pixel-difference PNG kept in the
- * cache (`cache/diffs/`, named by both hashes, so it is computed once).
+ * cache (`cache/diffs/`, named by both hashes: computed once, pruned and swept like previews).
  */
 export async function compareVersions(
   { ops, store, cache }: CompareDeps,
@@ -47,7 +46,7 @@ export async function compareVersions(
     return null;
   };
   const [ba, bb] = [await bytesOf(va), await bytesOf(vb)];
-  const diff = await diffOf(cache.root, va, vb, ba?.data ?? null, bb?.data ?? null);
+  const diff = await diffOf(cache, va, vb, ba?.data ?? null, bb?.data ?? null);
   return { id: args.id, a: await sideOf(cache, va, ba), b: await sideOf(cache, vb, bb), diff };
 }
 
@@ -83,39 +82,26 @@ async function sideOf(
 }
 
 async function diffOf(
-  cacheRoot: string,
+  cache: MediaCache,
   va: VersionEntry,
   vb: VersionEntry,
   a: Buffer | null,
   b: Buffer | null,
 ): Promise<VersionCompare['diff']> {
-  const empty = { path: null, width: null, height: null, changedShare: null, meanDifference: null };
-  if (!a || !b) return { ...empty, reason: `Version ${a ? vb.n : va.n}: ${NO_PIXELS}` };
+  const empty = { path: null, key: null, width: null, height: null };
+  const none = { ...empty, changedShare: null, meanDifference: null };
+  if (!a || !b) return { ...none, reason: `Version ${a ? vb.n : va.n}: ${NO_PIXELS}` };
+  const key = diffKey(va.hash, vb.hash);
   try {
-    const d = await pixelDiff(a, b);
-    const target = join(cacheRoot, 'diffs', va.hash.slice(0, 2), `${va.hash}-${vb.hash}.png`);
-    if (!(await exists(target))) {
-      await mkdir(join(target, '..'), { recursive: true });
-      const temp = tempPathFor(target, [String(process.pid)]);
-      try {
-        await writeFile(temp, d.png);
-        await rename(temp, target);
-      } finally {
-        await rm(temp, { force: true });
-      }
-    }
-    const { width, height, changedShare, meanDifference } = d;
-    return { path: target, width, height, changedShare, meanDifference, reason: null };
+    // Computed once per pair: a diff the cache holds carries its own figures.
+    const cached = cache.has('diff', key)
+      ? await readPixelDiff(cache.pathFor('diff', key)).catch(() => null)
+      : null;
+    if (cached) return { ...cached, path: cache.pathFor('diff', key), key, reason: null };
+    const { png, ...figures } = await pixelDiff(a, b);
+    const path = await cache.write('diff', key, png);
+    return { ...figures, path, key, reason: null };
   } catch (error) {
-    return { ...empty, reason: `No pixel difference: ${String(error)}` };
-  }
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
+    return { ...none, reason: `No pixel difference: ${String(error)}` };
   }
 }

@@ -44,28 +44,40 @@ export class VersionOps {
     const file = this.located(id);
     const history = this.deps.versions.history(id);
     const last = history.length - 1;
-    const versions: VersionEntry[] = history.map((v, i) => ({
-      n: i + 1,
-      hash: v.hash,
-      bytes: v.bytes,
-      width: v.width,
-      height: v.height,
-      recordedAt: v.recordedAt,
-      thumbnail: this.deps.cache.has('thumb', v.hash),
-      preview: this.deps.cache.has('preview', v.hash),
-      restorable: this.deps.store.has(v.hash),
-      current: i === last && v.hash === file.hash && file.state !== 'missing',
-    }));
+    const versions: VersionEntry[] = history.map((v, i) => {
+      const kept = this.deps.store.keptAs(v.hash);
+      return {
+        n: i + 1,
+        hash: v.hash,
+        bytes: v.bytes,
+        width: v.width,
+        height: v.height,
+        recordedAt: v.recordedAt,
+        thumbnail: this.deps.cache.has('thumb', v.hash),
+        preview: this.deps.cache.has('preview', v.hash),
+        restorable: kept !== null,
+        kept,
+        current: i === last && v.hash === file.hash && file.state !== 'missing',
+      };
+    });
     const support = await this.deps.clones
       .supportFor(file.catalogId, file.catalogPath)
       .catch(() => null);
     return { id, path: file.path, versions, clones: support ? support.clones : null };
   }
 
-  async replace(id: number, source: string): Promise<VersionChange> {
+  /**
+   * `source` is a path, or bytes the page uploaded (browser mode has no path to give) with
+   * the name they came under, for messages and the audit row.
+   */
+  async replace(
+    id: number,
+    from: string | { bytes: Uint8Array; name: string },
+  ): Promise<VersionChange> {
     let data: Buffer;
+    const source = typeof from === 'string' ? from : from.name;
     try {
-      data = await readFile(source);
+      data = typeof from === 'string' ? await readFile(from) : Buffer.from(from.bytes);
     } catch (error) {
       throw new PackshotError('invalid_argument', `Cannot read ${source}: ${String(error)}`);
     }
@@ -113,19 +125,21 @@ export class VersionOps {
   }
 
   private async writeLocked(id: number, data: Buffer, origin: Origin): Promise<VersionChange> {
-    // The library must know what the file holds now: an outside change is indexed first,
-    // so that it is a version of its own and its bytes are what gets kept.
-    let file = await this.settle(this.located(id));
-    if (file.state === 'missing' || !file.hash)
+    let file = this.located(id);
+    if (file.state === 'missing' || !file.hash) file = await this.settle(file).catch(() => file);
+    const current =
+      file.state === 'missing' || !file.hash ? null : await readFile(file.path).catch(() => null);
+    if (!current)
       throw new PackshotError(
         'invalid_argument',
         `The file of asset ${id} is missing or not indexed`,
       );
-    const current = await readFile(file.path);
-    const hash = sha256(current);
+    // The bytes are kept first and hashed once, by the store. The library must know what
+    // the file holds now: content other than the row's is an outside change, indexed now so
+    // that it is a version of its own (and its bytes are the ones kept).
+    const hash = await this.deps.store.keep(current);
     if (hash !== file.hash) file = await this.settle(file);
     const before = { n: this.deps.versions.history(id).length, hash };
-    await this.deps.store.keep(hash, current);
     faultPoint('versions.stored');
     await writeOver(file.path, data);
     file = await this.settle(file);

@@ -131,9 +131,10 @@ describe('versions', () => {
       await h.call('jobs.wait', {});
       const listed = await h.call('versions.list', { id });
       expect(listed.clones).toBe(true);
-      expect(listed.versions.map((v) => [v.n, v.restorable, v.current])).toEqual([
-        [1, true, false],
-        [2, true, true],
+      // Both kept as clones (said so, for the app), not as full copies.
+      expect(listed.versions.map((v) => [v.n, v.restorable, v.kept, v.current])).toEqual([
+        [1, true, 'clone', false],
+        [2, true, 'clone', true],
       ]);
       const restored = await h.call('versions.restore', { id, n: 1 });
       expect(restored.n).toBe(3);

@@ -4,7 +4,7 @@ import { app, BrowserWindow, dialog, ipcMain, nativeImage, net, protocol, sessio
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { HASH_PATTERN, IPC, MEDIA_KINDS, MEDIA_SCHEME } from '../../../shared/bridge';
+import { IPC, isMediaKey, MEDIA_KINDS, MEDIA_SCHEME } from '../../../shared/bridge';
 import { createEngine, type Engine } from '../../engine';
 import { defaultDataDir } from '../data-dir';
 import { dispatch } from '../dispatch';
@@ -80,9 +80,9 @@ async function start(): Promise<void> {
 
   protocol.handle(MEDIA_SCHEME, (request) => {
     const url = new URL(request.url);
-    const hash = url.pathname.replace(/^\//, '');
+    const key = url.pathname.replace(/^\//, '');
     const kind = MEDIA_KINDS.find((k) => k === url.hostname);
-    const file = kind && HASH_PATTERN.test(hash) ? engine.resolveMedia(kind, hash) : null;
+    const file = kind && isMediaKey(kind, key) ? engine.resolveMedia(kind, key) : null;
     if (!file) return new Response('Not found', { status: 404 });
     return net.fetch(pathToFileURL(file).href);
   });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import type { AssetPage, Catalog } from '../../../shared/dto';
+import type { VersionCompare } from '../../../shared/version-dto';
 import { createEngine, type Engine } from '../../engine/create-engine';
 import {
   assetPageSchema,
@@ -12,7 +13,7 @@ import {
   preflightReportSchema,
   productPageSchema,
 } from '../../test-support/result-schemas';
-import { makeSampleFolder, tempDir } from '../../test-support/sample-images';
+import { makeImage, makeSampleFolder, tempDir } from '../../test-support/sample-images';
 import { startBridge, type Bridge } from './bridge-server';
 
 let dataDir: string;
@@ -209,6 +210,28 @@ describe('HTTP bridge', () => {
     expect(thumb.status).toBe(200);
     expect(thumb.headers['content-type']).toBe('image/webp');
     expect((await send(`/media/thumb/${'0'.repeat(64)}`, { headers: auth })).status).toBe(404);
+  });
+
+  it("serves a version comparison's pixel difference on the media path, and nothing else there", async () => {
+    await api('catalogs.add', { path: photosDir });
+    await api('jobs.wait', {});
+    const page = await api<AssetPage>('assets.list', { limit: 100 });
+    const jpeg = page.json.result?.items.find((a) => a.name === 'shoe-front.jpg');
+    const drop = join(await tempDir('drop'), 'next.jpg');
+    await writeFile(drop, await makeImage(64, 48, 'jpeg', 5));
+    expect((await api('versions.replace', { id: jpeg?.id, path: drop })).status).toBe(200);
+    const compared = await api<VersionCompare>('versions.compare', { id: jpeg?.id, a: 1, b: 2 });
+    const key = compared.json.result?.diff.key ?? '';
+    expect(key).toMatch(/^[0-9a-f]{64}-[0-9a-f]{64}$/);
+
+    const auth = { 'x-packshot-token': bridge.token };
+    const diff = await send(`/media/diff/${key}`, { headers: auth });
+    expect(diff.status).toBe(200);
+    expect(diff.headers['content-type']).toBe('image/png');
+    expect((await send(`/media/diff/${key}`)).status).toBe(401); // the token, as for thumbnails
+    for (const bad of [`${key.slice(0, 64)}-${'0'.repeat(64)}`, key.slice(0, 64), `${key}-`])
+      expect((await send(`/media/diff/${bad}`, { headers: auth })).status, bad).toBe(404);
+    expect((await send(`/media/other/${key.slice(0, 64)}`, { headers: auth })).status).toBe(404);
   });
 
   it('answers the core list methods in the shapes the contract declares', async () => {

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { HASH_PATTERN } from '../../../shared/bridge';
+import { isMediaKey, MEDIA_KINDS } from '../../../shared/bridge';
 import type { ErrorPayload } from '../../../shared/errors';
 import type { Engine } from '../../engine';
 import { dispatch, toErrorPayload } from '../dispatch';
@@ -136,12 +136,10 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     if (!sameToken(cookieToken(req), token) && !sameToken(headerToken(req), token))
       return refuse(res);
 
-    const media = /^\/media\/(thumb|preview)\/([0-9a-f]{64})$/.exec(path);
-    if (media?.[2] && HASH_PATTERN.test(media[2])) {
-      const file = options.engine.resolveMedia(
-        media[1] === 'preview' ? 'preview' : 'thumb',
-        media[2],
-      );
+    const media = /^\/media\/([a-z]+)\/([0-9a-f-]{64,129})$/.exec(path);
+    const kind = MEDIA_KINDS.find((k) => k === media?.[1]);
+    if (kind && media?.[2] && isMediaKey(kind, media[2])) {
+      const file = options.engine.resolveMedia(kind, media[2]);
       if (
         file &&
         (await sendFile(res, file, { 'cache-control': 'private, max-age=31536000, immutable' }))

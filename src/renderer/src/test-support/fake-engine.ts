@@ -14,6 +14,7 @@ import type { ChannelPreset, PreflightReport } from '../../../shared/export-dto'
 import { PackshotError } from '../../../shared/errors';
 import { serveExport } from './fake-export';
 import { FakeTransport, makeAsset, makeDetail, serveAssets } from './fake-transport';
+import { versionListOf } from './fake-versions';
 
 export const IDLE: JobProgress = {
   running: false,
@@ -60,6 +61,13 @@ export function fakeEngine(options: FakeEngineOptions = {}): FakeTransport {
       if (id < 1 || id > total) throw new PackshotError('not_found', `No asset ${id}`);
       const found = asset(id - 1);
       return options.detail?.(found) ?? makeDetail(found);
+    })
+    // The versions of an asset, from its detail's history: the last one is current, none kept.
+    .handle('versions.list', ({ id }) => {
+      if (id < 1 || id > total) throw new PackshotError('not_found', `No asset ${id}`);
+      const found = asset(id - 1);
+      const detail = options.detail?.(found) ?? makeDetail(found);
+      return versionListOf(found, detail.history);
     })
     .handle('tags.list', () => options.tags ?? [])
     .handle('bursts.list', () => [])

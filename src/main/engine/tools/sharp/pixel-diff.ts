@@ -50,15 +50,29 @@ export async function pixelDiff(a: Buffer | string, b: Buffer | string): Promise
     }
     if (most > CHANGED_ABOVE) changed++;
   }
+  const pixels = width * height;
+  const changedShare = pixels ? changed / pixels : 0;
+  const meanDifference = pixels ? sum / (pixels * 3) : 0;
+  // The figures travel in the PNG's XMP: a cached diff is the whole answer, in one file.
   const png = await sharp(out, { raw: { width, height, channels: 3 } })
     .png()
+    .withXmp(
+      `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:packshot="https://packshot.app/ns/diff/" packshot:changedShare="${changedShare}" packshot:meanDifference="${meanDifference}"/></rdf:RDF></x:xmpmeta>`,
+    )
     .toBuffer();
-  const pixels = width * height;
-  return {
-    png,
-    width,
-    height,
-    changedShare: pixels ? changed / pixels : 0,
-    meanDifference: pixels ? sum / (pixels * 3) : 0,
+  return { png, width, height, changedShare, meanDifference };
+}
+
+/** What pixelDiff wrote into a diff PNG, read back; null when the file does not carry it. */
+export async function readPixelDiff(png: string): Promise<Omit<PixelDiff, 'png'> | null> {
+  const meta = await sharp(png).metadata();
+  const xmp = meta.xmp?.toString('utf8') ?? '';
+  const figure = (name: string): number | null => {
+    const found = new RegExp(`packshot:${name}="([0-9.e+-]+)"`).exec(xmp)?.[1];
+    return found === undefined || !Number.isFinite(Number(found)) ? null : Number(found);
   };
+  const changedShare = figure('changedShare');
+  const meanDifference = figure('meanDifference');
+  if (changedShare === null || meanDifference === null || !meta.width || !meta.height) return null;
+  return { width: meta.width, height: meta.height, changedShare, meanDifference };
 }

@@ -41,7 +41,10 @@ function show(ctx: CliContext, list: VersionList): void {
   ctx.out.write(`${list.path}\n`);
   for (const v of list.versions) {
     const size = v.width && v.height ? `${v.width}×${v.height}` : '-';
-    const marks = [v.current ? 'current' : '', v.restorable ? 'restorable' : 'not kept'];
+    const marks = [
+      v.current ? 'current' : '',
+      { store: 'restorable', clone: 'restorable (clone)', none: 'not kept' }[v.kept ?? 'none'],
+    ];
     ctx.out.write(
       `v${v.n}\t${v.hash.slice(0, 12)}\t${v.bytes} B\t${size}\t${v.recordedAt}\t${marks.filter(Boolean).join(', ')}\n`,
     );

@@ -78,7 +78,7 @@ function PreviewDetails({ asset }: { asset: Asset }) {
       </dl>
       <PreviewKeywords asset={asset} />
       <Sidecars detail={detail} />
-      {detail !== null && <VersionHistory history={detail.history} currentHash={asset.hash} />}
+      <VersionHistory asset={asset} />
       <AssetRightsSection asset={asset} />
       <ExportOverrides asset={asset} />
     </>
