@@ -171,6 +171,26 @@ export function rightsHandlers(ctx: EngineContext): HandlerGroup<Ns> {
         }),
       });
     },
+    'releases.update': ({ id, ...r }) =>
+      changed(
+        writeTransaction(db, () => {
+          const before = releases.get(id);
+          const updated = before && releases.update(id, r) ? releases.get(id) : null;
+          if (!updated) throw new PackshotError('not_found', `No release ${id}`);
+          const subject = { kind: 'release', id };
+          audit.record({ action: 'release.update', subject, before, after: updated });
+          return updated;
+        }),
+      ),
+    'releases.delete': ({ id }) =>
+      changed({
+        deleted: writeTransaction(db, () => {
+          const before = releases.get(id);
+          if (!before || !releases.delete(id)) return false;
+          audit.record({ action: 'release.delete', subject: { kind: 'release', id }, before });
+          return true;
+        }),
+      }),
     'releases.list': () => Promise.resolve(releases.list()),
 
     'approvals.set': (a) => {

@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { takedownCsv, writeTakedownCsv } from '../export/takedown-csv';
 import { TakedownRepo } from '../repositories/takedown-repo';
-import { UsageRepo } from '../repositories/usage-repo';
+import { licenceUses, UsageRepo } from '../repositories/usage-repo';
 import type { EngineContext, HandlerGroup, NamespaceMethods } from './engine-context';
 
 type Names = NamespaceMethods<'usages' | 'takedowns' | 'auditEntries'>;
@@ -18,7 +18,13 @@ export function usageHandlers(ctx: EngineContext): HandlerGroup<Names> {
   };
   return {
     'usages.list': ({ assetId }) => Promise.resolve(usage.list(assetId)),
+    'usages.forLicence': ({ licenceId, limit }) =>
+      Promise.resolve(licenceUses(ctx.db, licenceId, limit)),
     'takedowns.list': ({ days }) => Promise.resolve(list(days)),
+    'takedowns.csv': ({ days }) => {
+      const rows = list(days);
+      return Promise.resolve({ csv: takedownCsv(rows), rows: rows.length });
+    },
     'takedowns.writeCsv': async ({ days, path, force }) => {
       const rows = list(days);
       const target = resolve(path);
