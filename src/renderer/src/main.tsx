@@ -21,6 +21,7 @@ import './styles/culling.css';
 import './styles/sections.css';
 import './styles/products.css';
 import './styles/organize.css';
+import './styles/rights.css';
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root');
