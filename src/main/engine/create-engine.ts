@@ -22,6 +22,7 @@ import { editHandlers } from './handlers/edit-handlers';
 import { exportHandlers } from './handlers/export-handlers';
 import { intakeHandlers } from './handlers/intake-handlers';
 import { jobHandlers } from './handlers/job-handlers';
+import { releaseEditHandlers } from './handlers/release-edit-handlers';
 import { productHandlers } from './handlers/product-handlers';
 import { rightsHandlers } from './handlers/rights-handlers';
 import { tagHandlers } from './handlers/tag-handlers';
@@ -236,6 +237,7 @@ export function createEngine(options: EngineOptions): Engine {
     ...exportHandlers(ctx, { concurrency: options.exportConcurrency }),
     ...intakeHandlers(ctx),
     ...collectionHandlers(ctx),
+    ...releaseEditHandlers(ctx),
     ...versionHandlers(ctx, versionOps, store),
     ...usageHandlers(ctx),
     ...rightsHandlers(ctx),

@@ -13,7 +13,11 @@ import { loadRightsFacts } from '../repositories/rights-facts';
 import { RightsNoticeRepo } from '../repositories/rights-notice-repo';
 import type { EngineContext, HandlerGroup, NamespaceMethods } from './engine-context';
 
-type Ns = NamespaceMethods<'licences' | 'releases' | 'approvals' | 'rights'>;
+// releases.update / delete: release-edit-handlers.ts.
+type Ns = Exclude<
+  NamespaceMethods<'licences' | 'releases' | 'approvals' | 'rights'>,
+  'releases.update' | 'releases.delete'
+>;
 
 export const today = (): string => new Date().toISOString().slice(0, 10);
 
@@ -171,26 +175,6 @@ export function rightsHandlers(ctx: EngineContext): HandlerGroup<Ns> {
         }),
       });
     },
-    'releases.update': ({ id, ...r }) =>
-      changed(
-        writeTransaction(db, () => {
-          const before = releases.get(id);
-          const updated = before && releases.update(id, r) ? releases.get(id) : null;
-          if (!updated) throw new PackshotError('not_found', `No release ${id}`);
-          const subject = { kind: 'release', id };
-          audit.record({ action: 'release.update', subject, before, after: updated });
-          return updated;
-        }),
-      ),
-    'releases.delete': ({ id }) =>
-      changed({
-        deleted: writeTransaction(db, () => {
-          const before = releases.get(id);
-          if (!before || !releases.delete(id)) return false;
-          audit.record({ action: 'release.delete', subject: { kind: 'release', id }, before });
-          return true;
-        }),
-      }),
     'releases.list': () => Promise.resolve(releases.list()),
 
     'approvals.set': (a) => {

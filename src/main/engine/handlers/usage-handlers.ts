@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { takedownCsv, writeTakedownCsv } from '../export/takedown-csv';
 import { TakedownRepo } from '../repositories/takedown-repo';
-import { licenceUses, UsageRepo } from '../repositories/usage-repo';
+import { UsageRepo } from '../repositories/usage-repo';
 import type { EngineContext, HandlerGroup, NamespaceMethods } from './engine-context';
 
 type Names = NamespaceMethods<'usages' | 'takedowns' | 'auditEntries'>;
@@ -19,7 +19,7 @@ export function usageHandlers(ctx: EngineContext): HandlerGroup<Names> {
   return {
     'usages.list': ({ assetId }) => Promise.resolve(usage.list(assetId)),
     'usages.forLicence': ({ licenceId, limit }) =>
-      Promise.resolve(licenceUses(ctx.db, licenceId, limit)),
+      Promise.resolve(usage.forLicence(licenceId, limit)),
     'takedowns.list': ({ days }) => Promise.resolve(list(days)),
     'takedowns.csv': ({ days }) => {
       const rows = list(days);

@@ -109,30 +109,26 @@ export class UsageRepo {
       .all(assetId)
       .map(toUsage);
   }
-}
 
-/** The assets a licence covers, and where their files went (live first, newest first). */
-export function licenceUses(
-  db: Db,
-  licenceId: number,
-  limit: number,
-): { assets: LicencedAsset[]; usages: UsageRow[] } {
-  const s = statements(db);
-  const assets = s
-    .prepare<[number, number], LicencedAsset>(
-      `SELECT a.id, a.name, a.rel_path AS relPath FROM asset_licences x
-         JOIN assets a ON a.id = x.asset_id WHERE x.licence_id = ? ORDER BY a.name, a.id LIMIT ?`,
-    )
-    .all(licenceId, limit);
-  const usages = s
-    .prepare<[number, number], Row>(
-      `SELECT u.* FROM asset_licences x JOIN usages u ON u.asset_id = x.asset_id
-        WHERE x.licence_id = ?
-        ORDER BY u.removed_at IS NOT NULL, u.exported_at DESC, u.pack, u.file LIMIT ?`,
-    )
-    .all(licenceId, limit)
-    .map(toUsage);
-  return { assets, usages };
+  /** The assets a licence covers, and where their files went (live first, newest first). */
+  forLicence(licenceId: number, limit: number): { assets: LicencedAsset[]; usages: UsageRow[] } {
+    const s = statements(this.db);
+    const assets = s
+      .prepare<[number, number], LicencedAsset>(
+        `SELECT a.id, a.name, a.rel_path AS relPath FROM asset_licences x
+           JOIN assets a ON a.id = x.asset_id WHERE x.licence_id = ? ORDER BY a.name, a.id LIMIT ?`,
+      )
+      .all(licenceId, limit);
+    const usages = s
+      .prepare<[number, number], Row>(
+        `SELECT u.* FROM asset_licences x JOIN usages u ON u.asset_id = x.asset_id
+          WHERE x.licence_id = ?
+          ORDER BY u.removed_at IS NOT NULL, u.exported_at DESC, u.pack, u.file LIMIT ?`,
+      )
+      .all(licenceId, limit)
+      .map(toUsage);
+    return { assets, usages };
+  }
 }
 
 function sameUse(row: Row, f: PackedFile): boolean {
