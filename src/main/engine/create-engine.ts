@@ -228,6 +228,7 @@ export function createEngine(options: EngineOptions): Engine {
   // One group of handlers per domain of the contract (handlers/).
   const handlers: Handlers = {
     ...catalogHandlers(ctx),
+    ...releaseEditHandlers(ctx),
     ...assetHandlers(ctx),
     ...tagHandlers(ctx),
     ...editHandlers(ctx),
@@ -237,7 +238,6 @@ export function createEngine(options: EngineOptions): Engine {
     ...exportHandlers(ctx, { concurrency: options.exportConcurrency }),
     ...intakeHandlers(ctx),
     ...collectionHandlers(ctx),
-    ...releaseEditHandlers(ctx),
     ...versionHandlers(ctx, versionOps, store),
     ...usageHandlers(ctx),
     ...rightsHandlers(ctx),

@@ -20,8 +20,8 @@ import './styles/dialog.css';
 import './styles/culling.css';
 import './styles/sections.css';
 import './styles/products.css';
-import './styles/organize.css';
 import './styles/rights.css';
+import './styles/organize.css';
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root');
