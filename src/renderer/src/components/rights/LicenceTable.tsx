@@ -42,7 +42,6 @@ export function LicenceTable({ licences, selectedId, onSelect }: Props) {
             key={l.id}
             data-testid="licence-row"
             data-status={l.status}
-            aria-selected={l.id === selectedId}
             className={l.id === selectedId ? 'selected' : undefined}
           >
             <td>
