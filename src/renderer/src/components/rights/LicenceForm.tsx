@@ -1,7 +1,7 @@
 // Creates or edits a licence: every term the engine keeps. Checked with the contract's own
 // schema before it is sent; when the engine refuses anyway, its reason shows on the form.
 // `submit` lets another view reuse the form (e.g. a quick create that also attaches).
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Licence } from '../../../../shared/rights-dto';
 import { useServices } from '../../app-context';
 import { EngineError } from '../export/EngineError';
@@ -35,6 +35,9 @@ export function LicenceForm({ licence, submit, onSaved, onCancel }: LicenceFormP
   const [issues, setIssues] = useState<Issues>(NO_ISSUES);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  // An opened form takes the focus (and so comes into view): the user came to type in it.
+  useEffect(() => formRef.current?.querySelector('input')?.focus(), []);
   const editing = licence !== undefined && licence !== null;
 
   const send = async (args: LicenceArgs): Promise<number> => {
@@ -66,6 +69,7 @@ export function LicenceForm({ licence, submit, onSaved, onCancel }: LicenceFormP
   const title = editing ? `Edit licence “${licence.name}”` : 'New licence';
   return (
     <form
+      ref={formRef}
       className="licence-form"
       aria-label={title}
       data-testid="licence-form"

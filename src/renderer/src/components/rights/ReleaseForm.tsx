@@ -1,7 +1,7 @@
 // Records or edits a release (model, property, minor): who, when signed, until when, its
 // restrictions and the signed document. Checked with the contract's schema first; a new
 // release can be attached at once to the assets a search finds.
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { MethodArgs } from '../../../../shared/contract';
 import { releasesMethods } from '../../../../shared/methods/releases-methods';
 import { RELEASE_KINDS, type Release, type ReleaseKind } from '../../../../shared/rights-dto';
@@ -72,6 +72,9 @@ export function ReleaseForm({ release, onSaved, onCancel }: Props) {
   const [issues, setIssues] = useState<Map<string, string>>(new Map());
   const [refusal, setRefusal] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  // An opened form takes the focus (and so comes into view): the user came to type in it.
+  useEffect(() => formRef.current?.querySelector('input')?.focus(), []);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) =>
     setDraft((d) => ({ ...d, [key]: value }));
 
@@ -110,6 +113,7 @@ export function ReleaseForm({ release, onSaved, onCancel }: Props) {
   const title = release === null ? 'New release' : `Edit release ${release.subject ?? release.id}`;
   return (
     <form
+      ref={formRef}
       className="release-form"
       aria-label={title}
       data-testid="release-form"

@@ -87,6 +87,8 @@ describe('Rights page: licences', () => {
     const { transport, state, root } = await start();
     await press(oneByTestId(root, 'licence-new'));
     const form = oneByTestId(root, 'licence-form');
+    // The opened form takes the focus, on its first field.
+    expect(document.activeElement).toBe(labelled(form, 'Name'));
     typeInto(labelled(form, 'Name'), 'Summer shoot');
     typeInto(labelled(form, 'Licensor'), 'Studio Nord');
     typeInto(labelled(form, 'Contact'), 'ann@nord.example');
