@@ -38,6 +38,11 @@ export function LicenceForm({ licence, submit, onSaved, onCancel }: LicenceFormP
   const formRef = useRef<HTMLFormElement>(null);
   // An opened form takes the focus (and so comes into view): the user came to type in it.
   useEffect(() => formRef.current?.querySelector('input')?.focus(), []);
+  // A refused save leads to the first field to fix.
+  useEffect(() => {
+    if (issues.size > 0)
+      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [issues]);
   const editing = licence !== undefined && licence !== null;
 
   const send = async (args: LicenceArgs): Promise<number> => {

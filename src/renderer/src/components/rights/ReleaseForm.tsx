@@ -75,6 +75,11 @@ export function ReleaseForm({ release, onSaved, onCancel }: Props) {
   const formRef = useRef<HTMLFormElement>(null);
   // An opened form takes the focus (and so comes into view): the user came to type in it.
   useEffect(() => formRef.current?.querySelector('input')?.focus(), []);
+  // A refused save leads to the first field to fix.
+  useEffect(() => {
+    if (issues.size > 0)
+      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [issues]);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) =>
     setDraft((d) => ({ ...d, [key]: value }));
 

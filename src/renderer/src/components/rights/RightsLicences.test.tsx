@@ -163,6 +163,7 @@ describe('Rights page: licences', () => {
       'an ISO 3166-1 alpha-2 code',
     ]);
     expect(labelled(form, 'Name').getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(labelled(form, 'Name'));
 
     typeInto(labelled(form, 'Name'), 'Shoot');
     typeInto(labelled(form, 'Starts on'), '2027-01-01');
