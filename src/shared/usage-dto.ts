@@ -21,6 +21,14 @@ export interface UsageRow {
   removedAt: string | null;
 }
 
+/** An asset a licence covers, as the Rights page's where-used lists it. */
+export interface LicencedAsset {
+  id: number;
+  name: string;
+  /** Relative to its catalog's folder. */
+  relPath: string;
+}
+
 /** A file still in a pack whose asset holds a licence ending soon (or ended). */
 export interface TakedownRow {
   licenceId: number;

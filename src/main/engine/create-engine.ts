@@ -23,6 +23,7 @@ import { editHandlers } from './handlers/edit-handlers';
 import { exportHandlers } from './handlers/export-handlers';
 import { intakeHandlers } from './handlers/intake-handlers';
 import { jobHandlers } from './handlers/job-handlers';
+import { releaseEditHandlers } from './handlers/release-edit-handlers';
 import { productHandlers } from './handlers/product-handlers';
 import { rightsHandlers } from './handlers/rights-handlers';
 import { RightsEdits } from './rights-edits/rights-edits';
@@ -230,6 +231,7 @@ export function createEngine(options: EngineOptions): Engine {
   // One group of handlers per domain of the contract (handlers/).
   const handlers: Handlers = {
     ...catalogHandlers(ctx),
+    ...releaseEditHandlers(ctx),
     ...assetHandlers(ctx),
     ...tagHandlers(ctx),
     ...editHandlers(ctx),

@@ -20,6 +20,7 @@ import './styles/dialog.css';
 import './styles/culling.css';
 import './styles/sections.css';
 import './styles/products.css';
+import './styles/rights.css';
 import './styles/organize.css';
 import './styles/review.css';
 import './styles/asset-rights.css';

@@ -8,6 +8,8 @@ import { id } from './schema-parts';
 export type LicenceSummary = Licence & {
   /** How many assets it covers. */
   assets: number;
+  /** Files of those assets still in packs (live usage rows). */
+  packFiles: number;
   status: 'active' | 'expiring' | 'expired' | 'not-started';
 };
 

@@ -7,6 +7,11 @@ const days = z.number().int().min(0).max(3650).default(30);
 
 export const takedownsMethods = {
   'takedowns.list': { args: z.object({ days }).strict(), result: type<TakedownRow[]>() },
+  /** The same list as CSV text, for a host that cannot write where the user is (a browser). */
+  'takedowns.csv': {
+    args: z.object({ days }).strict(),
+    result: type<{ csv: string; rows: number }>(),
+  },
   /** The same list written as a CSV (atomically; an existing file only with `force`). */
   'takedowns.writeCsv': {
     args: z

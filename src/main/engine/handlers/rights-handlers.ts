@@ -15,7 +15,11 @@ import { RightsNoticeRepo } from '../repositories/rights-notice-repo';
 import type { RightsEdits } from '../rights-edits/rights-edits';
 import type { EngineContext, HandlerGroup, NamespaceMethods } from './engine-context';
 
-type Ns = NamespaceMethods<'licences' | 'releases' | 'approvals' | 'rights'>;
+// releases.update / delete: release-edit-handlers.ts.
+type Ns = Exclude<
+  NamespaceMethods<'licences' | 'releases' | 'approvals' | 'rights'>,
+  'releases.update' | 'releases.delete'
+>;
 
 // Kept exported: other handlers import it from here.
 export { today };

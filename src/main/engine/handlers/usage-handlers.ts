@@ -17,7 +17,13 @@ export function usageHandlers(ctx: EngineContext): HandlerGroup<Names> {
   };
   return {
     'usages.list': ({ assetId }) => Promise.resolve(usage.list(assetId)),
+    'usages.forLicence': ({ licenceId, limit }) =>
+      Promise.resolve(usage.forLicence(licenceId, limit)),
     'takedowns.list': ({ days }) => Promise.resolve(list(days)),
+    'takedowns.csv': ({ days }) => {
+      const rows = list(days);
+      return Promise.resolve({ csv: takedownCsv(rows), rows: rows.length });
+    },
     'takedowns.writeCsv': async ({ days, path, force }) => {
       const rows = list(days);
       const target = resolve(path);

@@ -138,15 +138,24 @@ export class LicenceRepo {
     return row ? toLicence(row) : null;
   }
 
-  /** Every licence with the number of assets it covers; `endsBy` keeps those ending by then. */
-  list(endsBy?: string): (Licence & { assets: number })[] {
-    const sql = `SELECT l.*, (SELECT count(*) FROM asset_licences x WHERE x.licence_id = l.id) AS assets
+  /**
+   * Every licence with the number of assets it covers and of their files still in packs;
+   * `endsBy` keeps those ending by then.
+   */
+  list(endsBy?: string): (Licence & { assets: number; packFiles: number })[] {
+    const sql = `SELECT l.*, (SELECT count(*) FROM asset_licences x WHERE x.licence_id = l.id) AS assets,
+        (SELECT count(*) FROM usages u JOIN asset_licences x ON x.asset_id = u.asset_id
+          WHERE x.licence_id = l.id AND u.removed_at IS NULL) AS pack_files
       FROM licences l ${endsBy ? 'WHERE l.ends_on IS NOT NULL AND l.ends_on <= ?' : ''}
       ORDER BY l.ends_on IS NULL, l.ends_on, l.id`;
-    const stmt = statements(this.db).prepare<unknown[], Row & { assets: number }>(sql);
+    const stmt = statements(this.db).prepare<
+      unknown[],
+      Row & { assets: number; pack_files: number }
+    >(sql);
     return (endsBy ? stmt.all(endsBy) : stmt.all()).map((r) => ({
       ...toLicence(r),
       assets: r.assets,
+      packFiles: r.pack_files,
     }));
   }
 

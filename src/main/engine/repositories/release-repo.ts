@@ -43,6 +43,24 @@ export class ReleaseRepo {
     );
   }
 
+  /** Replaces a release's terms; false when there is no such release. */
+  update(id: number, r: ReleaseInput): boolean {
+    return (
+      statements(this.db)
+        .prepare(
+          `UPDATE releases SET kind = ?, subject = ?, signed_on = ?, expires_on = ?,
+             restrictions = ?, document_path = ? WHERE id = ?`,
+        )
+        .run(r.kind, r.subject, r.signedOn, r.expiresOn, r.restrictions, r.documentPath, id)
+        .changes > 0
+    );
+  }
+
+  /** Its asset links go with it (ON DELETE CASCADE). */
+  delete(id: number): boolean {
+    return statements(this.db).prepare('DELETE FROM releases WHERE id = ?').run(id).changes > 0;
+  }
+
   get(id: number): Release | null {
     const row = statements(this.db)
       .prepare<[number], Row>('SELECT * FROM releases WHERE id = ?')

@@ -3,7 +3,7 @@
 // a file still there is touched, a file gone from the manifest ends its row (removed_at).
 // Syncing to the whole manifest, not to this run's writes, makes it idempotent: a process
 // killed between the manifest's commit and this sync is put right by the next export.
-import type { UsageRow } from '../../../shared/usage-dto';
+import type { LicencedAsset, UsageRow } from '../../../shared/usage-dto';
 import type { Db } from '../db/open-database';
 import { statements } from '../db/statement-cache';
 import { writeTransaction } from '../db/write-transaction';
@@ -108,6 +108,26 @@ export class UsageRepo {
       )
       .all(assetId)
       .map(toUsage);
+  }
+
+  /** The assets a licence covers, and where their files went (live first, newest first). */
+  forLicence(licenceId: number, limit: number): { assets: LicencedAsset[]; usages: UsageRow[] } {
+    const s = statements(this.db);
+    const assets = s
+      .prepare<[number, number], LicencedAsset>(
+        `SELECT a.id, a.name, a.rel_path AS relPath FROM asset_licences x
+           JOIN assets a ON a.id = x.asset_id WHERE x.licence_id = ? ORDER BY a.name, a.id LIMIT ?`,
+      )
+      .all(licenceId, limit);
+    const usages = s
+      .prepare<[number, number], Row>(
+        `SELECT u.* FROM asset_licences x JOIN usages u ON u.asset_id = x.asset_id
+          WHERE x.licence_id = ?
+          ORDER BY u.removed_at IS NOT NULL, u.exported_at DESC, u.pack, u.file LIMIT ?`,
+      )
+      .all(licenceId, limit)
+      .map(toUsage);
+    return { assets, usages };
   }
 }
 

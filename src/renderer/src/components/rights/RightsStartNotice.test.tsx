@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { RightsNotice } from '../../../../shared/rights-dto';
 import { startUi, type Harness } from '../../test-support/app-harness';
 import { fakeEngine } from '../../test-support/fake-engine';
+import { serveRights } from '../../test-support/fake-rights';
 import { makeCatalog } from '../../test-support/fake-transport';
 import { press } from '../../test-support/interact';
 import { byTestId, oneByTestId } from '../../test-support/render';
@@ -29,6 +30,7 @@ const notice = (licenceId: number, status: RightsNotice['status']): RightsNotice
 describe('rights notices at start', () => {
   it('says how many licences expired or end soon, and links to the Rights view', async () => {
     const transport = fakeEngine({ catalogs: [makeCatalog(1)] });
+    serveRights(transport);
     const notices = [notice(1, 'expired'), notice(2, 'expired'), notice(3, 'expiring')];
     transport.handle('rights.notices', () => notices);
     harness = await startUi(<App />, transport);
@@ -56,6 +58,7 @@ describe('rights notices at start', () => {
 
   it('the Rights view says when it cannot read the notices, and reads again on request', async () => {
     const transport = fakeEngine({ catalogs: [makeCatalog(1)] });
+    serveRights(transport);
     let fail = true;
     transport.handle('rights.notices', () => {
       if (fail) throw new Error('library busy');

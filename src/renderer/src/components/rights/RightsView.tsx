@@ -1,76 +1,24 @@
-// The Rights view: licences that have ended or end within their warning window, with how
-// many assets they cover and how many of their files are still in packs (where used).
-import { useEffect, useState } from 'react';
-import type { RightsNotice } from '../../../../shared/rights-dto';
+// The Rights page: licences ended or ending (notices), every licence with its editor and
+// where its assets went, releases, and the takedown list as a CSV. Every section reads
+// again after an edit here and when the engine says rights changed (the daily job).
+import { useCallback, useEffect, useState } from 'react';
 import { useServices } from '../../app-context';
+import { LicencesSection } from './LicencesSection';
+import { NoticesSection } from './NoticesSection';
+import { ReleasesSection } from './ReleasesSection';
+import { TakedownSection } from './TakedownSection';
 
 export function RightsView() {
-  const { client, stores } = useServices();
-  const [notices, setNotices] = useState<readonly RightsNotice[] | null>(null);
-  const [failed, setFailed] = useState(false);
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    let live = true;
-    const load = (): void =>
-      void client.call('rights.notices', {}).then(
-        (list) => {
-          if (!live) return;
-          setFailed(false);
-          setNotices(list);
-        },
-        (e: unknown) => {
-          if (live) setFailed(true);
-          stores.notices.getState().report('Could not read licence notices', e);
-        },
-      );
-    load();
-    // The daily job found a licence newly expired or ending: show it.
-    const off = client.on('rights.changed', load);
-    return () => {
-      live = false;
-      off();
-    };
-  }, [client, stores, attempt]);
-  // A failed read says so and offers another try, rather than "Loading…" for good.
-  if (failed && notices === null)
-    return (
-      <div className="screen-message">
-        Could not read the licence notices.{' '}
-        <button type="button" onClick={() => setAttempt((n) => n + 1)}>
-          Try again
-        </button>
-      </div>
-    );
-  if (notices === null) return <div className="screen-message">Loading…</div>;
-  if (notices.length === 0)
-    return <div className="screen-message">No licence has expired or ends soon.</div>;
+  const { client } = useServices();
+  const [generation, setGeneration] = useState(0);
+  const changed = useCallback(() => setGeneration((n) => n + 1), []);
+  useEffect(() => client.on('rights.changed', changed), [client, changed]);
   return (
-    <section className="rights-view" aria-label="Rights">
-      <table className="rights-notices">
-        <thead>
-          <tr>
-            <th>Licence</th>
-            <th>Ends on</th>
-            <th>Assets</th>
-            <th>Live pack files</th>
-          </tr>
-        </thead>
-        <tbody>
-          {notices.map((n) => (
-            <tr key={n.licenceId} data-testid="rights-notice" data-status={n.status}>
-              <td>
-                {n.name}
-                {n.licensor !== null && <span className="dim"> · {n.licensor}</span>}
-              </td>
-              <td>
-                {n.endsOn} {n.status === 'expired' ? '(expired)' : '(ends soon)'}
-              </td>
-              <td>{n.assets}</td>
-              <td>{n.packFiles}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
+    <div className="rights-view" aria-label="Rights" role="region" data-testid="rights-view">
+      <NoticesSection generation={generation} />
+      <LicencesSection generation={generation} onChanged={changed} />
+      <ReleasesSection generation={generation} onChanged={changed} />
+      <TakedownSection generation={generation} />
+    </div>
   );
 }
