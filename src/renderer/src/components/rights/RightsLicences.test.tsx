@@ -160,7 +160,7 @@ describe('Rights page: licences', () => {
       'a name is needed',
       'a calendar day as YYYY-MM-DD',
       'a whole number of days, 0 to 3650',
-      'an ISO 3166-1 alpha-2 code',
+      "'Germany' is not an ISO 3166-1 alpha-2 territory code (e.g. DE, FR, GB, US)",
     ]);
     expect(labelled(form, 'Name').getAttribute('aria-invalid')).toBe('true');
 

@@ -166,8 +166,8 @@ describe('the preview’s Rights section', () => {
           claims: null,
         }))
         .handle('licences.list', () => [
-          { ...licence(7, 'Held'), assets: 1, status: 'active' },
-          { ...licence(8, 'Other'), assets: 4, status: 'expiring' },
+          { ...licence(7, 'Held'), assets: 1, packFiles: 0, status: 'active' },
+          { ...licence(8, 'Other'), assets: 4, packFiles: 2, status: 'expiring' },
         ])
         .handle('licences.attach', ({ assetIds }) => ({ changed: assetIds?.length ?? 0 }))
         .handle('licences.detach', () => ({ changed: 1 }))
