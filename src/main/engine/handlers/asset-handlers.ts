@@ -32,7 +32,7 @@ export function assetHandlers(
       return Promise.resolve({
         total: assets.count(query),
         offset,
-        items: assets.page(query, offset, limit),
+        items: assets.page(query, offset, limit, args.keywords),
       });
     },
 

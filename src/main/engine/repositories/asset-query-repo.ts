@@ -25,13 +25,15 @@ export class AssetQueryRepo {
     );
   }
 
-  page(query: AssetQuery, offset: number, limit: number): Asset[] {
+  /** One page; `withKeywords` false leaves them out (the grid shows none). */
+  page(query: AssetQuery, offset: number, limit: number, withKeywords = true): Asset[] {
     const { where, order, params } = buildAssetQuery(query);
     const rows = statements(this.db)
       .prepare<unknown[], AssetRow>(
         `${ASSET_SELECT} WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`,
       )
       .all(...params, limit, offset);
+    if (!withKeywords) return rows.map((r) => toAsset(r));
     const keywords = this.keywords(rows.map((r) => r.id));
     return rows.map((r) => toAsset(r, keywords.get(r.id) ?? []));
   }
@@ -80,6 +82,7 @@ export class AssetQueryRepo {
   detail(id: number): AssetDetail | undefined {
     const asset = this.get(id);
     if (!asset) return undefined;
+    const keywords = asset.keywords ?? [];
     const meta = statements(this.db)
       .prepare<[number], { metadata: string | null; claims: string | null }>(
         'SELECT metadata, rights_claims AS claims FROM assets WHERE id = ?',
@@ -87,6 +90,7 @@ export class AssetQueryRepo {
       .get(id);
     return {
       ...asset,
+      keywords,
       metadata: parseMetadata(meta?.metadata ?? null),
       rightsClaims: meta?.claims ? (JSON.parse(meta.claims) as RightsClaims) : null,
       history: this.versions.history(id),

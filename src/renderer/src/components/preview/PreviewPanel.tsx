@@ -75,7 +75,8 @@ function PreviewDetails({ asset }: { asset: Asset }) {
           {asset.path}
         </dd>
       </dl>
-      <PreviewKeywords asset={asset} />
+      {/* The grid's rows come without keywords: the detail has them. */}
+      <PreviewKeywords asset={asset} keywords={asset.keywords ?? detail?.keywords ?? []} />
       <Sidecars detail={detail} />
       {detail !== null && <VersionHistory history={detail.history} currentHash={asset.hash} />}
       <ExportOverrides asset={asset} />

@@ -1,0 +1,43 @@
+// The grid's rows come without keywords (assets.list keywords: false): the same assets, in
+// the same order, with the same count; only the keywords are left out, and assets.get
+// still has them.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWithPhotos, type PhotoHarness } from '../../test-support/engine-harness';
+
+const NAMES = ['b-boot.jpg', 'a-sneaker.jpg', 'c-bag.jpg', 'd-belt.jpg'];
+let p: PhotoHarness;
+
+beforeAll(async () => {
+  p = await startWithPhotos('grid-rows', NAMES, 40);
+  await p.h.call('tags.apply', { ids: [p.id['b-boot.jpg']!], path: 'Footwear|Boots' });
+  await p.h.call('tags.apply', {
+    ids: [p.id['a-sneaker.jpg']!, p.id['b-boot.jpg']!],
+    path: 'Studio',
+  });
+}, 60_000);
+
+afterAll(() => p.dispose());
+
+describe('grid rows', () => {
+  it.each([undefined, 'tag:Footwear OR tag:Studio', 'NOT tag:Studio', 'boots'])(
+    'lists the same assets without their keywords (query %s)',
+    async (query) => {
+      const args = { limit: 3, sort: 'name' as const, ...(query ? { query } : {}) };
+      const full = await p.h.call('assets.list', args);
+      const narrow = await p.h.call('assets.list', { ...args, keywords: false });
+      expect(narrow.total).toBe(full.total);
+      expect(narrow.items.every((a) => !('keywords' in a))).toBe(true);
+      expect(narrow.items).toEqual(full.items.map(({ keywords: _, ...rest }) => rest));
+    },
+  );
+
+  it('still gives an asset its keywords when asked for it, and lists them by default', async () => {
+    const boot = p.id['b-boot.jpg']!;
+    expect((await p.h.call('assets.get', { id: boot })).keywords).toEqual([
+      'Footwear|Boots',
+      'Studio',
+    ]);
+    const listed = await p.h.call('assets.list', { query: 'name:c-bag' });
+    expect(listed.items.map((a) => a.keywords)).toEqual([[]]);
+  });
+});
