@@ -40,4 +40,23 @@ describe('grid rows', () => {
     const listed = await p.h.call('assets.list', { query: 'name:c-bag' });
     expect(listed.items.map((a) => a.keywords)).toEqual([[]]);
   });
+
+  it('counts the same whether the page is full, ends short or lies past the end', async () => {
+    const totals = [];
+    for (const [offset, limit] of [
+      [0, 3],
+      [0, 4],
+      [0, 10],
+      [2, 3],
+      [3, 1],
+      [4, 2],
+      [9, 2],
+    ])
+      totals.push((await p.h.call('assets.list', { offset, limit, keywords: false })).total);
+    expect(totals).toEqual([4, 4, 4, 4, 4, 4, 4]);
+    const tagged = [];
+    for (const offset of [0, 1, 2])
+      tagged.push((await p.h.call('assets.list', { offset, limit: 1, query: 'tag:Studio' })).total);
+    expect(tagged).toEqual([2, 2, 2]);
+  });
 });
