@@ -8,21 +8,44 @@ import type { VersionRepo } from './version-repo';
 
 /** Reading assets as lists and pages show them: the search, the grid, the loupe's facts. */
 export class AssetQueryRepo {
+  private lastCount: { key: string; n: number } | undefined;
+
   constructor(
     private readonly db: Db,
     private readonly versions: VersionRepo,
   ) {}
 
+  /**
+   * How many assets a list query finds. The last answer is kept while the database is as it
+   * was: the grid asks page after page of one list, and each count is a scan of 100,000 rows.
+   */
   count(query: AssetQuery): number {
     const { where, params, readsCatalog } = buildAssetQuery(query);
+    const key = JSON.stringify([where, params, this.databaseState()]);
+    if (this.lastCount?.key === key) return this.lastCount.n;
     // Every asset has its catalog (ON DELETE CASCADE): the join only matters when the WHERE
     // reads it. Without it SQLite counts from the narrowest index, or the table's own count.
     const from = readsCatalog ? 'assets a JOIN catalogs c ON c.id = a.catalog_id' : 'assets a';
-    return (
+    const n =
       statements(this.db)
         .prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM ${from} WHERE ${where}`)
-        .get(...params)?.n ?? 0
-    );
+        .get(...params)?.n ?? 0;
+    this.lastCount = { key, n };
+    return n;
+  }
+
+  /**
+   * Changes when anything could change a count: a commit by another connection
+   * (data_version), a row changed through this one (total_changes), or the day (rights
+   * terms compare dates with date('now'), in UTC).
+   */
+  private databaseState(): string {
+    const state = statements(this.db)
+      .prepare<[], { others: number; own: number }>(
+        'SELECT data_version AS others, total_changes() AS own FROM pragma_data_version',
+      )
+      .get();
+    return `${state?.others}:${state?.own}:${new Date().toISOString().slice(0, 10)}`;
   }
 
   /** One page; `withKeywords` false leaves them out (the grid shows none). */

@@ -1,6 +1,8 @@
 // The grid's rows come without keywords (assets.list keywords: false): the same assets, in
 // the same order, with the same count; only the keywords are left out, and assets.get
 // still has them.
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWithPhotos, type PhotoHarness } from '../../test-support/engine-harness';
 
@@ -58,5 +60,24 @@ describe('grid rows', () => {
     for (const offset of [0, 1, 2])
       tagged.push((await p.h.call('assets.list', { offset, limit: 1, query: 'tag:Studio' })).total);
     expect(tagged).toEqual([2, 2, 2]);
+  });
+
+  it('counts again after an edit here or a commit by another process', async () => {
+    // limit 1: a full page, so the total comes from the count (kept while nothing changed).
+    const total = async (query: string) =>
+      (await p.h.call('assets.list', { limit: 1, query, keywords: false })).total;
+    expect(await total('tag:Studio')).toBe(2);
+    await p.h.call('tags.apply', { ids: [p.id['c-bag.jpg']!], path: 'Studio' });
+    expect(await total('tag:Studio')).toBe(3);
+
+    expect(await total('rating>=4')).toBe(0);
+    const other = new Database(join(p.h.dataDir, 'packshot.db'));
+    try {
+      other.prepare('UPDATE assets SET rating = 5 WHERE id = ?').run(p.id['d-belt.jpg']);
+    } finally {
+      other.close();
+    }
+    expect(await total('rating>=4')).toBe(1);
+    expect(await total('tag:Studio')).toBe(3);
   });
 });
