@@ -78,7 +78,8 @@ export interface Asset {
   /** Capture date from EXIF/XMP, ISO 8601 as recorded (no time zone invented). */
   capturedAt: string | null;
   camera: string | null;
-  keywords: string[];
+  /** Tag paths; absent from a list asked without them (`assets.list` keywords: false). */
+  keywords?: string[];
   /** The first asset with the same content, when this one is a copy. */
   duplicateOf: number | null;
   /** Contents this asset has had at its path: 1 for a file never changed, 0 until one is read. */
@@ -147,6 +148,7 @@ export interface AssetVersion {
 }
 
 export interface AssetDetail extends Asset {
+  keywords: string[];
   metadata: AssetMetadata | null;
   /** The file's own rights claims as last indexed (README "Rights"). */
   rightsClaims: RightsClaims | null;

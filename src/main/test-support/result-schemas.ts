@@ -58,7 +58,7 @@ export const assetSchema = z.strictObject({
   displayHeight: count.nullable(),
   capturedAt: z.string().nullable(),
   camera: z.string().nullable(),
-  keywords: z.array(z.string()),
+  keywords: z.array(z.string()).optional(),
   duplicateOf: dbId.nullable(),
   versions: count,
   placeholder: z.string().nullable(),

@@ -26,6 +26,11 @@ export const assetsMethods = {
         query: searchQuery.optional(),
         /** Only a collection's assets: a smart one's search, or a manual one's members. */
         collectionId: id.optional(),
+        /**
+         * false: rows without their keywords, as the grid asks (it shows none; the preview
+         * reads them with assets.get). Reading them costs more than the rest of a page.
+         */
+        keywords: z.boolean().default(true),
       })
       .strict(),
     result: type<AssetPage>(),

@@ -29,10 +29,13 @@ export function assetHandlers(
         ...scope,
         collectionOrder,
       };
+      const items = assets.page(query, offset, limit, args.keywords);
+      // A page that ends short holds the last match: the count is known without a scan.
+      const last = items.length > 0 && items.length < limit;
       return Promise.resolve({
-        total: assets.count(query),
+        total: last ? offset + items.length : assets.count(query),
         offset,
-        items: assets.page(query, offset, limit),
+        items,
       });
     },
 

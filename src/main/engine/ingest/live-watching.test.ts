@@ -91,7 +91,7 @@ describe('live watching', () => {
        <rdf:li>from-sidecar</rdf:li></rdf:Bag></dc:subject></rdf:Description></rdf:RDF></x:xmpmeta>`,
     );
     const tagged = await eventually(
-      async () => (await h.all()).find((a) => a.keywords.includes('from-sidecar')),
+      async () => (await h.all()).find((a) => a.keywords?.includes('from-sidecar')),
       'sidecar keywords read',
     );
     expect(tagged.name).toBe('first.jpg');

@@ -2,6 +2,7 @@ import type { RightsClaims } from '../../../shared/rights-dto';
 import type { Asset, AssetDetail } from '../../../shared/dto';
 import type { Db } from '../db/open-database';
 import { statements } from '../db/statement-cache';
+import { today } from '../rights/licence-dates';
 import { buildAssetQuery, type AssetQuery } from './asset-query';
 import { ASSET_SELECT, parseMetadata, toAsset, type AssetRow } from './asset-row';
 import { rightsBadges } from './rights-badges';
@@ -9,24 +10,48 @@ import type { VersionRepo } from './version-repo';
 
 /** Reading assets as lists and pages show them: the search, the grid, the loupe's facts. */
 export class AssetQueryRepo {
+  private lastCount: { key: string; n: number } | undefined;
+
   constructor(
     private readonly db: Db,
     private readonly versions: VersionRepo,
   ) {}
 
+  /**
+   * How many assets a list query finds. The last answer is kept while the database is as it
+   * was: the grid asks page after page of one list, and each count is a scan of 100,000 rows.
+   */
   count(query: AssetQuery): number {
     const { where, params, readsCatalog } = buildAssetQuery(query);
+    const key = JSON.stringify([where, params, this.databaseState()]);
+    if (this.lastCount?.key === key) return this.lastCount.n;
     // Every asset has its catalog (ON DELETE CASCADE): the join only matters when the WHERE
     // reads it. Without it SQLite counts from the narrowest index, or the table's own count.
     const from = readsCatalog ? 'assets a JOIN catalogs c ON c.id = a.catalog_id' : 'assets a';
-    return (
+    const n =
       statements(this.db)
         .prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM ${from} WHERE ${where}`)
-        .get(...params)?.n ?? 0
-    );
+        .get(...params)?.n ?? 0;
+    this.lastCount = { key, n };
+    return n;
   }
 
-  page(query: AssetQuery, offset: number, limit: number): Asset[] {
+  /**
+   * Changes when anything could change a count: a commit by another connection
+   * (data_version), a row changed through this one (total_changes), or the day (rights
+   * terms compare dates with the user's day).
+   */
+  private databaseState(): string {
+    const state = statements(this.db)
+      .prepare<[], { others: number; own: number }>(
+        'SELECT data_version AS others, total_changes() AS own FROM pragma_data_version',
+      )
+      .get();
+    return `${state?.others}:${state?.own}:${today()}`;
+  }
+
+  /** One page; `withKeywords` false leaves them out (the grid shows none). */
+  page(query: AssetQuery, offset: number, limit: number, withKeywords = true): Asset[] {
     const { where, order, params } = buildAssetQuery(query);
     const rows = statements(this.db)
       .prepare<unknown[], AssetRow>(
@@ -34,8 +59,9 @@ export class AssetQueryRepo {
       )
       .all(...params, limit, offset);
     const ids = rows.map((r) => r.id);
-    const keywords = this.keywords(ids);
     const badges = rightsBadges(this.db, ids);
+    if (!withKeywords) return rows.map((r) => ({ ...toAsset(r), ...badges.get(r.id) }));
+    const keywords = this.keywords(ids);
     return rows.map((r) => ({ ...toAsset(r, keywords.get(r.id) ?? []), ...badges.get(r.id) }));
   }
 
@@ -87,6 +113,7 @@ export class AssetQueryRepo {
   detail(id: number): AssetDetail | undefined {
     const asset = this.get(id);
     if (!asset) return undefined;
+    const keywords = asset.keywords ?? [];
     const meta = statements(this.db)
       .prepare<[number], { metadata: string | null; claims: string | null }>(
         'SELECT metadata, rights_claims AS claims FROM assets WHERE id = ?',
@@ -94,6 +121,7 @@ export class AssetQueryRepo {
       .get(id);
     return {
       ...asset,
+      keywords,
       metadata: parseMetadata(meta?.metadata ?? null),
       rightsClaims: meta?.claims ? (JSON.parse(meta.claims) as RightsClaims) : null,
       history: this.versions.history(id),

@@ -63,7 +63,8 @@ export function isQuarterTurn(orientation: number | null): boolean {
   return orientation !== null && orientation >= 5 && orientation <= 8;
 }
 
-export function toAsset(row: AssetRow, keywords: string[]): Asset {
+/** The row as the contract's Asset; keywords are left out when not given (a grid page). */
+export function toAsset(row: AssetRow, keywords?: string[]): Asset {
   const swap = isQuarterTurn(row.orientation);
   return {
     id: row.id,
@@ -87,7 +88,7 @@ export function toAsset(row: AssetRow, keywords: string[]): Asset {
     displayHeight: swap ? row.width : row.height,
     capturedAt: row.captured_at,
     camera: row.camera,
-    keywords,
+    ...(keywords === undefined ? {} : { keywords }),
     duplicateOf: row.duplicate_of,
     versions: row.versions,
     placeholder: row.placeholder,

@@ -2,19 +2,27 @@ import type { RightsFlag } from '../../../shared/dto';
 import type { ApprovalState } from '../../../shared/rights-dto';
 import type { Db } from '../db/open-database';
 import { statements } from '../db/statement-cache';
+import { expiredSql, expiringSql, today } from '../rights/licence-dates';
 import { APPROVAL_STATE_SQL } from './approval-repo';
 
 /**
- * The grid's rights badge, channel-agnostic, for today (UTC, as the rights check's default):
- * the worst of the asset's licences — ended or not started yet ('block'), ending within its
- * warning window ('warn'), else 'ok' — or null when it holds none. Channel, medium and
- * territory rules need a use, so only pre-flight and rights.check answer those.
+ * The grid's rights badge, channel-agnostic, for today (the user's day, as the rights check's
+ * default; the dates' one definition in rights/licence-dates): the worst of the asset's
+ * licences — ended or not started yet ('block'), ending within its warning window ('warn'),
+ * else 'ok' — or null when it holds none. Channel, medium and territory rules need a use, so
+ * only pre-flight and rights.check answer those.
  */
-const FLAG_SQL = `(SELECT CASE
-    WHEN max(l.ends_on < date('now') OR l.starts_on > date('now')) THEN 'block'
-    WHEN max(l.ends_on <= date('now', '+' || l.warn_days || ' days')) THEN 'warn'
+function flagSql(day: string, params: unknown[]): string {
+  const expired = expiredSql(day, params);
+  params.push(day);
+  const notStarted = '(l.starts_on IS NOT NULL AND l.starts_on > ?)';
+  const expiring = expiringSql(day, params);
+  return `(SELECT CASE
+    WHEN max(${expired} OR ${notStarted}) THEN 'block'
+    WHEN max(${expiring}) THEN 'warn'
     WHEN count(*) > 0 THEN 'ok' END
   FROM asset_licences al JOIN licences l ON l.id = al.licence_id WHERE al.asset_id = a.id)`;
+}
 
 export interface RightsBadge {
   rightsFlag: RightsFlag | null;
@@ -29,12 +37,14 @@ export interface RightsBadge {
 export function rightsBadges(db: Db, ids: readonly number[]): Map<number, RightsBadge> {
   const out = new Map<number, RightsBadge>();
   if (ids.length === 0) return out;
+  const params: unknown[] = [];
+  const flag = flagSql(today(), params);
   const rows = statements(db)
-    .prepare<[string], { id: number; flag: RightsFlag | null; approval: ApprovalState }>(
-      `SELECT a.id, ${FLAG_SQL} AS flag, ${APPROVAL_STATE_SQL} AS approval
+    .prepare<unknown[], { id: number; flag: RightsFlag | null; approval: ApprovalState }>(
+      `SELECT a.id, ${flag} AS flag, ${APPROVAL_STATE_SQL} AS approval
        FROM json_each(?) j JOIN assets a ON a.id = j.value`,
     )
-    .all(JSON.stringify(ids));
+    .all(...params, JSON.stringify(ids));
   for (const r of rows) out.set(r.id, { rightsFlag: r.flag, approval: r.approval });
   return out;
 }

@@ -41,8 +41,13 @@ describe('nextView', () => {
 });
 
 describe('listArgs', () => {
-  it('leaves defaults out, as the first slice sent them', () => {
-    expect(listArgs(DEFAULT_VIEW, 0, 500)).toEqual({ offset: 0, limit: 500, sort: 'name' });
+  it('leaves defaults out, besides the grid asking for no keywords', () => {
+    expect(listArgs(DEFAULT_VIEW, 0, 500)).toEqual({
+      offset: 0,
+      limit: 500,
+      keywords: false,
+      sort: 'name',
+    });
   });
 
   it('sends folder (with its catalog), formats and filter', () => {
@@ -56,6 +61,7 @@ describe('listArgs', () => {
     expect(listArgs(view, 1000, 500)).toEqual({
       offset: 1000,
       limit: 500,
+      keywords: false,
       sort: 'captured',
       catalogId: 3,
       folder: 'a/b',
@@ -91,6 +97,7 @@ describe('hide rejects', () => {
     expect(listArgs(view, 0, 500)).toEqual({
       offset: 0,
       limit: 500,
+      keywords: false,
       sort: 'name',
       query: '(tag:"A|B") AND NOT flag:reject',
     });
@@ -127,11 +134,17 @@ describe('collections and queries in the view', () => {
 
   it('lists a manual collection in its own order, a saved search by its query', () => {
     const manual = nextView(DEFAULT_VIEW, { collection: { id: 7, manual: true } });
-    expect(listArgs(manual, 0, 500)).toEqual({ offset: 0, limit: 500, collectionId: 7 });
+    expect(listArgs(manual, 0, 500)).toEqual({
+      offset: 0,
+      limit: 500,
+      keywords: false,
+      collectionId: 7,
+    });
     const smart = nextView(DEFAULT_VIEW, { collection: { id: 3, manual: false }, query: 'red' });
     expect(listArgs(smart, 0, 500)).toEqual({
       offset: 0,
       limit: 500,
+      keywords: false,
       sort: 'name',
       collectionId: 3,
       query: 'red',

@@ -79,6 +79,8 @@ export function listArgs(
   return {
     offset,
     limit,
+    // The grid shows no keywords: rows without them (the preview reads its asset's).
+    keywords: false,
     // A manual collection comes in its own order, which is what a sort would replace.
     ...(view.collection?.manual ? {} : { sort: view.sort }),
     ...(view.collection !== null ? { collectionId: view.collection.id } : {}),

@@ -30,7 +30,7 @@ describe('assets window paging', () => {
     const { store, listCalls } = setup();
     store.getState().ensureRange(0, 99);
     await settle();
-    expect(listCalls()).toEqual([{ offset: 0, limit: PAGE_SIZE, sort: 'name' }]);
+    expect(listCalls()).toEqual([{ offset: 0, limit: PAGE_SIZE, keywords: false, sort: 'name' }]);
     expect(store.getState().total).toBe(100_000);
     expect(assetAt(store.getState().pages, 99)?.id).toBe(100);
     expect(assetAt(store.getState().pages, 500)).toBeUndefined();
@@ -85,7 +85,13 @@ describe('assets window paging', () => {
     await settle();
     slow.resolve({ total: 100_000, offset: 0, items: [makeAsset(0, { name: 'stale.jpg' })] });
     await settle();
-    expect(listCalls()[1]).toEqual({ offset: 0, limit: PAGE_SIZE, sort: 'size', catalogId: 7 });
+    expect(listCalls()[1]).toEqual({
+      offset: 0,
+      limit: PAGE_SIZE,
+      keywords: false,
+      sort: 'size',
+      catalogId: 7,
+    });
     expect(store.getState().total).toBe(3);
     expect(assetAt(store.getState().pages, 0)?.name).toBe('img-000000.jpg');
   });
@@ -274,6 +280,7 @@ describe('assets view', () => {
       {
         offset: 0,
         limit: PAGE_SIZE,
+        keywords: false,
         sort: 'name',
         catalogId: 2,
         folder: 'day 1',
@@ -282,6 +289,7 @@ describe('assets view', () => {
       {
         offset: 0,
         limit: PAGE_SIZE,
+        keywords: false,
         sort: 'name',
         catalogId: 2,
         folder: 'day 1',

@@ -215,7 +215,14 @@ export function makeDetail(
   asset: Asset,
   overrides: Partial<Pick<AssetDetail, 'metadata' | 'history' | 'rightsClaims'>> = {},
 ): AssetDetail {
-  return { ...asset, metadata: null, history: [], rightsClaims: null, ...overrides };
+  return {
+    ...asset,
+    keywords: asset.keywords ?? [],
+    metadata: null,
+    history: [],
+    rightsClaims: null,
+    ...overrides,
+  };
 }
 
 /** Serves `assets.list` over `total` generated assets, like the engine pages them. */

@@ -73,7 +73,12 @@ describe('collections in the sidebar', () => {
     const { root, stores } = await start(transport);
     await click(root.querySelector('[data-collection-id="2"]'));
     expect(stores.assets.getState().view.collection).toEqual({ id: 2, manual: true });
-    expect(lastList(transport)).toEqual({ offset: 0, limit: 500, collectionId: 2 });
+    expect(lastList(transport)).toEqual({
+      offset: 0,
+      limit: 500,
+      keywords: false,
+      collectionId: 2,
+    });
     await click(root.querySelector('[data-collection-id="1"]'));
     expect(lastList(transport)).toMatchObject({ collectionId: 1, sort: 'name' });
     expect(root.querySelector('[data-collection-id="1"]')?.getAttribute('aria-current')).toBe(

@@ -6,18 +6,18 @@ import { formatKeywordPath } from '../../format/keywords';
 import { useTags } from '../../store-hooks';
 import { useEffect } from 'react';
 
-export function PreviewKeywords({ asset }: { asset: Asset }) {
+export function PreviewKeywords({ asset, keywords }: { asset: Asset; keywords: string[] }) {
   const { stores } = useServices();
   const tags = useTags((s) => s.tags);
   useEffect(() => stores.tags.getState().ensureLoaded(), [stores]);
-  if (asset.keywords.length === 0) return null;
+  if (keywords.length === 0) return null;
   const byPath = new Map(tags.map((t) => [t.path.toLowerCase(), t]));
 
   return (
     <section className="preview-section" aria-label="Tags">
       <h3 className="preview-heading">Tags</h3>
       <ul className="keyword-chips" data-testid="preview-tag-list">
-        {asset.keywords.map((path) => {
+        {keywords.map((path) => {
           const tag = byPath.get(path.toLowerCase());
           return (
             <li key={path} className="keyword-chip" data-testid="preview-tag" data-path={path}>

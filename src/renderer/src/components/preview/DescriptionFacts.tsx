@@ -7,7 +7,7 @@ import { Fact } from './Fact';
 
 export function DescriptionFacts({ asset, meta }: { asset: Asset; meta: AssetMetadata | null }) {
   // As the file states them; the tags Packshot holds (editable) are listed apart.
-  const keywords = meta?.keywords ?? asset.keywords;
+  const keywords = meta?.keywords ?? asset.keywords ?? [];
   const hierarchical = meta?.hierarchicalKeywords ?? [];
   return (
     <>

@@ -76,7 +76,8 @@ function PreviewDetails({ asset }: { asset: Asset }) {
           {asset.path}
         </dd>
       </dl>
-      <PreviewKeywords asset={asset} />
+      {/* The grid's rows come without keywords: the detail has them. */}
+      <PreviewKeywords asset={asset} keywords={asset.keywords ?? detail?.keywords ?? []} />
       <Sidecars detail={detail} />
       <VersionHistory asset={asset} />
       <AssetRightsSection asset={asset} />

@@ -1,5 +1,6 @@
 // Everything the engine knows about one asset (metadata, version history), fetched when the
-// asset is shown and again when it changes (read, new content). The last answer stays on
+// asset is shown and again when it changes (read, new content, tagged: the grid's rows carry
+// no keywords, so the preview's come from here). The last answer stays on
 // screen while a newer one loads, so the panel does not flicker during a scan.
 import { useEffect, useState } from 'react';
 import type { Asset, AssetDetail } from '../../../../shared/dto';
@@ -12,6 +13,8 @@ export function useAssetDetail(asset: Asset): AssetDetail | null {
   const { id } = asset;
   // What can change the answer: being read, new content, going missing or offline.
   const version = `${asset.hash ?? ''}:${asset.state}:${asset.versions}:${asset.thumb}`;
+  const [tagged, setTagged] = useState(0);
+  useEffect(() => client.on('tags.changed', () => setTagged((n) => n + 1)), [client]);
 
   useEffect(() => {
     let current = true;
@@ -29,7 +32,7 @@ export function useAssetDetail(asset: Asset): AssetDetail | null {
     return () => {
       current = false;
     };
-  }, [id, version, client, stores]);
+  }, [id, version, tagged, client, stores]);
 
   return detail !== null && detail.id === id ? detail : null;
 }
