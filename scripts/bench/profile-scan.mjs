@@ -26,14 +26,15 @@ const BY_URL = [
   [/node:internal\/crypto\/hash/, 'hashing'],
 ];
 const BY_NAME = {
-  hashing: ['readAndHash', 'sampledHash'],
+  // Whole files are hashed on a worker thread: what is left here is posting them.
+  hashing: ['hashOffThread', 'sampledHash', 'HashWorker'],
   metadata: ['readSegments', 'readSidecars', 'toAssetMetadata', 'readMetadata', 'findSidecars'],
   'sharp (JS side)': ['renderThumbnail', 'probeImage', 'rgbaOf', 'lookAt', 'embeddedThumbnail'],
   ThumbHash: ['placeholderFromPixels', 'rgbaToThumbHash'],
   analysis: ['analyzePixels', 'dominantColors', 'sharpness', 'perceptualHash', 'differenceHash'],
   SQLite: ['writeIndexResult', 'resolveIdentity', 'recordHash', 'markError', 'locate', 'reconcile'],
   events: ['emit', 'flush', 'IndexEvents'],
-  'file reads': ['readFile', 'createReadStream'],
+  'file reads': ['readAndHash', 'readWhole', 'readFile', 'createReadStream'],
 };
 const NAME_TO_BUCKET = new Map(
   Object.entries(BY_NAME).flatMap(([bucket, names]) => names.map((n) => [n, bucket])),
