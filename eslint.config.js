@@ -139,6 +139,14 @@ export default defineConfig(
     },
   },
 
+  // CommonJS entries (bin/packshot.cjs, src/main/hosts/boot/*.cjs): they size libuv's thread
+  // pool before any ES module loads, so they load what follows with require.
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+
   // Node-side TypeScript outside src (configs, e2e, scripts).
   {
     files: ['*.ts', 'e2e/**/*.ts', 'scripts/**/*.ts'],

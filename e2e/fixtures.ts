@@ -1,7 +1,7 @@
 // One fixture set for both hosts. Per test: a fresh data dir, a fresh folder of generated
 // images, and the app started on that data dir:
-//   host "browser"   node out/main/cli.js serve --port 0 --data <dir>, opened in Chromium
-//   host "electron"  Electron on out/main/index.js with PACKSHOT_DATA=<dir>, where a binary
+//   host "browser"   node out/main/cli.cjs serve --port 0 --data <dir>, opened in Chromium
+//   host "electron"  Electron on out/main/index.cjs with PACKSHOT_DATA=<dir>, where a binary
 //                    exists; elsewhere every test is skipped with the reason.
 // Specs use `app.page` (also available as `page`), never a second browser of their own.
 import { mkdtemp, rm } from 'node:fs/promises';

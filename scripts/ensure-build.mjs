@@ -16,7 +16,9 @@ function newestMtime(path) {
 function builtAt(root) {
   const outputs = [
     'out/main/cli.js',
+    'out/main/cli.cjs',
     'out/main/index.js',
+    'out/main/index.cjs',
     'out/preload/index.cjs',
     'out/renderer/index.html',
   ];

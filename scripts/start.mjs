@@ -34,5 +34,5 @@ if (binary && buildElectronSqlite()) {
       ? 'packshot: could not build better-sqlite3 for Electron (no network?); serving the same UI in browser mode instead.'
       : "packshot: Electron's binary is not available (no network to download it); serving the same UI in browser mode instead.",
   );
-  run(process.execPath, [join(root, 'bin', 'packshot.mjs'), 'serve', ...process.argv.slice(2)]);
+  run(process.execPath, [join(root, 'bin', 'packshot.cjs'), 'serve', ...process.argv.slice(2)]);
 }

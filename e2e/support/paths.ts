@@ -4,8 +4,8 @@ import path from 'node:path';
 /** The repository root (where package.json and out/ live). */
 export const repoRoot = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 
-/** The built command line (electron-vite's second main entry). */
-export const cliPath = path.join(repoRoot, 'out', 'main', 'cli.js');
+/** The built command line (its CommonJS entry sizes the thread pool, then loads cli.js). */
+export const cliPath = path.join(repoRoot, 'out', 'main', 'cli.cjs');
 
 /** The built Electron main script. */
-export const electronMainPath = path.join(repoRoot, 'out', 'main', 'index.js');
+export const electronMainPath = path.join(repoRoot, 'out', 'main', 'index.cjs');

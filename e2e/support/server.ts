@@ -1,5 +1,5 @@
 // Starts the engine in browser mode through the command line, as a user would:
-//   node out/main/cli.js serve --port 0 --data <dir>
+//   node out/main/cli.cjs serve --port 0 --data <dir>
 // The CLI's contract: it prints a line containing http://127.0.0.1:<port>/?token=<token>.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';

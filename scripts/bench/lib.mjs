@@ -1,6 +1,6 @@
 // Shared helpers for the bench figures: running the built command line, driving `serve`
 // over its HTTP bridge, baselines (vipsthumbnail, a bare readdir+stat walk), memory from
-// /proc, and formatting. The engine is reached only through out/main/cli.js.
+// /proc, and formatting. The engine is reached only through out/main/cli.cjs.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { opendir, stat } from 'node:fs/promises';
@@ -8,9 +8,11 @@ import { Agent, request } from 'node:http';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { WALLPAPER_PACKAGES } from './distinct-photos.mjs';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const cli = join(root, 'out', 'main', 'cli.js');
+// The CommonJS entry: it sizes the thread pool first, as `packshot` does.
+export const cli = join(root, 'out', 'main', 'cli.cjs');
 export const cores = availableParallelism();
 export const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
 
@@ -86,16 +88,24 @@ export function parseScan(stdout, what) {
   }
 }
 
-/** vipsthumbnail making 320 px WebP thumbnails of these files, `cores` at a time. */
-export function vipsthumbnail(files, work) {
+export const hasTaskset = hasCommand('taskset', ['--version']);
+
+/**
+ * vipsthumbnail making 320 px WebP thumbnails of these files, `parallel` at a time (default:
+ * every core); `cpus` (a taskset list, e.g. '0') pins it and every process it starts.
+ */
+export function vipsthumbnail(files, work, { parallel = cores, cpus } = {}) {
   const out = join(work, `vips-${tmpName()}`);
   mkdirSync(out);
+  const pin = cpus === undefined ? [] : ['taskset', '-c', cpus];
   const { seconds } = timed(
-    'xargs',
+    pin[0] ?? 'xargs',
     [
+      ...pin.slice(1),
+      ...(pin.length ? ['xargs'] : []),
       '-0',
       '-P',
-      String(cores),
+      String(parallel),
       '-n',
       '8',
       'vipsthumbnail',
@@ -362,8 +372,10 @@ export function filesBelow(dir) {
 export function debianPackages() {
   const wanted = [
     ['plasma-workspace-wallpapers', 'photo corpus (cold scan, first paint)'],
+    ...WALLPAPER_PACKAGES.slice(1).map((name) => [name, 'distinct photos (cold scan)']),
     ['libvips-tools', 'vipsthumbnail baseline'],
     ['time', 'GNU time: peak RSS of `scan` processes'],
+    ['util-linux', 'taskset: the one-core scaling row'],
     ['findutils', '`find` walk, context for the restart baseline'],
   ];
   return wanted.map(([name, use]) => {

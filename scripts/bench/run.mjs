@@ -2,7 +2,7 @@
 // one table. The engine is reached only through its built command line and HTTP bridge
 // (except the similar micro-bench).
 //
-//   BENCH_ONLY=scan,paint,restart,rss,watch,similar,search,tagging,scroll,export,patterns
+//   BENCH_ONLY=scan,cores,paint,restart,rss,watch,similar,search,tagging,scroll,export,patterns
 //                     a subset (default: all, in this order)
 //   BENCH_100K=N      files in the generated tree for restart and rss (default 100000)
 //   BENCH_RUNS=N      runs per timed figure, median shown (default 3)
@@ -11,8 +11,9 @@
 //   BENCH_REUSE_INDEX=1  keep/reuse the indexed big tree while the build is unchanged
 //   BENCH_EXPORT_PRODUCTS=N  products (× 4 images, × 3 channels) for export (default 500)
 //   BENCH_SYNTH=N     assets in the synthetic catalog for search, tagging, scroll (100000)
+//   BENCH_SCALING_FILES=N  cores: N of the distinct photos only (default: all)
 //
-// Figures: fig-cold-scan.mjs, fig-first-paint.mjs, fig-restart.mjs, fig-peak-rss.mjs,
+// Figures: fig-cold-scan.mjs, fig-scaling.mjs, fig-first-paint.mjs, fig-restart.mjs, fig-peak-rss.mjs,
 // fig-watch.mjs, fig-similar.mjs (a micro-bench of the near-duplicate index; the engine's
 // module, in this process); over a synthetic 100k catalog (synthetic-100k.mjs):
 // fig-search.mjs, fig-tagging.mjs, fig-scroll.mjs; fig-export.mjs; and fig-patterns.mjs (users'
@@ -24,7 +25,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureBuild } from '../ensure-build.mjs';
 import { distinctCorpus, photoCorpus } from './corpus.mjs';
+import { describePackages, distinctPhotos } from './distinct-photos.mjs';
 import coldScan from './fig-cold-scan.mjs';
+import scaling from './fig-scaling.mjs';
 import exportPacks from './fig-export.mjs';
 import firstPaint from './fig-first-paint.mjs';
 import patterns from './fig-patterns.mjs';
@@ -41,6 +44,7 @@ import { buildSynthetic100k } from './synthetic-100k.mjs';
 
 const FIGURES = [
   coldScan,
+  scaling,
   firstPaint,
   restart,
   peakRss,
@@ -54,6 +58,7 @@ const FIGURES = [
 ];
 const ALIASES = {
   cold: 'scan',
+  scaling: 'cores',
   'first-paint': 'paint',
   'peak-rss': 'rss',
   memory: 'rss',
@@ -93,8 +98,14 @@ const ctx = {
   photos: memo(async () => {
     const allDir = join(work, 'corpus');
     const all = await photoCorpus(allDir);
+    // The main corpus: one file per picture from every wallpaper package installed; with
+    // none, the generated photos (already one per content).
     const distinctDir = join(work, 'distinct');
-    const distinct = distinctCorpus(allDir, distinctDir);
+    const found = await distinctPhotos(distinctDir);
+    const distinct =
+      found.files > 0
+        ? { ...found, name: `distinct pictures from ${describePackages(found.packages)}` }
+        : { ...distinctCorpus(allDir, distinctDir), name: `${all.name}, one per content` };
     return { allDir, all, distinctDir, distinct };
   }),
   indexed100k: memo(() => indexTree(work)),

@@ -57,12 +57,16 @@ import { queryIds } from './repositories/query-ids';
 import { TagEdits } from './tags/tag-edits';
 import { TagRepo } from './repositories/tag-repo';
 import { XmpWriter } from './tools/exiftool/xmp-writer';
+import { setImageThreads } from './tools/sharp/render-thumbnail';
 import { dailyDue, defineRightsDailyJob, scheduleRightsDaily } from './handlers/rights-daily-job';
 import { today } from './rights/licence-dates';
 
 export interface EngineOptions {
   dataDir: string;
-  /** Parallel index jobs; defaults to the number of cores. */
+  /**
+   * Cores to use: parallel index jobs and libvips threads per image. Defaults to the cores
+   * this process may use; hosts pass the count their entry sized the thread pool for.
+   */
   concurrency?: number;
   /** better-sqlite3 binary for a non-Node runtime (Electron). */
   sqliteBinding?: string;
@@ -105,6 +109,8 @@ export interface Engine {
  * It holds no pipeline or domain logic; see docs/ARCHITECTURE.md for where each part lives.
  */
 export function createEngine(options: EngineOptions): Engine {
+  const cores = Math.max(1, options.concurrency ?? availableParallelism());
+  setImageThreads(cores);
   const db = openDatabase(join(options.dataDir, 'packshot.db'), {
     nativeBinding: options.sqliteBinding,
   });
@@ -172,7 +178,7 @@ export function createEngine(options: EngineOptions): Engine {
       },
     },
     {
-      concurrency: options.concurrency ?? Math.max(1, availableParallelism()),
+      concurrency: cores,
       watch: options.watch ?? false,
       polling: options.polling,
       quickLook: options.quickLook ?? options.watch ?? false,
@@ -238,7 +244,7 @@ export function createEngine(options: EngineOptions): Engine {
     ...jobHandlers(ctx),
     ...productHandlers(ctx, productParts),
     ...uploadHandlers(productParts.uploads),
-    ...exportHandlers(ctx, { concurrency: options.exportConcurrency }),
+    ...exportHandlers(ctx, { concurrency: options.exportConcurrency ?? Math.max(2, cores) }),
     ...intakeHandlers(ctx),
     ...collectionHandlers(ctx),
     ...versionHandlers(ctx, versionOps, store, productParts.uploads),

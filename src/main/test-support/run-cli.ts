@@ -1,11 +1,11 @@
-// The real command line, run as a user runs it: `node bin/packshot.mjs --data DIR …` (the
+// The real command line, run as a user runs it: `node bin/packshot.cjs --data DIR …` (the
 // launcher builds the app first when the build is missing or stale).
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-export const packshotBin = join(repoRoot, 'bin', 'packshot.mjs');
+export const packshotBin = join(repoRoot, 'bin', 'packshot.cjs');
 
 export interface CliRun {
   status: number | null;

@@ -1,6 +1,6 @@
 // A process killed (SIGKILL) in the middle of an export, then run again: no partial file in
 // view, files that landed are not written again, and the pack ends complete. The export
-// runs in the real command line (bin/packshot.mjs builds the app first if it must).
+// runs in the real command line (bin/packshot.cjs builds the app first if it must).
 import { spawn } from 'node:child_process';
 import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';

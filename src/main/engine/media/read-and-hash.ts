@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { hashOffThread } from './hash-workers';
 
 /** Files up to this size are kept in memory so they are read from disk only once. */
 const BUFFER_LIMIT = 256 * 1024 * 1024;
@@ -16,13 +17,28 @@ export interface ReadResult {
   buffer: Buffer | null;
 }
 
-/** Streams the file once, hashing in chunks so the event loop is never held for long. */
+/**
+ * Reads the file once. Kept in memory: read whole on the thread pool and hashed on a worker
+ * thread, so the main thread does neither. Else streamed and hashed in chunks, so the event
+ * loop is never held for long.
+ */
 export async function readAndHash(
   path: string,
   expectedBytes: number,
   keep = true,
 ): Promise<ReadResult> {
   const keeping = keep && expectedBytes <= BUFFER_LIMIT;
+  if (keeping) {
+    const whole = await readWhole(path);
+    if (whole) {
+      try {
+        const { hash, buffer } = await hashOffThread(whole);
+        return { hash, bytes: buffer.length, buffer };
+      } catch {
+        // The worker died with the bytes: read them again below.
+      }
+    }
+  }
   const hash = createHash('sha256');
   const chunks: Buffer[] = [];
   let bytes = 0;
@@ -33,6 +49,17 @@ export async function readAndHash(
     if (keeping) chunks.push(chunk);
   }
   return { hash: hash.digest('hex'), bytes, buffer: keeping ? Buffer.concat(chunks, bytes) : null };
+}
+
+/** The file's bytes, or null when it has grown past what is kept in memory since its stat. */
+async function readWhole(path: string): Promise<Buffer | null> {
+  const handle = await open(path, 'r');
+  try {
+    if ((await handle.stat()).size > BUFFER_LIMIT) return null;
+    return await handle.readFile();
+  } finally {
+    await handle.close();
+  }
 }
 
 /**

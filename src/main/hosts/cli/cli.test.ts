@@ -1,4 +1,4 @@
-// The real command line, run as a user runs it: `node bin/packshot.mjs …` (which builds
+// The real command line, run as a user runs it: `node bin/packshot.cjs …` (which builds
 // the app first if the build is missing or stale).
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';

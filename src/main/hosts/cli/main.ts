@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { PackshotError } from '../../../shared/errors';
 import { armFaults, createEngine, VERSION, type Engine } from '../../engine';
+import { coreCount } from '../boot/thread-pool.cjs';
 import { defaultDataDir } from '../data-dir';
 import { UsageError, type CliContext } from './cli-context';
 import { assetsCommand } from './commands/assets-command';
@@ -195,7 +196,12 @@ async function main(argv: string[]): Promise<number> {
     }
     // Only the long-running command watches folders; one-shot commands reconcile on `scan`.
     dataDir = values.data ?? defaultDataDir();
-    engine = createEngine({ dataDir, watch: name === 'serve' });
+    // As many cores as the entry sized the thread pool for (bin/packshot.cjs, out/main/cli.cjs).
+    engine = createEngine({
+      dataDir,
+      watch: name === 'serve',
+      concurrency: coreCount(process.env),
+    });
     await command({
       engine,
       positionals: rest,

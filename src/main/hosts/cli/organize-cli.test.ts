@@ -1,4 +1,4 @@
-// Intake rules and collections from the real command line (`node bin/packshot.mjs …`).
+// Intake rules and collections from the real command line (`node bin/packshot.cjs …`).
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

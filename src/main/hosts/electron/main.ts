@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { IPC, isMediaKey, MEDIA_KINDS, MEDIA_SCHEME } from '../../../shared/bridge';
 import { createEngine, type Engine } from '../../engine';
+import { coreCount } from '../boot/thread-pool.cjs';
 import { defaultDataDir } from '../data-dir';
 import { dispatch } from '../dispatch';
 import { resolveDragItem } from './drag-out';
@@ -74,6 +75,8 @@ async function start(): Promise<void> {
     dataDir: defaultDataDir(),
     sqliteBinding: electronSqliteBinding(),
     watch: true,
+    // As many cores as out/main/index.cjs sized the thread pool for.
+    concurrency: coreCount(process.env),
   });
 
   denyAllPermissions(session.defaultSession);

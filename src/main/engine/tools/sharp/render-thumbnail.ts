@@ -3,6 +3,18 @@ import sharp, { type Sharp } from 'sharp';
 // Each file is decoded once, so libvips' operation cache only holds memory: off.
 sharp.cache(false);
 
+/**
+ * libvips threads per image. The engine sets it to its core count, as it does its index
+ * queue, so a forced count (PACKSHOT_CORES) or a taskset holds for both.
+ */
+export function setImageThreads(threads: number): void {
+  sharp.concurrency(Math.max(1, Math.floor(threads)));
+}
+
+export function imageThreads(): number {
+  return sharp.concurrency();
+}
+
 export const THUMB_PX = 320;
 export const PREVIEW_PX = 2048;
 
