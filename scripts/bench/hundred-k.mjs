@@ -2,23 +2,22 @@
 // the restart and peak-RSS figures within one bench run.
 //
 // BENCH_REUSE_INDEX=1 keeps a copy of the indexed data dir under the OS temp folder, keyed
-// by a fingerprint of the built engine (out/main) and the tree, and reuses it while the
+// by a fingerprint of the built engine (the folder of the CLI benched) and the tree, and reuses it while the
 // build is unchanged: for re-running restart/rss without a long cold index. The cold figure
 // is then the one measured when the copy was made, and says so.
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { smallImageTree } from './corpus.mjs';
-import { BenchError, filesBelow, log, packshot, parseScan, root } from './lib.mjs';
+import { BenchError, cli, filesBelow, log, packshot, parseScan } from './lib.mjs';
 
 export const COUNT = Math.max(1000, Number(process.env.BENCH_100K ?? 100_000));
 const REUSE = process.env.BENCH_REUSE_INDEX === '1';
 
 function buildFingerprint() {
   const hash = createHash('sha256');
-  for (const file of filesBelow(join(root, 'out', 'main')))
-    hash.update(file).update(readFileSync(file));
+  for (const file of filesBelow(dirname(cli))) hash.update(file).update(readFileSync(file));
   return hash.digest('hex').slice(0, 16);
 }
 

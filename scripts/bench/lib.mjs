@@ -6,13 +6,16 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } fr
 import { opendir, stat } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WALLPAPER_PACKAGES } from './distinct-photos.mjs';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-// The CommonJS entry: it sizes the thread pool first, as `packshot` does.
-export const cli = join(root, 'out', 'main', 'cli.cjs');
+// The CommonJS entry: it sizes the thread pool first, as `packshot` does. BENCH_CLI points the
+// same figures at another build (an older commit's out/main/cli.js) for a before/after pair.
+export const cli = process.env.BENCH_CLI
+  ? resolve(process.env.BENCH_CLI)
+  : join(root, 'out', 'main', 'cli.cjs');
 export const cores = availableParallelism();
 export const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
 
