@@ -51,6 +51,7 @@ describe("an asset's audit rows", () => {
     ]);
     expect(await of(b)).toEqual(['licence.attach', 'licence.assign']);
     expect(await of(c)).toEqual(['release.create']);
+    expect(await of(Number.NaN)).toEqual([]);
     // Other subjects filter exactly as before.
     const byLicence = await h.call('auditEntries.list', {
       subject: { kind: 'licence', id: String(lid) },

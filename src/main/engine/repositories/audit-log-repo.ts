@@ -117,6 +117,7 @@ export class AuditLog {
     const args: (string | number)[] = [];
     let from = 'audit_log';
     if (f.subject?.kind === 'asset') {
+      if (!/^\d+$/.test(f.subject.id)) return []; // no asset has such an id
       from = 'audit_assets x JOIN audit_log ON audit_log.id = x.entry_id';
       where.push('x.asset_id = ?');
       args.push(Number(f.subject.id));
