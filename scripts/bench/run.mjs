@@ -2,7 +2,8 @@
 // one table. The engine is reached only through its built command line and HTTP bridge
 // (except the similar micro-bench).
 //
-//   BENCH_ONLY=scan,cores,paint,restart,rss,watch,similar,search,tagging,scroll,export,patterns
+//   BENCH_ONLY=scan,cores,paint,restart,rss,watch,similar,search,rights,tagging,scroll,export,
+//              patterns
 //                     a subset (default: all, in this order)
 //   BENCH_100K=N      files in the generated tree for restart and rss (default 100000)
 //   BENCH_RUNS=N      runs per timed figure, median shown (default 3)
@@ -10,13 +11,14 @@
 //   BENCH_SETTLE_S=S  watch: how long nothing may change before missing files count as missed
 //   BENCH_REUSE_INDEX=1  keep/reuse the indexed big tree while the build is unchanged
 //   BENCH_EXPORT_PRODUCTS=N  products (× 4 images, × 3 channels) for export (default 500)
-//   BENCH_SYNTH=N     assets in the synthetic catalog for search, tagging, scroll (100000)
+//   BENCH_SYNTH=N     assets in the synthetic catalog for search, rights, tagging, scroll (100000)
 //   BENCH_SCALING_FILES=N  cores: N of the distinct photos only (default: all)
 //
 // Figures: fig-cold-scan.mjs, fig-scaling.mjs, fig-first-paint.mjs, fig-restart.mjs, fig-peak-rss.mjs,
 // fig-watch.mjs, fig-similar.mjs (a micro-bench of the near-duplicate index; the engine's
 // module, in this process); over a synthetic 100k catalog (synthetic-100k.mjs):
-// fig-search.mjs, fig-tagging.mjs, fig-scroll.mjs; fig-export.mjs; and fig-patterns.mjs (users'
+// fig-search.mjs, fig-rights-search.mjs (rights terms, on a copy given licences and
+// approvals), fig-tagging.mjs, fig-scroll.mjs; fig-export.mjs; and fig-patterns.mjs (users'
 // regexes and globs on RE2 against native RegExp, in this process). Exit 1 when a figure
 // could not be measured (the engine lacks what it needs, or failed); an unmet target is
 // printed, not an exit code.
@@ -33,6 +35,7 @@ import firstPaint from './fig-first-paint.mjs';
 import patterns from './fig-patterns.mjs';
 import peakRss from './fig-peak-rss.mjs';
 import restart from './fig-restart.mjs';
+import rightsSearch from './fig-rights-search.mjs';
 import similar from './fig-similar.mjs';
 import scroll from './fig-scroll.mjs';
 import search from './fig-search.mjs';
@@ -51,6 +54,7 @@ const FIGURES = [
   watch,
   similar,
   search,
+  rightsSearch,
   tagging,
   scroll,
   exportPacks,

@@ -31,6 +31,7 @@ import { tagHandlers } from './handlers/tag-handlers';
 import { uploadHandlers } from './handlers/upload-handlers';
 import { versionHandlers } from './handlers/version-handlers';
 import { VersionOps } from './versions/version-ops';
+import { WrittenContent } from './ingest/written-content';
 import { VersionStore } from './media/version-store';
 import { KeepClones } from './media/keep-clones';
 import { CloneSupportRepo } from './repositories/clone-support-repo';
@@ -141,6 +142,8 @@ export function createEngine(options: EngineOptions): Engine {
   const store = new VersionStore(storeRoot, options.cloneFile);
   store.sweepTemp();
   const keepClones = new KeepClones(store, storeRoot, new CloneSupportRepo(db));
+  // A restore's checked bytes, handed from the version ops to indexing (hashed once).
+  const written = new WrittenContent();
   const previews = new EmbeddedPreviews();
   const xmp = new XmpWriter();
 
@@ -168,7 +171,7 @@ export function createEngine(options: EngineOptions): Engine {
   const ingest: IngestPipeline = new IngestPipeline(
     {
       ...{ db, bus, catalogs, assets, files, writes, versions, tags, similar, sidecars },
-      ...{ placeholders, intake, cache, previews, keepClones },
+      ...{ placeholders, intake, cache, previews, keepClones, written },
       // In the index result's transaction: filename rules marked auto link a file as it
       // arrives (this asset only, no scan), and tags the intake rules gave go back to XMP
       // like any other.
@@ -232,6 +235,7 @@ export function createEngine(options: EngineOptions): Engine {
     clones: keepClones,
     queue: ingest.queue,
     audit,
+    written,
   });
 
   // One group of handlers per domain of the contract (handlers/).

@@ -19,6 +19,8 @@ export function runPackshot(dataDir: string, args: readonly string[]): CliRun {
     encoding: 'utf8',
     env: { ...process.env, PACKSHOT_DATA: '' },
     timeout: 240_000,
+    // Long listings (a paged audit log) outgrow the 1 MB default.
+    maxBuffer: 256 * 1024 * 1024,
   });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }

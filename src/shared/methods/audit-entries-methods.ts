@@ -5,7 +5,11 @@ import { type } from '../phantom-type';
 import { empty } from './schema-parts';
 
 export const auditEntriesMethods = {
-  /** Oldest first; `since` is an ISO date or time (a prefix compares as its start). */
+  /**
+   * Oldest first; `since` is an ISO date or time (a prefix compares as its start). A subject
+   * `asset` means every row naming the asset (licence, release and link changes that list
+   * it too). `afterId` pages: pass the last id of one page to read the next.
+   */
   'auditEntries.list': {
     args: z
       .object({
@@ -17,6 +21,7 @@ export const auditEntriesMethods = {
           .object({ kind: z.string().min(1).max(100), id: z.string().min(1).max(200) })
           .strict()
           .optional(),
+        afterId: z.number().int().min(0).optional(),
         limit: z.number().int().min(1).max(100_000).default(10_000),
       })
       .strict(),

@@ -1,4 +1,4 @@
-PRAGMA user_version = 19;
+PRAGMA user_version = 20;
 
 -- index approvals_by_asset on approvals
 CREATE INDEX approvals_by_asset ON approvals (asset_id, hash, id);
@@ -170,6 +170,9 @@ CREATE TABLE 'assets_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
 
 -- table assets_fts_idx on assets_fts_idx
 CREATE TABLE 'assets_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+
+-- table audit_assets on audit_assets
+CREATE TABLE audit_assets (asset_id INTEGER NOT NULL, entry_id INTEGER NOT NULL, PRIMARY KEY (asset_id, entry_id)) WITHOUT ROWID;
 
 -- table audit_head on audit_head
 CREATE TABLE audit_head (only INTEGER PRIMARY KEY CHECK (only = 1), last_id INTEGER NOT NULL, hash TEXT NOT NULL);

@@ -30,11 +30,12 @@ export function usageHandlers(ctx: EngineContext): HandlerGroup<Names> {
       await writeTakedownCsv(target, takedownCsv(rows), force);
       return { path: target, rows: rows.length };
     },
-    'auditEntries.list': ({ since, subject, limit }) =>
+    'auditEntries.list': ({ since, subject, afterId, limit }) =>
       Promise.resolve(
         ctx.audit.list({
           ...(since === undefined ? {} : { since }),
           ...(subject === undefined ? {} : { subject }),
+          ...(afterId === undefined ? {} : { afterId }),
           limit,
         }),
       ),

@@ -32,6 +32,7 @@ import type { SidecarStamp } from '../repositories/sidecar-repo';
 import { writeIndexResult, type WriteDeps } from './write-index-result';
 import { faultPoint } from '../faults/fault-points';
 import type { KeepClones } from '../media/keep-clones';
+import type { WrittenContent } from './written-content';
 
 export interface IndexDeps {
   files: AssetFileRepo;
@@ -48,6 +49,8 @@ export interface IndexDeps {
   withinIndex?: WriteDeps['withinIndex'];
   /** Clones each content into the version store where the volume clones for free. */
   keepClones?: KeepClones;
+  /** Content a restore just wrote, with its checked hash: not read and hashed again. */
+  written?: WrittenContent;
 }
 
 export interface IndexOutcome {
@@ -105,7 +108,10 @@ export async function indexAsset(deps: IndexDeps, queuedId: number): Promise<Ind
       ) {
         await probeImage(file.path);
       }
-      const read = await readAndHash(file.path, file.bytes);
+      const written = deps.written?.matching(file);
+      const read = written
+        ? { hash: written.hash, bytes: written.bytes, buffer: written.data }
+        : await readAndHash(file.path, file.bytes);
       if (read.bytes === 0) throw new IndexFailure('Empty file (0 bytes)');
       hash = read.hash;
       buffer = read.buffer;

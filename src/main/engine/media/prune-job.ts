@@ -1,5 +1,6 @@
-// Keeping the loupe preview cache (and the version diffs) under their budgets, as a job: one queued row at most (a
-// request while one waits folds into it), resumed by the next engine if cut short.
+// Keeping the loupe preview cache and the version diffs under their budgets, as a job: one
+// queued row at most (a request while one waits folds into it), resumed by the next engine
+// if cut short.
 import type { JobRegistry } from '../jobs/job-registry';
 import type { MediaCache } from './media-cache';
 import { pruneCache } from './prune-cache';
@@ -13,15 +14,16 @@ export function definePruneJob(
   registry: JobRegistry,
   cache: MediaCache,
   budget = DEFAULT_BUDGET,
+  diffBudget = DIFF_BUDGET,
 ): () => void {
   const type = registry.define<Record<string, never>, { removed: number; bytes: number }>({
     name: PRUNE_PREVIEWS_JOB,
     concurrency: 1,
-    label: () => 'Trim the preview cache',
+    label: () => 'Trim the preview and version-diff caches',
     merge: (queued) => queued,
     run: async (ctx) => {
       // Version diffs are previews of a kind: the same job keeps them under a budget of their own.
-      const diffs = await pruneCache(cache.folder('diff'), DIFF_BUDGET, ctx.signal);
+      const diffs = await pruneCache(cache.folder('diff'), diffBudget, ctx.signal);
       const previews = await pruneCache(cache.folder('preview'), budget, ctx.signal);
       return { removed: previews.removed + diffs.removed, bytes: previews.bytes + diffs.bytes };
     },

@@ -9,6 +9,7 @@ import type { AuditEntry, AuditVerdict } from '../../../shared/usage-dto';
 import type { Db } from '../db/open-database';
 import { statements } from '../db/statement-cache';
 import { writeTransaction } from '../db/write-transaction';
+import { namedAssets } from './audit-named-assets';
 import { reviewerName } from './reviewer-name';
 
 /** The chain's start: the prev_hash of the first row. */
@@ -34,6 +35,14 @@ interface Row {
   after: string | null;
   prev_hash: string;
   hash: string;
+}
+
+export interface AuditFilter {
+  since?: string;
+  subject?: { kind: string; id: string };
+  /** Only rows after this id: the last id of the page before. */
+  afterId?: number;
+  limit?: number;
 }
 
 export class AuditLog {
@@ -88,27 +97,48 @@ export class AuditLog {
       s.prepare(
         'INSERT INTO audit_head (only, last_id, hash) VALUES (1, ?, ?) ON CONFLICT (only) DO UPDATE SET last_id = excluded.last_id, hash = excluded.hash',
       ).run(id, hash);
+      // Which assets the row names, for the per-asset filter (audit_assets, migration 20).
+      const named = s.prepare(
+        'INSERT OR IGNORE INTO audit_assets (asset_id, entry_id) VALUES (?, ?)',
+      );
+      for (const assetId of namedAssets(r.subject, r.before, r.after)) named.run(assetId, id);
       return toEntry({ id, ...row, hash });
     });
   }
 
-  /** Rows oldest first, since a date (ISO prefix) and/or about one subject. */
-  list(f: { since?: string; subject?: { kind: string; id: string }; limit?: number } = {}) {
+  /**
+   * Rows oldest first, since a date (ISO prefix) and/or about one subject, after a row id
+   * (keyset paging: pass the last id of a page to read the next). About an asset means
+   * every row that names it: its own (approvals, versions) and those of the licences,
+   * releases and products whose change listed it (audit_assets).
+   */
+  list(f: AuditFilter = {}): AuditEntry[] {
     const where: string[] = [];
     const args: (string | number)[] = [];
+    let from = 'audit_log';
+    if (f.subject?.kind === 'asset') {
+      if (!/^\d+$/.test(f.subject.id)) return []; // no asset has such an id
+      from = 'audit_assets x JOIN audit_log ON audit_log.id = x.entry_id';
+      where.push('x.asset_id = ?');
+      args.push(Number(f.subject.id));
+    } else if (f.subject !== undefined) {
+      where.push('subject_kind = ? AND subject_id = ?');
+      args.push(f.subject.kind, f.subject.id);
+    }
+    if (f.afterId !== undefined) {
+      where.push(f.subject?.kind === 'asset' ? 'x.entry_id > ?' : 'id > ?');
+      args.push(f.afterId);
+    }
     if (f.since !== undefined) {
       where.push('at >= ?');
       args.push(f.since);
     }
-    if (f.subject !== undefined) {
-      where.push('subject_kind = ? AND subject_id = ?');
-      args.push(f.subject.kind, f.subject.id);
-    }
     args.push(f.limit ?? 10_000);
+    const order = f.subject?.kind === 'asset' ? 'x.entry_id' : 'id';
     return statements(this.db)
       .prepare<(string | number)[], Row>(
-        `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-         ORDER BY id LIMIT ?`,
+        `SELECT audit_log.* FROM ${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+         ORDER BY ${order} LIMIT ?`,
       )
       .all(...args)
       .map(toEntry);

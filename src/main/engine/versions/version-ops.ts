@@ -7,6 +7,7 @@ import { expectedFormat, extensionOf, kindOf } from '../ingest/file-kinds';
 import { probeImage } from '../tools/sharp/render-thumbnail';
 import type { IndexQueue } from '../ingest/index-queue';
 import { KeyedLock } from '../ingest/keyed-lock';
+import type { WrittenContent } from '../ingest/written-content';
 import type { KeepClones } from '../media/keep-clones';
 import type { MediaCache } from '../media/media-cache';
 import type { VersionStore } from '../media/version-store';
@@ -23,6 +24,8 @@ export interface VersionDeps {
   cache: MediaCache;
   queue: IndexQueue;
   audit: AuditLog;
+  /** Shared with indexing: a restore's checked bytes are indexed without hashing them again. */
+  written?: WrittenContent;
 }
 
 /** Where a replace or restore's new content came from, as its audit row says. */
@@ -115,16 +118,27 @@ export class VersionOps {
         `Version ${n} cannot be restored: its bytes were not kept (it was overwritten outside Packshot on a volume that cannot clone files)`,
       );
     const data = await readFile(this.deps.store.pathFor(version.hash));
+    // Checked before it goes over the file; that hash is the one the index records too.
     if (sha256(data) !== version.hash)
       throw new PackshotError('internal', `The kept bytes of version ${n} are damaged`);
-    return this.writeVersion(id, data, { restoredFrom: n });
+    return this.writeVersion(id, data, { restoredFrom: n }, version.hash);
   }
 
-  private writeVersion(id: number, data: Buffer, origin: Origin): Promise<VersionChange> {
-    return this.writing.run(String(id), () => this.writeLocked(id, data, origin));
+  private writeVersion(
+    id: number,
+    data: Buffer,
+    origin: Origin,
+    dataHash?: string,
+  ): Promise<VersionChange> {
+    return this.writing.run(String(id), () => this.writeLocked(id, data, origin, dataHash));
   }
 
-  private async writeLocked(id: number, data: Buffer, origin: Origin): Promise<VersionChange> {
+  private async writeLocked(
+    id: number,
+    data: Buffer,
+    origin: Origin,
+    dataHash?: string,
+  ): Promise<VersionChange> {
     let file = this.located(id);
     if (file.state === 'missing' || !file.hash) file = await this.settle(file).catch(() => file);
     const current =
@@ -142,7 +156,7 @@ export class VersionOps {
     const before = { n: this.deps.versions.history(id).length, hash };
     faultPoint('versions.stored');
     await writeOver(file.path, data);
-    file = await this.settle(file);
+    file = await this.settle(file, dataHash === undefined ? undefined : { hash: dataHash, data });
     const listed = await this.list(id);
     const now = listed.versions.at(-1);
     // Its own transaction, just after the index one: indexing has no hook that knows why a
@@ -158,8 +172,22 @@ export class VersionOps {
   }
 
   /** Brings the asset's row up to date with its file on disk, indexing it if it changed. */
-  private async settle(file: Located): Promise<Located> {
+  private async settle(file: Located, wrote?: { hash: string; data: Buffer }): Promise<Located> {
     const s = await stat(file.path);
+    const mtimeMs = Math.trunc(s.mtimeMs);
+    if (wrote) this.deps.written?.set(file.id, { ...wrote, bytes: s.size, mtimeMs });
+    try {
+      return await this.reindex(file, s, mtimeMs);
+    } finally {
+      if (wrote) this.deps.written?.delete(file.id);
+    }
+  }
+
+  private async reindex(
+    file: Located,
+    s: { size: number; ino: number; dev: number },
+    mtimeMs: number,
+  ): Promise<Located> {
     const { queue } = this.deps.files.reconcile(
       file.catalogId,
       [
@@ -167,7 +195,7 @@ export class VersionOps {
           relPath: file.relPath,
           name: file.name,
           bytes: s.size,
-          mtimeMs: Math.trunc(s.mtimeMs),
+          mtimeMs,
           kind: kindOf(file.name),
           ino: s.ino,
           dev: s.dev,

@@ -66,6 +66,23 @@ describe('versions: work done once', () => {
     expect(timesHashed(fresh)).toBe(1);
   });
 
+  it('restore hashes the restored bytes once: the damage check, which the index reuses', async () => {
+    world = await startWithPhotos('versions-restore-hash', ['cap.jpg'], 31);
+    const { h, folder } = world;
+    const id = world.id['cap.jpg']!;
+    const old = sha(await readFile(join(folder, 'cap.jpg')));
+    const drop = join(await tempDir('drop'), 'cap-v2.jpg');
+    await writeFile(drop, await makeImage(72, 54, 'jpeg', 32));
+    await h.call('versions.replace', { id, path: drop });
+
+    seen.digests.length = 0; // from here, only what the restore hashes
+    const restored = await h.call('versions.restore', { id, n: 1 });
+    expect(timesHashed(old)).toBe(1);
+    expect(restored.versions.at(-1)).toMatchObject({ n: 3, hash: old, current: true });
+    expect((await h.byName('cap.jpg')).hash).toBe(old);
+    expect(sha(await readFile(join(folder, 'cap.jpg')))).toBe(old);
+  });
+
   it('replaces from an upload (browser mode), then lets the upload go', async () => {
     world = await startWithPhotos('versions-upload', ['hat.jpg'], 41);
     const { h, folder } = world;

@@ -39,6 +39,8 @@ export interface CliContext {
     force: boolean;
     /** audit: entries from this date on. */
     since: string | undefined;
+    /** audit: only entries after this row id. */
+    afterId: string | undefined;
     /** rights, release, approval; export / check --approved-only. */
     rights: RightsFlags;
   };

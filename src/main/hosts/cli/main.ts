@@ -87,9 +87,9 @@ usage: packshot [--data DIR] <command>
                           files still in packs whose licence ends within N days
                           (default 30) or has ended; --csv writes them (never over an
                           existing file without --force)
-  audit [--since DATE] [--json] | audit verify [--json]
-                          the hash-chained log of changes; verify exits 1 when a row
-                          was edited, moved or deleted
+  audit [--since DATE] [--after-id N] [--json] | audit verify [--json]
+                          the hash-chained log of changes (all of it, or the rows after
+                          id N); verify exits 1 when a row was edited, moved or deleted
   jobs [--json]           durable jobs (exports, XMP writes…), whichever process runs them
   serve [--port N]        browser mode on 127.0.0.1 (prints the address to open)
   doctor [--full] [--salvage] [--json]
@@ -165,6 +165,7 @@ async function main(argv: string[]): Promise<number> {
         csv: { type: 'string' },
         force: { type: 'boolean', default: false },
         since: { type: 'string' },
+        'after-id': { type: 'string' },
         ...RIGHTS_OPTIONS,
       },
     });
@@ -223,6 +224,7 @@ async function main(argv: string[]): Promise<number> {
         csv: values.csv,
         force: values.force ?? false,
         since: values.since,
+        afterId: values['after-id'],
         rights: rightsFlags(values),
       },
       rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)),

@@ -1,4 +1,5 @@
-// `usage ID`, `takedown [--days N] [--csv FILE] [--force]`, `audit [--since DATE]`, `audit verify`.
+// `usage ID`, `takedown [--days N] [--csv FILE] [--force]`, `audit [--since DATE] [--after-id N]`,
+// `audit verify`.
 import type { AuditEntry } from '../../../../shared/usage-dto';
 import { call, UsageError, writeJson, type CliContext } from '../cli-context';
 
@@ -49,7 +50,10 @@ export async function takedownCommand(ctx: CliContext): Promise<void> {
     );
 }
 
-/** `audit [--since DATE] [--json]` and `audit verify [--json]` (exit 1 when the chain is broken). */
+/** Rows read per call: the whole log is read page by page (keyset, after the last id). */
+const AUDIT_PAGE = 10_000;
+
+/** `audit [--since DATE] [--after-id N] [--json]` and `audit verify [--json]` (exit 1 when the chain is broken). */
 export async function auditCommand(ctx: CliContext): Promise<void> {
   const [sub, ...rest] = ctx.positionals;
   if (sub === 'verify' && rest.length === 0) {
@@ -65,17 +69,36 @@ export async function auditCommand(ctx: CliContext): Promise<void> {
     if (!verdict.ok) throw new Error('the audit log does not verify');
     return;
   }
-  if (sub !== undefined)
-    throw new UsageError(
-      'usage: packshot audit [--since DATE] [--json] | packshot audit verify [--json]',
-    );
-  const rows = await call(ctx.engine, 'auditEntries.list', {
-    ...(ctx.flags.since === undefined ? {} : { since: ctx.flags.since }),
-  });
-  if (ctx.flags.json) return writeJson(ctx.out, rows);
-  if (rows.length === 0) ctx.out.write('No audit entries.\n');
-  for (const r of rows) ctx.out.write(`${line(r)}\n`);
+  if (sub !== undefined) throw new UsageError(`${AUDIT_USAGE}`);
+  let afterId = 0;
+  if (ctx.flags.afterId !== undefined) {
+    afterId = Number(ctx.flags.afterId);
+    if (!Number.isSafeInteger(afterId) || afterId < 0)
+      throw new UsageError(`--after-id takes a row id (a whole number)\n${AUDIT_USAGE}`);
+  }
+  const rows: AuditEntry[] = [];
+  let read = 0;
+  for (;;) {
+    const page = await call(ctx.engine, 'auditEntries.list', {
+      ...(ctx.flags.since === undefined ? {} : { since: ctx.flags.since }),
+      afterId,
+      limit: AUDIT_PAGE,
+    });
+    read += page.length;
+    if (ctx.flags.json) rows.push(...page);
+    else for (const r of page) ctx.out.write(`${line(r)}\n`);
+    const last = page.at(-1);
+    if (page.length < AUDIT_PAGE || last === undefined) {
+      if (ctx.flags.json) writeJson(ctx.out, rows);
+      else if (read === 0) ctx.out.write('No audit entries.\n');
+      return;
+    }
+    afterId = last.id;
+  }
 }
+
+const AUDIT_USAGE =
+  'usage: packshot audit [--since DATE] [--after-id N] [--json] | packshot audit verify [--json]';
 
 function line(r: AuditEntry): string {
   const change = [

@@ -230,4 +230,31 @@ describe('review keys', () => {
     ).toEqual(['img-000001.jpg', 'img-000003.jpg']);
     expect(oneByTestId(root, 'review-count').textContent).toBe('2 assets');
   });
+
+  it('reads the states again, once per burst, when another window or process decides', async () => {
+    const { transport, root } = await start();
+    expect(shownState(root)).toBe('draft');
+    // Another process approves asset 0: the engine answers with it and says assets changed.
+    let elsewhere: ApprovalState = 'approved';
+    transport.handle('rights.get', () => ({
+      licences: [],
+      releases: [],
+      approval: elsewhere,
+      claims: null,
+    }));
+    const settle = async (emits: number) => {
+      const before = transport.callsOf('rights.get').length;
+      for (let i = 0; i < emits; i++)
+        act(() => transport.emit('assets.changed', { catalogId: null }));
+      await act(() => new Promise((resolve) => setTimeout(resolve, 300)));
+      await flush();
+      return transport.callsOf('rights.get').length - before;
+    };
+    const one = await settle(1);
+    expect(shownState(root)).toBe('approved');
+    expect(byTestId(root, 'review-item')[0]?.dataset.state).toBe('approved');
+    elsewhere = 'rejected';
+    expect(await settle(5)).toBe(one);
+    expect(shownState(root)).toBe('rejected');
+  });
 });

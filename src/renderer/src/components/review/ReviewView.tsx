@@ -13,6 +13,7 @@ import { ReviewList } from './ReviewList';
 import { ReviewPanel } from './ReviewPanel';
 import { ReviewStage } from './ReviewStage';
 import { useReviewKeys } from './use-review-keys';
+import { useReviewRefresh } from './use-review-refresh';
 
 export function ReviewView() {
   const { client, stores } = useServices();
@@ -34,6 +35,7 @@ export function ReviewView() {
       }),
     [review, stores],
   );
+  useReviewRefresh(client, review);
   useReviewKeys(review, commentRef, canDecide);
 
   return (

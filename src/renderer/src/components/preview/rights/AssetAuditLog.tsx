@@ -4,17 +4,13 @@ import type { AuditEntry } from '../../../../../shared/usage-dto';
 import { useServices } from '../../../app-context';
 import { formatInstant } from '../../../format/date';
 import { AUDIT_SHOWN, assetAudit } from './use-asset-rights';
-import { auditCsv, auditJson, download } from './audit-export';
-
-const WHOLE_LOG_LIMIT = 100_000;
+import { auditCsv, auditJson, download, readAudit } from './audit-export';
 
 export function AssetAuditLog({
   assetId,
-  licenceIds,
   entries,
 }: {
   assetId: number;
-  licenceIds: readonly number[];
   entries: readonly AuditEntry[];
 }) {
   const { client, stores } = useServices();
@@ -22,22 +18,11 @@ export function AssetAuditLog({
   const [format, setFormat] = useState<'csv' | 'json'>('csv');
   const exportAudit = async () => {
     try {
-      const rows =
-        scope === 'asset'
-          ? await assetAudit(client, assetId, licenceIds)
-          : await client.call('auditEntries.list', { limit: WHOLE_LOG_LIMIT });
+      const rows = scope === 'asset' ? await assetAudit(client, assetId) : await readAudit(client);
       const day = new Date().toISOString().slice(0, 10);
       const name = `packshot-audit-${scope === 'asset' ? `asset-${assetId}` : 'all'}-${day}.${format}`;
       if (format === 'csv') download(name, auditCsv(rows), 'text/csv');
       else download(name, auditJson(rows), 'application/json');
-      // The method's most per call, oldest first: a longer log is cut, and the user told.
-      if (scope === 'all' && rows.length === WHOLE_LOG_LIMIT)
-        stores.notices
-          .getState()
-          .report(
-            'The audit export is cut',
-            'It holds the oldest 100,000 rows, the most auditEntries.list returns at once.',
-          );
     } catch (cause) {
       stores.notices.getState().report('Could not export the audit log', cause);
     }

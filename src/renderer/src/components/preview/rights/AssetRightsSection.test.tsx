@@ -55,6 +55,12 @@ const entry = (id: number, over: Partial<AuditEntry>): AuditEntry => ({
   ...over,
 });
 
+const within = (root: ParentNode, label: string): HTMLElement => {
+  const found = root.querySelector<HTMLElement>(`[aria-label="${label}"]`);
+  if (found === null) throw new Error(`no control "${label}"`);
+  return found;
+};
+
 /** The panel on asset 1 (of 3) with a recorded engine, or on the selection `pick`. */
 async function show(serve: (t: FakeTransport) => void = () => {}, pick: number[] = [0]) {
   const transport = fakeEngine({ total: 3 });
@@ -72,7 +78,7 @@ async function show(serve: (t: FakeTransport) => void = () => {}, pick: number[]
 
 describe('the preview’s Rights section', () => {
   it('shows licences, releases, approval history, the file’s claims, where used and audit rows', async () => {
-    const { root } = await show((t) =>
+    const { transport, root } = await show((t) =>
       t
         .handle('rights.get', () => ({
           licences: [licence(7, 'Spring shoot')],
@@ -122,20 +128,17 @@ describe('the preview’s Rights section', () => {
           },
         ])
         .handle('auditEntries.list', ({ subject }) =>
-          subject?.kind === 'asset'
-            ? [entry(3, { action: 'approval.set' })]
-            : [
+          // The engine's per-asset filter: its own rows and the licence rows listing it.
+          subject?.kind === 'asset' && subject.id === '1'
+            ? [
                 entry(1, {
                   action: 'licence.attach',
                   subjectKind: 'licence',
                   after: { assetIds: [1] },
                 }),
-                entry(2, {
-                  action: 'licence.attach',
-                  subjectKind: 'licence',
-                  after: { assetIds: [12] },
-                }),
-              ],
+                entry(3, { action: 'approval.set' }),
+              ]
+            : [],
         ),
     );
     const texts = (id: string) => byTestId(root, id).map((e) => e.textContent);
@@ -150,9 +153,12 @@ describe('the preview’s Rights section', () => {
     ]);
     expect(texts('rights-claims')[0]).toBe('Usage termsWeb onlyCopyright© Studio');
     expect(texts('rights-usages')[0]).toContain('amazon · SKU-1');
-    // Its own rows and the licence rows that name it (not asset 12's).
+    // Newest first, from one per-asset read (no reads per licence).
     const audit = oneByTestId(root, 'rights-audit').querySelectorAll('li');
     expect([...audit].map((li) => li.getAttribute('title'))).toEqual(['#3 h3', '#1 h1']);
+    expect(transport.callsOf('auditEntries.list')).toEqual([
+      { subject: { kind: 'asset', id: '1' }, afterId: 0, limit: 10_000 },
+    ]);
     expect(texts('rights-reviewer')[0]).toContain('Decides as Tester');
   });
 
@@ -284,6 +290,32 @@ describe('the preview’s Rights section', () => {
     await press(oneByTestId(root, 'rights-audit-export'));
     expect(names).toEqual([expect.stringMatching(/^packshot-audit-asset-1-\d{4}-\d\d-\d\d\.csv$/)]);
     expect(await blobs[0]?.text()).toBe(auditCsv([entry(3, { after: { state: 'approved' } })]));
+  });
+
+  it('exports the whole log page by page, past the most one call returns', async () => {
+    const blobs: Blob[] = [];
+    URL.createObjectURL = (b: Blob | MediaSource) => {
+      blobs.push(b as Blob);
+      return 'blob:x';
+    };
+    URL.revokeObjectURL = () => {};
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    const log = Array.from({ length: 25_000 }, (_, i) => entry(i + 1, {}));
+    const { transport, root } = await show((t) =>
+      t.handle('auditEntries.list', ({ subject, afterId, limit }) =>
+        subject === undefined ? log.filter((e) => e.id > (afterId ?? 0)).slice(0, limit) : [],
+      ),
+    );
+    choose(within(root, 'Audit rows to export'), 'all');
+    choose(within(root, 'Audit export format'), 'json');
+    await press(oneByTestId(root, 'rights-audit-export'));
+    await flush();
+    const rows = JSON.parse((await blobs[0]?.text()) ?? '[]') as AuditEntry[];
+    expect(rows.map((e) => e.id)).toEqual(log.map((e) => e.id));
+    const pages = transport
+      .callsOf('auditEntries.list')
+      .filter((a) => (a as { subject?: unknown }).subject === undefined);
+    expect(pages.map((a) => (a as { afterId: number }).afterId)).toEqual([0, 10_000, 20_000]);
   });
 });
 

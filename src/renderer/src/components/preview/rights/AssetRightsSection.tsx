@@ -93,11 +93,7 @@ export function AssetRightsSection({ asset }: { asset: Asset }) {
           <Claims claims={view.rights.claims} />
           <Usages usages={view.usages} />
           <h4 className="rights-subheading">Audit</h4>
-          <AssetAuditLog
-            assetId={asset.id}
-            licenceIds={view.rights.licences.map((l) => l.id)}
-            entries={view.audit}
-          />
+          <AssetAuditLog assetId={asset.id} entries={view.audit} />
         </>
       )}
     </section>

@@ -3,6 +3,30 @@
 // saves it to its downloads folder, the desktop app shows Electron's save dialog. The
 // engine writes nothing for it.
 import type { AuditEntry } from '../../../../../shared/usage-dto';
+import type { Client } from '../../../client';
+
+/** Rows per call; a longer log is read page by page, after the last id of the one before. */
+export const AUDIT_PAGE = 10_000;
+
+/** Every audit row (of one subject, or the whole log), oldest first, however many. */
+export async function readAudit(
+  client: Client,
+  subject?: { kind: string; id: string },
+): Promise<AuditEntry[]> {
+  const rows: AuditEntry[] = [];
+  let afterId = 0;
+  for (;;) {
+    const page = await client.call('auditEntries.list', {
+      ...(subject === undefined ? {} : { subject }),
+      afterId,
+      limit: AUDIT_PAGE,
+    });
+    rows.push(...page);
+    const last = page.at(-1);
+    if (page.length < AUDIT_PAGE || last === undefined) return rows;
+    afterId = last.id;
+  }
+}
 
 const COLUMNS = [
   'id',

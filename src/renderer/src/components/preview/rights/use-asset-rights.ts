@@ -8,6 +8,7 @@ import type { AuditEntry, UsageRow } from '../../../../../shared/usage-dto';
 import { PackshotError } from '../../../../../shared/errors';
 import { useServices } from '../../../app-context';
 import type { Client } from '../../../client';
+import { readAudit } from './audit-export';
 
 export interface AssetRightsView {
   assetId: number;
@@ -24,25 +25,14 @@ const RELOAD_DELAY_MS = 150;
 /** Audit rows shown per asset; "Export audit…" reads them whole. */
 export const AUDIT_SHOWN = 200;
 
-export async function assetAudit(client: Client, assetId: number, licenceIds: readonly number[]) {
-  // Approvals and versions are recorded about the asset; licence attach/detach about the
-  // licence, naming the assets in the row: those of the licences it holds now are read too.
-  const own = await client.call('auditEntries.list', {
-    subject: { kind: 'asset', id: String(assetId) },
-  });
-  const byLicence = await Promise.all(
-    licenceIds.map((id) =>
-      client.call('auditEntries.list', { subject: { kind: 'licence', id: String(id) } }),
-    ),
-  );
-  const all = [...own, ...byLicence.flat().filter((e) => namesAsset(e, assetId))];
-  return [...new Map(all.map((e) => [e.id, e])).values()].sort((a, b) => b.id - a.id);
-}
-
-/** Whether a licence row's `after.assetIds` (attach, detach, assign) lists the asset. */
-function namesAsset(entry: AuditEntry, assetId: number): boolean {
-  const after = entry.after as { assetIds?: unknown } | null;
-  return Array.isArray(after?.assetIds) && after.assetIds.includes(assetId);
+/**
+ * The asset's audit rows, newest first: the engine finds every row naming it (approvals and
+ * versions about it, and the licence, release and link rows that list it, whether or not
+ * it still holds them).
+ */
+export async function assetAudit(client: Client, assetId: number): Promise<AuditEntry[]> {
+  const rows = await readAudit(client, { kind: 'asset', id: String(assetId) });
+  return rows.reverse();
 }
 
 export function useAssetRights(asset: Asset): {
@@ -76,11 +66,7 @@ export function useAssetRights(asset: Asset): {
       const [history, usages, audit] = await Promise.all([
         client.call('approvals.history', { assetId: id }),
         client.call('usages.list', { assetId: id }),
-        assetAudit(
-          client,
-          id,
-          rights.licences.map((l) => l.id),
-        ),
+        assetAudit(client, id),
       ]);
       return {
         assetId: id,
