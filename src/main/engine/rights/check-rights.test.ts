@@ -119,6 +119,20 @@ const table: [string, RightsFacts, RightsUse, string, string[]][] = [
     [],
   ],
   [
+    'territory stored before the ISO check (UK) is read as GB',
+    facts({ licences: [licence({ territoriesMode: 'include', territories: ['uk'] })] }),
+    use({ territory: 'GB' }),
+    'allow',
+    [],
+  ],
+  [
+    'territory excluded as UK blocks GB',
+    facts({ licences: [licence({ territoriesMode: 'exclude', territories: ['UK'] })] }),
+    use({ territory: 'GB' }),
+    'block',
+    ['licence.territory'],
+  ],
+  [
     'territory excluded blocks',
     facts({ licences: [licence({ territoriesMode: 'exclude', territories: ['DE'] })] }),
     use(),
