@@ -4,7 +4,7 @@ import type { AuditEntry } from '../../../../../shared/usage-dto';
 import { useServices } from '../../../app-context';
 import { formatInstant } from '../../../format/date';
 import { AUDIT_SHOWN, assetAudit } from './use-asset-rights';
-import { auditCsv, auditJson, download } from './audit-export';
+import { auditCsv, auditJson, download, localDay } from './audit-export';
 
 const WHOLE_LOG_LIMIT = 100_000;
 
@@ -26,7 +26,7 @@ export function AssetAuditLog({
         scope === 'asset'
           ? await assetAudit(client, assetId, licenceIds)
           : await client.call('auditEntries.list', { limit: WHOLE_LOG_LIMIT });
-      const day = new Date().toISOString().slice(0, 10);
+      const day = localDay();
       const name = `packshot-audit-${scope === 'asset' ? `asset-${assetId}` : 'all'}-${day}.${format}`;
       if (format === 'csv') download(name, auditCsv(rows), 'text/csv');
       else download(name, auditJson(rows), 'application/json');
