@@ -202,6 +202,13 @@ const table: [string, RightsFacts, RightsUse, string, string[]][] = [
     'warn',
     ['release.expiring'],
   ],
+  [
+    'a model release on its last day with no warning window allows, as a licence does',
+    facts({ personInFrame: true, releases: [release({ expiresOn: '2026-06-01' })] }),
+    use({ warnDays: 0 }),
+    'allow',
+    [],
+  ],
   ['no person, no release needed', facts({ personInFrame: false }), use(), 'allow', []],
   [
     'unapproved blocks where approval is required',

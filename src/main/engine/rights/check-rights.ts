@@ -109,8 +109,8 @@ function releaseReasons(facts: RightsFacts, use: RightsUse): RightsReason[] {
       },
     ];
   }
-  const soon = addDays(use.date, use.warnDays ?? 30);
-  return valid.every((r) => r.expiresOn !== null && r.expiresOn <= soon)
+  // A release's last day is its expiry, as a licence's: the same window definition.
+  return valid.every((r) => isExpiring(r.expiresOn, use.warnDays ?? 30, use.date))
     ? [
         {
           code: 'release.expiring',
