@@ -11,6 +11,7 @@ import { invoke } from '../hosts/dispatch';
 import { eventually, startWithPhotos, type PhotoHarness } from '../test-support/engine-harness';
 import { tempDir } from '../test-support/sample-images';
 import { seedProducts } from '../test-support/seed-products';
+import { addDays, today } from './rights/licence-dates';
 
 let photos: PhotoHarness | null = null;
 const engines: Engine[] = [];
@@ -22,8 +23,8 @@ afterEach(async () => {
   for (const d of dirs.splice(0)) await rm(d, { recursive: true, force: true });
 });
 
-const day = (offset: number): string =>
-  new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+/** The user's local day plus `offset` days, as the engine counts them. */
+const day = (offset: number): string => addDays(today(), offset);
 const licence = { name: 'Shoot', licensor: 'Studio', type: 'royalty-free' as const };
 
 async function finished(engine: Engine, jobId: number | null): Promise<void> {

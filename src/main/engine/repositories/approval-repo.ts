@@ -12,7 +12,8 @@ export const APPROVAL_STATE_SQL = `COALESCE(
   (SELECT p.state FROM approvals p WHERE p.asset_id = a.id AND p.hash = a.hash ORDER BY p.id DESC LIMIT 1),
   CASE WHEN EXISTS (SELECT 1 FROM approvals p WHERE p.asset_id = a.id) THEN 'in-review' ELSE 'draft' END)`;
 
-interface Row {
+/** An approvals row as stored. */
+export interface DecisionRow {
   id: number;
   asset_id: number;
   hash: string;
@@ -21,6 +22,16 @@ interface Row {
   at: number;
   comment: string | null;
 }
+
+export const toDecision = (r: DecisionRow): ApprovalDecision => ({
+  id: r.id,
+  assetId: r.asset_id,
+  hash: r.hash,
+  state: r.state as ApprovalState,
+  who: r.who,
+  at: r.at,
+  comment: r.comment,
+});
 
 /** approvals (every decision, by content hash), the file's rights claims and `People` tags. */
 export class ApprovalRepo {
@@ -54,17 +65,9 @@ export class ApprovalRepo {
 
   history(assetId: number): ApprovalDecision[] {
     return statements(this.db)
-      .prepare<[number], Row>('SELECT * FROM approvals WHERE asset_id = ? ORDER BY id DESC')
+      .prepare<[number], DecisionRow>('SELECT * FROM approvals WHERE asset_id = ? ORDER BY id DESC')
       .all(assetId)
-      .map((r) => ({
-        id: r.id,
-        assetId: r.asset_id,
-        hash: r.hash,
-        state: r.state as ApprovalState,
-        who: r.who,
-        at: r.at,
-        comment: r.comment,
-      }));
+      .map(toDecision);
   }
 
   /** Each asset's approval state alone (what an audit row of a decision needs). */

@@ -2,9 +2,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWithPhotos, type PhotoHarness } from '../../test-support/engine-harness';
 import { addDays } from '../rights/check-rights';
+import { today as localToday } from '../rights/licence-dates';
 
 let p: PhotoHarness;
-const today = new Date().toISOString().slice(0, 10);
+const today = localToday(); // the engine's day: the user's local day
 const names = ['ended.jpg', 'later.jpg', 'ending.jpg', 'fine.jpg', 'none.jpg', 'mixed.jpg'];
 
 beforeAll(async () => {

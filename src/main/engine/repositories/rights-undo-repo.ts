@@ -1,6 +1,7 @@
-import type { ApprovalDecision, ApprovalState } from '../../../shared/rights-dto';
+import type { ApprovalDecision } from '../../../shared/rights-dto';
 import type { Db } from '../db/open-database';
 import { statements } from '../db/statement-cache';
+import { toDecision, type DecisionRow } from './approval-repo';
 
 /** An asset and a licence (or release) it holds. */
 export type LinkPair = readonly [assetId: number, holdingId: number];
@@ -13,16 +14,6 @@ const TABLES = {
   licence: { links: 'asset_licences', column: 'licence_id', owner: 'licences' },
   release: { links: 'asset_releases', column: 'release_id', owner: 'releases' },
 } as const;
-
-interface DecisionRow {
-  id: number;
-  asset_id: number;
-  hash: string;
-  state: string;
-  who: string;
-  at: number;
-  comment: string | null;
-}
 
 /**
  * What rights edits and their undo change row by row: approval decisions by id, and
@@ -46,15 +37,7 @@ export class RightsUndoRepo {
     return statements(this.db)
       .prepare<[number], DecisionRow>('SELECT * FROM approvals WHERE id > ? ORDER BY id')
       .all(id)
-      .map((r) => ({
-        id: r.id,
-        assetId: r.asset_id,
-        hash: r.hash,
-        state: r.state as ApprovalState,
-        who: r.who,
-        at: r.at,
-        comment: r.comment,
-      }));
+      .map(toDecision);
   }
 
   /** Removes these decisions; returns the ones that were there. */

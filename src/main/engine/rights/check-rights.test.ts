@@ -119,6 +119,20 @@ const table: [string, RightsFacts, RightsUse, string, string[]][] = [
     [],
   ],
   [
+    'territory stored before the ISO check (UK) is read as GB',
+    facts({ licences: [licence({ territoriesMode: 'include', territories: ['uk'] })] }),
+    use({ territory: 'GB' }),
+    'allow',
+    [],
+  ],
+  [
+    'territory excluded as UK blocks GB',
+    facts({ licences: [licence({ territoriesMode: 'exclude', territories: ['UK'] })] }),
+    use({ territory: 'GB' }),
+    'block',
+    ['licence.territory'],
+  ],
+  [
     'territory excluded blocks',
     facts({ licences: [licence({ territoriesMode: 'exclude', territories: ['DE'] })] }),
     use(),
@@ -187,6 +201,13 @@ const table: [string, RightsFacts, RightsUse, string, string[]][] = [
     use({ warnDays: 14 }),
     'warn',
     ['release.expiring'],
+  ],
+  [
+    'a model release on its last day with no warning window allows, as a licence does',
+    facts({ personInFrame: true, releases: [release({ expiresOn: '2026-06-01' })] }),
+    use({ warnDays: 0 }),
+    'allow',
+    [],
   ],
   ['no person, no release needed', facts({ personInFrame: false }), use(), 'allow', []],
   [

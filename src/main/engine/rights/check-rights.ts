@@ -19,6 +19,7 @@ import type {
   RightsReason,
   RightsResult,
 } from '../../../shared/rights-dto';
+import { territoryCode } from '../../../shared/territories';
 import { addDays, isExpired, isExpiring } from './licence-dates';
 
 export interface RightsFacts {
@@ -48,6 +49,7 @@ export interface RightsUse {
 export { addDays };
 
 const label = (l: Licence): string => `“${l.name}”`;
+const asCode = (t: string): string => territoryCode(t) ?? t.trim().toUpperCase();
 
 function licenceReasons(l: Licence, use: RightsUse): RightsReason[] {
   const out: RightsReason[] = [];
@@ -72,9 +74,10 @@ function licenceReasons(l: Licence, use: RightsUse): RightsReason[] {
     block('licence.medium', `licence ${label(l)} does not allow ${use.medium} use`);
   if (l.type === 'editorial' && (use.medium === 'marketplace' || use.medium === 'ads'))
     block('licence.editorial', `licence ${label(l)} is editorial only, not for ${use.medium}`);
-  const t = use.territory?.toUpperCase();
+  const t = use.territory ? asCode(use.territory) : null;
   if (t && l.territoriesMode !== null && l.territories !== null) {
-    const listed = l.territories.map((x) => x.toUpperCase()).includes(t);
+    // Stored lists predate the ISO check (a licence saved with UK): read them as it reads input.
+    const listed = l.territories.map(asCode).includes(t);
     if (l.territoriesMode === 'include' && !listed)
       block('licence.territory', `licence ${label(l)} does not cover ${t}`);
     if (l.territoriesMode === 'exclude' && listed)
@@ -106,8 +109,8 @@ function releaseReasons(facts: RightsFacts, use: RightsUse): RightsReason[] {
       },
     ];
   }
-  const soon = addDays(use.date, use.warnDays ?? 30);
-  return valid.every((r) => r.expiresOn !== null && r.expiresOn <= soon)
+  // A release's last day is its expiry, as a licence's: the same window definition.
+  return valid.every((r) => isExpiring(r.expiresOn, use.warnDays ?? 30, use.date))
     ? [
         {
           code: 'release.expiring',

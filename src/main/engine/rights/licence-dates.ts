@@ -1,7 +1,7 @@
 // The one definition of a licence's dates against a day (README "Rights"): the rights
 // check, search (`rights:expired|expiring`), notices, licences.list and the takedown list
-// all ask it, in TypeScript or in the SQL twin below (rights-dates.test.ts holds both to the
-// same table).
+// all ask it, in TypeScript or in the SQL twin below (repositories/licence-dates.test.ts
+// holds both to the same table).
 //
 // - Days are the user's local calendar days ('YYYY-MM-DD'); `endsOn` is the last day of use.
 // - expired: the end date is before the day (on the last day a licence still holds).

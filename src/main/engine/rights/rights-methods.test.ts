@@ -5,7 +5,9 @@ import { addDays } from './check-rights';
 import { today as localToday } from './licence-dates';
 
 let p: PhotoHarness;
-const today = new Date().toISOString().slice(0, 10);
+// The engine's day is the user's local day: the same here, or the tests fail in the evening
+// west of UTC.
+const today = localToday();
 
 beforeAll(async () => {
   p = await startWithPhotos('rights', ['a.jpg', 'b.jpg', 'c.jpg'], 3);

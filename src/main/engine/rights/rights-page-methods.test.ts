@@ -8,9 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWithPhotos, type PhotoHarness } from '../../test-support/engine-harness';
 import { UsageRepo, type PackedFile } from '../repositories/usage-repo';
 import { addDays } from './check-rights';
+import { today as localToday } from './licence-dates';
 
 let p: PhotoHarness;
-const today = new Date().toISOString().slice(0, 10);
+const today = localToday(); // the engine's day: the user's local day
 
 beforeAll(async () => {
   p = await startWithPhotos('rights-page', ['a.jpg', 'b.jpg', 'c.jpg'], 7);

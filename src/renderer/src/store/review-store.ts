@@ -64,6 +64,9 @@ export function createReviewStore(client: Client, stores: Stores): ReviewStore {
     stores.notices.getState().report(title, cause);
   // Bumped per view change: a slow answer about an asset no longer in view is dropped.
   let shown = 0;
+  // One decision at a time: a second key press while one is on its way would land on the
+  // same asset (the view advances only when the first is recorded), not on the next.
+  let deciding = false;
 
   return createStore<ReviewState>()((set, get) => {
     const readFacts = async (assetId: number): Promise<void> => {
@@ -109,7 +112,9 @@ export function createReviewStore(client: Client, stores: Stores): ReviewStore {
 
     /** Sends one decision; the edits store then learns the new step from the history. */
     const send = async (ids: number[], state: Decision): Promise<boolean> => {
+      if (deciding) return false;
       const comment = get().comment.trim();
+      deciding = true;
       try {
         await client.call('approvals.set', {
           assetIds: ids,
@@ -119,6 +124,8 @@ export function createReviewStore(client: Client, stores: Stores): ReviewStore {
       } catch (cause) {
         report('Could not record the decision', cause);
         return false;
+      } finally {
+        deciding = false;
       }
       const states = new Map(get().states);
       for (const id of ids) states.set(id, state);

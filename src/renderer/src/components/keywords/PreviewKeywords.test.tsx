@@ -45,3 +45,28 @@ it('lists the keywords assets.get gives, and reads them again after tagging', as
   expect(transport.callsOf('assets.get')).toEqual([{ id: 1 }, { id: 1 }]);
   expect(chips()).toEqual(['Studio']);
 });
+
+it('prefers the fresh detail over keywords an asset fetched earlier still carries', async () => {
+  // An asset read with assets.get (its page dropped, or another view's list) has keywords
+  // from then; after tagging only the detail is read again.
+  let keywords = ['Studio'];
+  const transport = fakeEngine({
+    asset: (i) => ({ ...makeAsset(i), keywords: ['Stale'] }),
+    detail: (asset) => ({ ...makeDetail(asset), keywords }),
+  });
+  harness = await startUi(<PreviewPanel />, transport);
+  const { stores, root } = harness;
+  act(() => stores.assets.getState().ensureRange(0, 10));
+  await flush();
+  act(() => stores.selection.getState().select(0, 1));
+  await flush();
+  await flush();
+  const chips = () => byTestId(root, 'preview-tag').map((c) => c.dataset.path);
+  expect(chips()).toEqual(['Studio']);
+
+  keywords = ['Footwear|Boots', 'Studio'];
+  act(() => transport.emit('tags.changed', {}));
+  await flush();
+  await flush();
+  expect(chips()).toEqual(['Footwear|Boots', 'Studio']);
+});

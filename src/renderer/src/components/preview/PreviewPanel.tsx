@@ -76,8 +76,8 @@ function PreviewDetails({ asset }: { asset: Asset }) {
           {asset.path}
         </dd>
       </dl>
-      {/* The grid's rows come without keywords: the detail has them. */}
-      <PreviewKeywords asset={asset} keywords={asset.keywords ?? detail?.keywords ?? []} />
+      {/* The detail first: it is read again when tags change (grid rows carry none). */}
+      <PreviewKeywords asset={asset} keywords={detail?.keywords ?? asset.keywords ?? []} />
       <Sidecars detail={detail} />
       <VersionHistory asset={asset} />
       <AssetRightsSection asset={asset} />

@@ -7,7 +7,7 @@ import type { MethodArgs } from '../../../../shared/contract';
 import type { ApprovalDecision, ApprovalState } from '../../../../shared/rights-dto';
 import { memoryStorage, startUi, type Harness } from '../../test-support/app-harness';
 import { editDone, fakeEngine } from '../../test-support/fake-engine';
-import type { FakeTransport } from '../../test-support/fake-transport';
+import { deferred, type FakeTransport } from '../../test-support/fake-transport';
 import { choose, press as click, typeInto } from '../../test-support/interact';
 import { byTestId, flush, oneByTestId } from '../../test-support/render';
 import { reviewAction } from './review-keys';
@@ -162,6 +162,24 @@ describe('review keys', () => {
     expect(current(root)).toBe(1);
     expect(shownState(root)).toBe('rejected');
     expect(byTestId(root, 'review-decision')[0]?.textContent).toContain('rejected by os-user');
+  });
+
+  it('a second A while the first decision is on its way does not decide the same asset again', async () => {
+    const { transport, root } = await start();
+    const gate = deferred<void>();
+    transport.handle('approvals.set', async ({ assetIds = [] }) => {
+      await gate.promise;
+      return { changed: assetIds.length, skipped: 0, who: 'os-user' };
+    });
+    await key('a');
+    await key('a');
+    gate.resolve();
+    await flush();
+    await flush();
+    expect(sets(transport)).toEqual([{ assetIds: [1], state: 'approved', comment: null }]);
+    expect(current(root)).toBe(1);
+    await key('a');
+    expect(sets(transport)[1]).toMatchObject({ assetIds: [2], state: 'approved' });
   });
 
   it('C goes to the comment field, Enter hands the keys back, the next decision carries it', async () => {

@@ -5,14 +5,13 @@
 import { useState, type FormEvent } from 'react';
 import { useServices } from '../../app-context';
 import { TextField } from '../export/form-fields';
-
-const today = (): string => new Date().toISOString().slice(0, 10);
+import { download as downloadText, localDay } from '../preview/rights/audit-export';
 
 /** `folder` + the default file name, with the folder's own separator. */
 export function csvPathIn(folder: string): string {
   const sep = folder.includes('\\') && !folder.includes('/') ? '\\' : '/';
   const base = folder.endsWith(sep) ? folder : folder + sep;
-  return `${base}takedown-${today()}.csv`;
+  return `${base}takedown-${localDay()}.csv`;
 }
 
 type Outcome =
@@ -62,12 +61,7 @@ export function TakedownCsv({ days }: { days: number }) {
   const download = async (): Promise<void> => {
     try {
       const { csv } = await client.call('takedowns.csv', { days });
-      const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `takedown-${today()}.csv`;
-      a.click();
-      URL.revokeObjectURL(url);
+      downloadText(`takedown-${localDay()}.csv`, csv, 'text/csv');
     } catch (cause) {
       setOutcome({
         kind: 'failed',

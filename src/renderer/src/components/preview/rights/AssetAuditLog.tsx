@@ -4,7 +4,7 @@ import type { AuditEntry } from '../../../../../shared/usage-dto';
 import { useServices } from '../../../app-context';
 import { formatInstant } from '../../../format/date';
 import { AUDIT_SHOWN, assetAudit } from './use-asset-rights';
-import { auditCsv, auditJson, download, readAudit } from './audit-export';
+import { auditCsv, auditJson, download, localDay, readAudit } from './audit-export';
 
 export function AssetAuditLog({
   assetId,
@@ -19,7 +19,7 @@ export function AssetAuditLog({
   const exportAudit = async () => {
     try {
       const rows = scope === 'asset' ? await assetAudit(client, assetId) : await readAudit(client);
-      const day = new Date().toISOString().slice(0, 10);
+      const day = localDay();
       const name = `packshot-audit-${scope === 'asset' ? `asset-${assetId}` : 'all'}-${day}.${format}`;
       if (format === 'csv') download(name, auditCsv(rows), 'text/csv');
       else download(name, auditJson(rows), 'application/json');

@@ -57,6 +57,12 @@ export function auditJson(entries: readonly AuditEntry[]): string {
   return `${JSON.stringify(entries, null, 2)}\n`;
 }
 
+/** Today as 'YYYY-MM-DD' on the user's calendar (the engine's rights days are local too). */
+export function localDay(now: Date = new Date()): string {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
 /** Hands `text` to the browser as a download named `name`. */
 export function download(name: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
