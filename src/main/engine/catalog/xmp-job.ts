@@ -67,6 +67,10 @@ async function recordOwnWrite(
     const s = await stat(file);
     // Only images are written into, and indexing hashes an image whole.
     const { hash } = await readAndHash(file, s.size, false);
+    // The version takes the written hash: where its old bytes were kept as a clone, so are
+    // these (a clone again, never a full copy; it throws where the volume cannot). Kept
+    // before the row says so, so the version is never listed as not kept meanwhile.
+    if (store?.has(target.hash)) await store.keepClone(file, hash).catch(() => false);
     if (
       !targets.recordWritten(target.assetId, target.hash, {
         hash,
@@ -78,9 +82,6 @@ async function recordOwnWrite(
     for (const kind of ['thumb', 'preview'] as const)
       if (cache.has(kind, target.hash) && !cache.has(kind, hash))
         await cache.write(kind, hash, await readFile(cache.pathFor(kind, target.hash)));
-    // The version now has the written hash: where its old bytes were kept as a clone, so
-    // are these (a clone again, never a full copy; it throws where the volume cannot).
-    if (store?.has(target.hash)) await store.keepClone(file, hash).catch(() => false);
   } catch (error) {
     // The next scan reads the file again: at worst it records a version too many.
     console.warn(`packshot: could not record the XMP write to ${file}: ${String(error)}`);
