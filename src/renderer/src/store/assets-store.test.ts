@@ -65,7 +65,8 @@ describe('assets window paging', () => {
   it('a sweep through the list keeps two pages in flight; the page it stops on comes next', async () => {
     const { transport, store, listCalls } = setup();
     const held: Array<() => void> = [];
-    const page = (offset: number) => ({
+    const page = (offset: number): AssetPage => ({
+      offset,
       items: Array.from({ length: PAGE_SIZE }, (_, i) => makeAsset(offset + i)),
       total: 100_000,
     });
