@@ -6,6 +6,11 @@ import { thumbHashToDataURL } from 'thumbhash';
 const MAX_CACHED = 2000;
 const cache = new Map<string, string | null>();
 
+/** The decoded placeholder if it is cached; undefined when it would need decoding. */
+export function cachedPlaceholderUrl(placeholder: string): string | null | undefined {
+  return cache.get(placeholder);
+}
+
 /** null when there is no placeholder or it cannot be decoded. */
 export function placeholderUrl(placeholder: string | null): string | null {
   if (placeholder === null || placeholder === '') return null;

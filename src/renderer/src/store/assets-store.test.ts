@@ -62,6 +62,33 @@ describe('assets window paging', () => {
     expect(listCalls()).toHaveLength(1);
   });
 
+  it('a sweep through the list keeps two pages in flight; the page it stops on comes next', async () => {
+    const { transport, store, listCalls } = setup();
+    const held: Array<() => void> = [];
+    const page = (offset: number): AssetPage => ({
+      offset,
+      items: Array.from({ length: PAGE_SIZE }, (_, i) => makeAsset(offset + i)),
+      total: 100_000,
+    });
+    transport.handle('assets.list', (args) => {
+      const reply = deferred<AssetPage>();
+      held.push(() => reply.resolve(page(args.offset ?? 0)));
+      return reply.promise;
+    });
+    for (let first = 0; first < 100_000; first += 2_000)
+      store.getState().ensureRange(first, first + 40);
+    store.getState().ensureRange(99_990, 99_999);
+    await settle();
+    expect(listCalls().map((c) => c.offset)).toEqual([0, 2_000]);
+    held.splice(0).forEach((resolve) => resolve());
+    await settle();
+    // Only the page in view now, not the 48 passed on the way.
+    expect(listCalls().map((c) => c.offset)).toEqual([0, 2_000, 99_500]);
+    held.splice(0).forEach((resolve) => resolve());
+    await settle();
+    expect(assetAt(store.getState().pages, 99_999)?.id).toBe(100_000);
+  });
+
   it('asks for nothing past the end of the list', async () => {
     const { store, listCalls } = setup(700);
     store.getState().ensureRange(0, 0);

@@ -6,6 +6,11 @@
 // ticket is newer than every invalidation that applies to it. At most one request per page
 // is in flight; when it lands stale, the page is fetched again if still wanted. So a burst
 // of events costs one refetch per visible page, not one per event.
+//
+// Few requests at a time (maxInFlight): a fast scroll or a sweep through the list passes
+// hundreds of pages, and the engine answers in order, so requesting each one as it passes
+// would queue the page the user stops on behind all of them. A freed slot goes to a page
+// wanted then.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Asset, PlaceholderReady, ThumbReady } from '../../../shared/dto';
 import type { Client } from '../client';
@@ -50,6 +55,8 @@ export interface AssetsStoreOptions {
   maxCachedPages?: number;
   /** Event-driven refetches wait this long so bursts of events collapse into one. */
   refetchDelayMs?: number;
+  /** Page requests in flight at once; the rest wait for a slot (and may no longer be wanted). */
+  maxInFlight?: number;
 }
 
 export function createAssetsStore(
@@ -59,6 +66,7 @@ export function createAssetsStore(
 ): AssetsStore {
   const maxCachedPages = options.maxCachedPages ?? 40;
   const refetchDelayMs = options.refetchDelayMs ?? 200;
+  const maxInFlight = Math.max(1, options.maxInFlight ?? 2);
 
   let clock = 0;
   let viewInvalidatedAt = 0;
@@ -150,6 +158,7 @@ export function createAssetsStore(
       for (let page = wanted.first; page <= wanted.last; page++) {
         if (total !== null && page > 0 && page * PAGE_SIZE >= total) break;
         if (inflight.has(page) || isFresh(page)) continue;
+        if (inflight.size >= maxInFlight) break;
         fetchPage(page);
       }
     };

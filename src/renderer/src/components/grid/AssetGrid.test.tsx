@@ -88,6 +88,17 @@ describe('AssetGrid with 100,000 assets', () => {
     expect(listOffsets()).toEqual([0, Math.floor((targetRow * columns) / 500) * 500]);
   });
 
+  it('a jump renders the rows in view alone; a small scroll brings the overscan rows back', async () => {
+    const { grid } = await renderGrid();
+    const rowsShown = () => grid.querySelectorAll('[role=row]').length;
+    await scrollTo(grid, 12_050 * rowHeight);
+    const afterJump = rowsShown();
+    expect(afterJump).toBeLessThanOrEqual(visibleRows);
+    await scrollTo(grid, 12_050 * rowHeight + rowHeight);
+    expect(rowsShown()).toBeGreaterThan(afterJump);
+    expect(rowsShown()).toBeLessThanOrEqual(visibleRows + 4);
+  });
+
   it('marks cells with the asset id, state and thumbnail state, and shows thumbnails that are ready', async () => {
     const hash = 'a'.repeat(64);
     const { grid } = await renderGrid(10, (i) =>

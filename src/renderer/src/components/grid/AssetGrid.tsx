@@ -3,7 +3,7 @@
 // first. Click selects (Ctrl/Cmd-click adds, Shift-click a range); arrow keys, Page Up/Down,
 // Home and End move the selection, which is kept in view; Space or a double-click opens the
 // loupe on it. The thumbnail-size preference sets the column count.
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import {
   useCallback,
   useEffect,
@@ -44,6 +44,15 @@ export function AssetGrid() {
 
   const count = total ?? 0;
   const rowCount = Math.ceil(count / columns);
+  // Overscan rows are for a scroll that moves a little: after a jump (a sweep, End, a drag of
+  // the scrollbar) every row is new, and rows off screen would only double the frame's work.
+  const lastStart = useRef(0);
+  const rangeExtractor = useCallback((range: Range) => {
+    const jumped =
+      Math.abs(range.startIndex - lastStart.current) > range.endIndex - range.startIndex;
+    lastStart.current = range.startIndex;
+    return defaultRangeExtractor(jumped ? { ...range, overscan: 0 } : range);
+  }, []);
   // No React Compiler here; the virtualizer re-renders this component itself on scroll.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -51,6 +60,7 @@ export function AssetGrid() {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
     overscan: OVERSCAN_ROWS,
+    rangeExtractor,
     paddingStart: GRID.padding / 2,
     paddingEnd: GRID.padding / 2,
   });

@@ -3,13 +3,13 @@
 import { useState } from 'react';
 import type { Asset } from '../../../../shared/dto';
 import { formatFileKind } from '../../format/media';
-import { placeholderUrl } from '../../media/placeholder-url';
+import { useBudgetedPlaceholder } from '../../media/placeholder-budget';
 
 export function CellImage({ asset, thumbUrl }: { asset: Asset; thumbUrl: string | null }) {
+  const failed = asset.state === 'error';
+  const painted = useBudgetedPlaceholder(failed ? null : asset.placeholder);
   // The caption holds the reason; the name goes where the picture would be.
-  if (asset.state === 'error')
-    return <span className="cell-placeholder is-failed">{asset.name}</span>;
-  const painted = placeholderUrl(asset.placeholder);
+  if (failed) return <span className="cell-placeholder is-failed">{asset.name}</span>;
   // Keyed by URL: a new thumbnail starts unloaded, over the placeholder again.
   if (thumbUrl !== null) return <Thumbnail key={thumbUrl} src={thumbUrl} placeholder={painted} />;
   switch (asset.thumb) {
