@@ -64,6 +64,8 @@ export interface ApprovalDecision {
   who: string;
   at: number;
   comment: string | null;
+  /** When an undo took the decision back (it stays in the history, no longer counted). */
+  undoneAt?: number | null;
 }
 
 /** What the file itself says about its rights (XMP / IPTC), read at index. */

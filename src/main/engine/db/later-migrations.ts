@@ -1,5 +1,6 @@
 // Migrations from 15 on, one file of SQL each (described beside it), listed here so that
 // migrations.ts stays a readable size. Same rules: never edit a shipped step, add one.
+import { APPROVAL_UNDONE_SCHEMA } from './approval-undone-schema';
 import { AUDIT_ASSETS_SCHEMA } from './audit-assets-schema';
 import { FILE_IDENTITY_SCHEMA } from './file-identity-schema';
 import { JOBS_SCHEMA } from './jobs-schema';
@@ -15,4 +16,5 @@ export const LATER_MIGRATIONS: Migration[] = [
   { version: 18, sql: VERSION_STORE_SCHEMA }, // clone support, versions by hash
   { version: 19, sql: USAGE_AUDIT_SCHEMA }, // where used, audit log
   { version: 20, sql: AUDIT_ASSETS_SCHEMA }, // the assets each audit row names
+  { version: 21, sql: APPROVAL_UNDONE_SCHEMA }, // undone decisions stay, marked
 ];

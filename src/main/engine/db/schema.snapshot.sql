@@ -1,4 +1,4 @@
-PRAGMA user_version = 20;
+PRAGMA user_version = 21;
 
 -- index approvals_by_asset on approvals
 CREATE INDEX approvals_by_asset ON approvals (asset_id, hash, id);
@@ -133,7 +133,7 @@ CREATE INDEX usages_by_asset ON usages (asset_id, exported_at);
 CREATE UNIQUE INDEX usages_live ON usages (pack, file) WHERE removed_at IS NULL;
 
 -- table approvals on approvals
-CREATE TABLE approvals (id INTEGER PRIMARY KEY AUTOINCREMENT, asset_id INTEGER NOT NULL REFERENCES assets(id) ON DELETE CASCADE, hash TEXT NOT NULL, state TEXT NOT NULL CHECK (state IN ('draft', 'in-review', 'approved', 'rejected')), who TEXT NOT NULL, at INTEGER NOT NULL, comment TEXT);
+CREATE TABLE approvals (id INTEGER PRIMARY KEY AUTOINCREMENT, asset_id INTEGER NOT NULL REFERENCES assets(id) ON DELETE CASCADE, hash TEXT NOT NULL, state TEXT NOT NULL CHECK (state IN ('draft', 'in-review', 'approved', 'rejected')), who TEXT NOT NULL, at INTEGER NOT NULL, comment TEXT , undone_at INTEGER);
 
 -- table asset_focus on asset_focus
 CREATE TABLE asset_focus (asset_id INTEGER PRIMARY KEY REFERENCES assets(id) ON DELETE CASCADE, x REAL NOT NULL CHECK (x BETWEEN 0 AND 1), y REAL NOT NULL CHECK (y BETWEEN 0 AND 1));

@@ -6,11 +6,14 @@ import { setSetting } from './settings';
 /**
  * An asset's approval state in SQL (alias `a` for assets): the newest decision for its
  * current hash; decisions only on older content put it back in review; none is a draft.
- * Shared by the search language (approval:…) and the loaders below.
+ * Undone decisions (kept in the history) do not count. Shared by the search language
+ * (approval:…) and the loaders below.
  */
 export const APPROVAL_STATE_SQL = `COALESCE(
-  (SELECT p.state FROM approvals p WHERE p.asset_id = a.id AND p.hash = a.hash ORDER BY p.id DESC LIMIT 1),
-  CASE WHEN EXISTS (SELECT 1 FROM approvals p WHERE p.asset_id = a.id) THEN 'in-review' ELSE 'draft' END)`;
+  (SELECT p.state FROM approvals p WHERE p.asset_id = a.id AND p.hash = a.hash
+     AND p.undone_at IS NULL ORDER BY p.id DESC LIMIT 1),
+  CASE WHEN EXISTS (SELECT 1 FROM approvals p WHERE p.asset_id = a.id AND p.undone_at IS NULL)
+    THEN 'in-review' ELSE 'draft' END)`;
 
 /** An approvals row as stored. */
 export interface DecisionRow {
@@ -21,6 +24,7 @@ export interface DecisionRow {
   who: string;
   at: number;
   comment: string | null;
+  undone_at: number | null;
 }
 
 export const toDecision = (r: DecisionRow): ApprovalDecision => ({
@@ -31,6 +35,7 @@ export const toDecision = (r: DecisionRow): ApprovalDecision => ({
   who: r.who,
   at: r.at,
   comment: r.comment,
+  undoneAt: r.undone_at,
 });
 
 /** approvals (every decision, by content hash), the file's rights claims and `People` tags. */

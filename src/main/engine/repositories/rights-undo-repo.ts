@@ -40,24 +40,21 @@ export class RightsUndoRepo {
       .map(toDecision);
   }
 
-  /** Removes these decisions; returns the ones that were there. */
-  removeDecisions(rows: readonly ApprovalDecision[]): ApprovalDecision[] {
-    const stmt = statements(this.db).prepare('DELETE FROM approvals WHERE id = ?');
-    return rows.filter((r) => stmt.run(r.id).changes > 0);
+  /** Marks these decisions undone (they stay in the history); returns those it marked. */
+  undoDecisions(rows: readonly ApprovalDecision[]): ApprovalDecision[] {
+    const stmt = statements(this.db).prepare(
+      'UPDATE approvals SET undone_at = ? WHERE id = ? AND undone_at IS NULL',
+    );
+    const at = Date.now();
+    return rows.filter((r) => stmt.run(at, r.id).changes > 0);
   }
 
-  /**
-   * Puts decisions back as they were (same id, time, who and hash). An asset deleted since
-   * is skipped. Ids are AUTOINCREMENT, so no other decision can have taken one.
-   */
-  restoreDecisions(rows: readonly ApprovalDecision[]): ApprovalDecision[] {
+  /** Lets undone decisions stand again; a decision gone with its asset is skipped. */
+  redoDecisions(rows: readonly ApprovalDecision[]): ApprovalDecision[] {
     const stmt = statements(this.db).prepare(
-      `INSERT OR IGNORE INTO approvals (id, asset_id, hash, state, who, at, comment)
-       SELECT ?, id, ?, ?, ?, ?, ? FROM assets WHERE id = ?`,
+      'UPDATE approvals SET undone_at = NULL WHERE id = ? AND undone_at IS NOT NULL',
     );
-    return rows.filter(
-      (r) => stmt.run(r.id, r.hash, r.state, r.who, r.at, r.comment, r.assetId).changes > 0,
-    );
+    return rows.filter((r) => stmt.run(r.id).changes > 0);
   }
 
   /** Links these pairs; returns those that are new (both ends must still exist). */

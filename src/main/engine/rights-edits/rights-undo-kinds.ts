@@ -21,9 +21,9 @@ export const LICENCE_LINKS = kindName<RightsLinks>('licences.links');
 export const RELEASE_LINKS = kindName<RightsLinks>('releases.links');
 
 /**
- * Registers the rights kinds. Decisions are a history, but an undone decision was a
- * mistake, not a decision: undo removes the rows the step added (others' later decisions
- * stay) and redo puts the same rows back. The audit log is append-only: each undo and redo
+ * Registers the rights kinds. Decisions are a history that keeps every decision: undo marks
+ * the rows the step added as undone (they no longer count; others' later decisions stay)
+ * and redo lets the same rows stand again. The audit log is append-only: each undo and redo
  * is a row of its own there, in the same transaction, under the current reviewer.
  */
 export function registerRightsUndo(
@@ -37,8 +37,8 @@ export function registerRightsUndo(
     const before = approvals.factsFor(assets);
     const done =
       direction === 'undo'
-        ? rows.removeDecisions(op.decisions)
-        : rows.restoreDecisions(op.decisions);
+        ? rows.undoDecisions(op.decisions)
+        : rows.redoDecisions(op.decisions);
     const after = approvals.factsFor(assets);
     for (const assetId of new Set(done.map((d) => d.assetId)))
       audit.record({

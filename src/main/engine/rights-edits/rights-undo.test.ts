@@ -25,7 +25,7 @@ const actions = async () =>
   (await p.h.call('auditEntries.list', {})).map((e) => `${e.action}:${e.subjectId}`);
 
 describe('undo of rights edits', () => {
-  it('undoes an approval by removing its decision, redoes it with the same row, across a restart', async () => {
+  it('undoes an approval by marking its decision undone (kept in the history), redoes the same row, across a restart', async () => {
     const { h } = p;
     await h.call('approvals.setReviewer', { name: 'Rita' });
     await h.call('approvals.set', { state: 'approved', assetIds: [a, b], comment: 'ok' });
@@ -41,7 +41,13 @@ describe('undo of rights edits', () => {
     await h.restart();
     expect(await h.call('edits.undo', {})).toMatchObject({ step: 'Approve 2 assets', changed: 2 });
     expect([await state(a), await state(b)]).toEqual(['draft', 'draft']);
-    expect((await h.call('approvals.history', { assetId: a })).decisions).toEqual([]);
+    // The history keeps every decision: the undone one is marked, and counts no more.
+    expect((await h.call('approvals.history', { assetId: a })).decisions).toEqual([
+      { ...made, undoneAt: expect.any(Number) },
+    ]);
+    expect(await h.call('assets.list', { query: 'approval:approved' })).toMatchObject({
+      total: 0,
+    });
 
     expect(await h.call('edits.redo', {})).toMatchObject({ changed: 2 });
     expect((await h.call('approvals.history', { assetId: a })).decisions).toEqual([made]);

@@ -105,9 +105,10 @@ export function ReviewPanel(props: {
 
 function HistoryLine({ decision: d, hash }: { decision: ApprovalDecision; hash: string | null }) {
   return (
-    <li data-testid="review-decision">
+    <li data-testid="review-decision" className={d.undoneAt ? 'decision-undone' : undefined}>
       <strong>{d.state}</strong> by {d.who}, {new Date(d.at).toLocaleString()}
       {d.hash !== hash && <span className="dim"> (earlier content)</span>}
+      {d.undoneAt ? <span className="dim"> (undone)</span> : null}
       {d.comment !== null && <q>{d.comment}</q>}
     </li>
   );

@@ -72,8 +72,11 @@ export function ApprovalControls({
       {decisions.length > 0 && (
         <ol className="rights-list" data-testid="rights-decisions">
           {decisions.map((d) => (
-            <li key={d.id} title={d.hash}>
-              <span className="rights-item-name">{STATE_WORDS[d.state]}</span>
+            <li key={d.id} title={d.hash} className={d.undoneAt ? 'decision-undone' : undefined}>
+              <span className="rights-item-name">
+                {STATE_WORDS[d.state]}
+                {d.undoneAt ? ' (undone)' : ''}
+              </span>
               <span className="rights-item-facts">
                 {d.who} · {formatInstant(new Date(d.at).toISOString())} ·{' '}
                 {d.hash === current ? 'this content' : `earlier content ${d.hash.slice(0, 8)}`}

@@ -109,6 +109,7 @@ describe('the preview’s Rights section', () => {
               who: 'Bo',
               at: 0,
               comment: null,
+              undoneAt: 5,
             },
           ],
         }))
@@ -149,8 +150,10 @@ describe('the preview’s Rights section', () => {
     const decisions = oneByTestId(root, 'rights-decisions').querySelectorAll('li');
     expect([...decisions].map((d) => d.textContent)).toEqual([
       expect.stringMatching(/^ApprovedAda · .* · this contentok$/),
-      expect.stringMatching(/^RejectedBo · .* · earlier content old00000$/),
+      expect.stringMatching(/^Rejected \(undone\)Bo · .* · earlier content old00000$/),
     ]);
+    // An undone decision stays in the history, marked.
+    expect(decisions[1]?.className).toBe('decision-undone');
     expect(texts('rights-claims')[0]).toBe('Usage termsWeb onlyCopyright© Studio');
     expect(texts('rights-usages')[0]).toContain('amazon · SKU-1');
     // Newest first, from one per-asset read (no reads per licence).
