@@ -59,6 +59,7 @@ import { TagEdits } from './tags/tag-edits';
 import { TagRepo } from './repositories/tag-repo';
 import { XmpWriter } from './tools/exiftool/xmp-writer';
 import { setImageThreads } from './tools/sharp/render-thumbnail';
+import { setHashCores } from './media/hash-workers';
 import { dailyDue, defineRightsDailyJob, scheduleRightsDaily } from './handlers/rights-daily-job';
 import { today } from './rights/licence-dates';
 
@@ -112,6 +113,7 @@ export interface Engine {
 export function createEngine(options: EngineOptions): Engine {
   const cores = Math.max(1, options.concurrency ?? availableParallelism());
   setImageThreads(cores);
+  setHashCores(cores);
   const db = openDatabase(join(options.dataDir, 'packshot.db'), {
     nativeBinding: options.sqliteBinding,
   });

@@ -61,16 +61,29 @@ class HashWorker {
       const id = this.nextId++;
       if (this.jobs.size === 0) this.worker.ref();
       this.jobs.set(id, { resolve, reject });
-      this.worker.postMessage({ id, bytes }, [bytes]);
+      try {
+        this.worker.postMessage({ id, bytes }, [bytes]);
+      } catch (error) {
+        // Never posted: no answer will come, so the job must not wait (and hold the process).
+        this.jobs.delete(id);
+        if (this.jobs.size === 0) this.worker.unref();
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
     });
   }
 }
 
 const workers: HashWorker[] = [];
+let cores = availableParallelism();
+
+/** The engine's core count (PACKSHOT_CORES, a taskset): the workers follow it as sharp does. */
+export function setHashCores(n: number): void {
+  cores = Math.max(1, Math.floor(n));
+}
 
 /** One worker per four cores (at least one): each hashes ~400 MB/s, a core's decode ~20. */
 function leastLoaded(): HashWorker {
-  const size = Math.max(1, Math.floor(availableParallelism() / 4));
+  const size = Math.max(1, Math.floor(cores / 4));
   for (let i = workers.length - 1; i >= 0; i--) if (workers[i]?.dead) workers.splice(i, 1);
   const idle = workers.find((w) => w.load === 0);
   if (idle) return idle;
