@@ -12,18 +12,14 @@ import type {
   FailurePolicy,
 } from '../../../../shared/export-dto';
 import { outputChecks } from '../preflight/output-checks';
-import { readRights, readsOwnRights, type RightsFields } from '../../tools/render/color';
-import {
-  prepareSource,
-  renderRendition,
-  type RenderedFile,
-} from '../../tools/render/render-rendition';
+import { renderRendition, type RenderedFile } from '../../tools/render/render-rendition';
 import { MANIFEST, PackState, type PackEntry } from './manifest';
 import { PackLock } from './pack-lock';
 import { PackPaths } from './pack-paths';
 import type { PackPlan, PlannedFile } from './plan-pack';
 import { CSV_HEADER, shopifyCsv } from './shopify-csv';
 import { writeAtomic } from './write-atomic';
+import { readSource, type Prepared } from './read-source';
 import { errorOf, inTheWay, landedAsPlanned, landedAsRecorded, sameBytes } from './landed-files';
 import { syncFolder } from '../../tools/files/durable-files';
 
@@ -185,26 +181,21 @@ async function exportLocked(
   const queue = [...groups.values()];
   const folders = new Set<string>();
 
-  // A worker renders the next file while the last one lands (its fsyncs and journal line):
-  // one landing in flight per worker, so renders at once stay at `concurrency`.
-  // (The landing goes back wrapped: an async function returning the promise would wait for it.)
+  // A worker renders the next file while the last one lands (its fsyncs and journal line),
+  // and reads its next source meanwhile: one of each in flight per worker, so renders at
+  // once stay at `concurrency`. (The landing goes back wrapped: an async function returning
+  // the promise would wait for it.)
   type InFlight = { landing: Promise<void> };
-  const renderGroup = async (files: PlannedFile[], { landing }: InFlight): Promise<InFlight> => {
-    const first = files[0];
-    if (!first) return { landing };
-    let source: Awaited<ReturnType<typeof prepareSource>>;
-    let sourceHash: string;
-    try {
-      const input = await readFile(first.image.path);
-      sourceHash = createHash('sha256').update(input).digest('hex');
-      const rights: RightsFields | null = files.some((f) => readsOwnRights(f.options))
-        ? await readRights(input)
-        : null;
-      source = await prepareSource(input, rights);
-    } catch (error) {
-      for (const f of files) fail(f, error);
+  const renderGroup = async (
+    files: PlannedFile[],
+    prepared: Prepared,
+    { landing }: InFlight,
+  ): Promise<InFlight> => {
+    if ('error' in prepared) {
+      for (const f of files) fail(f, prepared.error);
       return { landing };
     }
+    const { source, sourceHash } = prepared;
     for (const f of files) {
       if (req.signal.aborted) break;
       current = f.path;
@@ -302,8 +293,14 @@ async function exportLocked(
 
   const worker = async (): Promise<void> => {
     let inFlight: InFlight = { landing: Promise.resolve() };
-    for (let g = queue.shift(); g && !req.signal.aborted; g = queue.shift())
-      inFlight = await renderGroup(g, inFlight);
+    let files = queue.shift();
+    let prepared = files && readSource(files);
+    while (files && prepared && !req.signal.aborted) {
+      const next = queue.shift(); // taken now: its source is read while this group renders
+      const nextPrepared = next && readSource(next);
+      inFlight = await renderGroup(files, await prepared, inFlight);
+      [files, prepared] = [next, nextPrepared];
+    }
     await inFlight.landing;
   };
   await Promise.all(Array.from({ length: Math.max(1, req.concurrency) }, worker));
