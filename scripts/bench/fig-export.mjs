@@ -1,7 +1,8 @@
 // Channel-pack export: N products (BENCH_EXPORT_PRODUCTS, default 500) × 4 images to
 // amazon, shopify and ebay (12 renditions a product; 6,000 at the default), through the
-// built command line, against a bare sharp loop doing the same resizes in the same run.
-// Then a re-export with nothing changed (time, files written), and the export's peak RSS.
+// built command line, against a bare sharp loop doing the same resizes in the same run
+// (the two take turns BENCH_EXPORT_RUNS times, default 1; median). Then a re-export with
+// nothing changed (wall time, files written), and the export process's peak RSS.
 // Source images are generated with sharp (1600 × 1200 JPEG, a textured object on white,
 // each different so each is its own asset).
 import { mkdirSync, readdirSync, statSync } from 'node:fs';
