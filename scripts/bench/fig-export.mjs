@@ -1,7 +1,8 @@
 // Channel-pack export: N products (BENCH_EXPORT_PRODUCTS, default 500) × 4 images to
 // amazon, shopify and ebay (12 renditions a product; 6,000 at the default), through the
-// built command line, against a bare sharp loop doing the same resizes in the same run.
-// Then a re-export with nothing changed (time, files written), and the export's peak RSS.
+// built command line, against a bare sharp loop doing the same resizes in the same run
+// (the two take turns BENCH_EXPORT_RUNS times, default 1; median). Then a re-export with
+// nothing changed (wall time, files written), and the export process's peak RSS.
 // Source images are generated with sharp (1600 × 1200 JPEG, a textured object on white,
 // each different so each is its own asset).
 import { mkdirSync, readdirSync, statSync } from 'node:fs';
@@ -13,12 +14,15 @@ import { BenchError, cores, log, mb, met, now, packshot, parseScan, ratio, s } f
 const PRODUCTS = Math.max(1, Number(process.env.BENCH_EXPORT_PRODUCTS ?? 500));
 const IMAGES = 4;
 const CHANNELS = 'amazon,shopify,ebay';
-const RATE_TARGET = 0.8;
-const REEXPORT_TARGET = 2;
+const RUNS = Math.max(1, Number(process.env.BENCH_EXPORT_RUNS ?? 1));
+const RATE_TARGET = 0.9;
+const REEXPORT_TARGET = 1;
+/** What the engine renders at once (export-handlers: max(2, cores)); the bare loop matches. */
+const PARALLEL = Math.max(2, cores);
 
 /** The boxes of amazon-main, amazon-additional, shopify and ebay (resources/presets). */
 const BOXES = [
-  { roles: ['main'], width: 2000, height: 2000, fit: 'contain', quality: 90 },
+  { roles: ['main'], width: 2000, height: 2000, fit: 'contain', quality: 90, trim: true },
   { roles: ['gallery'], width: 2000, height: 2000, fit: 'inside', quality: 90 },
   { roles: ['main', 'gallery'], width: 2048, height: 2048, fit: 'contain', quality: 85 },
   { roles: ['main', 'gallery'], width: 1600, height: 1600, fit: 'inside', quality: 90 },
@@ -67,7 +71,54 @@ async function makeSources(dir) {
   return files.sort();
 }
 
-/** The bare loop: read, orient, flatten, resize, encode, write; as many at once as the engine. */
+/**
+ * Amazon main's trim and pad, as bare sharp: the margins found on a copy at most 480 px on
+ * a side, cut, the product resized so its longer side fills 85 % of the square frame (never
+ * up), padded with white. The same decodes and resizes the preset makes.
+ */
+async function trimAndPad(file, box) {
+  const probe = await sharp(file)
+    .autoOrient()
+    .resize(480, 480, { fit: 'inside', withoutEnlargement: true })
+    .flatten({ background: '#ffffff' })
+    .toColourspace('srgb')
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const { width: pw, height: ph, channels } = probe.info;
+  const { info } = await sharp(probe.data, { raw: { width: pw, height: ph, channels } })
+    .trim({ background: '#ffffff', threshold: 12 })
+    .toBuffer({ resolveWithObject: true });
+  const sx = SOURCE.width / pw;
+  const sy = SOURCE.height / ph;
+  const left = Math.max(0, Math.floor((-info.trimOffsetLeft - 1) * sx));
+  const top = Math.max(0, Math.floor((-info.trimOffsetTop - 1) * sy));
+  const width =
+    Math.min(SOURCE.width, Math.ceil((-info.trimOffsetLeft + info.width + 1) * sx)) - left;
+  const height =
+    Math.min(SOURCE.height, Math.ceil((-info.trimOffsetTop + info.height + 1) * sy)) - top;
+  const frame = Math.max(width, height) / 0.85;
+  const k = Math.min(1, box.width / frame);
+  const side = Math.round(frame * k);
+  const [w, h] = [Math.round(width * k), Math.round(height * k)];
+  return sharp(file)
+    .autoOrient()
+    .flatten({ background: '#ffffff' })
+    .extract({ left, top, width, height })
+    .resize(w, h, { fit: 'fill' })
+    .extend({
+      left: Math.floor((side - w) / 2),
+      right: Math.ceil((side - w) / 2),
+      top: Math.floor((side - h) / 2),
+      bottom: Math.ceil((side - h) / 2),
+      background: '#ffffff',
+    });
+}
+
+/**
+ * The bare loop: read, orient, flatten, resize (Amazon main trimmed and padded), JPEG at
+ * the preset's quality, write; as many at once as the engine renders. What it leaves out is
+ * Packshot's own work: hashing, metadata, the sRGB profile, fsync, the journal, the manifest.
+ */
 async function bareSharp(files, out) {
   mkdirSync(out, { recursive: true });
   const jobs = [];
@@ -87,21 +138,30 @@ async function bareSharp(files, out) {
         box.fit === 'contain'
           ? [Math.round(box.width * k), Math.round(box.height * k)]
           : [box.width, box.height];
-      await sharp(file)
-        .autoOrient()
-        .flatten({ background: '#ffffff' })
-        .resize(width, height, {
-          fit: box.fit,
-          background: '#ffffff',
-          withoutEnlargement: box.fit === 'inside',
-        })
+      const image = box.trim
+        ? await trimAndPad(file, box)
+        : sharp(file)
+            .autoOrient()
+            .flatten({ background: '#ffffff' })
+            .resize(width, height, {
+              fit: box.fit,
+              background: '#ffffff',
+              withoutEnlargement: box.fit === 'inside',
+            });
+      await image
         .jpeg({ quality: box.quality, progressive: true })
         .toFile(join(out, `${b}-${i}.jpg`));
     }
   };
   const t0 = now();
-  await Promise.all(Array.from({ length: Math.max(2, cores) }, worker));
-  return { seconds: now() - t0, renditions: jobs.length };
+  const cpu0 = process.cpuUsage();
+  await Promise.all(Array.from({ length: PARALLEL }, worker));
+  const cpu = process.cpuUsage(cpu0);
+  return {
+    seconds: now() - t0,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    renditions: jobs.length,
+  };
 }
 
 function seed(dataDir) {
@@ -164,17 +224,31 @@ export default {
     const linked = seed(dataDir);
     log(`export: ${PRODUCTS} products, ${linked} images linked; exporting to ${CHANNELS}…`);
 
-    const first = packshot(dataDir, ['export', '--channel', CHANNELS, '--out', pack, '--json']);
-    const summary = JSON.parse(first.stdout);
-    if (summary.failed > 0 || summary.state !== 'done')
-      throw new BenchError(
-        `export: ${summary.failed} failed, state ${summary.state}: ${JSON.stringify(summary.errors.slice(0, 3))}`,
-      );
+    // Engine and bare loop in turns, each engine run into a fresh folder: the machine's load
+    // falls on both alike. The first pack is then exported again with nothing changed.
+    const runs = [];
+    for (let r = 0; r < RUNS; r++) {
+      const out = r === 0 ? pack : `${pack}-${r}`;
+      const run = packshot(dataDir, ['export', '--channel', CHANNELS, '--out', out, '--json']);
+      const summary = JSON.parse(run.stdout);
+      if (summary.failed > 0 || summary.state !== 'done')
+        throw new BenchError(
+          `export: ${summary.failed} failed, state ${summary.state}: ${JSON.stringify(summary.errors.slice(0, 3))}`,
+        );
+      log(`export: the bare sharp loop (run ${r + 1} of ${RUNS})…`);
+      const bare = await bareSharp(files, join(ctx.work, `export-bare-${r}`));
+      runs.push({
+        run,
+        summary,
+        bare,
+        ratio: summary.rendered / run.seconds / (bare.renditions / bare.seconds),
+      });
+    }
+    const mid = [...runs].sort((a, b) => a.ratio - b.ratio)[Math.floor(runs.length / 2)];
+    const { run: first, summary, bare } = mid;
     const rate = summary.rendered / first.seconds;
-
-    log('export: the bare sharp loop…');
-    const bare = await bareSharp(files, join(ctx.work, 'export-bare'));
     const bareRate = bare.renditions / bare.seconds;
+    const peakRss = Math.max(...runs.map((x) => x.run.maxRssKb ?? 0)) || null;
 
     // What any command costs here to start and stop (node, the engine, SQLite), for context.
     const idle = packshot(dataDir, ['presets', 'list', '--json']);
@@ -185,10 +259,12 @@ export default {
     let written = 0;
     for (const [p, stamp] of after) if (before.get(p) !== stamp) written++;
 
+    const cpu = (x) => (x === null ? 'n/a' : s(x));
     notes.push(
-      `export: ${summary.rendered} renditions (${summary.planned} planned, ${summary.skipped} skipped by pre-flight) in ${s(first.seconds)} wall (${s(summary.seconds)} inside the engine), ${(summary.bytesWritten / 1e6).toFixed(0)} MB`,
-      `bare sharp loop: ${bare.renditions} renditions in ${s(bare.seconds)} (read, orient, flatten, resize, JPEG, write; ${Math.max(2, cores)} at a time; no trim/pad for Amazon main, no sRGB profile or metadata)`,
-      `re-export: ${second.unchanged} unchanged, ${second.rendered} rendered, ${written} files changed on disk, ${s(again.seconds)} wall`,
+      `export: ${summary.rendered} renditions (${summary.planned} planned, ${summary.skipped} skipped by pre-flight) in ${s(first.seconds)} wall (${s(summary.seconds)} inside the engine, ${cpu(first.cpuSeconds)} CPU), ${(summary.bytesWritten / 1e6).toFixed(0)} MB`,
+      `bare sharp loop: ${bare.renditions} renditions in ${s(bare.seconds)} (${s(bare.cpuSeconds)} CPU; read, orient, flatten, resize, Amazon main trimmed and padded, JPEG at the presets' quality, write; ${PARALLEL} at a time; no hashing, metadata, sRGB profile, fsync or journal)`,
+      `engine ÷ bare per run (median shown): ${runs.map((x) => x.ratio.toFixed(2)).join(', ')}; CPU per rendition, engine ÷ bare: ${first.cpuSeconds ? (first.cpuSeconds / summary.rendered / (bare.cpuSeconds / bare.renditions)).toFixed(2) : 'n/a'}`,
+      `re-export: ${second.unchanged} unchanged, ${second.rendered} rendered, ${written} files changed on disk, ${s(again.seconds)} wall (${s(second.seconds)} inside the engine)`,
     );
     return {
       notes,
@@ -198,20 +274,20 @@ export default {
           value: `${rate.toFixed(1)}/s`,
           baseline: `bare sharp ${bareRate.toFixed(1)}/s`,
           ratio: ratio(rate, bareRate),
-          target: `≥ ${RATE_TARGET}× bare sharp`,
+          target: `≥ ${RATE_TARGET}× bare sharp (same parallelism)`,
           met: met(rate / bareRate >= RATE_TARGET),
         },
         {
-          figure: 're-export, nothing changed (engine time; wall incl. process start)',
-          value: `${s(second.seconds)} (wall ${s(again.seconds)}), ${written} files written`,
+          figure: 're-export, nothing changed (wall incl. process start; engine time)',
+          value: `${s(again.seconds)} wall (${s(second.seconds)} in the engine), ${written} files written`,
           baseline: `\`presets list\` wall ${s(idle.seconds)}`,
           ratio: '—',
-          target: `< ${REEXPORT_TARGET} s, 0 files`,
-          met: met(second.seconds < REEXPORT_TARGET && written === 0 && second.rendered === 0),
+          target: `< ${REEXPORT_TARGET} s wall, 0 files`,
+          met: met(again.seconds < REEXPORT_TARGET && written === 0 && second.rendered === 0),
         },
         {
-          figure: 'export peak RSS',
-          value: first.maxRssKb ? mb(first.maxRssKb) : 'n/a',
+          figure: 'export peak RSS (the engine process)',
+          value: peakRss ? mb(peakRss) : 'n/a',
           baseline: '—',
           ratio: '—',
           target: '—',

@@ -65,17 +65,23 @@ export function timed(command, args, options = {}) {
 
 /**
  * Runs `packshot --data DIR ...args`. With GNU time installed the process runs under
- * `/usr/bin/time -v`, which reports its peak RSS (VmHWM) when it exits: maxRssKb.
+ * `/usr/bin/time -v`, which reports its peak RSS (VmHWM) when it exits: maxRssKb, and
+ * its user + system CPU time: cpuSeconds (less at the mercy of a busy machine than wall).
  */
 export function packshot(dataDir, args, { input } = {}) {
   const argv = [cli, '--data', dataDir, ...args];
-  if (!hasGnuTime) return { ...timed(process.execPath, argv, { input }), maxRssKb: null };
+  if (!hasGnuTime)
+    return { ...timed(process.execPath, argv, { input }), maxRssKb: null, cpuSeconds: null };
   const report = join(dataDir, '..', `time-${tmpName()}.txt`);
   const run = timed('/usr/bin/time', ['-v', '-o', report, process.execPath, ...argv], { input });
   const text = readFileSync(report, 'utf8');
   rmSync(report, { force: true });
   const match = /Maximum resident set size \(kbytes\): (\d+)/.exec(text);
-  return { ...run, maxRssKb: match ? Number(match[1]) : null };
+  const cpu = ['User', 'System'].map((k) =>
+    new RegExp(`${k} time \\(seconds\\): ([\\d.]+)`).exec(text),
+  );
+  const cpuSeconds = cpu.every(Boolean) ? cpu.reduce((t, m) => t + Number(m[1]), 0) : null;
+  return { ...run, maxRssKb: match ? Number(match[1]) : null, cpuSeconds };
 }
 
 /** `scan --json` summary; throws when the output is not the documented object. */

@@ -11,6 +11,7 @@
 //   BENCH_SETTLE_S=S  watch: how long nothing may change before missing files count as missed
 //   BENCH_REUSE_INDEX=1  keep/reuse the indexed big tree while the build is unchanged
 //   BENCH_EXPORT_PRODUCTS=N  products (× 4 images, × 3 channels) for export (default 500)
+//   BENCH_EXPORT_RUNS=N  export: engine and bare loop take turns N times, median (default 1)
 //   BENCH_SYNTH=N     assets in the synthetic catalog for search, rights, tagging, scroll (100000)
 //   BENCH_SCALING_FILES=N  cores: N of the distinct photos only (default: all)
 //

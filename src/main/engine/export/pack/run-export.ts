@@ -12,14 +12,15 @@ import type {
   FailurePolicy,
 } from '../../../../shared/export-dto';
 import { outputChecks } from '../preflight/output-checks';
-import { readRights, readsOwnRights, type RightsFields } from '../../tools/render/color';
-import { prepareSource, renderRendition } from '../../tools/render/render-rendition';
+import { renderRendition, type RenderedFile } from '../../tools/render/render-rendition';
 import { MANIFEST, PackState, type PackEntry } from './manifest';
 import { PackLock } from './pack-lock';
 import { PackPaths } from './pack-paths';
 import type { PackPlan, PlannedFile } from './plan-pack';
 import { CSV_HEADER, shopifyCsv } from './shopify-csv';
 import { writeAtomic } from './write-atomic';
+import { readSource, type Prepared } from './read-source';
+import { errorOf, inTheWay, landedAsPlanned, landedAsRecorded, sameBytes } from './landed-files';
 import { syncFolder } from '../../tools/files/durable-files';
 
 export interface ExportRequest {
@@ -83,7 +84,8 @@ async function exportLocked(
   // What to render, what is already there, what pre-flight leaves out.
   const toRender: PlannedFile[] = [];
   const keep = new Set<string>();
-  for (const f of req.plan.files) {
+  const landed = await landedAsPlanned(paths, state, req.plan.files);
+  for (const [i, f] of req.plan.files.entries()) {
     paths.resolve(f.path); // a name that would leave the pack fails the run here
     if (f.blocked.length > 0) {
       counts.skipped++;
@@ -95,7 +97,7 @@ async function exportLocked(
       continue;
     }
     const entry = state.entries.get(f.path);
-    if (entry && entry.renderKey === f.renderKey && (await landedAsRecorded(paths, entry))) {
+    if (entry && entry.renderKey === f.renderKey && landed[i]) {
       counts.unchanged++;
       keep.add(f.path);
       if (entry.presetVersion !== f.preset.version && !req.dryRun) {
@@ -179,105 +181,107 @@ async function exportLocked(
   const queue = [...groups.values()];
   const folders = new Set<string>();
 
-  const renderGroup = async (files: PlannedFile[]): Promise<void> => {
-    const first = files[0];
-    if (!first) return;
-    let source: Awaited<ReturnType<typeof prepareSource>>;
-    let sourceHash: string;
-    try {
-      const input = await readFile(first.image.path);
-      sourceHash = createHash('sha256').update(input).digest('hex');
-      const rights: RightsFields | null = files.some((f) => readsOwnRights(f.options))
-        ? await readRights(input)
-        : null;
-      source = await prepareSource(input, rights);
-    } catch (error) {
-      for (const f of files) fail(f, error);
-      return;
+  // A worker renders the next file while the last one lands (its fsyncs and journal line),
+  // and reads its next source meanwhile: one of each in flight per worker, so renders at
+  // once stay at `concurrency`. (The landing goes back wrapped: an async function returning
+  // the promise would wait for it.)
+  type InFlight = { landing: Promise<void> };
+  const renderGroup = async (
+    files: PlannedFile[],
+    prepared: Prepared,
+    { landing }: InFlight,
+  ): Promise<InFlight> => {
+    if ('error' in prepared) {
+      for (const f of files) fail(f, prepared.error);
+      return { landing };
     }
+    const { source, sourceHash } = prepared;
     for (const f of files) {
-      if (req.signal.aborted) return;
+      if (req.signal.aborted) break;
       current = f.path;
+      let out: RenderedFile;
       try {
-        const out = await renderRendition(source, f.options);
-        const found = outputChecks(f.preset.rules, {
-          width: out.width,
-          height: out.height,
-          format: out.format,
-          bytes: out.data.length,
-        });
-        const failed = found.length > 0;
-        if (failed && req.failures === 'skip') {
-          counts.skipped++;
-          errors.push(errorOf(f, `not written: ${found.map((x) => x.reason).join('; ')}`));
-          done++;
-          report();
-          continue;
-        }
-        const warnings = [...f.findings, ...found.map((x) => `${x.check}: ${x.reason}`)];
-        if (f.level === 'fail' || failed) counts.warned++;
-        const target = await paths.folderFor(f.path);
-        const sha256 = createHash('sha256').update(out.data).digest('hex');
-        const entryOf = (landed: { bytes: number; mtimeMs: number; ino: number }): PackEntry => ({
-          file: f.path,
-          productId: f.product.id,
-          sku: f.product.sku,
-          channel: f.preset.channel,
-          presetId: f.preset.id,
-          presetVersion: f.preset.version,
-          role: f.image.role,
-          position: f.position,
-          key: f.rendition.key,
-          width: out.width,
-          height: out.height,
-          bytes: landed.bytes,
-          sha256,
-          sourceAssetId: f.image.assetId,
-          sourceHash,
-          // The key names the source as indexed; a file changed since is flagged below.
-          renderKey: f.renderKey ?? '',
-          warnings:
-            sourceHash === f.image.hash
-              ? warnings
-              : [...warnings, 'source: changed on disk since it was indexed (rescan)'],
-          mtimeMs: landed.mtimeMs,
-          ino: landed.ino,
-        });
-        const blocking = await inTheWay(paths, state, f.path);
-        if (blocking && (await sameBytes(target, out.data))) {
-          // Exactly what this render makes (a pack whose manifest lost the line): adopted.
-          const s = await lstat(target);
-          await state.add(entryOf({ bytes: s.size, mtimeMs: s.mtimeMs, ino: s.ino }));
-          dirty = true;
-          counts.unchanged++;
-        } else if (blocking) {
-          fail(
-            f,
-            new Error(
-              `${f.path}: a file Packshot did not write (or one changed since) is in the way and was left as it is; move it, then export again`,
-            ),
-          );
-          continue;
-        } else {
-          if (lock?.lost) await lock.assertHeld(); // throws: another export owns the folder now
-          await writeAtomic(target, out.data, {
-            beforeRename: (landed) => state.add(entryOf(landed)),
-            points: { written: 'export.after-temp-write', beforeRename: 'export.before-rename' },
-          });
-          faultPoint('export.after-rename');
-          folders.add(dirname(target));
-          dirty = true;
-          bytesWritten += out.data.length;
-          counts.rendered++;
-        }
+        out = await renderRendition(source, f.options);
       } catch (error) {
         fail(f, error);
         continue;
       }
+      await landing;
+      landing = land(f, out, sourceHash).catch((error: unknown) => fail(f, error));
+    }
+    return { landing };
+  };
+
+  const land = async (f: PlannedFile, out: RenderedFile, sourceHash: string): Promise<void> => {
+    const found = outputChecks(f.preset.rules, {
+      width: out.width,
+      height: out.height,
+      format: out.format,
+      bytes: out.data.length,
+    });
+    const failed = found.length > 0;
+    if (failed && req.failures === 'skip') {
+      counts.skipped++;
+      errors.push(errorOf(f, `not written: ${found.map((x) => x.reason).join('; ')}`));
       done++;
       report();
-      faultPoint('export.between-files');
+      return;
     }
+    const warnings = [...f.findings, ...found.map((x) => `${x.check}: ${x.reason}`)];
+    if (f.level === 'fail' || failed) counts.warned++;
+    const target = await paths.folderFor(f.path);
+    const sha256 = createHash('sha256').update(out.data).digest('hex');
+    const entryOf = (landed: { bytes: number; mtimeMs: number; ino: number }): PackEntry => ({
+      file: f.path,
+      productId: f.product.id,
+      sku: f.product.sku,
+      channel: f.preset.channel,
+      presetId: f.preset.id,
+      presetVersion: f.preset.version,
+      role: f.image.role,
+      position: f.position,
+      key: f.rendition.key,
+      width: out.width,
+      height: out.height,
+      bytes: landed.bytes,
+      sha256,
+      sourceAssetId: f.image.assetId,
+      sourceHash,
+      // The key names the source as indexed; a file changed since is flagged below.
+      renderKey: f.renderKey ?? '',
+      warnings:
+        sourceHash === f.image.hash
+          ? warnings
+          : [...warnings, 'source: changed on disk since it was indexed (rescan)'],
+      mtimeMs: landed.mtimeMs,
+      ino: landed.ino,
+    });
+    const blocking = await inTheWay(paths, state, f.path);
+    if (blocking && (await sameBytes(target, out.data))) {
+      // Exactly what this render makes (a pack whose manifest lost the line): adopted.
+      const s = await lstat(target);
+      await state.add(entryOf({ bytes: s.size, mtimeMs: s.mtimeMs, ino: s.ino }));
+      dirty = true;
+      counts.unchanged++;
+    } else if (blocking) {
+      throw new Error(
+        `${f.path}: a file Packshot did not write (or one changed since) is in the way and was left as it is; move it, then export again`,
+      );
+    } else {
+      if (lock?.lost) await lock.assertHeld(); // throws: another export owns the folder now
+      await writeAtomic(target, out.data, {
+        beforeRename: (landed) => state.add(entryOf(landed)),
+        points: { written: 'export.after-temp-write', beforeRename: 'export.before-rename' },
+      });
+      faultPoint('export.after-rename');
+      folders.add(dirname(target));
+      dirty = true;
+      bytesWritten += out.data.length;
+      counts.rendered++;
+    }
+    done++;
+    report();
+    faultPoint('export.between-files');
   };
 
   const fail = (f: PlannedFile, error: unknown): void => {
@@ -288,7 +292,16 @@ async function exportLocked(
   };
 
   const worker = async (): Promise<void> => {
-    for (let g = queue.shift(); g && !req.signal.aborted; g = queue.shift()) await renderGroup(g);
+    let inFlight: InFlight = { landing: Promise.resolve() };
+    let files = queue.shift();
+    let prepared = files && readSource(files);
+    while (files && prepared && !req.signal.aborted) {
+      const next = queue.shift(); // taken now: its source is read while this group renders
+      const nextPrepared = next && readSource(next);
+      inFlight = await renderGroup(files, await prepared, inFlight);
+      [files, prepared] = [next, nextPrepared];
+    }
+    await inFlight.landing;
   };
   await Promise.all(Array.from({ length: Math.max(1, req.concurrency) }, worker));
   for (const folder of folders) await syncFolder(folder);
@@ -355,45 +368,4 @@ async function exportLocked(
       cancelled,
     };
   }
-}
-
-/**
- * A file at the target that Packshot did not write (the user's own), or one of Packshot's
- * that was changed since: never overwritten.
- */
-async function inTheWay(paths: PackPaths, state: PackState, file: string): Promise<boolean> {
-  const exists = await lstat(paths.resolve(file)).then(
-    () => true,
-    () => false,
-  );
-  if (!exists) return false;
-  for (const e of [state.entries.get(file), ...(state.superseded.get(file) ?? [])])
-    if (e && (await landedAsRecorded(paths, e))) return false;
-  return true;
-}
-
-async function sameBytes(path: string, data: Buffer): Promise<boolean> {
-  const s = await lstat(path).catch(() => null);
-  if (!s?.isFile() || s.size !== data.length) return false;
-  return (await readFile(path)).equals(data);
-}
-
-/** The file is still the one this pack wrote: same size and modification time. */
-async function landedAsRecorded(paths: PackPaths, e: PackEntry): Promise<boolean> {
-  try {
-    const s = await lstat(paths.resolve(e.file));
-    return s.isFile() && s.size === e.bytes && s.mtimeMs === e.mtimeMs;
-  } catch {
-    return false;
-  }
-}
-
-function errorOf(f: PlannedFile, reason: string): ExportError {
-  return {
-    sku: f.product.sku,
-    presetId: f.preset.id,
-    assetId: f.image.assetId,
-    file: f.path,
-    reason,
-  };
 }

@@ -56,8 +56,11 @@ export function applyColourAndMetadata(
   rights: RightsFields | null,
   licence: LicenceMeta | null = null,
   sourceXmp: string | null = null,
+  /** False: the caller attaches the profile to the encoded file (srgb-profile.ts). */
+  embedProfile = true,
 ): Sharp {
-  let out = image.toColourspace('srgb').withIccProfile('srgb');
+  let out = image.toColourspace('srgb');
+  if (embedProfile) out = out.withIccProfile('srgb');
   if (policy === 'all')
     return licence
       ? out.keepExif().withXmp(withLicenceXmp(sourceXmp, licence))

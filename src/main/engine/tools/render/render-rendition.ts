@@ -7,6 +7,7 @@ import { applyColourAndMetadata, type RightsFields } from './color';
 import { fitQuality } from './fit-quality';
 import type { RenderOptions } from './render-options';
 import { LIMIT_INPUT_PIXELS, openSource } from './sharp-input';
+import { profileIsIdentity, withSrgbProfile } from './srgb-profile';
 import { fillFrame, findTrim } from './trim-and-pad';
 
 export interface RenderedFile {
@@ -33,6 +34,8 @@ export interface PreparedSource {
   rights: RightsFields | null;
   /** The source's own XMP packet ('all' keeps it, with the licence added). */
   xmp: string | null;
+  /** Decodes to 8-bit sRGB: a JPEG gets its profile spliced in, not transformed to. */
+  srgb8: boolean;
 }
 
 export async function prepareSource(
@@ -48,6 +51,7 @@ export async function prepareSource(
     height: turned ? meta.width : meta.height,
     rights,
     xmp: meta.xmp ? meta.xmp.toString('utf8') : null,
+    srgb8: profileIsIdentity(meta),
   };
 }
 
@@ -56,6 +60,7 @@ export async function renderRendition(
   o: RenderOptions,
 ): Promise<RenderedFile> {
   const build = await pipelineFor(source, o);
+  const splice = o.format === 'jpeg' && source.srgb8;
   let size = { width: 0, height: 0 };
   const encode = async (quality: number): Promise<Buffer> => {
     const image = applyColourAndMetadata(
@@ -64,12 +69,13 @@ export async function renderRendition(
       source.rights,
       o.licence ?? null,
       source.xmp,
+      !splice,
     );
     const { data, info } = await encodeAs(image, o.format, quality, o.progressive).toBuffer({
       resolveWithObject: true,
     });
     size = { width: info.width, height: info.height };
-    return data;
+    return splice ? withSrgbProfile(data) : data;
   };
   const fitted = await fitQuality(encode, o.quality, o.minQuality, o.maxBytes, o.minBytes);
   // `size` is of the last encode; every encode has the same dimensions.
