@@ -36,9 +36,7 @@ export function registerRightsUndo(
     const assets = [...new Set(op.decisions.map((d) => d.assetId))];
     const before = approvals.factsFor(assets);
     const done =
-      direction === 'undo'
-        ? rows.undoDecisions(op.decisions)
-        : rows.redoDecisions(op.decisions);
+      direction === 'undo' ? rows.undoDecisions(op.decisions) : rows.redoDecisions(op.decisions);
     const after = approvals.factsFor(assets);
     for (const assetId of new Set(done.map((d) => d.assetId)))
       audit.record({
