@@ -209,3 +209,28 @@ it("sweeps a crash's temporary files, and only names Packshot makes", async () =
   expect(files).not.toContain('.manifest.json.12345678.packshot-tmp');
   expect(await readFile(mine, 'utf8')).toBe('the user named this');
 });
+
+it('a landing that fails while the next file of its source renders names that file alone', async () => {
+  // Two presets: each source is rendered twice, the second while the first lands.
+  await h.call('presets.save', { id: 'tiny-b', preset: tinyPreset({ channel: 'tiny-b' }) });
+  try {
+    const out = await pack('safety-landing');
+    writeFaults.fail = (target) => target.endsWith(join('tiny', 'S-1', 'S-1-1.jpg'));
+    const job = await h.call('exports.start', { channels: ['tiny', 'tiny-b'], out });
+    const s = await h.call('exports.wait', { jobId: job.jobId });
+    expect(s.errors.map((e) => e.file)).toEqual(['tiny/S-1/S-1-1.jpg']);
+    expect([s.rendered, s.failed]).toEqual([5, 1]);
+    const landed = (await manifestOf(out)).files.map((f) => f.file).sort();
+    expect(landed).toEqual([
+      'tiny-b/S-0/S-0-1.jpg',
+      'tiny-b/S-1/S-1-1.jpg',
+      'tiny-b/S-2/S-2-1.jpg',
+      'tiny/S-0/S-0-1.jpg',
+      'tiny/S-2/S-2-1.jpg',
+    ]);
+    expect((await listFiles(out)).filter((f) => f.includes('packshot-tmp'))).toEqual([]);
+  } finally {
+    writeFaults.fail = null;
+    await h.call('presets.delete', { id: 'tiny-b' });
+  }
+});

@@ -206,17 +206,25 @@ export function createReviewStore(client: Client, stores: Stores): ReviewStore {
       },
 
       async reread() {
-        const known = [...get().states.keys()];
-        const states = new Map(get().states);
+        const before = get().states;
+        const read = new Map<number, ApprovalState | null>();
         await Promise.all(
-          known.map(async (id) => {
+          [...before.keys()].map(async (id) => {
             try {
-              states.set(id, (await client.call('rights.get', { id })).approval);
+              read.set(id, (await client.call('rights.get', { id })).approval);
             } catch {
-              states.delete(id);
+              read.set(id, null);
             }
           }),
         );
+        // Onto the states as they are now: one a decision (or the shown asset's facts) set
+        // while these reads were on their way is newer than what they read, and stays.
+        const states = new Map(get().states);
+        for (const [id, state] of read) {
+          if (states.get(id) !== before.get(id)) continue;
+          if (state === null) states.delete(id);
+          else states.set(id, state);
+        }
         set({ states });
         show(get().index);
       },

@@ -20,6 +20,7 @@ import type { PackPlan, PlannedFile } from './plan-pack';
 import { CSV_HEADER, shopifyCsv } from './shopify-csv';
 import { writeAtomic } from './write-atomic';
 import { readSource, type Prepared } from './read-source';
+import { runGroupWorkers } from './group-workers';
 import { errorOf, inTheWay, landedAsPlanned, landedAsRecorded, sameBytes } from './landed-files';
 import { syncFolder } from '../../tools/files/durable-files';
 
@@ -291,9 +292,9 @@ async function exportLocked(
     report();
   };
 
-  const worker = async (): Promise<void> => {
+  const worker = async (first: PlannedFile[] | undefined): Promise<void> => {
     let inFlight: InFlight = { landing: Promise.resolve() };
-    let files = queue.shift();
+    let files = first;
     let prepared = files && readSource(files);
     while (files && prepared && !req.signal.aborted) {
       const next = queue.shift(); // taken now: its source is read while this group renders
@@ -303,7 +304,7 @@ async function exportLocked(
     }
     await inFlight.landing;
   };
-  await Promise.all(Array.from({ length: Math.max(1, req.concurrency) }, worker));
+  await runGroupWorkers(queue, req.concurrency, worker);
   for (const folder of folders) await syncFolder(folder);
   return finish(req.signal.aborted);
 

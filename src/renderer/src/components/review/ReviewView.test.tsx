@@ -275,4 +275,23 @@ describe('review keys', () => {
     expect(await settle(5)).toBe(one);
     expect(shownState(root)).toBe('rejected');
   });
+
+  it('a read-again that was on its way when a decision landed does not undo it on screen', async () => {
+    const { transport, root } = await start();
+    // The read-again's answers wait at the gate: read before the decision, they say draft.
+    const gate = deferred<void>();
+    transport.handle('rights.get', async () => {
+      await gate.promise;
+      return { licences: [], releases: [], approval: 'draft' as const, claims: null };
+    });
+    act(() => transport.emit('assets.changed', { catalogId: null }));
+    await act(() => new Promise((resolve) => setTimeout(resolve, 300)));
+    expect(transport.callsOf('rights.get').length).toBeGreaterThan(0);
+    await key('a');
+    expect(byTestId(root, 'review-item')[0]?.dataset.state).toBe('approved');
+    gate.resolve();
+    await flush();
+    await flush();
+    expect(byTestId(root, 'review-item')[0]?.dataset.state).toBe('approved');
+  });
 });
