@@ -22,6 +22,11 @@ function srgbSegment(): Promise<Buffer> {
       const app2 = markers(jpeg).find((m) => m.marker === 0xe2);
       if (!app2) throw new Error('libvips wrote no ICC profile segment');
       return jpeg.subarray(app2.start, app2.end);
+    })
+    .catch((error: unknown) => {
+      // Not kept: one failure must not fail every later JPEG of the process.
+      segment = null;
+      throw error;
     });
   return segment;
 }
