@@ -25,7 +25,8 @@ import {
   vipsthumbnail,
 } from './lib.mjs';
 
-const TARGET = 1.3;
+// Issue 13's targets: the app ≤ 1.1× vipsthumbnail, the command line's two processes ≤ 1.3×.
+const TARGET = { app: 1.1, cli: 1.3 };
 
 /** Every file indexed with its thumbnail ready: the figure cannot pass on a no-op. */
 function checkDone(what, thumbs, corpus) {
@@ -109,23 +110,23 @@ async function compare(ctx, label, dir, corpus) {
     cli.push(twoProcesses(ctx.work, dir, corpus));
   }
   const v = hasVips ? median(vips) : null;
-  const row = (figure, runs) => {
+  const row = (figure, runs, target) => {
     const o = median(runs);
     return {
       figure,
       value: `${s(o)} (${(corpus.files / o).toFixed(1)} files/s)`,
       baseline: hasVips ? `vipsthumbnail ${s(v)}` : 'vipsthumbnail not installed',
       ratio: ratio(o, v),
-      target: `≤ ${TARGET}× vipsthumbnail`,
-      met: met(v ? o / v <= TARGET : null),
+      target: `≤ ${target}× vipsthumbnail`,
+      met: met(v ? o / v <= target : null),
     };
   };
   const list = (runs) => runs.map((x) => x.toFixed(2)).join(', ') || '-';
   const size = `${corpus.files} files, ${corpus.unique} distinct, ${(corpus.bytes / 1e6).toFixed(0)} MB`;
   return {
     rows: [
-      row(`cold scan, ${label} (${size}), in the app: catalogs.add → jobs.wait`, app),
-      row(`  …CLI, two processes: catalog add + scan`, cli),
+      row(`cold scan, ${label} (${size}), in the app: catalogs.add → jobs.wait`, app, TARGET.app),
+      row(`  …CLI, two processes: catalog add + scan`, cli, TARGET.cli),
     ],
     note: `cold scan, ${label}: in the app ${list(app)} s; CLI ${list(cli)} s; vipsthumbnail ${list(vips)} s`,
   };

@@ -13,7 +13,9 @@ import { join } from 'node:path';
 import exifr from 'exifr';
 import { BenchError, log, median, met, now, RUNS, s, sleep, startServe, tmpName } from './lib.mjs';
 
-const TARGET = 0.1;
+// Issue 13's targets, as shares of the cold scan: listed ≤ 2 %, camera thumbnails painted
+// ≤ 10 %, every file painted (a placeholder, however rough) ≤ 25 %.
+const TARGET = { listed: 0.02, camera: 0.1, all: 0.25 };
 const POLL_MS = 5;
 
 /** Names of the files whose first 128 KB hold an EXIF thumbnail. */
@@ -90,15 +92,15 @@ async function once(ctx, dir, expected, embedded) {
   }
 }
 
-function shareRow(figure, seconds, scanEnd) {
+function shareRow(figure, seconds, scanEnd, target) {
   const share = seconds / scanEnd;
   return {
     figure,
     value: `${s(seconds, 3)} (${(share * 100).toFixed(1)} % of cold scan)`,
     baseline: `cold scan ${s(scanEnd)}`,
     ratio: `${(share * 100).toFixed(1)} %`,
-    target: `≤ ${TARGET * 100} % of cold scan`,
-    met: met(share <= TARGET),
+    target: `≤ ${target * 100} % of cold scan`,
+    met: met(share <= target),
   };
 }
 
@@ -128,14 +130,21 @@ export default {
           `first paint: all ${photos.all.files} photos listed`,
           listed.firstPaint,
           listed.scanEnd,
+          TARGET.listed,
         ),
         shareRow(
           `  …with placeholders, the ${embedded.size} with a camera thumbnail`,
           cheap.cheap,
           cheap.scanEnd,
+          TARGET.camera,
         ),
         // Issue 3 words first paint as "every asset listed with its placeholder".
-        shareRow(`  …with placeholders, all (${costly} need a full decode)`, all.all, all.scanEnd),
+        shareRow(
+          `  …with placeholders, all (${costly} need a full decode)`,
+          all.all,
+          all.scanEnd,
+          TARGET.all,
+        ),
       ],
       notes: [
         `first paint, per run (s): ${runs.map((r) => `${r.firstPaint.toFixed(3)} of ${r.scanEnd.toFixed(2)} (${r.polls} polls)`).join('; ')}; serve started in ${runs.map((r) => r.serveStart.toFixed(2)).join(', ')} s (not counted)`,
