@@ -10,9 +10,12 @@ import { APPROVAL_STATE_SQL } from './approval-repo';
 
 export const RIGHTS_FIELDS = ['rights', 'licence', 'license', 'approval'] as const;
 
-// The assets holding a licence that meets a condition, as one set: the licences table is
-// small, so SQLite builds the set once through asset_licences_by_licence, where EXISTS per
-// asset would probe every row of a 100,000-asset match.
+// Date terms probe each asset's licences (EXISTS): they match thousands, and the page's
+// sort walks assets anyway. A name matches few licences, so its holders are built once as
+// a set through asset_licences_by_licence (measured at 100,000 assets: 47 → 14 ms, where the
+// set made the date terms slower, 23 → 36 ms).
+const HELD =
+  'SELECT 1 FROM asset_licences x JOIN licences l ON l.id = x.licence_id WHERE x.asset_id = a.id';
 const holding = (condition: string): string =>
   `a.id IN (SELECT x.asset_id FROM licences l
      JOIN asset_licences x ON x.licence_id = l.id WHERE ${condition})`;
@@ -26,8 +29,8 @@ export function rightsTerm(
 ): string | undefined {
   switch (name) {
     case 'rights':
-      if (value === 'expired') return holding(expiredSql(today(), params));
-      if (value === 'expiring') return holding(expiringSql(today(), params));
+      if (value === 'expired') return `EXISTS (${HELD} AND ${expiredSql(today(), params)})`;
+      if (value === 'expiring') return `EXISTS (${HELD} AND ${expiringSql(today(), params)})`;
       if (value === 'none')
         return 'NOT EXISTS (SELECT 1 FROM asset_licences x WHERE x.asset_id = a.id)';
       return fail('rights: is expired, expiring or none');
