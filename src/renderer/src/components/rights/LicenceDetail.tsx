@@ -1,7 +1,7 @@
 // The chosen licence: its terms at a glance, Edit and Delete, and where it is used.
 import type { LicenceSummary } from '../../../../shared/methods/licences-methods';
 import { useServices } from '../../app-context';
-import { ConfirmButton } from './ConfirmButton';
+import { ConfirmButton } from '../ConfirmButton';
 import { endsLabel } from './LicenceTable';
 import { LICENCE_TYPE_LABELS } from './LicenceTermsFields';
 import { WhereUsed } from './WhereUsed';

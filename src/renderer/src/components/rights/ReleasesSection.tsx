@@ -2,7 +2,7 @@
 // to record, edit or delete one.
 import { useCallback, useState } from 'react';
 import { useServices } from '../../app-context';
-import { ConfirmButton } from './ConfirmButton';
+import { ConfirmButton } from '../ConfirmButton';
 import { ReadGate } from './ReadGate';
 import { ReleaseForm } from './ReleaseForm';
 import { useRead } from './use-read';

@@ -1,13 +1,14 @@
 // A destructive action behind an inline "are you sure": the question, the action again and
-// Keep. The engine's refusal, if any, shows beside it.
+// Keep. The engine's refusal, if any, shows beside it. Used by the Rights page and presets.
 import { useState } from 'react';
 
 interface ConfirmButtonProps {
   label: string;
   question: string;
   /** Names the first button for assistive tech, e.g. "Delete licence Shoot". */
-  ariaLabel: string;
+  ariaLabel?: string;
   testId: string;
+  disabled?: boolean;
   onConfirm: () => Promise<void>;
 }
 
@@ -16,6 +17,7 @@ export function ConfirmButton({
   question,
   ariaLabel,
   testId,
+  disabled = false,
   onConfirm,
 }: ConfirmButtonProps) {
   const [confirming, setConfirming] = useState(false);
@@ -34,6 +36,7 @@ export function ConfirmButton({
         type="button"
         aria-label={ariaLabel}
         data-testid={testId}
+        disabled={disabled}
         onClick={() => {
           setError(null);
           setConfirming(true);
