@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { makeLicence } from '../../../test-support/fake-rights';
 import type { Licence } from '../../../../../shared/rights-dto';
 import type { AuditEntry } from '../../../../../shared/usage-dto';
 import { startUi, type Harness } from '../../../test-support/app-harness';
@@ -19,28 +20,20 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-const licence = (id: number, name: string, over: Partial<Licence> = {}): Licence => ({
-  id,
-  name,
-  licensor: 'Studio',
-  contact: null,
-  type: 'royalty-free',
-  ccVariant: null,
-  reference: null,
-  contractPath: null,
-  creditLine: null,
-  creditRequired: false,
-  startsOn: null,
-  endsOn: '2027-01-31',
-  warnDays: 30,
-  territoriesMode: null,
-  territories: null,
-  channels: null,
-  media: null,
-  modificationsAllowed: true,
-  createdAt: 0,
-  ...over,
-});
+const licence = (id: number, name: string, over: Partial<Licence> = {}): Licence => {
+  // The page's fake licence, without its list-only counts (rights.get answers a Licence).
+  const {
+    assets: _a,
+    packFiles: _p,
+    status: _s,
+    ...plain
+  } = makeLicence(id, {
+    name,
+    endsOn: '2027-01-31',
+    ...over,
+  });
+  return plain;
+};
 
 const entry = (id: number, over: Partial<AuditEntry>): AuditEntry => ({
   id,
