@@ -21,9 +21,6 @@ type Ns = Exclude<
   'releases.update' | 'releases.delete'
 >;
 
-// Kept exported: other handlers import it from here.
-export { today };
-
 /**
  * licences.*, releases.*, approvals.*, rights.*: the rights of assets and the one check.
  * Every change records its audit row inside its own writeTransaction, so a change rolled

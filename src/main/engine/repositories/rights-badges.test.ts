@@ -1,7 +1,7 @@
 // The grid's rights columns on assets.list and assets.get, on a real engine and library.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWithPhotos, type PhotoHarness } from '../../test-support/engine-harness';
-import { addDays } from '../rights/check-rights';
+import { addDays } from '../rights/licence-dates';
 import { today as localToday } from '../rights/licence-dates';
 
 let p: PhotoHarness;

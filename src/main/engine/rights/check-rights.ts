@@ -20,7 +20,7 @@ import type {
   RightsResult,
 } from '../../../shared/rights-dto';
 import { territoryCode } from '../../../shared/territories';
-import { addDays, isExpired, isExpiring } from './licence-dates';
+import { isExpired, isExpiring } from './licence-dates';
 
 export interface RightsFacts {
   licences: readonly Licence[];
@@ -44,9 +44,6 @@ export interface RightsUse {
   /** The warning window for releases (a licence carries its own). */
   warnDays?: number;
 }
-
-// Kept exported here: callers (and other helpers' tests) import addDays from this file.
-export { addDays };
 
 const label = (l: Licence): string => `“${l.name}”`;
 const asCode = (t: string): string => territoryCode(t) ?? t.trim().toUpperCase();

@@ -1,7 +1,7 @@
 // The rights namespaces through the validating edge, on a real engine and library.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWithPhotos, type PhotoHarness } from '../../test-support/engine-harness';
-import { addDays } from './check-rights';
+import { addDays } from './licence-dates';
 import { today as localToday } from './licence-dates';
 
 let p: PhotoHarness;

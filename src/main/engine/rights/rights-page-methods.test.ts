@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWithPhotos, type PhotoHarness } from '../../test-support/engine-harness';
 import { UsageRepo, type PackedFile } from '../repositories/usage-repo';
-import { addDays } from './check-rights';
+import { addDays } from './licence-dates';
 import { today as localToday } from './licence-dates';
 
 let p: PhotoHarness;
