@@ -1,4 +1,5 @@
 // Data that crosses the contract. Plain data only: numbers, strings, arrays, objects.
+import type { MediaFacts } from './media-facts';
 import type { ApprovalState, RightsClaims } from './rights-dto';
 
 export interface AppInfo {
@@ -153,6 +154,8 @@ export interface AssetDetail extends Asset {
   /** The file's own rights claims as last indexed (README "Rights"). */
   rightsClaims: RightsClaims | null;
   history: AssetVersion[];
+  /** Video, document, model and spin facts (README "Rich media"); null for photos. */
+  facts: MediaFacts | null;
 }
 
 export interface Analysis {

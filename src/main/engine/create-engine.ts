@@ -7,6 +7,7 @@ import { SimilarIndex } from './repositories/similar-index';
 import { CatalogRepo } from './repositories/catalog-repo';
 import { CullingEdits } from './catalog/culling-edits';
 import { PlaceholderRepo } from './repositories/placeholder-repo';
+import { MediaFactsRepo } from './repositories/media-facts-repo';
 import { SidecarRepo } from './repositories/sidecar-repo';
 import { CollectionEdits } from './collections/collection-edits';
 import { CollectionRepo } from './repositories/collection-repo';
@@ -132,6 +133,7 @@ export function createEngine(options: EngineOptions): Engine {
   const tags = new TagRepo(db);
   const similar = new SimilarIndex(db);
   const sidecars = new SidecarRepo(db);
+  const mediaFacts = new MediaFactsRepo(db);
   const placeholders = new PlaceholderRepo(db);
   const intake = new IntakeRepo(db, compileIntake);
   const collections = new CollectionRepo(db);
@@ -173,7 +175,7 @@ export function createEngine(options: EngineOptions): Engine {
   const ingest: IngestPipeline = new IngestPipeline(
     {
       ...{ db, bus, catalogs, assets, files, writes, versions, tags, similar, sidecars },
-      ...{ placeholders, intake, cache, previews, keepClones, written },
+      ...{ placeholders, intake, cache, previews, keepClones, written, mediaFacts },
       // In the index result's transaction: filename rules marked auto link a file as it
       // arrives (this asset only, no scan), and tags the intake rules gave go back to XMP
       // like any other.

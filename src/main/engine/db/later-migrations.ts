@@ -4,6 +4,7 @@ import { APPROVAL_UNDONE_SCHEMA } from './approval-undone-schema';
 import { AUDIT_ASSETS_SCHEMA } from './audit-assets-schema';
 import { FILE_IDENTITY_SCHEMA } from './file-identity-schema';
 import { JOBS_SCHEMA } from './jobs-schema';
+import { MEDIA_FACTS_SCHEMA } from './media-facts-schema';
 import type { Migration } from './migrations';
 import { RIGHTS_SCHEMA } from './rights-schema';
 import { USAGE_AUDIT_SCHEMA } from './usage-audit-schema';
@@ -17,4 +18,5 @@ export const LATER_MIGRATIONS: Migration[] = [
   { version: 19, sql: USAGE_AUDIT_SCHEMA }, // where used, audit log
   { version: 20, sql: AUDIT_ASSETS_SCHEMA }, // the assets each audit row names
   { version: 21, sql: APPROVAL_UNDONE_SCHEMA }, // undone decisions stay, marked
+  { version: 22, sql: MEDIA_FACTS_SCHEMA }, // facts of video, documents, models, spins
 ];

@@ -1,4 +1,4 @@
-PRAGMA user_version = 21;
+PRAGMA user_version = 22;
 
 -- index approvals_by_asset on approvals
 CREATE INDEX approvals_by_asset ON approvals (asset_id, hash, id);
@@ -195,6 +195,24 @@ CREATE TABLE collection_items (collection_id INTEGER NOT NULL REFERENCES collect
 -- table collections on collections
 CREATE TABLE collections (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE COLLATE NOCASE, kind TEXT NOT NULL CHECK (kind IN ('smart', 'manual')), query TEXT, created_at INTEGER NOT NULL, CHECK ((kind = 'smart') = (query IS NOT NULL)));
 
+-- table document_text on document_text
+CREATE VIRTUAL TABLE document_text USING fts5(body, tokenize = 'unicode61 remove_diacritics 2');
+
+-- table document_text_config on document_text_config
+CREATE TABLE 'document_text_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+
+-- table document_text_content on document_text_content
+CREATE TABLE 'document_text_content'(id INTEGER PRIMARY KEY, c0);
+
+-- table document_text_data on document_text_data
+CREATE TABLE 'document_text_data'(id INTEGER PRIMARY KEY, block BLOB);
+
+-- table document_text_docsize on document_text_docsize
+CREATE TABLE 'document_text_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
+
+-- table document_text_idx on document_text_idx
+CREATE TABLE 'document_text_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+
 -- table edit_steps on edit_steps
 CREATE TABLE edit_steps (id INTEGER PRIMARY KEY, label TEXT NOT NULL, ops TEXT NOT NULL, undone INTEGER NOT NULL DEFAULT 0, at TEXT NOT NULL);
 
@@ -212,6 +230,9 @@ CREATE TABLE licences (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL,
 
 -- table link_rules on link_rules
 CREATE TABLE link_rules (id INTEGER PRIMARY KEY, name TEXT NOT NULL, pattern TEXT NOT NULL, auto INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL);
+
+-- table media_facts on media_facts
+CREATE TABLE media_facts (asset_id INTEGER PRIMARY KEY REFERENCES assets(id) ON DELETE CASCADE, hash TEXT NOT NULL, duration_ms INTEGER, codec TEXT, fps REAL, bitrate INTEGER, audio INTEGER, rotation INTEGER, pages INTEGER, title TEXT, author TEXT, meshes INTEGER, triangles INTEGER, materials INTEGER, textures INTEGER, frames INTEGER, detail TEXT NOT NULL DEFAULT '{}');
 
 -- table product_links on product_links
 CREATE TABLE product_links (product_id INTEGER NOT NULL REFERENCES products(id) ON DELETE CASCADE, asset_id INTEGER NOT NULL REFERENCES assets(id) ON DELETE CASCADE, role TEXT NOT NULL CHECK (role IN ('main', 'gallery', 'detail', 'lifestyle', 'swatch', 'spin', 'video', 'document', 'model')), position INTEGER NOT NULL, linked_at INTEGER NOT NULL, PRIMARY KEY (product_id, asset_id)) WITHOUT ROWID;
@@ -266,6 +287,9 @@ CREATE TRIGGER assets_fts_insert AFTER INSERT ON assets BEGIN INSERT INTO assets
 
 -- trigger assets_fts_update on assets
 CREATE TRIGGER assets_fts_update AFTER UPDATE OF name, folder, metadata ON assets BEGIN DELETE FROM assets_fts WHERE rowid = old.id; INSERT INTO assets_fts (rowid, name, folder, title, description) VALUES (new.id, new.name, new.folder, json_extract(new.metadata, '$.title'), json_extract(new.metadata, '$.description')); END;
+
+-- trigger media_facts_text_gone on assets
+CREATE TRIGGER media_facts_text_gone AFTER DELETE ON assets BEGIN DELETE FROM document_text WHERE rowid = old.id; END;
 
 -- trigger tags_fts_delete on tags
 CREATE TRIGGER tags_fts_delete AFTER DELETE ON tags BEGIN DELETE FROM tags_fts WHERE rowid = old.id; END;

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import type { AssetState, ThumbState } from '../../../shared/dto';
 import type { AssetFileRepo, Located } from '../repositories/asset-file-repo';
 import type { IndexedFields, IndexWriteRepo } from '../repositories/index-write-repo';
@@ -6,28 +5,23 @@ import type { VersionRepo } from '../repositories/version-repo';
 import type { MediaCache } from '../media/media-cache';
 import { readAndHash, SAMPLE_ABOVE, sampledHash } from '../media/read-and-hash';
 import type { EmbeddedPreviews } from '../tools/exiftool/raw-preview';
-import {
-  rgbaOf,
-  probeImage,
-  renderThumbnail,
-  type ImageProbe,
-} from '../tools/sharp/render-thumbnail';
+import { probeImage, type ImageProbe } from '../tools/sharp/render-thumbnail';
 import { orientationOf, readSegments, toAssetMetadata } from '../tools/metadata/read-metadata';
 import { readSidecars } from '../tools/metadata/read-sidecars';
 import type { Segments } from '../tools/metadata/metadata-segments';
 import { expectedFormat, extensionOf, formatFromExtension } from './file-kinds';
+import { thumbnailFrom } from './thumbnail-from';
+import { readRichMedia } from './read-rich-media';
+import type { MediaFactsRepo } from '../repositories/media-facts-repo';
 import { describeIndexError, IndexFailure } from '../media/describe-index-error';
 import type { KeyedLock } from './keyed-lock';
 import { resolveIdentity } from './resolve-identity';
 import type { TagRepo } from '../repositories/tag-repo';
-import { analyzePixels, type ImageAnalysis } from '../analysis/analyze-pixels';
 import type { Db } from '../db/open-database';
 import { withIntakeFields } from '../intake/apply-intake';
 import type { CatalogIntake } from '../intake/evaluate-intake';
-import { placeholderFromPixels } from '../analysis/placeholder';
 import type { SimilarIndex } from '../repositories/similar-index';
 import type { SidecarRepo } from '../repositories/sidecar-repo';
-import { analysedContent } from '../repositories/analysed-content';
 import type { SidecarStamp } from '../repositories/sidecar-repo';
 import { writeIndexResult, type WriteDeps } from './write-index-result';
 import { faultPoint } from '../faults/fault-points';
@@ -43,6 +37,7 @@ export interface IndexDeps {
   tags: TagRepo;
   similar: SimilarIndex;
   sidecars: SidecarRepo;
+  mediaFacts: MediaFactsRepo;
   identityLock: KeyedLock;
   db: Db;
   intake: CatalogIntake;
@@ -68,7 +63,7 @@ export interface IndexOutcome {
 }
 
 /** What reading a file found; the sidecars it read are recorded with the result. */
-type ReadFields = IndexedFields & { sidecarStamps: SidecarStamp[] | null };
+export type ReadFields = IndexedFields & { sidecarStamps: SidecarStamp[] | null };
 
 /** What to decode for pixels: the file itself, or an embedded preview (RAW, HEIC). */
 interface Pixels {
@@ -133,7 +128,7 @@ export async function indexAsset(deps: IndexDeps, queuedId: number): Promise<Ind
 
     const read = decodable
       ? await readImage(deps, file, hash, buffer ?? file.path)
-      : plainFile(file, hash);
+      : await readRichMedia(deps, file, hash);
     // The catalog's intake rules, on where the file sits now, its name and its EXIF.
     const intake = deps.intake.evaluator(file.catalogId)({
       relPath: file.relPath,
@@ -174,27 +169,6 @@ export async function indexAsset(deps: IndexDeps, queuedId: number): Promise<Ind
   }
 }
 
-/** Video, PDF, 3D and anything else: catalogued with file-system facts and an icon. */
-function plainFile(file: Located, hash: string): ReadFields {
-  return {
-    sidecarStamps: null,
-    hash,
-    format: formatFromExtension(file.name),
-    width: null,
-    height: null,
-    thumb: 'none',
-    state: 'ok',
-    error: null,
-    orientation: null,
-    capturedAt: null,
-    camera: null,
-    metadata: null,
-    placeholder: null,
-    notice: null,
-    analysis: null,
-  };
-}
-
 async function readImage(
   deps: IndexDeps,
   file: Located,
@@ -213,30 +187,11 @@ async function readImage(
     error = `Wrong extension: the content is ${probe.format.toUpperCase()}, the name says .${extensionOf(file.name)}`;
   }
 
-  let thumb: IndexedFields['thumb'] = 'none';
-  let placeholder: string | null = null;
-  let analysis: ImageAnalysis | null = null;
-  const cached = deps.cache.has('thumb', hash);
-  const copied = cached ? analysedContent(deps.db, hash) : null;
-  if (copied) {
-    thumb = 'ready';
-    placeholder = copied.placeholder;
-    analysis = copied.analysis;
-  } else if (pixels.input !== '') {
-    let data: Buffer;
-    if (cached) {
-      data = await readFile(deps.cache.pathFor('thumb', hash));
-    } else {
-      data = await renderThumbnail(pixels.input, pixels.orientation);
-      await deps.cache.write('thumb', hash, data);
-      faultPoint('scan.thumb-written');
-    }
-    thumb = 'ready';
-    // One decode of the thumbnail serves both the placeholder and the analysis.
-    const px = await rgbaOf(data);
-    placeholder = placeholderFromPixels(px);
-    analysis = analyzePixels(px);
-  }
+  const { thumb, placeholder, analysis } = await thumbnailFrom(deps, hash, () =>
+    Promise.resolve(
+      pixels.input === '' ? null : { input: pixels.input, orientation: pixels.orientation },
+    ),
+  );
 
   const { sidecars, stamps } = await readSidecars(file.catalogPath, file.relPath);
   const metadata = toAssetMetadata(embedded, sidecars, {

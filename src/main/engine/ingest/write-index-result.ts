@@ -11,6 +11,7 @@ import type { VersionRepo } from '../repositories/version-repo';
 import { fileTagPaths } from '../../../shared/tag-path';
 import type { TagRepo } from '../repositories/tag-repo';
 import { writeTransaction } from '../db/write-transaction';
+import type { MediaFactsRepo } from '../repositories/media-facts-repo';
 
 export interface WriteDeps {
   db: Db;
@@ -20,6 +21,7 @@ export interface WriteDeps {
   tags: TagRepo;
   similar: SimilarIndex;
   sidecars: SidecarRepo;
+  mediaFacts: MediaFactsRepo;
   intake: CatalogIntake;
   /**
    * What must commit with the index result or not at all (auto-linking by filename rules,
@@ -57,6 +59,7 @@ export function writeIndexResult(
       if (result.sidecarStamps)
         deps.sidecars.recordRead(file.catalogId, file.relPath, result.sidecarStamps);
       deps.writes.markIndexed(id, fields);
+      deps.mediaFacts.replace(id, fields.hash, fields.facts ?? null, fields.text ?? null);
       // The file's own keywords become tags (the user's own tags stay as they are).
       const metadata = fields.metadata;
       deps.tags.setFileTags(

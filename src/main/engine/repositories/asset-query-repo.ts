@@ -1,6 +1,7 @@
 import type { RightsClaims } from '../../../shared/rights-dto';
 import type { Asset, AssetDetail } from '../../../shared/dto';
 import type { Db } from '../db/open-database';
+import { MediaFactsRepo } from './media-facts-repo';
 import { statements } from '../db/statement-cache';
 import { today } from '../rights/licence-dates';
 import { buildAssetQuery, type AssetQuery } from './asset-query';
@@ -125,6 +126,7 @@ export class AssetQueryRepo {
       metadata: parseMetadata(meta?.metadata ?? null),
       rightsClaims: meta?.claims ? (JSON.parse(meta.claims) as RightsClaims) : null,
       history: this.versions.history(id),
+      facts: new MediaFactsRepo(this.db).get(id),
     };
   }
 

@@ -1,4 +1,5 @@
 import type { AssetMetadata } from '../../../shared/dto';
+import type { MediaFacts } from '../../../shared/media-facts';
 import type { ImageAnalysis } from '../analysis/analyze-pixels';
 import type { Db } from '../db/open-database';
 import { statements } from '../db/statement-cache';
@@ -19,6 +20,10 @@ export interface IndexedFields {
   placeholder: string | null;
   notice: string | null;
   analysis: ImageAnalysis | null;
+  /** Rich media's facts (video, document, model, spin); absent or null for photos. */
+  facts?: MediaFacts | null;
+  /** A document's text to search. */
+  text?: string | null;
 }
 
 /** The file's rights claims get a column of their own: searched and checked without the metadata. */

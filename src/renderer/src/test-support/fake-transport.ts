@@ -213,7 +213,7 @@ export function makeMetadata(overrides: Partial<AssetMetadata> = {}): AssetMetad
 /** `assets.get`'s answer for an asset: no metadata and no history unless given. */
 export function makeDetail(
   asset: Asset,
-  overrides: Partial<Pick<AssetDetail, 'metadata' | 'history' | 'rightsClaims'>> = {},
+  overrides: Partial<Pick<AssetDetail, 'metadata' | 'history' | 'rightsClaims' | 'facts'>> = {},
 ): AssetDetail {
   return {
     ...asset,
@@ -221,6 +221,7 @@ export function makeDetail(
     metadata: null,
     history: [],
     rightsClaims: null,
+    facts: null,
     ...overrides,
   };
 }

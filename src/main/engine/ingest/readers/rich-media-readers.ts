@@ -1,0 +1,5 @@
+import type { AssetKind } from '../../../../shared/dto';
+import type { RichMediaReader } from '../read-rich-media';
+
+/** The reader of each kind that is not decoded as a photo; a kind not listed gets an icon. */
+export const RICH_MEDIA_READERS: Partial<Record<AssetKind, RichMediaReader>> = {};
