@@ -2,6 +2,8 @@
 // contract. The zod schema for a preset body is in preset-schema.ts.
 import type { MediaRole } from './product-dto';
 import type { Medium } from './rights-dto';
+import type { VideoRules } from './video-rules';
+export type { VideoRules, VideoTranscode } from './video-rules';
 
 export const OUTPUT_FORMATS = ['jpeg', 'png', 'webp', 'avif'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -129,6 +131,8 @@ export interface PresetBody {
    * (unless `--territory` names one).
    */
   territories?: string[] | null;
+  /** How the channel takes video (role 'video' links); absent or null: no video exported. */
+  video?: VideoRules | null;
 }
 
 export interface ChannelPreset extends PresetBody {
@@ -282,6 +286,13 @@ export interface ManifestFile {
   renderKey: string;
   /** Pre-flight warnings or failures it was written with. */
   warnings: string[];
+  /** Absent: an image rendition. A video (copied or transcoded) or the poster beside it. */
+  kind?: 'video' | 'poster';
+  /** Video: play time in milliseconds (from the library's facts; a transcode keeps it). */
+  durationMs?: number;
+  /** Video: the video and audio codecs of the file written (ffprobe's names). */
+  codec?: string;
+  audioCodec?: string | null;
 }
 
 export interface PackManifest {

@@ -12,6 +12,7 @@ import { MEDIA_ROLES } from './product-dto';
 import { MEDIA } from './rights-dto';
 import { channelId } from './channel-id';
 import { territory } from './territories';
+import { videoRulesSchema } from './video-preset-schema';
 
 export const presetId = z
   .string()
@@ -100,6 +101,7 @@ export const presetBodySchema = z
     requireLicence: z.boolean().default(false),
     medium: z.enum(MEDIA).nullable().default(null),
     territories: z.array(territory).min(1).max(300).nullable().optional(),
+    video: videoRulesSchema.nullable().optional(),
   })
   .strict()
   .refine((p) => new Set(p.renditions.map((r) => r.key)).size === p.renditions.length, {

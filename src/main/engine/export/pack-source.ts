@@ -12,6 +12,8 @@ import {
 } from '../repositories/pack-source-repo';
 import { productSearch } from '../repositories/search-query';
 import type { RightsFacts } from '../rights/check-rights';
+import type { MediaFacts } from '../../../shared/media-facts';
+import { MediaFactsRepo } from '../repositories/media-facts-repo';
 
 /** What the export handler loads for each image before planning. */
 export interface PackRights {
@@ -47,6 +49,8 @@ export interface PackImage {
   kind: string;
   state: string;
   hash: string | null;
+  /** File size as last indexed. */
+  bytes: number;
   format: string | null;
   width: number | null;
   height: number | null;
@@ -58,6 +62,8 @@ export interface PackImage {
   focus: { x: number; y: number } | null;
   /** Filled by the export handler for pre-flight's rights check. */
   rights?: PackRights;
+  /** A video's facts from the library (media_facts): export never probes again. */
+  facts?: MediaFacts | null;
 }
 
 export interface Selection {
@@ -74,9 +80,11 @@ const ROLE_ORDER = new Map(MEDIA_ROLES.map((r, i) => [r, i]));
 
 export class PackSource {
   private readonly repo: PackSourceRepo;
+  private readonly facts: MediaFactsRepo;
 
   constructor(db: Db) {
     this.repo = new PackSourceRepo(db);
+    this.facts = new MediaFactsRepo(db);
   }
 
   /**
@@ -95,6 +103,10 @@ export class PackSource {
       list.push(toImage(row));
       images.set(row.product_id, list);
     }
+    // Videos carry the facts indexing read (duration, codecs): pre-flight and export use them.
+    const videos = [...images.values()].flat().filter((i) => i.kind === 'video');
+    const facts = this.facts.getMany([...new Set(videos.map((v) => v.assetId))]);
+    for (const v of videos) v.facts = facts.get(v.assetId) ?? null;
     for (const p of chosen) {
       p.images = (images.get(p.id) ?? []).sort(
         (a, b) =>
@@ -132,6 +144,7 @@ function toImage(r: PackImageRow): PackImage {
     kind: r.kind,
     state: r.state,
     hash: r.hash,
+    bytes: r.bytes,
     format: r.format,
     width: r.width,
     height: r.height,

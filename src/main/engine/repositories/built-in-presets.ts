@@ -52,6 +52,7 @@ export function builtInPresets(): BuiltInPreset[] {
     }
     validateTemplate(parsed.data.naming.folder);
     validateTemplate(parsed.data.naming.file);
+    if (parsed.data.video) validateTemplate(parsed.data.video.file);
     return { id: head.id, version: head.version, body: parsed.data };
   });
   return loaded;

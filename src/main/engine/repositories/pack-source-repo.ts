@@ -27,6 +27,7 @@ export interface PackImageRow {
   kind: string;
   state: string;
   hash: string | null;
+  bytes: number;
   format: string | null;
   width: number | null;
   height: number | null;
@@ -74,7 +75,7 @@ export class PackSourceRepo {
       statements(this.db)
         .prepare<number[], PackImageRow>(
           `SELECT l.product_id, l.asset_id, l.role, l.position, a.name, a.rel_path,
-                  c.path AS catalog_path, a.kind, a.state, a.hash, a.format, a.width, a.height,
+                  c.path AS catalog_path, a.kind, a.state, a.hash, a.bytes, a.format, a.width, a.height,
                   a.orientation, a.white_bg, a.fill, a.sharpness, f.x AS fx, f.y AS fy
            FROM product_links l
            JOIN assets a ON a.id = l.asset_id

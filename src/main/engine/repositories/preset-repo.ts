@@ -48,6 +48,7 @@ export class PresetRepo {
   save(id: string, body: PresetBody, basedOn: string | null = null): ChannelPreset {
     validateTemplate(body.naming.folder);
     validateTemplate(body.naming.file);
+    if (body.video) validateTemplate(body.video.file);
     // The version read and bumped in one write: two saves at once make two versions.
     return writeTransaction(this.db, () => {
       const current = this.get(id);
@@ -130,5 +131,6 @@ export function bodyOf(p: ChannelPreset): PresetBody {
     requireApproval: p.requireApproval,
     requireLicence: p.requireLicence,
     medium: p.medium,
+    ...(p.video ? { video: p.video } : {}),
   };
 }

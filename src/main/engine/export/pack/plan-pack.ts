@@ -17,6 +17,7 @@ import { EXTENSIONS } from '../../tools/render/render-rendition';
 import { plannedSize } from '../../tools/render/planned-size';
 import { licenceMeta, writesLicence, type LicenceMeta } from '../../tools/render/licence-xmp';
 import { renderKey, renderOptions, type RenderOptions } from '../../tools/render/render-options';
+import { planVideos, type VideoJob } from './plan-videos';
 
 export interface PlannedFile {
   /** Relative to the pack, '/'-separated; unique in the plan (case-insensitively). */
@@ -34,6 +35,8 @@ export interface PlannedFile {
   findings: string[];
   /** Rights blocks: never written, whatever the failure policy (README "Rights"). */
   blocked: string[];
+  /** A video or its poster (plan-videos.ts): copied or made by ffmpeg, not rendered. */
+  video?: VideoJob;
 }
 
 export interface PackPlan {
@@ -73,7 +76,10 @@ export function planPack(
           (o) => o.presetId === null || o.presetId === preset.id,
         );
       const eligible = product.images.filter(
-        (img) => preset.roles.includes(img.role) && !overridesFor(img).some((o) => o.exclude),
+        (img) =>
+          preset.roles.includes(img.role) &&
+          !(preset.video && img.role === 'video') && // planned as videos below
+          !overridesFor(img).some((o) => o.exclude),
       );
       const max = preset.rules.maxImages ?? Infinity;
       const images = eligible.slice(0, max);
@@ -164,6 +170,9 @@ export function planPack(
           });
         }
       });
+      const videos = planVideos(preset, product, (img) => overridesFor(img).some((o) => o.exclude));
+      items.push(...videos.items);
+      files.push(...videos.files);
     }
   }
   resolveCollisions(files);

@@ -23,6 +23,7 @@ import { readSource, type Prepared } from './read-source';
 import { runGroupWorkers } from './group-workers';
 import { errorOf, inTheWay, landedAsPlanned, landedAsRecorded, sameBytes } from './landed-files';
 import { syncFolder } from '../../tools/files/durable-files';
+import { exportVideos } from './export-videos';
 
 export interface ExportRequest {
   plan: PackPlan;
@@ -174,7 +175,7 @@ async function exportLocked(
 
   // One group per source file: read and hashed once, rendered for every preset.
   const groups = new Map<number, PlannedFile[]>();
-  for (const f of toRender) {
+  for (const f of toRender.filter((x) => !x.video)) {
     const list = groups.get(f.image.assetId) ?? [];
     list.push(f);
     groups.set(f.image.assetId, list);
@@ -305,6 +306,33 @@ async function exportLocked(
     await inFlight.landing;
   };
   await runGroupWorkers(queue, req.concurrency, worker);
+  // Videos after the images: ffmpeg takes every core itself.
+  await exportVideos(
+    toRender.filter((x) => x.video),
+    {
+      paths,
+      state,
+      lock,
+      signal: req.signal,
+      current: (file) => (current = file),
+      written: (f, bytes, folder) => {
+        folders.add(folder);
+        dirty = true;
+        bytesWritten += bytes;
+        counts.rendered++;
+        if (f.level === 'fail') counts.warned++;
+        done++;
+        report();
+      },
+      adopted: () => {
+        dirty = true;
+        counts.unchanged++;
+        done++;
+        report();
+      },
+      failed: fail,
+    },
+  );
   for (const folder of folders) await syncFolder(folder);
   return finish(req.signal.aborted);
 

@@ -12,7 +12,8 @@ export function shopifyCsv(
 ): string {
   // One row per image: the first rendition of each (srcset widths are not product images).
   const firstKey = new Map<number, string>();
-  const rows = [...files]
+  const rows = files
+    .filter((f) => f.kind === undefined) // images only: videos and posters go to the channel another way
     .sort((a, b) =>
       a.sku.toLowerCase() < b.sku.toLowerCase()
         ? -1

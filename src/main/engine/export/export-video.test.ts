@@ -1,0 +1,233 @@
+// Video in channel packs, with the real ffmpeg on clips made here: pre-flight against the
+// preset's video rules, a compliant video copied byte for byte, others transcoded to
+// H.264/AAC MP4 within the size target, a poster beside each, nothing run again on a re-export,
+// a corrupt video failing alone, and a user's file never overwritten.
+import { readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ExportSummary, PackManifest, PreflightItem } from '../../../shared/export-dto';
+import type { VideoRules } from '../../../shared/video-rules';
+import { startHarness, type Harness } from '../../test-support/engine-harness';
+import { productShot } from '../../test-support/product-shots';
+import { tempDir } from '../../test-support/sample-images';
+import { makeClip, probe, putVideoFacts } from '../../test-support/sample-videos';
+import { seedProducts } from '../../test-support/seed-products';
+import { tinyPreset } from '../../test-support/tiny-preset';
+import { ffmpegBinaries } from '../tools/ffmpeg/ffmpeg-binaries';
+import { ffmpegRuns } from '../tools/ffmpeg/transcode-video';
+
+const hasFfmpeg = ffmpegBinaries() !== null;
+
+const RULES: VideoRules = {
+  containers: ['mp4', 'mov'],
+  videoCodecs: ['h264'],
+  audioCodecs: ['aac'],
+  maxBytes: 200_000,
+  minDurationS: null,
+  maxDurationS: 60,
+  minShortSide: 120,
+  minLongSide: null,
+  maxLongSide: 640,
+  maxVideos: null,
+  transcode: {
+    profile: 'main',
+    maxLongSide: 320,
+    targetBytes: 150_000,
+    maxBitrate: 2_000_000,
+    audioBitrate: 64_000,
+  },
+  file: '{sku}-video-{position}.{ext}',
+  source: { title: 'test', url: null, checked: '2026-12-05' },
+  notes: '',
+};
+
+let h: Harness;
+let catalog: string;
+let out: string;
+const asset = new Map<string, number>();
+
+async function run(extra: { dryRun?: boolean } = {}): Promise<ExportSummary> {
+  const job = await h.call('exports.start', { channels: ['vid'], out, ...extra });
+  return h.call('exports.wait', { jobId: job.jobId });
+}
+
+const manifestOf = async (): Promise<PackManifest> =>
+  JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as PackManifest;
+
+beforeAll(async () => {
+  if (!hasFfmpeg) return;
+  h = await startHarness();
+  catalog = await tempDir('video-src');
+  out = await tempDir('video-pack');
+  const clip = { seconds: 2, width: 320, height: 240, audio: true } as const;
+  await Promise.all([
+    makeClip(join(catalog, 'ok.mp4'), { ...clip, codec: 'h264' }),
+    makeClip(join(catalog, 'web.webm'), { ...clip, codec: 'vp9', width: 480, height: 360 }),
+    makeClip(join(catalog, 'big.mp4'), { ...clip, codec: 'h264', bitrate: '1500k' }),
+    makeClip(join(catalog, 'long.mp4'), { ...clip, codec: 'h264', audio: false }),
+    writeFile(join(catalog, 'shot.jpg'), (await productShot('white', 0)).data),
+  ]);
+  // Corrupt: a WebM header and then noise, so it must be transcoded, and ffmpeg fails.
+  const webm = await readFile(join(catalog, 'web.webm'));
+  await writeFile(
+    join(catalog, 'broken.webm'),
+    Buffer.concat([webm.subarray(0, 64), Buffer.alloc(4000, 7)]),
+  );
+  expect((await stat(join(catalog, 'big.mp4'))).size).toBeGreaterThan(RULES.maxBytes ?? 0);
+  expect((await stat(join(catalog, 'ok.mp4'))).size).toBeLessThan(RULES.maxBytes ?? 0);
+
+  await h.call('catalogs.add', { path: catalog });
+  await h.call('jobs.wait', {});
+  for (const a of await h.all()) asset.set(a.name, a.id);
+  const facts = (name: string, f: Partial<Parameters<typeof putVideoFacts>[2]> = {}): void =>
+    putVideoFacts(h.dataDir, asset.get(name) ?? 0, {
+      durationMs: 2000,
+      codec: 'h264',
+      audioCodec: 'aac',
+      width: 320,
+      height: 240,
+      ...f,
+    });
+  facts('ok.mp4');
+  facts('big.mp4');
+  facts('web.webm', { codec: 'vp9', audioCodec: 'opus', width: 480, height: 360 });
+  facts('broken.webm', { codec: 'vp9', audioCodec: 'opus', width: 480, height: 360 });
+  facts('long.mp4', { durationMs: 90_000, audioCodec: null }); // the facts say 90 s
+  const id = (n: string): number => asset.get(n) ?? 0;
+  seedProducts(h.dataDir, [
+    {
+      sku: 'V-1',
+      links: [
+        { assetId: id('shot.jpg'), role: 'main' },
+        { assetId: id('ok.mp4'), role: 'video', position: 1 },
+        { assetId: id('web.webm'), role: 'video', position: 2 },
+        { assetId: id('big.mp4'), role: 'video', position: 3 },
+        { assetId: id('broken.webm'), role: 'video', position: 4 },
+        { assetId: id('long.mp4'), role: 'video', position: 5 },
+      ],
+    },
+  ]);
+  await h.call('presets.save', {
+    id: 'vid',
+    preset: tinyPreset({ channel: 'vid', roles: ['main'], video: RULES }),
+  });
+}, 120_000);
+
+afterAll(async () => {
+  if (!hasFfmpeg) return;
+  await h.dispose();
+  await rm(catalog, { recursive: true, force: true });
+  await rm(out, { recursive: true, force: true });
+});
+
+describe.skipIf(!hasFfmpeg)('video in a channel pack (needs ffmpeg)', () => {
+  it('pre-flight: passes the compliant video, warns of transcodes, fails what a transcode cannot fix', async () => {
+    const report = await h.call('exports.check', { channels: ['vid'] });
+    const of = (name: string): PreflightItem | undefined =>
+      report.items.find((i) => i.assetName === name);
+    expect(of('ok.mp4')?.level).toBe('pass');
+    expect(of('web.webm')?.level).toBe('warn');
+    const web = of('web.webm')
+      ?.checks.map((c) => c.reason)
+      .join('\n');
+    expect(web).toMatch(/WEBM is not accepted \(mp4, mov\); will be transcoded to H\.264\/AAC MP4/);
+    expect(web).toMatch(/video codec vp9 is not accepted \(h264\)/);
+    expect(web).toMatch(/audio codec opus is not accepted \(aac\)/);
+    expect(of('big.mp4')?.level).toBe('warn');
+    expect(of('big.mp4')?.checks[0]?.reason).toMatch(
+      /MB is over the limit of 0\.2 MB; will be transcoded/,
+    );
+    expect(of('long.mp4')?.level).toBe('fail');
+    expect(of('long.mp4')?.checks[0]?.reason).toMatch(
+      /90 s is longer than the 60 s the channel takes/,
+    );
+  });
+
+  it('copies a compliant video byte for byte, transcodes the rest within the size target, writes posters, lands the rest when one fails', async () => {
+    const before = { ...ffmpegRuns };
+    const summary = await run();
+    const m = await manifestOf();
+    const byFile = new Map(m.files.map((f) => [f.file, f]));
+    const dir = join(out, 'vid', 'V-1');
+
+    // The photo and the compliant video land; the copy is the original's bytes.
+    expect(byFile.get('vid/V-1/V-1-1.jpg')).toBeDefined();
+    expect(await readFile(join(dir, 'V-1-video-1.mp4'))).toEqual(
+      await readFile(join(catalog, 'ok.mp4')),
+    );
+    expect(byFile.get('vid/V-1/V-1-video-1.mp4')).toMatchObject({
+      kind: 'video',
+      durationMs: 2000,
+      codec: 'h264',
+      audioCodec: 'aac',
+      width: 320,
+      height: 240,
+    });
+
+    // The WebM and the over-size MP4 become H.264/AAC MP4 under the target, 320 px wide.
+    for (const name of ['V-1-video-2.mp4', 'V-1-video-3.mp4']) {
+      const file = join(dir, name);
+      const p = await probe(file);
+      expect(p.format).toContain('mp4');
+      expect(p.video).toMatchObject({ codec: 'h264', profile: 'Main', width: 320, height: 240 });
+      expect(p.audio?.codec).toBe('aac');
+      expect(Math.abs(p.durationS - 2)).toBeLessThan(0.2);
+      expect((await stat(file)).size).toBeLessThanOrEqual(RULES.transcode?.targetBytes ?? 0);
+      expect(byFile.get(`vid/V-1/${name}`)).toMatchObject({ kind: 'video', codec: 'h264' });
+    }
+    // +faststart: the index (moov) comes before the media (mdat).
+    const head = await readFile(join(dir, 'V-1-video-2.mp4'));
+    expect(head.indexOf('moov')).toBeLessThan(head.indexOf('mdat'));
+
+    // A poster beside each video, a JPEG of the video's frame.
+    for (const n of [1, 2, 3]) {
+      const jpeg = await readFile(join(dir, `V-1-video-${n}.jpg`));
+      expect(jpeg.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
+      expect(byFile.get(`vid/V-1/V-1-video-${n}.jpg`)).toMatchObject({
+        kind: 'poster',
+        width: 320,
+        height: 240,
+      });
+    }
+
+    // The corrupt one fails alone (its video and poster); the too-long one is left out.
+    expect(summary.failed).toBe(2);
+    expect(summary.errors.map((e) => e.file)).toEqual(
+      expect.arrayContaining(['vid/V-1/V-1-video-4.mp4', 'vid/V-1/V-1-video-4.jpg']),
+    );
+    expect(summary.errors.find((e) => e.file?.endsWith('-4.mp4'))?.reason).toMatch(/ffmpeg failed/);
+    expect(summary.skipped).toBe(2);
+    expect(summary.rendered).toBe(7); // the photo, 3 videos, 3 posters
+    expect(ffmpegRuns.transcodes - before.transcodes).toBe(3); // web, big, broken
+    // The image CSV lists images only.
+    expect(await readFile(join(out, 'vid-images.csv'), 'utf8')).not.toMatch(/video/);
+    // The originals are untouched.
+    expect(await readFile(join(catalog, 'ok.mp4'))).toEqual(
+      await readFile(join(dir, 'V-1-video-1.mp4')),
+    );
+  });
+
+  it('a re-export with nothing changed runs no ffmpeg and touches no file', async () => {
+    const mtimes = async (): Promise<number[]> =>
+      Promise.all(
+        ['video-1.mp4', 'video-2.mp4', 'video-3.mp4', 'video-2.jpg'].map(
+          async (n) => (await stat(join(out, 'vid', 'V-1', `V-1-${n}`))).mtimeMs,
+        ),
+      );
+    const before = { runs: { ...ffmpegRuns }, mtimes: await mtimes() };
+    const summary = await run();
+    expect(summary.rendered).toBe(0);
+    expect(summary.unchanged).toBe(7);
+    // Only the corrupt video is tried again (it never landed).
+    expect(ffmpegRuns.transcodes - before.runs.transcodes).toBe(1);
+    expect(await mtimes()).toEqual(before.mtimes);
+  });
+
+  it('never overwrites a file the user put where a video goes', async () => {
+    const mine = join(out, 'vid', 'V-1', 'V-1-video-4.mp4');
+    await writeFile(mine, 'my own edit');
+    const summary = await run();
+    expect(await readFile(mine, 'utf8')).toBe('my own edit');
+    expect(summary.errors.find((e) => e.file?.endsWith('-4.mp4'))?.reason).toMatch(/in the way/);
+  });
+});

@@ -1,0 +1,179 @@
+// Lands a pack's videos and posters, one at a time (ffmpeg uses every core itself): a video
+// that passes is cloned or copied, one that does not is transcoded by ffmpeg, each into a
+// temporary file beside the target that is fsync'd, journalled, then renamed into view, as
+// the images are. The poster is a JPEG from ffmpeg, written like an image. The original is
+// only read; a file in the way that Packshot did not write is never replaced.
+import { constants, createReadStream } from 'node:fs';
+import { copyFile, lstat, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { dirname } from 'node:path';
+import { faultPoint } from '../../faults/fault-points';
+import { syncFile, writeDurably } from '../../tools/files/durable-files';
+import { extractPoster, transcodeVideo } from '../../tools/ffmpeg/transcode-video';
+import { jpegSize } from '../../tools/sharp/jpeg-size';
+import type { PackEntry, PackState } from './manifest';
+import type { PackLock } from './pack-lock';
+import type { PackPaths } from './pack-paths';
+import type { PlannedFile } from './plan-pack';
+import type { VideoJob } from './plan-videos';
+import { inTheWay, sameBytes } from './landed-files';
+import { writeAtomic } from './write-atomic';
+
+export interface VideoLanding {
+  paths: PackPaths;
+  state: PackState;
+  lock: PackLock | null;
+  signal: AbortSignal;
+  current: (file: string) => void;
+  /** Written by this run into `folder` (fsync'd once at the end). */
+  written: (f: PlannedFile, bytes: number, folder: string) => void;
+  /** Already there with exactly these bytes (a manifest that lost its line): kept. */
+  adopted: (f: PlannedFile) => void;
+  failed: (f: PlannedFile, error: unknown) => void;
+}
+
+export async function exportVideos(
+  files: readonly PlannedFile[],
+  ctx: VideoLanding,
+): Promise<void> {
+  // One read of each source for its hash, shared by its video and poster.
+  const hashes = new Map<string, Promise<string>>();
+  const sourceHash = (path: string): Promise<string> => {
+    let h = hashes.get(path);
+    if (!h) hashes.set(path, (h = hashFile(path)));
+    return h;
+  };
+  for (const f of files) {
+    if (ctx.signal.aborted) break;
+    if (!f.video) continue;
+    ctx.current(f.path);
+    try {
+      if (f.video.part === 'poster') await landPoster(f, f.video, ctx, sourceHash);
+      else await landVideo(f, f.video, ctx, sourceHash);
+    } catch (error) {
+      ctx.failed(f, error);
+    }
+  }
+}
+
+async function landVideo(
+  f: PlannedFile,
+  job: VideoJob,
+  ctx: VideoLanding,
+  sourceHash: (path: string) => Promise<string>,
+): Promise<void> {
+  const target = await ctx.paths.folderFor(f.path);
+  const hash = await sourceHash(f.image.path);
+  if (await inTheWay(ctx.paths, ctx.state, f.path)) {
+    // A copy already there, byte for byte (its manifest line lost): adopted, not copied.
+    if (job.action === 'copy' && (await hashFile(target)) === hash) {
+      const s = await lstat(target);
+      await ctx.state.add(entryOf(f, job, hash, hash, s));
+      return ctx.adopted(f);
+    }
+    throw inTheWayError(f);
+  }
+  if (ctx.lock?.lost) await ctx.lock.assertHeld();
+  let bytes = 0;
+  await writeDurably(target, '', {
+    write: async (temp) => {
+      if (job.transcode) await transcodeVideo(f.image.path, temp, job.transcode, job.timeoutMs);
+      // A clone where the file system makes one (free and instant), else a plain copy.
+      else await copyFile(f.image.path, temp, constants.COPYFILE_EXCL | constants.COPYFILE_FICLONE);
+      await syncFile(temp);
+    },
+    beforePlace: async (temp) => {
+      faultPoint('export.after-temp-write');
+      const s = await stat(temp);
+      if (job.transcode && job.maxBytes !== null && s.size > job.maxBytes)
+        throw new Error(
+          `transcoded to ${s.size} bytes, over the channel's limit of ${job.maxBytes}; lower the preset's size target`,
+        );
+      const sha = job.transcode ? await hashFile(temp) : hash;
+      bytes = s.size;
+      await ctx.state.add(entryOf(f, job, sha, hash, s));
+      faultPoint('export.before-rename');
+    },
+    syncFolder: false,
+  });
+  faultPoint('export.after-rename');
+  ctx.written(f, bytes, dirname(target));
+}
+
+async function landPoster(
+  f: PlannedFile,
+  job: VideoJob,
+  ctx: VideoLanding,
+  sourceHash: (path: string) => Promise<string>,
+): Promise<void> {
+  const target = await ctx.paths.folderFor(f.path);
+  const hash = await sourceHash(f.image.path);
+  const jpeg = await extractPoster(f.image.path, job.posterAtMs, job, job.timeoutMs);
+  const sha = createHash('sha256').update(jpeg).digest('hex');
+  const size = jpegSize(jpeg) ?? { width: job.width, height: job.height };
+  const poster = { ...job, ...size };
+  if (await inTheWay(ctx.paths, ctx.state, f.path)) {
+    if (!(await sameBytes(target, jpeg))) throw inTheWayError(f);
+    const s = await lstat(target);
+    await ctx.state.add(entryOf(f, poster, sha, hash, s));
+    return ctx.adopted(f);
+  }
+  if (ctx.lock?.lost) await ctx.lock.assertHeld();
+  await writeAtomic(target, jpeg, {
+    beforeRename: (landed) =>
+      ctx.state.add(entryOf(f, poster, sha, hash, { size: landed.bytes, ...landed })),
+    points: { written: 'export.after-temp-write', beforeRename: 'export.before-rename' },
+  });
+  faultPoint('export.after-rename');
+  ctx.written(f, jpeg.length, dirname(target));
+}
+
+function entryOf(
+  f: PlannedFile,
+  job: VideoJob,
+  sha256: string,
+  sourceHash: string,
+  landed: { size: number; mtimeMs: number; ino: number },
+): PackEntry {
+  return {
+    file: f.path,
+    productId: f.product.id,
+    sku: f.product.sku,
+    channel: f.preset.channel,
+    presetId: f.preset.id,
+    presetVersion: f.preset.version,
+    role: f.image.role,
+    position: f.position,
+    key: f.rendition.key,
+    width: job.width,
+    height: job.height,
+    bytes: landed.size,
+    sha256,
+    sourceAssetId: f.image.assetId,
+    sourceHash,
+    renderKey: f.renderKey ?? '',
+    warnings:
+      sourceHash === f.image.hash
+        ? f.findings
+        : [...f.findings, 'source: changed on disk since it was indexed (rescan)'],
+    mtimeMs: landed.mtimeMs,
+    ino: landed.ino,
+    kind: job.part,
+    ...(job.part === 'video'
+      ? { durationMs: job.durationMs, codec: job.codec, audioCodec: job.audioCodec }
+      : {}),
+  };
+}
+
+function inTheWayError(f: PlannedFile): Error {
+  return new Error(
+    `${f.path}: a file Packshot did not write (or one changed since) is in the way and was left as it is; move it, then export again`,
+  );
+}
+
+/** sha256 of a file read as a stream (a video may not fit in memory). */
+async function hashFile(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
