@@ -9,6 +9,7 @@ import type { PackImage, PackProduct } from '../pack-source';
 import { rightsCheck, RIGHTS_CHECK } from '../preflight/rights-check';
 import {
   checkVideo,
+  MIN_VIDEO_BITRATE,
   transcodeFrame,
   videoSourceOf,
   type VideoSource,
@@ -98,7 +99,8 @@ export function planVideos(
         ? {
             profile: t.profile,
             ...transcodeFrame(t, source),
-            videoBitrate: verdict.videoBitrate,
+            // Written anyway (failures: warn) when the target leaves too little.
+            videoBitrate: Math.max(verdict.videoBitrate, MIN_VIDEO_BITRATE),
             audioBitrate: t.audioBitrate,
             audio: source.audio,
           }

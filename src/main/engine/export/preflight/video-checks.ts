@@ -32,7 +32,7 @@ export interface VideoVerdict {
 }
 
 /** Below this a transcode would be mush: the size target does not fit the duration. */
-const MIN_VIDEO_BITRATE = 150_000;
+export const MIN_VIDEO_BITRATE = 150_000;
 
 const CHECK = 'video';
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -41,7 +41,7 @@ const secs = (s: number): string => `${Math.round(s * 10) / 10} s`;
 /** The source as pre-flight reads it, or a failure saying what is missing. */
 export function videoSourceOf(image: PackImage): VideoSource | CheckResult {
   const fail = (reason: string): CheckResult => ({ check: 'source', level: 'fail', reason });
-  if (image.kind !== 'video') return fail(`a ${image.kind}, not a video`);
+  if (image.kind !== 'video') return fail(`not a video (its kind is ${image.kind})`);
   if (image.state === 'missing') return fail('the file is missing');
   if (image.state === 'error') return fail('the file could not be read');
   const f = image.facts;
@@ -118,7 +118,7 @@ export function checkVideo(rules: VideoRules, v: VideoSource): VideoVerdict {
     findings.push({
       check: CHECK,
       level: 'fail',
-      reason: `at ${secs(seconds)}, a ${mb(t.targetBytes)} size target leaves ${Math.round(bitrate / 1000)} kbit/s for the picture (cut it, or raise the target)`,
+      reason: `at ${secs(seconds)}, a ${mb(t.targetBytes)} size target leaves ${Math.max(0, Math.round(bitrate / 1000))} kbit/s for the picture (cut it, or raise the target)`,
     });
   for (const reason of fixable)
     findings.push({
