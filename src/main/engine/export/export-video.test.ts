@@ -11,6 +11,7 @@ import { startHarness, type Harness } from '../../test-support/engine-harness';
 import { productShot } from '../../test-support/product-shots';
 import { tempDir } from '../../test-support/sample-images';
 import { makeClip, probe, putVideoFacts } from '../../test-support/sample-videos';
+import { runPackshot } from '../../test-support/run-cli';
 import { seedProducts } from '../../test-support/seed-products';
 import { tinyPreset } from '../../test-support/tiny-preset';
 import { ffmpegBinaries } from '../tools/ffmpeg/ffmpeg-binaries';
@@ -221,6 +222,23 @@ describe.skipIf(!hasFfmpeg)('video in a channel pack (needs ffmpeg)', () => {
     // Only the corrupt video is tried again (it never landed).
     expect(ffmpegRuns.transcodes - before.runs.transcodes).toBe(1);
     expect(await mtimes()).toEqual(before.mtimes);
+  });
+
+  it('packshot export writes the same videos and posters from the command line', async () => {
+    const cliOut = await tempDir('video-pack-cli');
+    const run = runPackshot(h.dataDir, ['export', '--channel', 'vid', '--out', cliOut, '--json']);
+    expect(run.status).toBe(0);
+    const summary = JSON.parse(run.stdout) as ExportSummary;
+    expect(summary).toMatchObject({ rendered: 7, failed: 2, skipped: 2 });
+    const dir = join(cliOut, 'vid', 'V-1');
+    expect(await readFile(join(dir, 'V-1-video-1.mp4'))).toEqual(
+      await readFile(join(catalog, 'ok.mp4')),
+    );
+    expect((await probe(join(dir, 'V-1-video-2.mp4'))).video.codec).toBe('h264');
+    expect((await readFile(join(dir, 'V-1-video-2.jpg'))).subarray(0, 2)).toEqual(
+      Buffer.from([0xff, 0xd8]),
+    );
+    await rm(cliOut, { recursive: true, force: true });
   });
 
   it('never overwrites a file the user put where a video goes', async () => {

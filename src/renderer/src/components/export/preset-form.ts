@@ -23,6 +23,8 @@ export function draftOf(preset: ChannelPreset): PresetDraft {
     requireApproval,
     requireLicence,
     medium,
+    // No fields for it here yet: kept as it is, so an edit elsewhere does not drop it.
+    ...(preset.video ? { video: preset.video } : {}),
   });
 }
 
