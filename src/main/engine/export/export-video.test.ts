@@ -248,4 +248,20 @@ describe.skipIf(!hasFfmpeg)('video in a channel pack (needs ffmpeg)', () => {
     expect(await readFile(mine, 'utf8')).toBe('my own edit');
     expect(summary.errors.find((e) => e.file?.endsWith('-4.mp4'))?.reason).toMatch(/in the way/);
   });
+  it('a new size target transcodes again; copies and posters stay as they are', async () => {
+    const dir = join(out, 'vid', 'V-1');
+    const mtime = async (n: string): Promise<number> => (await stat(join(dir, n))).mtimeMs;
+    const kept = ['V-1-video-1.mp4', 'V-1-video-2.jpg', 'V-1-video-3.jpg'];
+    const before = { runs: { ...ffmpegRuns }, mtimes: await Promise.all(kept.map(mtime)) };
+    const transcode = { ...RULES.transcode!, targetBytes: 100_000 };
+    await h.call('presets.save', {
+      id: 'vid',
+      preset: tinyPreset({ channel: 'vid', roles: ['main'], video: { ...RULES, transcode } }),
+    });
+    await run();
+    expect(ffmpegRuns.transcodes - before.runs.transcodes).toBe(2); // web and big
+    expect(await Promise.all(kept.map(mtime))).toEqual(before.mtimes);
+    for (const n of [2, 3])
+      expect((await stat(join(dir, `V-1-video-${n}.mp4`))).size).toBeLessThanOrEqual(100_000);
+  });
 });

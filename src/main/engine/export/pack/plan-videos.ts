@@ -171,14 +171,22 @@ function posterTime(v: VideoSource): number {
 
 /** The source's content and everything that shapes the file: unchanged, nothing runs. */
 function videoKey(image: PackImage, j: VideoJob): string {
-  const shaping = {
-    v: VIDEO_KEY_VERSION,
-    part: j.part,
-    hash: image.hash,
-    action: j.action,
-    transcode: j.transcode,
-    frame: j.part === 'poster' ? [j.width, j.height, j.posterAtMs] : null,
-  };
+  // A poster depends on its frame and moment only: a new size target leaves it as it is.
+  const shaping =
+    j.part === 'poster'
+      ? {
+          v: VIDEO_KEY_VERSION,
+          part: j.part,
+          hash: image.hash,
+          frame: [j.width, j.height, j.posterAtMs],
+        }
+      : {
+          v: VIDEO_KEY_VERSION,
+          part: j.part,
+          hash: image.hash,
+          action: j.action,
+          transcode: j.transcode,
+        };
   return createHash('sha256').update(JSON.stringify(shaping)).digest('hex');
 }
 
