@@ -24,15 +24,18 @@ export class ExportRecords {
     return writeTransaction(this.db, () =>
       this.usage.sync(
         pack,
-        files.map((e) => ({
-          file: e.file,
-          assetId: e.sourceAssetId,
-          versionHash: e.sourceHash,
-          channel: e.channel,
-          presetId: e.presetId,
-          productId: e.productId,
-          sku: e.sku,
-        })),
+        // A poster is the video's picture, not another use of it: the video's row covers it.
+        files
+          .filter((e) => e.kind !== 'poster')
+          .map((e) => ({
+            file: e.file,
+            assetId: e.sourceAssetId,
+            versionHash: e.sourceHash,
+            channel: e.channel,
+            presetId: e.presetId,
+            productId: e.productId,
+            sku: e.sku,
+          })),
       ),
     );
   }

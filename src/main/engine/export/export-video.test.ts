@@ -246,6 +246,11 @@ describe.skipIf(!hasFfmpeg)('video in a channel pack (needs ffmpeg)', () => {
     expect(summary.skipped).toBe(2);
     expect(summary.rendered).toBe(7); // the photo, 3 videos, 3 posters
     expect(ffmpegRuns.transcodes - before.transcodes).toBe(3); // web, big, broken
+    // Where used: the video, not its poster again.
+    const used = await h.call('usages.list', { assetId: asset.get('web.webm') ?? 0 });
+    expect(used.filter((u) => u.presetId === 'vid').map((u) => u.file)).toEqual([
+      'vid/V-1/V-1-video-2.mp4',
+    ]);
     // The image CSV lists images only.
     expect(await readFile(join(out, 'vid-images.csv'), 'utf8')).not.toMatch(/video/);
     // The originals are untouched.

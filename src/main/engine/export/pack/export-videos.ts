@@ -77,7 +77,8 @@ async function landVideo(
   let bytes = 0;
   await writeDurably(target, '', {
     write: async (temp) => {
-      if (job.transcode) await transcodeVideo(f.image.path, temp, job.transcode, job.timeoutMs);
+      if (job.transcode)
+        await transcodeVideo(f.image.path, temp, job.transcode, job.timeoutMs, ctx.signal);
       // A clone where the file system makes one (free and instant), else a plain copy.
       else await copyFile(f.image.path, temp, constants.COPYFILE_EXCL | constants.COPYFILE_FICLONE);
       await syncFile(temp);

@@ -56,11 +56,13 @@ export async function transcodeVideo(
   dst: string,
   settings: TranscodeSettings,
   timeoutMs: number,
+  signal?: AbortSignal,
 ): Promise<void> {
   ffmpegRuns.transcodes++;
   await runTool(binaries().ffmpeg, transcodeArgs(src, dst, settings), {
     timeoutMs,
     maxOutputBytes: 1024 * 1024,
+    ...(signal ? { signal } : {}),
   });
 }
 

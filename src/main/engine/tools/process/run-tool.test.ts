@@ -22,6 +22,16 @@ describe('runTool', () => {
     await expect(hang).rejects.toThrow(/took longer than 300 ms/);
   });
 
+  it('stops a tool when its signal aborts (a cancelled export)', async () => {
+    const ac = new AbortController();
+    const hang = runTool(node, ['-e', 'setInterval(() => {}, 1000)'], {
+      timeoutMs: 60_000,
+      signal: ac.signal,
+    });
+    setTimeout(() => ac.abort(), 100);
+    await expect(hang).rejects.toThrow(/was stopped: cancelled/);
+  });
+
   it('reports a failing tool with the last line of its stderr', async () => {
     const fail = runTool(
       node,

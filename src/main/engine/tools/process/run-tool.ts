@@ -7,6 +7,8 @@ export interface RunOptions {
   maxOutputBytes?: number;
   /** Bytes written to the tool's standard input. */
   input?: Buffer;
+  /** Killed (SIGKILL) when this aborts: a cancelled export stops its transcode at once. */
+  signal?: AbortSignal;
 }
 
 export interface RunResult {
@@ -69,11 +71,15 @@ export function runTool(
     child.stderr.on('data', (chunk: Buffer) => {
       stderr = (stderr + chunk.toString('utf8')).slice(-STDERR_KEPT);
     });
+    const abort = (): void => stop(new ToolError(`${name(bin)} was stopped: cancelled`, stderr));
+    if (options.signal?.aborted) abort();
+    options.signal?.addEventListener('abort', abort, { once: true });
     child.on('error', (error) =>
       stop(new ToolError(`${name(bin)} could not start: ${error.message}`)),
     );
     child.on('close', (code, signal) => {
       clearTimeout(timer);
+      options.signal?.removeEventListener('abort', abort);
       if (failure) return reject(failure);
       if (code !== 0)
         return reject(
