@@ -24,17 +24,19 @@ export interface VideoLanding {
   state: PackState;
   lock: PackLock | null;
   signal: AbortSignal;
+  /** The file being made, for progress. */
   current: (file: string) => void;
-  /** Written by this run into `folder` (fsync'd once at the end). */
-  written: (f: PlannedFile, bytes: number, folder: string) => void;
-  /** Already there with exactly these bytes (a manifest that lost its line): kept. */
-  adopted: (f: PlannedFile) => void;
   failed: (f: PlannedFile, error: unknown) => void;
 }
+
+/** A file settled: written by this run into `folder` (fsync'd once at the end), or null
+ *  when it was already there with exactly these bytes (a manifest that lost its line). */
+export type Landed = (f: PlannedFile, written: Written) => void;
 
 export async function exportVideos(
   files: readonly PlannedFile[],
   ctx: VideoLanding,
+  landed: Landed,
 ): Promise<void> {
   // One read of each source for its hash, shared by its video and poster.
   const hashes = new Map<string, Promise<string>>();
@@ -48,8 +50,8 @@ export async function exportVideos(
     if (!f.video) continue;
     ctx.current(f.path);
     try {
-      if (f.video.part === 'poster') await landPoster(f, f.video, ctx, sourceHash);
-      else await landVideo(f, f.video, ctx, sourceHash);
+      if (f.video.part === 'poster') landed(f, await landPoster(f, f.video, ctx, sourceHash));
+      else landed(f, await landVideo(f, f.video, ctx, sourceHash));
     } catch (error) {
       ctx.failed(f, error);
     }
@@ -61,7 +63,7 @@ async function landVideo(
   job: VideoJob,
   ctx: VideoLanding,
   sourceHash: (path: string) => Promise<string>,
-): Promise<void> {
+): Promise<Written> {
   const target = await ctx.paths.folderFor(f.path);
   const hash = await sourceHash(f.image.path);
   if (await inTheWay(ctx.paths, ctx.state, f.path)) {
@@ -69,7 +71,7 @@ async function landVideo(
     if (job.action === 'copy' && (await hashFile(target)) === hash) {
       const s = await lstat(target);
       await ctx.state.add(entryOf(f, job, hash, hash, s));
-      return ctx.adopted(f);
+      return null;
     }
     throw inTheWayError(f);
   }
@@ -98,7 +100,7 @@ async function landVideo(
     syncFolder: false,
   });
   faultPoint('export.after-rename');
-  ctx.written(f, bytes, dirname(target));
+  return { bytes, folder: dirname(target) };
 }
 
 async function landPoster(
@@ -106,7 +108,7 @@ async function landPoster(
   job: VideoJob,
   ctx: VideoLanding,
   sourceHash: (path: string) => Promise<string>,
-): Promise<void> {
+): Promise<Written> {
   const target = await ctx.paths.folderFor(f.path);
   const hash = await sourceHash(f.image.path);
   const jpeg = await extractPoster(f.image.path, job.posterAtMs, job, job.timeoutMs);
@@ -117,7 +119,7 @@ async function landPoster(
     if (!(await sameBytes(target, jpeg))) throw inTheWayError(f);
     const s = await lstat(target);
     await ctx.state.add(entryOf(f, poster, sha, hash, s));
-    return ctx.adopted(f);
+    return null;
   }
   if (ctx.lock?.lost) await ctx.lock.assertHeld();
   await writeAtomic(target, jpeg, {
@@ -126,8 +128,10 @@ async function landPoster(
     points: { written: 'export.after-temp-write', beforeRename: 'export.before-rename' },
   });
   faultPoint('export.after-rename');
-  ctx.written(f, jpeg.length, dirname(target));
+  return { bytes: jpeg.length, folder: dirname(target) };
 }
+
+type Written = { bytes: number; folder: string } | null;
 
 function entryOf(
   f: PlannedFile,

@@ -307,32 +307,20 @@ async function exportLocked(
   };
   await runGroupWorkers(queue, req.concurrency, worker);
   // Videos after the images: ffmpeg takes every core itself.
-  await exportVideos(
-    toRender.filter((x) => x.video),
-    {
-      paths,
-      state,
-      lock,
-      signal: req.signal,
-      current: (file) => (current = file),
-      written: (f, bytes, folder) => {
-        folders.add(folder);
-        dirty = true;
-        bytesWritten += bytes;
-        counts.rendered++;
-        if (f.level === 'fail') counts.warned++;
-        done++;
-        report();
-      },
-      adopted: () => {
-        dirty = true;
-        counts.unchanged++;
-        done++;
-        report();
-      },
-      failed: fail,
-    },
-  );
+  const videos = toRender.filter((x) => x.video);
+  const setCurrent = (file: string): void => void (current = file);
+  const ctx = { paths, state, lock, signal: req.signal, current: setCurrent, failed: fail };
+  await exportVideos(videos, ctx, (f, written) => {
+    dirty = true;
+    if (written) {
+      folders.add(written.folder);
+      bytesWritten += written.bytes;
+      counts.rendered++;
+      if (f.level === 'fail') counts.warned++;
+    } else counts.unchanged++;
+    done++;
+    report();
+  });
   for (const folder of folders) await syncFolder(folder);
   return finish(req.signal.aborted);
 
