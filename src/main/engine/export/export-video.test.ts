@@ -2,7 +2,7 @@
 // preset's video rules, a compliant video copied byte for byte, others transcoded to
 // H.264/AAC MP4 within the size target, a poster beside each, nothing run again on a re-export,
 // a corrupt video failing alone, and a user's file never overwritten.
-import { copyFile, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
@@ -13,7 +13,8 @@ import { startHarness, type Harness } from '../../test-support/engine-harness';
 import { productShot } from '../../test-support/product-shots';
 import { tempDir } from '../../test-support/sample-images';
 import { makeClip, probe, putVideoFacts } from '../../test-support/sample-videos';
-import { runPackshot } from '../../test-support/run-cli';
+import { packshotBin } from '../../test-support/run-cli';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { seedProducts } from '../../test-support/seed-products';
 import { tinyPreset } from '../../test-support/tiny-preset';
 import { ffmpegBinaries } from '../tools/ffmpeg/ffmpeg-binaries';
@@ -273,27 +274,40 @@ describe.skipIf(!hasFfmpeg)('video in a channel pack (needs ffmpeg)', () => {
     expect(await mtimes()).toEqual(before.mtimes);
   });
 
-  it('packshot export writes the same videos and posters from the command line', async () => {
+  it('packshot export killed as a transcode lands resumes: no partial file, nothing made twice', async () => {
     const cliOut = await tempDir('video-pack-cli');
-    const run = runPackshot(h.dataDir, [
-      'export',
-      '--channel',
-      'vid',
-      '--query',
-      'sku:V-1',
-      '--out',
-      cliOut,
-      '--json',
-    ]);
-    expect(run.status).toBe(0);
-    const summary = JSON.parse(run.stdout) as ExportSummary;
-    expect(summary).toMatchObject({ rendered: 7, failed: 2, skipped: 2 });
+    const run = (fault: string | null): SpawnSyncReturns<string> =>
+      spawnSync(
+        process.execPath,
+        [
+          ...[packshotBin, '--data', h.dataDir, 'export', '--channel', 'vid'],
+          ...['--query', 'sku:V-1', '--out', cliOut, '--json'],
+        ],
+        {
+          encoding: 'utf8',
+          env: { ...process.env, PACKSHOT_DATA: '', ...(fault ? { PACKSHOT_FAULT: fault } : {}) },
+          timeout: 240_000,
+        },
+      );
+    // Landings in order: the photo, video 1 (copied), its poster, video 2 (transcoded): killed
+    // with video 2 transcoded and journalled, not yet renamed into view.
+    const killed = run('export.before-rename:4');
+    expect(killed.signal).toBe('SIGKILL');
     const dir = join(cliOut, 'vid', 'V-1');
+    const left = await readdir(dir);
+    expect(left.filter((n) => n.endsWith('.packshot-tmp'))).toHaveLength(1);
+    expect(left).not.toContain('V-1-video-2.mp4');
+
+    const resumed = run(null);
+    expect(resumed.status, resumed.stderr).toBe(0);
+    const summary = JSON.parse(resumed.stdout) as ExportSummary;
+    expect(summary).toMatchObject({ unchanged: 3, rendered: 4, failed: 2, skipped: 2 });
+    const files = await readdir(dir);
+    expect(files.filter((n) => n.includes('packshot-tmp'))).toEqual([]);
     expect(await sameBytes(join(dir, 'V-1-video-1.mp4'), join(catalog, 'ok.mp4'))).toBe(true);
-    expect((await probe(join(dir, 'V-1-video-2.mp4'))).video.codec).toBe('h264');
-    expect((await readFile(join(dir, 'V-1-video-2.jpg'))).subarray(0, 2)).toEqual(
-      Buffer.from([0xff, 0xd8]),
-    );
+    const p = await probe(join(dir, 'V-1-video-2.mp4'));
+    expect(p.video.codec).toBe('h264');
+    expect(Math.abs(p.durationS - 2)).toBeLessThan(0.2);
     await rm(cliOut, { recursive: true, force: true });
   });
 
