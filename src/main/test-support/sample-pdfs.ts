@@ -2,6 +2,7 @@
 // table, an info dictionary (title, author, dates), and a filled rectangle per page so a
 // render is never blank.
 import { existsSync } from 'node:fs';
+import { createDeflate } from 'node:zlib';
 
 export interface PdfSpec {
   title?: string;
@@ -61,6 +62,46 @@ export function makePdf(spec: PdfSpec): Buffer {
     `trailer\n<< /Size ${objects.length + 1} /Root ${catalog} 0 R /Info ${info} 0 R >>\n` +
     `startxref\n${xref}\n%%EOF\n`;
   return Buffer.from(out, 'latin1');
+}
+
+/**
+ * A 1.2 MB PDF whose one page holds 16 million drawing operators (224 MB inflated): pdfjs
+ * spends tens of seconds parsing it, as it would on a hostile file. For the time limit.
+ */
+export async function slowPdf(): Promise<Buffer> {
+  const ops = Buffer.from('0 0 m 1 1 l S\n'.repeat(1 << 20));
+  const deflate = createDeflate({ level: 1 });
+  const chunks: Buffer[] = [];
+  deflate.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise((resolve) => deflate.on('end', resolve));
+  for (let i = 0; i < 16; i++) deflate.write(ops);
+  deflate.end();
+  await done;
+  const content = Buffer.concat(chunks);
+  const head = [
+    '%PDF-1.4\n',
+    '1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n',
+    '2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n',
+    '3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>\nendobj\n',
+  ];
+  const offsets: number[] = [];
+  let at = 0;
+  for (const part of head) {
+    if (part.endsWith('endobj\n')) offsets.push(at);
+    at += part.length;
+  }
+  offsets.push(at);
+  const stream = Buffer.concat([
+    Buffer.from(`4 0 obj\n<< /Length ${content.length} /Filter /FlateDecode >>\nstream\n`),
+    content,
+    Buffer.from('\nendstream\nendobj\n'),
+  ]);
+  const xref = at + stream.length;
+  const tail =
+    `xref\n0 5\n0000000000 65535 f \n` +
+    offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('') +
+    `trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.concat([Buffer.from(head.join(''), 'latin1'), stream, Buffer.from(tail)]);
 }
 
 /** The manual the document tests know: two pages, title and author set. */

@@ -10,6 +10,7 @@ import {
   HAS_FORENSIC_PDFS,
   makePdf,
   quickStartPdf,
+  slowPdf,
 } from '../../../test-support/sample-pdfs';
 import { tempDir } from '../../../test-support/sample-images';
 import { readPdf, renderPdfPage } from './pdf-document';
@@ -122,6 +123,16 @@ describe('the time limit', () => {
       'Reading the PDF took longer than 1 ms: stopped',
     );
     expect(await readPdf(manual, { pool, timeoutMs: 30_000 })).toMatchObject({ pages: 2 });
+  });
+
+  it('stops a PDF that keeps pdfjs busy for tens of seconds, and the pool goes on', async () => {
+    const slow = join(dir, 'slow.pdf');
+    await writeFile(slow, await slowPdf());
+    const pool = new PdfWorkerPool(1);
+    await expect(readPdf(slow, { pool, timeoutMs: 1000 })).rejects.toThrow(
+      'Reading the PDF took longer than 1 s: stopped',
+    );
+    expect(await readPdf(manual, { pool })).toMatchObject({ pages: 2 });
   });
 
   it('runs jobs queued beyond the pool one after another', async () => {
