@@ -6,7 +6,10 @@ export const MAX_TEXT_CHARS = 2_000_000;
 export const MAX_PAGE_SIDE = 4096;
 
 export interface PdfLimits {
-  /** The worker is terminated past this (default: 60 s to read, 20 s to paint a page). */
+  /**
+   * The worker is terminated past this (default: 60 s to open and read a page, again for
+   * each next page, 10 min in all; 20 s to paint a page).
+   */
   timeoutMs?: number;
   /** Another pool (a test's); the process's otherwise. */
   pool?: PdfWorkerPool;

@@ -4,7 +4,8 @@
 // same text. pdfjs is imported from the path the main thread resolved (workerData), so the
 // worker finds it whatever the working folder; fonts and CMaps are read from the package's
 // folders, never fetched. Jobs: `read` (facts and text) and `render` (one page as PNG).
-// Answers: { id, result } or { id, error: { name, message } }.
+// Answers: { id, result } or { id, error: { name, message } }; `read` also sends
+// { id, progress: true } after each page.
 export const PDF_WORKER_SOURCE = String.raw`
 'use strict';
 const { parentPort, workerData } = require('node:worker_threads');
@@ -40,7 +41,7 @@ const plain = (items) =>
     .replace(/[\s\u0000-\u001f\u007f-\u009f]+/gu, ' ')
     .trim();
 
-async function read({ path, maxText }) {
+async function read({ id, path, maxText }) {
   let doc;
   try {
     doc = await open(path);
@@ -83,6 +84,8 @@ async function read({ path, maxText }) {
       } catch {
         failedPages++;
       }
+      // Each page read restarts the time limit: a long manual is not a file that spins.
+      parentPort.postMessage({ id, progress: true });
     }
     return {
       locked: false,

@@ -41,12 +41,15 @@ function workerData(): { pdfjs: string; fonts: string; cmaps: string } {
   };
 }
 
+/** However steadily a job goes, it ends after this (a 2,000-page manual reads in a minute). */
+const TOTAL_MS = 10 * 60_000;
+
 /** Old-space heap a worker may use: a file that asks for more fails alone. */
 const HEAP_MB = 1024;
 
 class PdfWorker {
   private readonly worker: Worker;
-  private job: (Pending & { id: number; timer: NodeJS.Timeout }) | null = null;
+  private job: (Pending & { id: number; deadline: number; timer: NodeJS.Timeout }) | null = null;
   private nextId = 0;
   dead = false;
 
@@ -60,9 +63,10 @@ class PdfWorker {
       resourceLimits: { maxOldGenerationSizeMb: HEAP_MB },
     });
     this.worker.unref(); // only a running job keeps the process alive
-    this.worker.on('message', (answer: { id: number; result?: unknown; error?: PdfFailure }) => {
+    this.worker.on('message', (answer: WorkerAnswer) => {
       const job = this.job;
       if (!job || job.id !== answer.id) return;
+      if (answer.progress) return this.progress();
       this.settle();
       if (answer.error) job.reject(new PdfError(answer.error.message, answer.error.name));
       else job.resolve(answer.result);
@@ -79,18 +83,40 @@ class PdfWorker {
 
   run(pending: Pending): void {
     const id = this.nextId++;
-    const timer = setTimeout(() => {
-      const ms = pending.timeoutMs;
-      const limit = ms < 1000 ? `${ms} ms` : `${Math.round(ms / 100) / 10} s`;
-      this.die(new PdfError(`Reading the PDF took longer than ${limit}: stopped`, 'Timeout'));
-    }, pending.timeoutMs);
-    this.job = { ...pending, id, timer };
+    const deadline = Date.now() + Math.max(pending.timeoutMs, TOTAL_MS);
+    this.job = { ...pending, id, deadline, timer: this.limit(pending.timeoutMs, deadline) };
     this.worker.ref();
     try {
       this.worker.postMessage({ ...pending.payload, op: pending.op, id });
     } catch (error) {
       this.die(error instanceof Error ? error : new Error(String(error)));
     }
+  }
+
+  /** The time limit from now: `ms` for the next step, never past the job's deadline. */
+  private limit(ms: number, deadline: number): NodeJS.Timeout {
+    const left = deadline - Date.now();
+    const words = (t: number): string => (t < 1000 ? `${t} ms` : `${Math.round(t / 100) / 10} s`);
+    return left < ms
+      ? setTimeout(() => {
+          const total = `${Math.round(TOTAL_MS / 60_000)} min`;
+          this.die(
+            new PdfError(`Reading the PDF took longer than ${total} in all: stopped`, 'Timeout'),
+          );
+        }, left)
+      : setTimeout(() => {
+          this.die(
+            new PdfError(`Reading the PDF took longer than ${words(ms)}: stopped`, 'Timeout'),
+          );
+        }, ms);
+  }
+
+  /** A page read: the next step gets a full time limit again (a long manual is no spin). */
+  private progress(): void {
+    const job = this.job;
+    if (!job) return;
+    clearTimeout(job.timer);
+    job.timer = this.limit(job.timeoutMs, job.deadline);
   }
 
   private settle(): void {
@@ -113,9 +139,12 @@ class PdfWorker {
   }
 }
 
-interface PdfFailure {
-  name: string;
-  message: string;
+interface WorkerAnswer {
+  id: number;
+  /** A step done (a page's text read): not an answer yet. */
+  progress?: true;
+  result?: unknown;
+  error?: { name: string; message: string };
 }
 
 function describeCrash(error: Error): string {
