@@ -5,7 +5,8 @@
 # named and skipped; the bench uses what is there. Run as root (or with sudo).
 set -eu
 WANTED="plasma-workspace-wallpapers ukui-wallpapers mate-backgrounds lomiri-wallpapers-20.04
-lomiri-wallpapers-16.04 gnome-backgrounds libvips-tools time util-linux"
+lomiri-wallpapers-16.04 gnome-backgrounds libvips-tools time util-linux poppler-utils
+forensics-samples-files"
 apt-get update
 FOUND=""
 for pkg in $WANTED; do

@@ -386,6 +386,8 @@ export function debianPackages() {
     ['time', 'GNU time: peak RSS of `scan` processes'],
     ['util-linux', 'taskset: the one-core scaling row'],
     ['findutils', '`find` walk, context for the restart baseline'],
+    ['poppler-utils', 'pdftoppm baseline for PDF thumbnails'],
+    ['forensics-samples-files', 'real PDFs for the PDF figure'],
   ];
   return wanted.map(([name, use]) => {
     const q = spawnSync('dpkg-query', ['-W', '-f', '${Version}', name], { encoding: 'utf8' });

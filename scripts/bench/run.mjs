@@ -3,7 +3,7 @@
 // (except the similar micro-bench).
 //
 //   BENCH_ONLY=scan,cores,paint,restart,rss,watch,similar,search,rights,tagging,scroll,export,
-//              patterns
+//              patterns,pdf
 //                     a subset (default: all, in this order)
 //   BENCH_100K=N      files in the generated tree for restart and rss (default 100000)
 //   BENCH_RUNS=N      runs per timed figure, median shown (default 3)
@@ -14,13 +14,15 @@
 //   BENCH_EXPORT_RUNS=N  export: engine and bare loop take turns N times, median (default 1)
 //   BENCH_SYNTH=N     assets in the synthetic catalog for search, rights, tagging, scroll (100000)
 //   BENCH_SCALING_FILES=N  cores: N of the distinct photos only (default: all)
+//   BENCH_PDFS=N      pdf: generated manuals (default 120; half as many forensic copies join)
 //
 // Figures: fig-cold-scan.mjs, fig-scaling.mjs, fig-first-paint.mjs, fig-restart.mjs, fig-peak-rss.mjs,
 // fig-watch.mjs, fig-similar.mjs (a micro-bench of the near-duplicate index; the engine's
 // module, in this process); over a synthetic 100k catalog (synthetic-100k.mjs):
 // fig-search.mjs, fig-rights-search.mjs (rights terms, on a copy given licences and
 // approvals), fig-tagging.mjs, fig-scroll.mjs; fig-export.mjs; and fig-patterns.mjs (users'
-// regexes and globs on RE2 against native RegExp, in this process). Exit 1 when a figure
+// regexes and globs on RE2 against native RegExp, in this process); fig-pdf.mjs (PDF page-1
+// thumbnails against pdftoppm). Exit 1 when a figure
 // could not be measured (the engine lacks what it needs, or failed); an unmet target is
 // printed, not an exit code.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -34,6 +36,7 @@ import scaling from './fig-scaling.mjs';
 import exportPacks from './fig-export.mjs';
 import firstPaint from './fig-first-paint.mjs';
 import patterns from './fig-patterns.mjs';
+import pdf from './fig-pdf.mjs';
 import peakRss from './fig-peak-rss.mjs';
 import restart from './fig-restart.mjs';
 import rightsSearch from './fig-rights-search.mjs';
@@ -60,6 +63,7 @@ const FIGURES = [
   scroll,
   exportPacks,
   patterns,
+  pdf,
 ];
 const ALIASES = {
   cold: 'scan',
@@ -71,6 +75,8 @@ const ALIASES = {
   tags: 'tagging',
   grid: 'scroll',
   regex: 'patterns',
+  pdfs: 'pdf',
+  documents: 'pdf',
 };
 
 const only = (process.env.BENCH_ONLY ?? '')

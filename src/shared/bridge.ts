@@ -26,8 +26,13 @@ export const IPC = {
 /** Custom protocol that serves cached thumbnails in the desktop app. */
 export const MEDIA_SCHEME = 'packshot-media';
 
-/** `diff`: the pixel difference of two versions, keyed `<sha256 a>-<sha256 b>`. */
-export type MediaKind = 'thumb' | 'preview' | 'diff';
+/**
+ * `diff`: the pixel difference of two versions, keyed `<sha256 a>-<sha256 b>`. `page`: a
+ * document's page painted on request, cached as `<sha256>-<page>-<width>` and asked for as
+ * `page/<sha256>/<page>?w=<width>` (pageRequest below).
+ */
+export type MediaKind = 'thumb' | 'preview' | 'diff' | 'page';
+/** The kinds served from the cache as they are; a page is painted when first asked for. */
 export const MEDIA_KINDS: readonly MediaKind[] = ['thumb', 'preview', 'diff'];
 
 /** Where media lives, relative to a host's media root: `thumb/<sha256>`. */
@@ -37,13 +42,47 @@ export function mediaPath(kind: MediaKind, key: string): string {
 
 export const HASH_PATTERN = /^[0-9a-f]{64}$/;
 const PAIR_PATTERN = /^[0-9a-f]{64}-[0-9a-f]{64}$/;
+const PAGE_PATTERN = /^[0-9a-f]{64}-[1-9]\d{0,4}-[1-9]\d{1,3}$/;
 
 /** The key a kind of media is named by: one content hash, or two for a diff. */
 export function isMediaKey(kind: MediaKind, key: string): boolean {
-  return (kind === 'diff' ? PAIR_PATTERN : HASH_PATTERN).test(key);
+  const pattern = kind === 'diff' ? PAIR_PATTERN : kind === 'page' ? PAGE_PATTERN : HASH_PATTERN;
+  return pattern.test(key);
 }
 
 /** The diff of versions a and b (in that order) is named by both hashes. */
 export function diffKey(a: string, b: string): string {
   return `${a}-${b}`;
+}
+
+/** Page images are 16 to 4096 pixels wide. */
+export const PAGE_WIDTH = { min: 16, max: 4096 } as const;
+
+export interface PageRequest {
+  hash: string;
+  /** 1-based. */
+  page: number;
+  width: number;
+}
+
+/** What follows `page/` in a page's media URL: `<sha256>/<page>?w=<width>`. */
+export function pageRequestKey(r: PageRequest): string {
+  return `${r.hash}/${r.page}?w=${r.width}`;
+}
+
+/** The cache key of a page image: `<sha256>-<page>-<width>`. */
+export function pageCacheKey(r: PageRequest): string {
+  return `${r.hash}-${r.page}-${r.width}`;
+}
+
+/**
+ * A page request from a URL's path after `page/` (`<sha256>/<page>`) and its `w`
+ * parameter; null for anything else (a page 0, a width out of range, a fraction).
+ */
+export function parsePageRequest(path: string, width: string | null): PageRequest | null {
+  const m = /^([0-9a-f]{64})\/([1-9]\d{0,4})$/.exec(path);
+  if (!m?.[1] || !m[2] || width === null || !/^[1-9]\d{1,3}$/.test(width)) return null;
+  const w = Number(width);
+  if (w < PAGE_WIDTH.min || w > PAGE_WIDTH.max) return null;
+  return { hash: m[1], page: Number(m[2]), width: w };
 }

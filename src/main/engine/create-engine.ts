@@ -2,7 +2,8 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Handlers } from '../../shared/contract';
 import type { WatchMode } from '../../shared/dto';
-import { isMediaKey } from '../../shared/bridge';
+import { isMediaKey, pageCacheKey, type PageRequest } from '../../shared/bridge';
+import { PageImages } from './media/page-images';
 import { SimilarIndex } from './repositories/similar-index';
 import { CatalogRepo } from './repositories/catalog-repo';
 import { CullingEdits } from './catalog/culling-edits';
@@ -102,6 +103,8 @@ export interface Engine {
   subscribe(listener: AnyEventListener): () => void;
   /** The cached file for a media key (a hash; two for a diff) of content some asset has or had, else null. */
   resolveMedia(kind: MediaKind, key: string): string | null;
+  /** A registered document's page as PNG at that width (painted on first request), else null. */
+  resolvePage(request: PageRequest): Promise<string | null>;
   /** Resolves when watchers are running and the start-up reconciliation is queued. */
   readonly ready: Promise<void>;
   close(): Promise<void>;
@@ -148,6 +151,7 @@ export function createEngine(options: EngineOptions): Engine {
   const keepClones = new KeepClones(store, storeRoot, new CloneSupportRepo(db));
   // A restore's checked bytes, handed from the version ops to indexing (hashed once).
   const written = new WrittenContent();
+  const pages = new PageImages(cache, files);
   const previews = new EmbeddedPreviews();
   const xmp = new XmpWriter();
 
@@ -278,10 +282,19 @@ export function createEngine(options: EngineOptions): Engine {
       try {
         if (!isMediaKey(kind, key)) return null;
         // An old version's media too: the version list and compare show them (a diff: both).
-        const hashes = kind === 'diff' ? key.split('-') : [key];
+        const hashes = kind === 'diff' ? key.split('-') : [key.slice(0, 64)];
         if (!hashes.every((h) => assets.hasHash(h) || versions.known(h))) return null;
         if (!cache.has(kind, key)) return null;
         return cache.pathFor(kind, key);
+      } catch {
+        return null;
+      }
+    },
+    resolvePage: async (request) => {
+      try {
+        if (!isMediaKey('page', pageCacheKey(request)) || !assets.hasHash(request.hash))
+          return null;
+        return await pages.file(request);
       } catch {
         return null;
       }

@@ -1,5 +1,6 @@
 // The typed client every store talks through: contract method names in, contract result
 // types out, failures as PackshotError. Host-agnostic: it only knows a Transport.
+import { pageRequestKey } from '../../shared/bridge';
 import type { MethodArgs, MethodName, MethodResult } from '../../shared/contract';
 import { eventNames, type EventName, type EventPayload } from '../../shared/events';
 import { isErrorPayload, PackshotError } from '../../shared/errors';
@@ -72,6 +73,11 @@ export class Client {
   /** The ~2048 px loupe preview, once `previews.ensure` has named its hash. */
   previewUrl(hash: string): string {
     return this.transport.mediaUrl('preview', hash);
+  }
+
+  /** A document's page (1-based) painted `width` pixels wide, on first request. */
+  pageUrl(hash: string, page: number, width: number): string {
+    return this.transport.mediaUrl('page', pageRequestKey({ hash, page, width }));
   }
 
   /** A version comparison's pixel difference, by the key versions.compare named. */

@@ -9,6 +9,8 @@ export const PRUNE_PREVIEWS_JOB = 'previews.prune';
 const DEFAULT_BUDGET = 2 * 1024 ** 3;
 /** A diff is at most 1024 px a side (a few MB as PNG): a few hundred comparisons. */
 const DIFF_BUDGET = 512 * 1024 ** 2;
+/** Document pages painted for the loupe (~100 KB each as PNG): a few thousand. */
+const PAGE_BUDGET = 256 * 1024 ** 2;
 
 export function definePruneJob(
   registry: JobRegistry,
@@ -19,13 +21,18 @@ export function definePruneJob(
   const type = registry.define<Record<string, never>, { removed: number; bytes: number }>({
     name: PRUNE_PREVIEWS_JOB,
     concurrency: 1,
-    label: () => 'Trim the preview and version-diff caches',
+    label: () => 'Trim the preview, version-diff and document-page caches',
     merge: (queued) => queued,
     run: async (ctx) => {
       // Version diffs are previews of a kind: the same job keeps them under a budget of their own.
       const diffs = await pruneCache(cache.folder('diff'), diffBudget, ctx.signal);
+      const pages = await pruneCache(cache.folder('page'), PAGE_BUDGET, ctx.signal);
       const previews = await pruneCache(cache.folder('preview'), budget, ctx.signal);
-      return { removed: previews.removed + diffs.removed, bytes: previews.bytes + diffs.bytes };
+      const all = [diffs, pages, previews];
+      return {
+        removed: all.reduce((n, r) => n + r.removed, 0),
+        bytes: all.reduce((n, r) => n + r.bytes, 0),
+      };
     },
   });
   return () => void type.enqueue({});

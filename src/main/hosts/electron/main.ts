@@ -4,7 +4,13 @@ import { app, BrowserWindow, dialog, ipcMain, nativeImage, net, protocol, sessio
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { IPC, isMediaKey, MEDIA_KINDS, MEDIA_SCHEME } from '../../../shared/bridge';
+import {
+  IPC,
+  isMediaKey,
+  MEDIA_KINDS,
+  MEDIA_SCHEME,
+  parsePageRequest,
+} from '../../../shared/bridge';
 import { createEngine, type Engine } from '../../engine';
 import { coreCount } from '../boot/thread-pool.cjs';
 import { defaultDataDir } from '../data-dir';
@@ -81,11 +87,17 @@ async function start(): Promise<void> {
 
   denyAllPermissions(session.defaultSession);
 
-  protocol.handle(MEDIA_SCHEME, (request) => {
+  protocol.handle(MEDIA_SCHEME, async (request) => {
     const url = new URL(request.url);
     const key = url.pathname.replace(/^\//, '');
     const kind = MEDIA_KINDS.find((k) => k === url.hostname);
-    const file = kind && isMediaKey(kind, key) ? engine.resolveMedia(kind, key) : null;
+    // A document's page (`page/<sha256>/<page>?w=<width>`) is painted on first request.
+    const page = url.hostname === 'page' ? parsePageRequest(key, url.searchParams.get('w')) : null;
+    const file = page
+      ? await engine.resolvePage(page)
+      : kind && isMediaKey(kind, key)
+        ? engine.resolveMedia(kind, key)
+        : null;
     if (!file) return new Response('Not found', { status: 404 });
     return net.fetch(pathToFileURL(file).href);
   });

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { isMediaKey, MEDIA_KINDS } from '../../../shared/bridge';
+import { isMediaKey, MEDIA_KINDS, parsePageRequest } from '../../../shared/bridge';
 import type { ErrorPayload } from '../../../shared/errors';
 import type { Engine } from '../../engine';
 import { dispatch, toErrorPayload } from '../dispatch';
@@ -135,6 +135,21 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
 
     if (!sameToken(cookieToken(req), token) && !sameToken(headerToken(req), token))
       return refuse(res);
+
+    // A document's page: `/media/page/<sha256>/<page>?w=<width>`, painted on first request.
+    if (path.startsWith('/media/page/')) {
+      const request = parsePageRequest(
+        path.slice('/media/page/'.length),
+        url.searchParams.get('w'),
+      );
+      const file = request ? await options.engine.resolvePage(request) : null;
+      if (
+        file &&
+        (await sendFile(res, file, { 'cache-control': 'private, max-age=31536000, immutable' }))
+      )
+        return;
+      return sendError(res, { code: 'not_found', message: 'No such page' });
+    }
 
     const media = /^\/media\/([a-z]+)\/([0-9a-f-]{64,129})$/.exec(path);
     const kind = MEDIA_KINDS.find((k) => k === media?.[1]);

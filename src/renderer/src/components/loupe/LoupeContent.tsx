@@ -9,10 +9,17 @@ import { LoupeFocalPoint } from '../export/LoupeFocalPoint';
 import { placeholderUrl } from '../../media/placeholder-url';
 import { previewKey, type PreviewStatus } from '../../store/previews-store';
 import { useLoupe, usePreviews } from '../../store-hooks';
+import { LoupeDocument, showsPages } from './LoupeDocument';
 import { LoupeStage } from './LoupeStage';
 import { usePreviewsAround } from './use-previews-around';
 
-export function LoupeContent({
+export function LoupeContent(props: { asset: Asset; index: number | null; total: number }) {
+  // A PDF shows its pages (keyed: a new document starts on page 1).
+  if (showsPages(props.asset)) return <LoupeDocument key={props.asset.id} {...props} />;
+  return <LoupeImage {...props} />;
+}
+
+function LoupeImage({
   asset,
   index,
   total,
