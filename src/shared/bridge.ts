@@ -26,12 +26,22 @@ export const IPC = {
 /** Custom protocol that serves cached thumbnails in the desktop app. */
 export const MEDIA_SCHEME = 'packshot-media';
 
-/** `diff`: the pixel difference of two versions, keyed `<sha256 a>-<sha256 b>`. */
-export type MediaKind = 'thumb' | 'preview' | 'diff';
-export const MEDIA_KINDS: readonly MediaKind[] = ['thumb', 'preview', 'diff'];
+/**
+ * Cached media. `diff`: the pixel difference of two versions, keyed `<sha256 a>-<sha256 b>`;
+ * `strip`: a video's hover scrub sprite (SCRUB_FRAMES frames side by side), made on first ask.
+ */
+export type MediaKind = 'thumb' | 'preview' | 'diff' | 'strip';
+export const MEDIA_KINDS: readonly MediaKind[] = ['thumb', 'preview', 'diff', 'strip'];
+
+/** What hosts serve under their media root: the cache, and a registered video's own file. */
+export type ServedKind = MediaKind | 'video';
+export const SERVED_KINDS: readonly ServedKind[] = [...MEDIA_KINDS, 'video'];
+
+/** Frames in a video's scrub strip. */
+export const SCRUB_FRAMES = 10;
 
 /** Where media lives, relative to a host's media root: `thumb/<sha256>`. */
-export function mediaPath(kind: MediaKind, key: string): string {
+export function mediaPath(kind: ServedKind, key: string): string {
   return `${kind}/${key}`;
 }
 
@@ -39,7 +49,7 @@ export const HASH_PATTERN = /^[0-9a-f]{64}$/;
 const PAIR_PATTERN = /^[0-9a-f]{64}-[0-9a-f]{64}$/;
 
 /** The key a kind of media is named by: one content hash, or two for a diff. */
-export function isMediaKey(kind: MediaKind, key: string): boolean {
+export function isMediaKey(kind: ServedKind, key: string): boolean {
   return (kind === 'diff' ? PAIR_PATTERN : HASH_PATTERN).test(key);
 }
 
