@@ -116,6 +116,14 @@ describe('video at index', () => {
     expect((meta.height ?? 0) > (meta.width ?? 0)).toBe(true);
   });
 
+  it('gives a grid page the play time of its videos, and none to a photo', async () => {
+    const page = await h.call('assets.list', { limit: 50, keywords: false });
+    const byName = new Map(page.items.map((a) => [a.name, a]));
+    expect(byName.get('black-lead.mp4')?.durationMs).toBe(3000);
+    expect(byName.get('photo.jpg')).not.toHaveProperty('durationMs');
+    expect(byName.get('cut.mp4')).not.toHaveProperty('durationMs');
+  });
+
   it('makes the poster from a picture, not the black first second', async () => {
     const asset = await detail('black-lead.mp4');
     const bins = ffmpegBinaries();
