@@ -3,7 +3,7 @@
 // (except the similar micro-bench).
 //
 //   BENCH_ONLY=scan,cores,paint,restart,rss,watch,similar,search,rights,tagging,scroll,export,
-//              patterns
+//              patterns,video
 //                     a subset (default: all, in this order)
 //   BENCH_100K=N      files in the generated tree for restart and rss (default 100000)
 //   BENCH_RUNS=N      runs per timed figure, median shown (default 3)
@@ -14,13 +14,15 @@
 //   BENCH_EXPORT_RUNS=N  export: engine and bare loop take turns N times, median (default 1)
 //   BENCH_SYNTH=N     assets in the synthetic catalog for search, rights, tagging, scroll (100000)
 //   BENCH_SCALING_FILES=N  cores: N of the distinct photos only (default: all)
+//   BENCH_VIDEOS=N    video: distinct generated clips (default 24)
 //
 // Figures: fig-cold-scan.mjs, fig-scaling.mjs, fig-first-paint.mjs, fig-restart.mjs, fig-peak-rss.mjs,
 // fig-watch.mjs, fig-similar.mjs (a micro-bench of the near-duplicate index; the engine's
 // module, in this process); over a synthetic 100k catalog (synthetic-100k.mjs):
 // fig-search.mjs, fig-rights-search.mjs (rights terms, on a copy given licences and
 // approvals), fig-tagging.mjs, fig-scroll.mjs; fig-export.mjs; and fig-patterns.mjs (users'
-// regexes and globs on RE2 against native RegExp, in this process). Exit 1 when a figure
+// regexes and globs on RE2 against native RegExp, in this process); fig-video-posters.mjs
+// (video posters in the app against ffmpeg's first frame per file). Exit 1 when a figure
 // could not be measured (the engine lacks what it needs, or failed); an unmet target is
 // printed, not an exit code.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -41,6 +43,7 @@ import similar from './fig-similar.mjs';
 import scroll from './fig-scroll.mjs';
 import search from './fig-search.mjs';
 import tagging from './fig-tagging.mjs';
+import videoPosters from './fig-video-posters.mjs';
 import watch from './fig-watch.mjs';
 import { COUNT, indexTree } from './hundred-k.mjs';
 import { BenchError, cores, debianPackages, log, root, RUNS } from './lib.mjs';
@@ -60,6 +63,7 @@ const FIGURES = [
   scroll,
   exportPacks,
   patterns,
+  videoPosters,
 ];
 const ALIASES = {
   cold: 'scan',
@@ -71,6 +75,8 @@ const ALIASES = {
   tags: 'tagging',
   grid: 'scroll',
   regex: 'patterns',
+  videos: 'video',
+  posters: 'video',
 };
 
 const only = (process.env.BENCH_ONLY ?? '')

@@ -4,10 +4,11 @@ import { inputOf } from './video-input';
 
 /** A poster decodes a few seconds at most; a file that takes longer is stopped. */
 const FRAME_TIMEOUT_MS = 30_000;
-/** The poster's longest side: the grid thumbnail and the placeholder are made from it. */
-const POSTER_MAX = 960;
-/** Frames the poster is chosen among: about 2 s at 25 fps. */
-const POSTER_WINDOW_FRAMES = 50;
+/** The poster's longest side: the grid thumbnail (320 px) and the placeholder come from it. */
+const POSTER_MAX = 640;
+/** Frames the poster is chosen among (1 s at 25 fps), within 1.5 s decoded past the seek. */
+const POSTER_WINDOW_FRAMES = 25;
+const POSTER_WINDOW_S = '1.5';
 /** A frame whose mean luma (0–255, video range 16–235) is at most this counts as black. */
 const BLACK_LUMA = 24;
 
@@ -17,8 +18,9 @@ const PNG_OUT = ['-frames:v', '1', '-f', 'image2pipe', '-c:v', 'png', '-'];
 /**
  * A representative frame as PNG, turned as a player shows it (ffmpeg's autorotate): from
  * about 10 % in (at most 3 s), ffmpeg's `thumbnail` filter picks the frame nearest the
- * average of the next ~2 s, leaving out black frames (fades, a black lead-in). A clip too
- * short or too dark for that gets its first decodable frame. Null when nothing decodes.
+ * average of the next second or so, leaving out black frames (fades, a black lead-in). A
+ * clip too short or too dark for that gets its first decodable frame. Null when nothing
+ * decodes. The window is short on purpose: decoding is the cost (see the bench's video row).
  */
 export async function posterFrame(
   bins: FfmpegBinaries,
@@ -32,7 +34,7 @@ export async function posterFrame(
       ...QUIET,
       ...(start > 0 ? ['-ss', start.toFixed(3)] : []),
       '-t',
-      '3',
+      POSTER_WINDOW_S,
       '-i',
       inputOf(path),
       '-an',
