@@ -20,6 +20,8 @@ export interface ClipOptions {
   /** The lavfi source: 'testsrc' or e.g. 'mandelbrot' (distinct clips for the bench). */
   source?: string;
   creationTime?: string;
+  /** The index (moov) before the data, as web encoders write it. */
+  faststart?: boolean;
 }
 
 /** An H.264 MP4 made with the ffmpeg Packshot runs; throws when there is none. */
@@ -42,6 +44,7 @@ export async function makeClip(path: string, options: ClipOptions = {}): Promise
   args.push('-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p');
   const dated = options.creationTime ? ['-metadata', `creation_time=${options.creationTime}`] : [];
   args.push(...dated);
+  if (options.faststart) args.push('-movflags', '+faststart');
   const plain = options.rotate ? `${path}.plain.mp4` : path;
   await runTool(bins.ffmpeg, [...args, plain], { timeoutMs: 60_000 });
   if (options.rotate) {

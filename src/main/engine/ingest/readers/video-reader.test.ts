@@ -35,6 +35,9 @@ beforeAll(async () => {
   });
   await makeClip(join(folder, 'black-lead.mp4'), { seconds: 3, blackLead: 1 });
   await cutInHalf(join(folder, 'turned.mp4'), join(folder, 'cut.mp4'));
+  // Index first ("faststart"): ffprobe reads the half without complaint.
+  await makeClip(join(folder, 'whole-fast.mp4'), { seconds: 2, faststart: true });
+  await cutInHalf(join(folder, 'whole-fast.mp4'), join(folder, 'cut-fast.mp4'));
   await writeFile(join(folder, 'photo.jpg'), await makeImage(64, 48, 'jpeg', 3));
   h = await startHarness();
   await h.call('catalogs.add', { path: folder });
@@ -141,6 +144,21 @@ describe('video at index', () => {
       ) as unknown,
     });
     expect(await h.byName('photo.jpg')).toMatchObject({ state: 'ok', thumb: 'ready' });
+  });
+
+  it('gives a faststart video cut in half an error, its facts kept', async () => {
+    const whole = await detail('whole-fast.mp4');
+    expect(whole).toMatchObject({ state: 'ok', error: null });
+    const cut = await detail('cut-fast.mp4');
+    expect(cut).toMatchObject({
+      state: 'error',
+      error: expect.stringMatching(
+        new RegExp(
+          `^Damaged or cut-short video: the file ends at ${Math.floor(whole.bytes / 2)} of its ${whole.bytes} bytes`,
+        ),
+      ) as unknown,
+    });
+    expect(cut.facts).toMatchObject({ codec: 'h264', durationMs: whole.facts?.durationMs });
   });
 });
 

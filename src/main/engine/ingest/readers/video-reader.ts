@@ -1,4 +1,5 @@
 import { ffmpegBinaries } from '../../tools/ffmpeg/ffmpeg-binaries';
+import { mp4ShortBy } from '../../tools/ffmpeg/mp4-boxes';
 import { posterFrame } from '../../tools/ffmpeg/video-frames';
 import { probeVideo } from '../../tools/ffmpeg/probe-video';
 import { ToolError } from '../../tools/process/run-tool';
@@ -21,12 +22,17 @@ export const readVideo: RichMediaReader = async (file) => {
   } catch (error) {
     return { facts: null, error: unreadable(error) };
   }
+  // Its facts stand (the index is whole); the picture is not, so the asset says it.
+  const short = probe.format === 'mov' ? await mp4ShortBy(file.path) : null;
   return {
     format: probe.format,
     width: probe.width,
     height: probe.height,
     capturedAt: probe.capturedAt,
     facts: probe.facts,
+    error: short
+      ? `Damaged or cut-short video: the file ends at ${short.have} of its ${short.want} bytes, as in an interrupted copy`
+      : null,
     // The headers read but no frame decodes (cut inside the data): no poster, said so.
     still: async () => {
       try {
