@@ -33,7 +33,7 @@ export const readVideo: RichMediaReader = async (file) => {
     error: short
       ? `Damaged or cut-short video: the file ends at ${short.have} of its ${short.want} bytes, as in an interrupted copy`
       : null,
-    // The headers read but no frame decodes (cut inside the data): no poster, said so.
+    // Headers that read but no frame that decodes: no poster (thumb 'none'), facts kept.
     still: async () => {
       try {
         return await posterFrame(bins, file.path, probe.facts.durationMs);
