@@ -6,7 +6,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MethodArgs } from '../../../../shared/contract';
 import { startUi, type Harness } from '../../test-support/app-harness';
 import { fakeEngine } from '../../test-support/fake-engine';
-import { makeAsset, type FakeTransport } from '../../test-support/fake-transport';
+import { makeAsset, makeDetail, type FakeTransport } from '../../test-support/fake-transport';
+import { emptyFacts } from '../../../../shared/media-facts';
+import { PreviewPanel } from '../preview/PreviewPanel';
 import { byTestId, flush, oneByTestId, stubLayout } from '../../test-support/render';
 import { CullingLayer } from '../culling/CullingLayer';
 import { AssetGrid } from '../grid/AssetGrid';
@@ -42,10 +44,32 @@ async function start(): Promise<{ transport: FakeTransport; root: HTMLElement }>
             durationMs: 8360,
           })
         : makeAsset(i, { state: 'ok', thumb: 'ready', hash: HASH(i) }),
+    detail: (asset) => ({
+      ...makeDetail(asset),
+      facts:
+        asset.kind === 'video'
+          ? {
+              ...emptyFacts(),
+              durationMs: 8360,
+              codec: 'h264',
+              fps: 25,
+              bitrate: 2661651,
+              audio: true,
+              rotation: 90,
+              detail: {
+                container: 'avi',
+                audioCodec: 'aac',
+                profile: 'High',
+                pixelFormat: 'yuv420p',
+              },
+            }
+          : null,
+    }),
   });
   ui = await startUi(
     <>
       <AssetGrid />
+      <PreviewPanel />
       <Loupe />
       <CullingLayer />
     </>,
@@ -94,6 +118,26 @@ describe('a video in the grid', () => {
     });
     expect(byTestId(area, 'cell-scrub')).toHaveLength(0);
     expect(transport.calls.length).toBe(calls);
+  });
+});
+
+describe('a video in the preview', () => {
+  it('lists its facts from ffprobe, and none of them for a photo', async () => {
+    const { root } = await start();
+    act(() => cells(root)[1]!.click());
+    await flush();
+    const panel = oneByTestId(root, 'preview-panel');
+    const fact = (id: string) => oneByTestId(panel, id).textContent;
+    expect(fact('preview-duration')).toBe('0:08');
+    expect(fact('preview-codec')).toBe('h264 · High · yuv420p');
+    expect(fact('preview-fps')).toBe('25 fps');
+    expect(fact('preview-bitrate')).toBe('2.7 Mbit/s');
+    expect(fact('preview-audio')).toBe('aac');
+    expect(fact('preview-rotation')).toBe('90°');
+    expect(fact('preview-container')).toBe('avi');
+    act(() => cells(root)[0]!.click());
+    await flush();
+    expect(byTestId(oneByTestId(root, 'preview-panel'), 'preview-codec')).toHaveLength(0);
   });
 });
 
