@@ -3,7 +3,7 @@
 // (except the similar micro-bench).
 //
 //   BENCH_ONLY=scan,cores,paint,restart,rss,watch,similar,search,rights,tagging,scroll,export,
-//              patterns,pdf
+//              patterns,pdf,video
 //                     a subset (default: all, in this order)
 //   BENCH_100K=N      files in the generated tree for restart and rss (default 100000)
 //   BENCH_RUNS=N      runs per timed figure, median shown (default 3)
@@ -15,6 +15,7 @@
 //   BENCH_SYNTH=N     assets in the synthetic catalog for search, rights, tagging, scroll (100000)
 //   BENCH_SCALING_FILES=N  cores: N of the distinct photos only (default: all)
 //   BENCH_PDFS=N      pdf: generated manuals (default 120; half as many forensic copies join)
+//   BENCH_VIDEOS=N    video: distinct generated clips (default 24)
 //
 // Figures: fig-cold-scan.mjs, fig-scaling.mjs, fig-first-paint.mjs, fig-restart.mjs, fig-peak-rss.mjs,
 // fig-watch.mjs, fig-similar.mjs (a micro-bench of the near-duplicate index; the engine's
@@ -22,7 +23,8 @@
 // fig-search.mjs, fig-rights-search.mjs (rights terms, on a copy given licences and
 // approvals), fig-tagging.mjs, fig-scroll.mjs; fig-export.mjs; and fig-patterns.mjs (users'
 // regexes and globs on RE2 against native RegExp, in this process); fig-pdf.mjs (PDF page-1
-// thumbnails against pdftoppm). Exit 1 when a figure
+// thumbnails against pdftoppm); fig-video-posters.mjs (video posters in the app against
+// ffmpeg's first frame per file). Exit 1 when a figure
 // could not be measured (the engine lacks what it needs, or failed); an unmet target is
 // printed, not an exit code.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -44,6 +46,7 @@ import similar from './fig-similar.mjs';
 import scroll from './fig-scroll.mjs';
 import search from './fig-search.mjs';
 import tagging from './fig-tagging.mjs';
+import videoPosters from './fig-video-posters.mjs';
 import watch from './fig-watch.mjs';
 import { COUNT, indexTree } from './hundred-k.mjs';
 import { BenchError, cores, debianPackages, log, root, RUNS } from './lib.mjs';
@@ -64,6 +67,7 @@ const FIGURES = [
   exportPacks,
   patterns,
   pdf,
+  videoPosters,
 ];
 const ALIASES = {
   cold: 'scan',
@@ -77,6 +81,8 @@ const ALIASES = {
   regex: 'patterns',
   pdfs: 'pdf',
   documents: 'pdf',
+  videos: 'video',
+  posters: 'video',
 };
 
 const only = (process.env.BENCH_ONLY ?? '')

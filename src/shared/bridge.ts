@@ -29,14 +29,22 @@ export const MEDIA_SCHEME = 'packshot-media';
 /**
  * `diff`: the pixel difference of two versions, keyed `<sha256 a>-<sha256 b>`. `page`: a
  * document's page painted on request, cached as `<sha256>-<page>-<width>` and asked for as
- * `page/<sha256>/<page>?w=<width>` (pageRequest below).
+ * `page/<sha256>/<page>?w=<width>` (pageRequest below). `strip`: a video's hover scrub sprite
+ * (SCRUB_FRAMES frames side by side), made on first ask.
  */
-export type MediaKind = 'thumb' | 'preview' | 'diff' | 'page';
-/** The kinds served from the cache as they are; a page is painted when first asked for. */
-export const MEDIA_KINDS: readonly MediaKind[] = ['thumb', 'preview', 'diff'];
+export type MediaKind = 'thumb' | 'preview' | 'diff' | 'strip' | 'page';
+/** The kinds served by key; a page has a request of its own shape (pageRequest below). */
+export const MEDIA_KINDS: readonly MediaKind[] = ['thumb', 'preview', 'diff', 'strip'];
+
+/** What hosts serve under their media root: the cache, and a registered video's own file. */
+export type ServedKind = MediaKind | 'video';
+export const SERVED_KINDS: readonly ServedKind[] = [...MEDIA_KINDS, 'video'];
+
+/** Frames in a video's scrub strip. */
+export const SCRUB_FRAMES = 10;
 
 /** Where media lives, relative to a host's media root: `thumb/<sha256>`. */
-export function mediaPath(kind: MediaKind, key: string): string {
+export function mediaPath(kind: ServedKind, key: string): string {
   return `${kind}/${key}`;
 }
 
@@ -45,7 +53,7 @@ const PAIR_PATTERN = /^[0-9a-f]{64}-[0-9a-f]{64}$/;
 const PAGE_PATTERN = /^[0-9a-f]{64}-[1-9]\d{0,4}-[1-9]\d{1,3}$/;
 
 /** The key a kind of media is named by: one content hash, or two for a diff. */
-export function isMediaKey(kind: MediaKind, key: string): boolean {
+export function isMediaKey(kind: ServedKind, key: string): boolean {
   const pattern = kind === 'diff' ? PAIR_PATTERN : kind === 'page' ? PAGE_PATTERN : HASH_PATTERN;
   return pattern.test(key);
 }

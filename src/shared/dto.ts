@@ -104,6 +104,8 @@ export interface Asset {
   rightsFlag?: RightsFlag | null;
   /** Approval of the current content (draft until decided). */
   approval?: ApprovalState;
+  /** A video's play time (the grid's badge); absent for other kinds and unread videos. */
+  durationMs?: number;
 }
 
 /** block: a licence ended or not started; warn: one ends within its window; ok: licensed. */

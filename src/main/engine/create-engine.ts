@@ -2,8 +2,9 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Handlers } from '../../shared/contract';
 import type { WatchMode } from '../../shared/dto';
-import { isMediaKey, pageCacheKey, type PageRequest } from '../../shared/bridge';
+import { isMediaKey, pageCacheKey, type PageRequest, type ServedKind } from '../../shared/bridge';
 import { PageImages } from './media/page-images';
+import { ensureStrip, videoFile } from './media/ensure-strip';
 import { SimilarIndex } from './repositories/similar-index';
 import { CatalogRepo } from './repositories/catalog-repo';
 import { CullingEdits } from './catalog/culling-edits';
@@ -105,6 +106,11 @@ export interface Engine {
   resolveMedia(kind: MediaKind, key: string): string | null;
   /** A registered document's page as PNG at that width (painted on first request), else null. */
   resolvePage(request: PageRequest): Promise<string | null>;
+  /**
+   * What hosts serve under `/media/<kind>/<key>`: cached media as resolveMedia, a video's
+   * scrub strip (made on first ask), or a registered video's own file for playback.
+   */
+  mediaFile(kind: ServedKind, key: string): Promise<string | null>;
   /** Resolves when watchers are running and the start-up reconciliation is queued. */
   readonly ready: Promise<void>;
   close(): Promise<void>;
@@ -273,22 +279,31 @@ export function createEngine(options: EngineOptions): Engine {
     ? scheduleRightsDaily(rightsDaily, dailyDue(db, today))
     : () => undefined;
 
+  const resolveMedia = (kind: MediaKind, key: string): string | null => {
+    try {
+      if (!isMediaKey(kind, key)) return null;
+      // An old version's media too: the version list and compare show them (a diff: both).
+      // A page's key is `<sha256>-<page>-<width>`: its content is the first 64 characters.
+      const hashes = kind === 'diff' ? key.split('-') : [key.slice(0, 64)];
+      if (!hashes.every((h) => assets.hasHash(h) || versions.known(h))) return null;
+      if (!cache.has(kind, key)) return null;
+      return cache.pathFor(kind, key);
+    } catch {
+      return null;
+    }
+  };
+
   return {
     handlers,
     dataDir: options.dataDir,
     ready,
     subscribe: (listener) => bus.subscribe(listener),
-    resolveMedia: (kind, key) => {
-      try {
-        if (!isMediaKey(kind, key)) return null;
-        // An old version's media too: the version list and compare show them (a diff: both).
-        const hashes = kind === 'diff' ? key.split('-') : [key.slice(0, 64)];
-        if (!hashes.every((h) => assets.hasHash(h) || versions.known(h))) return null;
-        if (!cache.has(kind, key)) return null;
-        return cache.pathFor(kind, key);
-      } catch {
-        return null;
-      }
+    resolveMedia,
+    mediaFile: async (kind, key) => {
+      if (!isMediaKey(kind, key)) return null;
+      if (kind === 'video') return videoFile({ cache, files }, key)?.path ?? null;
+      if (kind === 'strip') return ensureStrip({ cache, files }, key);
+      return resolveMedia(kind, key);
     },
     resolvePage: async (request) => {
       try {

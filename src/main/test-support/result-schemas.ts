@@ -72,6 +72,7 @@ export const assetSchema = z.strictObject({
   violation: z.string().nullable().optional(),
   rightsFlag: z.enum(['block', 'warn', 'ok']).nullable().optional(),
   approval: z.enum(APPROVAL_STATES).optional(),
+  durationMs: z.number().int().nonnegative().optional(),
 });
 
 export const assetPageSchema = z.strictObject({

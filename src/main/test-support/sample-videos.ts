@@ -1,121 +1,74 @@
-// Short clips made by the real ffmpeg from its test sources (lavfi testsrc and sine), and
-// their facts written into a library as indexing's video reader writes them (media_facts,
-// the frame size on the asset row), for export tests that must not probe.
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
-import { emptyFacts, type MediaFacts } from '../../shared/media-facts';
-import { MediaFactsRepo } from '../engine/repositories/media-facts-repo';
+// Short videos made by ffmpeg's test sources, for tests and the bench.
+import { copyFile, open, stat, unlink } from 'node:fs/promises';
 import { ffmpegBinaries } from '../engine/tools/ffmpeg/ffmpeg-binaries';
 import { runTool } from '../engine/tools/process/run-tool';
 
+export const FORENSICS_MP4 =
+  '/usr/share/forensics-samples/original-files/movie1/VID_20191220_170832.mp4';
+export const FORENSICS_AVI = '/usr/share/forensics-samples/original-files/movie2/movie-hello.avi';
+
 export interface ClipOptions {
-  seconds: number;
-  width: number;
-  height: number;
-  /** 'h264' (+AAC in MP4/MOV) or 'vp9' (+Opus in WebM). */
-  codec: 'h264' | 'vp9';
-  audio: boolean;
-  /** Video bitrate, e.g. '2M' (a big file); default: the encoder's own (small) choice. */
-  bitrate?: string;
+  seconds?: number;
+  width?: number;
+  height?: number;
+  /** The display matrix's turn, written by remuxing with `-metadata:s:v:0 rotate=`. */
+  rotate?: number;
+  /** Seconds of black before the test pattern. */
+  blackLead?: number;
+  /** A 440 Hz tone beside the picture. */
+  audio?: boolean;
+  /** The lavfi source: 'testsrc' or e.g. 'mandelbrot' (distinct clips for the bench). */
+  source?: string;
+  creationTime?: string;
+  /** The index (moov) before the data, as web encoders write it. */
+  faststart?: boolean;
 }
 
-export async function makeClip(path: string, o: ClipOptions): Promise<void> {
+/** An H.264 MP4 made with the ffmpeg Packshot runs; throws when there is none. */
+export async function makeClip(path: string, options: ClipOptions = {}): Promise<string> {
   const bins = ffmpegBinaries();
-  if (!bins) throw new Error('no ffmpeg here');
-  const size = `${o.width}x${o.height}`;
-  const args = [
-    ...['-hide_banner', '-nostdin', '-loglevel', 'error', '-y'],
-    ...['-f', 'lavfi', '-i', `testsrc=size=${size}:rate=25:duration=${o.seconds}`],
-    ...(o.audio ? ['-f', 'lavfi', '-i', `sine=frequency=440:duration=${o.seconds}`] : []),
-    ...(o.codec === 'h264'
-      ? ['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p']
-      : ['-c:v', 'libvpx-vp9', '-deadline', 'realtime', '-cpu-used', '8']),
-    ...(o.bitrate ? ['-b:v', o.bitrate, '-minrate', o.bitrate, '-maxrate', o.bitrate] : []),
-    ...(o.audio ? (o.codec === 'h264' ? ['-c:a', 'aac'] : ['-c:a', 'libopus']) : []),
-    ...(o.bitrate && o.codec === 'h264'
-      ? ['-x264-params', 'nal-hrd=cbr', '-bufsize', o.bitrate]
-      : []),
-    path,
-  ];
-  await runTool(bins.ffmpeg, args, { timeoutMs: 60_000 });
-}
-
-/** What ffprobe says of a file: for checking an export's output, never the engine's input. */
-export async function probe(path: string): Promise<{
-  format: string;
-  durationS: number;
-  video: { codec: string; profile: string; width: number; height: number };
-  audio: { codec: string } | null;
-}> {
-  const bins = ffmpegBinaries();
-  if (!bins) throw new Error('no ffprobe here');
-  const { stdout } = await runTool(
-    bins.ffprobe,
-    ['-v', 'error', '-show_format', '-show_streams', '-of', 'json', path],
-    { timeoutMs: 30_000 },
-  );
-  type Stream = {
-    codec_type: string;
-    codec_name: string;
-    profile?: string;
-    width?: number;
-    height?: number;
-  };
-  const out = JSON.parse(stdout.toString('utf8')) as {
-    format: { format_name: string; duration: string };
-    streams: Stream[];
-  };
-  const v = out.streams.find((s) => s.codec_type === 'video');
-  const a = out.streams.find((s) => s.codec_type === 'audio');
-  if (!v) throw new Error(`${path}: no video stream`);
-  return {
-    format: out.format.format_name,
-    durationS: Number(out.format.duration),
-    video: {
-      codec: v.codec_name,
-      profile: v.profile ?? '',
-      width: v.width ?? 0,
-      height: v.height ?? 0,
-    },
-    audio: a ? { codec: a.codec_name } : null,
-  };
-}
-
-export interface ClipFacts {
-  durationMs: number;
-  codec: string;
-  audioCodec: string | null;
-  width: number;
-  height: number;
-}
-
-/**
- * Writes a video's facts as the video reader does (until it is merged, the scan leaves
- * them empty): media_facts through its repository, the shown frame on the asset row.
- */
-export function putVideoFacts(dataDir: string, assetId: number, f: ClipFacts): void {
-  const db = new Database(join(dataDir, 'packshot.db'));
-  db.pragma('busy_timeout = 5000');
-  try {
-    const row = db.prepare('SELECT hash FROM assets WHERE id = ?').get(assetId) as
-      { hash: string | null } | undefined;
-    if (!row?.hash) throw new Error(`asset ${assetId} is not indexed`);
-    const facts: MediaFacts = {
-      ...emptyFacts(),
-      durationMs: f.durationMs,
-      codec: f.codec,
-      fps: 25,
-      audio: f.audioCodec !== null,
-      rotation: 0,
-      detail: f.audioCodec ? { audioCodec: f.audioCodec } : {},
-    };
-    new MediaFactsRepo(db).replace(assetId, row.hash, facts, null);
-    db.prepare('UPDATE assets SET width = ?, height = ? WHERE id = ?').run(
-      f.width,
-      f.height,
-      assetId,
+  if (!bins) throw new Error('No ffmpeg to make a test clip with');
+  const seconds = options.seconds ?? 2;
+  const size = `${options.width ?? 320}x${options.height ?? 240}`;
+  const lead = options.blackLead ?? 0;
+  const source = options.source ?? 'testsrc';
+  const picture = `${source}=size=${size}:rate=25:duration=${seconds - lead}`;
+  const graph =
+    lead > 0
+      ? `color=black:size=${size}:rate=25:duration=${lead}[b];${picture}[p];[b][p]concat=n=2:v=1[v]`
+      : `${picture}[v]`;
+  const args = ['-v', 'error', '-y', '-filter_complex', graph];
+  if (options.audio) args.push('-f', 'lavfi', '-i', `sine=frequency=440:duration=${seconds}`);
+  args.push('-map', '[v]');
+  if (options.audio) args.push('-map', '0:a', '-c:a', 'aac');
+  args.push('-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p');
+  const dated = options.creationTime ? ['-metadata', `creation_time=${options.creationTime}`] : [];
+  args.push(...dated);
+  if (options.faststart) args.push('-movflags', '+faststart');
+  const plain = options.rotate ? `${path}.plain.mp4` : path;
+  await runTool(bins.ffmpeg, [...args, plain], { timeoutMs: 60_000 });
+  if (options.rotate) {
+    // The encoder drops a rotate tag given with the encode; a remux keeps it.
+    await runTool(
+      bins.ffmpeg,
+      [
+        ...['-v', 'error', '-y', '-i', plain, '-c', 'copy', ...dated],
+        ...['-metadata:s:v:0', `rotate=${options.rotate}`, path],
+      ],
+      { timeoutMs: 60_000 },
     );
+    await unlink(plain);
+  }
+  return path;
+}
+
+/** A copy of `source` cut to its first half, as an interrupted copy leaves it. */
+export async function cutInHalf(source: string, target: string): Promise<void> {
+  await copyFile(source, target);
+  const handle = await open(target, 'r+');
+  try {
+    await handle.truncate(Math.floor((await stat(source)).size / 2));
   } finally {
-    db.close();
+    await handle.close();
   }
 }

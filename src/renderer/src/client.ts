@@ -80,6 +80,16 @@ export class Client {
     return this.transport.mediaUrl('page', pageRequestKey({ hash, page, width }));
   }
 
+  /** A video's hover scrub sprite (SCRUB_FRAMES frames side by side), made on first ask. */
+  stripUrl(hash: string): string {
+    return this.transport.mediaUrl('strip', hash);
+  }
+
+  /** A registered video's own file, for the loupe's player (served with byte ranges). */
+  videoUrl(hash: string): string {
+    return this.transport.mediaUrl('video', hash);
+  }
+
   /** A version comparison's pixel difference, by the key versions.compare named. */
   diffUrl(key: string): string {
     return this.transport.mediaUrl('diff', key);

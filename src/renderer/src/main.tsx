@@ -25,6 +25,7 @@ import './styles/organize.css';
 import './styles/review.css';
 import './styles/asset-rights.css';
 import './styles/versions.css';
+import './styles/video.css';
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root');

@@ -12,7 +12,7 @@ import type { VideoRules } from '../../../shared/video-rules';
 import { startHarness, type Harness } from '../../test-support/engine-harness';
 import { productShot } from '../../test-support/product-shots';
 import { tempDir } from '../../test-support/sample-images';
-import { makeClip, probe, putVideoFacts } from '../../test-support/sample-videos';
+import { makeClip, probe, putVideoFacts } from '../../test-support/video-export-clips';
 import { packshotBin } from '../../test-support/run-cli';
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { seedProducts } from '../../test-support/seed-products';

@@ -13,6 +13,7 @@ const EXTENSION: Record<MediaKind, string> = {
   preview: '.webp',
   diff: '.png',
   page: '.png',
+  strip: '.jpg',
 };
 
 /**
@@ -26,6 +27,7 @@ export class MediaCache {
     preview: 0,
     diff: 0,
     page: 0,
+    strip: 0,
   };
   private readonly files: HashFolder;
 

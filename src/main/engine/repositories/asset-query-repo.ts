@@ -61,9 +61,21 @@ export class AssetQueryRepo {
       .all(...params, limit, offset);
     const ids = rows.map((r) => r.id);
     const badges = rightsBadges(this.db, ids);
-    if (!withKeywords) return rows.map((r) => ({ ...toAsset(r), ...badges.get(r.id) }));
+    const played = this.durations(rows);
+    const extra = (id: number) => ({ ...badges.get(id), ...played.get(id) });
+    if (!withKeywords) return rows.map((r) => ({ ...toAsset(r), ...extra(r.id) }));
     const keywords = this.keywords(ids);
-    return rows.map((r) => ({ ...toAsset(r, keywords.get(r.id) ?? []), ...badges.get(r.id) }));
+    return rows.map((r) => ({ ...toAsset(r, keywords.get(r.id) ?? []), ...extra(r.id) }));
+  }
+
+  /** A page's videos' play times, for their badge; a page without video reads nothing. */
+  private durations(rows: readonly AssetRow[]): Map<number, { durationMs: number }> {
+    const videos = rows.filter((r) => r.kind === 'video').map((r) => r.id);
+    const found = new Map<number, { durationMs: number }>();
+    if (videos.length === 0) return found;
+    for (const [id, ms] of new MediaFactsRepo(this.db).durations(videos))
+      found.set(id, { durationMs: ms });
+    return found;
   }
 
   /** Every id a query finds, in list order (bulk edits by query). */

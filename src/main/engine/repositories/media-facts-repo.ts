@@ -81,6 +81,17 @@ export class MediaFactsRepo {
     return new Map(rows.map((r) => [r.asset_id, toFacts(r)]));
   }
 
+  /** Play times of these assets that have one (a grid page's video badges). */
+  durations(ids: readonly number[]): Map<number, number> {
+    const rows = statements(this.db)
+      .prepare<[string], { asset_id: number; duration_ms: number }>(
+        `SELECT f.asset_id, f.duration_ms FROM json_each(?) j
+         JOIN media_facts f ON f.asset_id = j.value WHERE f.duration_ms IS NOT NULL`,
+      )
+      .all(JSON.stringify(ids));
+    return new Map(rows.map((r) => [r.asset_id, r.duration_ms]));
+  }
+
   /** A document's extracted text (null when none was extracted). */
   text(assetId: number): string | null {
     const row = statements(this.db)

@@ -1,20 +1,21 @@
 // The Electron host: the only file that imports 'electron'. It opens a hardened window,
 // answers the contract over IPC, forwards engine events and serves cached media.
-import { app, BrowserWindow, dialog, ipcMain, nativeImage, net, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, nativeImage, protocol, session } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   IPC,
   isMediaKey,
-  MEDIA_KINDS,
   MEDIA_SCHEME,
   parsePageRequest,
+  SERVED_KINDS,
 } from '../../../shared/bridge';
 import { createEngine, type Engine } from '../../engine';
 import { coreCount } from '../boot/thread-pool.cjs';
 import { defaultDataDir } from '../data-dir';
 import { dispatch } from '../dispatch';
+import { mediaResponse } from '../media/media-response';
 import { resolveDragItem } from './drag-out';
 import { denyAllPermissions, devOverrides, isOurPage as isPage } from './window-policy';
 
@@ -87,19 +88,21 @@ async function start(): Promise<void> {
 
   denyAllPermissions(session.defaultSession);
 
+  // Cached media, a registered video's file (with byte ranges for the <video> to seek) and
+  // a document's page (`page/<sha256>/<page>?w=<width>`, painted on first request).
   protocol.handle(MEDIA_SCHEME, async (request) => {
     const url = new URL(request.url);
     const key = url.pathname.replace(/^\//, '');
-    const kind = MEDIA_KINDS.find((k) => k === url.hostname);
-    // A document's page (`page/<sha256>/<page>?w=<width>`) is painted on first request.
+    const kind = SERVED_KINDS.find((k) => k === url.hostname);
     const page = url.hostname === 'page' ? parsePageRequest(key, url.searchParams.get('w')) : null;
     const file = page
       ? await engine.resolvePage(page)
       : kind && isMediaKey(kind, key)
-        ? engine.resolveMedia(kind, key)
+        ? await engine.mediaFile(kind, key)
         : null;
     if (!file) return new Response('Not found', { status: 404 });
-    return net.fetch(pathToFileURL(file).href);
+    const caching = kind === 'video' ? 'no-cache' : 'max-age=31536000, immutable';
+    return mediaResponse(file, request.headers.get('range'), { 'cache-control': caching });
   });
 
   ipcMain.handle(IPC.invoke, (event, method: unknown, args: unknown) => {

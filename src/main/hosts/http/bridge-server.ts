@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { isMediaKey, MEDIA_KINDS, parsePageRequest } from '../../../shared/bridge';
+import { isMediaKey, parsePageRequest, SERVED_KINDS } from '../../../shared/bridge';
 import type { ErrorPayload } from '../../../shared/errors';
 import type { Engine } from '../../engine';
 import { dispatch, toErrorPayload } from '../dispatch';
@@ -15,6 +15,7 @@ import {
   type ConnectionCount,
   type ServerLimits,
 } from './server-limits';
+import { sendMedia } from './send-media';
 import { resolveInside, sendFile } from './static-files';
 import { statusFor } from './status-for';
 
@@ -42,6 +43,8 @@ const CSP = [
   "script-src 'self'",
   "style-src 'self'",
   "img-src 'self' data:",
+  // The loupe's <video>: a registered video's file under /media/video/, nothing else.
+  "media-src 'self'",
   "connect-src 'self'",
   "font-src 'self'",
   "base-uri 'none'",
@@ -152,14 +155,13 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     }
 
     const media = /^\/media\/([a-z]+)\/([0-9a-f-]{64,129})$/.exec(path);
-    const kind = MEDIA_KINDS.find((k) => k === media?.[1]);
+    const kind = SERVED_KINDS.find((k) => k === media?.[1]);
     if (kind && media?.[2] && isMediaKey(kind, media[2])) {
-      const file = options.engine.resolveMedia(kind, media[2]);
-      if (
-        file &&
-        (await sendFile(res, file, { 'cache-control': 'private, max-age=31536000, immutable' }))
-      )
-        return;
+      const file = await options.engine.mediaFile(kind, media[2]);
+      // Cached media never changes under its key; a video's file is read where it lies.
+      const caching =
+        kind === 'video' ? 'private, no-cache' : 'private, max-age=31536000, immutable';
+      if (file && (await sendMedia(req, res, file, { 'cache-control': caching }))) return;
       return sendError(res, { code: 'not_found', message: 'No such media' });
     }
 

@@ -11,7 +11,7 @@ import type {
   MethodResult,
   ParsedArgs,
 } from '../../../shared/contract';
-import type { MediaKind } from '../../../shared/bridge';
+import type { ServedKind } from '../../../shared/bridge';
 import type { Asset, AssetDetail, AssetMetadata, Catalog } from '../../../shared/dto';
 import { PackshotError } from '../../../shared/errors';
 import { DEFAULT_INTAKE_RULES } from '../../../shared/intake-dto';
@@ -104,7 +104,7 @@ export class FakeTransport implements Transport {
     for (const listener of [...this.listeners]) listener(name, payload);
   }
 
-  mediaUrl(kind: MediaKind, hash: string): string {
+  mediaUrl(kind: ServedKind, hash: string): string {
     return `test-media://${kind}/${hash}`;
   }
 

@@ -1,9 +1,9 @@
 // The renderer's only way to the engine. One implementation per host (Electron IPC, HTTP
 // bridge), chosen once at start-up; everything above it is host-agnostic.
-import type { MediaKind } from '../../../shared/bridge';
+import type { ServedKind } from '../../../shared/bridge';
 import type { MethodName } from '../../../shared/contract';
 
-export type { MediaKind };
+export type { ServedKind };
 
 export interface Transport {
   /**
@@ -15,7 +15,7 @@ export interface Transport {
   /** Receives every engine event; returns the unsubscribe function. */
   subscribe(listener: (name: string, payload: unknown) => void): () => void;
   /** URL an <img> can load for cached media (allowed by the page's CSP). */
-  mediaUrl(kind: MediaKind, hash: string): string;
+  mediaUrl(kind: ServedKind, hash: string): string;
   /** Present only where the host has a native folder picker. */
   pickFolder?: () => Promise<string | null>;
   /** Present only where files dropped from the OS carry a path (desktop app). */

@@ -18,11 +18,18 @@ let cached: FfmpegBinaries | null | undefined;
  * `@ffmpeg-installer/ffmpeg` and `@ffprobe-installer/ffprobe` (no download at install), and
  * the machine's own on PATH (Debian's `ffmpeg`). Null when none runs here: video is then
  * catalogued with its file facts and a notice, never an error on every file.
+ * PACKSHOT_FFMPEG=off turns them off.
  */
 export function ffmpegBinaries(): FfmpegBinaries | null {
   if (cached !== undefined) return cached;
-  cached = fromEnv() ?? fromNpm() ?? fromPath();
+  // `off`: none on purpose (a machine where video must not be decoded; the no-ffmpeg test).
+  cached = process.env.PACKSHOT_FFMPEG === 'off' ? null : (fromEnv() ?? fromNpm() ?? fromPath());
   return cached;
+}
+
+/** Forgets the binaries found, so the next call looks again (tests that change the env). */
+export function resetFfmpegBinaries(): void {
+  cached = undefined;
 }
 
 function fromEnv(): FfmpegBinaries | null {

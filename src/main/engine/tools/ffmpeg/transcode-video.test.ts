@@ -5,7 +5,7 @@ import { rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../../test-support/sample-images';
-import { makeClip, probe } from '../../../test-support/sample-videos';
+import { makeClip, probe } from '../../../test-support/video-export-clips';
 import { jpegSize } from '../sharp/jpeg-size';
 import { ToolError } from '../process/run-tool';
 import { ffmpegBinaries } from './ffmpeg-binaries';

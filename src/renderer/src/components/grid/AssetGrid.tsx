@@ -180,6 +180,10 @@ export function AssetGrid() {
       const selected = focused || isSelected(selection, index, asset?.id);
       const thumbUrl =
         asset?.thumb === 'ready' && asset.hash !== null ? client.thumbUrl(asset.hash) : null;
+      const stripUrl =
+        thumbUrl !== null && asset?.kind === 'video' && asset.hash !== null
+          ? client.stripUrl(asset.hash)
+          : null;
       cells.push(
         <GridCell
           key={index}
@@ -188,6 +192,7 @@ export function AssetGrid() {
           selected={selected}
           focused={focused}
           thumbUrl={thumbUrl}
+          stripUrl={stripUrl}
           onSelect={select}
           onOpen={open}
           onDragStart={dragStart}

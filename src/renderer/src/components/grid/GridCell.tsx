@@ -6,6 +6,7 @@ import { CullingBadges } from '../culling/CullingBadges';
 import { CellBadges } from './CellBadges';
 import { CellImage } from './CellImage';
 import { selectMode, type SelectMode } from './select-mode';
+import { DurationBadge, VideoScrub } from './VideoCellExtras';
 
 interface GridCellProps {
   index: number;
@@ -15,6 +16,8 @@ interface GridCellProps {
   /** The frame the preview and arrows follow. */
   focused: boolean;
   thumbUrl: string | null;
+  /** A video's scrub strip, when it has a poster to scrub over. */
+  stripUrl?: string | null;
   onSelect: (index: number, id: number | null, mode: SelectMode) => void;
   /** Double-click: open the loupe on this cell. */
   onOpen: (index: number, id: number | null) => void;
@@ -30,6 +33,7 @@ export const GridCell = memo(function GridCell({
   selected,
   focused,
   thumbUrl,
+  stripUrl = null,
   onSelect,
   onOpen,
   onDragStart,
@@ -85,6 +89,8 @@ export const GridCell = memo(function GridCell({
     >
       <div className="cell-thumb">
         <CellImage asset={asset} thumbUrl={thumbUrl} />
+        {stripUrl !== null && thumbUrl !== null && <VideoScrub stripUrl={stripUrl} />}
+        {asset.durationMs !== undefined && <DurationBadge ms={asset.durationMs} />}
         <CellBadges asset={asset} />
         <CullingBadges asset={asset} />
         {failed && (

@@ -1,13 +1,16 @@
 // Full-window view of the selected asset: its ~2048 px preview (asked for on opening, the
 // thumbnail scaled up meanwhile), fit or 1:1. Left/right move through the list, Z or a
 // click toggles the zoom, Escape or Space closes. Focus comes back to where it was. The
-// culling keys work here (data-culling-keys): rating in the loupe is what it is for.
+// culling keys work here (data-culling-keys): rating in the loupe is what it is for. A
+// video plays in a player instead (LoupeVideo), K playing and pausing it.
 import { useLayoutEffect, useRef, type KeyboardEvent } from 'react';
+import type { Asset } from '../../../../shared/dto';
 import { useServices } from '../../app-context';
 import { assetAt, locateAsset } from '../../store/asset-pages';
 import { useAssets, useLoupe, useSelection } from '../../store-hooks';
 import { useSelectedAsset } from '../use-selected-asset';
 import { LoupeContent } from './LoupeContent';
+import { LoupeVideo, togglePlay } from './LoupeVideo';
 
 export function Loupe() {
   const open = useLoupe((s) => s.open);
@@ -61,6 +64,10 @@ function LoupeView() {
       case 'Z':
         stores.loupe.getState().toggleZoom();
         break;
+      case 'k':
+      case 'K':
+        if (!togglePlay(rootRef.current)) return;
+        break;
       case 'Tab':
         // Modal: focus stays in the loupe, between it and its close button.
         (document.activeElement === closeRef.current ? rootRef.current : closeRef.current)?.focus();
@@ -85,7 +92,9 @@ function LoupeView() {
       tabIndex={-1}
       onKeyDown={onKeyDown}
     >
-      {asset !== undefined ? (
+      {asset !== undefined && playable(asset) ? (
+        <LoupeVideo asset={asset} hash={asset.hash} index={index} total={total} />
+      ) : asset !== undefined ? (
         <LoupeContent asset={asset} index={index} total={total} />
       ) : (
         <div className="loupe-message">
@@ -109,4 +118,9 @@ function LoupeView() {
       </button>
     </div>
   );
+}
+
+/** A video the host can serve: indexed, on disk, readable. */
+function playable(asset: Asset): asset is Asset & { hash: string } {
+  return asset.kind === 'video' && asset.hash !== null && asset.state === 'ok';
 }

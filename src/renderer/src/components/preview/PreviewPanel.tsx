@@ -17,6 +17,7 @@ import { Fact } from './Fact';
 import { AssetRightsSection } from './rights/AssetRightsSection';
 import { useAssetDetail } from './use-asset-detail';
 import { VersionHistory } from './VersionHistory';
+import { VideoFacts } from './VideoFacts';
 
 export function PreviewPanel() {
   const asset = useSelectedAsset();
@@ -66,6 +67,7 @@ function PreviewDetails({ asset }: { asset: Asset }) {
         <dd data-testid="preview-bytes" title={formatExactBytes(asset.bytes)}>
           {formatBytes(asset.bytes)}
         </dd>
+        <VideoFacts facts={detail?.facts} />
         <CaptureFacts asset={asset} meta={meta} />
         <DescriptionFacts asset={asset} meta={meta} />
         <Fact label="Added" testId="preview-added">
