@@ -130,10 +130,12 @@ describe('metadata', () => {
   });
 
   it('catalogues PDFs, videos and vector art by kind, not silently skipped', async () => {
+    // A PDF header and nothing else: catalogued, and told broken (documents.test.ts).
     expect(await h.byName('manual.pdf')).toMatchObject({
       kind: 'document',
       format: 'pdf',
-      state: 'ok',
+      state: 'error',
+      error: expect.stringMatching(/Broken PDF/) as unknown,
       thumb: 'none',
     });
     // 2 KB of 0x01 is no video: an error on it, from ffprobe (video-reader.test.ts).
