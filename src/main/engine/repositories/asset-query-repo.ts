@@ -7,6 +7,7 @@ import { today } from '../rights/licence-dates';
 import { buildAssetQuery, type AssetQuery } from './asset-query';
 import { ASSET_SELECT, parseMetadata, toAsset, type AssetRow } from './asset-row';
 import { rightsBadges } from './rights-badges';
+import { spinBadges, withSpinFrames } from './spin-badges';
 import type { VersionRepo } from './version-repo';
 
 /** Reading assets as lists and pages show them: the search, the grid, the loupe's facts. */
@@ -61,9 +62,15 @@ export class AssetQueryRepo {
       .all(...params, limit, offset);
     const ids = rows.map((r) => r.id);
     const badges = rightsBadges(this.db, ids);
-    if (!withKeywords) return rows.map((r) => ({ ...toAsset(r), ...badges.get(r.id) }));
+    const spins = spinBadges(this.db, ids);
+    if (!withKeywords)
+      return rows.map((r) => ({ ...toAsset(r), ...badges.get(r.id), ...spins.get(r.id) }));
     const keywords = this.keywords(ids);
-    return rows.map((r) => ({ ...toAsset(r, keywords.get(r.id) ?? []), ...badges.get(r.id) }));
+    return rows.map((r) => ({
+      ...toAsset(r, keywords.get(r.id) ?? []),
+      ...badges.get(r.id),
+      ...spins.get(r.id),
+    }));
   }
 
   /** Every id a query finds, in list order (bulk edits by query). */
@@ -85,6 +92,7 @@ export class AssetQueryRepo {
     return {
       ...toAsset(row, this.keywords([id]).get(id) ?? []),
       ...rightsBadges(this.db, [id]).get(id),
+      ...spinBadges(this.db, [id]).get(id),
     };
   }
 
@@ -126,7 +134,7 @@ export class AssetQueryRepo {
       metadata: parseMetadata(meta?.metadata ?? null),
       rightsClaims: meta?.claims ? (JSON.parse(meta.claims) as RightsClaims) : null,
       history: this.versions.history(id),
-      facts: new MediaFactsRepo(this.db).get(id),
+      facts: withSpinFrames(new MediaFactsRepo(this.db).get(id), asset.spin),
     };
   }
 

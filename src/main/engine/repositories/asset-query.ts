@@ -33,6 +33,15 @@ const FILTER: Record<AssetFilter, string> = {
   unlinked: `NOT EXISTS (SELECT 1 FROM product_links l WHERE l.asset_id = a.id)`,
 };
 
+/**
+ * A spin's frames other than its cover are left out of lists: the cover's tile stands for
+ * the spin. One set per query (SQLite builds it once, a few hundred ids), probed by id from
+ * whichever index the list walks, so it costs no read of the wide row (measured in the
+ * README's spins paragraph); a manual collection still lists the frames put in it.
+ */
+export const HIDDEN_FRAMES = `+a.id NOT IN (SELECT f.asset_id FROM spin_frames f
+  JOIN spins s ON s.id = f.spin_id WHERE f.asset_id != s.cover_asset_id)`;
+
 /** WHERE and ORDER BY for a list query, with its parameters, built from fixed fragments. */
 export function buildAssetQuery(query: AssetQuery): {
   where: string;
@@ -62,6 +71,7 @@ export function buildAssetQuery(query: AssetQuery): {
     params.push(...query.search.params);
   }
   let order = ORDER[query.sort];
+  if (query.collectionId === undefined) clauses.push(HIDDEN_FRAMES);
   if (query.collectionId !== undefined) {
     clauses.push('a.id IN (SELECT asset_id FROM collection_items WHERE collection_id = ?)');
     params.push(query.collectionId);
