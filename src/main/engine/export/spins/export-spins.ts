@@ -4,8 +4,8 @@
 // content hashes and the options), so a run rewrites only what changed and removes what an
 // earlier run wrote that no longer belongs.
 import { createHash } from 'node:crypto';
-import { readFile, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { PackshotError } from '../../../../shared/errors';
 import type { Rendition } from '../../../../shared/export-dto';
 import { sanitizeSegment } from '../../../../shared/naming/sanitize-name';
@@ -17,6 +17,7 @@ import { spinWarnings } from '../../repositories/spin-warnings';
 import { EXTENSIONS, prepareSource, renderRendition } from '../../tools/render/render-rendition';
 import { renderKey, renderOptions, type RenderOptions } from '../../tools/render/render-options';
 import { spriteSheet } from '../../tools/render/sprite-sheet';
+import { syncFolder } from '../../tools/files/durable-files';
 import { writeAtomic } from '../pack/write-atomic';
 import { amazonCount, amazonFrameName, amazonZip, resample, type AmazonFrames } from './amazon-360';
 
@@ -200,22 +201,31 @@ async function landPlan(
 ): Promise<void> {
   const before = await readManifest(join(folder, SPIN_MANIFEST));
   const after: Record<string, string> = {};
+  const touched = new Set<string>([folder]);
   for (const p of plan) {
     after[p.file] = p.key;
-    if (before[p.file] === p.key && (await exists(join(folder, p.file)))) {
+    const target = join(folder, ...p.file.split('/'));
+    if (before[p.file] === p.key && (await exists(target))) {
       result.unchanged++;
       continue;
     }
-    await writeAtomic(join(folder, ...p.file.split('/')), await p.make());
+    await mkdir(dirname(target), { recursive: true });
+    await writeAtomic(target, await p.make());
+    touched.add(dirname(target));
     result.written++;
   }
   for (const file of Object.keys(before)) {
-    if (after[file] !== undefined || file.includes('..')) continue;
+    if (after[file] !== undefined || file.split('/').includes('..')) continue;
     await rm(join(folder, ...file.split('/')), { force: true });
+    touched.add(dirname(join(folder, ...file.split('/'))));
     result.removed++;
   }
-  // Last: a crash before it leaves the old manifest, and the next run rewrites what differs.
+  // Each folder once (writeAtomic leaves it to the caller), then the manifest last: a crash
+  // before it leaves the old one, and the next run rewrites what differs from it.
+  for (const dir of touched) await syncFolder(dir);
+  await mkdir(folder, { recursive: true });
   await writeAtomic(join(folder, SPIN_MANIFEST), `${JSON.stringify({ files: after }, null, 2)}\n`);
+  await syncFolder(folder);
 }
 
 async function readManifest(path: string): Promise<Record<string, string>> {
@@ -228,12 +238,10 @@ async function readManifest(path: string): Promise<Record<string, string>> {
 }
 
 async function exists(path: string): Promise<boolean> {
-  try {
-    await readFile(path, { flag: 'r' }).then(() => undefined);
-    return true;
-  } catch {
-    return false;
-  }
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
 }
 
 function digest(parts: readonly unknown[]): string {
