@@ -56,6 +56,9 @@ describe('spins', () => {
   it('shows each spin as one tile (its cover, kind spin, a badge); kind:spin finds them', async () => {
     const all = await names();
     expect(all).toHaveLength(2 + 6 + 3 + 1);
+    // The whole library's count is the table's less the hidden frames; a filtered one probes.
+    expect((await h.call('assets.list', { limit: 1 })).total).toBe(12);
+    expect((await h.call('assets.list', { limit: 1, query: 'name:spin' })).total).toBe(2);
     const covers = all.filter((a) => a.kind === 'spin');
     expect(covers.map((a) => [a.name, a.spin?.frames])).toEqual([
       ['BAG-2_spin_01.jpg', 4],
