@@ -1,6 +1,7 @@
 // Full-window view of the selected asset: its ~2048 px preview (asked for on opening, the
 // thumbnail scaled up meanwhile), fit or 1:1. Left/right move through the list, Z or a
-// click toggles the zoom, Escape or Space closes. Focus comes back to where it was. The
+// click toggles the zoom, Escape or Space closes. A 360° spin shows its SpinViewer, turned by
+// dragging or ↑/↓. Focus comes back to where it was. The
 // culling keys work here (data-culling-keys): rating in the loupe is what it is for.
 import { useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import { useServices } from '../../app-context';
@@ -59,7 +60,19 @@ function LoupeView() {
         break;
       case 'z':
       case 'Z':
+        if (asset?.spin) return;
         stores.loupe.getState().toggleZoom();
+        break;
+      // A spin turns with ↑/↓ (and , .); ←/→ stay the list's, as for every asset.
+      case 'ArrowUp':
+      case ',':
+        if (!asset?.spin) return;
+        stores.loupe.getState().turn(-1);
+        break;
+      case 'ArrowDown':
+      case '.':
+        if (!asset?.spin) return;
+        stores.loupe.getState().turn(1);
         break;
       case 'Tab':
         // Modal: focus stays in the loupe, between it and its close button.

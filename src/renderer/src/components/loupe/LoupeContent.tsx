@@ -10,6 +10,7 @@ import { placeholderUrl } from '../../media/placeholder-url';
 import { previewKey, type PreviewStatus } from '../../store/previews-store';
 import { useLoupe, usePreviews } from '../../store-hooks';
 import { LoupeStage } from './LoupeStage';
+import { SpinViewer } from './SpinViewer';
 import { usePreviewsAround } from './use-previews-around';
 
 export function LoupeContent({
@@ -35,15 +36,21 @@ export function LoupeContent({
 
   return (
     <>
-      <LoupeStage
-        src={src}
-        standIn={standIn}
-        alt={asset.name}
-        zoom={zoom}
-        onToggleZoom={() => stores.loupe.getState().toggleZoom()}
-        onLoaded={setLoadedSrc}
-      />
-      <LoupeFocalPoint asset={asset} zoom={zoom} />
+      {asset.spin ? (
+        <SpinViewer asset={asset} spin={asset.spin} />
+      ) : (
+        <>
+          <LoupeStage
+            src={src}
+            standIn={standIn}
+            alt={asset.name}
+            zoom={zoom}
+            onToggleZoom={() => stores.loupe.getState().toggleZoom()}
+            onLoaded={setLoadedSrc}
+          />
+          <LoupeFocalPoint asset={asset} zoom={zoom} />
+        </>
+      )}
       <header className="loupe-bar">
         <span className="loupe-name" title={asset.relPath}>
           {asset.name}
@@ -56,7 +63,7 @@ export function LoupeContent({
         <span className="loupe-zoom" title="Click or press Z to switch">
           {zoom === 'fit' ? 'Fit' : '100 %'}
         </span>
-        {busy && problem === null && (
+        {busy && problem === null && !asset.spin && (
           <span
             className="spinner"
             data-testid="loupe-spinner"
