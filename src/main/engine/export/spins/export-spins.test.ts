@@ -114,4 +114,21 @@ describe('spins.export', () => {
     expect(after).toMatchObject({ written: 3, unchanged: 29, removed: 1 });
     expect(await readdir(join(out, 'SHOE-1', 'frames'))).toHaveLength(29);
   });
+
+  it('leaves out a frame the rights check blocks, saying which', async () => {
+    const bag = (await h.call('spins.list', {})).find((s) => s.name === 'BAG-2');
+    const frames = (await h.call('spins.get', { id: bag?.id ?? 0 })).frameList;
+    const { id: ended } = await h.call('licences.create', {
+      name: 'Ended',
+      type: 'rights-managed',
+      endsOn: '2020-01-01',
+    });
+    await h.call('licences.attach', { licenceId: ended, assetIds: [frames[3]?.assetId ?? 0] });
+    const result = await h.call('spins.export', { out, ids: [bag?.id ?? 0] });
+    expect(result.warnings).toContainEqual(
+      expect.stringMatching(/^BAG-2: left out by the rights check: BAG-2_spin_04\.jpg \(.+\)$/),
+    );
+    const files = await readdir(join(out, 'BAG-2', 'frames'));
+    expect(files).toHaveLength(9);
+  });
 });

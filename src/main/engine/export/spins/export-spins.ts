@@ -19,6 +19,7 @@ import { renderKey, renderOptions, type RenderOptions } from '../../tools/render
 import { spriteSheet } from '../../tools/render/sprite-sheet';
 import { syncFolder } from '../../tools/files/durable-files';
 import { writeAtomic } from '../pack/write-atomic';
+import { framesCleared } from './spin-rights';
 import { amazonCount, amazonFrameName, amazonZip, resample, type AmazonFrames } from './amazon-360';
 
 export const SPIN_MANIFEST = 'spin-export.json';
@@ -59,8 +60,15 @@ export async function exportSpins(
   };
   for (const id of ids) {
     const row = repo.require(id);
-    const frames = repo.frameFiles(id).filter((f) => f.state === 'ok' && f.hash !== null);
-    for (const w of spinWarnings(repo.frameFiles(id))) result.warnings.push(`${row.name}: ${w}`);
+    const all = repo.frameFiles(id);
+    for (const w of spinWarnings(all)) result.warnings.push(`${row.name}: ${w}`);
+    const { cleared: frames, blocked } = framesCleared(
+      db,
+      preset,
+      all.filter((f) => f.state === 'ok' && f.hash !== null),
+    );
+    if (blocked.length > 0)
+      result.warnings.push(`${row.name}: left out by the rights check: ${blocked.join(', ')}`);
     if (frames.length === 0) {
       result.warnings.push(`${row.name}: no readable frames, nothing exported`);
       continue;
