@@ -1,5 +1,6 @@
 // `packshot spins …` run as a user runs it, on frames made with sharp.
-import { rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPackshot, type CliRun } from '../../test-support/run-cli';
 import { tempDir } from '../../test-support/sample-images';
@@ -66,5 +67,14 @@ describe('packshot spins', () => {
     expect(packshot('assets', '--json', '--query', 'kind:spin name:shoe').stdout).toMatch(
       /"frames":6/,
     );
+  });
+
+  it('exports the spins: frames and sprite sheets, no Amazon zip under 24 frames', async () => {
+    const out = join(dataDir, 'out');
+    const run = packshot('spins', 'export', '--out', out, '--channel', 'web');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe(`2 spin(s) to ${out}: 13 written, 0 unchanged, 0 removed\n`);
+    expect(run.stderr).toMatch(/warning: Shoe 360: Amazon's 360 package needs at least 24 frames/);
+    expect((await readdir(join(out, 'Shoe 360', 'frames'))).sort()[0]).toBe('Shoe 360_01.webp');
   });
 });
