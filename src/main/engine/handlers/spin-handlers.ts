@@ -46,12 +46,12 @@ export function spinHandlers(
     },
     'spins.createByRule': ({ rule, query }) => {
       const candidates = query?.trim() ? ctx.idsFor(query) : undefined;
-      const steps = createByRule(repo, edits, rule, candidates);
-      const spins = steps.flatMap((s) => {
-        const row = s.spinId === null ? undefined : repo.get(s.spinId);
+      const made = createByRule(repo, edits, rule, candidates);
+      const spins = made.spinIds.flatMap((id) => {
+        const row = repo.get(id);
         return row ? [toSpin(repo, row)] : [];
       });
-      return Promise.resolve({ ...changed(steps), spins });
+      return Promise.resolve({ ...changed([{ ...made, spinId: null }]), spins });
     },
     'spins.rename': ({ id, name }) => result(edits.rename(id, name)),
     'spins.reorder': ({ id, assetIds }) => result(edits.reorder(id, assetIds)),

@@ -22,11 +22,22 @@ export class SpinEdits {
 
   /** A spin of these images, ordered by the numbers in their names. */
   create(name: string, frames: readonly Named[], source: string | null): SpinStep {
-    if (frames.length < 2)
-      throw new PackshotError('invalid_argument', 'A spin needs at least 2 image frames');
-    let spinId: number | null = null;
-    const result = this.log.step(`Make spin ${name}`, () => {
-      const taken = this.spins.taken(frames.map((f) => f.id));
+    const made = this.createMany([{ name, frames, source }], `Make spin ${name}`);
+    return { ...made, spinId: made.spinIds[0] ?? null };
+  }
+
+  /** Several spins as one step (a naming rule's): one undo takes them all back. */
+  createMany(
+    specs: readonly { name: string; frames: readonly Named[]; source: string | null }[],
+    label: string,
+  ): StepResult & { spinIds: number[] } {
+    for (const s of specs)
+      if (s.frames.length < 2)
+        throw new PackshotError('invalid_argument', 'A spin needs at least 2 image frames');
+    const spinIds: number[] = [];
+    const result = this.log.step(label, () => {
+      spinIds.length = 0; // the work may run again (busy retry)
+      const taken = this.spins.taken(specs.flatMap((s) => s.frames.map((f) => f.id)));
       if (taken.size > 0) {
         const [asset, spin] = [...taken][0] as [number, string];
         throw new PackshotError(
@@ -34,17 +45,25 @@ export class SpinEdits {
           `${taken.size} of these are frames of a spin already (asset ${asset} in '${spin}')`,
         );
       }
-      const ordered: StoredFrame[] = orderFrames(frames).map((f) => ({
-        assetId: f.id,
-        number: f.number,
-      }));
-      const id = this.spins.insert(name, source, (ordered[0] as StoredFrame).assetId);
-      this.spins.setFrames(id, ordered);
-      spinId = id;
-      const after = this.spins.snapshot(id);
-      return { parts: [part(SPIN_STATE, { spinId: id, before: null, after })], changed: 1 };
+      const parts = specs.map((spec) => {
+        const ordered: StoredFrame[] = orderFrames(spec.frames).map((f) => ({
+          assetId: f.id,
+          number: f.number,
+        }));
+        const id = this.spins.insert(spec.name, spec.source, (ordered[0] as StoredFrame).assetId);
+        this.spins.setFrames(id, ordered);
+        spinIds.push(id);
+        return part(SPIN_STATE, { spinId: id, before: null, after: this.spins.snapshot(id) });
+      });
+      return { parts, changed: parts.length };
     });
-    return { ...result, spinId };
+    return { ...result, spinIds };
+  }
+
+  /** What a call that changed nothing answers: no step, the history as it is. */
+  nothing(): StepResult {
+    const { canUndo, canRedo } = this.log.state();
+    return { changed: 0, step: null, canUndo, canRedo, touched: [] };
   }
 
   rename(id: number, name: string): SpinStep {

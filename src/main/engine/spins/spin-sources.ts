@@ -4,6 +4,7 @@
 import { PackshotError } from '../../../shared/errors';
 import type { SpinRepo } from '../repositories/spin-repo';
 import type { Named } from './frame-order';
+import type { StepResult } from '../edit/edit-log';
 import type { SpinEdits, SpinStep } from './spin-edits';
 import { compileSpinRule } from './spin-rule';
 
@@ -32,15 +33,15 @@ export function createFromFolder(
 }
 
 /**
- * One spin per key of the rule among `candidates` (all images when undefined). A key with
- * one frame makes no spin; frames already in a spin are skipped.
+ * One spin per key of the rule among `candidates` (all images when undefined), all as one
+ * undo step. A key with one frame makes no spin; frames already in a spin are skipped.
  */
 export function createByRule(
   repo: SpinRepo,
   edits: SpinEdits,
   template: string,
   candidates: readonly number[] | undefined,
-): SpinStep[] {
+): StepResult & { spinIds: number[] } {
   const rule = compileSpinRule(template);
   const assets = candidates === undefined ? repo.allImages() : repo.images(candidates);
   const taken = repo.taken(assets.map((a) => a.id));
@@ -53,10 +54,10 @@ export function createByRule(
     list.push({ ...a, number: hit.frame });
     groups.set(hit.key, list);
   }
-  const made: SpinStep[] = [];
-  for (const [key, frames] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
-    if (frames.length < 2) continue;
-    made.push(edits.create(key, frames, `rule:${template}:${key}`));
-  }
-  return made;
+  const specs = [...groups]
+    .filter(([, frames]) => frames.length >= 2)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([key, frames]) => ({ name: key, frames, source: `rule:${template}:${key}` }));
+  if (specs.length === 0) return { ...edits.nothing(), spinIds: [] };
+  return edits.createMany(specs, `Make ${specs.length} spin(s) by ${template}`);
 }

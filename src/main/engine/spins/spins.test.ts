@@ -49,6 +49,11 @@ describe('spins', () => {
     expect(shoe.frameList.map((f) => f.name)).toEqual(
       Array.from({ length: 8 }, (_, i) => `SHOE-1_spin_${pad(i + 1)}.jpg`),
     );
+    // One undo step for the rule: undone, both go; redone, both come back as they were.
+    await h.call('edits.undo', {});
+    expect(await h.call('spins.list', {})).toEqual([]);
+    await h.call('edits.redo', {});
+    expect((await h.call('spins.list', {})).map((s) => s.id)).toEqual(made.spins.map((s) => s.id));
     // Run again: the frames are taken, nothing new.
     expect((await h.call('spins.createByRule', { rule: '{sku}_spin_{frame}' })).spins).toEqual([]);
   });
