@@ -110,7 +110,7 @@ options:
   --json       machine-readable output
   --query Q    the search language: red sneaker tag:Shoes format:raw width>=2000
                taken:2026-05 camera:canon missing error dupes, AND OR NOT ( )
-               sku:AB-12 product:sneaker no:product
+               sku:AB-12 product:sneaker no:product kind:spin
                rights:expired|expiring|none licence:"NAME" approval:approved
   -h, --help   this text
 `;
