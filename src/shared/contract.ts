@@ -23,6 +23,7 @@ import { releasesMethods } from './methods/releases-methods';
 import { renditionsMethods } from './methods/renditions-methods';
 import { rightsMethods } from './methods/rights-methods';
 import { rulesMethods } from './methods/rules-methods';
+import { spinsMethods } from './methods/spins-methods';
 import { tagsMethods } from './methods/tags-methods';
 import { takedownsMethods } from './methods/takedowns-methods';
 import { uploadsMethods } from './methods/uploads-methods';
@@ -57,6 +58,7 @@ export const methods = {
   ...renditionsMethods,
   ...rightsMethods,
   ...rulesMethods,
+  ...spinsMethods,
   ...tagsMethods,
   ...takedownsMethods,
   ...uploadsMethods,

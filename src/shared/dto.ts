@@ -1,6 +1,7 @@
 // Data that crosses the contract. Plain data only: numbers, strings, arrays, objects.
 import type { MediaFacts } from './media-facts';
 import type { ApprovalState, RightsClaims } from './rights-dto';
+import type { SpinBadge } from './spin-dto';
 
 export interface AppInfo {
   version: string;
@@ -47,7 +48,9 @@ export interface FolderNode {
 export type AssetState = 'pending' | 'ok' | 'error' | 'missing' | 'offline';
 
 /** What sort of file: decides how it is read and which icon it gets without a thumbnail. */
-export type AssetKind = 'image' | 'raw' | 'vector' | 'video' | 'document' | 'model' | 'other';
+/** 'spin': a 360° spin's cover frame, standing for the spin (its file is an image). */
+export type AssetKind =
+  'image' | 'raw' | 'vector' | 'video' | 'document' | 'model' | 'spin' | 'other';
 export type ThumbState = 'pending' | 'ready' | 'error' | 'none';
 
 export interface Asset {
@@ -106,6 +109,8 @@ export interface Asset {
   approval?: ApprovalState;
   /** A video's play time (the grid's badge); absent for other kinds and unread videos. */
   durationMs?: number;
+  /** Set on a spin's cover frame (kind 'spin'): the spin the tile stands for. */
+  spin?: SpinBadge;
 }
 
 /** block: a licence ended or not started; warn: one ends within its window; ok: licensed. */

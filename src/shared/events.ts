@@ -22,6 +22,8 @@ export const events = {
   'presets.changed': type<Record<string, never>>(),
   /** Collections were created, renamed, deleted or their members changed. */
   'collections.changed': type<Record<string, never>>(),
+  /** Spins were made, edited or dissolved: grids and spin viewers refetch. */
+  'spins.changed': type<Record<string, never>>(),
   /** Per-asset index results, batched. */
   'assets.indexed': type<{ items: ThumbReady[] }>(),
   /** Placeholders a quick look made before the full index, batched: paint them in place. */

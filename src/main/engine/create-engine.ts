@@ -13,6 +13,9 @@ import { MediaFactsRepo } from './repositories/media-facts-repo';
 import { SidecarRepo } from './repositories/sidecar-repo';
 import { CollectionEdits } from './collections/collection-edits';
 import { CollectionRepo } from './repositories/collection-repo';
+import { SpinRepo } from './repositories/spin-repo';
+import { SpinEdits } from './spins/spin-edits';
+import { spinHandlers } from './handlers/spin-handlers';
 import { IdleCheckpoint } from './db/idle-checkpoint';
 import { openDatabase } from './db/open-database';
 import { EditLog } from './edit/edit-log';
@@ -181,6 +184,8 @@ export function createEngine(options: EngineOptions): Engine {
   const productParts = new ProductParts(db, edits, audit);
   const collectionEdits = new CollectionEdits(collections, edits);
   const rightsEdits = new RightsEdits(db, edits, audit);
+  const spinRepo = new SpinRepo(db);
+  const spinEdits = new SpinEdits(spinRepo, edits);
 
   const ingest: IngestPipeline = new IngestPipeline(
     {
@@ -265,6 +270,7 @@ export function createEngine(options: EngineOptions): Engine {
     ...exportHandlers(ctx, { concurrency: options.exportConcurrency ?? Math.max(2, cores) }),
     ...intakeHandlers(ctx),
     ...collectionHandlers(ctx),
+    ...spinHandlers(ctx, { repo: spinRepo, edits: spinEdits }),
     ...versionHandlers(ctx, versionOps, store, productParts.uploads),
     ...usageHandlers(ctx),
     ...rightsHandlers(ctx, rightsEdits),

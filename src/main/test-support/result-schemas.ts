@@ -51,7 +51,7 @@ export const assetSchema = z.strictObject({
   state: z.enum(['pending', 'ok', 'error', 'missing', 'offline']),
   error: z.string().nullable(),
   thumb: z.enum(['pending', 'ready', 'error', 'none']),
-  kind: z.enum(['image', 'raw', 'vector', 'video', 'document', 'model', 'other']),
+  kind: z.enum(['image', 'raw', 'vector', 'video', 'document', 'model', 'spin', 'other']),
   folder: z.string(),
   orientation: z.number().int().min(1).max(8).nullable(),
   displayWidth: count.nullable(),
@@ -73,6 +73,14 @@ export const assetSchema = z.strictObject({
   rightsFlag: z.enum(['block', 'warn', 'ok']).nullable().optional(),
   approval: z.enum(APPROVAL_STATES).optional(),
   durationMs: z.number().int().nonnegative().optional(),
+  spin: z
+    .strictObject({
+      id: dbId,
+      name: z.string().min(1),
+      frames: count,
+      warning: z.string().nullable(),
+    })
+    .optional(),
 });
 
 export const assetPageSchema = z.strictObject({

@@ -15,6 +15,7 @@ import './styles/preview.css';
 import './styles/status.css';
 import './styles/jobs.css';
 import './styles/loupe.css';
+import './styles/spin.css';
 import './styles/export.css';
 import './styles/dialog.css';
 import './styles/culling.css';

@@ -7,6 +7,7 @@ import { JOBS_SCHEMA } from './jobs-schema';
 import { MEDIA_FACTS_SCHEMA } from './media-facts-schema';
 import type { Migration } from './migrations';
 import { RIGHTS_SCHEMA } from './rights-schema';
+import { SPINS_SCHEMA } from './spins-schema';
 import { USAGE_AUDIT_SCHEMA } from './usage-audit-schema';
 import { VERSION_STORE_SCHEMA } from './version-store-schema';
 
@@ -19,4 +20,5 @@ export const LATER_MIGRATIONS: Migration[] = [
   { version: 20, sql: AUDIT_ASSETS_SCHEMA }, // the assets each audit row names
   { version: 21, sql: APPROVAL_UNDONE_SCHEMA }, // undone decisions stay, marked
   { version: 22, sql: MEDIA_FACTS_SCHEMA }, // facts of video, documents, models, spins
+  { version: 23, sql: SPINS_SCHEMA }, // 360° spins: ordered frames, one tile
 ];

@@ -1,4 +1,4 @@
-PRAGMA user_version = 22;
+PRAGMA user_version = 23;
 
 -- index approvals_by_asset on approvals
 CREATE INDEX approvals_by_asset ON approvals (asset_id, hash, id);
@@ -104,6 +104,12 @@ CREATE INDEX products_by_name ON products (name COLLATE NOCASE);
 
 -- index products_by_parent on products
 CREATE INDEX products_by_parent ON products (parent_id);
+
+-- index spin_frames_by_spin on spin_frames
+CREATE INDEX spin_frames_by_spin ON spin_frames (spin_id, position);
+
+-- index spins_by_cover on spins
+CREATE INDEX spins_by_cover ON spins (cover_asset_id);
 
 -- index sqlite_autoindex_assets_1 on assets
 -- (no SQL)
@@ -252,6 +258,12 @@ CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 -- table sidecars on sidecars
 CREATE TABLE sidecars (catalog_id INTEGER NOT NULL REFERENCES catalogs(id) ON DELETE CASCADE, rel_path TEXT NOT NULL, bytes INTEGER NOT NULL, mtime_ms INTEGER NOT NULL, PRIMARY KEY (catalog_id, rel_path)) WITHOUT ROWID;
 
+-- table spin_frames on spin_frames
+CREATE TABLE spin_frames (asset_id INTEGER PRIMARY KEY REFERENCES assets(id) ON DELETE CASCADE, spin_id INTEGER NOT NULL REFERENCES spins(id) ON DELETE CASCADE, position INTEGER NOT NULL, number INTEGER);
+
+-- table spins on spins
+CREATE TABLE spins (id INTEGER PRIMARY KEY, name TEXT NOT NULL, created_at INTEGER NOT NULL, source TEXT, cover_asset_id INTEGER);
+
 -- table sqlite_sequence on sqlite_sequence
 CREATE TABLE sqlite_sequence(name,seq);
 
@@ -290,6 +302,9 @@ CREATE TRIGGER assets_fts_update AFTER UPDATE OF name, folder, metadata ON asset
 
 -- trigger media_facts_text_gone on assets
 CREATE TRIGGER media_facts_text_gone AFTER DELETE ON assets BEGIN DELETE FROM document_text WHERE rowid = old.id; END;
+
+-- trigger spin_frame_asset_gone on assets
+CREATE TRIGGER spin_frame_asset_gone BEFORE DELETE ON assets WHEN EXISTS (SELECT 1 FROM spin_frames WHERE asset_id = old.id) BEGIN UPDATE spins SET cover_asset_id = (SELECT f.asset_id FROM spin_frames f WHERE f.spin_id = spins.id AND f.asset_id != old.id ORDER BY f.position LIMIT 1) WHERE cover_asset_id = old.id; DELETE FROM spins WHERE cover_asset_id IS NULL; END;
 
 -- trigger tags_fts_delete on tags
 CREATE TRIGGER tags_fts_delete AFTER DELETE ON tags BEGIN DELETE FROM tags_fts WHERE rowid = old.id; END;

@@ -4,9 +4,10 @@ import type { Db } from '../db/open-database';
 import { MediaFactsRepo } from './media-facts-repo';
 import { statements } from '../db/statement-cache';
 import { today } from '../rights/licence-dates';
-import { buildAssetQuery, type AssetQuery } from './asset-query';
+import { buildAssetQuery, HIDDEN_COUNT, type AssetQuery } from './asset-query';
 import { ASSET_SELECT, parseMetadata, toAsset, type AssetRow } from './asset-row';
 import { rightsBadges } from './rights-badges';
+import { spinBadges, withSpinFrames } from './spin-badges';
 import type { VersionRepo } from './version-repo';
 
 /** Reading assets as lists and pages show them: the search, the grid, the loupe's facts. */
@@ -23,16 +24,19 @@ export class AssetQueryRepo {
    * was: the grid asks page after page of one list, and each count is a scan of 100,000 rows.
    */
   count(query: AssetQuery): number {
-    const { where, params, readsCatalog } = buildAssetQuery(query);
+    const { where, params, readsCatalog, wholeLibrary } = buildAssetQuery(query);
     const key = JSON.stringify([where, params, this.databaseState()]);
     if (this.lastCount?.key === key) return this.lastCount.n;
     // Every asset has its catalog (ON DELETE CASCADE): the join only matters when the WHERE
     // reads it. Without it SQLite counts from the narrowest index, or the table's own count.
     const from = readsCatalog ? 'assets a JOIN catalogs c ON c.id = a.catalog_id' : 'assets a';
-    const n =
+    const countOf = (sql: string, args: unknown[] = params): number =>
       statements(this.db)
-        .prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM ${from} WHERE ${where}`)
-        .get(...params)?.n ?? 0;
+        .prepare<unknown[], { n: number }>(sql)
+        .get(...args)?.n ?? 0;
+    const n = wholeLibrary
+      ? countOf('SELECT count(*) AS n FROM assets') - countOf(HIDDEN_COUNT, [])
+      : countOf(`SELECT count(*) AS n FROM ${from} WHERE ${where}`);
     this.lastCount = { key, n };
     return n;
   }
@@ -62,7 +66,8 @@ export class AssetQueryRepo {
     const ids = rows.map((r) => r.id);
     const badges = rightsBadges(this.db, ids);
     const played = this.durations(rows);
-    const extra = (id: number) => ({ ...badges.get(id), ...played.get(id) });
+    const spins = spinBadges(this.db, ids);
+    const extra = (id: number) => ({ ...badges.get(id), ...played.get(id), ...spins.get(id) });
     if (!withKeywords) return rows.map((r) => ({ ...toAsset(r), ...extra(r.id) }));
     const keywords = this.keywords(ids);
     return rows.map((r) => ({ ...toAsset(r, keywords.get(r.id) ?? []), ...extra(r.id) }));
@@ -97,6 +102,7 @@ export class AssetQueryRepo {
     return {
       ...toAsset(row, this.keywords([id]).get(id) ?? []),
       ...rightsBadges(this.db, [id]).get(id),
+      ...spinBadges(this.db, [id]).get(id),
     };
   }
 
@@ -138,7 +144,7 @@ export class AssetQueryRepo {
       metadata: parseMetadata(meta?.metadata ?? null),
       rightsClaims: meta?.claims ? (JSON.parse(meta.claims) as RightsClaims) : null,
       history: this.versions.history(id),
-      facts: new MediaFactsRepo(this.db).get(id),
+      facts: withSpinFrames(new MediaFactsRepo(this.db).get(id), asset.spin),
     };
   }
 

@@ -33,6 +33,18 @@ const FILTER: Record<AssetFilter, string> = {
   unlinked: `NOT EXISTS (SELECT 1 FROM product_links l WHERE l.asset_id = a.id)`,
 };
 
+/**
+ * A spin's frames other than its cover are left out of lists: the cover's tile stands for
+ * the spin. One set per query (SQLite builds it once, a few hundred ids), probed by id from
+ * whichever index the list walks, so it costs no read of the wide row (measured in the
+ * README's spins paragraph); a manual collection still lists the frames put in it.
+ */
+const HIDDEN_SET = `SELECT f.asset_id FROM spin_frames f
+  JOIN spins s ON s.id = f.spin_id WHERE f.asset_id != s.cover_asset_id`;
+export const HIDDEN_FRAMES = `+a.id NOT IN (${HIDDEN_SET})`;
+/** How many frames lists leave out. */
+export const HIDDEN_COUNT = `SELECT count(*) AS n FROM (${HIDDEN_SET})`;
+
 /** WHERE and ORDER BY for a list query, with its parameters, built from fixed fragments. */
 export function buildAssetQuery(query: AssetQuery): {
   where: string;
@@ -40,6 +52,13 @@ export function buildAssetQuery(query: AssetQuery): {
   params: unknown[];
   /** Whether the WHERE reads the catalog (alias c): a count can skip the join otherwise. */
   readsCatalog: boolean;
+  /**
+   * True for the whole library unfiltered: its count is the table's quick count less the
+   * hidden frames (a count of spin_frames), not a probe of the set for each of 100,000 rows
+   * (1,750 hidden frames of 100,000: 34 → 1 ms). A filtered count keeps the probe: driving from the set
+   * into the wide table cost more than it saved (README, spins).
+   */
+  wholeLibrary: boolean;
 } {
   const clauses = [FILTER[query.filter]];
   const params: unknown[] = [];
@@ -70,6 +89,14 @@ export function buildAssetQuery(query: AssetQuery): {
       order = `(SELECT ci.position FROM collection_items ci
                 WHERE ci.collection_id = ${Math.trunc(query.collectionId)} AND ci.asset_id = a.id), a.id`;
   }
-  const where = clauses.join(' AND ');
-  return { where, order, params, readsCatalog: /\bc\./.test(where) };
+  const all = clauses.join(' AND ');
+  const hide = query.collectionId === undefined;
+  const where = hide ? `${all} AND ${HIDDEN_FRAMES}` : all;
+  return {
+    where,
+    order,
+    params,
+    readsCatalog: /\bc\./.test(all),
+    wholeLibrary: hide && all === '1',
+  };
 }

@@ -20,6 +20,11 @@ export interface CompiledQuery {
 export type QuerySubject = 'asset' | 'link' | 'product';
 
 const KINDS = new Set(['image', 'raw', 'vector', 'video', 'document', 'model', 'other']);
+/**
+ * kind:spin: a spin's cover frame, which stands for the spin in lists (its file's own kind
+ * is image). One set of covers per query, not a probe per row.
+ */
+const SPIN_COVERS = '+a.id IN (SELECT cover_asset_id FROM spins)';
 const FORMAT_ALIASES: Record<string, string> = { jpg: 'jpeg', jpe: 'jpeg', tif: 'tiff' };
 const NUMERIC: Record<string, string> = {
   width: 'a.width',
@@ -199,6 +204,7 @@ export function compileQuery(
                   WHERE lower(t.path) = ? OR lower(t.path) LIKE ? ESCAPE '\\'
                      OR lower(t.path) LIKE ? ESCAPE '\\' OR lower(t.path) LIKE ? ESCAPE '\\'))`;
       case 'format':
+        if (value === 'spin') return SPIN_COVERS;
         if (KINDS.has(value)) {
           params.push(value);
           return 'a.kind = ?';
@@ -206,6 +212,7 @@ export function compileQuery(
         params.push(Object.hasOwn(FORMAT_ALIASES, value) ? FORMAT_ALIASES[value] : value);
         return 'a.format = ?';
       case 'kind':
+        if (value === 'spin') return SPIN_COVERS;
         params.push(value);
         return 'a.kind = ?';
       case 'camera':

@@ -18,6 +18,8 @@ export interface CliContext {
     map: string | undefined;
     /** link rules apply: one regular expression instead of the configured rules. */
     rule: string | undefined;
+    /** spins create: the new spin's name. */
+    name: string | undefined;
     dryRun: boolean;
     /** export / check: channel preset ids, comma-separated. */
     channel: string | undefined;

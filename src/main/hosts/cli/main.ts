@@ -21,6 +21,7 @@ import { flagCommand, rateCommand, tagCommand } from './commands/edit-commands';
 import { linkCommand } from './commands/link-command';
 import { productsCommand } from './commands/products-command';
 import { scanCommand } from './commands/scan-command';
+import { spinsCommand } from './commands/spins-command';
 import { serveCommand } from './commands/serve-command';
 import { versionsCommand } from './commands/versions-command';
 import { auditCommand, takedownCommand, usageCommand } from './commands/usage-commands';
@@ -49,6 +50,13 @@ usage: packshot [--data DIR] <command>
                           saved searches and manual collections, with counts
   collections save NAME [--query Q]
                           save a search (without --query: an empty manual collection)
+  spins list [--json]     360° spins with their frame counts and warnings
+  spins create --query Q --name NAME | spins create --rule TEMPLATE [--query Q]
+                          a spin of the images Q finds (ordered by the numbers in their
+                          names), or one per key of a naming rule: '{sku}_spin_{frame}'
+  spins export --out DIR [--channel PRESET]
+                          each spin's frames at the preset's size (default amazon-main),
+                          a sprite sheet with its layout, Amazon's 360 zip per SKU
   products import FILE [--map JSON]
                           create or update products by SKU from a CSV (Shopify, Akeneo
                           or any; --map '{"sku":"Article","name":"Title"}')
@@ -102,7 +110,7 @@ options:
   --json       machine-readable output
   --query Q    the search language: red sneaker tag:Shoes format:raw width>=2000
                taken:2026-05 camera:canon missing error dupes, AND OR NOT ( )
-               sku:AB-12 product:sneaker no:product
+               sku:AB-12 product:sneaker no:product kind:spin
                rights:expired|expiring|none licence:"NAME" approval:approved
   -h, --help   this text
 `;
@@ -115,6 +123,7 @@ const COMMANDS: Record<string, (ctx: CliContext) => Promise<void>> = {
   tag: tagCommand,
   flag: flagCommand,
   collections: collectionsCommand,
+  spins: spinsCommand,
   products: productsCommand,
   link: linkCommand,
   serve: serveCommand,
@@ -147,6 +156,7 @@ async function main(argv: string[]): Promise<number> {
         // products and channel packs
         map: { type: 'string' },
         rule: { type: 'string' },
+        name: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
         channel: { type: 'string' },
         out: { type: 'string' },
@@ -213,6 +223,7 @@ async function main(argv: string[]): Promise<number> {
         xmp: values.xmp,
         map: values.map,
         rule: values.rule,
+        name: values.name,
         dryRun: values['dry-run'] ?? false,
         channel: values.channel,
         out: values.out,

@@ -26,6 +26,11 @@ export function connectStores(client: Client, stores: Stores): () => void {
       recount();
       folders.getState().refreshSoon();
     }),
+    // A spin made, changed, dissolved or undone: frames hide or show, tiles change badge.
+    client.on('spins.changed', () => {
+      assets.getState().invalidate(null);
+      relearnHistory();
+    }),
     // The daily job saw a licence end or enter its window: the grid's rights badges move.
     client.on('rights.changed', () => assets.getState().invalidate(null)),
     client.on('tags.changed', () => void tags.getState().refresh()),

@@ -12,6 +12,13 @@ export interface LoupeState {
   /** Closes it; the next opening starts at fit. */
   close(): void;
   toggleZoom(): void;
+  /**
+   * A spin's frame on show (any integer: the viewer takes it modulo its frame count, so
+   * turning wraps round); back to 0 for each asset shown.
+   */
+  frame: number;
+  turn(delta: number): void;
+  setFrame(frame: number): void;
 }
 
 export type LoupeStore = StoreApi<LoupeState>;
@@ -20,8 +27,11 @@ export function createLoupeStore(): LoupeStore {
   return createStore<LoupeState>()((set) => ({
     open: false,
     zoom: 'fit',
-    show: () => set({ open: true }),
-    close: () => set({ open: false, zoom: 'fit' }),
+    frame: 0,
+    show: () => set({ open: true, frame: 0 }),
+    close: () => set({ open: false, zoom: 'fit', frame: 0 }),
     toggleZoom: () => set((s) => ({ zoom: s.zoom === 'fit' ? '1:1' : 'fit' })),
+    turn: (delta) => set((s) => ({ frame: s.frame + delta })),
+    setFrame: (frame) => set({ frame }),
   }));
 }

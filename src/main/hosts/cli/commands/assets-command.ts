@@ -41,6 +41,8 @@ export async function assetsCommand(ctx: CliContext): Promise<void> {
         previewPath: media('preview'),
         notice: a.notice,
         error: a.error,
+        // A spin's cover stands for the spin: its frame count (MediaFacts.frames) and badge.
+        ...(a.spin ? { frames: a.spin.frames, spin: a.spin } : {}),
       };
       const text = ctx.flags.json
         ? `${first ? '\n' : ',\n'}  ${JSON.stringify(row)}`

@@ -1,11 +1,22 @@
 // Small labels on a cell for what the thumbnail cannot show: the file is missing or
 // offline, is a copy of another asset, has had several versions, or breaks its catalog's
-// naming convention; its rights and approval (RightsBadges).
+// naming convention; a 360° spin's frame count; its rights and approval (RightsBadges).
 import type { Asset } from '../../../../shared/dto';
 import { RightsBadges, rightsMarks } from './RightsBadges';
 
 export function CellBadges({ asset }: { asset: Asset }) {
   const badges = [
+    asset.spin !== undefined && (
+      <span
+        key="spin"
+        className={`cell-tag is-spin${asset.spin.warning ? ' is-warning' : ''}`}
+        data-testid="cell-badge-spin"
+        title={`360° spin ${asset.spin.name}: ${asset.spin.frames} frames${asset.spin.warning ? ` — ${asset.spin.warning}` : ''}`}
+      >
+        360° · {asset.spin.frames}
+        {asset.spin.warning ? ' !' : ''}
+      </span>
+    ),
     asset.state === 'missing' && (
       <span
         key="missing"

@@ -1,8 +1,9 @@
 // Full-window view of the selected asset: its ~2048 px preview (asked for on opening, the
 // thumbnail scaled up meanwhile), fit or 1:1. Left/right move through the list, Z or a
-// click toggles the zoom, Escape or Space closes. Focus comes back to where it was. The
-// culling keys work here (data-culling-keys): rating in the loupe is what it is for. A
-// video plays in a player instead (LoupeVideo), K playing and pausing it.
+// click toggles the zoom, Escape or Space closes. A 360° spin shows its SpinViewer, turned by
+// dragging or ↑/↓. Focus comes back to where it was. The culling keys work here
+// (data-culling-keys): rating in the loupe is what it is for. A video plays in a player
+// instead (LoupeVideo), K playing and pausing it.
 import { useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import type { Asset } from '../../../../shared/dto';
 import { useServices } from '../../app-context';
@@ -62,11 +63,23 @@ function LoupeView() {
         break;
       case 'z':
       case 'Z':
+        if (asset?.spin) return;
         stores.loupe.getState().toggleZoom();
         break;
       case 'k':
       case 'K':
         if (!togglePlay(rootRef.current)) return;
+        break;
+      // A spin turns with ↑/↓ (and , .); ←/→ stay the list's, as for every asset.
+      case 'ArrowUp':
+      case ',':
+        if (!asset?.spin) return;
+        stores.loupe.getState().turn(-1);
+        break;
+      case 'ArrowDown':
+      case '.':
+        if (!asset?.spin) return;
+        stores.loupe.getState().turn(1);
         break;
       case 'Tab':
         // Modal: focus stays in the loupe, between it and its close button.

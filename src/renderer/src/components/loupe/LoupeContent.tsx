@@ -11,6 +11,7 @@ import { previewKey, type PreviewStatus } from '../../store/previews-store';
 import { useLoupe, usePreviews } from '../../store-hooks';
 import { LoupeDocument, showsPages } from './LoupeDocument';
 import { LoupeStage } from './LoupeStage';
+import { SpinViewer } from './SpinViewer';
 import { usePreviewsAround } from './use-previews-around';
 
 export function LoupeContent(props: { asset: Asset; index: number | null; total: number }) {
@@ -42,15 +43,21 @@ function LoupeImage({
 
   return (
     <>
-      <LoupeStage
-        src={src}
-        standIn={standIn}
-        alt={asset.name}
-        zoom={zoom}
-        onToggleZoom={() => stores.loupe.getState().toggleZoom()}
-        onLoaded={setLoadedSrc}
-      />
-      <LoupeFocalPoint asset={asset} zoom={zoom} />
+      {asset.spin ? (
+        <SpinViewer asset={asset} spin={asset.spin} />
+      ) : (
+        <>
+          <LoupeStage
+            src={src}
+            standIn={standIn}
+            alt={asset.name}
+            zoom={zoom}
+            onToggleZoom={() => stores.loupe.getState().toggleZoom()}
+            onLoaded={setLoadedSrc}
+          />
+          <LoupeFocalPoint asset={asset} zoom={zoom} />
+        </>
+      )}
       <header className="loupe-bar">
         <span className="loupe-name" title={asset.relPath}>
           {asset.name}
@@ -63,7 +70,7 @@ function LoupeImage({
         <span className="loupe-zoom" title="Click or press Z to switch">
           {zoom === 'fit' ? 'Fit' : '100 %'}
         </span>
-        {busy && problem === null && (
+        {busy && problem === null && !asset.spin && (
           <span
             className="spinner"
             data-testid="loupe-spinner"

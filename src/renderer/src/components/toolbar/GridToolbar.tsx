@@ -6,6 +6,7 @@ import { formatCount } from '../../format/count';
 import { CullingBar } from '../culling/CullingBar';
 import { FormatFilter } from './FormatFilter';
 import { SearchBox } from './SearchBox';
+import { SpinActions } from '../spins/SpinActions';
 import { SortSelect } from './SortSelect';
 import { StateFilter } from './StateFilter';
 import { ThumbSizeSlider } from './ThumbSizeSlider';
@@ -45,6 +46,7 @@ export function GridToolbar() {
         <FormatFilter />
         <SearchBox />
         <CollectionActions />
+        <SpinActions />
       </div>
       <CullingBar />
     </header>
