@@ -61,6 +61,7 @@ import { TagRepo } from './repositories/tag-repo';
 import { XmpWriter } from './tools/exiftool/xmp-writer';
 import { setImageThreads } from './tools/sharp/render-thumbnail';
 import { setHashCores } from './media/hash-workers';
+import { setModelWorkerCores } from './tools/gltf/run-model-worker';
 import { dailyDue, defineRightsDailyJob, scheduleRightsDaily } from './handlers/rights-daily-job';
 import { today } from './rights/licence-dates';
 
@@ -115,6 +116,7 @@ export function createEngine(options: EngineOptions): Engine {
   const cores = Math.max(1, options.concurrency ?? availableParallelism());
   setImageThreads(cores);
   setHashCores(cores);
+  setModelWorkerCores(cores);
   const db = openDatabase(join(options.dataDir, 'packshot.db'), {
     nativeBinding: options.sqliteBinding,
   });

@@ -1,0 +1,128 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { analyseModel } from './analyse-model';
+import type { ModelAnalysis } from './model-analysis';
+import { ModelReadError } from './model-read-error';
+
+// Models are read in worker threads with a time limit: gltf-transform, the validator and
+// the rasteriser are all synchronous JavaScript, so a model that takes minutes would stop
+// the engine's event loop. A worker past its limit is terminated (and replaced on the next
+// job); one that runs out of its heap dies alone. The worker is its own build output; run
+// from the sources (vitest), there is none, and the model is read on this thread.
+
+export const MODEL_TIME_LIMIT_MS = 60_000;
+
+/** The limit: PACKSHOT_MODEL_TIMEOUT_MS when set (tests, slow machines), else a minute. */
+function timeLimit(): number {
+  const set = Number(process.env['PACKSHOT_MODEL_TIMEOUT_MS']);
+  return Number.isFinite(set) && set > 0 ? set : MODEL_TIME_LIMIT_MS;
+}
+
+const seconds = (ms: number): string => (ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`);
+/** A worker's heap: a model past it fails alone instead of taking the engine down. */
+const WORKER_HEAP_MB = 2048;
+
+function workerFile(): string | null {
+  for (const rel of ['./model-worker.js', '../model-worker.js']) {
+    const file = fileURLToPath(new URL(rel, import.meta.url));
+    if (existsSync(file)) return file;
+  }
+  return null;
+}
+
+interface Pending {
+  path: string;
+  timeoutMs: number;
+  resolve: (read: ModelAnalysis) => void;
+  reject: (error: Error) => void;
+}
+
+const idle: Worker[] = [];
+const queue: Pending[] = [];
+let busy = 0;
+let cores = Math.max(1, Math.min(2, availableParallelism()));
+
+/** The engine's core count: at most this many models are read at once (and never over 2). */
+export function setModelWorkerCores(n: number): void {
+  cores = Math.max(1, Math.min(2, n));
+}
+
+function spawn(file: string): Worker {
+  const worker = new Worker(file, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+  worker.unref();
+  return worker;
+}
+
+function runOn(worker: Worker, job: Pending): void {
+  busy++;
+  worker.ref();
+  let settled = false;
+  const done = (keep: boolean): void => {
+    if (settled) return;
+    settled = true;
+    clearTimeout(timer);
+    worker.removeAllListeners('message');
+    worker.removeAllListeners('error');
+    worker.removeAllListeners('exit');
+    busy--;
+    if (keep) {
+      worker.unref();
+      idle.push(worker);
+    } else void worker.terminate();
+    next();
+  };
+  const timer = setTimeout(() => {
+    done(false);
+    job.reject(
+      new ModelReadError(`reading the model took over ${seconds(job.timeoutMs)} and was stopped`),
+    );
+  }, job.timeoutMs);
+  worker.on(
+    'message',
+    (msg: { read?: ModelAnalysis; error?: { message: string; name: string } }) => {
+      done(true);
+      if (msg.read) job.resolve(msg.read);
+      else {
+        const error = msg.error?.name === 'ModelReadError' ? new ModelReadError('') : new Error('');
+        error.message = msg.error?.message ?? 'the model worker failed';
+        job.reject(error);
+      }
+    },
+  );
+  worker.on('error', (error) => {
+    done(false);
+    job.reject(new ModelReadError(`reading the model failed: ${error.message}`));
+  });
+  worker.on('exit', (code) => {
+    done(false);
+    job.reject(new ModelReadError(`the model reader stopped (exit ${code})`));
+  });
+  worker.postMessage({ id: 0, path: job.path });
+}
+
+function next(): void {
+  const file = workerFile();
+  while (queue.length > 0 && busy < cores && file) {
+    const job = queue.shift() as Pending;
+    runOn(idle.pop() ?? spawn(file), job);
+  }
+}
+
+/** Reads one model in a worker thread, stopped after `timeoutMs`. */
+export function analyseModelInWorker(
+  path: string,
+  timeoutMs = timeLimit(),
+): Promise<ModelAnalysis> {
+  if (!workerFile()) return analyseModel(path);
+  return new Promise((resolve, reject) => {
+    queue.push({ path, timeoutMs, resolve, reject });
+    next();
+  });
+}
+
+/** Whether models are read in worker threads here (the built app) or on this thread. */
+export function modelWorkersAvailable(): boolean {
+  return workerFile() !== null;
+}
