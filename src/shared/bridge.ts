@@ -26,9 +26,13 @@ export const IPC = {
 /** Custom protocol that serves cached thumbnails in the desktop app. */
 export const MEDIA_SCHEME = 'packshot-media';
 
-/** `diff`: the pixel difference of two versions, keyed `<sha256 a>-<sha256 b>`. */
-export type MediaKind = 'thumb' | 'preview' | 'diff';
-export const MEDIA_KINDS: readonly MediaKind[] = ['thumb', 'preview', 'diff'];
+/**
+ * `diff`: the pixel difference of two versions, keyed `<sha256 a>-<sha256 b>`; `model`: a
+ * registered glTF/GLB for the loupe's 3D viewer, as one uncompressed GLB (the file itself
+ * when it is one already, else packed by the engine on first ask and cached by content).
+ */
+export type MediaKind = 'thumb' | 'preview' | 'diff' | 'model';
+export const MEDIA_KINDS: readonly MediaKind[] = ['thumb', 'preview', 'diff', 'model'];
 
 /** Where media lives, relative to a host's media root: `thumb/<sha256>`. */
 export function mediaPath(kind: MediaKind, key: string): string {

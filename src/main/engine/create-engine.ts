@@ -61,6 +61,7 @@ import { TagRepo } from './repositories/tag-repo';
 import { XmpWriter } from './tools/exiftool/xmp-writer';
 import { setImageThreads } from './tools/sharp/render-thumbnail';
 import { setHashCores } from './media/hash-workers';
+import { modelForViewer } from './media/model-for-viewer';
 import { setModelWorkerCores } from './tools/gltf/run-model-worker';
 import { dailyDue, defineRightsDailyJob, scheduleRightsDaily } from './handlers/rights-daily-job';
 import { today } from './rights/licence-dates';
@@ -103,6 +104,11 @@ export interface Engine {
   subscribe(listener: AnyEventListener): () => void;
   /** The cached file for a media key (a hash; two for a diff) of content some asset has or had, else null. */
   resolveMedia(kind: MediaKind, key: string): string | null;
+  /**
+   * What hosts serve under `/media/<kind>/<key>`: cached media as resolveMedia, and a
+   * model's GLB for the viewer (its own file, or packed on first ask).
+   */
+  mediaFile(kind: MediaKind, key: string): Promise<string | null>;
   /** Resolves when watchers are running and the start-up reconciliation is queued. */
   readonly ready: Promise<void>;
   close(): Promise<void>;
@@ -271,22 +277,28 @@ export function createEngine(options: EngineOptions): Engine {
     ? scheduleRightsDaily(rightsDaily, dailyDue(db, today))
     : () => undefined;
 
+  const resolveMedia = (kind: MediaKind, key: string): string | null => {
+    try {
+      if (!isMediaKey(kind, key)) return null;
+      // An old version's media too: the version list and compare show them (a diff: both).
+      const hashes = kind === 'diff' ? key.split('-') : [key];
+      if (!hashes.every((h) => assets.hasHash(h) || versions.known(h))) return null;
+      if (!cache.has(kind, key)) return null;
+      return cache.pathFor(kind, key);
+    } catch {
+      return null;
+    }
+  };
+
   return {
     handlers,
     dataDir: options.dataDir,
     ready,
     subscribe: (listener) => bus.subscribe(listener),
-    resolveMedia: (kind, key) => {
-      try {
-        if (!isMediaKey(kind, key)) return null;
-        // An old version's media too: the version list and compare show them (a diff: both).
-        const hashes = kind === 'diff' ? key.split('-') : [key];
-        if (!hashes.every((h) => assets.hasHash(h) || versions.known(h))) return null;
-        if (!cache.has(kind, key)) return null;
-        return cache.pathFor(kind, key);
-      } catch {
-        return null;
-      }
+    resolveMedia,
+    mediaFile: async (kind, key) => {
+      if (kind !== 'model') return resolveMedia(kind, key);
+      return isMediaKey(kind, key) ? modelForViewer({ cache, files }, key) : null;
     },
     // Idempotent: a host may close on a signal and again on exit.
     close: () =>

@@ -2,14 +2,14 @@
 // and gives a cut, broken or hostile model its error while the rest index. The last test
 // runs the built `packshot scan`, where models are read on worker threads.
 import { spawnSync } from 'node:child_process';
-import { cp, rm, writeFile } from 'node:fs/promises';
+import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Asset } from '../../../shared/dto';
 import { packshotBin, runPackshot } from '../../test-support/run-cli';
 import { startHarness, type Harness } from '../../test-support/engine-harness';
 import { makeImage, tempDir } from '../../test-support/sample-images';
+import { createModelIO } from '../tools/gltf/read-model';
 import { ASSIMP_GLTF, hasAssimpModels, writeCubeGlb } from '../../test-support/sample-models';
 
 /** What `assets --json` prints of an asset. */
@@ -40,6 +40,10 @@ beforeAll(async () => {
     'o part\nv 0 0 0\nv 1 0 0\nv 1 2 0\nv 0 2 0\nf 1 2 3 4\n',
   );
   await writeFile(join(folder, 'shoe.jpg'), await makeImage(320, 240, 'jpeg', 1));
+  if (hasAssimpModels) {
+    await cp(join(ASSIMP_GLTF, 'BoxTextured-glTF'), join(folder, 'external'), { recursive: true });
+    await cp(join(ASSIMP_GLTF, 'draco'), join(folder, 'draco'), { recursive: true });
+  }
   if (hasAssimpModels)
     await cp(join(ASSIMP_GLTF, 'MissingBin'), join(folder, 'MissingBin'), { recursive: true });
   h = await startHarness();
@@ -100,11 +104,47 @@ describe('3D models', () => {
   it.skipIf(!hasAssimpModels)(
     'assimp MissingBin: the missing buffer named (needs assimp-testmodels)',
     async () => {
-      const asset: Asset = await h.byName('BoxTextured.gltf');
+      const asset = (await h.all()).find((a) => a.path.includes('MissingBin'));
       expect(asset).toMatchObject({
         state: 'error',
         error: expect.stringMatching(/BoxTextured0\.bin is missing/) as unknown,
       });
+    },
+  );
+});
+
+describe('the model served to the loupe viewer', () => {
+  it('a plain GLB is served as its own file; an unknown hash is not served', async () => {
+    const cube = await h.byName('cube.glb');
+    expect(await h.engine.mediaFile('model', cube.hash ?? '')).toBe(join(folder, 'cube.glb'));
+    expect(await h.engine.mediaFile('model', 'a'.repeat(64))).toBeNull();
+    const shoe = await h.byName('shoe.jpg');
+    expect(await h.engine.mediaFile('model', shoe.hash ?? '')).toBeNull();
+  });
+
+  it.skipIf(!hasAssimpModels)(
+    'a .gltf with external files, a Draco one: packed as one plain GLB (needs assimp-testmodels)',
+    async () => {
+      const io = await createModelIO();
+      for (const name of ['BoxTextured.gltf', '2CylinderEngine.gltf']) {
+        const asset = (await h.all()).find(
+          (a) =>
+            a.name === name && a.path.includes(name === 'BoxTextured.gltf' ? 'external' : 'draco'),
+        );
+        const served = await h.engine.mediaFile('model', asset?.hash ?? '');
+        expect(served, name).toMatch(/\.glb$/);
+        const glb = new Uint8Array(await readFile(served ?? ''));
+        const doc = await io.readBinary(glb);
+        expect(
+          doc
+            .getRoot()
+            .listExtensionsUsed()
+            .map((e) => e.extensionName),
+        ).not.toContain('KHR_draco_mesh_compression');
+        expect(doc.getRoot().listMeshes().length).toBeGreaterThan(0);
+        // Asked again: the cached GLB, not a second pack.
+        expect(await h.engine.mediaFile('model', asset?.hash ?? '')).toBe(served);
+      }
     },
   );
 });

@@ -8,7 +8,12 @@ import type { MediaKind } from '../../../shared/bridge';
 
 export type { MediaKind };
 
-const EXTENSION: Record<MediaKind, string> = { thumb: '.webp', preview: '.webp', diff: '.png' };
+const EXTENSION: Record<MediaKind, string> = {
+  thumb: '.webp',
+  preview: '.webp',
+  diff: '.png',
+  model: '.glb',
+};
 
 /**
  * Derived media, kept in the data dir and keyed by content hash: the same bytes anywhere
@@ -16,7 +21,12 @@ const EXTENSION: Record<MediaKind, string> = { thumb: '.webp', preview: '.webp',
  * keyed by the two hashes it compares.
  */
 export class MediaCache {
-  private readonly written: Record<MediaKind, number> = { thumb: 0, preview: 0, diff: 0 };
+  private readonly written: Record<MediaKind, number> = {
+    thumb: 0,
+    preview: 0,
+    diff: 0,
+    model: 0,
+  };
   private readonly files: HashFolder;
 
   constructor(readonly root: string) {

@@ -9,6 +9,8 @@ export const PRUNE_PREVIEWS_JOB = 'previews.prune';
 const DEFAULT_BUDGET = 2 * 1024 ** 3;
 /** A diff is at most 1024 px a side (a few MB as PNG): a few hundred comparisons. */
 const DIFF_BUDGET = 512 * 1024 ** 2;
+/** Packed viewer GLBs (a .gltf's files joined, compression decoded): a few dozen models. */
+const MODEL_BUDGET = 1024 ** 3;
 
 export function definePruneJob(
   registry: JobRegistry,
@@ -25,7 +27,13 @@ export function definePruneJob(
       // Version diffs are previews of a kind: the same job keeps them under a budget of their own.
       const diffs = await pruneCache(cache.folder('diff'), diffBudget, ctx.signal);
       const previews = await pruneCache(cache.folder('preview'), budget, ctx.signal);
-      return { removed: previews.removed + diffs.removed, bytes: previews.bytes + diffs.bytes };
+      // GLBs packed for the 3D viewer: remade on the next open.
+      const models = await pruneCache(cache.folder('model'), MODEL_BUDGET, ctx.signal);
+      const parts = [diffs, previews, models];
+      return {
+        removed: parts.reduce((n, p) => n + p.removed, 0),
+        bytes: parts.reduce((n, p) => n + p.bytes, 0),
+      };
     },
   });
   return () => void type.enqueue({});

@@ -81,11 +81,11 @@ async function start(): Promise<void> {
 
   denyAllPermissions(session.defaultSession);
 
-  protocol.handle(MEDIA_SCHEME, (request) => {
+  protocol.handle(MEDIA_SCHEME, async (request) => {
     const url = new URL(request.url);
     const key = url.pathname.replace(/^\//, '');
     const kind = MEDIA_KINDS.find((k) => k === url.hostname);
-    const file = kind && isMediaKey(kind, key) ? engine.resolveMedia(kind, key) : null;
+    const file = kind && isMediaKey(kind, key) ? await engine.mediaFile(kind, key) : null;
     if (!file) return new Response('Not found', { status: 404 });
     return net.fetch(pathToFileURL(file).href);
   });

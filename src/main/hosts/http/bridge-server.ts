@@ -139,7 +139,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     const media = /^\/media\/([a-z]+)\/([0-9a-f-]{64,129})$/.exec(path);
     const kind = MEDIA_KINDS.find((k) => k === media?.[1]);
     if (kind && media?.[2] && isMediaKey(kind, media[2])) {
-      const file = options.engine.resolveMedia(kind, media[2]);
+      const file = await options.engine.mediaFile(kind, media[2]);
       if (
         file &&
         (await sendFile(res, file, { 'cache-control': 'private, max-age=31536000, immutable' }))

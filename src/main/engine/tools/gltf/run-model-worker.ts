@@ -2,8 +2,9 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { analyseModel } from './analyse-model';
 import type { ModelAnalysis } from './model-analysis';
+import type { ModelJob } from './model-job';
+import { runModelJobHere } from './model-job';
 import { ModelReadError } from './model-read-error';
 
 // Models are read in worker threads with a time limit: gltf-transform, the validator and
@@ -33,9 +34,9 @@ function workerFile(): string | null {
 }
 
 interface Pending {
-  path: string;
+  job: ModelJob;
   timeoutMs: number;
-  resolve: (read: ModelAnalysis) => void;
+  resolve: (result: unknown) => void;
   reject: (error: Error) => void;
 }
 
@@ -79,18 +80,15 @@ function runOn(worker: Worker, job: Pending): void {
       new ModelReadError(`reading the model took over ${seconds(job.timeoutMs)} and was stopped`),
     );
   }, job.timeoutMs);
-  worker.on(
-    'message',
-    (msg: { read?: ModelAnalysis; error?: { message: string; name: string } }) => {
-      done(true);
-      if (msg.read) job.resolve(msg.read);
-      else {
-        const error = msg.error?.name === 'ModelReadError' ? new ModelReadError('') : new Error('');
-        error.message = msg.error?.message ?? 'the model worker failed';
-        job.reject(error);
-      }
-    },
-  );
+  worker.on('message', (msg: { result?: unknown; error?: { message: string; name: string } }) => {
+    done(true);
+    if (!msg.error) job.resolve(msg.result);
+    else {
+      const error = msg.error?.name === 'ModelReadError' ? new ModelReadError('') : new Error('');
+      error.message = msg.error?.message ?? 'the model worker failed';
+      job.reject(error);
+    }
+  });
   worker.on('error', (error) => {
     done(false);
     job.reject(new ModelReadError(`reading the model failed: ${error.message}`));
@@ -99,7 +97,7 @@ function runOn(worker: Worker, job: Pending): void {
     done(false);
     job.reject(new ModelReadError(`the model reader stopped (exit ${code})`));
   });
-  worker.postMessage({ id: 0, path: job.path });
+  worker.postMessage({ id: 0, ...job.job });
 }
 
 function next(): void {
@@ -110,16 +108,28 @@ function next(): void {
   }
 }
 
-/** Reads one model in a worker thread, stopped after `timeoutMs`. */
-export function analyseModelInWorker(
+function runJob(job: ModelJob, timeoutMs: number): Promise<unknown> {
+  if (!workerFile()) return runModelJobHere(job);
+  return new Promise((resolve, reject) => {
+    queue.push({ job, timeoutMs, resolve, reject });
+    next();
+  });
+}
+
+/** Reads one model (facts, validator, render) in a worker thread, stopped after `timeoutMs`. */
+export async function analyseModelInWorker(
   path: string,
   timeoutMs = timeLimit(),
 ): Promise<ModelAnalysis> {
-  if (!workerFile()) return analyseModel(path);
-  return new Promise((resolve, reject) => {
-    queue.push({ path, timeoutMs, resolve, reject });
-    next();
-  });
+  return (await runJob({ op: 'analyse', path }, timeoutMs)) as ModelAnalysis;
+}
+
+/** One GLB of the model for the viewer (see pack-for-viewer.ts), packed in a worker thread. */
+export async function packModelInWorker(
+  path: string,
+  timeoutMs = timeLimit(),
+): Promise<Uint8Array> {
+  return (await runJob({ op: 'pack', path }, timeoutMs)) as Uint8Array;
 }
 
 /** Whether models are read in worker threads here (the built app) or on this thread. */
