@@ -8,6 +8,7 @@ import { assetAt, locateAsset } from '../../store/asset-pages';
 import { useAssets, useLoupe, useSelection } from '../../store-hooks';
 import { useSelectedAsset } from '../use-selected-asset';
 import { LoupeContent } from './LoupeContent';
+import { isViewableModel, ModelLoupe } from './ModelLoupe';
 
 export function Loupe() {
   const open = useLoupe((s) => s.open);
@@ -85,7 +86,9 @@ function LoupeView() {
       tabIndex={-1}
       onKeyDown={onKeyDown}
     >
-      {asset !== undefined ? (
+      {asset !== undefined && isViewableModel(asset) ? (
+        <ModelLoupe asset={asset} index={index} total={total} />
+      ) : asset !== undefined ? (
         <LoupeContent asset={asset} index={index} total={total} />
       ) : (
         <div className="loupe-message">
