@@ -386,6 +386,7 @@ export function debianPackages() {
     ['time', 'GNU time: peak RSS of `scan` processes'],
     ['util-linux', 'taskset: the one-core scaling row'],
     ['findutils', '`find` walk, context for the restart baseline'],
+    ['assimp-testmodels', 'glTF/GLB files (3D thumbnails)'],
   ];
   return wanted.map(([name, use]) => {
     const q = spawnSync('dpkg-query', ['-W', '-f', '${Version}', name], { encoding: 'utf8' });

@@ -3,7 +3,7 @@
 // (except the similar micro-bench).
 //
 //   BENCH_ONLY=scan,cores,paint,restart,rss,watch,similar,search,rights,tagging,scroll,export,
-//              patterns
+//              patterns,models
 //                     a subset (default: all, in this order)
 //   BENCH_100K=N      files in the generated tree for restart and rss (default 100000)
 //   BENCH_RUNS=N      runs per timed figure, median shown (default 3)
@@ -14,13 +14,15 @@
 //   BENCH_EXPORT_RUNS=N  export: engine and bare loop take turns N times, median (default 1)
 //   BENCH_SYNTH=N     assets in the synthetic catalog for search, rights, tagging, scroll (100000)
 //   BENCH_SCALING_FILES=N  cores: N of the distinct photos only (default: all)
+//   BENCH_MODEL_COPIES=N  models: distinct copies of the assimp glTF2 files (default 4)
 //
 // Figures: fig-cold-scan.mjs, fig-scaling.mjs, fig-first-paint.mjs, fig-restart.mjs, fig-peak-rss.mjs,
 // fig-watch.mjs, fig-similar.mjs (a micro-bench of the near-duplicate index; the engine's
 // module, in this process); over a synthetic 100k catalog (synthetic-100k.mjs):
 // fig-search.mjs, fig-rights-search.mjs (rights terms, on a copy given licences and
-// approvals), fig-tagging.mjs, fig-scroll.mjs; fig-export.mjs; and fig-patterns.mjs (users'
-// regexes and globs on RE2 against native RegExp, in this process). Exit 1 when a figure
+// approvals), fig-tagging.mjs, fig-scroll.mjs; fig-export.mjs; fig-patterns.mjs (users'
+// regexes and globs on RE2 against native RegExp, in this process); and fig-model-thumbs.mjs
+// (3D thumbnails of assimp-testmodels' glTF files against a bare gltf-transform read). Exit 1 when a figure
 // could not be measured (the engine lacks what it needs, or failed); an unmet target is
 // printed, not an exit code.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -34,6 +36,7 @@ import scaling from './fig-scaling.mjs';
 import exportPacks from './fig-export.mjs';
 import firstPaint from './fig-first-paint.mjs';
 import patterns from './fig-patterns.mjs';
+import modelThumbs from './fig-model-thumbs.mjs';
 import peakRss from './fig-peak-rss.mjs';
 import restart from './fig-restart.mjs';
 import rightsSearch from './fig-rights-search.mjs';
@@ -60,6 +63,7 @@ const FIGURES = [
   scroll,
   exportPacks,
   patterns,
+  modelThumbs,
 ];
 const ALIASES = {
   cold: 'scan',

@@ -67,48 +67,59 @@ export function rasterise(input: RasterInput, width: number, height: number): Ui
   }
   const scale = half > 0 ? FILL / 2 / half : 1;
   const zbuf = new Float32Array(width * height).fill(-Infinity);
-  const sx = new Float64Array(3);
-  const sy = new Float64Array(3);
-  const sz = new Float64Array(3);
   const { corners, colors } = input;
+  const [cx, cy, cz] = centre;
+  const [lx, ly, lz] = light;
+  // Scalars only in this loop: it runs once per triangle (up to the render cap).
+  const screen = new Float64Array(9);
   for (let t = 0; t < input.count; t++) {
     const o = t * 9;
-    const a: Vec = [corners[o] as number, corners[o + 1] as number, corners[o + 2] as number];
-    const b: Vec = [corners[o + 3] as number, corners[o + 4] as number, corners[o + 5] as number];
-    const c: Vec = [corners[o + 6] as number, corners[o + 7] as number, corners[o + 8] as number];
-    const n = norm(
-      cross([b[0] - a[0], b[1] - a[1], b[2] - a[2]], [c[0] - a[0], c[1] - a[1], c[2] - a[2]]),
-    );
-    const shade = AMBIENT + (1 - AMBIENT) * Math.abs(dot(n, light));
-    const r = Math.min(255, (colors[t * 3] as number) * shade);
-    const g = Math.min(255, (colors[t * 3 + 1] as number) * shade);
-    const bl = Math.min(255, (colors[t * 3 + 2] as number) * shade);
-    [a, b, c].forEach((p, k) => {
-      const d: Vec = [p[0] - centre[0], p[1] - centre[1], p[2] - centre[2]];
-      sx[k] = width / 2 + dot(d, right) * scale;
-      sy[k] = height / 2 - dot(d, up) * scale;
-      sz[k] = dot(d, toCamera);
-    });
-    fillTriangle(px, zbuf, width, height, sx, sy, sz, r, g, bl);
+    for (let k = 0; k < 3; k++) {
+      const dx = (corners[o + k * 3] as number) - cx;
+      const dy = (corners[o + k * 3 + 1] as number) - cy;
+      const dz = (corners[o + k * 3 + 2] as number) - cz;
+      screen[k * 3] = width / 2 + (dx * right[0] + dy * right[1] + dz * right[2]) * scale;
+      screen[k * 3 + 1] = height / 2 - (dx * up[0] + dy * up[1] + dz * up[2]) * scale;
+      screen[k * 3 + 2] = dx * toCamera[0] + dy * toCamera[1] + dz * toCamera[2];
+    }
+    const ux = (corners[o + 3] as number) - (corners[o] as number);
+    const uy = (corners[o + 4] as number) - (corners[o + 1] as number);
+    const uz = (corners[o + 5] as number) - (corners[o + 2] as number);
+    const vx = (corners[o + 6] as number) - (corners[o] as number);
+    const vy = (corners[o + 7] as number) - (corners[o + 1] as number);
+    const vz = (corners[o + 8] as number) - (corners[o + 2] as number);
+    const nx = uy * vz - uz * vy;
+    const ny = uz * vx - ux * vz;
+    const nz = ux * vy - uy * vx;
+    const length = Math.hypot(nx, ny, nz) || 1;
+    const shade = AMBIENT + ((1 - AMBIENT) * Math.abs(nx * lx + ny * ly + nz * lz)) / length;
+    const color =
+      (Math.min(255, (colors[t * 3] as number) * shade) << 16) |
+      (Math.min(255, (colors[t * 3 + 1] as number) * shade) << 8) |
+      Math.min(255, (colors[t * 3 + 2] as number) * shade);
+    fillTriangle(px, zbuf, width, height, screen, color);
   }
   return px;
 }
 
+/** Fills one projected triangle (x, y, depth per corner) where it is nearer than the z-buffer. */
 function fillTriangle(
   px: Uint8Array,
   zbuf: Float32Array,
   width: number,
   height: number,
-  sx: Float64Array,
-  sy: Float64Array,
-  sz: Float64Array,
-  r: number,
-  g: number,
-  b: number,
+  p: Float64Array,
+  color: number,
 ): void {
-  const [x0, x1, x2] = sx as unknown as [number, number, number];
-  const [y0, y1, y2] = sy as unknown as [number, number, number];
-  const [z0, z1, z2] = sz as unknown as [number, number, number];
+  const x0 = p[0] as number;
+  const y0 = p[1] as number;
+  const z0 = p[2] as number;
+  const x1 = p[3] as number;
+  const y1 = p[4] as number;
+  const z1 = p[5] as number;
+  const x2 = p[6] as number;
+  const y2 = p[7] as number;
+  const z2 = p[8] as number;
   const area = (x1 - x0) * (y2 - y0) - (x2 - x0) * (y1 - y0);
   if (area === 0 || !Number.isFinite(area)) return;
   const minX = Math.max(0, Math.floor(Math.min(x0, x1, x2)));
@@ -116,6 +127,9 @@ function fillTriangle(
   const minY = Math.max(0, Math.floor(Math.min(y0, y1, y2)));
   const maxY = Math.min(height - 1, Math.ceil(Math.max(y0, y1, y2)));
   const inv = 1 / area;
+  const r = (color >> 16) & 255;
+  const g = (color >> 8) & 255;
+  const b = color & 255;
   for (let y = minY; y <= maxY; y++) {
     const py = y + 0.5;
     for (let x = minX; x <= maxX; x++) {

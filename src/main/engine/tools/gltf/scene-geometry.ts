@@ -84,6 +84,7 @@ export function sceneGeometry(doc: Document, cap = RENDER_TRIANGLE_CAP): SceneGe
   const max: [number, number, number] = [-Infinity, -Infinity, -Infinity];
   let count = 0;
   let seen = 0;
+  const corner = new Int32Array(3);
   for (const { mesh, world } of instances) {
     for (const prim of mesh.listPrimitives()) {
       const tris = primitiveTriangles(prim);
@@ -104,7 +105,7 @@ export function sceneGeometry(doc: Document, cap = RENDER_TRIANGLE_CAP): SceneGe
       const mode = prim.getMode();
       for (let t = 0; t < tris; t++) {
         if (seen++ % every !== 0 || count >= room) continue;
-        const abc = triangleCorners(mode, t, index);
+        const abc = triangleCorners(mode, t, index, corner);
         let ok = true;
         for (let k = 0; k < 3 && ok; k++) {
           const v = abc[k] as number;

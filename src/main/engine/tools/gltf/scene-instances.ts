@@ -69,17 +69,26 @@ export function meshTriangles(mesh: Mesh): number {
   return sum;
 }
 
-/** The vertex indices of triangle `t` of a primitive of `mode` (strips alternate winding). */
+/** The vertex indices of triangle `t` of a primitive of `mode` into `out` (strips alternate winding). */
 export function triangleCorners(
   mode: number,
   t: number,
   index: (i: number) => number,
-): [number, number, number] {
+  out: Int32Array,
+): Int32Array {
   if (mode === TRIANGLE_STRIP) {
-    return t % 2 === 0
-      ? [index(t), index(t + 1), index(t + 2)]
-      : [index(t + 1), index(t), index(t + 2)];
+    const even = t % 2 === 0;
+    out[0] = index(even ? t : t + 1);
+    out[1] = index(even ? t + 1 : t);
+    out[2] = index(t + 2);
+  } else if (mode === TRIANGLE_FAN) {
+    out[0] = index(0);
+    out[1] = index(t + 1);
+    out[2] = index(t + 2);
+  } else {
+    out[0] = index(3 * t);
+    out[1] = index(3 * t + 1);
+    out[2] = index(3 * t + 2);
   }
-  if (mode === TRIANGLE_FAN) return [index(0), index(t + 1), index(t + 2)];
-  return [index(3 * t), index(3 * t + 1), index(3 * t + 2)];
+  return out;
 }
