@@ -131,8 +131,3 @@ export async function packModelInWorker(
 ): Promise<Uint8Array> {
   return (await runJob({ op: 'pack', path }, timeoutMs)) as Uint8Array;
 }
-
-/** Whether models are read in worker threads here (the built app) or on this thread. */
-export function modelWorkersAvailable(): boolean {
-  return workerFile() !== null;
-}
