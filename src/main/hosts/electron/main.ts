@@ -19,8 +19,19 @@ const rendererIndex = join(here, '../renderer/index.html');
 const FALLBACK_DRAG_ICON =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAACAAAAAgCAYAAABzenr0AAAACXBIWXMAAAPoAAAD6AG1e1JrAAAARklEQVRYhe3XMREAMAxC0YqJM1RHAybqol3ekD13IfA5k+7PORYYJwgR1hsuIxpWHGFUcbyAZCBZQGlh+Somo5pFOe1zHVzXPyyI+6pK8QAAAABJRU5ErkJggg==';
 
+// supportFetchAPI and corsEnabled: the 3D viewer fetch()es its model from this scheme, from
+// the file:// page (another origin), which <img> never needed.
 protocol.registerSchemesAsPrivileged([
-  { scheme: MEDIA_SCHEME, privileges: { standard: true, secure: true, stream: true } },
+  {
+    scheme: MEDIA_SCHEME,
+    privileges: {
+      standard: true,
+      secure: true,
+      stream: true,
+      supportFetchAPI: true,
+      corsEnabled: true,
+    },
+  },
 ]);
 
 // Read once; a packaged app ignores them (see window-policy.ts).
@@ -87,7 +98,12 @@ async function start(): Promise<void> {
     const kind = MEDIA_KINDS.find((k) => k === url.hostname);
     const file = kind && isMediaKey(kind, key) ? await engine.mediaFile(kind, key) : null;
     if (!file) return new Response('Not found', { status: 404 });
-    return net.fetch(pathToFileURL(file).href);
+    const response = await net.fetch(pathToFileURL(file).href);
+    if (kind !== 'model') return response;
+    // The viewer's fetch comes from the file:// page: only this app's page reaches the scheme.
+    const headers = new Headers(response.headers);
+    headers.set('access-control-allow-origin', '*');
+    return new Response(response.body, { status: response.status, headers });
   });
 
   ipcMain.handle(IPC.invoke, (event, method: unknown, args: unknown) => {
