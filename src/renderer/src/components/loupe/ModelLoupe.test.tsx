@@ -10,10 +10,21 @@ import { byTestId, flush, oneByTestId, stubLayout } from '../../test-support/ren
 import { AssetGrid } from '../grid/AssetGrid';
 import { Loupe } from './Loupe';
 
+/** A stand-in element: like model-viewer, it reports `load` on its own a moment after it is added. */
+class FakeModelViewer extends HTMLElement {
+  loaded = false;
+  connectedCallback(): void {
+    if (!this.getAttribute('src')?.includes('model/00')) return;
+    setTimeout(() => {
+      this.loaded = true;
+      this.dispatchEvent(new CustomEvent('load', { detail: { url: this.getAttribute('src') } }));
+    }, 20);
+  }
+}
+
 vi.mock('./load-model-viewer', () => ({
   loadModelViewer: () => {
-    if (!customElements.get('model-viewer'))
-      customElements.define('model-viewer', class extends HTMLElement {});
+    if (!customElements.get('model-viewer')) customElements.define('model-viewer', FakeModelViewer);
     return Promise.resolve();
   },
 }));
@@ -78,6 +89,12 @@ describe('3D loupe', () => {
     });
     expect(oneByTestId(loupe, 'model-stage').dataset.state).toBe('ready');
     expect(byTestId(loupe, 'loupe-image')).toEqual([]);
+  });
+
+  it('a viewer that loads on its own is seen as loaded', async () => {
+    const loupe = await openOn(0);
+    await act(() => new Promise((resolve) => setTimeout(resolve, 60)));
+    expect(oneByTestId(loupe, 'model-stage').dataset.state).toBe('ready');
   });
 
   it('switches the lighting', async () => {
