@@ -41,6 +41,37 @@ interface Pending {
 }
 
 const idle: Worker[] = [];
+/** A worker idle this long is ended: each holds the validator and gltf-transform (~100 MB). */
+const IDLE_MS = 30_000;
+const idleTimers = new Map<Worker, NodeJS.Timeout>();
+
+function rest(worker: Worker): void {
+  worker.unref();
+  idle.push(worker);
+  const forget = (): void => {
+    clearTimeout(idleTimers.get(worker));
+    idleTimers.delete(worker);
+    const at = idle.indexOf(worker);
+    if (at >= 0) idle.splice(at, 1);
+  };
+  // One that dies while idle is not handed the next job.
+  worker.once('exit', forget);
+  const timer = setTimeout(() => {
+    forget();
+    void worker.terminate();
+  }, IDLE_MS);
+  timer.unref();
+  idleTimers.set(worker, timer);
+}
+
+function wake(): Worker | undefined {
+  const worker = idle.pop();
+  if (worker) {
+    clearTimeout(idleTimers.get(worker));
+    idleTimers.delete(worker);
+  }
+  return worker;
+}
 const queue: Pending[] = [];
 let busy = 0;
 let cores = Math.max(1, Math.min(2, availableParallelism()));
@@ -68,10 +99,8 @@ function runOn(worker: Worker, job: Pending): void {
     worker.removeAllListeners('error');
     worker.removeAllListeners('exit');
     busy--;
-    if (keep) {
-      worker.unref();
-      idle.push(worker);
-    } else void worker.terminate();
+    if (keep) rest(worker);
+    else void worker.terminate();
     next();
   };
   const timer = setTimeout(() => {
@@ -104,7 +133,7 @@ function next(): void {
   const file = workerFile();
   while (queue.length > 0 && busy < cores && file) {
     const job = queue.shift() as Pending;
-    runOn(idle.pop() ?? spawn(file), job);
+    runOn(wake() ?? spawn(file), job);
   }
 }
 
