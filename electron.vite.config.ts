@@ -48,6 +48,8 @@ export default defineConfig({
         input: {
           index: resolve('src/main/hosts/electron/main.ts'),
           cli: resolve('src/main/hosts/cli/main.ts'),
+          // Models are read on worker threads (tools/gltf/run-model-worker.ts finds it here).
+          'model-worker': resolve('src/main/engine/tools/gltf/model-worker.ts'),
         },
       },
     },

@@ -19,6 +19,7 @@ function builtAt(root) {
     'out/main/cli.cjs',
     'out/main/index.js',
     'out/main/index.cjs',
+    'out/main/model-worker.js',
     'out/preload/index.cjs',
     'out/renderer/index.html',
   ];

@@ -388,6 +388,7 @@ export function debianPackages() {
     ['findutils', '`find` walk, context for the restart baseline'],
     ['poppler-utils', 'pdftoppm baseline for PDF thumbnails'],
     ['forensics-samples-files', 'real PDFs for the PDF figure'],
+    ['assimp-testmodels', 'glTF/GLB files (3D thumbnails)'],
   ];
   return wanted.map(([name, use]) => {
     const q = spawnSync('dpkg-query', ['-W', '-f', '${Version}', name], { encoding: 'utf8' });

@@ -3,7 +3,7 @@
 // (except the similar micro-bench).
 //
 //   BENCH_ONLY=scan,cores,paint,restart,rss,watch,similar,search,rights,tagging,scroll,export,
-//              patterns,pdf,video
+//              patterns,pdf,video,models
 //                     a subset (default: all, in this order)
 //   BENCH_100K=N      files in the generated tree for restart and rss (default 100000)
 //   BENCH_RUNS=N      runs per timed figure, median shown (default 3)
@@ -16,6 +16,7 @@
 //   BENCH_SCALING_FILES=N  cores: N of the distinct photos only (default: all)
 //   BENCH_PDFS=N      pdf: generated manuals (default 120; half as many forensic copies join)
 //   BENCH_VIDEOS=N    video: distinct generated clips (default 24)
+//   BENCH_MODEL_COPIES=N  models: distinct copies of the assimp glTF2 files (default 4)
 //
 // Figures: fig-cold-scan.mjs, fig-scaling.mjs, fig-first-paint.mjs, fig-restart.mjs, fig-peak-rss.mjs,
 // fig-watch.mjs, fig-similar.mjs (a micro-bench of the near-duplicate index; the engine's
@@ -24,7 +25,8 @@
 // approvals), fig-tagging.mjs, fig-scroll.mjs; fig-export.mjs; and fig-patterns.mjs (users'
 // regexes and globs on RE2 against native RegExp, in this process); fig-pdf.mjs (PDF page-1
 // thumbnails against pdftoppm); fig-video-posters.mjs (video posters in the app against
-// ffmpeg's first frame per file). Exit 1 when a figure
+// ffmpeg's first frame per file); fig-model-thumbs.mjs (3D thumbnails of assimp-testmodels'
+// glTF files against a bare gltf-transform read). Exit 1 when a figure
 // could not be measured (the engine lacks what it needs, or failed); an unmet target is
 // printed, not an exit code.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -39,6 +41,7 @@ import exportPacks from './fig-export.mjs';
 import firstPaint from './fig-first-paint.mjs';
 import patterns from './fig-patterns.mjs';
 import pdf from './fig-pdf.mjs';
+import modelThumbs from './fig-model-thumbs.mjs';
 import peakRss from './fig-peak-rss.mjs';
 import restart from './fig-restart.mjs';
 import rightsSearch from './fig-rights-search.mjs';
@@ -68,6 +71,7 @@ const FIGURES = [
   patterns,
   pdf,
   videoPosters,
+  modelThumbs,
 ];
 const ALIASES = {
   cold: 'scan',

@@ -30,11 +30,13 @@ export const MEDIA_SCHEME = 'packshot-media';
  * `diff`: the pixel difference of two versions, keyed `<sha256 a>-<sha256 b>`. `page`: a
  * document's page painted on request, cached as `<sha256>-<page>-<width>` and asked for as
  * `page/<sha256>/<page>?w=<width>` (pageRequest below). `strip`: a video's hover scrub sprite
- * (SCRUB_FRAMES frames side by side), made on first ask.
+ * (SCRUB_FRAMES frames side by side), made on first ask. `model`: a registered glTF/GLB for
+ * the loupe's 3D viewer, as one uncompressed GLB (the file itself when it is one already,
+ * else packed by the engine on first ask and cached by content).
  */
-export type MediaKind = 'thumb' | 'preview' | 'diff' | 'strip' | 'page';
+export type MediaKind = 'thumb' | 'preview' | 'diff' | 'strip' | 'page' | 'model';
 /** The kinds served by key; a page has a request of its own shape (pageRequest below). */
-export const MEDIA_KINDS: readonly MediaKind[] = ['thumb', 'preview', 'diff', 'strip'];
+export const MEDIA_KINDS: readonly MediaKind[] = ['thumb', 'preview', 'diff', 'strip', 'model'];
 
 /** What hosts serve under their media root: the cache, and a registered video's own file. */
 export type ServedKind = MediaKind | 'video';

@@ -66,6 +66,8 @@ import { TagRepo } from './repositories/tag-repo';
 import { XmpWriter } from './tools/exiftool/xmp-writer';
 import { setImageThreads } from './tools/sharp/render-thumbnail';
 import { setHashCores } from './media/hash-workers';
+import { modelForViewer } from './media/model-for-viewer';
+import { setModelWorkerCores } from './tools/gltf/run-model-worker';
 import { dailyDue, defineRightsDailyJob, scheduleRightsDaily } from './handlers/rights-daily-job';
 import { today } from './rights/licence-dates';
 
@@ -111,7 +113,8 @@ export interface Engine {
   resolvePage(request: PageRequest): Promise<string | null>;
   /**
    * What hosts serve under `/media/<kind>/<key>`: cached media as resolveMedia, a video's
-   * scrub strip (made on first ask), or a registered video's own file for playback.
+   * scrub strip (made on first ask), a registered video's own file for playback, or a
+   * model's GLB for the viewer (its own file, or packed on first ask).
    */
   mediaFile(kind: ServedKind, key: string): Promise<string | null>;
   /** Resolves when watchers are running and the start-up reconciliation is queued. */
@@ -127,6 +130,7 @@ export function createEngine(options: EngineOptions): Engine {
   const cores = Math.max(1, options.concurrency ?? availableParallelism());
   setImageThreads(cores);
   setHashCores(cores);
+  setModelWorkerCores(cores);
   const db = openDatabase(join(options.dataDir, 'packshot.db'), {
     nativeBinding: options.sqliteBinding,
   });
@@ -309,6 +313,7 @@ export function createEngine(options: EngineOptions): Engine {
       if (!isMediaKey(kind, key)) return null;
       if (kind === 'video') return videoFile({ cache, files }, key)?.path ?? null;
       if (kind === 'strip') return ensureStrip({ cache, files }, key);
+      if (kind === 'model') return modelForViewer({ cache, files }, key);
       return resolveMedia(kind, key);
     },
     resolvePage: async (request) => {

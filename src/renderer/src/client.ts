@@ -90,6 +90,11 @@ export class Client {
     return this.transport.mediaUrl('video', hash);
   }
 
+  /** A glTF/GLB model as one GLB for the loupe's 3D viewer (packed by the engine if need be). */
+  modelUrl(hash: string): string {
+    return this.transport.mediaUrl('model', hash);
+  }
+
   /** A version comparison's pixel difference, by the key versions.compare named. */
   diffUrl(key: string): string {
     return this.transport.mediaUrl('diff', key);

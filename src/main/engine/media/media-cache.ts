@@ -14,6 +14,7 @@ const EXTENSION: Record<MediaKind, string> = {
   diff: '.png',
   page: '.png',
   strip: '.jpg',
+  model: '.glb',
 };
 
 /**
@@ -28,6 +29,7 @@ export class MediaCache {
     diff: 0,
     page: 0,
     strip: 0,
+    model: 0,
   };
   private readonly files: HashFolder;
 

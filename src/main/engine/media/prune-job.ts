@@ -11,6 +11,8 @@ const DEFAULT_BUDGET = 2 * 1024 ** 3;
 const DIFF_BUDGET = 512 * 1024 ** 2;
 /** Document pages painted for the loupe (~100 KB each as PNG): a few thousand. */
 const PAGE_BUDGET = 256 * 1024 ** 2;
+/** Packed viewer GLBs (a .gltf's files joined, compression decoded): a few dozen models. */
+const MODEL_BUDGET = 1024 ** 3;
 
 export function definePruneJob(
   registry: JobRegistry,
@@ -28,7 +30,9 @@ export function definePruneJob(
       const diffs = await pruneCache(cache.folder('diff'), diffBudget, ctx.signal);
       const pages = await pruneCache(cache.folder('page'), PAGE_BUDGET, ctx.signal);
       const previews = await pruneCache(cache.folder('preview'), budget, ctx.signal);
-      const all = [diffs, pages, previews];
+      // GLBs packed for the 3D viewer: remade on the next open.
+      const models = await pruneCache(cache.folder('model'), MODEL_BUDGET, ctx.signal);
+      const all = [diffs, pages, previews, models];
       return {
         removed: all.reduce((n, r) => n + r.removed, 0),
         bytes: all.reduce((n, r) => n + r.bytes, 0),

@@ -26,8 +26,19 @@ const rendererIndex = join(here, '../renderer/index.html');
 const FALLBACK_DRAG_ICON =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAACAAAAAgCAYAAABzenr0AAAACXBIWXMAAAPoAAAD6AG1e1JrAAAARklEQVRYhe3XMREAMAxC0YqJM1RHAybqol3ekD13IfA5k+7PORYYJwgR1hsuIxpWHGFUcbyAZCBZQGlh+Somo5pFOe1zHVzXPyyI+6pK8QAAAABJRU5ErkJggg==';
 
+// supportFetchAPI and corsEnabled: the 3D viewer fetch()es its model from this scheme, from
+// the file:// page (another origin), which <img> never needed.
 protocol.registerSchemesAsPrivileged([
-  { scheme: MEDIA_SCHEME, privileges: { standard: true, secure: true, stream: true } },
+  {
+    scheme: MEDIA_SCHEME,
+    privileges: {
+      standard: true,
+      secure: true,
+      stream: true,
+      supportFetchAPI: true,
+      corsEnabled: true,
+    },
+  },
 ]);
 
 // Read once; a packaged app ignores them (see window-policy.ts).
@@ -88,8 +99,9 @@ async function start(): Promise<void> {
 
   denyAllPermissions(session.defaultSession);
 
-  // Cached media, a registered video's file (with byte ranges for the <video> to seek) and
-  // a document's page (`page/<sha256>/<page>?w=<width>`, painted on first request).
+  // Cached media, a registered video's file (with byte ranges for the <video> to seek), a
+  // model's GLB and a document's page (`page/<sha256>/<page>?w=<width>`, painted on first
+  // request).
   protocol.handle(MEDIA_SCHEME, async (request) => {
     const url = new URL(request.url);
     const key = url.pathname.replace(/^\//, '');
@@ -102,7 +114,10 @@ async function start(): Promise<void> {
         : null;
     if (!file) return new Response('Not found', { status: 404 });
     const caching = kind === 'video' ? 'no-cache' : 'max-age=31536000, immutable';
-    return mediaResponse(file, request.headers.get('range'), { 'cache-control': caching });
+    // The viewer's fetch comes from the file:// page: only this app's page reaches the scheme.
+    const cors: Record<string, string> =
+      kind === 'model' ? { 'access-control-allow-origin': '*' } : {};
+    return mediaResponse(file, request.headers.get('range'), { 'cache-control': caching, ...cors });
   });
 
   ipcMain.handle(IPC.invoke, (event, method: unknown, args: unknown) => {

@@ -38,14 +38,21 @@ export interface Bridge {
   close(): Promise<void>;
 }
 
-const CSP = [
+/** model-viewer's shadow-root <style> (its template, v4.4), allowed by its hash alone. */
+export const MODEL_VIEWER_STYLE = "'sha256-PXtZZkJMMyc18o/DN1ZEFOJ2qEGq95IQbVaJFMOXOb0='";
+
+export const CSP = [
   "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
+  // 'wasm-unsafe-eval': the 3D viewer's three.js compiles its WebAssembly decoders when it
+  // loads (WebAssembly only: eval() of JavaScript stays refused).
+  "script-src 'self' 'wasm-unsafe-eval'",
+  `style-src 'self' ${MODEL_VIEWER_STYLE}`,
+  // blob: for the 3D viewer: three.js's glTF loader reads a GLB's embedded textures
+  // through object URLs (fetched, or drawn as images).
+  "img-src 'self' data: blob:",
   // The loupe's <video>: a registered video's file under /media/video/, nothing else.
   "media-src 'self'",
-  "connect-src 'self'",
+  "connect-src 'self' blob:",
   "font-src 'self'",
   "base-uri 'none'",
   "form-action 'none'",

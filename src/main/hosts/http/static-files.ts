@@ -17,6 +17,7 @@ const TYPES = new Map<string, string>(
     '.jpg': 'image/jpeg',
     '.ico': 'image/x-icon',
     '.woff2': 'font/woff2',
+    '.glb': 'model/gltf-binary',
   }),
 );
 

@@ -12,6 +12,7 @@ import { useAssets, useLoupe, useSelection } from '../../store-hooks';
 import { useSelectedAsset } from '../use-selected-asset';
 import { LoupeContent } from './LoupeContent';
 import { LoupeVideo, togglePlay } from './LoupeVideo';
+import { isViewableModel, ModelLoupe } from './ModelLoupe';
 
 export function Loupe() {
   const open = useLoupe((s) => s.open);
@@ -107,6 +108,8 @@ function LoupeView() {
     >
       {asset !== undefined && playable(asset) ? (
         <LoupeVideo asset={asset} hash={asset.hash} index={index} total={total} />
+      ) : asset !== undefined && isViewableModel(asset) ? (
+        <ModelLoupe asset={asset} index={index} total={total} />
       ) : asset !== undefined ? (
         <LoupeContent asset={asset} index={index} total={total} />
       ) : (

@@ -1,0 +1,162 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ModelAnalysis } from './model-analysis';
+import type { ModelJob } from './model-job';
+import { runModelJobHere } from './model-job';
+import { ModelReadError } from './model-read-error';
+
+// Models are read in worker threads with a time limit: gltf-transform, the validator and
+// the rasteriser are all synchronous JavaScript, so a model that takes minutes would stop
+// the engine's event loop. A worker past its limit is terminated (and replaced on the next
+// job); one that runs out of its heap dies alone. The worker is its own build output; run
+// from the sources (vitest), there is none, and the model is read on this thread.
+
+export const MODEL_TIME_LIMIT_MS = 60_000;
+
+/** The limit: PACKSHOT_MODEL_TIMEOUT_MS when set (tests, slow machines), else a minute. */
+function timeLimit(): number {
+  const set = Number(process.env['PACKSHOT_MODEL_TIMEOUT_MS']);
+  return Number.isFinite(set) && set > 0 ? set : MODEL_TIME_LIMIT_MS;
+}
+
+const seconds = (ms: number): string => (ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`);
+/** A worker's heap: a model past it fails alone instead of taking the engine down. */
+const WORKER_HEAP_MB = 2048;
+
+function workerFile(): string | null {
+  for (const rel of ['./model-worker.js', '../model-worker.js']) {
+    const file = fileURLToPath(new URL(rel, import.meta.url));
+    if (existsSync(file)) return file;
+  }
+  return null;
+}
+
+interface Pending {
+  job: ModelJob;
+  timeoutMs: number;
+  resolve: (result: unknown) => void;
+  reject: (error: Error) => void;
+}
+
+const idle: Worker[] = [];
+/** A worker idle this long is ended: each holds the validator and gltf-transform (~100 MB). */
+const IDLE_MS = 30_000;
+const idleTimers = new Map<Worker, NodeJS.Timeout>();
+
+function rest(worker: Worker): void {
+  worker.unref();
+  idle.push(worker);
+  const forget = (): void => {
+    clearTimeout(idleTimers.get(worker));
+    idleTimers.delete(worker);
+    const at = idle.indexOf(worker);
+    if (at >= 0) idle.splice(at, 1);
+  };
+  // One that dies while idle is not handed the next job.
+  worker.once('exit', forget);
+  const timer = setTimeout(() => {
+    forget();
+    void worker.terminate();
+  }, IDLE_MS);
+  timer.unref();
+  idleTimers.set(worker, timer);
+}
+
+function wake(): Worker | undefined {
+  const worker = idle.pop();
+  if (worker) {
+    clearTimeout(idleTimers.get(worker));
+    idleTimers.delete(worker);
+  }
+  return worker;
+}
+const queue: Pending[] = [];
+let busy = 0;
+let cores = Math.max(1, Math.min(2, availableParallelism()));
+
+/** The engine's core count: at most this many models are read at once (and never over 2). */
+export function setModelWorkerCores(n: number): void {
+  cores = Math.max(1, Math.min(2, n));
+}
+
+function spawn(file: string): Worker {
+  const worker = new Worker(file, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+  worker.unref();
+  return worker;
+}
+
+function runOn(worker: Worker, job: Pending): void {
+  busy++;
+  worker.ref();
+  let settled = false;
+  const done = (keep: boolean): void => {
+    if (settled) return;
+    settled = true;
+    clearTimeout(timer);
+    worker.removeAllListeners('message');
+    worker.removeAllListeners('error');
+    worker.removeAllListeners('exit');
+    busy--;
+    if (keep) rest(worker);
+    else void worker.terminate();
+    next();
+  };
+  const timer = setTimeout(() => {
+    done(false);
+    job.reject(
+      new ModelReadError(`reading the model took over ${seconds(job.timeoutMs)} and was stopped`),
+    );
+  }, job.timeoutMs);
+  worker.on('message', (msg: { result?: unknown; error?: { message: string; name: string } }) => {
+    done(true);
+    if (!msg.error) job.resolve(msg.result);
+    else {
+      const error = msg.error?.name === 'ModelReadError' ? new ModelReadError('') : new Error('');
+      error.message = msg.error?.message ?? 'the model worker failed';
+      job.reject(error);
+    }
+  });
+  worker.on('error', (error) => {
+    done(false);
+    job.reject(new ModelReadError(`reading the model failed: ${error.message}`));
+  });
+  worker.on('exit', (code) => {
+    done(false);
+    job.reject(new ModelReadError(`the model reader stopped (exit ${code})`));
+  });
+  worker.postMessage({ id: 0, ...job.job });
+}
+
+function next(): void {
+  const file = workerFile();
+  while (queue.length > 0 && busy < cores && file) {
+    const job = queue.shift() as Pending;
+    runOn(wake() ?? spawn(file), job);
+  }
+}
+
+function runJob(job: ModelJob, timeoutMs: number): Promise<unknown> {
+  if (!workerFile()) return runModelJobHere(job);
+  return new Promise((resolve, reject) => {
+    queue.push({ job, timeoutMs, resolve, reject });
+    next();
+  });
+}
+
+/** Reads one model (facts, validator, render) in a worker thread, stopped after `timeoutMs`. */
+export async function analyseModelInWorker(
+  path: string,
+  timeoutMs = timeLimit(),
+): Promise<ModelAnalysis> {
+  return (await runJob({ op: 'analyse', path }, timeoutMs)) as ModelAnalysis;
+}
+
+/** One GLB of the model for the viewer (see pack-for-viewer.ts), packed in a worker thread. */
+export async function packModelInWorker(
+  path: string,
+  timeoutMs = timeLimit(),
+): Promise<Uint8Array> {
+  return (await runJob({ op: 'pack', path }, timeoutMs)) as Uint8Array;
+}
