@@ -87,6 +87,32 @@ export interface ChannelRules {
   maxImages: number | null;
 }
 
+/** 3D model files a preset writes: the GLB, and a USDZ beside it for iOS AR Quick Look. */
+export const MODEL_FORMATS = ['glb', 'usdz'] as const;
+export type ModelFormat = (typeof MODEL_FORMATS)[number];
+
+/** Geometry compression tried when a GLB is over its size target (USDZ carries none). */
+export const MODEL_COMPRESSIONS = ['draco', 'meshopt', 'none'] as const;
+export type ModelCompression = (typeof MODEL_COMPRESSIONS)[number];
+
+/** A channel's rules for 3D models linked in role 'model' (preset section `model`). */
+export interface ModelRules {
+  formats: ModelFormat[];
+  /** The channel refuses a file over this (each of GLB and USDZ). */
+  maxBytes: number | null;
+  /** Optimised (compression, then smaller textures) until the GLB is at most this. */
+  targetBytes: number | null;
+  /** A hard budget: a model over it is simplified down to it on export. */
+  maxTriangles: number | null;
+  /** Advice: a model over it gets a warning only. */
+  recommendedTriangles: number | null;
+  /** Longest side of any texture, px: larger ones are resized on export. */
+  maxTextureSize: number | null;
+  /** Textures resized down to powers of two on export. */
+  texturePowerOfTwo: boolean;
+  compression: ModelCompression;
+}
+
 /** Where a preset's rules come from, and when they were last checked against it. */
 export interface PresetSource {
   title: string;
@@ -129,6 +155,8 @@ export interface PresetBody {
    * (unless `--territory` names one).
    */
   territories?: string[] | null;
+  /** Rules for 3D models in role 'model'; absent or null: the preset exports no models. */
+  model?: ModelRules | null;
 }
 
 export interface ChannelPreset extends PresetBody {
@@ -282,6 +310,8 @@ export interface ManifestFile {
   renderKey: string;
   /** Pre-flight warnings or failures it was written with. */
   warnings: string[];
+  /** A 3D model (GLB or USDZ): its triangles (width and height are 0). */
+  triangles?: number;
 }
 
 export interface PackManifest {
