@@ -111,6 +111,8 @@ export interface ModelRules {
   /** Textures resized down to powers of two on export. */
   texturePowerOfTwo: boolean;
   compression: ModelCompression;
+  /** Where each figure comes from and when it was checked. */
+  notes: string;
 }
 
 /** Where a preset's rules come from, and when they were last checked against it. */

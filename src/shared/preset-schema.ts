@@ -93,6 +93,7 @@ export const modelRulesSchema = z
     maxTextureSize: z.number().int().min(16).max(16_384).nullable().default(null),
     texturePowerOfTwo: z.boolean().default(false),
     compression: z.enum(MODEL_COMPRESSIONS).default('draco'),
+    notes: z.string().max(5000).default(''),
   })
   .strict();
 

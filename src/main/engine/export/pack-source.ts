@@ -3,6 +3,7 @@
 // The SQL is in repositories/pack-source-repo.ts.
 import { join } from 'node:path';
 import type { RenditionOverride } from '../../../shared/export-dto';
+import type { MediaFacts } from '../../../shared/media-facts';
 import { MEDIA_ROLES, type MediaRole } from '../../../shared/product-dto';
 import type { Db } from '../db/open-database';
 import {
@@ -10,6 +11,7 @@ import {
   type PackImageRow,
   type PackProductRow,
 } from '../repositories/pack-source-repo';
+import { MediaFactsRepo } from '../repositories/media-facts-repo';
 import { productSearch } from '../repositories/search-query';
 import type { RightsFacts } from '../rights/check-rights';
 
@@ -48,6 +50,8 @@ export interface PackImage {
   state: string;
   hash: string | null;
   format: string | null;
+  /** File size on disk. */
+  bytes: number;
   width: number | null;
   height: number | null;
   /** EXIF orientation 5–8 swaps width and height on screen. */
@@ -56,6 +60,8 @@ export interface PackImage {
   fill: number | null;
   sharpness: number | null;
   focus: { x: number; y: number } | null;
+  /** A 3D model's facts from indexing (triangles, textures…); null for photos. */
+  facts: MediaFacts | null;
   /** Filled by the export handler for pre-flight's rights check. */
   rights?: PackRights;
 }
@@ -74,9 +80,11 @@ const ROLE_ORDER = new Map(MEDIA_ROLES.map((r, i) => [r, i]));
 
 export class PackSource {
   private readonly repo: PackSourceRepo;
+  private readonly facts: MediaFactsRepo;
 
   constructor(db: Db) {
     this.repo = new PackSourceRepo(db);
+    this.facts = new MediaFactsRepo(db);
   }
 
   /**
@@ -90,9 +98,12 @@ export class PackSource {
       .filter((r) => !ids || ids.has(r.id))
       .map(toProduct);
     const images = new Map<number, PackImage[]>();
-    for (const row of this.repo.images(chosen.map((p) => p.id))) {
+    const rows = this.repo.images(chosen.map((p) => p.id));
+    // Pre-flight checks a model's rules on its indexed facts (photos need none).
+    const facts = this.facts.getMany(rows.filter((r) => r.kind === 'model').map((r) => r.asset_id));
+    for (const row of rows) {
       const list = images.get(row.product_id) ?? [];
-      list.push(toImage(row));
+      list.push({ ...toImage(row), facts: facts.get(row.asset_id) ?? null });
       images.set(row.product_id, list);
     }
     for (const p of chosen) {
@@ -133,6 +144,7 @@ function toImage(r: PackImageRow): PackImage {
     state: r.state,
     hash: r.hash,
     format: r.format,
+    bytes: r.bytes,
     width: r.width,
     height: r.height,
     orientation: r.orientation,
@@ -140,6 +152,7 @@ function toImage(r: PackImageRow): PackImage {
     fill: r.fill,
     sharpness: r.sharpness,
     focus: r.fx === null || r.fy === null ? null : { x: r.fx, y: r.fy },
+    facts: null,
   };
 }
 

@@ -28,6 +28,7 @@ export interface PackImageRow {
   state: string;
   hash: string | null;
   format: string | null;
+  bytes: number;
   width: number | null;
   height: number | null;
   orientation: number | null;
@@ -74,7 +75,7 @@ export class PackSourceRepo {
       statements(this.db)
         .prepare<number[], PackImageRow>(
           `SELECT l.product_id, l.asset_id, l.role, l.position, a.name, a.rel_path,
-                  c.path AS catalog_path, a.kind, a.state, a.hash, a.format, a.width, a.height,
+                  c.path AS catalog_path, a.kind, a.state, a.hash, a.format, a.bytes, a.width, a.height,
                   a.orientation, a.white_bg, a.fill, a.sharpness, f.x AS fx, f.y AS fy
            FROM product_links l
            JOIN assets a ON a.id = l.asset_id

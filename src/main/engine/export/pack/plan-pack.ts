@@ -17,6 +17,7 @@ import { EXTENSIONS } from '../../tools/render/render-rendition';
 import { plannedSize } from '../../tools/render/planned-size';
 import { licenceMeta, writesLicence, type LicenceMeta } from '../../tools/render/licence-xmp';
 import { renderKey, renderOptions, type RenderOptions } from '../../tools/render/render-options';
+import { planModel, type PlannedModel } from './plan-model';
 
 export interface PlannedFile {
   /** Relative to the pack, '/'-separated; unique in the plan (case-insensitively). */
@@ -34,6 +35,8 @@ export interface PlannedFile {
   findings: string[];
   /** Rights blocks: never written, whatever the failure policy (README "Rights"). */
   blocked: string[];
+  /** A 3D model's GLB or USDZ (preset section `model`); absent for a photo's rendition. */
+  model?: PlannedModel;
 }
 
 export interface PackPlan {
@@ -75,13 +78,19 @@ export function planPack(
       const eligible = product.images.filter(
         (img) => preset.roles.includes(img.role) && !overridesFor(img).some((o) => o.exclude),
       );
+      // A model-only preset (amazon-3d) leaves out a product with no model: models are optional.
+      if (eligible.length === 0 && preset.roles.every((r) => r === 'model')) continue;
+      // Models go their own way when the preset has model rules, after the photos.
+      const modelRules = preset.model ?? null;
+      const models = modelRules ? eligible.filter((img) => img.role === 'model') : [];
+      const photos = eligible.filter((img) => !models.includes(img));
       const max = preset.rules.maxImages ?? Infinity;
-      const images = eligible.slice(0, max);
+      const images = photos.slice(0, max);
       const productFindings = checks.runProduct({
         preset,
         product,
-        images,
-        dropped: eligible.slice(images.length),
+        images: [...images, ...models],
+        dropped: photos.slice(images.length),
       });
       if (productFindings.length > 0) {
         items.push({
@@ -163,6 +172,19 @@ export function planPack(
               .map((f) => f.reason),
           });
         }
+      });
+      models.forEach((image, i) => {
+        if (!modelRules) return;
+        const planned = planModel(
+          preset,
+          modelRules,
+          product,
+          image,
+          images.length + i + 1,
+          inherited,
+        );
+        items.push(planned.item);
+        files.push(...planned.files);
       });
     }
   }

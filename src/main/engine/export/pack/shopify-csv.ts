@@ -12,7 +12,9 @@ export function shopifyCsv(
 ): string {
   // One row per image: the first rendition of each (srcset widths are not product images).
   const firstKey = new Map<number, string>();
-  const rows = [...files]
+  // Shopify's image import takes no 3D models: a model is uploaded as media on its own.
+  const rows = files
+    .filter((f) => f.triangles === undefined)
     .sort((a, b) =>
       a.sku.toLowerCase() < b.sku.toLowerCase()
         ? -1

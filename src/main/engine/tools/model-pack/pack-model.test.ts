@@ -24,6 +24,7 @@ const RULES: ModelRules = {
   maxTextureSize: null,
   texturePowerOfTwo: false,
   compression: 'draco',
+  notes: '',
 };
 const ASSIMP = '/usr/share/assimp/models/glTF2';
 const BOX = `${ASSIMP}/BoxTextured-glTF-Binary/BoxTextured.glb`;
