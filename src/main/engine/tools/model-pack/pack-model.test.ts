@@ -3,12 +3,14 @@
 // nothing needs doing, simplification to a triangle budget, compression toward a size
 // target, assimp's BoxTextured, and broken models.
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import type { ModelRules } from '../../../../shared/export-dto';
 import { makeCubeGlb, makeGridGlb, parseUsda } from '../../../test-support/sample-models';
+import { tempDir } from '../../../test-support/sample-images';
 import { modelIO, readModel } from './model-io';
 import { modelStats } from './model-stats';
 import { packModel } from './pack-model';
@@ -144,6 +146,53 @@ describe('packModel', () => {
       ]);
     },
   );
+
+  it.skipIf(!existsSync(`${ASSIMP}/BoxTextured-glTF`))(
+    'packs a .gltf with external files as one GLB (assimp-testmodels not installed)',
+    async () => {
+      const gltf = `${ASSIMP}/BoxTextured-glTF/BoxTextured.gltf`;
+      const packed = await packModel(gltf, await readFile(gltf), { ...RULES, formats: ['glb'] });
+      expect(packed.steps).toContain('packed as GLB');
+      expect(packed.glb.data.subarray(0, 4).toString('latin1')).toBe('glTF');
+      const back = await readModel('x.glb', packed.glb.data);
+      expect(
+        back
+          .getRoot()
+          .listTextures()
+          .map((t) => t.getMimeType()),
+      ).toEqual(['image/png']);
+      expect(modelStats(back).triangles).toBe(12);
+    },
+  );
+
+  it('refuses a .gltf whose files lie outside its folder', async () => {
+    const dir = await tempDir('gltf-escape');
+    const json = { asset: { version: '2.0' }, buffers: [{ uri: '../secret.bin', byteLength: 4 }] };
+    const path = join(dir, 'escape.gltf');
+    await writeFile(path, JSON.stringify(json));
+    await expect(packModel(path, await readFile(path), RULES)).rejects.toThrow(
+      /outside the model's folder/,
+    );
+  });
+
+  it('compresses with meshopt when the preset asks', async () => {
+    const source = await makeGridGlb(60);
+    const packed = await packModel('grid.glb', source, {
+      ...RULES,
+      formats: ['glb'],
+      targetBytes: 20_000,
+      compression: 'meshopt',
+    });
+    const back = await (await modelIO()).readBinary(packed.glb.data);
+    expect(
+      back
+        .getRoot()
+        .listExtensionsUsed()
+        .map((e) => e.extensionName),
+    ).toContain('EXT_meshopt_compression');
+    expect(packed.glb.data.length).toBeLessThanOrEqual(20_000);
+    expect(packed.unmet).toEqual([]);
+  });
 
   it.skipIf(!existsSync(`${ASSIMP}/MissingBin`))(
     'refuses broken models (assimp-testmodels not installed)',
