@@ -180,7 +180,7 @@ describe('3D models in a channel pack', () => {
     const reasons = summary.errors.map((e) => `${e.file}: ${e.reason}`);
     expect(reasons).toHaveLength(3);
     expect(reasons.filter((r) => r.startsWith('tiny/BROKEN/BROKEN-1.'))).toHaveLength(2);
-    expect(reasons.join('\n')).toMatch(/BROKEN-1\.glb: the GLB is cut short/);
+    expect(reasons.join('\n')).toMatch(/BROKEN-1\.glb: not a readable glTF model: the GLB is cut short/);
     expect(reasons.join('\n')).toMatch(/CUBE-2\.usdz: .*is in the way/);
     expect(await readFile(join(out, 'tiny/CUBE/CUBE-2.usdz'), 'utf8')).toBe('mine');
     expect(existsSync(join(out, 'tiny/CUBE/CUBE-2.glb'))).toBe(true);

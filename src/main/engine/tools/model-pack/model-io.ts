@@ -43,6 +43,16 @@ export async function simplifier(): Promise<typeof MeshoptSimplifier> {
  * folder or below it: a path that leads elsewhere is refused, not read into the pack).
  */
 export async function readModel(path: string, bytes: Uint8Array): Promise<Document> {
+  try {
+    return await readUnchecked(path, bytes);
+  } catch (error) {
+    // gltf-transform's own words for a malformed file are often a TypeError's: say what it is.
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(`not a readable glTF model: ${message}`, { cause: error });
+  }
+}
+
+async function readUnchecked(path: string, bytes: Uint8Array): Promise<Document> {
   const reader = await modelIO();
   if (isGlb(bytes)) {
     checkGlbLength(bytes);

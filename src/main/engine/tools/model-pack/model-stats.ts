@@ -1,5 +1,5 @@
 // What a model's rules are checked against, counted from the document itself.
-import { ImageUtils, Primitive, type Document } from '@gltf-transform/core';
+import { ImageUtils, Primitive, type Document, type Mesh } from '@gltf-transform/core';
 
 export interface TextureSize {
   name: string;
@@ -10,7 +10,7 @@ export interface TextureSize {
 
 export interface ModelStats {
   meshes: number;
-  /** Per mesh, not per instance: what gltf-transform inspect and modelling tools count. */
+  /** As drawn: a mesh used by two nodes counts twice (what a phone renders in AR). */
   triangles: number;
   materials: number;
   textures: TextureSize[];
@@ -33,13 +33,22 @@ export function trianglesOf(prim: Primitive): number {
 
 export function modelStats(doc: Document): ModelStats {
   const root = doc.getRoot();
-  let triangles = 0;
   let morphs = false;
-  for (const mesh of root.listMeshes())
+  const perMesh = new Map<Mesh, number>();
+  for (const mesh of root.listMeshes()) {
+    let n = 0;
     for (const prim of mesh.listPrimitives()) {
-      triangles += trianglesOf(prim);
+      n += trianglesOf(prim);
       morphs ||= prim.listTargets().length > 0;
     }
+    perMesh.set(mesh, n);
+  }
+  let triangles = 0;
+  const scene = root.getDefaultScene() ?? root.listScenes()[0];
+  scene?.traverse((node) => {
+    const mesh = node.getMesh();
+    if (mesh) triangles += perMesh.get(mesh) ?? 0;
+  });
   const textures = root.listTextures().map((t, i) => {
     const size = ImageUtils.getSize(t.getImage() ?? new Uint8Array(), t.getMimeType());
     return {

@@ -9,6 +9,7 @@ import {
   meshopt,
   prune,
   simplify,
+  unpartition,
   weld,
 } from '@gltf-transform/functions';
 import type { Document } from '@gltf-transform/core';
@@ -56,7 +57,8 @@ export async function packModel(
     // Written plain unless compression is needed below.
     for (const ext of doc.getRoot().listExtensionsUsed())
       if (COMPRESSION_EXTENSIONS.has(ext.extensionName)) ext.dispose();
-    await doc.transform(dedup(), prune());
+    // A GLB holds one buffer: a .gltf's several are joined.
+    await doc.transform(dedup(), prune(), unpartition());
     if (!isGlb(bytes)) steps.push('packed as GLB');
     if ((await fitTextures(doc, rules.maxTextureSize, rules.texturePowerOfTwo)) > 0)
       steps.push(`textures resized to at most ${rules.maxTextureSize ?? 'a power of two'} px`);
@@ -141,5 +143,7 @@ async function compressed(doc: Document, how: 'draco' | 'meshopt'): Promise<Buff
 }
 
 function mb(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return bytes < 1024 * 1024
+    ? `${Math.ceil(bytes / 1024)} KB`
+    : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
