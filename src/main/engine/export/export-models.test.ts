@@ -92,6 +92,13 @@ beforeAll(async () => {
     products.set(sku, pid);
   const preset = tinyPreset({ name: 'Tiny 3D', roles: ['main', 'model'], model: MODEL });
   await h.call('presets.save', { id: 'tiny-3d', preset });
+  const small = {
+    ...MODEL,
+    formats: ['glb' as const],
+    maxBytes: 1024,
+    compression: 'none' as const,
+  };
+  await h.call('presets.save', { id: 'tiny-3d-small', preset: { ...preset, model: small } });
 }, 60_000);
 
 afterAll(async () => {
@@ -172,6 +179,20 @@ describe('3D models in a channel pack', () => {
     expect((await stat(join(out, 'manifest.json'))).mtimeMs).toBe(manifestBefore.mtimeMs);
   });
 
+  it('does not write a GLB that optimising cannot bring under the limit', async () => {
+    const out = await tempDir('pack-3d-small');
+    const job = await h.call('exports.start', {
+      channels: ['tiny-3d-small'],
+      out,
+      productIds: ids('GRID'),
+    });
+    const summary = await h.call('exports.wait', { jobId: job.jobId });
+    expect(summary.errors.map((e) => e.reason)).toEqual([
+      expect.stringMatching(/^not written: \d+ bytes is over the limit of 1024$/),
+    ]);
+    expect(existsSync(join(out, 'tiny/GRID/GRID-1.glb'))).toBe(false);
+  });
+
   it('fails a broken model alone and leaves a file the user made where it is', async () => {
     const out = await tempDir('pack-3d-bad');
     await mkdir(join(out, 'tiny/CUBE'), { recursive: true });
@@ -180,7 +201,9 @@ describe('3D models in a channel pack', () => {
     const reasons = summary.errors.map((e) => `${e.file}: ${e.reason}`);
     expect(reasons).toHaveLength(3);
     expect(reasons.filter((r) => r.startsWith('tiny/BROKEN/BROKEN-1.'))).toHaveLength(2);
-    expect(reasons.join('\n')).toMatch(/BROKEN-1\.glb: not a readable glTF model: the GLB is cut short/);
+    expect(reasons.join('\n')).toMatch(
+      /BROKEN-1\.glb: not a readable glTF model: the GLB is cut short/,
+    );
     expect(reasons.join('\n')).toMatch(/CUBE-2\.usdz: .*is in the way/);
     expect(await readFile(join(out, 'tiny/CUBE/CUBE-2.usdz'), 'utf8')).toBe('mine');
     expect(existsSync(join(out, 'tiny/CUBE/CUBE-2.glb'))).toBe(true);
