@@ -191,6 +191,16 @@ describe('3D models in a channel pack', () => {
       expect.stringMatching(/^not written: \d+ bytes is over the limit of 1024$/),
     ]);
     expect(existsSync(join(out, 'tiny/GRID/GRID-1.glb'))).toBe(false);
+    // Pre-flight had said it would try.
+    const report = await h.call('exports.check', {
+      channels: ['tiny-3d-small'],
+      productIds: ids('GRID'),
+    });
+    expect(report.items[0]?.checks.map((c) => `${c.level} ${c.reason}`)).toContainEqual(
+      expect.stringMatching(
+        /^warn \d+ KB; will be optimised toward 1 KB \(compression, smaller textures\)$/,
+      ),
+    );
   });
 
   it('fails a broken model alone and leaves a file the user made where it is', async () => {

@@ -5,6 +5,7 @@
 import type { CheckLevel, CheckResult, ModelRules } from '../../../../shared/export-dto';
 import type { MediaFacts } from '../../../../shared/media-facts';
 import type { PackImage } from '../pack-source';
+import { isPowerOfTwo } from '../../tools/model-pack/model-stats';
 
 /** Sources export can make a GLB from (a .gltf is packed with its files). */
 export const MODEL_SOURCE_FORMATS = ['glb', 'gltf'];
@@ -14,7 +15,8 @@ const r = (check: string, level: CheckLevel, reason: string): CheckResult => ({
   level,
   reason,
 });
-const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const mb = (bytes: number): string =>
+  bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 export function modelChecks(rules: ModelRules, image: PackImage): CheckResult[] {
   if (image.kind !== 'model')
@@ -91,8 +93,7 @@ function textures(rules: ModelRules, facts: MediaFacts): CheckResult[] {
         `textures up to ${largest} px; will be resized to ${rules.maxTextureSize} px`,
       ),
     );
-  const pot = (n: number): boolean => n > 0 && (n & (n - 1)) === 0;
-  const odd = sizes.filter(([w, h]) => !pot(w) || !pot(h)).length;
+  const odd = sizes.filter(([w, h]) => !isPowerOfTwo(w) || !isPowerOfTwo(h)).length;
   if (rules.texturePowerOfTwo && odd > 0)
     out.push(
       r(

@@ -1,7 +1,6 @@
 // One glTF reader/writer for export: every extension gltf-transform knows, Draco and meshopt
 // decoders (a source may be compressed), and the encoders loaded only when a pack needs them
 // (Draco's encoder is a few MB of WebAssembly).
-import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { NodeIO, type Document } from '@gltf-transform/core';
 import { ALL_EXTENSIONS } from '@gltf-transform/extensions';
@@ -70,10 +69,6 @@ async function readUnchecked(path: string, bytes: Uint8Array): Promise<Document>
       throw new Error(`refers to ${uri}, outside the model's folder`);
   }
   return reader.read(path);
-}
-
-export async function readModelFile(path: string): Promise<Document> {
-  return readModel(path, await readFile(path));
 }
 
 /** gltf-transform reads a GLB cut short without a word (a texture half there): refuse it. */
