@@ -99,6 +99,8 @@ beforeAll(async () => {
     compression: 'none' as const,
   };
   await h.call('presets.save', { id: 'tiny-3d-small', preset: { ...preset, model: small } });
+  const target = { ...small, maxBytes: null, targetBytes: 1024 };
+  await h.call('presets.save', { id: 'tiny-3d-target', preset: { ...preset, model: target } });
 }, 60_000);
 
 afterAll(async () => {
@@ -200,6 +202,20 @@ describe('3D models in a channel pack', () => {
       expect.stringMatching(
         /^warn \d+ KB; will be optimised toward 1 KB \(compression, smaller textures\)$/,
       ),
+    );
+  });
+
+  it('writes a GLB that misses its size target, saying so in the manifest', async () => {
+    const out = await tempDir('pack-3d-target');
+    const job = await h.call('exports.start', {
+      channels: ['tiny-3d-target'],
+      out,
+      productIds: ids('GRID'),
+    });
+    expect((await h.call('exports.wait', { jobId: job.jobId })).errors).toEqual([]);
+    const glb = (await manifestOf(out)).files.find((f) => f.file === 'tiny/GRID/GRID-1.glb');
+    expect(glb?.warnings).toContainEqual(
+      expect.stringMatching(/^size target: \d+ KB after optimising; the size target is 1 KB$/),
     );
   });
 

@@ -242,7 +242,8 @@ async function exportLocked(
       report();
       return;
     }
-    const warnings = [...f.findings, ...found.map((x) => `${x.check}: ${x.reason}`)];
+    const notes = 'notes' in out ? out.notes : []; // a model's size target not reached
+    const warnings = [...f.findings, ...found.map((x) => `${x.check}: ${x.reason}`), ...notes];
     if (f.level === 'fail' || failed) counts.warned++;
     const target = await paths.folderFor(f.path);
     const sha256 = createHash('sha256').update(out.data).digest('hex');

@@ -107,7 +107,7 @@ describe('packModel', () => {
     );
     expect(packed.steps.join()).toMatch(/simplified from 3200 to \d+ triangles/);
     expect(packed.usdz).toBeNull();
-    expect(packed.unmet).toEqual([]);
+    expect(packed.missed).toEqual([]);
   });
 
   it('compresses toward the size target, and says when it cannot reach it', async () => {
@@ -115,7 +115,7 @@ describe('packModel', () => {
     const packed = await packModel('grid.glb', source, { ...RULES, targetBytes: 1024 });
     expect(packed.steps).toContain('draco compression');
     expect(packed.glb.data.length).toBeLessThan(source.length / 3);
-    expect(packed.unmet.join()).toMatch(/after optimising; the size target is 1 KB/);
+    expect(packed.missed.join()).toMatch(/after optimising; the size target is 1 KB/);
     const back = await (await modelIO()).readBinary(packed.glb.data);
     expect(
       back
@@ -191,7 +191,7 @@ describe('packModel', () => {
         .map((e) => e.extensionName),
     ).toContain('EXT_meshopt_compression');
     expect(packed.glb.data.length).toBeLessThanOrEqual(20_000);
-    expect(packed.unmet).toEqual([]);
+    expect(packed.missed).toEqual([]);
   });
 
   it.skipIf(!existsSync(`${ASSIMP}/MissingBin`))(
