@@ -89,6 +89,34 @@ export interface ChannelRules {
   maxImages: number | null;
 }
 
+/** 3D model files a preset writes: the GLB, and a USDZ beside it for iOS AR Quick Look. */
+export const MODEL_FORMATS = ['glb', 'usdz'] as const;
+export type ModelFormat = (typeof MODEL_FORMATS)[number];
+
+/** Geometry compression tried when a GLB is over its size target (USDZ carries none). */
+export const MODEL_COMPRESSIONS = ['draco', 'meshopt', 'none'] as const;
+export type ModelCompression = (typeof MODEL_COMPRESSIONS)[number];
+
+/** A channel's rules for 3D models linked in role 'model' (preset section `model`). */
+export interface ModelRules {
+  formats: ModelFormat[];
+  /** The channel refuses a file over this (each of GLB and USDZ). */
+  maxBytes: number | null;
+  /** Optimised (compression, then smaller textures) until the GLB is at most this. */
+  targetBytes: number | null;
+  /** A hard budget: a model over it is simplified down to it on export. */
+  maxTriangles: number | null;
+  /** Advice: a model over it gets a warning only. */
+  recommendedTriangles: number | null;
+  /** Longest side of any texture, px: larger ones are resized on export. */
+  maxTextureSize: number | null;
+  /** Textures resized down to powers of two on export. */
+  texturePowerOfTwo: boolean;
+  compression: ModelCompression;
+  /** Where each figure comes from and when it was checked. */
+  notes: string;
+}
+
 /** Where a preset's rules come from, and when they were last checked against it. */
 export interface PresetSource {
   title: string;
@@ -133,6 +161,8 @@ export interface PresetBody {
   territories?: string[] | null;
   /** How the channel takes video (role 'video' links); absent or null: no video exported. */
   video?: VideoRules | null;
+  /** Rules for 3D models in role 'model'; absent or null: the preset exports no models. */
+  model?: ModelRules | null;
 }
 
 export interface ChannelPreset extends PresetBody {
@@ -293,6 +323,8 @@ export interface ManifestFile {
   /** Video: the video and audio codecs of the file written (ffprobe's names). */
   codec?: string;
   audioCodec?: string | null;
+  /** A 3D model (GLB or USDZ): its triangles (width and height are 0). */
+  triangles?: number;
 }
 
 export interface PackManifest {

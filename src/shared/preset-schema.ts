@@ -5,6 +5,8 @@ import {
   CROP_STRATEGIES,
   FIT_MODES,
   METADATA_POLICIES,
+  MODEL_COMPRESSIONS,
+  MODEL_FORMATS,
   OUTPUT_FORMATS,
   type PresetBody,
 } from './export-dto';
@@ -80,6 +82,22 @@ export const rulesSchema = z
   })
   .strict();
 
+const optCount = z.number().int().min(1).max(1_000_000_000).nullable().default(null);
+
+export const modelRulesSchema = z
+  .object({
+    formats: z.array(z.enum(MODEL_FORMATS)).min(1),
+    maxBytes: z.number().int().min(1024).max(10_000_000_000).nullable().default(null),
+    targetBytes: z.number().int().min(1024).max(10_000_000_000).nullable().default(null),
+    maxTriangles: optCount,
+    recommendedTriangles: optCount,
+    maxTextureSize: z.number().int().min(16).max(16_384).nullable().default(null),
+    texturePowerOfTwo: z.boolean().default(false),
+    compression: z.enum(MODEL_COMPRESSIONS).default('draco'),
+    notes: z.string().max(5000).default(''),
+  })
+  .strict();
+
 export const presetBodySchema = z
   .object({
     name: z.string().trim().min(1).max(200),
@@ -102,6 +120,7 @@ export const presetBodySchema = z
     medium: z.enum(MEDIA).nullable().default(null),
     territories: z.array(territory).min(1).max(300).nullable().optional(),
     video: videoRulesSchema.nullable().optional(),
+    model: modelRulesSchema.nullable().optional(),
   })
   .strict()
   .refine((p) => new Set(p.renditions.map((r) => r.key)).size === p.renditions.length, {

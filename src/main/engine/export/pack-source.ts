@@ -3,6 +3,7 @@
 // The SQL is in repositories/pack-source-repo.ts.
 import { join } from 'node:path';
 import type { RenditionOverride } from '../../../shared/export-dto';
+import type { MediaFacts } from '../../../shared/media-facts';
 import { MEDIA_ROLES, type MediaRole } from '../../../shared/product-dto';
 import type { Db } from '../db/open-database';
 import {
@@ -10,10 +11,9 @@ import {
   type PackImageRow,
   type PackProductRow,
 } from '../repositories/pack-source-repo';
+import { MediaFactsRepo } from '../repositories/media-facts-repo';
 import { productSearch } from '../repositories/search-query';
 import type { RightsFacts } from '../rights/check-rights';
-import type { MediaFacts } from '../../../shared/media-facts';
-import { MediaFactsRepo } from '../repositories/media-facts-repo';
 
 /** What the export handler loads for each image before planning. */
 export interface PackRights {
@@ -60,10 +60,13 @@ export interface PackImage {
   fill: number | null;
   sharpness: number | null;
   focus: { x: number; y: number } | null;
+  /**
+   * A video's or 3D model's facts from indexing (media_facts: duration and codecs,
+   * triangles and textures): pre-flight and export never probe again. Null for photos.
+   */
+  facts: MediaFacts | null;
   /** Filled by the export handler for pre-flight's rights check. */
   rights?: PackRights;
-  /** A video's facts from the library (media_facts): export never probes again. */
-  facts?: MediaFacts | null;
 }
 
 export interface Selection {
@@ -98,15 +101,16 @@ export class PackSource {
       .filter((r) => !ids || ids.has(r.id))
       .map(toProduct);
     const images = new Map<number, PackImage[]>();
-    for (const row of this.repo.images(chosen.map((p) => p.id))) {
+    const rows = this.repo.images(chosen.map((p) => p.id));
+    // Videos and models carry the facts indexing read: pre-flight and export use them
+    // (photos need none).
+    const rich = rows.filter((r) => r.kind === 'model' || r.kind === 'video');
+    const facts = this.facts.getMany([...new Set(rich.map((r) => r.asset_id))]);
+    for (const row of rows) {
       const list = images.get(row.product_id) ?? [];
-      list.push(toImage(row));
+      list.push({ ...toImage(row), facts: facts.get(row.asset_id) ?? null });
       images.set(row.product_id, list);
     }
-    // Videos carry the facts indexing read (duration, codecs): pre-flight and export use them.
-    const videos = [...images.values()].flat().filter((i) => i.kind === 'video');
-    const facts = this.facts.getMany([...new Set(videos.map((v) => v.assetId))]);
-    for (const v of videos) v.facts = facts.get(v.assetId) ?? null;
     for (const p of chosen) {
       p.images = (images.get(p.id) ?? []).sort(
         (a, b) =>
@@ -153,6 +157,7 @@ function toImage(r: PackImageRow): PackImage {
     fill: r.fill,
     sharpness: r.sharpness,
     focus: r.fx === null || r.fy === null ? null : { x: r.fx, y: r.fy },
+    facts: null,
   };
 }
 

@@ -1,5 +1,6 @@
 // The presets Packshot ships (resources/presets/*.json), bundled by vite's JSON import and
 // validated with the contract's schema, so a bad edit to a JSON file fails loudly at start.
+import amazon3d from '../../../../resources/presets/amazon-3d.json';
 import amazonAdditional from '../../../../resources/presets/amazon-additional.json';
 import amazonMain from '../../../../resources/presets/amazon-main.json';
 import bol from '../../../../resources/presets/bol.json';
@@ -26,6 +27,7 @@ export interface BuiltInPreset {
 const FILES: unknown[] = [
   amazonMain,
   amazonAdditional,
+  amazon3d,
   shopify,
   google,
   ebay,

@@ -18,6 +18,7 @@ import { plannedSize } from '../../tools/render/planned-size';
 import { licenceMeta, writesLicence, type LicenceMeta } from '../../tools/render/licence-xmp';
 import { renderKey, renderOptions, type RenderOptions } from '../../tools/render/render-options';
 import { planVideos, type VideoJob } from './plan-videos';
+import { planModel, type PlannedModel } from './plan-model';
 
 export interface PlannedFile {
   /** Relative to the pack, '/'-separated; unique in the plan (case-insensitively). */
@@ -37,6 +38,8 @@ export interface PlannedFile {
   blocked: string[];
   /** A video or its poster (plan-videos.ts): copied or made by ffmpeg, not rendered. */
   video?: VideoJob;
+  /** A 3D model's GLB or USDZ (preset section `model`); absent for a photo's rendition. */
+  model?: PlannedModel;
 }
 
 export interface PackPlan {
@@ -81,13 +84,19 @@ export function planPack(
           !(preset.video && img.role === 'video') && // planned as videos below
           !overridesFor(img).some((o) => o.exclude),
       );
+      // A model-only preset (amazon-3d) leaves out a product with no model: models are optional.
+      if (eligible.length === 0 && preset.roles.every((r) => r === 'model')) continue;
+      // Models go their own way when the preset has model rules, after the photos.
+      const modelRules = preset.model ?? null;
+      const models = modelRules ? eligible.filter((img) => img.role === 'model') : [];
+      const photos = eligible.filter((img) => !models.includes(img));
       const max = preset.rules.maxImages ?? Infinity;
-      const images = eligible.slice(0, max);
+      const images = photos.slice(0, max);
       const productFindings = checks.runProduct({
         preset,
         product,
-        images,
-        dropped: eligible.slice(images.length),
+        images: [...images, ...models],
+        dropped: photos.slice(images.length),
       });
       if (productFindings.length > 0) {
         items.push({
@@ -173,6 +182,19 @@ export function planPack(
       const videos = planVideos(preset, product, (img) => overridesFor(img).some((o) => o.exclude));
       items.push(...videos.items);
       files.push(...videos.files);
+      models.forEach((image, i) => {
+        if (!modelRules) return;
+        const planned = planModel(
+          preset,
+          modelRules,
+          product,
+          image,
+          images.length + i + 1,
+          inherited,
+        );
+        items.push(planned.item);
+        files.push(...planned.files);
+      });
     }
   }
   resolveCollisions(files);

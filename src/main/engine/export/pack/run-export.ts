@@ -22,6 +22,7 @@ import { writeAtomic } from './write-atomic';
 import { readSource, type Prepared } from './read-source';
 import { runGroupWorkers } from './group-workers';
 import { errorOf, inTheWay, landedAsPlanned, landedAsRecorded, sameBytes } from './landed-files';
+import { renderModelFile, type RenderedModel } from './render-model-file';
 import { syncFolder } from '../../tools/files/durable-files';
 import { exportVideos } from './export-videos';
 
@@ -41,6 +42,9 @@ export interface ExportRequest {
   /** Every file the committed manifest lists, still under the folder's lock (where used). */
   onCommitted?: (files: readonly PackEntry[]) => void;
 }
+
+/** What lands: a photo's rendition, or a model's GLB or USDZ (with its checks made). */
+type Landing = RenderedFile | RenderedModel;
 
 export type ExportOutcome = Omit<ExportSummary, 'jobId' | 'state'> & { cancelled: boolean };
 
@@ -174,11 +178,14 @@ async function exportLocked(
   await paths.sweepTemp([...toRender.map((f) => f.path), ...state.entries.keys()]);
 
   // One group per source file: read and hashed once, rendered for every preset.
-  const groups = new Map<number, PlannedFile[]>();
+  // (A model's files are a group of their own: the source is read as a model, not pixels.
+  // Videos and posters are made by ffmpeg after the images, one at a time.)
+  const groups = new Map<string, PlannedFile[]>();
   for (const f of toRender.filter((x) => !x.video)) {
-    const list = groups.get(f.image.assetId) ?? [];
+    const key = `${f.image.assetId}${f.model ? ':model' : ''}`;
+    const list = groups.get(key) ?? [];
     list.push(f);
-    groups.set(f.image.assetId, list);
+    groups.set(key, list);
   }
   const queue = [...groups.values()];
   const folders = new Set<string>();
@@ -197,13 +204,18 @@ async function exportLocked(
       for (const f of files) fail(f, prepared.error);
       return { landing };
     }
-    const { source, sourceHash } = prepared;
+    const { sourceHash } = prepared;
     for (const f of files) {
       if (req.signal.aborted) break;
       current = f.path;
-      let out: RenderedFile;
+      let out: Landing;
       try {
-        out = await renderRendition(source, f.options);
+        out =
+          'model' in prepared && f.model
+            ? await renderModelFile(prepared.model, f.model)
+            : 'source' in prepared
+              ? await renderRendition(prepared.source, f.options)
+              : await Promise.reject(new Error('read as a model, not as an image'));
       } catch (error) {
         fail(f, error);
         continue;
@@ -214,13 +226,16 @@ async function exportLocked(
     return { landing };
   };
 
-  const land = async (f: PlannedFile, out: RenderedFile, sourceHash: string): Promise<void> => {
-    const found = outputChecks(f.preset.rules, {
-      width: out.width,
-      height: out.height,
-      format: out.format,
-      bytes: out.data.length,
-    });
+  const land = async (f: PlannedFile, out: Landing, sourceHash: string): Promise<void> => {
+    const found =
+      'found' in out
+        ? out.found
+        : outputChecks(f.preset.rules, {
+            width: out.width,
+            height: out.height,
+            format: out.format,
+            bytes: out.data.length,
+          });
     const failed = found.length > 0;
     if (failed && req.failures === 'skip') {
       counts.skipped++;
@@ -229,7 +244,8 @@ async function exportLocked(
       report();
       return;
     }
-    const warnings = [...f.findings, ...found.map((x) => `${x.check}: ${x.reason}`)];
+    const notes = 'notes' in out ? out.notes : []; // a model's size target not reached
+    const warnings = [...f.findings, ...found.map((x) => `${x.check}: ${x.reason}`), ...notes];
     if (f.level === 'fail' || failed) counts.warned++;
     const target = await paths.folderFor(f.path);
     const sha256 = createHash('sha256').update(out.data).digest('hex');
@@ -243,8 +259,9 @@ async function exportLocked(
       role: f.image.role,
       position: f.position,
       key: f.rendition.key,
-      width: out.width,
-      height: out.height,
+      ...('found' in out
+        ? { width: 0, height: 0, triangles: out.triangles }
+        : { width: out.width, height: out.height }),
       bytes: landed.bytes,
       sha256,
       sourceAssetId: f.image.assetId,

@@ -10,7 +10,10 @@ export type Issues = ReadonlyMap<string, string>;
 export function draftOf(preset: ChannelPreset): PresetDraft {
   const { name, channel, roles, renditions, rules, naming, metadata, source, notes } = preset;
   const { requireApproval, requireLicence, medium } = preset;
+  // The editor has no fields for 3D model rules yet: they are kept as they are.
+  const model = preset.model ? { model: preset.model } : {};
   return structuredClone({
+    ...model,
     name,
     channel,
     roles,

@@ -1,0 +1,91 @@
+// One glTF reader/writer for export: every extension gltf-transform knows, Draco and meshopt
+// decoders (a source may be compressed), and the encoders loaded only when a pack needs them
+// (Draco's encoder is a few MB of WebAssembly).
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { NodeIO, type Document } from '@gltf-transform/core';
+import { ALL_EXTENSIONS } from '@gltf-transform/extensions';
+import draco3d from 'draco3dgltf';
+import { MeshoptDecoder, MeshoptEncoder, MeshoptSimplifier } from 'meshoptimizer';
+
+let io: Promise<NodeIO> | null = null;
+let dracoEncoder: Promise<unknown> | null = null;
+
+export function modelIO(): Promise<NodeIO> {
+  io ??= (async () => {
+    await MeshoptDecoder.ready;
+    return new NodeIO().registerExtensions(ALL_EXTENSIONS).registerDependencies({
+      'draco3d.decoder': await draco3d.createDecoderModule(),
+      'meshopt.decoder': MeshoptDecoder,
+    });
+  })();
+  return io;
+}
+
+/** The IO with the encoder a compression needs registered. */
+export async function encodingIO(compression: 'draco' | 'meshopt'): Promise<NodeIO> {
+  const base = await modelIO();
+  if (compression === 'draco') {
+    dracoEncoder ??= draco3d.createEncoderModule();
+    return base.registerDependencies({ 'draco3d.encoder': await dracoEncoder });
+  }
+  await MeshoptEncoder.ready;
+  return base.registerDependencies({ 'meshopt.encoder': MeshoptEncoder });
+}
+
+export async function simplifier(): Promise<typeof MeshoptSimplifier> {
+  await MeshoptSimplifier.ready;
+  return MeshoptSimplifier;
+}
+
+/**
+ * A GLB from its bytes, or a .gltf with its external files (which must sit in the model's
+ * folder or below it: a path that leads elsewhere is refused, not read into the pack).
+ */
+export async function readModel(path: string, bytes: Uint8Array): Promise<Document> {
+  try {
+    return await readUnchecked(path, bytes);
+  } catch (error) {
+    // gltf-transform's own words for a malformed file are often a TypeError's: say what it is.
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(`not a readable glTF model: ${message}`, { cause: error });
+  }
+}
+
+async function readUnchecked(path: string, bytes: Uint8Array): Promise<Document> {
+  const reader = await modelIO();
+  if (isGlb(bytes)) {
+    checkGlbLength(bytes);
+    return reader.readBinary(bytes);
+  }
+  const json = JSON.parse(Buffer.from(bytes).toString('utf8')) as {
+    buffers?: { uri?: string }[];
+    images?: { uri?: string }[];
+  };
+  const folder = dirname(path);
+  for (const { uri } of [...(json.buffers ?? []), ...(json.images ?? [])]) {
+    if (uri === undefined || uri.startsWith('data:')) continue;
+    const to = relative(folder, resolve(folder, decodeURIComponent(uri)));
+    if (/^[a-z][a-z0-9+.-]*:/i.test(uri) || isAbsolute(to) || to.startsWith('..'))
+      throw new Error(`refers to ${uri}, outside the model's folder`);
+  }
+  return reader.read(path);
+}
+
+/** gltf-transform reads a GLB cut short without a word (a texture half there): refuse it. */
+function checkGlbLength(bytes: Uint8Array): void {
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const declared = view.readUInt32LE(8);
+  if (declared !== bytes.length)
+    throw new Error(
+      `the GLB is cut short or padded: its header says ${declared} bytes, the file has ${bytes.length}`,
+    );
+  for (let at = 12; at < bytes.length;) {
+    if (at + 8 > bytes.length) throw new Error('the GLB ends inside a chunk header');
+    at += 8 + view.readUInt32LE(at);
+    if (at > bytes.length) throw new Error('the GLB ends inside a chunk');
+  }
+}
+
+export function isGlb(bytes: Uint8Array): boolean {
+  return bytes.length >= 12 && Buffer.from(bytes.subarray(0, 4)).toString('latin1') === 'glTF';
+}

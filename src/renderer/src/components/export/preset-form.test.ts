@@ -1,0 +1,29 @@
+// The editor keeps what it has no fields for: a preset's 3D model rules survive an edit.
+import { describe, expect, it } from 'vitest';
+import type { ModelRules } from '../../../../shared/export-dto';
+import { makePreset } from '../../test-support/fake-export';
+import { checkDraft, draftOf } from './preset-form';
+
+const MODEL: ModelRules = {
+  formats: ['glb', 'usdz'],
+  maxBytes: 524_288_000,
+  targetBytes: 15_728_640,
+  maxTriangles: null,
+  recommendedTriangles: 100_000,
+  maxTextureSize: 2048,
+  texturePowerOfTwo: false,
+  compression: 'draco',
+  notes: 'checked 2026-12',
+};
+
+describe('preset form', () => {
+  it('keeps the model rules through a draft and its check', () => {
+    const checked = checkDraft({
+      ...draftOf(makePreset('shopify', { model: MODEL })),
+      name: 'Mine',
+    });
+    expect(checked.ok && checked.body.model).toEqual(MODEL);
+    const without = checkDraft(draftOf(makePreset('web')));
+    expect(without.ok && without.body.model).toBeUndefined();
+  });
+});
