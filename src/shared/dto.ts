@@ -104,6 +104,8 @@ export interface Asset {
   rightsFlag?: RightsFlag | null;
   /** Approval of the current content (draft until decided). */
   approval?: ApprovalState;
+  /** Rich media's facts: only in a list asked with them (`assets.list` facts: true). */
+  facts?: MediaFacts | null;
 }
 
 /** block: a licence ended or not started; warn: one ends within its window; ok: licensed. */

@@ -11,6 +11,7 @@ import { makeImage, tempDir } from '../../test-support/sample-images';
 import { openDatabase } from '../db/open-database';
 import { writeTransaction } from '../db/write-transaction';
 import { MediaFactsRepo } from '../repositories/media-facts-repo';
+import { assetPageSchema } from '../../test-support/result-schemas';
 
 let h: Harness;
 let folder: string;
@@ -161,5 +162,29 @@ describe('rich-media search terms', () => {
     expect(await refusal('text:"\\""')).toMatch(/^This quote is never closed/);
     expect(await refusal('text:')).toMatch(/^text: needs a value/);
     expect(await find('kind:document')).toHaveLength(2); // nothing was dropped
+  });
+});
+
+describe('facts in assets.get and assets.list', () => {
+  it('assets.get carries the asset facts, null for a photo', async () => {
+    const byName = new Map((await h.all()).map((a) => [a.name, a.id]));
+    const manual = await h.call('assets.get', { id: byName.get('manual.pdf') ?? 0 });
+    expect(manual.facts).toMatchObject({ pages: 24, title: 'Runner manual', durationMs: null });
+    const photo = await h.call('assets.get', { id: byName.get('quick-start.jpg') ?? 0 });
+    expect(photo.facts).toBeNull();
+  });
+
+  it('assets.list gives each row its facts only when asked (facts: true)', async () => {
+    const asked = assetPageSchema.parse(
+      await h.call('assets.list', { query: 'kind:model OR kind:image', facts: true }),
+    );
+    const facts = Object.fromEntries(asked.items.map((a) => [a.name, a.facts]));
+    expect(facts).toMatchObject({
+      'chair.glb': { triangles: 42_000, meshes: 3 },
+      'statue.glb': { triangles: 250_000 },
+      'quick-start.jpg': null,
+    });
+    const plain = await h.call('assets.list', { query: 'kind:model' });
+    expect(plain.items.map((a) => a.facts)).toEqual([undefined, undefined]);
   });
 });
