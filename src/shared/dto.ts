@@ -111,6 +111,8 @@ export interface Asset {
   durationMs?: number;
   /** Set on a spin's cover frame (kind 'spin'): the spin the tile stands for. */
   spin?: SpinBadge;
+  /** Rich media's facts: only in a list asked with them (`assets.list` facts: true). */
+  facts?: MediaFacts | null;
 }
 
 /** block: a licence ended or not started; warn: one ends within its window; ok: licensed. */

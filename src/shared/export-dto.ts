@@ -1,6 +1,6 @@
 // Channel packs: presets, renditions, pre-flight reports and export jobs, as they cross the
 // contract. The zod schema for a preset body is in preset-schema.ts.
-import type { MediaRole } from './product-dto';
+import type { MediaRole, RequiredMedia } from './product-dto';
 import type { Medium } from './rights-dto';
 import type { VideoRules } from './video-rules';
 export type { VideoRules, VideoTranscode } from './video-rules';
@@ -87,6 +87,11 @@ export interface ChannelRules {
   minSharpness: number | null;
   /** Images a product may carry on this channel; the rest are left out with a warning. */
   maxImages: number | null;
+  /**
+   * Media a product must have linked for this channel beside its photos (a video, a 3D
+   * model, a manual), each of its kind in its own role: pre-flight and readiness fail without.
+   */
+  requires?: RequiredMedia[];
 }
 
 /** 3D model files a preset writes: the GLB, and a USDZ beside it for iOS AR Quick Look. */

@@ -10,7 +10,7 @@ import {
   OUTPUT_FORMATS,
   type PresetBody,
 } from './export-dto';
-import { MEDIA_ROLES } from './product-dto';
+import { MEDIA_ROLES, REQUIRED_MEDIA } from './product-dto';
 import { MEDIA } from './rights-dto';
 import { channelId } from './channel-id';
 import { territory } from './territories';
@@ -79,6 +79,7 @@ export const rulesSchema = z
     mainMaxFill: share.nullable().default(null),
     minSharpness: z.number().min(0).nullable().default(null),
     maxImages: z.number().int().min(1).max(10_000).nullable().default(null),
+    requires: z.array(z.enum(REQUIRED_MEDIA)).max(REQUIRED_MEDIA.length).optional(),
   })
   .strict();
 

@@ -1,5 +1,6 @@
 // Products (SKUs), their media links, CSV import, filename rules and readiness: data that
 // crosses the contract.
+import type { AssetKind } from './dto';
 
 /** The slots of a product's media board, in board order. */
 export const MEDIA_ROLES = [
@@ -14,6 +15,35 @@ export const MEDIA_ROLES = [
   'model',
 ] as const;
 export type MediaRole = (typeof MEDIA_ROLES)[number];
+
+const STILLS: readonly AssetKind[] = ['image', 'raw', 'vector'];
+/**
+ * The kinds of file each role holds: the photo roles take stills, video, document and
+ * model their own kind. Pre-flight fails a file in a role that does not take its kind (a
+ * video linked as main), and readiness counts only the kinds a role takes.
+ */
+export const ROLE_KINDS: Readonly<Record<MediaRole, readonly AssetKind[]>> = {
+  main: STILLS,
+  gallery: STILLS,
+  detail: STILLS,
+  lifestyle: STILLS,
+  swatch: STILLS,
+  spin: STILLS,
+  video: ['video'],
+  document: ['document'],
+  model: ['model'],
+};
+
+/** Media a channel may want beside the photos (a preset's rules.requires), each in its own role. */
+export const REQUIRED_MEDIA = ['video', 'model', 'document'] as const;
+export type RequiredMedia = (typeof REQUIRED_MEDIA)[number];
+
+/** How a readiness or pre-flight message names each, with the role it is linked in. */
+export const REQUIRED_MEDIA_WORDS: Readonly<Record<RequiredMedia, string>> = {
+  video: 'a video linked as video',
+  model: 'a 3D model linked as model',
+  document: 'a manual (PDF) linked as document',
+};
 
 export interface Product {
   id: number;

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { LABELS, type AssetPage, type Catalog } from '../../shared/dto';
 import type { PreflightReport } from '../../shared/export-dto';
+import type { MediaFacts } from '../../shared/media-facts';
 import { MEDIA_ROLES, type ProductPage } from '../../shared/product-dto';
 import { APPROVAL_STATES } from '../../shared/rights-dto';
 
@@ -31,6 +32,46 @@ const analysisSchema = z.strictObject({
   whiteBackground: z.number().min(0).max(1),
   fill: z.number().min(0).max(1),
   sharpness: z.number().min(0),
+});
+
+const whole = z.number().int().min(0);
+/** Each media fact when known (the CLI's flat fields); the DTO holds null for unknown. */
+const knownFacts = z.strictObject({
+  durationMs: whole,
+  codec: z.string().min(1),
+  fps: z.number().positive(),
+  bitrate: whole,
+  audio: z.boolean(),
+  rotation: z.number().int(),
+  pages: whole,
+  title: z.string(),
+  author: z.string(),
+  meshes: whole,
+  triangles: whole,
+  materials: whole,
+  textures: whole,
+  frames: whole,
+  detail: z.record(z.string(), z.unknown()),
+});
+const f = knownFacts.shape;
+
+/** media_facts as assets.list (facts: true) and assets.get carry them. */
+export const mediaFactsSchema = z.strictObject({
+  durationMs: f.durationMs.nullable(),
+  codec: f.codec.nullable(),
+  fps: f.fps.nullable(),
+  bitrate: f.bitrate.nullable(),
+  audio: f.audio.nullable(),
+  rotation: f.rotation.nullable(),
+  pages: f.pages.nullable(),
+  title: f.title.nullable(),
+  author: f.author.nullable(),
+  meshes: f.meshes.nullable(),
+  triangles: f.triangles.nullable(),
+  materials: f.materials.nullable(),
+  textures: f.textures.nullable(),
+  frames: f.frames.nullable(),
+  detail: f.detail,
 });
 
 export const assetSchema = z.strictObject({
@@ -73,6 +114,45 @@ export const assetSchema = z.strictObject({
   rightsFlag: z.enum(['block', 'warn', 'ok']).nullable().optional(),
   approval: z.enum(APPROVAL_STATES).optional(),
   durationMs: z.number().int().nonnegative().optional(),
+  spin: z
+    .strictObject({
+      id: dbId,
+      name: z.string().min(1),
+      frames: count,
+      warning: z.string().nullable(),
+    })
+    .optional(),
+  facts: mediaFactsSchema.nullable().optional(),
+});
+
+/**
+ * One row of `packshot assets --json`: the file's fields, then its media facts flat, only
+ * those known (none for a photo).
+ */
+export const cliAssetRowSchema = z.strictObject({
+  id: dbId,
+  path: z.string().min(1),
+  kind: assetSchema.shape.kind,
+  state: assetSchema.shape.state,
+  width: count.nullable(),
+  height: count.nullable(),
+  displayWidth: count.nullable(),
+  displayHeight: count.nullable(),
+  orientation: assetSchema.shape.orientation,
+  format: z.string().nullable(),
+  bytes: count,
+  hash: assetSchema.shape.hash,
+  capturedAt: z.string().nullable(),
+  camera: z.string().nullable(),
+  keywords: z.array(z.string()),
+  duplicateOf: dbId.nullable(),
+  versions: count,
+  thumbnail: assetSchema.shape.thumb,
+  thumbnailPath: z.string().nullable(),
+  previewPath: z.string().nullable(),
+  notice: z.string().nullable(),
+  error: z.string().nullable(),
+  ...knownFacts.partial().shape,
   spin: z
     .strictObject({
       id: dbId,
@@ -136,8 +216,9 @@ export const preflightReportSchema = z.strictObject({
 // Each schema's output and its DTO must stay one shape.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
 export const resultShapesAgree: [
+  Same<z.output<typeof mediaFactsSchema>, MediaFacts>,
   Same<z.output<typeof catalogSchema>, Catalog>,
   Same<z.output<typeof assetPageSchema>, AssetPage>,
   Same<z.output<typeof productPageSchema>, ProductPage>,
   Same<z.output<typeof preflightReportSchema>, PreflightReport>,
-] = [true, true, true, true];
+] = [true, true, true, true, true];

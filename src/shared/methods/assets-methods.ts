@@ -31,6 +31,8 @@ export const assetsMethods = {
          * reads them with assets.get). Reading them costs more than the rest of a page.
          */
         keywords: z.boolean().default(true),
+        /** true: each row with its media facts (video, document, model; null for a photo). */
+        facts: z.boolean().default(false),
       })
       .strict(),
     result: type<AssetPage>(),

@@ -70,7 +70,7 @@ beforeAll(async () => {
   facts.replace(
     cube,
     hashOf(cube),
-    { ...emptyFacts(), triangles: 12, detail: { textureSizes: [[2048, 2048]] } },
+    { ...emptyFacts(), triangles: 12, detail: { textureList: [{ width: 2048, height: 2048 }] } },
     null,
   );
   facts.replace(grid, hashOf(grid), { ...emptyFacts(), triangles: 3200 }, null);

@@ -29,7 +29,8 @@ export function assetHandlers(
         ...scope,
         collectionOrder,
       };
-      const items = assets.page(query, offset, limit, args.keywords);
+      const page = assets.page(query, offset, limit, args.keywords);
+      const items = args.facts ? assets.withFacts(page) : page;
       // A page that ends short holds the last match: the count is known without a scan.
       const last = items.length > 0 && items.length < limit;
       return Promise.resolve({

@@ -1,5 +1,7 @@
 import { queryError } from '../search/parse-query';
 import type { QueryNode } from '../search/query-ast';
+import { ftsTerm } from './fts-term';
+import { MEDIA_FIELDS, MEDIA_NUMBERS, mediaCompare, mediaField } from './media-terms';
 import { RIGHTS_FIELDS, rightsTerm } from './rights-terms';
 
 export interface CompiledQuery {
@@ -19,7 +21,9 @@ export interface CompiledQuery {
  */
 export type QuerySubject = 'asset' | 'link' | 'product';
 
-const KINDS = new Set(['image', 'raw', 'vector', 'video', 'document', 'model', 'other']);
+/** What kind: knows (and format: takes as a kind); a new kind is one more word here. */
+// 'spin' is no stored kind: a spin's cover is an image (SPIN_COVERS finds them).
+const KINDS = new Set(['image', 'raw', 'vector', 'video', 'document', 'model', 'spin', 'other']);
 /**
  * kind:spin: a spin's cover frame, which stands for the spin in lists (its file's own kind
  * is image). One set of covers per query, not a probe per row.
@@ -60,6 +64,7 @@ export const QUERY_FIELDS = [
   'product',
   'no',
   'naming',
+  ...MEDIA_FIELDS,
   ...RIGHTS_FIELDS,
 ] as const;
 
@@ -94,9 +99,13 @@ export function compileQuery(
         if (subject === 'product') return productWords(n.value);
         // A word in the asset's own text, or in the path of one of its tags (v13: keywords
         // are not in assets_fts, so tagging never re-indexes assets). Each word on its own,
-        // so 'red sneaker' finds a red-titled asset tagged Sneakers.
-        params.push(ftsTerm(n.value, n.phrase), ftsTerm(n.value, n.phrase));
-        const own = `(${ID_FILTER} IN (SELECT rowid FROM assets_fts WHERE assets_fts MATCH ?)
+        // so 'red sneaker' finds a red-titled asset tagged Sneakers. A document's full text
+        // joins the asset's own set: one more probe per row would cost 2-5 ms at 100,000
+        // assets even with no documents; one empty FTS lookup per query costs nothing.
+        const term = ftsTerm(n.value, n.phrase);
+        params.push(term, term, term);
+        const own = `(${ID_FILTER} IN (SELECT rowid FROM assets_fts WHERE assets_fts MATCH ?
+                   UNION ALL SELECT rowid FROM document_text WHERE document_text MATCH ?)
                  OR ${ID_FILTER} IN (SELECT at.asset_id FROM asset_tags at WHERE at.tag_id IN
                    (SELECT rowid FROM tags_fts WHERE tags_fts MATCH ?)))`;
         // With a product beside the file, a word may be in either: 'runner side' finds the
@@ -110,7 +119,7 @@ export function compileQuery(
       case 'field':
         return (
           productField(n.field, n.value, n.column) ??
-          fileTerm(() => field(n.field, n.value, n.column))
+          fileTerm(() => field(n.field, n.value, n.column, n.quoted === true))
         );
     }
   }
@@ -171,14 +180,13 @@ export function compileQuery(
   }
 
   function compare(name: string, op: string, value: number, at: number): string {
+    const media = mediaCompare(name, op, value, params);
+    if (media !== undefined) return media;
     // Own keys only: constructor>=1 names no column.
     const column = Object.hasOwn(NUMERIC, name) ? NUMERIC[name] : undefined;
     if (!column) {
-      throw queryError(
-        input,
-        at,
-        `Unknown number field '${name}' (known: ${Object.keys(NUMERIC).join(', ')})`,
-      );
+      const known = [...Object.keys(NUMERIC), ...MEDIA_NUMBERS].join(', ');
+      throw queryError(input, at, `Unknown number field '${name}' (known: ${known})`);
     }
     params.push(value);
     // + : checked during the grid index walk, not looked up through a one-column
@@ -186,7 +194,7 @@ export function compileQuery(
     return `+${column} ${op} ?`;
   }
 
-  function field(name: string, raw: string, column: number): string {
+  function field(name: string, raw: string, column: number, quoted: boolean): string {
     const value = raw.toLowerCase();
     switch (name) {
       case 'tag':
@@ -213,6 +221,8 @@ export function compileQuery(
         return 'a.format = ?';
       case 'kind':
         if (value === 'spin') return SPIN_COVERS;
+        if (!KINDS.has(value))
+          throw queryError(input, column, `kind: is one of ${[...KINDS].join(', ')}`);
         params.push(value);
         return 'a.kind = ?';
       case 'camera':
@@ -266,9 +276,12 @@ export function compileQuery(
         params.push(value);
         return 'a.label = ?';
       default: {
-        const rights = rightsTerm(name, value, params, (message) => {
+        const fail = (message: string): never => {
           throw queryError(input, column, message);
-        });
+        };
+        const media = mediaField(name, raw, quoted, params, fail);
+        if (media !== undefined) return media;
+        const rights = rightsTerm(name, value, params, fail);
         if (rights !== undefined) return rights;
         throw queryError(
           input,
@@ -283,10 +296,4 @@ export function compileQuery(
 /** A value matched literally inside LIKE: its % and _ are not wildcards. */
 function likeEscape(value: string): string {
   return value.replace(/[\\%_]/g, (ch) => `\\${ch}`);
-}
-
-/** One FTS5 term: a quoted phrase, or a word matched as a prefix. */
-function ftsTerm(value: string, phrase: boolean): string {
-  const quoted = `"${value.replaceAll('"', '""')}"`;
-  return phrase ? quoted : `${quoted}*`;
 }

@@ -1,3 +1,4 @@
+import type { AssetKind } from '../../../shared/dto';
 import { MEDIA_ROLES, type MediaRole, type ProductLink } from '../../../shared/product-dto';
 import type { Db } from '../db/open-database';
 import { statements, type Preparer } from '../db/statement-cache';
@@ -37,6 +38,8 @@ export interface LinkedFile {
   width: number | null;
   height: number | null;
   name: string;
+  /** The file's kind: a role counts only the kinds it takes (ROLE_KINDS). */
+  kind: AssetKind;
 }
 
 /** Reads and writes product_links; edits that should be undoable go through LinkEdits. */
@@ -109,7 +112,7 @@ export class LinkRepo {
       : '';
     return this.db
       .prepare<number[], LinkedFile>(
-        `SELECT l.product_id AS productId, l.asset_id AS assetId, l.role, l.position, a.state, a.width, a.height, a.name
+        `SELECT l.product_id AS productId, l.asset_id AS assetId, l.role, l.position, a.state, a.width, a.height, a.name, a.kind
          FROM product_links l JOIN assets a ON a.id = l.asset_id ${where}
          ORDER BY l.product_id, l.role, l.position`,
       )

@@ -67,6 +67,24 @@ describe('parseQuery', () => {
       value: 'EOS R5',
     });
     expect(parseQuery('   ')).toBeNull();
+    // Only a quoted value says so: text:"…" is a phrase, text:word a prefix.
+    expect(parseQuery('text:"quick start"')).toMatchObject({ quoted: true });
+    expect(parseQuery('text:quick')).not.toHaveProperty('quoted');
+  });
+
+  it('reads durations in seconds, with units; other numbers stay plain', () => {
+    const value = (q: string) => (parseQuery(q) as { value: number }).value;
+    expect(value('duration>30')).toBe(30);
+    expect(value('duration>30s')).toBe(30);
+    expect(value('duration<=2m')).toBe(120);
+    expect(value('DURATION>=1.5H')).toBe(5400);
+    expect(value('duration<500ms')).toBe(0.5);
+    expect(value('pages>10')).toBe(10);
+    expect(errorOf('duration>2x')).toMatch(
+      /^duration> needs seconds: 30, 30s, 2m or 1h \(at column 10\)/,
+    );
+    expect(errorOf('duration>')).toMatch(/^duration> needs seconds/);
+    expect(errorOf('pages>2m')).toMatch(/^pages> needs a number/);
   });
 
   it('points at the mistake', () => {

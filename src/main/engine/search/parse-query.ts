@@ -1,5 +1,6 @@
 import { PackshotError } from '../../../shared/errors';
 import type { Comparison, QueryNode } from './query-ast';
+import { termNumber } from './term-numbers';
 
 /**
  * The search box's language:
@@ -8,6 +9,8 @@ import type { Comparison, QueryNode } from './query-ast';
  *   products              sku:AB-12 (SKU prefix)  product:sneaker  no:product (linked to none)
  *   rights                rights:expired|expiring|none  licence:"Shoot 2026"  approval:approved
  *   comparisons           width>=2000  height<1000  rating>=4  size>5000000
+ *   rich media            kind:video  duration>30 (seconds; 30s 2m 1h)  pages>10  codec:h264
+ *                         fps>=50  triangles<100000  audio:yes  text:"quick start" (documents)
  *   states                missing  error  dupes  offline  violation (of the naming convention)
  *   logic                 AND (implicit between terms), OR, NOT or a leading '-', ( )
  * A query that does not parse is refused with a message that points at the mistake (a
@@ -120,13 +123,14 @@ class Parser {
     const compare = /^([a-z]+)(>=|<=|>|<|=)(.*)$/i.exec(token.text);
     if (compare) {
       const [, field = '', op = '=', raw = ''] = compare;
-      const value = Number(raw);
-      if (raw === '' || !Number.isFinite(value)) {
-        this.fail(token.column + field.length + op.length, `${field}${op} needs a number`);
+      const name = field.toLowerCase();
+      const value = termNumber(name, raw);
+      if (typeof value === 'string') {
+        this.fail(token.column + field.length + op.length, `${field}${op} ${value}`);
       }
       return {
         type: 'compare',
-        field: field.toLowerCase(),
+        field: name,
         op: op as Comparison,
         value,
         column: token.column,
@@ -137,10 +141,16 @@ class Parser {
       const field = token.text.slice(0, colon).toLowerCase();
       let value = token.text.slice(colon + 1);
       // field:"two words"
-      if (value === '' && this.peek()?.kind === 'phrase')
-        value = this.tokens[this.at++]?.text ?? '';
+      const quoted = value === '' && this.peek()?.kind === 'phrase';
+      if (quoted) value = this.tokens[this.at++]?.text ?? '';
       if (value === '') this.fail(token.column + colon + 1, `${field}: needs a value`);
-      return { type: 'field', field, value, column: token.column };
+      return {
+        type: 'field',
+        field,
+        value,
+        column: token.column,
+        ...(quoted ? { quoted: true as const } : {}),
+      };
     }
     if (STATE_WORDS.has(token.text.toLowerCase())) {
       return { type: 'flag', name: token.text.toLowerCase(), column: token.column };

@@ -8,8 +8,8 @@ export type QueryNode =
   | { type: 'not'; item: QueryNode }
   /** Free text: full-text search over name, folder, title, description, keywords. */
   | { type: 'text'; value: string; phrase: boolean }
-  /** field:value */
-  | { type: 'field'; field: string; value: string; column: number }
+  /** field:value; quoted when the value was written field:"…" (text:"…" is then a phrase) */
+  | { type: 'field'; field: string; value: string; column: number; quoted?: true }
   /** field>=number */
   | { type: 'compare'; field: string; op: Comparison; value: number; column: number }
   /** A bare state word: missing, error, dupes, offline. */

@@ -112,6 +112,8 @@ options:
                taken:2026-05 camera:canon missing error dupes, AND OR NOT ( )
                sku:AB-12 product:sneaker no:product kind:spin
                rights:expired|expiring|none licence:"NAME" approval:approved
+               kind:video|document|model duration>30 (s; 2m) pages>10 fps>=50
+               codec:h264 audio:yes triangles<100000 text:"quick start"
   -h, --help   this text
 `;
 

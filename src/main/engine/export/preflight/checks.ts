@@ -2,6 +2,13 @@
 import type { CheckLevel, CheckResult } from '../../../../shared/export-dto';
 import { displaySize } from '../pack-source';
 import { CheckRegistry, type ImageCheckInput } from './check-registry';
+import {
+  REQUIRED_MEDIA_CHECK,
+  requiredMediaCheck,
+  ROLE_KIND_CHECK,
+  roleKindCheck,
+  roleTakes,
+} from './media-kind-checks';
 import { RIGHTS_CHECK, rightsCheck } from './rights-check';
 
 const r = (check: string, level: CheckLevel, reason: string): CheckResult => ({
@@ -29,7 +36,11 @@ export function defaultChecks(): CheckRegistry {
           )
         : null,
     )
+    .product(REQUIRED_MEDIA_CHECK, requiredMediaCheck)
+    .image(ROLE_KIND_CHECK, roleKindCheck)
     .image('source', ({ image }) => {
+      // A kind its role does not take is role-kind's finding; said once.
+      if (!roleTakes(image.role, image.kind)) return null;
       if (image.kind !== 'image') return r('source', 'fail', `a ${image.kind}, not an image`);
       if (image.state === 'missing') return r('source', 'fail', 'the file is missing');
       if (image.state === 'error') return r('source', 'fail', 'the file could not be read');

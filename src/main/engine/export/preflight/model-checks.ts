@@ -52,7 +52,7 @@ export function modelChecks(rules: ModelRules, image: PackImage): CheckResult[] 
   const dropped = notCarried(facts);
   if (rules.formats.includes('usdz') && dropped.length > 0)
     out.push(r('usdz', 'warn', `the USDZ will not carry ${dropped.join(', ')}`));
-  const errors = Number((facts.detail.validator as { errors?: unknown } | undefined)?.errors ?? 0);
+  const errors = Number((facts.detail.validation as { errors?: unknown } | undefined)?.errors ?? 0);
   if (errors > 0) out.push(r('validator', 'warn', `the glTF validator found ${errors} errors`));
   return out;
 }
@@ -106,11 +106,11 @@ function textures(rules: ModelRules, facts: MediaFacts): CheckResult[] {
 }
 
 /**
- * The facts' texture sizes: the model reader's `detail.textureSizes` ([w, h] or
- * {width, height} each), else its `detail.maxTextureSize` alone.
+ * The facts' texture sizes: the model reader's `detail.textureList` ({width, height} each,
+ * tools/gltf/model-facts.ts).
  */
 function textureSizes(facts: MediaFacts): [number, number][] {
-  const list = facts.detail.textureSizes;
+  const list = facts.detail.textureList;
   if (Array.isArray(list))
     return list.flatMap((t: unknown) => {
       const pair: unknown[] = Array.isArray(t) ? (t as unknown[]) : [];
@@ -118,8 +118,7 @@ function textureSizes(facts: MediaFacts): [number, number][] {
       const [w, h] = Array.isArray(t) ? pair : [box.width, box.height];
       return typeof w === 'number' && typeof h === 'number' ? [[w, h] as [number, number]] : [];
     });
-  const max = facts.detail.maxTextureSize;
-  return typeof max === 'number' ? [[max, max]] : [];
+  return [];
 }
 
 function notCarried(facts: MediaFacts): string[] {

@@ -1,6 +1,7 @@
 // What a product needs before it can be listed on a channel: the image minimums of the
 // channel's export presets (one source: export checks the same rules) plus readiness policy.
 import type { PresetBody } from '../../../../shared/export-dto';
+import type { RequiredMedia } from '../../../../shared/product-dto';
 import { builtInPresets } from '../../repositories/built-in-presets';
 import { MANUAL_TYPES, policyFor } from './channel-policy';
 
@@ -15,6 +16,8 @@ export interface ChannelRequirements {
   minGallery: number;
   /** Product types (words matched in the product's type) that need a manual or datasheet. */
   manualFor: readonly string[];
+  /** Media the channel's presets require beside photos (rules.requires), in their roles. */
+  requires: RequiredMedia[];
 }
 
 /** A preset's body by id, as export would use it (the user's edit of a built-in one). */
@@ -33,10 +36,10 @@ export function requirementsFor(
   presetOf: PresetLookup = builtInPresetOf,
 ): ChannelRequirements {
   const { label, presetIds, minGallery } = policyFor(channel);
-  const rules = presetIds
-    .map(presetOf)
-    .filter((p): p is PresetBody => p !== undefined && p.roles.includes('main'))
-    .map((p) => p.rules);
+  const presets = presetIds.map(presetOf).filter((p): p is PresetBody => p !== undefined);
+  const rules = presets.filter((p) => p.roles.includes('main')).map((p) => p.rules);
+  // What any of the channel's presets requires, whatever roles it exports.
+  const requires = [...new Set(presets.flatMap((p) => p.rules.requires ?? []))];
   const most = (pick: (r: PresetBody['rules']) => number | null): number | null =>
     rules.reduce<number | null>((m, r) => {
       const v = pick(r);
@@ -49,5 +52,6 @@ export function requirementsFor(
     minHeight: most((r) => r.minHeight),
     minGallery,
     manualFor: MANUAL_TYPES,
+    requires,
   };
 }

@@ -4,6 +4,7 @@ import type {
   Readiness,
   ReadinessReason,
 } from '../../../../shared/product-dto';
+import { REQUIRED_MEDIA_WORDS, ROLE_KINDS, type MediaRole } from '../../../../shared/product-dto';
 import type { LinkedFile } from '../../repositories/link-repo';
 import { ANY_CHANNEL } from './channel-policy';
 import type { RightsBlocks } from './rights-readiness';
@@ -21,7 +22,10 @@ const BLOCKER_MESSAGES: Record<string, string> = {
   no_main: 'No main image',
   few_gallery: 'Too few gallery images',
   main_too_small: 'Main image too small for the channel',
-  no_document: 'No manual or document',
+  no_document: 'No manual (PDF) linked as document',
+  no_video: 'No video linked as video',
+  no_model: 'No 3D model linked as model',
+  main_not_photo: 'The main image is not a photo',
   missing_file: 'A linked file is missing',
   rights_blocked: 'A linked image may not be used (rights)',
 };
@@ -85,10 +89,19 @@ function check(
   const reasons: ReadinessReason[] = [];
   let checks = 0;
   const present = linked.filter((f) => f.state !== 'missing');
-  const main = present.find((f) => f.role === 'main');
+  // A file counts in its role only when the role takes its kind (a video linked as main
+  // is no main image; a photo linked as document is no manual).
+  const fits = present.filter((f) => takes(f.role, f.kind));
+  const linkedMain = present.find((f) => f.role === 'main');
+  const main = fits.find((f) => f.role === 'main');
 
   checks++;
-  if (!main) reasons.push({ code: 'no_main', message: 'No main image' });
+  if (!main && linkedMain)
+    reasons.push({
+      code: 'main_not_photo',
+      message: `Main image ${linkedMain.name} is a ${linkedMain.kind}: main takes a photo`,
+    });
+  else if (!main) reasons.push({ code: 'no_main', message: 'No main image' });
 
   if (need.minLongSide !== null || need.minWidth !== null || need.minHeight !== null) {
     checks++;
@@ -98,7 +111,7 @@ function check(
 
   if (need.minGallery > 0) {
     checks++;
-    const gallery = present.filter((f) => f.role === 'gallery').length;
+    const gallery = fits.filter((f) => f.role === 'gallery').length;
     if (gallery < need.minGallery)
       reasons.push({
         code: 'few_gallery',
@@ -109,8 +122,21 @@ function check(
   const manualWord = type ? need.manualFor.find((w) => type.toLowerCase().includes(w)) : undefined;
   if (manualWord) {
     checks++;
-    if (!present.some((f) => f.role === 'document'))
-      reasons.push({ code: 'no_document', message: `No manual: a ${manualWord} needs one` });
+    if (!fits.some((f) => f.role === 'document'))
+      reasons.push({
+        code: 'no_document',
+        message: `A ${manualWord} needs ${REQUIRED_MEDIA_WORDS.document}`,
+      });
+  }
+
+  for (const wanted of need.requires) {
+    if (wanted === 'document' && manualWord) continue; // asked above
+    checks++;
+    if (!fits.some((f) => f.role === wanted))
+      reasons.push({
+        code: `no_${wanted}`,
+        message: `${need.label} needs ${REQUIRED_MEDIA_WORDS[wanted]}`,
+      });
   }
 
   const gone = linked.filter((f) => f.state === 'missing');
@@ -137,6 +163,12 @@ function check(
     score: Math.round((100 * (checks - reasons.length)) / checks),
     reasons,
   };
+}
+
+/** Whether a role takes a kind of file; roles outside the board's (old data) take any. */
+function takes(role: string, kind: string): boolean {
+  const kinds = Object.hasOwn(ROLE_KINDS, role) ? ROLE_KINDS[role as MediaRole] : undefined;
+  return kinds === undefined || (kinds as readonly string[]).includes(kind);
 }
 
 /** "640×480, Amazon needs 500 px on the longest side", or null when big enough. */

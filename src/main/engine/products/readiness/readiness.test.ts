@@ -46,6 +46,7 @@ const file = (
   width,
   height,
   name: `${role}-${productId}.jpg`,
+  kind: role === 'document' ? 'document' : 'image',
 });
 
 describe('channel requirements', () => {

@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import { emptyFacts, type MediaFacts } from '../../../../shared/media-facts';
 import { call, type CliContext } from '../cli-context';
 
 const PAGE = 5000;
@@ -13,6 +14,7 @@ export async function assetsCommand(ctx: CliContext): Promise<void> {
       offset,
       limit: PAGE,
       sort: 'name',
+      facts: ctx.flags.json === true,
       ...(ctx.flags.query === undefined ? {} : { query: ctx.flags.query }),
     });
     for (const a of page.items) {
@@ -41,6 +43,7 @@ export async function assetsCommand(ctx: CliContext): Promise<void> {
         previewPath: media('preview'),
         notice: a.notice,
         error: a.error,
+        ...factFields(a.facts),
         // A spin's cover stands for the spin: its frame count (MediaFacts.frames) and badge.
         ...(a.spin ? { frames: a.spin.frames, spin: a.spin } : {}),
       };
@@ -54,4 +57,17 @@ export async function assetsCommand(ctx: CliContext): Promise<void> {
     if (page.items.length < PAGE || offset >= page.total) break;
   }
   if (ctx.flags.json) ctx.out.write(first ? ']\n' : '\n]\n');
+}
+
+const FACT_KEYS = Object.keys(emptyFacts()) as (keyof MediaFacts)[];
+
+/**
+ * A row's media facts as flat fields, only those known: durationMs, codec, fps, pages,
+ * triangles, frames, … and `detail` (the kind's other facts). Nothing for a photo.
+ */
+function factFields(facts: MediaFacts | null | undefined): Partial<MediaFacts> {
+  if (!facts) return {};
+  const known: Partial<Record<keyof MediaFacts, unknown>> = {};
+  for (const key of FACT_KEYS) if (facts[key] !== null) known[key] = facts[key];
+  return known as Partial<MediaFacts>;
 }

@@ -89,6 +89,18 @@ describe('presets panel', () => {
     expect(item(root, 'amazon-main').textContent).toContain('Built-in, edited');
   });
 
+  it('saves the media a channel requires beside the photos', async () => {
+    const { transport, root } = await start();
+    const group = oneByTestId(root, 'preset-requires');
+    await press(labelled(group, 'model'));
+    await press(oneByTestId(root, 'preset-save'));
+    await flush();
+    const [call] = transport.callsOf('presets.save') as [
+      { preset: { rules: { requires?: string[] } } },
+    ];
+    expect(call.preset.rules.requires).toEqual(['model']);
+  });
+
   it('copies a preset and opens the copy', async () => {
     const { transport, root } = await start();
     await press(oneByTestId(root, 'preset-copy'));

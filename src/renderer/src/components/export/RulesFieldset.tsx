@@ -1,10 +1,12 @@
 // The channel's rules that pre-flight checks: sizes, aspect, formats, bytes, and the main
-// image's background and fill. Empty fields are not checked.
+// image's background and fill, and the media a product must have beside its photos (a
+// video, a 3D model, a manual). Empty fields are not checked.
 import { OUTPUT_FORMATS, type ChannelRules } from '../../../../shared/export-dto';
+import { REQUIRED_MEDIA } from '../../../../shared/product-dto';
 import { CheckGroup, NumberField } from './form-fields';
 import type { Issues } from './preset-form';
 
-type NumericRule = Exclude<keyof ChannelRules, 'formats'>;
+type NumericRule = Exclude<keyof ChannelRules, 'formats' | 'requires'>;
 
 const NUMERIC_RULES: readonly { key: NumericRule; label: string; step?: number }[] = [
   { key: 'minWidth', label: 'Min width (px)' },
@@ -57,6 +59,14 @@ export function RulesFieldset({
         selected={rules.formats}
         onChange={(formats) => onChange({ ...rules, formats })}
         error={issues.get('rules.formats')}
+      />
+      <CheckGroup
+        legend="Media a product must have linked (each in its own role)"
+        options={REQUIRED_MEDIA}
+        selected={rules.requires ?? []}
+        onChange={(requires) => onChange({ ...rules, requires })}
+        error={issues.get('rules.requires')}
+        testId="preset-requires"
       />
     </fieldset>
   );

@@ -28,3 +28,26 @@ describe('naming badge', () => {
     expect(badges[0]?.title).toMatch(/'IMG_1' does not match .* naming:bad/);
   });
 });
+
+describe('kind badge', () => {
+  it('labels documents and 3D models, and no photo or video', async () => {
+    harness = await startUi(
+      <>
+        <CellBadges asset={makeAsset(0, { kind: 'document', format: 'pdf', name: 'a.pdf' })} />
+        <CellBadges asset={makeAsset(1, { kind: 'model', format: null, name: 'chair.glb' })} />
+        <CellBadges asset={makeAsset(2, { kind: 'image' })} />
+        <CellBadges asset={makeAsset(3, { kind: 'raw' })} />
+        <CellBadges asset={makeAsset(4, { kind: 'video', name: 'clip.mp4' })} />
+        <CellBadges asset={makeAsset(5, { kind: 'document', format: null, name: 'notes.PDF' })} />
+      </>,
+      fakeEngine(),
+    );
+    const badges = byTestId(harness.root, 'cell-badge-kind');
+    expect(badges.map((b) => b.textContent)).toEqual(['PDF', '3D', 'PDF']);
+    expect(badges.map((b) => b.title)).toEqual([
+      'A document (find them all with kind:document)',
+      'A 3D model (find them all with kind:model)',
+      'A document (find them all with kind:document)',
+    ]);
+  });
+});

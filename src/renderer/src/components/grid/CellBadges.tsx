@@ -1,10 +1,13 @@
 // Small labels on a cell for what the thumbnail cannot show: the file is missing or
 // offline, is a copy of another asset, has had several versions, or breaks its catalog's
-// naming convention; a 360° spin's frame count; its rights and approval (RightsBadges).
-import type { Asset } from '../../../../shared/dto';
+// naming convention; its kind when it is not a photo; a 360° spin's frame count; its rights
+// and approval (RightsBadges).
+import type { Asset, AssetKind } from '../../../../shared/dto';
+import { formatFileKind } from '../../format/media';
 import { RightsBadges, rightsMarks } from './RightsBadges';
 
 export function CellBadges({ asset }: { asset: Asset }) {
+  const kind = KIND_BADGES[asset.kind];
   const badges = [
     asset.spin !== undefined && (
       <span
@@ -15,6 +18,16 @@ export function CellBadges({ asset }: { asset: Asset }) {
       >
         360° · {asset.spin.frames}
         {asset.spin.warning ? ' !' : ''}
+      </span>
+    ),
+    kind !== undefined && (
+      <span
+        key="kind"
+        className="cell-tag is-kind"
+        data-testid="cell-badge-kind"
+        title={`${kind.title} (find them all with kind:${asset.kind})`}
+      >
+        {kind.label(asset)}
       </span>
     ),
     asset.state === 'missing' && (
@@ -76,3 +89,12 @@ export function CellBadges({ asset }: { asset: Asset }) {
     </div>
   );
 }
+
+/**
+ * The kinds that get a badge, with its label. A video's badge (its play time) and a spin's
+ * (its frame count) are their own components': a kind is one more entry here.
+ */
+const KIND_BADGES: Partial<Record<AssetKind, { title: string; label: (a: Asset) => string }>> = {
+  document: { title: 'A document', label: (a) => formatFileKind(a.format, a.name) },
+  model: { title: 'A 3D model', label: () => '3D' },
+};

@@ -14,6 +14,7 @@ import { CaptureFacts } from './CaptureFacts';
 import { DescriptionFacts } from './DescriptionFacts';
 import { DuplicateOf } from './DuplicateOf';
 import { Fact } from './Fact';
+import { MediaFacts } from './MediaFacts';
 import { AssetRightsSection } from './rights/AssetRightsSection';
 import { useAssetDetail } from './use-asset-detail';
 import { VersionHistory } from './VersionHistory';
@@ -78,6 +79,7 @@ function PreviewDetails({ asset }: { asset: Asset }) {
           {asset.path}
         </dd>
       </dl>
+      <MediaFacts asset={asset} detail={detail} />
       {/* The detail first: it is read again when tags change (grid rows carry none). */}
       <PreviewKeywords asset={asset} keywords={detail?.keywords ?? asset.keywords ?? []} />
       <Sidecars detail={detail} />

@@ -149,3 +149,18 @@ describe('title', () => {
     expect(root.querySelector('.grid-title')?.textContent).toBe('shoot / 2026/spring');
   });
 });
+
+describe('search box', () => {
+  it('lists the search language in its tooltip, rich-media terms included', async () => {
+    const { root } = await start();
+    const title = oneByTestId(root, 'search-input').getAttribute('title') ?? '';
+    for (const term of [
+      'kind:video',
+      'duration>30',
+      'pages>10',
+      'codec:h264',
+      'text:"quick start"',
+    ])
+      expect(title, term).toContain(term);
+  });
+});

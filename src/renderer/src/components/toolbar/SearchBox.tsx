@@ -5,6 +5,17 @@ import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useServices } from '../../app-context';
 import { useAssets } from '../../store-hooks';
 
+/** The search language in brief, as a tooltip (README "Command line" has it all). */
+const SYNTAX = [
+  'Words and "phrases" (names, titles, keywords, a document\'s text)',
+  'tag:Shoes  format:png  camera:canon  taken:2026-05  folder:shoot  name:front',
+  'flag:pick  label:red  color:white  rating>=4  width>=2000  size>5000000',
+  'kind:video|document|model|image|raw|vector|other',
+  'duration>30 (seconds; 2m)  pages>10  fps>=50  codec:h264  audio:yes  triangles<100000',
+  'text:"quick start" (in a document)  sku:AB-12  rights:expired  missing  dupes',
+  'AND  OR  NOT or -term  ( )',
+].join('\n');
+
 export function SearchBox() {
   const query = useAssets((s) => s.view.query);
   // Keyed: a query set from elsewhere replaces what was being typed.
@@ -33,6 +44,7 @@ function SearchForm({ query }: { query: string }) {
         data-testid="search-input"
         aria-label="Search"
         placeholder='Search: words, tag:"A|B", flag:pick, rating>=3'
+        title={SYNTAX}
         value={text}
         onChange={(e) => setText(e.target.value)}
         onKeyDown={onKeyDown}
