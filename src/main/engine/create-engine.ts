@@ -312,6 +312,8 @@ export function createEngine(options: EngineOptions): Engine {
     mediaFile: async (kind, key) => {
       if (!isMediaKey(kind, key)) return null;
       if (kind === 'video') return videoFile({ cache, files }, key)?.path ?? null;
+      // Made on first ask and cached: served only while some asset still has the content.
+      if ((kind === 'strip' || kind === 'model') && !assets.hasHash(key)) return null;
       if (kind === 'strip') return ensureStrip({ cache, files }, key);
       if (kind === 'model') return modelForViewer({ cache, files }, key);
       return resolveMedia(kind, key);

@@ -105,6 +105,10 @@ describe('presets', () => {
     const copy = await h.call('presets.copy', { id: 'amazon-main' });
     expect(copy).toMatchObject({ id: 'amazon-main-copy', builtIn: false, basedOn: 'amazon-main' });
     expect((await h.call('presets.copy', { id: 'amazon-main' })).id).toBe('amazon-main-copy-2');
+    // A copy keeps every section: video and 3D rules too (else models take the photo path).
+    const shopifyCopy = await h.call('presets.copy', { id: 'shopify' });
+    expect(shopifyCopy.model).toEqual((await h.call('presets.get', { id: 'shopify' })).model);
+    expect(shopifyCopy.video).toBeTruthy();
     await expect(h.call('presets.delete', { id: 'amazon-main' })).rejects.toThrow(/built in/);
     // An edit of a built-in preset is kept beside it, and deleting it goes back.
     const shopify = await h.call('presets.get', { id: 'shopify' });

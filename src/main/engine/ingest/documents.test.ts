@@ -92,6 +92,26 @@ describe('documents', () => {
     expect(await h.byName('shoe.jpg')).toMatchObject({ state: 'ok', thumb: 'ready' });
   });
 
+  it('forgets what it read of a PDF that can no longer be read: no stale facts or text', async () => {
+    const extra = join(folder, 'gone.pdf');
+    await writeFile(extra, quickStartPdf());
+    await h.call('catalogs.scan', {});
+    await h.call('jobs.wait', {});
+    const before = await h.byName('gone.pdf');
+    expect((await h.call('assets.get', { id: before.id })).facts?.pages).toBe(2);
+    const found = async (): Promise<string[]> =>
+      (await h.call('assets.list', { query: 'text:"quick start" pages>1' })).items.map(
+        (a) => a.name,
+      );
+    expect(await found()).toContain('gone.pdf');
+    await writeFile(extra, ''); // emptied in place: an error on it at the next read
+    await h.call('catalogs.scan', {});
+    await h.call('jobs.wait', {});
+    expect(await h.byName('gone.pdf')).toMatchObject({ state: 'error' });
+    expect((await h.call('assets.get', { id: before.id })).facts).toBeNull();
+    expect(await found()).not.toContain('gone.pdf');
+  });
+
   it.skipIf(!HAS_FORENSIC_PDFS)(
     'reads the forensics sample PDF (skipped without forensics-samples-files)',
     async () => {

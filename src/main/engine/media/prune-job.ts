@@ -1,6 +1,6 @@
-// Keeping the loupe preview cache and the version diffs under their budgets, as a job: one
-// queued row at most (a request while one waits folds into it), resumed by the next engine
-// if cut short.
+// Keeping the media caches made on request (loupe previews, version diffs, document pages,
+// scrub strips, viewer GLBs) under their budgets, as a job: one queued row at most (a request
+// while one waits folds into it), resumed by the next engine if cut short.
 import type { JobRegistry } from '../jobs/job-registry';
 import type { MediaCache } from './media-cache';
 import { pruneCache } from './prune-cache';
@@ -11,6 +11,8 @@ const DEFAULT_BUDGET = 2 * 1024 ** 3;
 const DIFF_BUDGET = 512 * 1024 ** 2;
 /** Document pages painted for the loupe (~100 KB each as PNG): a few thousand. */
 const PAGE_BUDGET = 256 * 1024 ** 2;
+/** Video scrub strips (ten small frames, ~50 KB as JPEG): a few thousand videos. */
+const STRIP_BUDGET = 256 * 1024 ** 2;
 /** Packed viewer GLBs (a .gltf's files joined, compression decoded): a few dozen models. */
 const MODEL_BUDGET = 1024 ** 3;
 
@@ -23,7 +25,7 @@ export function definePruneJob(
   const type = registry.define<Record<string, never>, { removed: number; bytes: number }>({
     name: PRUNE_PREVIEWS_JOB,
     concurrency: 1,
-    label: () => 'Trim the preview, version-diff and document-page caches',
+    label: () => 'Trim the preview, version-diff, page, scrub-strip and 3D-viewer caches',
     merge: (queued) => queued,
     run: async (ctx) => {
       // Version diffs are previews of a kind: the same job keeps them under a budget of their own.
@@ -32,7 +34,9 @@ export function definePruneJob(
       const previews = await pruneCache(cache.folder('preview'), budget, ctx.signal);
       // GLBs packed for the 3D viewer: remade on the next open.
       const models = await pruneCache(cache.folder('model'), MODEL_BUDGET, ctx.signal);
-      const all = [diffs, pages, previews, models];
+      // Scrub strips: remade on the next hover.
+      const strips = await pruneCache(cache.folder('strip'), STRIP_BUDGET, ctx.signal);
+      const all = [diffs, pages, previews, models, strips];
       return {
         removed: all.reduce((n, r) => n + r.removed, 0),
         bytes: all.reduce((n, r) => n + r.bytes, 0),

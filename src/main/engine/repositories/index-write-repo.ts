@@ -103,13 +103,18 @@ export class IndexWriteRepo {
   }
 
   markError(id: number, reason: string, hash: string | null): void {
-    statements(this.db)
-      .prepare(
+    writeTransaction(this.db, () => {
+      const st = statements(this.db);
+      st.prepare(
         `UPDATE assets SET state = 'error', error = ?, hash = ?, thumb = 'none',
                 format = NULL, width = NULL, height = NULL
          WHERE id = ?`,
-      )
-      .run(reason, hash, id);
+      ).run(reason, hash, id);
+      // What was read of the content before (a video's duration, a manual's text) no longer
+      // describes the file: it must not be shown or found.
+      st.prepare('DELETE FROM media_facts WHERE asset_id = ?').run(id);
+      st.prepare('DELETE FROM document_text WHERE rowid = ?').run(id);
+    });
   }
 
   /**

@@ -1,6 +1,7 @@
 // The search language's rich-media terms (issue #15), compiled over `assets a`:
 //   duration>30 (seconds; the parser reads 30s, 2m, 1h)  pages>10  fps>=50  triangles<100000
-//   bitrate  meshes  materials  textures  frames          numbers from media_facts
+//   bitrate  meshes  materials  textures                  numbers from media_facts
+//   frames                                                a spin's (spin_frames)
 //   codec:h264 (avc, h265/hevc, …)  audio:yes|no          a video's stream
 //   text:"quick start"  text:quick                        a document's full text (FTS5)
 // media_facts holds a row only for rich media, few beside the photos: each term builds its
@@ -19,7 +20,7 @@ const COLUMNS: Record<string, string> = {
   triangles: 'triangles',
   materials: 'materials',
   textures: 'textures',
-  frames: 'frames',
+  frames: 'frames', // a spin's, counted from spin_frames below
 };
 export const MEDIA_NUMBERS = Object.keys(COLUMNS);
 export const MEDIA_FIELDS = ['codec', 'audio', 'text'] as const;
@@ -49,6 +50,13 @@ export function mediaCompare(
 ): string | undefined {
   const column = Object.hasOwn(COLUMNS, name) ? COLUMNS[name] : undefined;
   if (!column) return undefined;
+  if (name === 'frames') {
+    // A spin's frame count lives with the spin (spin_frames), not in media_facts: the
+    // cover stands for the spin in every list.
+    params.push(value);
+    return `${IN_SET} (SELECT s.cover_asset_id FROM spins s
+      WHERE (SELECT count(*) FROM spin_frames sf WHERE sf.spin_id = s.id) ${op} ?)`;
+  }
   if (name === 'duration') {
     // Seconds as the preview shows them (m:ss): duration=30 is 30.000 to 30.999 s.
     if (op === '=') {

@@ -131,6 +131,10 @@ export function bodyOf(p: ChannelPreset): PresetBody {
     requireApproval: p.requireApproval,
     requireLicence: p.requireLicence,
     medium: p.medium,
+    // Every optional section, or a copy of the preset silently loses it (a copy of
+    // amazon-3d without its model rules would send models down the photo path).
     ...(p.video ? { video: p.video } : {}),
+    ...(p.model ? { model: p.model } : {}),
+    ...(p.territories !== undefined ? { territories: p.territories } : {}),
   };
 }

@@ -78,6 +78,9 @@ describe('spins', () => {
     expect((await h.call('assets.list', { query: 'kind:spin' })).total).toBe(2);
     const detail = await h.call('assets.get', { id: covers[1]?.id ?? 0 });
     expect(detail.facts?.frames).toBe(8);
+    // frames> counts a spin's frames (spin_frames), the cover standing for it.
+    expect((await names('frames>4')).map((a) => a.name)).toEqual(['SHOE-1_spin_01.jpg']);
+    expect((await names('frames<=4')).map((a) => a.name)).toEqual(['BAG-2_spin_01.jpg']);
   });
 
   it('makes a spin from a selection in natural order, and from a folder', async () => {

@@ -111,7 +111,7 @@ async function landPoster(
 ): Promise<Written> {
   const target = await ctx.paths.folderFor(f.path);
   const hash = await sourceHash(f.image.path);
-  const jpeg = await extractPoster(f.image.path, job.posterAtMs, job, job.timeoutMs);
+  const jpeg = await extractPoster(f.image.path, job.posterAtMs, job, job.timeoutMs, ctx.signal);
   const sha = createHash('sha256').update(jpeg).digest('hex');
   const size = jpegSize(jpeg) ?? { width: job.width, height: job.height };
   const poster = { ...job, ...size };

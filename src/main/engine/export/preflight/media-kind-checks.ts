@@ -39,14 +39,17 @@ export function roleKindCheck({ image }: ImageCheckInput): CheckResult | null {
 }
 
 export function requiredMediaCheck({ preset, product }: ProductCheckInput): CheckResult[] {
-  return (preset.rules.requires ?? [])
-    .filter(
-      (kind) =>
-        !product.images.some((f) => f.role === kind && f.kind === kind && f.state !== 'missing'),
-    )
-    .map((kind) => ({
-      check: REQUIRED_MEDIA_CHECK,
-      level: 'fail',
-      reason: `${preset.name} needs ${REQUIRED_MEDIA_WORDS[kind]}`,
-    }));
+  return (
+    (preset.rules.requires ?? [])
+      // Only a file that was read counts: a damaged video is no video for the channel.
+      .filter(
+        (kind) =>
+          !product.images.some((f) => f.role === kind && f.kind === kind && f.state === 'ok'),
+      )
+      .map((kind) => ({
+        check: REQUIRED_MEDIA_CHECK,
+        level: 'fail',
+        reason: `${preset.name} needs ${REQUIRED_MEDIA_WORDS[kind]}`,
+      }))
+  );
 }

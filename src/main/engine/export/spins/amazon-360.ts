@@ -4,6 +4,7 @@
 // 2026-12); this one keeps the SKU first as its image names (SKU.MAIN.jpg, SKU.PT01.jpg)
 // do, and is one constant here to change.
 import { strToU8, zipSync, type Zippable } from 'fflate';
+import { sanitizeSegment } from '../../../../shared/naming/sanitize-name';
 
 export const AMAZON_FRAME_COUNTS = [24, 48, 72] as const;
 export type AmazonFrames = (typeof AMAZON_FRAME_COUNTS)[number];
@@ -24,8 +25,9 @@ export function resample(has: number, count: number): number[] {
   return Array.from({ length: count }, (_, i) => Math.floor((i * has) / count));
 }
 
+/** A flat entry name: a SKU such as `SHOE/RED` or `../x` must not make folders in the zip. */
 export function amazonFrameName(sku: string, index: number): string {
-  return `${sku}_360_${String(index + 1).padStart(2, '0')}.jpg`;
+  return `${sanitizeSegment(sku) || 'spin'}_360_${String(index + 1).padStart(2, '0')}.jpg`;
 }
 
 export interface AmazonManifest {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../../../test-support/engine-harness';
 import { tempDir } from '../../../test-support/sample-images';
 import { writeSpinFrames } from '../../../test-support/spin-frames';
-import { amazonCount, resample } from './amazon-360';
+import { amazonCount, amazonFrameName, resample } from './amazon-360';
 
 let h: Harness;
 let folder: string;
@@ -53,6 +53,10 @@ describe('Amazon frame counts', () => {
       0, 1, 2, 3, 5, 6, 7, 8, 10, 11, 12, 13, 15, 16, 17, 18, 20, 21, 22, 23, 25, 26, 27, 28,
     ]);
     expect(resample(72, 72)).toEqual(Array.from({ length: 72 }, (_, i) => i));
+    // Entry names stay flat whatever the SKU holds.
+    expect(amazonFrameName('SHOE-1', 0)).toBe('SHOE-1_360_01.jpg');
+    for (const sku of ['SHOE/RED', '../../x', 'a\\b'])
+      expect(amazonFrameName(sku, 4)).toMatch(/^[^/\\]+_360_05\.jpg$/);
   });
 });
 

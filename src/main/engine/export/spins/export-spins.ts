@@ -5,7 +5,7 @@
 // earlier run wrote that no longer belongs.
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { PackshotError } from '../../../../shared/errors';
 import type { Rendition } from '../../../../shared/export-dto';
 import { sanitizeSegment } from '../../../../shared/naming/sanitize-name';
@@ -223,9 +223,14 @@ async function landPlan(
     result.written++;
   }
   for (const file of Object.keys(before)) {
-    if (after[file] !== undefined || file.split('/').includes('..')) continue;
-    await rm(join(folder, ...file.split('/')), { force: true });
-    touched.add(dirname(join(folder, ...file.split('/'))));
+    if (after[file] !== undefined) continue;
+    // The manifest on disk is data: a name in it never removes a file outside the folder
+    // (`..`, an absolute path, a backslash on Windows).
+    const target = resolve(folder, ...file.split('/'));
+    const inside = relative(folder, target);
+    if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) continue;
+    await rm(target, { force: true });
+    touched.add(dirname(target));
     result.removed++;
   }
   // Each folder once (writeAtomic leaves it to the caller), then the manifest last: a crash

@@ -108,6 +108,8 @@ describe('video at index', () => {
     expect(asset.facts).toMatchObject({ codec: 'h264', fps: 25, audio: true, rotation: 270 });
     expect(asset.facts?.durationMs).toBeGreaterThanOrEqual(2000);
     expect(asset.facts?.durationMs).toBeLessThan(2100);
+    // The poster window's start (10 % in), kept so the pack's poster is taken there too.
+    expect(asset.facts?.detail['posterMs']).toBe(Math.round((asset.facts?.durationMs ?? 0) * 0.1));
     expect(asset).toMatchObject({
       width: 240,
       height: 320,

@@ -1,6 +1,6 @@
 import { ffmpegBinaries } from '../../tools/ffmpeg/ffmpeg-binaries';
 import { mp4ShortBy } from '../../tools/ffmpeg/mp4-boxes';
-import { posterFrame } from '../../tools/ffmpeg/video-frames';
+import { posterFrame, posterStartMs } from '../../tools/ffmpeg/video-frames';
 import { probeVideo } from '../../tools/ffmpeg/probe-video';
 import { ToolError } from '../../tools/process/run-tool';
 import type { RichMediaReader } from '../read-rich-media';
@@ -29,7 +29,11 @@ export const readVideo: RichMediaReader = async (file) => {
     width: probe.width,
     height: probe.height,
     capturedAt: probe.capturedAt,
-    facts: probe.facts,
+    // Where the poster was looked for: the pack's full-size poster is taken there too.
+    facts: {
+      ...probe.facts,
+      detail: { ...probe.facts.detail, posterMs: posterStartMs(probe.facts.durationMs) },
+    },
     error: short
       ? `Damaged or cut-short video: the file ends at ${short.have} of its ${short.want} bytes, as in an interrupted copy`
       : null,

@@ -3,6 +3,7 @@
 // it (runTool); the caller names the output (a temporary file it lands itself).
 import { PackshotError } from '../../../../shared/errors';
 import type { H264Profile } from '../../../../shared/video-rules';
+import { inputOf } from './video-input';
 import { runTool } from '../process/run-tool';
 import { ffmpegBinaries } from './ffmpeg-binaries';
 
@@ -76,6 +77,7 @@ export async function extractPoster(
   atMs: number,
   frame: { width: number; height: number },
   timeoutMs: number,
+  signal?: AbortSignal,
 ): Promise<Buffer> {
   ffmpegRuns.posters++;
   const run = async (at: number): Promise<Buffer> => {
@@ -83,11 +85,11 @@ export async function extractPoster(
       binaries().ffmpeg,
       [
         ...['-hide_banner', '-nostdin', '-loglevel', 'error'],
-        ...['-ss', (at / 1000).toFixed(3), '-i', src, '-an', '-sn', '-frames:v', '1'],
+        ...['-ss', (at / 1000).toFixed(3), '-i', inputOf(src), '-an', '-sn', '-frames:v', '1'],
         ...['-vf', `thumbnail=12,scale=${frame.width}:${frame.height}:flags=lanczos,setsar=1`],
         ...['-q:v', '3', '-f', 'image2', '-c:v', 'mjpeg', 'pipe:1'],
       ],
-      { timeoutMs, maxOutputBytes: 64 * 1024 * 1024 },
+      { timeoutMs, maxOutputBytes: 64 * 1024 * 1024, ...(signal ? { signal } : {}) },
     );
     return stdout;
   };
@@ -96,5 +98,5 @@ export async function extractPoster(
     if (first.length === 0) throw new PackshotError('io', `no frame could be read from ${src}`);
     return first;
   }
-  return extractPoster(src, 0, frame, timeoutMs);
+  return extractPoster(src, 0, frame, timeoutMs, signal);
 }

@@ -27,7 +27,7 @@ export async function posterFrame(
   path: string,
   durationMs: number | null,
 ): Promise<Buffer | null> {
-  const start = durationMs && durationMs > 0 ? Math.min(durationMs * 0.1, 3000) / 1000 : 0;
+  const start = posterStartMs(durationMs) / 1000;
   const chosen = await runTool(
     bins.ffmpeg,
     [
@@ -53,6 +53,14 @@ export async function posterFrame(
   );
   if (chosen.stdout.length > 0) return chosen.stdout;
   return firstFrame(bins, path);
+}
+
+/**
+ * Where the poster window starts: about 10 % in, at most 3 s. Recorded in the facts
+ * (`detail.posterMs`) so an export's full-size poster is taken where the grid's was.
+ */
+export function posterStartMs(durationMs: number | null): number {
+  return durationMs && durationMs > 0 ? Math.round(Math.min(durationMs * 0.1, 3000)) : 0;
 }
 
 /** The first frame that decodes, as PNG: the fallback, and what the bench compares with. */
