@@ -6,7 +6,7 @@
 set -eu
 WANTED="plasma-workspace-wallpapers ukui-wallpapers mate-backgrounds lomiri-wallpapers-20.04
 lomiri-wallpapers-16.04 gnome-backgrounds libvips-tools time util-linux poppler-utils
-forensics-samples-files"
+forensics-samples-files assimp-testmodels"
 apt-get update
 FOUND=""
 for pkg in $WANTED; do
