@@ -20,6 +20,7 @@ test('a GLB and a .gltf open in the 3D viewer (needs assimp-testmodels)', async 
   images,
 }) => {
   test.skip(!HAS_MODELS, 'assimp-testmodels is not installed');
+  test.setTimeout(300_000); // two models drawn by software WebGL
   await copyFile(
     path.join(ASSIMP, 'BoxTextured-glTF-Binary/BoxTextured.glb'),
     path.join(images.dir, 'box.glb'),
