@@ -14,12 +14,3 @@ export function formatEta(seconds: number | null): string {
   const minutes = Math.floor((s % 3600) / 60);
   return minutes === 0 ? `${hours} h` : `${hours} h ${minutes} min`;
 }
-
-/** A video's play time as players show it: "0:08", "12:05", "1:02:03". */
-export function formatPlayTime(ms: number): string {
-  const total = ms > 0 ? Math.max(1, Math.round(ms / 1000)) : 0;
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = String(total % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
-}

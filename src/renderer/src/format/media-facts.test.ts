@@ -8,8 +8,9 @@ import {
 } from './media-facts';
 
 describe('media facts for people', () => {
-  it('writes play time as m:ss, whole seconds, hours when long', () => {
+  it('writes play time as m:ss, whole seconds cut down, hours when long', () => {
     expect(formatPlayTime(0)).toBe('0:00');
+    expect(formatPlayTime(12_600)).toBe('0:12'); // cut, not rounded: duration=12 finds it
     expect(formatPlayTime(12_999)).toBe('0:12');
     expect(formatPlayTime(95_000)).toBe('1:35');
     expect(formatPlayTime(3_723_000)).toBe('1:02:03');

@@ -1,7 +1,11 @@
 // Rich media's facts written for people: play time as m:ss, frame rate, bit rate, a model's
 // size in metres, a validator's problems. Each takes what the engine sends (MediaFacts).
 
-/** 12 500 ms → "0:12", 95 000 → "1:35", an hour or more → "1:02:03" (whole seconds shown). */
+/**
+ * 12 500 ms → "0:12", 95 000 → "1:35", an hour or more → "1:02:03". Whole seconds, cut
+ * down, never rounded: `duration=12` finds 12.000–12.999 s, which all read 0:12 here. The
+ * one play time of the app (grid badge, loupe, preview).
+ */
 export function formatPlayTime(ms: number): string {
   const total = Math.max(0, Math.floor(ms / 1000));
   const s = String(total % 60).padStart(2, '0');

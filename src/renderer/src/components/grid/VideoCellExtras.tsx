@@ -3,7 +3,7 @@
 // frames side by side), by background position: one request per video, on first hover.
 import { useState, type CSSProperties, type PointerEvent } from 'react';
 import { SCRUB_FRAMES } from '../../../../shared/bridge';
-import { formatPlayTime } from '../../format/duration';
+import { formatPlayTime } from '../../format/media-facts';
 
 export function DurationBadge({ ms }: { ms: number }) {
   return (

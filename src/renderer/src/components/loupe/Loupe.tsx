@@ -1,7 +1,7 @@
 // Full-window view of the selected asset: its ~2048 px preview (asked for on opening, the
 // thumbnail scaled up meanwhile), fit or 1:1. Left/right move through the list, Z or a
-// click toggles the zoom, Escape or Space closes. A 360° spin shows its SpinViewer, turned by
-// dragging or ↑/↓. Focus comes back to where it was. The culling keys work here
+// click toggles the zoom of a still photo, Escape or Space closes. A 360° spin shows its
+// SpinViewer, turned by dragging or ↑/↓. Focus comes back to where it was. The culling keys work here
 // (data-culling-keys): rating in the loupe is what it is for. A video plays in a player
 // instead (LoupeVideo), K playing and pausing it.
 import { useLayoutEffect, useRef, type KeyboardEvent } from 'react';
@@ -12,6 +12,7 @@ import { useAssets, useLoupe, useSelection } from '../../store-hooks';
 import { useSelectedAsset } from '../use-selected-asset';
 import { LoupeContent } from './LoupeContent';
 import { LoupeVideo, togglePlay } from './LoupeVideo';
+import { zoomsToActual } from './loupe-kinds';
 import { isViewableModel, ModelLoupe } from './ModelLoupe';
 
 export function Loupe() {
@@ -51,6 +52,8 @@ function LoupeView() {
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    // Ctrl/Cmd/Alt combinations are the app's (Ctrl+Z undoes, it does not zoom).
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
     switch (event.key) {
       case 'Escape':
       case ' ':
@@ -64,7 +67,7 @@ function LoupeView() {
         break;
       case 'z':
       case 'Z':
-        if (asset?.spin) return;
+        if (!zoomsToActual(asset)) return;
         stores.loupe.getState().toggleZoom();
         break;
       case 'k':
@@ -98,7 +101,7 @@ function LoupeView() {
       ref={rootRef}
       className="loupe"
       data-testid="loupe"
-      data-zoom={zoom}
+      data-zoom={zoomsToActual(asset) ? zoom : 'fit'}
       role="dialog"
       aria-modal="true"
       data-culling-keys=""
@@ -107,7 +110,8 @@ function LoupeView() {
       onKeyDown={onKeyDown}
     >
       {asset !== undefined && playable(asset) ? (
-        <LoupeVideo asset={asset} hash={asset.hash} index={index} total={total} />
+        // Keyed: a video that would not play says nothing about the next one.
+        <LoupeVideo key={asset.hash} asset={asset} hash={asset.hash} index={index} total={total} />
       ) : asset !== undefined && isViewableModel(asset) ? (
         <ModelLoupe asset={asset} index={index} total={total} />
       ) : asset !== undefined ? (

@@ -1,6 +1,7 @@
 // What the loupe shows of one asset: the best image there is (preview, else thumbnail,
 // else placeholder), where it is in the list, the zoom, a spinner while the preview comes,
-// and why there is none when there cannot be one.
+// and why there is none when there cannot be one. A video, document or model that lands
+// here (not playable, not paged, not in 3D) shows its thumbnail and the reader's own words.
 import { useState } from 'react';
 import type { Asset } from '../../../../shared/dto';
 import { useServices } from '../../app-context';
@@ -10,6 +11,7 @@ import { placeholderUrl } from '../../media/placeholder-url';
 import { previewKey, type PreviewStatus } from '../../store/previews-store';
 import { useLoupe, usePreviews } from '../../store-hooks';
 import { LoupeDocument, showsPages } from './LoupeDocument';
+import { asksPreview, zoomsToActual } from './loupe-kinds';
 import { LoupeStage } from './LoupeStage';
 import { SpinViewer } from './SpinViewer';
 import { usePreviewsAround } from './use-previews-around';
@@ -30,16 +32,24 @@ function LoupeImage({
   total: number;
 }) {
   const { client, stores } = useServices();
-  const zoom = useLoupe((s) => s.zoom);
-  const preview = usePreviews((s) => s.entries.get(previewKey(asset.id, asset.hash)));
+  const zoomable = zoomsToActual(asset);
+  const chosen = useLoupe((s) => s.zoom);
+  const zoom = zoomable ? chosen : 'fit';
+  const own = asksPreview(asset);
+  const preview = usePreviews((s) =>
+    own ? s.entries.get(previewKey(asset.id, asset.hash)) : undefined,
+  );
   const [loadedSrc, setLoadedSrc] = useState<string | null>(null);
   usePreviewsAround(asset, index, preview);
 
   const thumb = asset.thumb === 'ready' && asset.hash !== null ? client.thumbUrl(asset.hash) : null;
   const standIn = thumb ?? placeholderUrl(asset.placeholder);
   const src = preview?.status === 'ready' ? client.previewUrl(preview.hash) : standIn;
-  const busy = preview === undefined || preview.status === 'loading' || loadedSrc !== src;
-  const problem = previewProblem(preview);
+  const busy =
+    (own && (preview === undefined || preview.status === 'loading')) || loadedSrc !== src;
+  const problem = own ? previewProblem(preview) : null;
+  // No preview is asked for these kinds: what the reader said (e.g. "Broken PDF: …") instead.
+  const note = own ? (problem ?? asset.notice) : (asset.error ?? asset.notice);
 
   return (
     <>
@@ -52,7 +62,7 @@ function LoupeImage({
             standIn={standIn}
             alt={asset.name}
             zoom={zoom}
-            onToggleZoom={() => stores.loupe.getState().toggleZoom()}
+            onToggleZoom={() => zoomable && stores.loupe.getState().toggleZoom()}
             onLoaded={setLoadedSrc}
           />
           <LoupeFocalPoint asset={asset} zoom={zoom} />
@@ -67,9 +77,11 @@ function LoupeImage({
             {formatCount(index + 1)} / {formatCount(total)}
           </span>
         )}
-        <span className="loupe-zoom" title="Click or press Z to switch">
-          {zoom === 'fit' ? 'Fit' : '100 %'}
-        </span>
+        {zoomable && (
+          <span className="loupe-zoom" title="Click or press Z to switch">
+            {zoom === 'fit' ? 'Fit' : '100 %'}
+          </span>
+        )}
         {busy && problem === null && !asset.spin && (
           <span
             className="spinner"
@@ -79,9 +91,9 @@ function LoupeImage({
           />
         )}
       </header>
-      {(problem ?? asset.notice) !== null && (
+      {note !== null && (
         <footer className="loupe-note" data-testid="loupe-reason" role="status">
-          {problem ?? asset.notice}
+          {note}
         </footer>
       )}
     </>

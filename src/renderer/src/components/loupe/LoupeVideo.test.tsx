@@ -28,7 +28,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-/** Four assets; the second (id 2) is an 8.36 s video. */
+/** Four assets; the second (id 2) is an 8.9 s video (0:08: play time is cut, not rounded). */
 async function start(): Promise<{ transport: FakeTransport; root: HTMLElement }> {
   const transport = fakeEngine({
     total: 4,
@@ -41,7 +41,7 @@ async function start(): Promise<{ transport: FakeTransport; root: HTMLElement }>
             state: 'ok',
             thumb: 'ready',
             hash: HASH(i),
-            durationMs: 8360,
+            durationMs: 8900,
           })
         : makeAsset(i, { state: 'ok', thumb: 'ready', hash: HASH(i) }),
     detail: (asset) => ({
@@ -50,7 +50,7 @@ async function start(): Promise<{ transport: FakeTransport; root: HTMLElement }>
         asset.kind === 'video'
           ? {
               ...emptyFacts(),
-              durationMs: 8360,
+              durationMs: 8900,
               codec: 'h264',
               fps: 25,
               bitrate: 2661651,
@@ -122,22 +122,25 @@ describe('a video in the grid', () => {
 });
 
 describe('a video in the preview', () => {
-  it('lists its facts from ffprobe, and none of them for a photo', async () => {
+  it('lists its facts from ffprobe once, in Media facts, and none of them for a photo', async () => {
     const { root } = await start();
     act(() => cells(root)[1]!.click());
     await flush();
     const panel = oneByTestId(root, 'preview-panel');
     const fact = (id: string) => oneByTestId(panel, id).textContent;
-    expect(fact('preview-duration')).toBe('0:08');
-    expect(fact('preview-codec')).toBe('h264 · High · yuv420p');
-    expect(fact('preview-fps')).toBe('25 fps');
-    expect(fact('preview-bitrate')).toBe('2.7 Mbit/s');
-    expect(fact('preview-audio')).toBe('aac');
-    expect(fact('preview-rotation')).toBe('90°');
-    expect(fact('preview-container')).toBe('avi');
+    expect(fact('facts-duration')).toBe('0:08');
+    expect(fact('facts-codec')).toBe('h264 · High · yuv420p');
+    expect(fact('facts-fps')).toBe('25 fps');
+    expect(fact('facts-bitrate')).toBe('2.7 Mbit/s');
+    expect(fact('facts-audio')).toBe('aac');
+    expect(fact('facts-rotation')).toBe('90°');
+    expect(fact('facts-container')).toBe('avi');
+    expect(
+      [...panel.querySelectorAll('dt')].filter((d) => d.textContent === 'Duration'),
+    ).toHaveLength(1);
     act(() => cells(root)[0]!.click());
     await flush();
-    expect(byTestId(oneByTestId(root, 'preview-panel'), 'preview-codec')).toHaveLength(0);
+    expect(byTestId(oneByTestId(root, 'preview-panel'), 'facts-codec')).toHaveLength(0);
   });
 });
 
@@ -149,6 +152,8 @@ describe('a video in the loupe', () => {
     await flush();
     const loupe = oneByTestId(document.body, 'loupe');
     const video = oneByTestId(loupe, 'loupe-video') as HTMLVideoElement;
+    expect(loupe.querySelector('.loupe-bar')?.textContent).toContain('0:08');
+    expect(loupe.textContent).not.toContain('press Z');
     expect(video.getAttribute('src')).toBe(`test-media://video/${HASH(1)}`);
     expect(video.getAttribute('poster')).toBe(`test-media://thumb/${HASH(1)}`);
     expect(video.controls).toBe(true);
@@ -189,5 +194,46 @@ describe('a video in the loupe', () => {
     press(loupe, ' ');
     await flush();
     expect(byTestId(document.body, 'loupe')).toHaveLength(0);
+  });
+});
+
+describe('a video that does not play', () => {
+  it('says so for itself only: the next video starts without the message', async () => {
+    const names = ['old.avi', 'good.mp4'];
+    const transport = fakeEngine({
+      total: 2,
+      asset: (i) =>
+        makeAsset(i, {
+          name: names[i] ?? 'x.mp4',
+          kind: 'video',
+          format: i === 0 ? 'avi' : 'mov',
+          state: 'ok',
+          thumb: 'ready',
+          hash: HASH(i + 1),
+        }),
+    });
+    ui = await startUi(
+      <>
+        <AssetGrid />
+        <Loupe />
+      </>,
+      transport,
+    );
+    act(() => cells(ui!.root)[0]!.click());
+    press(oneByTestId(ui.root, 'grid'), ' ');
+    await flush();
+    const loupe = oneByTestId(document.body, 'loupe');
+    act(() => {
+      oneByTestId(loupe, 'loupe-video').dispatchEvent(new Event('error'));
+    });
+    expect(oneByTestId(loupe, 'loupe-reason').textContent).toBe(
+      'This video does not play here (avi); export can convert it to MP4.',
+    );
+    press(loupe, 'ArrowRight');
+    await flush();
+    expect(oneByTestId(loupe, 'loupe-video').getAttribute('src')).toBe(
+      `test-media://video/${HASH(2)}`,
+    );
+    expect(byTestId(loupe, 'loupe-reason')).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import type { Asset } from '../../../../shared/dto';
 import { useServices } from '../../app-context';
 import { formatCount } from '../../format/count';
-import { formatPlayTime } from '../../format/duration';
+import { formatPlayTime } from '../../format/media-facts';
 
 export function LoupeVideo({
   asset,

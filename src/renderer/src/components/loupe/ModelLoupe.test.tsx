@@ -10,10 +10,18 @@ import { byTestId, flush, oneByTestId, stubLayout } from '../../test-support/ren
 import { AssetGrid } from '../grid/AssetGrid';
 import { Loupe } from './Loupe';
 
-/** A stand-in element: like model-viewer, it reports `load` on its own a moment after it is added. */
+/**
+ * A stand-in element: like model-viewer, it reports `load` on its own a moment after it is
+ * added, takes focus on a click and turns on the arrow keys it receives.
+ */
 class FakeModelViewer extends HTMLElement {
   loaded = false;
+  turns = 0;
   connectedCallback(): void {
+    this.tabIndex = 0;
+    this.addEventListener('keydown', (event) => {
+      if (event.key.startsWith('Arrow')) this.turns += 1;
+    });
     if (!this.getAttribute('src')?.includes('model/00')) return;
     setTimeout(() => {
       this.loaded = true;
@@ -118,6 +126,25 @@ describe('3D loupe', () => {
       `test-media://thumb/${hashOf(1)}`,
     );
     expect(byTestId(loupe, 'model-viewer')).toEqual([]);
+  });
+
+  it('gives the keyboard back to the loupe after a click: ←/→ step the list, not turn the model', async () => {
+    const loupe = await openOn(0);
+    const viewer = viewerOf(loupe) as FakeModelViewer;
+    act(() => {
+      viewer.dispatchEvent(new MouseEvent('pointerdown', { bubbles: true }));
+      viewer.focus(); // what a click on model-viewer does
+      viewer.dispatchEvent(new MouseEvent('pointerup', { bubbles: true }));
+    });
+    expect(document.activeElement).toBe(loupe);
+    act(() => {
+      document.activeElement?.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }),
+      );
+    });
+    await flush();
+    expect(viewer.turns).toBe(0);
+    expect(loupe.getAttribute('aria-label')).toBe('Loupe: lamp.gltf');
   });
 
   it('an OBJ and a photo keep the picture loupe', async () => {

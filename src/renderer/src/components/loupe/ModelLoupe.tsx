@@ -1,7 +1,16 @@
 // The loupe for a glTF/GLB: an interactive viewer (drag to orbit, wheel or pinch to zoom,
 // two lighting setups) over the model the engine serves as one GLB. The grid's rendered
-// thumbnail is its poster while it loads; a model that cannot be shown says why.
-import { useCallback, useEffect, useState, type HTMLAttributes, type Key, type Ref } from 'react';
+// thumbnail is its poster while it loads; a model that cannot be shown says why. ←/→ move
+// through the list here too (as for spins): the viewer never keeps the keyboard.
+import {
+  useCallback,
+  useEffect,
+  useState,
+  type FocusEvent,
+  type HTMLAttributes,
+  type Key,
+  type Ref,
+} from 'react';
 import type { Asset } from '../../../../shared/dto';
 import { useServices } from '../../app-context';
 import { formatCount } from '../../format/count';
@@ -95,10 +104,21 @@ export function ModelLoupe({
     [src],
   );
 
+  // A click focuses model-viewer (camera-controls), whose arrow keys turn the model and then
+  // bubble on to step the list too. Focus goes back to the loupe: ←/→ only step, drag turns.
+  const keepKeys = (event: FocusEvent<HTMLDivElement>): void => {
+    event.currentTarget.closest<HTMLElement>('.loupe')?.focus({ preventScroll: true });
+  };
+
   const light = LIGHTING[lighting] ?? LIGHTING[0];
   return (
     <>
-      <div className="loupe-stage model-stage" data-testid="model-stage" data-state={shown}>
+      <div
+        className="loupe-stage model-stage"
+        data-testid="model-stage"
+        data-state={shown}
+        onFocus={keepKeys}
+      >
         {shown === 'failed' ? (
           <div className="model-failed" data-testid="model-failed" role="alert">
             {poster !== undefined && <img className="loupe-stand-in" src={poster} alt="" />}

@@ -5,7 +5,7 @@ import type { MethodArgs } from '../../../../shared/contract';
 import type { SpinDetail } from '../../../../shared/spin-dto';
 import { startUi, type Harness } from '../../test-support/app-harness';
 import { fakeEngine } from '../../test-support/fake-engine';
-import { makeAsset } from '../../test-support/fake-transport';
+import { deferred, makeAsset } from '../../test-support/fake-transport';
 import { byTestId, flush, oneByTestId, stubLayout } from '../../test-support/render';
 import { CullingLayer } from '../culling/CullingLayer';
 import { AssetGrid } from '../grid/AssetGrid';
@@ -151,5 +151,53 @@ describe('spin viewer', () => {
     await flush();
     // Back on the spin: it starts again at its first frame.
     expect(counter(loupe)).toBe('360° · frame 1/4');
+  });
+
+  it("moving to the next spin shows none of the previous spin's frames while its own come", async () => {
+    const next = deferred<SpinDetail>();
+    const other: SpinDetail = {
+      ...spin,
+      id: 8,
+      name: 'BAG-2',
+      coverAssetId: 3,
+      frames: 2,
+      frameList: spin.frameList.slice(0, 2).map((f, i) => ({
+        ...f,
+        assetId: i === 0 ? 3 : 200 + i,
+        hash: hashOf(i + 7),
+      })),
+    };
+    const transport = fakeEngine({
+      total: 3,
+      asset: (i) =>
+        makeAsset(i, {
+          state: 'ok',
+          thumb: 'ready',
+          hash: hashOf(i + 1),
+          ...(i > 0 && {
+            kind: 'spin',
+            spin: { id: 6 + i, name: 'x', frames: i === 1 ? FRAMES : 2, warning: null },
+          }),
+        }),
+      preview: () => new Promise(() => undefined),
+    }).handle('spins.get', ({ id }) => (id === 7 ? spin : next.promise));
+    harness = await startUi(
+      <>
+        <AssetGrid />
+        <Loupe />
+      </>,
+      transport,
+    );
+    const loupe = await openSpin(oneByTestId(harness.root, 'grid'));
+    expect(counter(loupe)).toBe('360° · frame 1/4');
+    press(loupe, 'ArrowRight');
+    await flush();
+    expect(transport.callsOf('spins.get')).toEqual([{ id: 7 }, { id: 8 }]);
+    expect(counter(loupe)).toBe('360° · frame 0/0');
+    expect(byTestId(loupe, 'spin-frame')).toEqual([]);
+    act(() => next.resolve(other));
+    await flush();
+    expect(counter(loupe)).toBe('360° · frame 1/2');
+    expect(shown(loupe)).toContain(hashOf(7));
   });
 });

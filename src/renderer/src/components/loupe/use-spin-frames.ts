@@ -1,19 +1,22 @@
 // A spin's frames for the loupe: read once per spin (again when spins change), every
 // frame's thumbnail preloaded so dragging turns without a blank, and the ~2048 px previews
-// of the frame on show and its neighbours asked for as it turns.
+// of the frame on show and its neighbours asked for as it turns. Another spin shows no
+// frames until its own detail comes (never the previous spin's).
 import { useEffect, useState } from 'react';
 import type { SpinDetail } from '../../../../shared/spin-dto';
 import { useServices } from '../../app-context';
 
 export function useSpinFrames(spinId: number): SpinDetail | null {
   const { client } = useServices();
-  const [detail, setDetail] = useState<SpinDetail | null>(null);
+  // Held with the id it was asked for: a detail of another spin counts as none.
+  const [held, setHeld] = useState<{ id: number; detail: SpinDetail } | null>(null);
+  const detail = held !== null && held.id === spinId ? held.detail : null;
   useEffect(() => {
     let live = true;
     const load = (): void => {
       client.call('spins.get', { id: spinId }).then(
         (d) => {
-          if (live) setDetail(d);
+          if (live) setHeld({ id: spinId, detail: d });
         },
         () => undefined, // a spin dissolved meanwhile: the list refetch takes the tile away
       );

@@ -37,34 +37,56 @@ async function show(over: Partial<Asset>, facts: Partial<MediaFacts> | null) {
 }
 
 describe('media facts in the preview', () => {
-  it("shows a video's play time as m:ss, codec, frame rate, resolution, bit rate and audio", async () => {
-    const { labels, text } = await show(
+  it("shows a video's facts once: play time cut to whole seconds, codec with profile, the reader's detail", async () => {
+    const { labels, text, root } = await show(
       { kind: 'video', width: 1920, height: 1080, displayWidth: 1080, displayHeight: 1920 },
       {
-        durationMs: 95_400,
+        // 95.6 s: 1:35 as duration=95 finds it (a rounding 1:36 would not match the search).
+        durationMs: 95_600,
         codec: 'h264',
         fps: 29.97,
-        bitrate: 2_400_000,
-        audio: false,
+        bitrate: 2_661_651,
+        audio: true,
         rotation: 90,
+        // As the video reader writes them (tools/ffmpeg/video-facts.ts).
+        detail: {
+          container: 'mov,mp4,m4a,3gp,3g2,mj2',
+          audioCodec: 'aac',
+          pixelFormat: 'yuv420p',
+          profile: 'High',
+        },
       },
     );
     expect(labels()).toEqual([
       'Duration',
       'Codec',
       'Frame rate',
-      'Resolution',
       'Bit rate',
       'Audio',
       'Rotation',
+      'Container',
     ]);
     expect(text('facts-duration')).toBe('1:35');
-    expect(text('facts-codec')).toBe('h264');
+    expect(text('facts-codec')).toBe('h264 · High · yuv420p');
     expect(text('facts-fps')).toBe('29.97 fps');
-    expect(text('facts-resolution')).toBe('1080 × 1920 px');
-    expect(text('facts-bitrate')).toBe('2.4 Mbit/s');
-    expect(text('facts-audio')).toBe('No');
+    expect(text('facts-bitrate')).toBe('2.7 Mbit/s');
+    expect(text('facts-audio')).toBe('aac');
     expect(text('facts-rotation')).toBe('90°');
+    expect(text('facts-container')).toBe('mov, mp4, m4a, 3gp, 3g2, mj2');
+    // Nowhere else in the panel: one Duration, and the frame size only as Dimensions.
+    const all = [...oneByTestId(root, 'preview-panel').querySelectorAll('dt')].map(
+      (d) => d.textContent,
+    );
+    expect(all.filter((l) => l === 'Duration')).toHaveLength(1);
+    expect(all.filter((l) => l === 'Frame rate')).toHaveLength(1);
+    expect(all).not.toContain('Resolution');
+    expect(text('preview-dimensions')).toBe('1080 × 1920 px');
+  });
+
+  it('says a video without sound has none, and a bare codec stays bare', async () => {
+    const { text } = await show({ kind: 'video' }, { codec: 'mpeg4', audio: false });
+    expect(text('facts-codec')).toBe('mpeg4');
+    expect(text('facts-audio')).toBe('No');
   });
 
   it("shows a document's pages, title and author", async () => {
@@ -99,14 +121,7 @@ describe('media facts in the preview', () => {
         },
       },
     );
-    expect(labels()).toEqual([
-      'Resolution',
-      'Meshes',
-      'Triangles',
-      'Materials',
-      'Textures',
-      'Real size',
-    ]);
+    expect(labels()).toEqual(['Meshes', 'Triangles', 'Materials', 'Textures', 'Real size']);
     expect(text('facts-triangles')).toBe('42,000');
     expect(text('facts-textures')).toBe('0');
     expect(text('facts-size')).toBe('0.50 × 0.90 × 0.45 m');

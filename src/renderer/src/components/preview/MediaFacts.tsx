@@ -1,8 +1,10 @@
 // The facts of a video, document, 3D model or spin (assets.get's `facts`), for every kind
-// alike: only those known are shown, and nothing for a photo (no facts).
-import type { Asset, AssetDetail } from '../../../../shared/dto';
+// alike: only those known are shown, and nothing for a photo (no facts). The one place a
+// video's ffprobe facts show (the panel's Dimensions row has its frame size); what the
+// video reader adds in `detail` (tools/ffmpeg/video-facts.ts: profile, pixelFormat,
+// audioCodec, container) joins the rows it belongs to.
+import type { AssetDetail } from '../../../../shared/dto';
 import { formatCount } from '../../format/count';
-import { formatDimensions } from '../../format/media';
 import {
   formatBitrate,
   formatFps,
@@ -14,12 +16,21 @@ import { Fact } from './Fact';
 
 const count = (n: number | null): string | null => (n === null ? null : formatCount(n));
 
-export function MediaFacts({ asset, detail }: { asset: Asset; detail: AssetDetail | null }) {
+export function MediaFacts({ detail }: { detail: AssetDetail | null }) {
   const facts = detail?.facts ?? null;
   if (facts === null) return null;
   const problems = validatorProblems(facts.detail.validation);
-  const width = asset.displayWidth ?? asset.width;
-  const height = asset.displayHeight ?? asset.height;
+  const text = (key: string): string | null => {
+    const value = facts.detail[key];
+    return typeof value === 'string' && value !== '' ? value : null;
+  };
+  const codec =
+    facts.codec === null
+      ? null
+      : [facts.codec, text('profile'), text('pixelFormat')].filter(Boolean).join(' · ');
+  const audio = facts.audio === null ? null : facts.audio ? (text('audioCodec') ?? 'Yes') : 'No';
+  // ffprobe names every demuxer that reads the file: "mov,mp4,m4a,…".
+  const container = text('container')?.split(',').join(', ') ?? null;
   return (
     <section className="preview-section" aria-label="Media facts" data-testid="media-facts">
       <h3 className="preview-heading">Media facts</h3>
@@ -28,22 +39,22 @@ export function MediaFacts({ asset, detail }: { asset: Asset; detail: AssetDetai
           {facts.durationMs === null ? null : formatPlayTime(facts.durationMs)}
         </Fact>
         <Fact label="Codec" testId="facts-codec">
-          {facts.codec}
+          {codec}
         </Fact>
         <Fact label="Frame rate" testId="facts-fps">
           {facts.fps === null ? null : formatFps(facts.fps)}
-        </Fact>
-        <Fact label="Resolution" testId="facts-resolution">
-          {width === null || height === null ? null : formatDimensions(width, height)}
         </Fact>
         <Fact label="Bit rate" testId="facts-bitrate">
           {facts.bitrate === null ? null : formatBitrate(facts.bitrate)}
         </Fact>
         <Fact label="Audio" testId="facts-audio">
-          {facts.audio === null ? null : facts.audio ? 'Yes' : 'No'}
+          {audio}
         </Fact>
         <Fact label="Rotation" testId="facts-rotation">
           {facts.rotation ? `${facts.rotation}°` : null}
+        </Fact>
+        <Fact label="Container" testId="facts-container">
+          {container}
         </Fact>
         <Fact label="Pages" testId="facts-pages">
           {count(facts.pages)}

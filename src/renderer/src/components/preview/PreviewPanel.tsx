@@ -18,7 +18,6 @@ import { MediaFacts } from './MediaFacts';
 import { AssetRightsSection } from './rights/AssetRightsSection';
 import { useAssetDetail } from './use-asset-detail';
 import { VersionHistory } from './VersionHistory';
-import { VideoFacts } from './VideoFacts';
 
 export function PreviewPanel() {
   const asset = useSelectedAsset();
@@ -68,7 +67,6 @@ function PreviewDetails({ asset }: { asset: Asset }) {
         <dd data-testid="preview-bytes" title={formatExactBytes(asset.bytes)}>
           {formatBytes(asset.bytes)}
         </dd>
-        <VideoFacts facts={detail?.facts} />
         <CaptureFacts asset={asset} meta={meta} />
         <DescriptionFacts asset={asset} meta={meta} />
         <Fact label="Added" testId="preview-added">
@@ -79,7 +77,7 @@ function PreviewDetails({ asset }: { asset: Asset }) {
           {asset.path}
         </dd>
       </dl>
-      <MediaFacts asset={asset} detail={detail} />
+      <MediaFacts detail={detail} />
       {/* The detail first: it is read again when tags change (grid rows carry none). */}
       <PreviewKeywords asset={asset} keywords={detail?.keywords ?? asset.keywords ?? []} />
       <Sidecars detail={detail} />

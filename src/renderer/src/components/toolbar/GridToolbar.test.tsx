@@ -163,4 +163,13 @@ describe('search box', () => {
     ])
       expect(title, term).toContain(term);
   });
+
+  it('lists every kind kind: takes, spins included', async () => {
+    const { root } = await start();
+    const title = oneByTestId(root, 'search-input').getAttribute('title') ?? '';
+    const kinds = /^kind:(\S+)$/m.exec(title)?.[1]?.split('|');
+    expect(kinds?.sort()).toEqual(
+      ['document', 'image', 'model', 'other', 'raw', 'spin', 'vector', 'video'].sort(),
+    );
+  });
 });

@@ -2,15 +2,28 @@
 // applied on Enter, cleared with Escape or ×. Shows the view's query, whoever set it (a
 // click on a keyword sets one).
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import type { AssetKind } from '../../../../shared/dto';
 import { useServices } from '../../app-context';
 import { useAssets } from '../../store-hooks';
+
+/** Every value `kind:` takes, in the tooltip's order; a new AssetKind fails to compile here. */
+const KINDS: Record<AssetKind, true> = {
+  video: true,
+  document: true,
+  model: true,
+  spin: true,
+  image: true,
+  raw: true,
+  vector: true,
+  other: true,
+};
 
 /** The search language in brief, as a tooltip (README "Command line" has it all). */
 const SYNTAX = [
   'Words and "phrases" (names, titles, keywords, a document\'s text)',
   'tag:Shoes  format:png  camera:canon  taken:2026-05  folder:shoot  name:front',
   'flag:pick  label:red  color:white  rating>=4  width>=2000  size>5000000',
-  'kind:video|document|model|image|raw|vector|other',
+  `kind:${Object.keys(KINDS).join('|')}`,
   'duration>30 (seconds; 2m)  pages>10  fps>=50  codec:h264  audio:yes  triangles<100000',
   'text:"quick start" (in a document)  sku:AB-12  rights:expired  missing  dupes',
   'AND  OR  NOT or -term  ( )',
