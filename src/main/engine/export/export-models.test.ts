@@ -4,14 +4,14 @@
 // user's file in the way left as it is.
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportSummary, ModelRules, PackManifest } from '../../../shared/export-dto';
 import { emptyFacts } from '../../../shared/media-facts';
 import { startHarness, type Harness } from '../../test-support/engine-harness';
-import { makeCubeGlb, makeGridGlb } from '../../test-support/model-export-fixtures';
+import { makeCubeGlb, makeGridGlb, writeCubeGltf } from '../../test-support/model-export-fixtures';
 import { makeImage, tempDir } from '../../test-support/sample-images';
 import { seedProducts } from '../../test-support/seed-products';
 import { tinyPreset } from '../../test-support/tiny-preset';
@@ -56,8 +56,15 @@ beforeAll(async () => {
   await writeFile(join(catalog, 'box.glb'), box);
   await writeFile(join(catalog, 'broken.glb'), box.subarray(0, Math.floor(box.length / 2)));
   await writeFile(join(catalog, 'photo.jpg'), await makeImage(400, 300, 'jpeg'));
+  await mkdir(join(catalog, 'leak'));
+  await writeCubeGltf(join(catalog, 'leak'), 'leak', 'textures/a.png');
   await h.call('catalogs.add', { path: catalog });
   await h.call('jobs.wait', {});
+  // Indexed with its own texture; then the texture becomes a link to a file outside.
+  const secret = join(await tempDir('models-secret'), 'id_rsa');
+  await writeFile(secret, await makeImage(8, 8, 'png', 2));
+  await rm(join(catalog, 'leak/textures/a.png'));
+  await symlink(secret, join(catalog, 'leak/textures/a.png'));
   const id = async (name: string): Promise<number> => (await h.byName(name)).id;
   // The model reader is another part of #15: facts are written as it will write them.
   const db = new Database(join(h.dataDir, 'packshot.db'));
@@ -86,6 +93,7 @@ beforeAll(async () => {
     { sku: 'GRID', links: [{ assetId: grid, role: 'model' }] },
     { sku: 'BOX', links: [{ assetId: await id('box.glb'), role: 'model' }] },
     { sku: 'BROKEN', links: [{ assetId: await id('broken.glb'), role: 'model' }] },
+    { sku: 'LEAK', links: [{ assetId: await id('leak.gltf'), role: 'model' }] },
     { sku: 'PHOTO-AS-MODEL', links: [{ assetId: await id('photo.jpg'), role: 'model' }] },
     { sku: 'PHOTO-ONLY', links: [{ assetId: await id('photo.jpg'), role: 'main' }] },
   ]))
@@ -234,5 +242,20 @@ describe('3D models in a channel pack', () => {
     expect(await readFile(join(out, 'tiny/CUBE/CUBE-2.usdz'), 'utf8')).toBe('mine');
     expect(existsSync(join(out, 'tiny/CUBE/CUBE-2.glb'))).toBe(true);
     expect(summary.failed).toBe(3);
+  });
+
+  it('refuses a .gltf whose texture links out of its folder, that model alone', async () => {
+    const out = await tempDir('pack-3d-leak');
+    const summary = await run(out, ids('LEAK', 'BOX'));
+    expect(summary.errors.map((e) => `${e.file}: ${e.reason}`)).toEqual(
+      ['glb', 'usdz'].map(
+        (ext) =>
+          `tiny/LEAK/LEAK-1.${ext}: not a readable glTF model: ` +
+          'the model names a file outside its folder: textures/a.png',
+      ),
+    );
+    expect(existsSync(join(out, 'tiny/LEAK'))).toBe(false);
+    expect(existsSync(join(out, 'tiny/BOX/BOX-1.glb'))).toBe(true);
+    expect(existsSync(join(out, 'tiny/BOX/BOX-1.usdz'))).toBe(true);
   });
 });
