@@ -1,7 +1,9 @@
 // Real GLB bytes for tests, built with gltf-transform: a textured cube (its texture made
 // with sharp at the size asked) and a flat grid of many triangles. Plus a reader of the
 // USDA text the USDZ writer makes, enough to count its prims.
-import { Document, NodeIO } from '@gltf-transform/core';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { Document, Format, NodeIO } from '@gltf-transform/core';
 import { makeImage } from './sample-images';
 
 /** A unit cube: 24 vertices, 12 triangles, one material with a PNG base colour texture. */
@@ -62,6 +64,32 @@ export async function makeCubeGlb(texturePx: number): Promise<Buffer> {
   const mesh = doc.createMesh('cube').addPrimitive(prim);
   doc.createScene('scene').addChild(doc.createNode('cube').setMesh(mesh));
   return Buffer.from(await new NodeIO().writeBinary(doc));
+}
+
+/**
+ * The textured cube as `name`.gltf in `dir`, its buffer (`name`.bin) and its PNG texture
+ * (at `textureUri`, relative to `dir`) files beside it. Returns the .gltf's path.
+ */
+export async function writeCubeGltf(
+  dir: string,
+  name: string,
+  textureUri: string,
+): Promise<string> {
+  const io = new NodeIO();
+  const doc = await io.readBinary(new Uint8Array(await makeCubeGlb(64)));
+  const { json, resources } = await io.writeJSON(doc, { format: Format.GLTF, basename: name });
+  for (const buffer of json.buffers ?? [])
+    if (buffer.uri)
+      await writeFile(join(dir, buffer.uri), resources[buffer.uri] ?? new Uint8Array());
+  for (const image of json.images ?? []) {
+    const bytes = (image.uri && resources[image.uri]) || new Uint8Array();
+    await mkdir(dirname(join(dir, textureUri)), { recursive: true });
+    await writeFile(join(dir, textureUri), bytes);
+    image.uri = textureUri;
+  }
+  const path = join(dir, `${name}.gltf`);
+  await writeFile(path, JSON.stringify(json));
+  return path;
 }
 
 /** A flat n × n grid in the XZ plane: 2n² triangles, untextured. */

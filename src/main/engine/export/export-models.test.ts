@@ -3,20 +3,22 @@
 // passing GLB copied byte for byte, a no-op re-export, a broken model failing alone, and a
 // user's file in the way left as it is.
 import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportSummary, ModelRules, PackManifest } from '../../../shared/export-dto';
 import { emptyFacts } from '../../../shared/media-facts';
 import { startHarness, type Harness } from '../../test-support/engine-harness';
-import { makeCubeGlb, makeGridGlb } from '../../test-support/model-export-fixtures';
+import { packshotBin, runPackshot } from '../../test-support/run-cli';
+import { makeCubeGlb, makeGridGlb, writeCubeGltf } from '../../test-support/model-export-fixtures';
 import { makeImage, tempDir } from '../../test-support/sample-images';
 import { seedProducts } from '../../test-support/seed-products';
 import { tinyPreset } from '../../test-support/tiny-preset';
 import { MediaFactsRepo } from '../repositories/media-facts-repo';
-import { readModel } from '../tools/model-pack/model-io';
+import { modelIO, readModel } from '../tools/model-pack/model-io';
 import { USDZ_ALIGN, usdzEntries } from '../tools/model-pack/usdz-zip';
 
 const BOX = '/usr/share/assimp/models/glTF2/BoxTextured-glTF-Binary/BoxTextured.glb';
@@ -33,6 +35,12 @@ const MODEL: ModelRules = {
   compression: 'draco',
   notes: '',
 };
+
+/** What `assets --json` prints of an asset (what these tests read of it). */
+interface CliAsset {
+  id: number;
+  path: string;
+}
 
 let h: Harness;
 let catalog: string;
@@ -56,8 +64,15 @@ beforeAll(async () => {
   await writeFile(join(catalog, 'box.glb'), box);
   await writeFile(join(catalog, 'broken.glb'), box.subarray(0, Math.floor(box.length / 2)));
   await writeFile(join(catalog, 'photo.jpg'), await makeImage(400, 300, 'jpeg'));
+  await mkdir(join(catalog, 'leak'));
+  await writeCubeGltf(join(catalog, 'leak'), 'leak', 'textures/a.png');
   await h.call('catalogs.add', { path: catalog });
   await h.call('jobs.wait', {});
+  // Indexed with its own texture; then the texture becomes a link to a file outside.
+  const secret = join(await tempDir('models-secret'), 'id_rsa');
+  await writeFile(secret, await makeImage(8, 8, 'png', 2));
+  await rm(join(catalog, 'leak/textures/a.png'));
+  await symlink(secret, join(catalog, 'leak/textures/a.png'));
   const id = async (name: string): Promise<number> => (await h.byName(name)).id;
   // The model reader is another part of #15: facts are written as it will write them.
   const db = new Database(join(h.dataDir, 'packshot.db'));
@@ -86,6 +101,7 @@ beforeAll(async () => {
     { sku: 'GRID', links: [{ assetId: grid, role: 'model' }] },
     { sku: 'BOX', links: [{ assetId: await id('box.glb'), role: 'model' }] },
     { sku: 'BROKEN', links: [{ assetId: await id('broken.glb'), role: 'model' }] },
+    { sku: 'LEAK', links: [{ assetId: await id('leak.gltf'), role: 'model' }] },
     { sku: 'PHOTO-AS-MODEL', links: [{ assetId: await id('photo.jpg'), role: 'model' }] },
     { sku: 'PHOTO-ONLY', links: [{ assetId: await id('photo.jpg'), role: 'main' }] },
   ]))
@@ -235,4 +251,61 @@ describe('3D models in a channel pack', () => {
     expect(existsSync(join(out, 'tiny/CUBE/CUBE-2.glb'))).toBe(true);
     expect(summary.failed).toBe(3);
   });
+
+  it('refuses a .gltf whose texture links out of its folder, that model alone', async () => {
+    const out = await tempDir('pack-3d-leak');
+    const summary = await run(out, ids('LEAK', 'BOX'));
+    expect(summary.errors.map((e) => `${e.file}: ${e.reason}`)).toEqual(
+      ['glb', 'usdz'].map(
+        (ext) =>
+          `tiny/LEAK/LEAK-1.${ext}: not a readable glTF model: ` +
+          'the model names a file outside its folder: textures/a.png',
+      ),
+    );
+    expect(existsSync(join(out, 'tiny/LEAK'))).toBe(false);
+    expect(existsSync(join(out, 'tiny/BOX/BOX-1.glb'))).toBe(true);
+    expect(existsSync(join(out, 'tiny/BOX/BOX-1.usdz'))).toBe(true);
+  });
+});
+
+describe('3D export in the built command line (model worker threads)', () => {
+  it('`packshot export` packs a GLB and a .gltf in its model worker, and stops one past its limit', async () => {
+    const dataDir = await tempDir('models-cli-data');
+    const models = await tempDir('models-cli-export');
+    await writeFile(join(models, 'cube.glb'), await makeCubeGlb(64));
+    await writeCubeGltf(models, 'boxy', 'tex/a.png');
+    expect(runPackshot(dataDir, ['catalog', 'add', models]).status).toBe(0);
+    const rows = JSON.parse(runPackshot(dataDir, ['assets', '--json']).stdout) as CliAsset[];
+    const id = (name: string): number => rows.find((r) => r.path.endsWith(name))?.id ?? 0;
+    seedProducts(dataDir, [
+      { sku: 'CUBE', links: [{ assetId: id('cube.glb'), role: 'model' }] },
+      { sku: 'BOXY', links: [{ assetId: id('boxy.gltf'), role: 'model' }] },
+    ]);
+    const exportTo = (out: string, env: NodeJS.ProcessEnv = {}) =>
+      spawnSync(
+        process.execPath,
+        [packshotBin, '--data', dataDir, 'export', '--channel', 'amazon-3d', '--out', out],
+        { env: { ...process.env, PACKSHOT_DATA: '', ...env }, encoding: 'utf8' },
+      );
+    const out = await tempDir('models-cli-out');
+    expect(exportTo(out).status).toBe(0);
+    const io = await modelIO();
+    for (const file of ['amazon/CUBE/CUBE.3D.glb', 'amazon/BOXY/BOXY.3D.glb']) {
+      const doc = await io.readBinary(new Uint8Array(await readFile(join(out, file))));
+      expect(doc.getRoot().listTextures(), file).toHaveLength(1);
+    }
+    const manifest = await manifestOf(out);
+    expect(manifest.files.map((f) => [f.file, f.triangles])).toEqual([
+      ['amazon/BOXY/BOXY.3D.glb', 12],
+      ['amazon/CUBE/CUBE.3D.glb', 12],
+    ]);
+
+    const slow = await tempDir('models-cli-slow');
+    const stopped = exportTo(slow, { PACKSHOT_MODEL_EXPORT_TIMEOUT_MS: '1' });
+    expect(stopped.stdout + stopped.stderr).toContain(
+      'CUBE amazon-3d amazon/CUBE/CUBE.3D.glb: packing the model took over 1 ms and was stopped',
+    );
+    expect((await manifestOf(slow)).files).toEqual([]);
+    for (const dir of [dataDir, models, out, slow]) await rm(dir, { recursive: true, force: true });
+  }, 300_000);
 });

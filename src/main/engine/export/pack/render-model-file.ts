@@ -1,7 +1,10 @@
 // A model's files in a pack: packed once per source and rules (the GLB and its USDZ come
-// from one run of the pipeline), then each file's bytes and the rules checked on them.
+// from one run of the pipeline), then each file's bytes and the rules checked on them. The
+// pipeline is synchronous JS and WebAssembly that can run for minutes: it runs in a model
+// worker thread, stopped at its time limit or when the export is cancelled.
 import type { CheckResult, ModelRules } from '../../../../shared/export-dto';
-import { packModel, type PackedModel } from '../../tools/model-pack/pack-model';
+import type { PackedModel } from '../../tools/model-pack/pack-model';
+import { exportModelInWorker } from '../../tools/gltf/run-model-worker';
 import { rulesKey, type PlannedModel } from './plan-model';
 
 /** A model source read once for its group: its packs, made on first use per set of rules. */
@@ -27,11 +30,12 @@ export function modelSource(path: string, bytes: Buffer): ModelSource {
 export async function renderModelFile(
   source: ModelSource,
   model: PlannedModel,
+  signal?: AbortSignal,
 ): Promise<RenderedModel> {
   const key = rulesKey(model.rules);
   let pack = source.packs.get(key);
   if (!pack) {
-    pack = packModel(source.path, source.bytes, model.rules);
+    pack = exportModelInWorker(source.path, source.bytes, model.rules, signal);
     source.packs.set(key, pack);
   }
   const packed = await pack;

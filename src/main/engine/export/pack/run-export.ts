@@ -212,7 +212,7 @@ async function exportLocked(
       try {
         out =
           'model' in prepared && f.model
-            ? await renderModelFile(prepared.model, f.model)
+            ? await renderModelFile(prepared.model, f.model, req.signal)
             : 'source' in prepared
               ? await renderRendition(prepared.source, f.options)
               : await Promise.reject(new Error('read as a model, not as an image'));

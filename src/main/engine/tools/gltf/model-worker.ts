@@ -1,9 +1,10 @@
 // The model worker's entry (a build input of its own, out/main/model-worker.js): reads,
-// validates and draws one model per message, or packs one for the viewer, so a huge or
-// hostile file costs a thread that can be stopped, never the engine's main thread.
+// validates and draws one model per message, or packs one for the viewer or for export, so
+// a huge or hostile file costs a thread that can be stopped, never the engine's main thread.
 import { parentPort } from 'node:worker_threads';
 import { analyseModel } from './analyse-model';
-import type { ModelJob } from './model-job';
+import { packModel } from '../model-pack/pack-model';
+import { postedPack, type ModelJob } from './model-job';
 import { packForViewer } from './pack-for-viewer';
 
 function post(id: number, work: Promise<{ result: unknown; transfer: ArrayBuffer[] }>): void {
@@ -18,7 +19,9 @@ function post(id: number, work: Promise<{ result: unknown; transfer: ArrayBuffer
 }
 
 parentPort?.on('message', (job: ModelJob & { id: number }) => {
-  if (job.op === 'pack') {
+  if (job.op === 'export') {
+    post(job.id, packModel(job.path, job.bytes, job.rules).then(postedPack));
+  } else if (job.op === 'pack') {
     post(
       job.id,
       packForViewer(job.path).then((glb) => ({

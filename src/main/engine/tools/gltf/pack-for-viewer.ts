@@ -1,6 +1,7 @@
 import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { createModelIO, readModel } from './read-model';
+import type { GLTF } from '@gltf-transform/core';
+import { createModelIO, externalUris, readModel } from './read-model';
 import { unpartition } from '@gltf-transform/functions';
 
 // The loupe's viewer gets one self-contained GLB without compression: a .gltf's external
@@ -12,7 +13,10 @@ const COMPRESSED = ['KHR_draco_mesh_compression', 'EXT_meshopt_compression'];
 /** A GLB's JSON chunk past this is not looked into here: it is packed to be safe. */
 const JSON_LOOK_CAP = 64 * 1024 * 1024;
 
-/** Whether the viewer can load this file as it is (a GLB without compressed geometry). */
+/**
+ * Whether the viewer can load this file as it is: a GLB without compressed geometry that
+ * names no file beside it (the viewer is served one file; it would ask for the rest in vain).
+ */
 export async function viewableAsIs(path: string): Promise<boolean> {
   if (extname(path).toLowerCase() !== '.glb') return false;
   const file = await open(path, 'r');
@@ -23,7 +27,8 @@ export async function viewableAsIs(path: string): Promise<boolean> {
     if (head.readUInt32LE(0) !== 0x46546c67 || jsonLength > JSON_LOOK_CAP) return false;
     const chunk = Buffer.alloc(jsonLength);
     await file.read(chunk, 0, jsonLength, 20);
-    const json = JSON.parse(chunk.toString('utf8')) as { extensionsUsed?: unknown };
+    const json = JSON.parse(chunk.toString('utf8')) as GLTF.IGLTF & { extensionsUsed?: unknown };
+    if (externalUris(json).length > 0) return false;
     const used = Array.isArray(json.extensionsUsed) ? (json.extensionsUsed as unknown[]) : [];
     return !used.some((name) => typeof name === 'string' && COMPRESSED.includes(name));
   } catch {

@@ -28,6 +28,8 @@ export interface ModelFile {
 export interface ReadModelOptions {
   /** The model and all its external files together; more is refused. */
   maxBytes?: number;
+  /** The file's bytes as already read (and hashed, by export): not read a second time. */
+  bytes?: Uint8Array;
 }
 
 const requireCjs = createRequire(import.meta.url);
@@ -101,11 +103,11 @@ export async function readModelFile(
   options: ReadModelOptions = {},
 ): Promise<ModelFile> {
   const budget = { left: options.maxBytes ?? DEFAULT_MAX_BYTES };
-  const info = await stat(path);
-  if (info.size > budget.left) throw new ModelReadError('the model is too large to read');
-  budget.left -= info.size;
+  const size = options.bytes?.byteLength ?? (await stat(path)).size;
+  if (size > budget.left) throw new ModelReadError('the model is too large to read');
+  budget.left -= size;
   // A copy: gltf-transform views the GLB through Uint32Arrays, which need an aligned offset.
-  const bytes = new Uint8Array(await readFile(path));
+  const bytes = new Uint8Array(options.bytes ?? (await readFile(path)));
   const isGlb = bytes.length >= 4 && bytes[0] === 0x67 && bytes[1] === 0x6c && bytes[2] === 0x54;
   let json: JSONDocument;
   if (isGlb) {

@@ -3,22 +3,27 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ModelAnalysis } from './model-analysis';
+import type { ModelRules } from '../../../../shared/export-dto';
+import type { PackedFile, PackedModel } from '../model-pack/pack-model';
 import type { ModelJob } from './model-job';
 import { runModelJobHere } from './model-job';
 import { ModelReadError } from './model-read-error';
 
-// Models are read in worker threads with a time limit: gltf-transform, the validator and
-// the rasteriser are all synchronous JavaScript, so a model that takes minutes would stop
-// the engine's event loop. A worker past its limit is terminated (and replaced on the next
-// job); one that runs out of its heap dies alone. The worker is its own build output; run
+// Models are read (and packed for export) in worker threads with a time limit:
+// gltf-transform, the validator, the rasteriser, simplify and Draco are all synchronous
+// JavaScript or WebAssembly, so a model that takes minutes would stop the engine's event
+// loop. A worker past its limit, or whose caller's signal fires, is terminated (and
+// replaced on the next job); one that runs out of its heap dies alone. The worker is its own build output; run
 // from the sources (vitest), there is none, and the model is read on this thread.
 
 export const MODEL_TIME_LIMIT_MS = 60_000;
+/** Packing for export (simplify, Draco, textures halved, USDZ) may take far longer. */
+export const MODEL_EXPORT_TIME_LIMIT_MS = 10 * 60_000;
 
 /** The limit: PACKSHOT_MODEL_TIMEOUT_MS when set (tests, slow machines), else a minute. */
-function timeLimit(): number {
-  const set = Number(process.env['PACKSHOT_MODEL_TIMEOUT_MS']);
-  return Number.isFinite(set) && set > 0 ? set : MODEL_TIME_LIMIT_MS;
+function timeLimit(variable = 'PACKSHOT_MODEL_TIMEOUT_MS', fallback = MODEL_TIME_LIMIT_MS): number {
+  const set = Number(process.env[variable]);
+  return Number.isFinite(set) && set > 0 ? set : fallback;
 }
 
 const seconds = (ms: number): string => (ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`);
@@ -38,6 +43,8 @@ interface Pending {
   timeoutMs: number;
   resolve: (result: unknown) => void;
   reject: (error: Error) => void;
+  /** Set while the job runs: ends its worker (the caller's signal fired). */
+  stop?: () => void;
 }
 
 const idle: Worker[] = [];
@@ -54,8 +61,10 @@ function rest(worker: Worker): void {
     const at = idle.indexOf(worker);
     if (at >= 0) idle.splice(at, 1);
   };
-  // One that dies while idle is not handed the next job.
+  // One that dies (or fails) while idle is not handed the next job; an 'error' with no
+  // listener would be thrown in the engine.
   worker.once('exit', forget);
+  worker.on('error', forget);
   const timer = setTimeout(() => {
     forget();
     void worker.terminate();
@@ -69,6 +78,8 @@ function wake(): Worker | undefined {
   if (worker) {
     clearTimeout(idleTimers.get(worker));
     idleTimers.delete(worker);
+    worker.removeAllListeners('error');
+    worker.removeAllListeners('exit');
   }
   return worker;
 }
@@ -103,12 +114,17 @@ function runOn(worker: Worker, job: Pending): void {
     else void worker.terminate();
     next();
   };
+  const doing = job.job.op === 'export' ? 'packing' : 'reading';
   const timer = setTimeout(() => {
     done(false);
     job.reject(
-      new ModelReadError(`reading the model took over ${seconds(job.timeoutMs)} and was stopped`),
+      new ModelReadError(`${doing} the model took over ${seconds(job.timeoutMs)} and was stopped`),
     );
   }, job.timeoutMs);
+  job.stop = (): void => {
+    done(false);
+    job.reject(cancelled());
+  };
   worker.on('message', (msg: { result?: unknown; error?: { message: string; name: string } }) => {
     done(true);
     if (!msg.error) job.resolve(msg.result);
@@ -120,12 +136,13 @@ function runOn(worker: Worker, job: Pending): void {
   });
   worker.on('error', (error) => {
     done(false);
-    job.reject(new ModelReadError(`reading the model failed: ${error.message}`));
+    job.reject(new ModelReadError(`${doing} the model failed: ${error.message}`));
   });
   worker.on('exit', (code) => {
     done(false);
     job.reject(new ModelReadError(`the model reader stopped (exit ${code})`));
   });
+  // An export's source bytes are copied to the worker (they stay the caller's).
   worker.postMessage({ id: 0, ...job.job });
 }
 
@@ -137,10 +154,34 @@ function next(): void {
   }
 }
 
-function runJob(job: ModelJob, timeoutMs: number): Promise<unknown> {
+const cancelled = (): Error => new Error('cancelled');
+
+function runJob(job: ModelJob, timeoutMs: number, signal?: AbortSignal): Promise<unknown> {
+  if (signal?.aborted) return Promise.reject(cancelled());
   if (!workerFile()) return runModelJobHere(job);
   return new Promise((resolve, reject) => {
-    queue.push({ job, timeoutMs, resolve, reject });
+    const pending: Pending = {
+      job,
+      timeoutMs,
+      resolve: (result) => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve(result);
+      },
+      reject: (error) => {
+        signal?.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    };
+    // Cancelled while waiting: taken out of the queue; while running: its worker is ended.
+    function onAbort(): void {
+      const at = queue.indexOf(pending);
+      if (at >= 0) {
+        queue.splice(at, 1);
+        pending.reject(cancelled());
+      } else pending.stop?.();
+    }
+    signal?.addEventListener('abort', onAbort, { once: true });
+    queue.push(pending);
     next();
   });
 }
@@ -159,4 +200,30 @@ export async function packModelInWorker(
   timeoutMs = timeLimit(),
 ): Promise<Uint8Array> {
   return (await runJob({ op: 'pack', path }, timeoutMs)) as Uint8Array;
+}
+
+/**
+ * A model packed for export to a channel's rules (see model-pack/pack-model.ts) in a worker
+ * thread, from the bytes export read and hashed; stopped after `timeoutMs` (ten minutes, or
+ * PACKSHOT_MODEL_EXPORT_TIMEOUT_MS) or when `signal` fires.
+ */
+export async function exportModelInWorker(
+  path: string,
+  bytes: Uint8Array,
+  rules: ModelRules,
+  signal?: AbortSignal,
+  timeoutMs = timeLimit('PACKSHOT_MODEL_EXPORT_TIMEOUT_MS', MODEL_EXPORT_TIME_LIMIT_MS),
+): Promise<PackedModel> {
+  const packed = (await runJob(
+    { op: 'export', path, bytes, rules },
+    timeoutMs,
+    signal,
+  )) as PackedModel;
+  // Across the thread the files arrive as Uint8Arrays: Buffers again for the caller.
+  const buffer = (file: PackedFile): PackedFile => ({ ...file, data: asBuffer(file.data) });
+  return { ...packed, glb: buffer(packed.glb), usdz: packed.usdz && buffer(packed.usdz) };
+}
+
+function asBuffer(data: Uint8Array): Buffer {
+  return Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
 }

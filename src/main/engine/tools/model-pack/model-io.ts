@@ -1,11 +1,11 @@
 // One glTF reader/writer for export: every extension gltf-transform knows, Draco and meshopt
 // decoders (a source may be compressed), and the encoders loaded only when a pack needs them
 // (Draco's encoder is a few MB of WebAssembly).
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { NodeIO, type Document } from '@gltf-transform/core';
 import { ALL_EXTENSIONS } from '@gltf-transform/extensions';
 import draco3d from 'draco3dgltf';
 import { MeshoptDecoder, MeshoptEncoder, MeshoptSimplifier } from 'meshoptimizer';
+import { readModelFile } from '../gltf/read-model';
 
 let io: Promise<NodeIO> | null = null;
 let dracoEncoder: Promise<unknown> | null = null;
@@ -38,37 +38,20 @@ export async function simplifier(): Promise<typeof MeshoptSimplifier> {
 }
 
 /**
- * A GLB from its bytes, or a .gltf with its external files (which must sit in the model's
- * folder or below it: a path that leads elsewhere is refused, not read into the pack).
+ * A model from the bytes export read (and hashed), its external files read by the index's
+ * checked reader: only from the model's folder or below it, symlinks resolved, so a path
+ * or a link that leads elsewhere is refused, not packed.
  */
 export async function readModel(path: string, bytes: Uint8Array): Promise<Document> {
   try {
-    return await readUnchecked(path, bytes);
+    if (isGlb(bytes)) checkGlbLength(bytes);
+    const file = await readModelFile(path, { bytes });
+    return await (await modelIO()).readJSON(file.json);
   } catch (error) {
     // gltf-transform's own words for a malformed file are often a TypeError's: say what it is.
     const message = error instanceof Error ? error.message : String(error);
     throw new Error(`not a readable glTF model: ${message}`, { cause: error });
   }
-}
-
-async function readUnchecked(path: string, bytes: Uint8Array): Promise<Document> {
-  const reader = await modelIO();
-  if (isGlb(bytes)) {
-    checkGlbLength(bytes);
-    return reader.readBinary(bytes);
-  }
-  const json = JSON.parse(Buffer.from(bytes).toString('utf8')) as {
-    buffers?: { uri?: string }[];
-    images?: { uri?: string }[];
-  };
-  const folder = dirname(path);
-  for (const { uri } of [...(json.buffers ?? []), ...(json.images ?? [])]) {
-    if (uri === undefined || uri.startsWith('data:')) continue;
-    const to = relative(folder, resolve(folder, decodeURIComponent(uri)));
-    if (/^[a-z][a-z0-9+.-]*:/i.test(uri) || isAbsolute(to) || to.startsWith('..'))
-      throw new Error(`refers to ${uri}, outside the model's folder`);
-  }
-  return reader.read(path);
 }
 
 /** gltf-transform reads a GLB cut short without a word (a texture half there): refuse it. */

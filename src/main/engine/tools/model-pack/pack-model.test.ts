@@ -3,14 +3,19 @@
 // nothing needs doing, simplification to a triangle budget, compression toward a size
 // target, assimp's BoxTextured, and broken models.
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import type { ModelRules } from '../../../../shared/export-dto';
-import { makeCubeGlb, makeGridGlb, parseUsda } from '../../../test-support/model-export-fixtures';
-import { tempDir } from '../../../test-support/sample-images';
+import {
+  makeCubeGlb,
+  makeGridGlb,
+  parseUsda,
+  writeCubeGltf,
+} from '../../../test-support/model-export-fixtures';
+import { makeImage, tempDir } from '../../../test-support/sample-images';
 import { modelIO, readModel } from './model-io';
 import { modelStats } from './model-stats';
 import { packModel } from './pack-model';
@@ -171,7 +176,23 @@ describe('packModel', () => {
     const path = join(dir, 'escape.gltf');
     await writeFile(path, JSON.stringify(json));
     await expect(packModel(path, await readFile(path), RULES)).rejects.toThrow(
-      /outside the model's folder/,
+      /outside its folder: \.\.\/secret\.bin/,
+    );
+  });
+
+  it('refuses a texture that is a symlink out of the folder, and packs the bytes it was given', async () => {
+    const dir = await tempDir('gltf-link');
+    const secret = join(await tempDir('gltf-secret'), 'id_rsa');
+    await writeFile(secret, await makeImage(8, 8, 'png', 2));
+    const path = await writeCubeGltf(dir, 'cube', 'textures/a.png');
+    const bytes = await readFile(path);
+    // Read as given: the file changed on disk after it was read (and hashed) is not read again.
+    await writeFile(path, '{}');
+    expect((await packModel(path, bytes, { ...RULES, formats: ['glb'] })).glb.triangles).toBe(12);
+    await rm(join(dir, 'textures/a.png'));
+    await symlink(secret, join(dir, 'textures/a.png'));
+    await expect(packModel(path, bytes, RULES)).rejects.toThrow(
+      'not a readable glTF model: the model names a file outside its folder: textures/a.png',
     );
   });
 
