@@ -2,13 +2,18 @@
 // preset's document rules (a broken PDF, one over the page limit), the manual copied byte for
 // byte with its pages in the manifest, left out of the image CSV, recorded where used;
 // a re-export touches nothing, and a user's file where a manual goes is kept.
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentRules, ExportSummary, PackManifest } from '../../../shared/export-dto';
 import { startHarness, type Harness } from '../../test-support/engine-harness';
 import { makeImage, tempDir } from '../../test-support/sample-images';
-import { makePdf, quickStartPdf } from '../../test-support/sample-pdfs';
+import {
+  FORENSIC_PDF_PASSWORD,
+  HAS_FORENSIC_PDFS,
+  makePdf,
+  quickStartPdf,
+} from '../../test-support/sample-pdfs';
 import { seedProducts } from '../../test-support/seed-products';
 import { tinyPreset } from '../../test-support/tiny-preset';
 
@@ -45,6 +50,7 @@ beforeAll(async () => {
     writeFile(join(catalog, 'cut.pdf'), manual.subarray(0, Math.floor(manual.length / 2))),
     writeFile(join(catalog, 'long.pdf'), long),
     writeFile(join(catalog, 'shot.jpg'), await makeImage(320, 240, 'jpeg', 1)),
+    HAS_FORENSIC_PDFS ? copyFile(FORENSIC_PDF_PASSWORD, join(catalog, 'locked.pdf')) : null,
   ]);
   h = await startHarness();
   await h.call('catalogs.add', { path: catalog });
@@ -61,6 +67,9 @@ beforeAll(async () => {
         { assetId: of('long.pdf'), role: 'document', position: 3 },
       ],
     },
+    ...(HAS_FORENSIC_PDFS
+      ? [{ sku: 'L-1', links: [{ assetId: of('locked.pdf'), role: 'document' as const }] }]
+      : []),
   ]);
   await h.call('presets.save', {
     id: 'doc',
@@ -141,4 +150,16 @@ describe('manuals in a channel pack', () => {
     expect(web.document).toMatchObject({ formats: ['pdf'], maxBytes: null });
     expect((await h.call('presets.copy', { id: 'web' })).document).toEqual(web.document);
   });
+
+  it.skipIf(!HAS_FORENSIC_PDFS)(
+    "fails a real password-protected PDF for web's rules (needs forensics-samples-files)",
+    async () => {
+      const report = await h.call('exports.check', { channels: ['web'], query: 'sku:L-1' });
+      const item = report.items.find((i) => i.assetName === 'locked.pdf');
+      expect(item?.level).toBe('fail');
+      expect(item?.checks.map((c) => c.reason)).toContain(
+        'password-protected: a customer could not open it without the password',
+      );
+    },
+  );
 });
