@@ -4,6 +4,8 @@ import type { MediaRole, RequiredMedia } from './product-dto';
 import type { Medium } from './rights-dto';
 import type { VideoRules } from './video-rules';
 export type { VideoRules, VideoTranscode } from './video-rules';
+import type { DocumentRules } from './document-rules';
+export type { DocumentRules, DocumentFormat } from './document-rules';
 
 export const OUTPUT_FORMATS = ['jpeg', 'png', 'webp', 'avif'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -168,6 +170,9 @@ export interface PresetBody {
   video?: VideoRules | null;
   /** Rules for 3D models in role 'model'; absent or null: the preset exports no models. */
   model?: ModelRules | null;
+  /** How the channel takes manuals (role 'document' PDFs, copied as they are); absent or
+   *  null: no manual exported. */
+  document?: DocumentRules | null;
 }
 
 export interface ChannelPreset extends PresetBody {
@@ -321,8 +326,11 @@ export interface ManifestFile {
   renderKey: string;
   /** Pre-flight warnings or failures it was written with. */
   warnings: string[];
-  /** Absent: an image rendition. A video (copied or transcoded) or the poster beside it. */
-  kind?: 'video' | 'poster';
+  /** Absent: an image rendition. A video (copied or transcoded) or the poster beside it; a
+   *  manual (a PDF copied as it is: width and height are 0). */
+  kind?: 'video' | 'poster' | 'document';
+  /** Document: its page count as indexed (null when a password hides it). */
+  pages?: number | null;
   /** Video: play time in milliseconds (from the library's facts; a transcode keeps it). */
   durationMs?: number;
   /** Video: the video and audio codecs of the file written (ffprobe's names). */

@@ -15,6 +15,7 @@ import { MEDIA } from './rights-dto';
 import { channelId } from './channel-id';
 import { territory } from './territories';
 import { videoRulesSchema } from './video-preset-schema';
+import { documentRulesSchema } from './document-preset-schema';
 
 export const presetId = z
   .string()
@@ -122,6 +123,7 @@ export const presetBodySchema = z
     territories: z.array(territory).min(1).max(300).nullable().optional(),
     video: videoRulesSchema.nullable().optional(),
     model: modelRulesSchema.nullable().optional(),
+    document: documentRulesSchema.nullable().optional(),
   })
   .strict()
   .refine((p) => new Set(p.renditions.map((r) => r.key)).size === p.renditions.length, {

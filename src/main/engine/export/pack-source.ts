@@ -61,8 +61,8 @@ export interface PackImage {
   sharpness: number | null;
   focus: { x: number; y: number } | null;
   /**
-   * A video's or 3D model's facts from indexing (media_facts: duration and codecs,
-   * triangles and textures): pre-flight and export never probe again. Null for photos.
+   * A video's, 3D model's or manual's facts from indexing (media_facts: duration and codecs,
+   * triangles and textures, pages and encryption): pre-flight and export never probe again. Null for photos.
    */
   facts: MediaFacts | null;
   /** Filled by the export handler for pre-flight's rights check. */
@@ -102,9 +102,11 @@ export class PackSource {
       .map(toProduct);
     const images = new Map<number, PackImage[]>();
     const rows = this.repo.images(chosen.map((p) => p.id));
-    // Videos and models carry the facts indexing read: pre-flight and export use them
-    // (photos need none).
-    const rich = rows.filter((r) => r.kind === 'model' || r.kind === 'video');
+    // Videos, models and manuals carry the facts indexing read: pre-flight and export use
+    // them (photos need none).
+    const rich = rows.filter(
+      (r) => r.kind === 'model' || r.kind === 'video' || r.kind === 'document',
+    );
     const facts = this.facts.getMany([...new Set(rich.map((r) => r.asset_id))]);
     for (const row of rows) {
       const list = images.get(row.product_id) ?? [];

@@ -49,6 +49,7 @@ export class PresetRepo {
     validateTemplate(body.naming.folder);
     validateTemplate(body.naming.file);
     if (body.video) validateTemplate(body.video.file);
+    if (body.document) validateTemplate(body.document.file);
     // The version read and bumped in one write: two saves at once make two versions.
     return writeTransaction(this.db, () => {
       const current = this.get(id);
@@ -135,6 +136,7 @@ export function bodyOf(p: ChannelPreset): PresetBody {
     // amazon-3d without its model rules would send models down the photo path).
     ...(p.video ? { video: p.video } : {}),
     ...(p.model ? { model: p.model } : {}),
+    ...(p.document ? { document: p.document } : {}),
     ...(p.territories !== undefined ? { territories: p.territories } : {}),
   };
 }

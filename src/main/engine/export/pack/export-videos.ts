@@ -1,15 +1,20 @@
-// Lands a pack's videos and posters, one at a time (ffmpeg uses every core itself): a video
-// that passes is cloned or copied, one that does not is transcoded by ffmpeg, each into a
-// temporary file beside the target that is fsync'd, journalled, then renamed into view, as
-// the images are. The poster is a JPEG from ffmpeg, written like an image. The original is
-// only read; a file in the way that Packshot did not write is never replaced.
+// Lands a pack's videos, posters and manuals, one at a time (ffmpeg uses every core itself):
+// a video that passes and a manual are cloned or copied as they are, a video that does not is
+// transcoded by ffmpeg, each into a temporary file beside the target that is fsync'd,
+// journalled, then renamed into view, as the images are. The poster is a JPEG from ffmpeg,
+// written like an image. The original is only read; a file in the way that Packshot did not
+// write is never replaced.
 import { constants, createReadStream } from 'node:fs';
 import { copyFile, lstat, stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { dirname } from 'node:path';
 import { faultPoint } from '../../faults/fault-points';
 import { syncFile, writeDurably } from '../../tools/files/durable-files';
-import { extractPoster, transcodeVideo } from '../../tools/ffmpeg/transcode-video';
+import {
+  extractPoster,
+  transcodeVideo,
+  type TranscodeSettings,
+} from '../../tools/ffmpeg/transcode-video';
 import { jpegSize } from '../../tools/sharp/jpeg-size';
 import type { PackEntry, PackState } from './manifest';
 import type { PackLock } from './pack-lock';
@@ -33,6 +38,10 @@ export interface VideoLanding {
  *  when it was already there with exactly these bytes (a manifest that lost its line). */
 export type Landed = (f: PlannedFile, written: Written) => void;
 
+/** Landed here, after the images, rather than rendered: a video, its poster, a manual. */
+export const landsApart = (f: PlannedFile): boolean =>
+  f.video !== undefined || f.document !== undefined;
+
 export async function exportVideos(
   files: readonly PlannedFile[],
   ctx: VideoLanding,
@@ -47,20 +56,60 @@ export async function exportVideos(
   };
   for (const f of files) {
     if (ctx.signal.aborted) break;
-    if (!f.video) continue;
+    const how = copyingOf(f);
+    if (!how) continue;
     ctx.current(f.path);
     try {
-      if (f.video.part === 'poster') landed(f, await landPoster(f, f.video, ctx, sourceHash));
-      else landed(f, await landVideo(f, f.video, ctx, sourceHash));
+      if (f.video?.part === 'poster') landed(f, await landPoster(f, f.video, ctx, sourceHash));
+      else landed(f, await landFile(f, how, ctx, sourceHash));
     } catch (error) {
       ctx.failed(f, error);
     }
   }
 }
 
-async function landVideo(
+/** How a file is made from its source (a copy, or ffmpeg's transcode) and what its line says. */
+interface Copying {
+  /** Null: cloned or copied as it is. */
+  transcode: TranscodeSettings | null;
+  timeoutMs: number;
+  /** The channel's limit, checked again on a transcoded file. */
+  maxBytes: number | null;
+  fields: KindFields;
+}
+
+/** The manifest line's fields of a file's kind. */
+type KindFields = Pick<
+  PackEntry,
+  'width' | 'height' | 'kind' | 'durationMs' | 'codec' | 'audioCodec' | 'pages'
+>;
+
+function copyingOf(f: PlannedFile): Copying | null {
+  if (f.video) return { ...f.video, fields: videoFields(f.video) };
+  if (f.document)
+    return {
+      transcode: null,
+      timeoutMs: 0,
+      maxBytes: null,
+      fields: { width: 0, height: 0, kind: 'document', pages: f.document.pages },
+    };
+  return null;
+}
+
+function videoFields(job: VideoJob): KindFields {
+  return {
+    width: job.width,
+    height: job.height,
+    kind: job.part,
+    ...(job.part === 'video'
+      ? { durationMs: job.durationMs, codec: job.codec, audioCodec: job.audioCodec }
+      : {}),
+  };
+}
+
+async function landFile(
   f: PlannedFile,
-  job: VideoJob,
+  job: Copying,
   ctx: VideoLanding,
   sourceHash: (path: string) => Promise<string>,
 ): Promise<Written> {
@@ -68,9 +117,9 @@ async function landVideo(
   const hash = await sourceHash(f.image.path);
   if (await inTheWay(ctx.paths, ctx.state, f.path)) {
     // A copy already there, byte for byte (its manifest line lost): adopted, not copied.
-    if (job.action === 'copy' && (await hashFile(target)) === hash) {
+    if (!job.transcode && (await hashFile(target)) === hash) {
       const s = await lstat(target);
-      await ctx.state.add(entryOf(f, job, hash, hash, s));
+      await ctx.state.add(entryOf(f, job.fields, hash, hash, s));
       return null;
     }
     throw inTheWayError(f);
@@ -94,7 +143,7 @@ async function landVideo(
         );
       const sha = job.transcode ? await hashFile(temp) : hash;
       bytes = s.size;
-      await ctx.state.add(entryOf(f, job, sha, hash, s));
+      await ctx.state.add(entryOf(f, job.fields, sha, hash, s));
       faultPoint('export.before-rename');
     },
     syncFolder: false,
@@ -118,13 +167,13 @@ async function landPoster(
   if (await inTheWay(ctx.paths, ctx.state, f.path)) {
     if (!(await sameBytes(target, jpeg))) throw inTheWayError(f);
     const s = await lstat(target);
-    await ctx.state.add(entryOf(f, poster, sha, hash, s));
+    await ctx.state.add(entryOf(f, videoFields(poster), sha, hash, s));
     return null;
   }
   if (ctx.lock?.lost) await ctx.lock.assertHeld();
   await writeAtomic(target, jpeg, {
     beforeRename: (landed) =>
-      ctx.state.add(entryOf(f, poster, sha, hash, { size: landed.bytes, ...landed })),
+      ctx.state.add(entryOf(f, videoFields(poster), sha, hash, { size: landed.bytes, ...landed })),
     points: { written: 'export.after-temp-write', beforeRename: 'export.before-rename' },
   });
   faultPoint('export.after-rename');
@@ -135,7 +184,7 @@ type Written = { bytes: number; folder: string } | null;
 
 function entryOf(
   f: PlannedFile,
-  job: VideoJob,
+  fields: KindFields,
   sha256: string,
   sourceHash: string,
   landed: { size: number; mtimeMs: number; ino: number },
@@ -150,8 +199,7 @@ function entryOf(
     role: f.image.role,
     position: f.position,
     key: f.rendition.key,
-    width: job.width,
-    height: job.height,
+    ...fields,
     bytes: landed.size,
     sha256,
     sourceAssetId: f.image.assetId,
@@ -163,10 +211,6 @@ function entryOf(
         : [...f.findings, 'source: changed on disk since it was indexed (rescan)'],
     mtimeMs: landed.mtimeMs,
     ino: landed.ino,
-    kind: job.part,
-    ...(job.part === 'video'
-      ? { durationMs: job.durationMs, codec: job.codec, audioCodec: job.audioCodec }
-      : {}),
   };
 }
 

@@ -19,6 +19,7 @@ import { licenceMeta, writesLicence, type LicenceMeta } from '../../tools/render
 import { renderKey, renderOptions, type RenderOptions } from '../../tools/render/render-options';
 import { planVideos, type VideoJob } from './plan-videos';
 import { planModel, type PlannedModel } from './plan-model';
+import { planDocuments, type DocumentJob } from './plan-documents';
 
 export interface PlannedFile {
   /** Relative to the pack, '/'-separated; unique in the plan (case-insensitively). */
@@ -40,6 +41,8 @@ export interface PlannedFile {
   video?: VideoJob;
   /** A 3D model's GLB or USDZ (preset section `model`); absent for a photo's rendition. */
   model?: PlannedModel;
+  /** A manual (preset section `document`): copied as it is, like a compliant video. */
+  document?: DocumentJob;
 }
 
 export interface PackPlan {
@@ -82,6 +85,7 @@ export function planPack(
         (img) =>
           preset.roles.includes(img.role) &&
           !(preset.video && img.role === 'video') && // planned as videos below
+          !(preset.document && img.role === 'document') && // and as manuals
           !overridesFor(img).some((o) => o.exclude),
       );
       // A model-only preset (amazon-3d) leaves out a product with no model: models are optional.
@@ -179,9 +183,14 @@ export function planPack(
           });
         }
       });
-      const videos = planVideos(preset, product, (img) => overridesFor(img).some((o) => o.exclude));
-      items.push(...videos.items);
-      files.push(...videos.files);
+      const excluded = (img: PackImage): boolean => overridesFor(img).some((o) => o.exclude);
+      for (const media of [
+        planVideos(preset, product, excluded),
+        planDocuments(preset, product, excluded),
+      ]) {
+        items.push(...media.items);
+        files.push(...media.files);
+      }
       models.forEach((image, i) => {
         if (!modelRules) return;
         const planned = planModel(

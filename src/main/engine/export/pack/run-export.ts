@@ -24,7 +24,7 @@ import { runGroupWorkers } from './group-workers';
 import { errorOf, inTheWay, landedAsPlanned, landedAsRecorded, sameBytes } from './landed-files';
 import { renderModelFile, type RenderedModel } from './render-model-file';
 import { syncFolder } from '../../tools/files/durable-files';
-import { exportVideos } from './export-videos';
+import { exportVideos, landsApart } from './export-videos';
 
 export interface ExportRequest {
   plan: PackPlan;
@@ -179,9 +179,9 @@ async function exportLocked(
 
   // One group per source file: read and hashed once, rendered for every preset.
   // (A model's files are a group of their own: the source is read as a model, not pixels.
-  // Videos and posters are made by ffmpeg after the images, one at a time.)
+  // Videos, posters and manuals land after the images, one at a time.)
   const groups = new Map<string, PlannedFile[]>();
-  for (const f of toRender.filter((x) => !x.video)) {
+  for (const f of toRender.filter((x) => !landsApart(x))) {
     const key = `${f.image.assetId}${f.model ? ':model' : ''}`;
     const list = groups.get(key) ?? [];
     list.push(f);
@@ -323,8 +323,8 @@ async function exportLocked(
     await inFlight.landing;
   };
   await runGroupWorkers(queue, req.concurrency, worker);
-  // Videos after the images: ffmpeg takes every core itself.
-  const videos = toRender.filter((x) => x.video);
+  // Videos (and manuals) after the images: ffmpeg takes every core itself.
+  const videos = toRender.filter(landsApart);
   const setCurrent = (file: string): void => void (current = file);
   const ctx = { paths, state, lock, signal: req.signal, current: setCurrent, failed: fail };
   await exportVideos(videos, ctx, (f, written) => {

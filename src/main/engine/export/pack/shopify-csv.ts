@@ -12,8 +12,8 @@ export function shopifyCsv(
 ): string {
   // One row per image: the first rendition of each (srcset widths are not product images).
   const firstKey = new Map<number, string>();
-  // Images only: videos, posters and 3D models go to the channel another way (uploaded as
-  // media on their own).
+  // Images only: videos, posters, manuals and 3D models go to the channel another way
+  // (uploaded as media or files on their own).
   const rows = files
     .filter((f) => f.kind === undefined && f.triangles === undefined)
     .sort((a, b) =>

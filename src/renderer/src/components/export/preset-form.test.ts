@@ -1,6 +1,7 @@
-// The editor keeps what it has no fields for: a preset's 3D model rules survive an edit.
+// The editor keeps what it has no fields for: a preset's 3D model and manual rules survive
+// an edit.
 import { describe, expect, it } from 'vitest';
-import type { ModelRules } from '../../../../shared/export-dto';
+import type { DocumentRules, ModelRules } from '../../../../shared/export-dto';
 import { makePreset } from '../../test-support/fake-export';
 import { checkDraft, draftOf } from './preset-form';
 
@@ -16,6 +17,15 @@ const MODEL: ModelRules = {
   notes: 'checked 2026-12',
 };
 
+const DOCUMENT: DocumentRules = {
+  formats: ['pdf'],
+  maxBytes: null,
+  maxPages: 40,
+  allowEncrypted: false,
+  file: '{sku}-manual-{position}.pdf',
+  notes: 'none published',
+};
+
 describe('preset form', () => {
   it('keeps the model rules through a draft and its check', () => {
     const checked = checkDraft({
@@ -25,5 +35,15 @@ describe('preset form', () => {
     expect(checked.ok && checked.body.model).toEqual(MODEL);
     const without = checkDraft(draftOf(makePreset('web')));
     expect(without.ok && without.body.model).toBeUndefined();
+  });
+
+  it('keeps the manual rules through a draft and its check', () => {
+    const checked = checkDraft({
+      ...draftOf(makePreset('web', { document: DOCUMENT })),
+      name: 'Mine',
+    });
+    expect(checked.ok && checked.body.document).toEqual(DOCUMENT);
+    const without = checkDraft(draftOf(makePreset('web')));
+    expect(without.ok && without.body.document).toBeUndefined();
   });
 });

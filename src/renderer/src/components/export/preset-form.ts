@@ -28,6 +28,7 @@ export function draftOf(preset: ChannelPreset): PresetDraft {
     medium,
     // No fields for it here yet: kept as it is, so an edit elsewhere does not drop it.
     ...(preset.video ? { video: preset.video } : {}),
+    ...(preset.document ? { document: preset.document } : {}),
   });
 }
 
