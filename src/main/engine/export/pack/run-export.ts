@@ -3,7 +3,7 @@
 // belongs, and records every landed file in the journal before it comes into view.
 import { faultPoint } from '../../faults/fault-points';
 import { createHash } from 'node:crypto';
-import { lstat, readFile, rm } from 'node:fs/promises';
+import { lstat, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type {
   ExportError,
@@ -21,10 +21,11 @@ import { CSV_HEADER, shopifyCsv } from './shopify-csv';
 import { writeAtomic } from './write-atomic';
 import { readSource, type Prepared } from './read-source';
 import { runGroupWorkers } from './group-workers';
-import { errorOf, inTheWay, landedAsPlanned, landedAsRecorded, sameBytes } from './landed-files';
+import { errorOf, inTheWay, landedAsPlanned, sameBytes } from './landed-files';
 import { renderModelFile, type RenderedModel } from './render-model-file';
 import { syncFolder } from '../../tools/files/durable-files';
 import { exportVideos, landsApart } from './export-videos';
+import { removeStale } from './remove-stale';
 
 export interface ExportRequest {
   plan: PackPlan;
@@ -116,34 +117,15 @@ async function exportLocked(
     keep.add(f.path);
   }
 
-  // Files an earlier run of this pack wrote that no longer belong (only of these presets
-  // and products; a file the user has since changed is left alone and forgotten).
-  const stale = [...state.entries.values()].filter(
-    (e) =>
-      presetIds.has(e.presetId) &&
-      (req.productScope === null || req.productScope.has(e.productId)) &&
-      !keep.has(e.file),
-  );
-  for (const e of stale) {
-    if (req.dryRun) {
-      counts.removed++;
-      continue;
-    }
-    if (!(await paths.isInside(e.file))) {
-      // A manifest edited by hand to point outside the pack, or a folder since replaced by a
-      // link leading out: forget the line, touch nothing.
-      await state.remove(e.file);
-      dirty = true;
-      continue;
-    }
-    if (await landedAsRecorded(paths, e)) {
-      await rm(paths.resolve(e.file), { force: true });
-      counts.removed++;
-    }
-    await state.remove(e.file);
-    await paths.pruneEmpty(e.file);
-    dirty = true;
-  }
+  // Files an earlier run of this pack wrote that no longer belong.
+  const removal = await removeStale(paths, state, {
+    presetIds,
+    productScope: req.productScope,
+    keep,
+    dryRun: req.dryRun,
+  });
+  counts.removed += removal.removed;
+  dirty ||= removal.dirty;
 
   const total = req.plan.files.length - counts.skipped;
   let done = counts.unchanged;
