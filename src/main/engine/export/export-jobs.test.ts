@@ -1,6 +1,7 @@
 // Exports as durable jobs across real processes: the row's lease locks the pack folder
 // against a second export from another process, `packshot jobs` shows another process's
 // job, and an export whose process was killed is finished by the next engine that starts.
+import Database from 'better-sqlite3';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -81,6 +82,29 @@ async function until<T>(check: () => Promise<T | undefined>, what: string): Prom
   throw new Error(`timed out waiting for ${what}`);
 }
 
+/**
+ * Stops the child (SIGSTOP) where it holds no SQLite write lock: stopped inside one of its
+ * short write transactions (a progress line, a usage row), it would hold the library's lock
+ * for as long as it stays stopped, and this engine's own writes would time out on it.
+ */
+async function stopOutsideWrite(child: ChildProcess): Promise<void> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    child.kill('SIGSTOP');
+    const probe = new Database(join(dataDir, 'packshot.db'), { timeout: 0 });
+    try {
+      probe.exec('BEGIN IMMEDIATE');
+      probe.exec('ROLLBACK');
+      return;
+    } catch {
+      child.kill('SIGCONT');
+      await new Promise((r) => setTimeout(r, 10));
+    } finally {
+      probe.close();
+    }
+  }
+  throw new Error('the exporting process kept the library locked');
+}
+
 async function jpegs(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
   return entries.filter((e) => e.isFile() && e.name.endsWith('.jpg')).map((e) => e.name);
@@ -96,7 +120,7 @@ it('refuses a second export into a folder another process is exporting to', asyn
     return jobs.find((j) => j.name === 'export' && j.ownerPid === child.pid);
   }, 'the other process to start its export');
   // Hold it mid-run: alive, with its lease, however fast this machine is.
-  child.kill('SIGSTOP');
+  await stopOutsideWrite(child);
   try {
     expect(job).toMatchObject({ owner: 'other', state: 'running' });
     await expect(
