@@ -8,7 +8,8 @@ import type { PackImage, PackProduct } from '../pack-source';
 import { documentChecks, documentFormat } from '../preflight/document-checks';
 import { rightsCheck, RIGHTS_CHECK } from '../preflight/rights-check';
 import { renderOptions } from '../../tools/render/render-options';
-import { worst, type PlannedFile } from './plan-pack';
+import type { PlannedFile } from './plan-pack';
+import { preflightItem } from './preflight-item';
 
 /** A manual's planned copy: what its manifest line carries. */
 export interface DocumentJob {
@@ -37,21 +38,13 @@ export function planDocuments(
     const position = index + 1;
     const rights = rightsCheck({ preset, product, image, renditions: [] }) ?? [];
     const all: CheckResult[] = [...rights, ...documentChecks(rules, image)];
-    const level = worst(all);
-    items.push({
-      productId: product.id,
-      sku: product.sku,
-      presetId: preset.id,
-      channel: preset.channel,
-      assetId: image.assetId,
-      assetName: image.name,
-      role: image.role,
-      position,
-      level,
-      checks: all.length
-        ? all
-        : [{ check: CHECK_PASS, level: 'pass', reason: 'meets every rule; copied as it is' }],
+    const item = preflightItem({ preset, product, image, position }, all, {
+      check: CHECK_PASS,
+      level: 'pass',
+      reason: 'meets every rule; copied as it is',
     });
+    const level = item.level;
+    items.push(item);
     files.push({
       path: renderPath(preset.naming.folder, rules.file, {
         sku: product.sku,

@@ -16,6 +16,7 @@ import type { PackImage, PackProduct } from '../pack-source';
 import { modelChecks } from '../preflight/model-checks';
 import { RIGHTS_CHECK, rightsCheck } from '../preflight/rights-check';
 import { renderOptions, type RenderOptions } from '../../tools/render/render-options';
+import { preflightItem } from './preflight-item';
 
 /** Bump when the model pipeline's output changes for the same rules (re-exports models). */
 export const MODEL_PACK_VERSION = 1;
@@ -42,8 +43,6 @@ const MODEL_RENDITION: Rendition = {
   maxBytes: null,
   minQuality: 100,
 };
-
-const RANK: Record<CheckLevel, number> = { pass: 0, warn: 1, fail: 2 };
 
 export interface ModelPlan {
   item: PreflightItem;
@@ -76,19 +75,8 @@ export function planModel(
     ...modelChecks(rules, image),
   ];
   const all = [...inherited.filter((f) => f.level === 'warn'), ...found];
-  const level = all.reduce<CheckLevel>((w, x) => (RANK[x.level] > RANK[w] ? x.level : w), 'pass');
-  const item: PreflightItem = {
-    productId: product.id,
-    sku: product.sku,
-    presetId: preset.id,
-    channel: preset.channel,
-    assetId: image.assetId,
-    assetName: image.name,
-    role: image.role,
-    position,
-    level,
-    checks: all.length ? all : [{ check: 'rules', level: 'pass', reason: 'meets every rule' }],
-  };
+  const item = preflightItem({ preset, product, image, position }, all);
+  const level = item.level;
   const glb = renderPath(preset.naming.folder, preset.naming.file, {
     sku: product.sku,
     name: product.name,

@@ -18,6 +18,7 @@ import { plannedSize } from '../../tools/render/planned-size';
 import { licenceMeta, writesLicence, type LicenceMeta } from '../../tools/render/licence-xmp';
 import { renderKey, renderOptions, type RenderOptions } from '../../tools/render/render-options';
 import { planVideos, type VideoJob } from './plan-videos';
+import { preflightItem, worst } from './preflight-item';
 import { planModel, type PlannedModel } from './plan-model';
 import { planDocuments, type DocumentJob } from './plan-documents';
 
@@ -50,12 +51,6 @@ export interface PackPlan {
   products: PackProduct[];
   items: PreflightItem[];
   files: PlannedFile[];
-}
-
-const RANK: Record<CheckLevel, number> = { pass: 0, warn: 1, fail: 2 };
-
-export function worst(results: readonly { level: CheckLevel }[]): CheckLevel {
-  return results.reduce<CheckLevel>((w, x) => (RANK[x.level] > RANK[w] ? x.level : w), 'pass');
 }
 
 export function planPack(
@@ -136,21 +131,9 @@ export function planPack(
         });
         const found = checks.runImage({ preset, product, image, renditions });
         const all: CheckResult[] = [...inherited.filter((f) => f.level === 'warn'), ...found];
-        const level = worst(all);
-        items.push({
-          productId: product.id,
-          sku: product.sku,
-          presetId: preset.id,
-          channel: preset.channel,
-          assetId: image.assetId,
-          assetName: image.name,
-          role: image.role,
-          position,
-          level,
-          checks: all.length
-            ? all
-            : [{ check: 'rules', level: 'pass', reason: 'meets every rule' }],
-        });
+        const item = preflightItem({ preset, product, image, position }, all);
+        const level = item.level;
+        items.push(item);
         for (const { rendition, options } of renditions) {
           files.push({
             path: renderPath(preset.naming.folder, preset.naming.file, {

@@ -16,7 +16,8 @@ import {
 } from '../preflight/video-checks';
 import { renderOptions } from '../../tools/render/render-options';
 import type { TranscodeSettings } from '../../tools/ffmpeg/transcode-video';
-import { worst, type PlannedFile } from './plan-pack';
+import type { PlannedFile } from './plan-pack';
+import { preflightItem, worst } from './preflight-item';
 
 /** How one planned file of a video is made. */
 export interface VideoJob {
@@ -57,41 +58,24 @@ export function planVideos(
   const max = rules.maxVideos ?? Infinity;
   videos.forEach((image, index) => {
     const position = index + 1;
-    const item = (level: PreflightItem['level'], checks: CheckResult[]): void => {
-      items.push({
-        productId: product.id,
-        sku: product.sku,
-        presetId: preset.id,
-        channel: preset.channel,
-        assetId: image.assetId,
-        assetName: image.name,
-        role: image.role,
-        position,
-        level,
-        checks,
-      });
+    const item = (checks: CheckResult[], pass?: CheckResult): void => {
+      items.push(preflightItem({ preset, product, image, position }, checks, pass));
     };
     if (index >= max) {
       const reason = `${videos.length} videos; ${preset.name} takes ${max}, this one is left out`;
-      item('warn', [{ check: 'max-videos', level: 'warn', reason }]);
+      item([{ check: 'max-videos', level: 'warn', reason }]);
       return;
     }
     const rights = rightsCheck({ preset, product, image, renditions: [] }) ?? [];
     const source = videoSourceOf(image);
     if (!('codec' in source)) {
-      const all = [source, ...rights];
-      item(worst(all), all);
+      item([source, ...rights]);
       return;
     }
     const verdict = checkVideo(rules, source);
     const all = [...rights, ...verdict.findings];
     const level = worst(all);
-    item(
-      level,
-      all.length
-        ? all
-        : [{ check: 'video', level: 'pass', reason: 'meets every rule; copied as it is' }],
-    );
+    item(all, { check: 'video', level: 'pass', reason: 'meets every rule; copied as it is' });
 
     const t = rules.transcode;
     const transcode: TranscodeSettings | null =
