@@ -22,9 +22,13 @@ export interface ClipOptions {
   creationTime?: string;
   /** The index (moov) before the data, as web encoders write it. */
   faststart?: boolean;
+  /** 'h264' (AAC audio, for MP4) or 'vp9' (Opus audio, for WebM); h264 unless said. */
+  codec?: 'h264' | 'vp9';
+  /** A fixed video bitrate, e.g. '1500k' (a big file); the encoder's own choice unless said. */
+  bitrate?: string;
 }
 
-/** An H.264 MP4 made with the ffmpeg Packshot runs; throws when there is none. */
+/** A clip (H.264 MP4 unless said) made with the ffmpeg Packshot runs; throws without one. */
 export async function makeClip(path: string, options: ClipOptions = {}): Promise<string> {
   const bins = ffmpegBinaries();
   if (!bins) throw new Error('No ffmpeg to make a test clip with');
@@ -40,8 +44,13 @@ export async function makeClip(path: string, options: ClipOptions = {}): Promise
   const args = ['-v', 'error', '-y', '-filter_complex', graph];
   if (options.audio) args.push('-f', 'lavfi', '-i', `sine=frequency=440:duration=${seconds}`);
   args.push('-map', '[v]');
-  if (options.audio) args.push('-map', '0:a', '-c:a', 'aac');
-  args.push('-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p');
+  const vp9 = options.codec === 'vp9';
+  if (options.audio) args.push('-map', '0:a', '-c:a', vp9 ? 'libopus' : 'aac');
+  if (vp9) args.push('-c:v', 'libvpx-vp9', '-deadline', 'realtime', '-cpu-used', '8');
+  else args.push('-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p');
+  const rate = options.bitrate;
+  if (rate) args.push('-b:v', rate, '-minrate', rate, '-maxrate', rate);
+  if (rate && !vp9) args.push('-x264-params', 'nal-hrd=cbr', '-bufsize', rate);
   const dated = options.creationTime ? ['-metadata', `creation_time=${options.creationTime}`] : [];
   args.push(...dated);
   if (options.faststart) args.push('-movflags', '+faststart');

@@ -1,45 +1,12 @@
-// Short clips made by the real ffmpeg from its test sources (lavfi testsrc and sine), and
-// their facts written into a library as indexing's video reader writes them (media_facts,
-// the frame size on the asset row), for export tests that must not probe. The reader's tests
-// use sample-videos.ts (its clips, the Debian sample files).
+// For export tests that must not probe: clips' facts written into a library as indexing's
+// video reader writes them (media_facts, the frame size on the asset row), and ffprobe's
+// word on an export's output. The clips themselves come from sample-videos.ts.
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { emptyFacts, type MediaFacts } from '../../shared/media-facts';
 import { MediaFactsRepo } from '../engine/repositories/media-facts-repo';
 import { ffmpegBinaries } from '../engine/tools/ffmpeg/ffmpeg-binaries';
 import { runTool } from '../engine/tools/process/run-tool';
-
-export interface ClipOptions {
-  seconds: number;
-  width: number;
-  height: number;
-  /** 'h264' (+AAC in MP4/MOV) or 'vp9' (+Opus in WebM). */
-  codec: 'h264' | 'vp9';
-  audio: boolean;
-  /** Video bitrate, e.g. '2M' (a big file); default: the encoder's own (small) choice. */
-  bitrate?: string;
-}
-
-export async function makeClip(path: string, o: ClipOptions): Promise<void> {
-  const bins = ffmpegBinaries();
-  if (!bins) throw new Error('no ffmpeg here');
-  const size = `${o.width}x${o.height}`;
-  const args = [
-    ...['-hide_banner', '-nostdin', '-loglevel', 'error', '-y'],
-    ...['-f', 'lavfi', '-i', `testsrc=size=${size}:rate=25:duration=${o.seconds}`],
-    ...(o.audio ? ['-f', 'lavfi', '-i', `sine=frequency=440:duration=${o.seconds}`] : []),
-    ...(o.codec === 'h264'
-      ? ['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p']
-      : ['-c:v', 'libvpx-vp9', '-deadline', 'realtime', '-cpu-used', '8']),
-    ...(o.bitrate ? ['-b:v', o.bitrate, '-minrate', o.bitrate, '-maxrate', o.bitrate] : []),
-    ...(o.audio ? (o.codec === 'h264' ? ['-c:a', 'aac'] : ['-c:a', 'libopus']) : []),
-    ...(o.bitrate && o.codec === 'h264'
-      ? ['-x264-params', 'nal-hrd=cbr', '-bufsize', o.bitrate]
-      : []),
-    path,
-  ];
-  await runTool(bins.ffmpeg, args, { timeoutMs: 60_000 });
-}
 
 /** What ffprobe says of a file: for checking an export's output, never the engine's input. */
 export async function probe(path: string): Promise<{
