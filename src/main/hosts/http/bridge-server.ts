@@ -5,6 +5,8 @@ import { isMediaKey, parsePageRequest, SERVED_KINDS } from '../../../shared/brid
 import type { ErrorPayload } from '../../../shared/errors';
 import type { Engine } from '../../engine';
 import { dispatch, toErrorPayload } from '../dispatch';
+import { sessionAccess, type ApiAccess } from './api-v1/api-access';
+import { handleApiV1 } from './api-v1/handle-api-v1';
 import { streamEvents } from './event-stream';
 import { cookieToken, headerToken, isFromUs, newToken, sameToken, tokenCookie } from './http-auth';
 import { refusedOverHttp } from './http-only-policy';
@@ -28,6 +30,8 @@ export interface BridgeOptions {
   token?: string;
   /** Timeouts and the connection cap; tests shorten them. */
   limits?: Partial<ServerLimits>;
+  /** Who may call `/api/v1/` (default: the session token, as a Bearer token or the header). */
+  apiAccess?: ApiAccess;
 }
 
 export interface Bridge {
@@ -75,6 +79,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const token = options.token ?? newToken();
   let port = 0;
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const apiAccess = options.apiAccess ?? sessionAccess(token);
 
   const server = createServer(
     { connectionsCheckingInterval: limits.checkIntervalMs },
@@ -109,6 +114,11 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         sendError(res, { code: 'internal', message: 'The UI is not built: run `npm run build`' });
       }
       return;
+    }
+
+    // The public, read-only API for front ends: its own access rules (api-v1/api-access.ts).
+    if (path.startsWith('/api/v1/')) {
+      return handleApiV1(req, res, url, { engine: options.engine, access: apiAccess });
     }
 
     if (path.startsWith('/api/')) {
