@@ -11,7 +11,7 @@ export const TYPES_FILE = fileURLToPath(
 );
 
 const HEADER = `// Generated from the OpenAPI document of /api/v1/ by \`npm run api:types\`: do not edit.
-// openapi-types.test.ts fails when this file differs from a fresh generation.
+// hosts/http/api-v1/openapi-types.test.ts fails when this file differs from a fresh generation.
 `;
 
 export async function generateApiTypes(): Promise<string> {

@@ -1,5 +1,5 @@
 // Generated from the OpenAPI document of /api/v1/ by `npm run api:types`: do not edit.
-// openapi-types.test.ts fails when this file differs from a fresh generation.
+// hosts/http/api-v1/openapi-types.test.ts fails when this file differs from a fresh generation.
 export interface paths {
   '/products': {
     parameters: {
@@ -433,18 +433,30 @@ export interface components {
         | 'video'
         | 'document'
         | 'model';
+      /** @description 0-based order within its role. */
       position: number;
+      /** @description Alt text: the file's description, else its title, else product name and role. */
       alt: string;
+      /** @description The credit lines of its licences (required ones first), joined by "; ". */
       credit: string | null;
+      /** @description The earliest end of its licences; null when none ends. */
       licenceEnd: string | null;
+      /** @description As shown (after EXIF orientation). */
       width: number | null;
       height: number | null;
+      /** @description ThumbHash (base64), painted until the image arrives. */
       placeholder: string | null;
+      /** @description The first 16 hex digits of the content's SHA-256, as `?v=` in its URLs. */
       contentVersion: string | null;
+      /** @description The original file's media type. */
       mime: string;
+      /** @description Stills: a render URL at a default width (at most 1280); null for other kinds. */
       src: string | null;
+      /** @description Stills: render URLs at several widths, as an HTML srcset ("<url> 640w, …"). */
       srcset: string | null;
+      /** @description Video, model, document: a still standing for it (/assets/{id}/media/poster). */
       poster: string | null;
+      /** @description Video, model (GLB), document (PDF): the file itself (/assets/{id}/media/file). */
       file: string | null;
     };
     Withheld: {

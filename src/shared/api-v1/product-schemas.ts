@@ -59,25 +59,43 @@ export const mediaItemSchema = component(
     assetId: intId,
     kind: z.enum(ASSET_KINDS_PUBLIC),
     role: z.enum(MEDIA_ROLES),
-    /** 0-based order within its role. */
-    position: count,
-    alt: z.string(),
-    credit: z.string().nullable(),
-    licenceEnd: isoDay.nullable(),
-    width: z.number().int().positive().nullable(),
+    position: count.describe('0-based order within its role.'),
+    alt: z
+      .string()
+      .describe("Alt text: the file's description, else its title, else product name and role."),
+    credit: z
+      .string()
+      .nullable()
+      .describe('The credit lines of its licences (required ones first), joined by "; ".'),
+    licenceEnd: isoDay
+      .nullable()
+      .describe('The earliest end of its licences; null when none ends.'),
+    width: z.number().int().positive().nullable().describe('As shown (after EXIF orientation).'),
     height: z.number().int().positive().nullable(),
-    /** ThumbHash (base64), painted until the image arrives. */
-    placeholder: z.string().nullable(),
-    contentVersion: contentVersion.nullable(),
-    mime: z.string(),
-    /** Stills: a render URL at a default width; null for other kinds. */
-    src: z.string().nullable(),
-    /** Stills: render URLs at several widths, as an HTML srcset ("url 640w, …"). */
-    srcset: z.string().nullable(),
-    /** Video, model, document: a still image standing for it. */
-    poster: z.string().nullable(),
-    /** Video, model (GLB), document (PDF): the file itself. */
-    file: z.string().nullable(),
+    placeholder: z
+      .string()
+      .nullable()
+      .describe('ThumbHash (base64), painted until the image arrives.'),
+    contentVersion: contentVersion
+      .nullable()
+      .describe("The first 16 hex digits of the content's SHA-256, as `?v=` in its URLs."),
+    mime: z.string().describe("The original file's media type."),
+    src: z
+      .string()
+      .nullable()
+      .describe('Stills: a render URL at a default width (at most 1280); null for other kinds.'),
+    srcset: z
+      .string()
+      .nullable()
+      .describe('Stills: render URLs at several widths, as an HTML srcset ("<url> 640w, …").'),
+    poster: z
+      .string()
+      .nullable()
+      .describe('Video, model, document: a still standing for it (/assets/{id}/media/poster).'),
+    file: z
+      .string()
+      .nullable()
+      .describe('Video, model (GLB), document (PDF): the file itself (/assets/{id}/media/file).'),
   }),
 );
 export type MediaItem = z.infer<typeof mediaItemSchema>;

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { startHarness, type Harness } from '../../../test-support/engine-harness';
 import { productShot } from '../../../test-support/product-shots';
 import { tempDir } from '../../../test-support/sample-images';
+import { makeClip } from '../../../test-support/sample-videos';
 import { startBridge, type Bridge } from '../bridge-server';
 
 export interface ApiWorld {
@@ -33,6 +34,7 @@ export async function startApiWorld(): Promise<ApiWorld> {
     ['cutout.png', await productShot('transparent', 3, { width: 600, height: 600 })],
   ] as const;
   for (const [name, shot] of shots) await writeFile(join(photos, name), shot.data);
+  await makeClip(join(photos, 'clip.mp4'), { seconds: 1 });
   const h = await startHarness();
   await h.call('catalogs.add', { path: photos });
   await h.call('jobs.wait', {});
@@ -57,6 +59,7 @@ export async function startApiWorld(): Promise<ApiWorld> {
     assetIds: [id['side.jpg']!, id['cutout.png']!],
     role: 'gallery',
   });
+  await h.call('links.add', { productId: product.id, assetIds: [id['clip.mp4']!], role: 'video' });
   // side.jpg may go to shopify only: amazon is blocked, with the licence's reason.
   await h.call('licences.assign', {
     licence: {

@@ -186,6 +186,7 @@ describe('products', () => {
       [w.id['main.jpg'], 'main', 0],
       [w.id['side.jpg'], 'gallery', 0],
       [w.id['cutout.png'], 'gallery', 1],
+      [w.id['clip.mp4'], 'video', 0],
     ]);
     const variant = await expectAnswer<S['Product']>(
       `/api/v1/products/${encodeURIComponent(VARIANT_SKU)}`,
@@ -206,12 +207,13 @@ describe("a product's media", () => {
       200,
     );
     expect(media.withheld).toEqual([]);
-    const [main, side, cutout] = media.items;
+    const [main, side, cutout, clip] = media.items;
     if (!main) throw new Error('no main image');
     expect(media.items.map((m) => m.assetId)).toEqual([
       w.id['main.jpg'],
       w.id['side.jpg'],
       w.id['cutout.png'],
+      w.id['clip.mp4'],
     ]);
     expect(main).toMatchObject({
       kind: 'image',
@@ -240,6 +242,35 @@ describe("a product's media", () => {
       licenceEnd: '2099-12-31',
     });
     expect(cutout).toMatchObject({ alt: 'Trail runner, image 2', mime: 'image/png', position: 1 });
+    const v = clip?.contentVersion;
+    expect(clip).toMatchObject({
+      kind: 'video',
+      alt: 'Trail runner, video',
+      mime: 'video/mp4',
+      src: null,
+      srcset: null,
+      poster: `/api/v1/assets/${w.id['clip.mp4']}/media/poster?v=${v}`,
+      file: `/api/v1/assets/${w.id['clip.mp4']}/media/file?v=${v}`,
+    });
+  });
+
+  it("serves a video's poster and file (with byte ranges) from the URLs the item gives", async () => {
+    const media = await expectAnswer<S['ProductMedia']>(
+      `/api/v1/products/${SKU}/media`,
+      '/products/{sku}/media',
+      200,
+    );
+    const clip = media.items.find((m) => m.kind === 'video');
+    const auth = { authorization: `Bearer ${w.bridge.token}` };
+    const poster = await fetch(`${w.base}${clip?.poster}`, { headers: auth });
+    expect(poster.status).toBe(200);
+    expect(poster.headers.get('content-type')).toMatch(/^image\//);
+    const file = await fetch(`${w.base}${clip?.file}`, {
+      headers: { ...auth, range: 'bytes=0-99' },
+    });
+    expect(file.status).toBe(206);
+    expect(file.headers.get('cache-control')).toContain('immutable');
+    expect((await file.arrayBuffer()).byteLength).toBe(100);
   });
 
   it('withholds what the rights block on the channel asked for, with the reasons', async () => {
@@ -248,7 +279,11 @@ describe("a product's media", () => {
       '/products/{sku}/media',
       200,
     );
-    expect(amazon.items.map((m) => m.assetId)).toEqual([w.id['main.jpg'], w.id['cutout.png']]);
+    expect(amazon.items.map((m) => m.assetId)).toEqual([
+      w.id['main.jpg'],
+      w.id['cutout.png'],
+      w.id['clip.mp4'],
+    ]);
     expect(amazon.withheld.map((h) => h.assetId)).toEqual([w.id['side.jpg']]);
     expect(amazon.withheld[0]?.reasons).toEqual(
       expect.arrayContaining([
@@ -261,7 +296,7 @@ describe("a product's media", () => {
       '/products/{sku}/media',
       200,
     );
-    expect(shopify.items).toHaveLength(3);
+    expect(shopify.items).toHaveLength(4);
   });
 });
 
@@ -270,7 +305,7 @@ describe('assets and collections', () => {
     const found = await expectAnswer<S['AssetPage']>('/api/v1/assets?q=format:png', '/assets', 200);
     expect(found.items.map((a) => a.name)).toEqual(['cutout.png']);
     const all = await expectAnswer<S['AssetPage']>('/api/v1/assets?limit=2', '/assets', 200);
-    expect(all).toMatchObject({ total: 3, limit: 2 });
+    expect(all).toMatchObject({ total: 4, limit: 2 });
     expect(all.items).toHaveLength(2);
     const bad = await expectAnswer('/api/v1/assets?q=%22open', '/assets', 400);
     expect(bad.error.message).toMatch(/quote/);

@@ -73,7 +73,7 @@ export function mediaItem(
     height: summary.height,
     placeholder: asset.placeholder,
     contentVersion: version,
-    mime: mimeOf(asset.format, asset.kind),
+    mime: mimeOf(asset.name, asset.format, asset.kind),
     src: still
       ? renderUrl(asset.id, Math.min(SRC_WIDTH, widths.at(-1) ?? SRC_WIDTH), version, channel)
       : null,

@@ -25,9 +25,13 @@ const MIME: Record<string, string> = {
   usdz: 'model/vnd.usdz+zip',
 };
 
-/** Camera raw formats have no registered type of their own that browsers know. */
-export function mimeOf(format: string | null, kind: AssetKind): string {
-  const known = format ? MIME[format.toLowerCase()] : undefined;
+/**
+ * By the file's extension first: the engine names a format as its reader does (ffprobe says
+ * 'mov' for an MP4, one family). Camera raw formats have no type browsers know.
+ */
+export function mimeOf(name: string, format: string | null, kind: AssetKind): string {
+  const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase();
+  const known = (ext && MIME[ext]) ?? (format ? MIME[format.toLowerCase()] : undefined);
   if (known) return known;
   return kind === 'raw' ? 'image/x-raw' : 'application/octet-stream';
 }

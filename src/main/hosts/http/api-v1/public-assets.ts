@@ -34,7 +34,7 @@ export function publicAssetSummary(a: Asset): PublicAssetSummary {
     name: a.name,
     kind: a.kind,
     format: a.format,
-    mime: mimeOf(a.format, a.kind),
+    mime: mimeOf(a.name, a.format, a.kind),
     width: positive(a.displayWidth ?? a.width),
     height: positive(a.displayHeight ?? a.height),
     bytes: a.bytes,

@@ -2,9 +2,9 @@
 // document (run `npm run api:types` after changing a schema or a route).
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { generateApiTypes, TYPES_FILE } from '../../../scripts/api-types/generate-api-types';
-import { API_ROUTES } from './api-routes';
-import { buildOpenApiDocument } from './openapi-document';
+import { generateApiTypes, TYPES_FILE } from '../../../../../scripts/api-types/generate-api-types';
+import { API_ROUTES } from '../../../../shared/api-v1/api-routes';
+import { buildOpenApiDocument } from '../../../../shared/api-v1/openapi-document';
 
 describe('openapi-types.ts', () => {
   it('equals a fresh generation from the document', async () => {
