@@ -1,5 +1,5 @@
 // Unit and integration tests sit beside the code as *.test.ts(x). Two projects:
-//   node  src/main/** and src/shared/**: the engine with real SQLite, sharp and temp folders
+//   node  src/main/**, src/shared/** and examples/**: the engine with real SQLite, sharp and temp folders
 //   web   src/renderer/**: React components in jsdom
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
@@ -19,7 +19,7 @@ export default defineConfig({
           environment: 'node',
           // better-sqlite3 and sharp are native addons: processes, not worker threads.
           pool: 'forks',
-          include: ['src/main/**/*.test.ts', 'src/shared/**/*.test.ts'],
+          include: ['src/main/**/*.test.ts', 'src/shared/**/*.test.ts', 'examples/**/*.test.ts'],
         },
       },
       {

@@ -1,13 +1,21 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { buildOpenApiDocument } from '../../../../shared/api-v1/openapi-document';
 import type { Engine } from '../../../engine';
+import { toErrorPayload } from '../../dispatch';
 import type { ApiAccess } from './api-access';
-import { sendApiError } from './api-responses';
+import { sendApiError, sendApiJson } from './api-responses';
+import { matchRoute, publicRoute } from './api-router';
+import { runEndpoint } from './api-endpoints';
+import { ApiFailure } from './channel-rights';
+import { serveDocs } from './docs-page';
 import { serveRendition } from './render-route';
 
 export interface ApiV1Context {
   engine: Engine;
   access: ApiAccess;
 }
+
+let document: string | undefined;
 
 /** Everything under `/api/v1/`: read-only, GET (and HEAD) only. */
 export async function handleApiV1(
@@ -20,6 +28,15 @@ export async function handleApiV1(
     return sendApiError(res, 405, 'method_not_allowed', 'The API is read-only: use GET');
   }
   const rest = url.pathname.slice('/api/v1/'.length);
+  // The document and its docs page hold no data: no credentials asked.
+  if (publicRoute(`/${rest}`)?.operationId === 'getOpenApi') {
+    document ??= JSON.stringify(buildOpenApiDocument());
+    return sendApiJson(res, 200, JSON.parse(document), { 'cache-control': 'no-cache' });
+  }
+  if (rest === 'docs' || rest.startsWith('docs/')) {
+    await serveDocs(res, `/${rest}`);
+    return;
+  }
   const scope = rest.startsWith('render/') ? 'render' : 'read';
   const decision = ctx.access.authorize(req, url, scope);
   if (!decision.ok) {
@@ -36,5 +53,31 @@ export async function handleApiV1(
       rest.slice('render/'.length),
     );
   }
-  sendApiError(res, 404, 'not_found', `No such endpoint: /api/v1/${rest.slice(0, 200)}`);
+  const matched = matchRoute(`/${rest}`, url.searchParams);
+  if (!matched.ok) {
+    const code = matched.status === 400 ? 'invalid_argument' : 'not_found';
+    return sendApiError(res, matched.status, code, matched.message, {
+      ...(matched.reasons ? { reasons: matched.reasons } : {}),
+    });
+  }
+  try {
+    await runEndpoint(req, res, ctx.engine, matched.match);
+  } catch (error) {
+    if (res.headersSent) return void res.destroy();
+    if (error instanceof ApiFailure) {
+      return sendApiError(res, error.status, error.code, error.message, {
+        ...(error.reasons ? { reasons: error.reasons } : {}),
+      });
+    }
+    const payload = toErrorPayload(error);
+    const status =
+      payload.code === 'not_found' ? 404 : payload.code === 'invalid_argument' ? 400 : 500;
+    const code = status === 500 ? 'internal' : payload.code;
+    sendApiError(
+      res,
+      status,
+      code,
+      status === 500 ? 'Something failed on the server' : payload.message,
+    );
+  }
 }

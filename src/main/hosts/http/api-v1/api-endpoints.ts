@@ -1,0 +1,51 @@
+// What each route of the table (src/shared/api-v1/api-routes.ts) does, by operationId.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { OperationId } from '../../../../shared/api-v1/api-routes';
+import type { Engine } from '../../../engine';
+import { sendApiJson } from './api-responses';
+import type { RouteMatch } from './api-router';
+import { getAsset, listCollectionAssets, listCollections, searchAssets } from './asset-endpoints';
+import { serveAssetMedia } from './asset-media-route';
+import { ApiFailure } from './channel-rights';
+import { getProduct, getProductMedia, listProducts } from './product-endpoints';
+
+type Endpoint = (
+  engine: Engine,
+  params: Record<string, unknown>,
+  query: Record<string, unknown>,
+) => Promise<unknown>;
+
+// The router parsed params and query with the route's own schemas: the casts name their shapes.
+
+const JSON_ENDPOINTS: Partial<Record<OperationId, Endpoint>> = {
+  listProducts: (e, _p, q) => listProducts(e, q as Parameters<typeof listProducts>[1]),
+  getProduct: (e, p) => getProduct(e, p.sku as string),
+  getProductMedia: (e, p, q) =>
+    getProductMedia(e, p.sku as string, q.channel as string | undefined),
+  searchAssets: (e, _p, q) => searchAssets(e, q as Parameters<typeof searchAssets>[1]),
+  getAsset: (e, p, q) => getAsset(e, p.id as number, q.channel as string | undefined),
+  listCollections: (e) => listCollections(e),
+  listCollectionAssets: (e, p, q) =>
+    listCollectionAssets(e, p.id as number, q as Parameters<typeof listCollectionAssets>[2]),
+};
+
+export async function runEndpoint(
+  req: IncomingMessage,
+  res: ServerResponse,
+  engine: Engine,
+  { route, params, query }: RouteMatch,
+): Promise<void> {
+  const id = route.operationId as OperationId;
+  if (id === 'getAssetMedia') {
+    return serveAssetMedia(
+      req,
+      res,
+      engine,
+      params as Parameters<typeof serveAssetMedia>[3],
+      query,
+    );
+  }
+  const endpoint = JSON_ENDPOINTS[id];
+  if (!endpoint) throw new ApiFailure(404, 'not_found', `No such endpoint: ${route.path}`);
+  sendApiJson(res, 200, await endpoint(engine, params, query));
+}

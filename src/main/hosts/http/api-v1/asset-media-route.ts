@@ -1,0 +1,38 @@
+// GET /assets/{id}/media/{poster|file}: what stands for a video, model or document, and the
+// file itself, for front ends holding an API key (the app's /media/ takes the session only).
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Engine } from '../../../engine';
+import { invoke } from '../../dispatch';
+import { sendMedia } from '../send-media';
+import { ApiFailure, requireAllowed } from './channel-rights';
+import { contentVersionOf } from './media-types';
+
+export async function serveAssetMedia(
+  req: IncomingMessage,
+  res: ServerResponse,
+  engine: Engine,
+  p: { id: number; which: 'poster' | 'file' },
+  q: { channel?: string; v?: string },
+): Promise<void> {
+  const asset = await invoke(engine.handlers, 'assets.get', { id: p.id });
+  await requireAllowed(engine, p.id, q.channel);
+  const hash = asset.hash;
+  let file: string | null = null;
+  if (hash && p.which === 'poster') {
+    file = (await engine.mediaFile('preview', hash)) ?? (await engine.mediaFile('thumb', hash));
+  } else if (hash && asset.kind === 'video') {
+    file = await engine.mediaFile('video', hash);
+  } else if (hash && asset.kind === 'model') {
+    file = await engine.mediaFile('model', hash);
+  } else if (hash && asset.kind === 'document' && asset.state === 'ok') {
+    file = asset.path;
+  }
+  const version = contentVersionOf(hash);
+  // Keyed by content when the URL names it; else revalidated (the file may change).
+  const caching =
+    q.v !== undefined && q.v === version ? 'public, max-age=31536000, immutable' : 'no-cache';
+  const headers: Record<string, string> = { 'cache-control': caching };
+  if (version) headers.etag = `"${version}"`;
+  if (file && (await sendMedia(req, res, file, headers))) return;
+  throw new ApiFailure(404, 'not_found', `Asset ${p.id} has no ${p.which} to serve`);
+}
