@@ -70,6 +70,12 @@ import { modelForViewer } from './media/model-for-viewer';
 import { setModelWorkerCores } from './tools/gltf/run-model-worker';
 import { dailyDue, defineRightsDailyJob, scheduleRightsDaily } from './handlers/rights-daily-job';
 import { today } from './rights/licence-dates';
+import { RenditionCache } from './renditions/rendition-cache';
+import {
+  RenditionService,
+  type RenditionAnswer,
+  type RenditionRequest,
+} from './renditions/rendition-service';
 
 export interface EngineOptions {
   dataDir: string;
@@ -99,6 +105,8 @@ export interface EngineOptions {
   exportConcurrency?: number;
   /** Resume jobs a dead or closed process left (default: when watching; not one-shots). */
   resumeJobs?: boolean;
+  /** Byte budget of renditions by URL (cache/renditions/); default 2 GB. */
+  renditionCacheBytes?: number;
   /** Tests only: how the version store clones a file (a file system that clones, or not). */
   cloneFile?: CloneFile;
 }
@@ -117,6 +125,8 @@ export interface Engine {
    * model's GLB for the viewer (its own file, or packed on first ask).
    */
   mediaFile(kind: ServedKind, key: string): Promise<string | null>;
+  /** A rendition by URL (`/api/v1/render/…`): a cached or freshly rendered file, or why not. */
+  rendition(request: RenditionRequest): Promise<RenditionAnswer>;
   /** Resolves when watchers are running and the start-up reconciliation is queued. */
   readonly ready: Promise<void>;
   close(): Promise<void>;
@@ -167,6 +177,14 @@ export function createEngine(options: EngineOptions): Engine {
   const pages = new PageImages(cache, files);
   const previews = new EmbeddedPreviews();
   const xmp = new XmpWriter();
+  const renditions = new RenditionService(
+    db,
+    new RenditionCache(
+      join(options.dataDir, 'cache', 'renditions'),
+      options.renditionCacheBytes ?? 2e9,
+    ),
+    cores,
+  );
 
   const resumes = options.resumeJobs ?? options.watch ?? false;
   // Durable jobs: long-lived engines take over what dead processes left; one-shots do not.
@@ -318,6 +336,7 @@ export function createEngine(options: EngineOptions): Engine {
       if (kind === 'model') return modelForViewer({ cache, files }, key);
       return resolveMedia(kind, key);
     },
+    rendition: (request) => renditions.rendition(request),
     resolvePage: async (request) => {
       try {
         if (!isMediaKey('page', pageCacheKey(request)) || !assets.hasHash(request.hash))
