@@ -111,18 +111,7 @@ export class RenditionService {
     const overrides = preset ? this.overrides.list(source.id) : [];
     const options = renditionOptions(t, format, preset, source.focus, overrides);
     if ('error' in options) return { kind: 'invalid', message: options.error };
-    // The options are in the key too: a preset's edit or a moved focal point is a new file.
-    const key = createHash('sha256')
-      .update(
-        JSON.stringify([
-          source.hash,
-          RENDER_VERSION,
-          req.canonical,
-          format,
-          renderKey(source.hash, options),
-        ]),
-      )
-      .digest('hex');
+    const key = renditionKey(source.hash, req.canonical, format, options);
     const version = source.hash.slice(0, 16);
     const ext = EXTENSIONS[format];
     const base = {
@@ -135,10 +124,14 @@ export class RenditionService {
 
     const cached = await this.cache.lookup(key, ext);
     if (cached) return { ...base, file: cached.path, bytes: cached.bytes, cache: 'hit' };
-    const joined = this.flights.joining(key);
+    // Per asset: twins (one content, two files) differ when one changed since indexing.
+    const flight = `${key}:${source.id}`;
+    const joined = this.flights.joining(flight);
     if (joined) return withCache(await joined, 'joined');
-    const rendered = this.flights.start(key, () =>
-      this.limiter.run(() => this.render(source, options, key, base)),
+    const rendered = this.flights.start(
+      flight,
+      () => this.limiter.run(() => this.render(source, options, req.canonical, base)),
+      (r) => r.kind === 'file' && r.etag === key,
     );
     return withCache(await rendered, 'miss');
   }
@@ -175,7 +168,7 @@ export class RenditionService {
   private async render(
     source: RenditionSource,
     options: RenderOptions,
-    key: string,
+    canonical: string,
     base: Omit<FileAnswer, 'cache' | 'file' | 'bytes'>,
   ): Promise<Rendered> {
     let input: Buffer;
@@ -187,12 +180,18 @@ export class RenditionService {
         message: `asset ${source.id}'s file cannot be read: ${text(error)}`,
       };
     }
+    // A file changed since it was indexed is rendered as it is now, under its own content's
+    // key: the indexed content's key would hand these pixels to every copy of the old bytes.
+    const hash = createHash('sha256').update(input).digest('hex');
+    const key =
+      hash === source.hash ? base.etag : renditionKey(hash, canonical, base.format, options);
+    const version = hash.slice(0, 16);
     try {
       const rights = readsOwnRights(options) ? await readRights(input) : null;
       const prepared = await prepareSource(input, rights);
       const out = await renderRendition(prepared, options);
       const landed = await this.cache.write(key, EXTENSIONS[options.format], out.data);
-      return { ...base, file: landed.path, bytes: landed.bytes };
+      return { ...base, etag: key, version, file: landed.path, bytes: landed.bytes };
     } catch (error) {
       return {
         kind: 'unsupported',
@@ -200,6 +199,18 @@ export class RenditionService {
       };
     }
   }
+}
+
+/** sha256 of content, renderer version, transform, format and the options they make. */
+function renditionKey(
+  hash: string,
+  canonical: string,
+  format: OutputFormat,
+  options: RenderOptions,
+): string {
+  // The options are in the key too: a preset's edit or a moved focal point is a new file.
+  const parts = [hash, RENDER_VERSION, canonical, format, renderKey(hash, options)];
+  return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
 }
 
 function withCache(r: Rendered, cache: FileAnswer['cache']): RenditionAnswer {

@@ -30,14 +30,19 @@ describe('single flight and the render limit', () => {
   it('lets callers join the running work of their key only', async () => {
     const flights = new SingleFlight<number>();
     let runs = 0;
-    const first = flights.start('k', async () => {
-      runs++;
-      await tick();
-      return 7;
-    });
+    const first = flights.start(
+      'k',
+      async () => {
+        runs++;
+        await tick();
+        return 7;
+      },
+      () => false,
+    );
     expect(flights.joining('k')).toBe(first);
     expect(flights.joining('other')).toBeUndefined();
     expect(await first).toBe(7);
     expect(runs).toBe(1);
+    expect(flights.joining('k')).toBeUndefined(); // not kept: linger said no
   });
 });

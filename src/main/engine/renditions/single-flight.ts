@@ -13,17 +13,19 @@ export class SingleFlight<T> {
   /**
    * Starts the work for this key; callers that ask meanwhile join it. The settled work stays
    * joinable a moment: a caller whose cache look-up began before the file landed and ended
-   * after the work settled would otherwise render the same thing again.
+   * after the work settled would otherwise render the same thing again. `linger` says which
+   * results stay (those that are what the key names); the others go at once.
    */
-  start(key: string, work: () => Promise<T>): Promise<T> {
+  start(key: string, work: () => Promise<T>, linger: (result: T) => boolean): Promise<T> {
     const running = work();
     this.flights.set(key, running);
     const forget = (): void => {
-      setTimeout(() => {
-        if (this.flights.get(key) === running) this.flights.delete(key);
-      }, LINGER_MS).unref();
+      if (this.flights.get(key) === running) this.flights.delete(key);
     };
-    running.then(forget, forget);
+    running.then((result) => {
+      if (linger(result)) setTimeout(forget, LINGER_MS).unref();
+      else forget();
+    }, forget);
     return running;
   }
 }

@@ -41,6 +41,9 @@ beforeAll(async () => {
   await writeFile(join(photos, 'crowd.jpg'), await makeImage(800, 600, 'jpeg', 3));
   await writeFile(join(photos, 'spoilt.jpg'), await makeImage(800, 600, 'jpeg', 4));
   await writeFile(join(photos, 'licensed.jpg'), await makeImage(800, 600, 'jpeg', 5));
+  const twin = await makeImage(600, 400, 'jpeg', 6);
+  await writeFile(join(photos, 'twin-a.jpg'), twin);
+  await writeFile(join(photos, 'twin-b.jpg'), twin);
   await writeFile(join(photos, 'manual.pdf'), makePdf({ pages: [['Manual']] }));
   engine = createEngine({ dataDir, concurrency: 2 });
   await engine.ready;
@@ -207,6 +210,16 @@ describe('renditions by URL', () => {
     expect(errorOf(bad)).toMatchObject({ code: 'unsupported_media' });
     expect(errorOf(bad).message).toMatch(/asset \d+'s file could not be rendered/);
     expect((await render('big.jpg', 'w_101.jpg')).status).toBe(200);
+  });
+
+  it('renders a file changed since indexing under its new content, not its twin', async () => {
+    await writeFile(join(photos, 'twin-a.jpg'), await makeImage(300, 300, 'jpeg', 9));
+    const changed = await render('twin-a.jpg', 'w_100.png');
+    expect(await sharp(changed.body).metadata()).toMatchObject({ width: 100, height: 100 });
+    const twin = await render('twin-b.jpg', 'w_100.png');
+    expect(twin.headers['x-packshot-render']).toBe('miss');
+    expect(await sharp(twin.body).metadata()).toMatchObject({ width: 100, height: 67 });
+    expect(twin.headers.etag).not.toBe(changed.headers.etag);
   });
 
   it('answers 451 with the reasons for a channel the licence does not allow', async () => {
