@@ -72,6 +72,7 @@ import { dailyDue, defineRightsDailyJob, scheduleRightsDaily } from './handlers/
 import { today } from './rights/licence-dates';
 import { RenditionCache } from './renditions/rendition-cache';
 import {
+  DOCUMENT_PAGE_WIDTH,
   RenditionService,
   type RenditionAnswer,
   type RenditionRequest,
@@ -184,6 +185,7 @@ export function createEngine(options: EngineOptions): Engine {
       options.renditionCacheBytes ?? 2e9,
     ),
     cores,
+    (hash) => pages.file({ hash, page: 1, width: DOCUMENT_PAGE_WIDTH }),
   );
 
   const resumes = options.resumeJobs ?? options.watch ?? false;

@@ -63,6 +63,11 @@ const CONTENT_TYPES: Record<OutputFormat, string> = {
 };
 /** Kinds whose file is a picture sharp reads (a spin's row is its cover frame). */
 const RENDERABLE = new Set(['image', 'raw', 'vector', 'spin']);
+/** A PDF is rendered from its first page, painted once at this width (the loupe's pages). */
+export const DOCUMENT_PAGE_WIDTH = 1600;
+
+/** The cached PNG of a document's page 1 at DOCUMENT_PAGE_WIDTH, painted first if need be. */
+export type FirstPage = (hash: string) => Promise<string | null>;
 
 export class RenditionService {
   private readonly sources: RenditionSourceRepo;
@@ -75,6 +80,7 @@ export class RenditionService {
     private readonly db: Db,
     private readonly cache: RenditionCache,
     concurrency: number,
+    private readonly firstPage: FirstPage,
   ) {
     this.sources = new RenditionSourceRepo(db);
     this.presets = new PresetRepo(db);
@@ -86,10 +92,10 @@ export class RenditionService {
     const { transform: t } = req;
     const source = this.sources.get(req.assetId);
     if (!source) return { kind: 'not_found', message: `No asset with id ${req.assetId}` };
-    if (!RENDERABLE.has(source.kind))
+    if (!RENDERABLE.has(source.kind) && source.kind !== 'document')
       return {
         kind: 'unsupported',
-        message: `asset ${source.id} is a ${source.kind}: only photos are rendered by URL`,
+        message: `asset ${source.id} is a ${source.kind}: only photos and PDF pages are rendered by URL`,
       };
     if (source.state === 'missing' || source.state === 'offline')
       return { kind: 'not_found', message: `asset ${source.id}'s file is ${source.state}` };
@@ -171,18 +177,11 @@ export class RenditionService {
     canonical: string,
     base: Omit<FileAnswer, 'cache' | 'file' | 'bytes'>,
   ): Promise<Rendered> {
-    let input: Buffer;
-    try {
-      input = await readFile(source.path);
-    } catch (error) {
-      return {
-        kind: 'not_found',
-        message: `asset ${source.id}'s file cannot be read: ${text(error)}`,
-      };
-    }
+    const read = await readInput(source, this.firstPage);
+    if ('kind' in read) return read;
+    const { input, hash } = read;
     // A file changed since it was indexed is rendered as it is now, under its own content's
     // key: the indexed content's key would hand these pixels to every copy of the old bytes.
-    const hash = createHash('sha256').update(input).digest('hex');
     const key =
       hash === source.hash ? base.etag : renditionKey(hash, canonical, base.format, options);
     const version = hash.slice(0, 16);
@@ -198,6 +197,31 @@ export class RenditionService {
         message: `asset ${source.id}'s file could not be rendered: ${text(error)}`,
       };
     }
+  }
+}
+
+/** The bytes to render and the content they are of: the file, or a PDF's first page. */
+async function readInput(
+  source: RenditionSource,
+  firstPage: FirstPage,
+): Promise<{ input: Buffer; hash: string } | Exclude<RenditionAnswer, FileAnswer>> {
+  if (source.kind === 'document') {
+    const page = source.hash ? await firstPage(source.hash) : null;
+    if (!page)
+      return {
+        kind: 'unsupported',
+        message: `asset ${source.id}'s first page cannot be painted (not a readable PDF)`,
+      };
+    return { input: await readFile(page), hash: source.hash ?? '' };
+  }
+  try {
+    const input = await readFile(source.path);
+    return { input, hash: createHash('sha256').update(input).digest('hex') };
+  } catch (error) {
+    return {
+      kind: 'not_found',
+      message: `asset ${source.id}'s file cannot be read: ${text(error)}`,
+    };
   }
 }
 

@@ -45,6 +45,7 @@ beforeAll(async () => {
   await writeFile(join(photos, 'twin-a.jpg'), twin);
   await writeFile(join(photos, 'twin-b.jpg'), twin);
   await writeFile(join(photos, 'manual.pdf'), makePdf({ pages: [['Manual']] }));
+  await writeFile(join(photos, 'clip.mp4'), Buffer.from('not a video'));
   engine = createEngine({ dataDir, concurrency: 2 });
   await engine.ready;
   await call('catalogs.add', { path: photos });
@@ -252,10 +253,19 @@ describe('renditions by URL', () => {
     expect(await sharp(smaller.body).metadata()).toMatchObject({ width: 500, height: 500 });
   });
 
+  it('renders a PDF from its first page', async () => {
+    const page = await render('manual.pdf', 'w_200.png');
+    expect(page.status).toBe(200);
+    const meta = await sharp(page.body).metadata();
+    expect(meta).toMatchObject({ format: 'png', width: 200 });
+    expect(meta.height).toBe(Math.round((200 * 792) / 612)); // US Letter's shape
+  });
+
   it('refuses what it cannot do with the API error codes', async () => {
-    const doc = await render('manual.pdf', 'w_100.jpg');
-    expect(doc.status).toBe(415);
-    expect(errorOf(doc).message).toMatch(/is a document: only photos are rendered/);
+    const clip = await render('clip.mp4', 'w_100.jpg');
+    expect(clip.status).toBe(415);
+    expect(errorOf(clip)).toMatchObject({ code: 'unsupported_media' });
+    expect(errorOf(clip).message).toMatch(/is a video: only photos and PDF pages are rendered/);
     for (const [path, message] of [
       ['w_100,w_200.jpg', /given twice/],
       ['w_100,x_1.jpg', /unknown key/],
