@@ -178,14 +178,12 @@ export function createEngine(options: EngineOptions): Engine {
   const pages = new PageImages(cache, files);
   const previews = new EmbeddedPreviews();
   const xmp = new XmpWriter();
-  const renditions = new RenditionService(
-    db,
-    new RenditionCache(
-      join(options.dataDir, 'cache', 'renditions'),
-      options.renditionCacheBytes ?? 2e9,
-    ),
-    cores,
-    (hash) => pages.file({ hash, page: 1, width: DOCUMENT_PAGE_WIDTH }),
+  const renditionCache = new RenditionCache(
+    join(options.dataDir, 'cache', 'renditions'),
+    options.renditionCacheBytes ?? 2e9,
+  );
+  const renditions = new RenditionService(db, renditionCache, cores, (hash) =>
+    pages.file({ hash, page: 1, width: DOCUMENT_PAGE_WIDTH }),
   );
 
   const resumes = options.resumeJobs ?? options.watch ?? false;
@@ -356,6 +354,7 @@ export function createEngine(options: EngineOptions): Engine {
         await jobs.close();
         await previews.close();
         await xmp.close();
+        await renditionCache.settled();
         checkpoint.dispose();
         db.close();
       })()),
