@@ -168,6 +168,7 @@ describe('renditions by URL', () => {
     expect(first.headers['x-packshot-render']).toBe('miss');
     const again = await render('other.jpg', 'h_80,w_120.webp');
     expect(again.headers['x-packshot-render']).toBe('hit');
+    expect(again.headers['server-timing']).toMatch(/^engine;dur=\d+\.\d{2}$/);
     expect(again.headers.etag).toBe(first.headers.etag);
     expect(again.body.equals(first.body)).toBe(true);
     expect(String(first.headers.etag)).toMatch(/^"[0-9a-f]{64}"$/);
