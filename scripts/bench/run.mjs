@@ -3,7 +3,7 @@
 // (except the similar micro-bench).
 //
 //   BENCH_ONLY=scan,cores,paint,restart,rss,watch,similar,search,rights,tagging,scroll,export,
-//              patterns,pdf,video,models
+//              patterns,pdf,video,models,renditions
 //                     a subset (default: all, in this order)
 //   BENCH_100K=N      files in the generated tree for restart and rss (default 100000)
 //   BENCH_RUNS=N      runs per timed figure, median shown (default 3)
@@ -17,6 +17,7 @@
 //   BENCH_PDFS=N      pdf: generated manuals (default 120; half as many forensic copies join)
 //   BENCH_VIDEOS=N    video: distinct generated clips (default 24)
 //   BENCH_MODEL_COPIES=N  models: distinct copies of the assimp glTF2 files (default 4)
+//   BENCH_RENDITIONS=N  renditions: distinct photos rendered cold by URL (default 60)
 //
 // Figures: fig-cold-scan.mjs, fig-scaling.mjs, fig-first-paint.mjs, fig-restart.mjs, fig-peak-rss.mjs,
 // fig-watch.mjs, fig-similar.mjs (a micro-bench of the near-duplicate index; the engine's
@@ -26,9 +27,10 @@
 // regexes and globs on RE2 against native RegExp, in this process); fig-pdf.mjs (PDF page-1
 // thumbnails against pdftoppm); fig-video-posters.mjs (video posters in the app against
 // ffmpeg's first frame per file); fig-model-thumbs.mjs (3D thumbnails of assimp-testmodels'
-// glTF files against a bare gltf-transform read). Exit 1 when a figure
-// could not be measured (the engine lacks what it needs, or failed); an unmet target is
-// printed, not an exit code.
+// glTF files against a bare gltf-transform read); fig-renditions.mjs (renditions by URL: cold
+// renders against a bare sharp loop, cached p95 over HTTP, one render for 200 requests).
+// Exit 1 when a figure could not be measured (the engine lacks what it needs, or failed); an
+// unmet target is printed, not an exit code.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,6 +53,7 @@ import search from './fig-search.mjs';
 import tagging from './fig-tagging.mjs';
 import videoPosters from './fig-video-posters.mjs';
 import watch from './fig-watch.mjs';
+import renditions from './fig-renditions.mjs';
 import { COUNT, indexTree } from './hundred-k.mjs';
 import { BenchError, cores, debianPackages, log, root, RUNS } from './lib.mjs';
 import { buildSynthetic100k } from './synthetic-100k.mjs';
@@ -72,6 +75,7 @@ const FIGURES = [
   pdf,
   videoPosters,
   modelThumbs,
+  renditions,
 ];
 const ALIASES = {
   cold: 'scan',
@@ -87,6 +91,7 @@ const ALIASES = {
   documents: 'pdf',
   videos: 'video',
   posters: 'video',
+  rendition: 'renditions',
 };
 
 const only = (process.env.BENCH_ONLY ?? '')

@@ -70,6 +70,13 @@ import { modelForViewer } from './media/model-for-viewer';
 import { setModelWorkerCores } from './tools/gltf/run-model-worker';
 import { dailyDue, defineRightsDailyJob, scheduleRightsDaily } from './handlers/rights-daily-job';
 import { today } from './rights/licence-dates';
+import { RenditionCache } from './renditions/rendition-cache';
+import {
+  DOCUMENT_PAGE_WIDTH,
+  RenditionService,
+  type RenditionAnswer,
+  type RenditionRequest,
+} from './renditions/rendition-service';
 
 export interface EngineOptions {
   dataDir: string;
@@ -99,6 +106,8 @@ export interface EngineOptions {
   exportConcurrency?: number;
   /** Resume jobs a dead or closed process left (default: when watching; not one-shots). */
   resumeJobs?: boolean;
+  /** Byte budget of renditions by URL (cache/renditions/); default 2 GB. */
+  renditionCacheBytes?: number;
   /** Tests only: how the version store clones a file (a file system that clones, or not). */
   cloneFile?: CloneFile;
 }
@@ -117,6 +126,8 @@ export interface Engine {
    * model's GLB for the viewer (its own file, or packed on first ask).
    */
   mediaFile(kind: ServedKind, key: string): Promise<string | null>;
+  /** A rendition by URL (`/api/v1/render/…`): a cached or freshly rendered file, or why not. */
+  rendition(request: RenditionRequest): Promise<RenditionAnswer>;
   /** Resolves when watchers are running and the start-up reconciliation is queued. */
   readonly ready: Promise<void>;
   close(): Promise<void>;
@@ -167,6 +178,13 @@ export function createEngine(options: EngineOptions): Engine {
   const pages = new PageImages(cache, files);
   const previews = new EmbeddedPreviews();
   const xmp = new XmpWriter();
+  const renditionCache = new RenditionCache(
+    join(options.dataDir, 'cache', 'renditions'),
+    options.renditionCacheBytes ?? 2e9,
+  );
+  const renditions = new RenditionService(db, renditionCache, cores, (hash) =>
+    pages.file({ hash, page: 1, width: DOCUMENT_PAGE_WIDTH }),
+  );
 
   const resumes = options.resumeJobs ?? options.watch ?? false;
   // Durable jobs: long-lived engines take over what dead processes left; one-shots do not.
@@ -318,6 +336,7 @@ export function createEngine(options: EngineOptions): Engine {
       if (kind === 'model') return modelForViewer({ cache, files }, key);
       return resolveMedia(kind, key);
     },
+    rendition: (request) => renditions.rendition(request),
     resolvePage: async (request) => {
       try {
         if (!isMediaKey('page', pageCacheKey(request)) || !assets.hasHash(request.hash))
@@ -335,6 +354,7 @@ export function createEngine(options: EngineOptions): Engine {
         await jobs.close();
         await previews.close();
         await xmp.close();
+        await renditionCache.settled();
         checkpoint.dispose();
         db.close();
       })()),

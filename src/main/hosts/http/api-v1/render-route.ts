@@ -1,20 +1,102 @@
+import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { parseRenditionPath } from '../../../../shared/transform-grammar';
 import type { Engine } from '../../../engine';
 import type { ApiPrincipal } from './api-access';
 import { sendApiError } from './api-responses';
 
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+const REVALIDATE = 'private, no-cache';
+
 /**
- * `GET /api/v1/render/{assetId}/{transform}.{ext}`: a rendition by URL. `rest` is the path
- * after `/api/v1/render/`. Not built yet.
+ * `GET|HEAD /api/v1/render/{assetId}/{transform}.{ext}`: a rendition by URL (README
+ * "Renditions by URL"). `rest` is the path after `/api/v1/render/`. The ETag is the cache
+ * key (content, renderer version, normalised transform, format), so it is strong.
+ *
+ * Caching: `?v=` equal to the asset's current content version makes the answer immutable.
+ * Without it, or with a stale one, the current content is sent with `private, no-cache`: a
+ * page embedding an old `v` still shows the product (not a 404), and a cache must come back
+ * (a cheap 304 by ETag) rather than keep the old picture for a year under the old URL.
  */
 export async function serveRendition(
-  _req: IncomingMessage,
+  req: IncomingMessage,
   res: ServerResponse,
-  _url: URL,
-  _engine: Engine,
+  url: URL,
+  engine: Engine,
   _principal: ApiPrincipal,
-  _rest: string,
+  rest: string,
 ): Promise<void> {
-  await Promise.resolve();
-  sendApiError(res, 404, 'not_found', 'Renditions by URL are not built yet');
+  const parsed = parseRenditionPath(rest);
+  if (!parsed.ok) return sendApiError(res, 400, 'invalid_argument', parsed.message);
+  const channel = url.searchParams.get('channel');
+  if (channel !== null && !/^[a-z0-9][a-z0-9-]{0,63}$/.test(channel))
+    return sendApiError(res, 400, 'invalid_argument', `"channel" is not a channel id`);
+  const { assetId, transform, canonical } = parsed.value;
+  const started = performance.now();
+  const answer = await engine.rendition({
+    assetId,
+    transform,
+    canonical,
+    accept: req.headers.accept,
+    channel,
+  });
+  switch (answer.kind) {
+    case 'not_found':
+      return sendApiError(res, 404, 'not_found', answer.message);
+    case 'invalid':
+      return sendApiError(res, 400, 'invalid_argument', answer.message);
+    case 'unsupported':
+      return sendApiError(res, 415, 'unsupported_media', answer.message);
+    case 'blocked':
+      return sendApiError(res, 451, 'rights_blocked', answer.message, {
+        reasons: answer.reasons.map(({ code, level, message }) => ({ code, level, message })),
+      });
+    case 'file':
+      break;
+  }
+  const etag = `"${answer.etag}"`;
+  const headers: Record<string, string> = {
+    etag,
+    'cache-control': url.searchParams.get('v') === answer.version ? IMMUTABLE : REVALIDATE,
+    'x-packshot-render': answer.cache,
+    // The engine's share of the answer (the bench tells it from the round trip).
+    'server-timing': `engine;dur=${(performance.now() - started).toFixed(2)}`,
+    'x-content-type-options': 'nosniff',
+  };
+  if (transform.format === 'auto') headers.vary = 'Accept';
+  if (matches(req.headers['if-none-match'], etag)) {
+    res.writeHead(304, headers);
+    return void res.end();
+  }
+  const stream = createReadStream(answer.file);
+  // Opened before the head is written: a file trimmed meanwhile is an error, not a torn body.
+  const opened = await new Promise<Error | null>((resolve) => {
+    stream.once('open', () => resolve(null));
+    stream.once('error', resolve);
+  });
+  if (opened) return sendApiError(res, 500, 'internal', 'The rendition vanished; ask again');
+  res.writeHead(200, {
+    ...headers,
+    'content-type': answer.contentType,
+    'content-length': String(answer.bytes),
+  });
+  if (req.method === 'HEAD') {
+    stream.destroy();
+    return void res.end();
+  }
+  stream.pipe(res);
+  await new Promise<void>((resolve) => {
+    res.once('close', resolve);
+    stream.once('error', () => {
+      res.destroy();
+      resolve();
+    });
+  });
+}
+
+/** If-None-Match: `*`, or a list of tags (a weak match is enough for a 304). */
+function matches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  return header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
 }
