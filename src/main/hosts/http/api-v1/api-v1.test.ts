@@ -1,5 +1,6 @@
 // /api/v1/ end to end: a real engine, real product shots, a real bridge; every answer
 // (errors included) validated against the document as the bridge serves it.
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { components } from '../../../../shared/api-v1/openapi-types';
 import { startApiWorld, SKU, VARIANT_SKU, type ApiWorld } from './api-test-world';
@@ -254,6 +255,27 @@ describe("a product's media", () => {
       poster: `/api/v1/assets/${w.id['clip.mp4']}/media/poster?v=${v}`,
       file: `/api/v1/assets/${w.id['clip.mp4']}/media/file?v=${v}`,
     });
+  });
+
+  it('renders every srcset URL an item gives, at its width, cached for good', async () => {
+    const media = await expectAnswer<S['ProductMedia']>(
+      `/api/v1/products/${SKU}/media`,
+      '/products/{sku}/media',
+      200,
+    );
+    const main = media.items[0];
+    const entries = (main?.srcset ?? '').split(', ').map((s) => s.split(' '));
+    expect(entries.length).toBeGreaterThan(1);
+    for (const [url, width] of entries) {
+      const res = await fetch(`${w.base}${url}`, {
+        headers: { authorization: `Bearer ${w.bridge.token}`, accept: 'image/webp,*/*' },
+      });
+      expect(res.status, url).toBe(200);
+      expect(res.headers.get('content-type')).toBe('image/webp');
+      expect(res.headers.get('cache-control')).toContain('immutable');
+      const bytes = Buffer.from(await res.arrayBuffer());
+      expect(`${(await sharp(bytes).metadata()).width}w`).toBe(width);
+    }
   });
 
   it("serves a video's poster and file (with byte ranges) from the URLs the item gives", async () => {
