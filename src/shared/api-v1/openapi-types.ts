@@ -180,7 +180,7 @@ export interface paths {
      *     | `h_<n>` | 1–8192 | height in pixels |
      *     | `c_<mode>` | `fill`, `fit`, `pad` | crop to fill the box, fit inside it, or fit and pad to it |
      *     | `g_<gravity>` | `auto`, `focal`, `center` | what `c_fill` keeps: found by content, the asset's focal point, or the centre |
-     *     | `b_<colour>` | `white`, `black`, `transparent`, 6 hex digits | background for `c_pad` and flattened transparency |
+     *     | `b_<colour>` | `white`, `black`, 6 hex digits | background for `c_pad` and flattened transparency (`transparent` is refused with a 400: renditions are flattened onto a colour) |
      *     | `q_<n>` | 1–100 | encoder quality |
      *     | `f_<format>` | `auto`, `jpeg`, `webp`, `avif`, `png` | output format; `auto` follows the Accept header (AVIF, else WebP, else JPEG) |
      *     | `p_<presetId>` | a preset id | a channel preset's size and format; implies that preset's channel for the rights check |
