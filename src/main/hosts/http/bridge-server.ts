@@ -5,7 +5,16 @@ import { isMediaKey, parsePageRequest, SERVED_KINDS } from '../../../shared/brid
 import type { ErrorPayload } from '../../../shared/errors';
 import type { Engine } from '../../engine';
 import { dispatch, toErrorPayload } from '../dispatch';
-import { sessionAccess, type ApiAccess } from './api-v1/api-access';
+import { bearerToken, keyAccess, sessionAccess, type ApiAccess } from './api-v1/api-access';
+import { applyApiCors } from './api-v1/api-cors';
+import type { KeyStore } from './api-v1/key-store';
+import {
+  hostIsServed,
+  isLoopbackClient,
+  isLoopbackHost,
+  servedHostNames,
+} from './api-v1/lan-hosts';
+import type { Rate } from './api-v1/rate-limit';
 import { handleApiV1 } from './api-v1/handle-api-v1';
 import { streamEvents } from './event-stream';
 import { cookieToken, headerToken, isFromUs, newToken, sameToken, tokenCookie } from './http-auth';
@@ -32,6 +41,13 @@ export interface BridgeOptions {
   limits?: Partial<ServerLimits>;
   /** Who may call `/api/v1/` (default: the session token, as a Bearer token or the header). */
   apiAccess?: ApiAccess;
+  /** The address to listen on (default 127.0.0.1); any other needs `lan`. */
+  host?: string;
+  /**
+   * LAN mode: `/api/v1/` on `host` admits API keys and signed URLs; the UI, media, events
+   * and every editing method stay answered to loopback clients with the session token only.
+   */
+  lan?: { keys: KeyStore; now?: () => number; failedAttempts?: Rate };
 }
 
 export interface Bridge {
@@ -79,7 +95,16 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const token = options.token ?? newToken();
   let port = 0;
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const apiAccess = options.apiAccess ?? sessionAccess(token);
+  const host = options.host ?? '127.0.0.1';
+  if (!isLoopbackHost(host) && !options.lan) {
+    throw new Error(`Refusing to serve ${host} without API keys: pass --api-keys FILE`);
+  }
+  const apiAccess =
+    options.apiAccess ??
+    (options.lan
+      ? keyAccess({ ...options.lan, sessionToken: token, lan: true })
+      : sessionAccess(token));
+  let apiHosts = new Set<string>();
 
   const server = createServer(
     { connectionsCheckingInterval: limits.checkIntervalMs },
@@ -94,15 +119,26 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const connections = applyServerLimits(server, limits);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!isFromUs(req, port)) {
-      return sendError(
-        res,
-        { code: 'unauthorized', message: 'Request refused: not from this app' },
-        403,
-      );
-    }
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     const path = url.pathname;
+
+    // The public, read-only API for front ends: its own access rules (api-v1/api-access.ts),
+    // any Origin (CORS), and the served address as Host, besides loopback, in LAN mode.
+    if (path.startsWith('/api/v1/')) {
+      if (!hostIsServed(req, apiHosts)) return refuseHost(res);
+      if (applyApiCors(req, res)) return;
+      return handleApiV1(req, res, url, { engine: options.engine, access: apiAccess });
+    }
+
+    if (!isFromUs(req, port)) return refuseHost(res);
+    // Everything else edits the library or shows it: this machine's session only.
+    if (options.lan && !isLoopbackClient(req)) {
+      return forbid(res, 'The app and its editing are served to this machine only');
+    }
+    const bearer = bearerToken(req);
+    if (bearer !== undefined && !sameToken(bearer, token)) {
+      return forbid(res, 'API keys reach /api/v1/ only');
+    }
 
     if (path === '/' || path === '/index.html') {
       const fromQuery = sameToken(url.searchParams.get('token'), token);
@@ -114,11 +150,6 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         sendError(res, { code: 'internal', message: 'The UI is not built: run `npm run build`' });
       }
       return;
-    }
-
-    // The public, read-only API for front ends: its own access rules (api-v1/api-access.ts).
-    if (path.startsWith('/api/v1/')) {
-      return handleApiV1(req, res, url, { engine: options.engine, access: apiAccess });
     }
 
     if (path.startsWith('/api/')) {
@@ -189,9 +220,10 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, host, () => resolve());
   });
   port = (server.address() as AddressInfo).port;
+  apiHosts = servedHostNames(options.lan ? host : '127.0.0.1', port);
 
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,
@@ -204,6 +236,14 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         server.close(() => resolve());
       }),
   };
+}
+
+function refuseHost(res: ServerResponse): void {
+  sendError(res, { code: 'unauthorized', message: 'Request refused: not from this app' }, 403);
+}
+
+function forbid(res: ServerResponse, message: string): void {
+  sendError(res, { code: 'unauthorized', message }, 403);
 }
 
 function refuse(res: ServerResponse): void {

@@ -1,5 +1,10 @@
 import type { IncomingMessage } from 'node:http';
 import { headerToken, sameToken } from '../http-auth';
+import { findKey, type ApiKeyEntry } from './keys-file';
+import type { KeyStore } from './key-store';
+import { isLoopbackClient } from './lan-hosts';
+import { TokenBuckets, type Rate } from './rate-limit';
+import { checkSignedUrl } from './signed-url';
 
 /** What a caller of `/api/v1/` may do: read data, or have renditions made. */
 export type ApiScope = 'read' | 'render';
@@ -43,6 +48,120 @@ export function sessionAccess(token: string): ApiAccess {
         status: 401,
         code: 'unauthorized',
         message: 'Missing or wrong token: send Authorization: Bearer <token>',
+      };
+    },
+  };
+}
+
+/** A key without its own `rate`. */
+export const DEFAULT_KEY_RATE: Rate = { perSecond: 20, burst: 40 };
+/** Wrong keys and forged signatures one client address may try before it must wait. */
+export const FAILED_ATTEMPTS_RATE: Rate = { perSecond: 0.2, burst: 10 };
+
+export interface KeyAccessOptions {
+  keys: KeyStore;
+  /** The session token `serve` printed; still admitted (from this machine only when `lan`). */
+  sessionToken: string;
+  /** Serving a LAN: the session token is honoured from loopback clients only. */
+  lan: boolean;
+  /** Milliseconds; tests drive rate limits and expiries with their own clock. */
+  now?: () => number;
+  failedAttempts?: Rate;
+}
+
+type Refusal = Extract<ApiDecision, { ok: false }>;
+
+const refuse = (status: 401 | 403, message: string): Refusal => ({
+  ok: false,
+  status,
+  code: status === 401 ? 'unauthorized' : 'forbidden',
+  message,
+});
+
+/**
+ * API keys (`Authorization: Bearer psk_…`) and URLs signed with the keys file's secret, each
+ * with the key's scopes and rate; the session token as before. Wrong credentials count
+ * against the client's address, so keys and signatures cannot be guessed fast.
+ */
+export function keyAccess(options: KeyAccessOptions): ApiAccess {
+  const now = options.now ?? Date.now;
+  const perKey = new TokenBuckets(now);
+  const perAddress = new TokenBuckets(now);
+  const failedRate = options.failedAttempts ?? FAILED_ATTEMPTS_RATE;
+
+  function identify(
+    req: IncomingMessage,
+    url: URL,
+  ): { key: ApiKeyEntry; signed: boolean } | Refusal | undefined {
+    const file = options.keys.current();
+    const bearer = bearerToken(req);
+    if (bearer !== undefined) {
+      const key = findKey(file, bearer);
+      return key ? { key, signed: false } : refuse(401, 'Unknown API key');
+    }
+    if (!url.searchParams.has('sig')) return undefined;
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      return refuse(403, 'A signed URL is for GET only');
+    }
+    const check = checkSignedUrl(url, now(), (id) =>
+      file.keys.some((k) => k.id === id) ? file.signingSecret : undefined,
+    );
+    if (!check.ok) return refuse(check.status, check.message);
+    const key = file.keys.find((k) => k.id === check.keyId);
+    return key ? { key, signed: true } : refuse(403, 'The URL signature does not match');
+  }
+
+  return {
+    authorize(req, url, scope) {
+      const session = options.sessionToken;
+      if (sameToken(bearerToken(req), session) || sameToken(headerToken(req), session)) {
+        if (options.lan && !isLoopbackClient(req)) {
+          return refuse(
+            403,
+            'The session token is accepted from this machine only: use an API key',
+          );
+        }
+        return {
+          ok: true,
+          principal: { kind: 'session', id: 'session', scopes: ['read', 'render'] },
+        };
+      }
+      const address = req.socket.remoteAddress ?? 'unknown';
+      const wait = perAddress.wait(address, failedRate);
+      if (wait > 0) {
+        return {
+          ok: false,
+          status: 429,
+          code: 'rate_limited',
+          message: 'Too many failed attempts from this address',
+          retryAfterS: wait,
+        };
+      }
+      const found = identify(req, url);
+      if (found === undefined) {
+        return refuse(401, 'Send an API key as Authorization: Bearer <key>, or a signed URL');
+      }
+      if ('ok' in found) {
+        perAddress.take(address, failedRate);
+        return found;
+      }
+      const { key, signed } = found;
+      if (!key.scopes.includes(scope)) {
+        return refuse(403, `Key '${key.id}' lacks the '${scope}' scope`);
+      }
+      const taken = perKey.take(key.id, key.rate ?? DEFAULT_KEY_RATE);
+      if (!taken.ok) {
+        return {
+          ok: false,
+          status: 429,
+          code: 'rate_limited',
+          message: `Key '${key.id}' is over its rate`,
+          retryAfterS: taken.retryAfterS,
+        };
+      }
+      return {
+        ok: true,
+        principal: { kind: signed ? 'signed' : 'key', id: key.id, scopes: key.scopes },
       };
     },
   };
