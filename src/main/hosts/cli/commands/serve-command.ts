@@ -1,3 +1,5 @@
+import { statSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
 import { loadKeyStore } from '../../http/api-v1/key-store';
 import { isLoopbackHost } from '../../http/api-v1/lan-hosts';
 import { startBridge } from '../../http/bridge-server';
@@ -36,13 +38,17 @@ export async function serveCommand(ctx: CliContext): Promise<void> {
     );
   }
   if (keys) {
-    const shown = host.includes(':') ? `[${host}]` : host;
     const count = keys.current().keys.length;
+    for (const address of apiAddresses(host)) {
+      ctx.out.write(`Headless API at http://${address}:${bridge.port}/api/v1/\n`);
+    }
     ctx.out.write(
-      `Headless API at http://${shown}:${bridge.port}/api/v1/ — API keys required ` +
-        `(${count} in ${keys.path}; Authorization: Bearer <key>, or signed URLs).\n` +
-        'The app, media and every editing method answer this machine only.\n',
+      `API keys required (${count} in ${keys.path}): Authorization: Bearer <key>, or ` +
+        'signed URLs. The app, media and every editing method answer this machine only.\n',
     );
+    if ((statSync(keys.path).mode & 0o077) !== 0) {
+      ctx.err.write(`packshot: ${keys.path} is readable by others: chmod 600 it\n`);
+    }
   }
   ctx.out.write(`Data: ${ctx.engine.dataDir}. Press Ctrl+C to stop.\n`);
   await new Promise<void>((resolve) => {
@@ -50,4 +56,14 @@ export async function serveCommand(ctx: CliContext): Promise<void> {
     process.once('SIGTERM', resolve);
   });
   await bridge.close();
+}
+
+/** Where front ends reach the API: the address, or each of this machine's for a wildcard. */
+function apiAddresses(host: string): string[] {
+  if (!WILDCARDS.has(host)) return [host.includes(':') ? `[${host}]` : host];
+  const all = Object.values(networkInterfaces())
+    .flat()
+    .filter((entry) => entry && entry.family === 'IPv4')
+    .map((entry) => entry!.address);
+  return all.length > 0 ? all : ['127.0.0.1'];
 }

@@ -24,7 +24,15 @@ export function loadKeyStore(
     const s = statSync(path, { bigint: true });
     return `${s.ino}:${s.size}:${s.mtimeNs}`;
   };
-  let seen = stamp();
+  let seen: string;
+  try {
+    seen = stamp();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    throw new Error(
+      `API keys file ${path} does not exist (make one: packshot api-keys add NAME --scopes read --file ${path})`,
+    );
+  }
   let file = parseKeysFile(readFileSync(path, 'utf8'), path);
   return {
     path,
