@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { isMediaKey, parsePageRequest, SERVED_KINDS } from '../../../shared/bridge';
@@ -12,6 +12,7 @@ import {
   hostIsServed,
   isLoopbackClient,
   isLoopbackHost,
+  isWildcardHost,
   servedHostNames,
 } from './api-v1/lan-hosts';
 import type { Rate } from './api-v1/rate-limit';
@@ -41,7 +42,10 @@ export interface BridgeOptions {
   limits?: Partial<ServerLimits>;
   /** Who may call `/api/v1/` (default: the session token, as a Bearer token or the header). */
   apiAccess?: ApiAccess;
-  /** The address to listen on (default 127.0.0.1); any other needs `lan`. */
+  /**
+   * The address to listen on (default 127.0.0.1); any other needs `lan`. On one network
+   * address the bridge also listens on 127.0.0.1 at the same port, for the app.
+   */
   host?: string;
   /**
    * LAN mode: `/api/v1/` on `host` admits API keys and signed URLs; the UI, media, events
@@ -106,16 +110,15 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       : sessionAccess(token));
   let apiHosts = new Set<string>();
 
-  const server = createServer(
-    { connectionsCheckingInterval: limits.checkIntervalMs },
-    (req, res) => {
+  const newServer = (): Server =>
+    createServer({ connectionsCheckingInterval: limits.checkIntervalMs }, (req, res) => {
       for (const [name, value] of Object.entries(COMMON_HEADERS)) res.setHeader(name, value);
       handle(req, res).catch((error: unknown) => {
         if (!res.headersSent) sendError(res, toErrorPayload(error));
         else res.destroy();
       });
-    },
-  );
+    });
+  const server = newServer();
   const connections = applyServerLimits(server, limits);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -218,24 +221,47 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     sendError(res, { code: 'not_found', message: `Not found: ${path.slice(0, 200)}` });
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => resolve());
-  });
+  await listen(server, options.port ?? 0, host);
   port = (server.address() as AddressInfo).port;
   apiHosts = servedHostNames(options.lan ? host : '127.0.0.1', port);
+  // On one network address, the app still needs loopback: a second socket, same port.
+  const servers = [server];
+  if (!isLoopbackHost(host) && !isWildcardHost(host)) {
+    const loopback = newServer();
+    applyServerLimits(loopback, limits);
+    try {
+      await listen(loopback, port, '127.0.0.1');
+    } catch (error) {
+      server.close();
+      throw error;
+    }
+    servers.push(loopback);
+  }
 
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     port,
     token,
     connections,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: async () => {
+      await Promise.all(
+        servers.map(
+          (s) =>
+            new Promise<void>((resolve) => {
+              s.closeAllConnections();
+              s.close(() => resolve());
+            }),
+        ),
+      );
+    },
   };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
 }
 
 function refuseHost(res: ServerResponse): void {

@@ -1,11 +1,9 @@
 import { statSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { loadKeyStore } from '../../http/api-v1/key-store';
-import { isLoopbackHost } from '../../http/api-v1/lan-hosts';
+import { isLoopbackHost, isWildcardHost } from '../../http/api-v1/lan-hosts';
 import { startBridge } from '../../http/bridge-server';
 import { UsageError, type CliContext } from '../cli-context';
-
-const WILDCARDS = new Set(['0.0.0.0', '::']);
 
 /**
  * Browser mode: serves the UI and the contract on 127.0.0.1 until interrupted. With
@@ -30,13 +28,7 @@ export async function serveCommand(ctx: CliContext): Promise<void> {
     host,
     lan: keys ? { keys } : undefined,
   });
-  if (isLoopbackHost(host) || WILDCARDS.has(host)) {
-    ctx.out.write(`Packshot is serving at ${bridge.url}\n`);
-  } else {
-    ctx.out.write(
-      `The app is not served on ${host} (use --host 0.0.0.0 to open it on 127.0.0.1 too)\n`,
-    );
-  }
+  ctx.out.write(`Packshot is serving at ${bridge.url}\n`);
   if (keys) {
     const count = keys.current().keys.length;
     for (const address of apiAddresses(host)) {
@@ -60,7 +52,7 @@ export async function serveCommand(ctx: CliContext): Promise<void> {
 
 /** Where front ends reach the API: the address, or each of this machine's for a wildcard. */
 function apiAddresses(host: string): string[] {
-  if (!WILDCARDS.has(host)) return [host.includes(':') ? `[${host}]` : host];
+  if (!isWildcardHost(host)) return [host.includes(':') ? `[${host}]` : host];
   const all = Object.values(networkInterfaces())
     .flat()
     .filter((entry) => entry && entry.family === 'IPv4')

@@ -21,6 +21,11 @@ export function isLoopbackHost(host: string): boolean {
 
 const WILDCARDS = new Set(['0.0.0.0', '::', '[::]']);
 
+/** `0.0.0.0` or `::`: every address of this machine. */
+export function isWildcardHost(host: string): boolean {
+  return WILDCARDS.has(host);
+}
+
 /**
  * The Host header values (lower case, with the port) that name a bridge listening on
  * `host`:`port`: loopback names always; the address itself; for a wildcard address, every
@@ -31,7 +36,7 @@ export function servedHostNames(host: string, port: number): Set<string> {
   const add = (name: string): void => {
     names.add(name.includes(':') && !name.startsWith('[') ? `[${name}]` : name);
   };
-  if (WILDCARDS.has(host)) {
+  if (isWildcardHost(host)) {
     for (const list of Object.values(networkInterfaces())) {
       for (const entry of list ?? []) add(entry.address);
     }

@@ -117,6 +117,30 @@ describe('LAN mode', () => {
     },
   );
 
+  it.skipIf(!lanAddress)(
+    'on one network address, keeps the app on loopback at the same port',
+    async () => {
+      bridge = await startLanBridge(kit, { host: lanAddress });
+      const port = bridge.port;
+      const lan = { address: lanAddress!, localAddress: lanAddress! };
+      const api = await send(port, '/api/v1/products', {
+        ...lan,
+        headers: { host: `${lanAddress!}:${port}`, ...key() },
+      });
+      expect([api.status, api.code]).toEqual([404, 'not_found']);
+      expect(
+        (
+          await send(port, `/?token=${bridge.token}`, {
+            ...lan,
+            headers: { host: `127.0.0.1:${port}` },
+          })
+        ).status,
+      ).toBe(403);
+      expect((await send(port, `/?token=${bridge.token}`)).status).toBe(200);
+      expect(admitted(await send(port, '/api/v1/products', { headers: key() }))).toBe(true);
+    },
+  );
+
   it('will not listen beyond loopback without API keys', async () => {
     await expect(
       startBridge({ engine: kit.engine, rendererDir: kit.rendererDir, port: 0, host: '0.0.0.0' }),
