@@ -49,7 +49,7 @@ export async function apiKeysCommand(args: ApiKeysArgs): Promise<number> {
 async function add(args: ApiKeysArgs, file: string, id: string): Promise<number> {
   if (!isKeyId(id)) {
     throw new UsageError(
-      `a key's NAME is lower-case letters, digits and '-' (at most 40): '${id}'`,
+      `a key's NAME is lower-case letters, digits and '-' (at most 40; not 'session'): '${id}'`,
     );
   }
   const scopes = (args.scopes ?? '').split(',').filter(Boolean);

@@ -50,6 +50,9 @@ describe('keys file', () => {
         'k.json',
       ),
     ).toThrow(/k\.json: version: /);
+    expect(() => parseKeysFile(text([{ ...good, id: 'session' }]), 'k.json')).toThrow(
+      /'session' is reserved/,
+    );
     expect(parseKeysFile(text([good]), 'k.json').keys[0]?.id).toBe('a');
   });
 });

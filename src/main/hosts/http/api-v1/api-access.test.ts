@@ -2,8 +2,11 @@
 // `not_found` from /api/v1/ after the access check means "admitted" (the routes are the
 // api helper's); the clock is the test's, so expiries and refills need no waiting.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Bridge } from '../bridge-server';
+import { startBridge, type Bridge } from '../bridge-server';
+import { newToken } from '../http-auth';
 import { admitted, send, startKit, startLanBridge, type AccessKit } from './access-test-kit';
+import { keyAccess, sessionAccess, type ApiPrincipal } from './api-access';
+import { loadKeyStore } from './key-store';
 import { readKeysFile, writeKeysFile } from './keys-file';
 import { signPath } from './signed-url';
 
@@ -159,5 +162,58 @@ describe('rate limits', () => {
     kit.clock.ms += 2000;
     for (let i = 0; i < 5; i++) expect((await get('/api/v1/products')).status).toBe(401);
     expect(admitted(await get('/api/v1/products', bearer(kit.tokens.reader!)))).toBe(true);
+  });
+});
+
+describe('URLs the API hands out', () => {
+  const reader: ApiPrincipal = { kind: 'key', id: 'reader', scopes: ['read'] };
+  const session: ApiPrincipal = { kind: 'session', id: 'session', scopes: ['read', 'render'] };
+  const inAnHour = (): number => Math.floor(kit.clock.ms / 1000) + 3600;
+
+  it("are signed for the key that asked, with that key's scopes", async () => {
+    const token = newToken();
+    const keys = loadKeyStore(kit.keysPath);
+    const access = keyAccess({ keys, sessionToken: token, lan: true, now: () => kit.clock.ms });
+    bridge = await startBridge({
+      engine: kit.engine,
+      rendererDir: kit.rendererDir,
+      port: 0,
+      token,
+      apiAccess: access,
+      lan: { keys },
+    });
+    const read = access.sign(reader, '/api/v1/products/AB-1?channel=web', inAnHour());
+    expect(read).toMatch(/&key=reader&sig=/);
+    expect((await get(read!)).code).toBe('not_found');
+    const render = access.sign(reader, '/api/v1/render/1/w_10.jpg', inAnHour());
+    expect((await get(render!)).code).toBe('forbidden');
+    // The session's own URLs carry its scopes, under a key id no API key can have.
+    const own = access.sign(session, '/api/v1/render/1/w_10.jpg', inAnHour());
+    expect(own).toMatch(/&key=_session&sig=/);
+    expect(admitted(await get(own!))).toBe(true);
+    expect(access.sign({ ...reader, id: 'gone' }, '/api/v1/products', inAnHour())).toBeUndefined();
+  });
+
+  it('are signed by the session in loopback mode, and checked like any signed URL', async () => {
+    const token = newToken();
+    const access = sessionAccess(token, () => kit.clock.ms);
+    bridge = await startBridge({
+      engine: kit.engine,
+      rendererDir: kit.rendererDir,
+      port: 0,
+      token,
+      apiAccess: access,
+    });
+    const url = access.sign(session, '/api/v1/render/1/w_10.jpg?v=0123456789abcdef', inAnHour())!;
+    expect(admitted(await get(url))).toBe(true);
+    expect((await get(url.replace('w_10', 'w_20'))).status).toBe(403);
+    expect(access.sign(reader, '/api/v1/products', inAnHour())).toBeUndefined();
+    // Another session's URL is another secret's.
+    expect(
+      (await get(sessionAccess(newToken()).sign(session, '/api/v1/products', inAnHour())!)).status,
+    ).toBe(403);
+    kit.clock.ms += 3600_000;
+    expect((await get(url)).status).toBe(401);
+    kit.clock.ms -= 3600_000;
   });
 });

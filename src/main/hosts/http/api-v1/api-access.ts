@@ -1,10 +1,11 @@
+import { createHmac } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { headerToken, sameToken } from '../http-auth';
 import { findKey, type ApiKeyEntry } from './keys-file';
 import type { KeyStore } from './key-store';
 import { isLoopbackClient } from './lan-hosts';
 import { TokenBuckets, type Rate } from './rate-limit';
-import { checkSignedUrl } from './signed-url';
+import { checkSignedUrl, signPath } from './signed-url';
 
 /** What a caller of `/api/v1/` may do: read data, or have renditions made. */
 export type ApiScope = 'read' | 'render';
@@ -24,7 +25,26 @@ export type ApiDecision =
 /** Decides each `/api/v1/` request; the bridge holds one. */
 export interface ApiAccess {
   authorize(req: IncomingMessage, url: URL, scope: ApiScope): ApiDecision;
+  /**
+   * `path` (a `/api/v1/` GET path with its query) signed for `principal` until `expiresS`
+   * (unix seconds): for URLs the API hands out, since an `<img src>` sends no header.
+   * Undefined when the principal can no longer sign (its key was removed).
+   */
+  sign(principal: ApiPrincipal, path: string, expiresS: number): string | undefined;
 }
+
+/** The `key` of URLs the session signs; no API key can have this id (no '_' in ids). */
+export const SESSION_SIGNER = '_session';
+
+const SESSION: ApiPrincipal = { kind: 'session', id: 'session', scopes: ['read', 'render'] };
+const SESSION_SIGNED: ApiPrincipal = { ...SESSION, kind: 'signed' };
+
+/** The session's signing secret: derived from its token, so it lives and dies with it. */
+function sessionSecret(token: string): string {
+  return createHmac('sha256', token).update('packshot signed URLs').digest('base64url');
+}
+
+const isSession = (p: ApiPrincipal): boolean => p.id === 'session' && p.kind !== 'key';
 
 /** `Authorization: Bearer <token>`, else undefined. */
 export function bearerToken(req: IncomingMessage): string | undefined {
@@ -33,22 +53,38 @@ export function bearerToken(req: IncomingMessage): string | undefined {
   return match?.[1];
 }
 
-/** Loopback default: the session token, as `Authorization: Bearer` or the token header. */
-export function sessionAccess(token: string): ApiAccess {
+type Refusal = Extract<ApiDecision, { ok: false }>;
+
+const refuse = (status: 401 | 403, message: string): Refusal => ({
+  ok: false,
+  status,
+  code: status === 401 ? 'unauthorized' : 'forbidden',
+  message,
+});
+
+/**
+ * Loopback default: the session token, as `Authorization: Bearer` or the token header, and
+ * URLs the session signed.
+ */
+export function sessionAccess(token: string, now: () => number = Date.now): ApiAccess {
+  const secret = sessionSecret(token);
   return {
-    authorize(req) {
+    authorize(req, url) {
       if (sameToken(bearerToken(req), token) || sameToken(headerToken(req), token)) {
-        return {
-          ok: true,
-          principal: { kind: 'session', id: 'session', scopes: ['read', 'render'] },
-        };
+        return { ok: true, principal: SESSION };
       }
-      return {
-        ok: false,
-        status: 401,
-        code: 'unauthorized',
-        message: 'Missing or wrong token: send Authorization: Bearer <token>',
-      };
+      if (url.searchParams.has('sig') && bearerToken(req) === undefined) {
+        const check = checkSignedUrl(url, now(), (id) =>
+          id === SESSION_SIGNER ? secret : undefined,
+        );
+        return check.ok
+          ? { ok: true, principal: SESSION_SIGNED }
+          : refuse(check.status, check.message);
+      }
+      return refuse(401, 'Missing or wrong token: send Authorization: Bearer <token>');
+    },
+    sign(principal, path, expiresS) {
+      return isSession(principal) ? signPath(path, SESSION_SIGNER, expiresS, secret) : undefined;
     },
   };
 }
@@ -69,15 +105,6 @@ export interface KeyAccessOptions {
   failedAttempts?: Rate;
 }
 
-type Refusal = Extract<ApiDecision, { ok: false }>;
-
-const refuse = (status: 401 | 403, message: string): Refusal => ({
-  ok: false,
-  status,
-  code: status === 401 ? 'unauthorized' : 'forbidden',
-  message,
-});
-
 /**
  * API keys (`Authorization: Bearer psk_…`) and URLs signed with the keys file's secret, each
  * with the key's scopes and rate; the session token as before. Wrong credentials count
@@ -89,10 +116,12 @@ export function keyAccess(options: KeyAccessOptions): ApiAccess {
   const perAddress = new TokenBuckets(now);
   const failedRate = options.failedAttempts ?? FAILED_ATTEMPTS_RATE;
 
+  const secret = sessionSecret(options.sessionToken);
+
   function identify(
     req: IncomingMessage,
     url: URL,
-  ): { key: ApiKeyEntry; signed: boolean } | Refusal | undefined {
+  ): { key: ApiKeyEntry; signed: boolean } | { session: true } | Refusal | undefined {
     const file = options.keys.current();
     const bearer = bearerToken(req);
     if (bearer !== undefined) {
@@ -104,27 +133,29 @@ export function keyAccess(options: KeyAccessOptions): ApiAccess {
       return refuse(403, 'A signed URL is for GET only');
     }
     const check = checkSignedUrl(url, now(), (id) =>
-      file.keys.some((k) => k.id === id) ? file.signingSecret : undefined,
+      id === SESSION_SIGNER
+        ? secret
+        : file.keys.some((k) => k.id === id)
+          ? file.signingSecret
+          : undefined,
     );
     if (!check.ok) return refuse(check.status, check.message);
+    if (check.keyId === SESSION_SIGNER) return { session: true };
     const key = file.keys.find((k) => k.id === check.keyId);
     return key ? { key, signed: true } : refuse(403, 'The URL signature does not match');
   }
 
+  /** The session is this machine's: in LAN mode, not another's. */
+  const sessionFrom = (req: IncomingMessage, principal: ApiPrincipal): ApiDecision =>
+    options.lan && !isLoopbackClient(req)
+      ? refuse(403, 'The session is accepted from this machine only: use an API key')
+      : { ok: true, principal };
+
   return {
     authorize(req, url, scope) {
-      const session = options.sessionToken;
-      if (sameToken(bearerToken(req), session) || sameToken(headerToken(req), session)) {
-        if (options.lan && !isLoopbackClient(req)) {
-          return refuse(
-            403,
-            'The session token is accepted from this machine only: use an API key',
-          );
-        }
-        return {
-          ok: true,
-          principal: { kind: 'session', id: 'session', scopes: ['read', 'render'] },
-        };
+      const token = options.sessionToken;
+      if (sameToken(bearerToken(req), token) || sameToken(headerToken(req), token)) {
+        return sessionFrom(req, SESSION);
       }
       const address = req.socket.remoteAddress ?? 'unknown';
       const wait = perAddress.wait(address, failedRate);
@@ -145,6 +176,7 @@ export function keyAccess(options: KeyAccessOptions): ApiAccess {
         perAddress.take(address, failedRate);
         return found;
       }
+      if ('session' in found) return sessionFrom(req, SESSION_SIGNED);
       const { key, signed } = found;
       if (!key.scopes.includes(scope)) {
         return refuse(403, `Key '${key.id}' lacks the '${scope}' scope`);
@@ -163,6 +195,12 @@ export function keyAccess(options: KeyAccessOptions): ApiAccess {
         ok: true,
         principal: { kind: signed ? 'signed' : 'key', id: key.id, scopes: key.scopes },
       };
+    },
+    sign(principal, path, expiresS) {
+      if (isSession(principal)) return signPath(path, SESSION_SIGNER, expiresS, secret);
+      const file = options.keys.current();
+      if (!file.keys.some((k) => k.id === principal.id)) return undefined;
+      return signPath(path, principal.id, expiresS, file.signingSecret);
     },
   };
 }

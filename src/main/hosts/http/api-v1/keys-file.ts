@@ -9,6 +9,8 @@ import { z } from 'zod';
 /** A key's name: lower-case letters, digits and '-', so `psk_<id>_<secret>` splits one way. */
 const KEY_ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
 /** `psk_<id>_<256 random bits, base64url>`. */
+/** The session's own name in principals: no key may take it. */
+const RESERVED_ID = 'session';
 const KEY_TOKEN = /^psk_([a-z0-9][a-z0-9-]{0,39})_[A-Za-z0-9_-]{43}$/;
 
 const rateSchema = z.strictObject({
@@ -19,7 +21,10 @@ const rateSchema = z.strictObject({
 });
 
 const keySchema = z.strictObject({
-  id: z.string().regex(KEY_ID, 'lower-case letters, digits and "-", at most 40'),
+  id: z
+    .string()
+    .regex(KEY_ID, 'lower-case letters, digits and "-", at most 40')
+    .refine((id) => id !== RESERVED_ID, `'${RESERVED_ID}' is reserved`),
   sha256: z.string().regex(/^[0-9a-f]{64}$/, '64 hex digits'),
   scopes: z
     .array(z.enum(['read', 'render']))
@@ -49,7 +54,7 @@ export type ApiKeyEntry = z.infer<typeof keySchema>;
 export type KeysFile = z.infer<typeof keysFileSchema>;
 
 export function isKeyId(id: string): boolean {
-  return KEY_ID.test(id);
+  return KEY_ID.test(id) && id !== RESERVED_ID;
 }
 
 export function hashKey(token: string): string {

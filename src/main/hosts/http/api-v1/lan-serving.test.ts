@@ -4,6 +4,9 @@ import { hostname, networkInterfaces } from 'node:os';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startBridge, type Bridge } from '../bridge-server';
 import { admitted, send, startKit, startLanBridge, type AccessKit } from './access-test-kit';
+import { sessionAccess, type ApiPrincipal } from './api-access';
+
+const SESSION: ApiPrincipal = { kind: 'session', id: 'session', scopes: ['read', 'render'] };
 
 let kit: AccessKit;
 let bridge: Bridge | undefined;
@@ -98,6 +101,10 @@ describe('LAN mode', () => {
         headers: { ...host, authorization: `Bearer ${bridge.token}` },
       });
       expect([viaSession.status, viaSession.code]).toEqual([403, 'forbidden']);
+      // Nor a URL the session signed (its secret derives from the token).
+      const ownUrl = sessionAccess(bridge.token).sign(SESSION, '/api/v1/products', 4_000_000_000)!;
+      expect((await send(port, ownUrl, { ...lan, headers: host })).status).toBe(403);
+      expect(admitted(await send(port, ownUrl))).toBe(true);
       // Even naming loopback in Host, the app and editing are not for the network.
       const loopbackHost = { host: `127.0.0.1:${port}` };
       expect(
