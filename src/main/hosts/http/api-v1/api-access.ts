@@ -30,8 +30,11 @@ export interface ApiAccess {
    * (unix seconds): for URLs the API hands out, since an `<img src>` sends no header.
    * Undefined when the principal can no longer sign (its key was removed).
    */
-  sign(principal: ApiPrincipal, path: string, expiresS: number): string | undefined;
+  sign?(principal: ApiPrincipal, path: string, expiresS: number): string | undefined;
 }
+
+/** An access that can sign (both of this file's). */
+export type SigningAccess = ApiAccess & Required<Pick<ApiAccess, 'sign'>>;
 
 /** The `key` of URLs the session signs; no API key can have this id (no '_' in ids). */
 export const SESSION_SIGNER = '_session';
@@ -66,7 +69,7 @@ const refuse = (status: 401 | 403, message: string): Refusal => ({
  * Loopback default: the session token, as `Authorization: Bearer` or the token header, and
  * URLs the session signed.
  */
-export function sessionAccess(token: string, now: () => number = Date.now): ApiAccess {
+export function sessionAccess(token: string, now: () => number = Date.now): SigningAccess {
   const secret = sessionSecret(token);
   return {
     authorize(req, url) {
@@ -110,7 +113,7 @@ export interface KeyAccessOptions {
  * with the key's scopes and rate; the session token as before. Wrong credentials count
  * against the client's address, so keys and signatures cannot be guessed fast.
  */
-export function keyAccess(options: KeyAccessOptions): ApiAccess {
+export function keyAccess(options: KeyAccessOptions): SigningAccess {
   const now = options.now ?? Date.now;
   const perKey = new TokenBuckets(now);
   const perAddress = new TokenBuckets(now);
