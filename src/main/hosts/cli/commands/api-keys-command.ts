@@ -115,8 +115,13 @@ async function signUrl(args: ApiKeysArgs, file: string): Promise<number> {
     throw new UsageError(`sign-url signs /api/v1/ paths, not '${target}'`);
   }
   const keys = await readKeysFile(file);
-  if (!keys.keys.some((k) => k.id === args.key)) {
-    throw new Error(`No API key '${args.key}' in ${file}`);
+  const key = keys.keys.find((k) => k.id === args.key);
+  if (!key) throw new Error(`No API key '${args.key}' in ${file}`);
+  const scope = path.startsWith('/api/v1/render/') ? 'render' : 'read';
+  if (!key.scopes.includes(scope)) {
+    args.err.write(
+      `packshot: key '${key.id}' lacks the '${scope}' scope: the URL will be refused\n`,
+    );
   }
   let expires: number;
   try {
