@@ -45,6 +45,10 @@ export interface CliContext {
     afterId: string | undefined;
     /** rights, release, approval; export / check --approved-only. */
     rights: RightsFlags;
+    /** serve: the address to listen on (another than loopback needs apiKeys). */
+    host: string | undefined;
+    /** serve: the API keys file; serves /api/v1/ to keys (LAN mode). */
+    apiKeys: string | undefined;
   };
   /** The built UI, served in browser mode. */
   rendererDir: string;

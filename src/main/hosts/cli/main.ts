@@ -7,6 +7,8 @@ import { armFaults, createEngine, VERSION, type Engine } from '../../engine';
 import { coreCount } from '../boot/thread-pool.cjs';
 import { defaultDataDir } from '../data-dir';
 import { UsageError, type CliContext } from './cli-context';
+import { API_ACCESS_OPTIONS } from './api-access-flags';
+import { apiKeysCommand } from './commands/api-keys-command';
 import { assetsCommand } from './commands/assets-command';
 import { catalogCommand } from './commands/catalog-command';
 import { collectionsCommand } from './commands/collections-command';
@@ -100,6 +102,14 @@ usage: packshot [--data DIR] <command>
                           id N); verify exits 1 when a row was edited, moved or deleted
   jobs [--json]           durable jobs (exports, XMP writes…), whichever process runs them
   serve [--port N]        browser mode on 127.0.0.1 (prints the address to open)
+  serve --host ADDRESS --api-keys FILE [--port N]
+                          also serve the headless API (/api/v1/) on ADDRESS, to API
+                          keys only; the app and editing stay on this machine
+  api-keys add NAME --scopes read[,render] [--rate N] --file FILE
+                          a new API key (printed once; the file keeps its SHA-256)
+  api-keys list [--json] --file FILE | api-keys remove NAME --file FILE
+  sign-url PATH --expires 1h|ISO --key NAME --file FILE
+                          a /api/v1/ GET path signed with the keys file's secret
   doctor [--full] [--salvage] [--json]
                           check the library (integrity, keys, schema, WAL, folders,
                           temp files) without changing it, and say what to do;
@@ -179,6 +189,7 @@ async function main(argv: string[]): Promise<number> {
         since: { type: 'string' },
         'after-id': { type: 'string' },
         ...RIGHTS_OPTIONS,
+        ...API_ACCESS_OPTIONS,
       },
     });
     if (values.version) {
@@ -198,6 +209,21 @@ async function main(argv: string[]): Promise<number> {
         full: values.full ?? false,
         salvage: values.salvage ?? false,
         out: process.stdout,
+      });
+    }
+    // The keys file only: no library is opened.
+    if (name === 'api-keys' || name === 'sign-url') {
+      return await apiKeysCommand({
+        command: name,
+        positionals: rest,
+        file: values.file,
+        scopes: values.scopes,
+        rate: values.rate,
+        key: values.key,
+        expires: values.expires,
+        json: values.json ?? false,
+        out: process.stdout,
+        err: process.stderr,
       });
     }
     // Own keys only: `packshot constructor` is no command.
@@ -239,6 +265,8 @@ async function main(argv: string[]): Promise<number> {
         since: values.since,
         afterId: values['after-id'],
         rights: rightsFlags(values),
+        host: values.host,
+        apiKeys: values['api-keys'],
       },
       rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)),
       out: process.stdout,

@@ -1,11 +1,21 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { isMediaKey, parsePageRequest, SERVED_KINDS } from '../../../shared/bridge';
 import type { ErrorPayload } from '../../../shared/errors';
 import type { Engine } from '../../engine';
 import { dispatch, toErrorPayload } from '../dispatch';
-import { sessionAccess, type ApiAccess } from './api-v1/api-access';
+import { bearerToken, keyAccess, sessionAccess, type ApiAccess } from './api-v1/api-access';
+import { applyApiCors } from './api-v1/api-cors';
+import type { KeyStore } from './api-v1/key-store';
+import {
+  hostIsServed,
+  isLoopbackClient,
+  isLoopbackHost,
+  isWildcardHost,
+  servedHostNames,
+} from './api-v1/lan-hosts';
+import type { Rate } from './api-v1/rate-limit';
 import { handleApiV1 } from './api-v1/handle-api-v1';
 import { streamEvents } from './event-stream';
 import { cookieToken, headerToken, isFromUs, newToken, sameToken, tokenCookie } from './http-auth';
@@ -32,6 +42,16 @@ export interface BridgeOptions {
   limits?: Partial<ServerLimits>;
   /** Who may call `/api/v1/` (default: the session token, as a Bearer token or the header). */
   apiAccess?: ApiAccess;
+  /**
+   * The address to listen on (default 127.0.0.1); any other needs `lan`. On one network
+   * address the bridge also listens on 127.0.0.1 at the same port, for the app.
+   */
+  host?: string;
+  /**
+   * LAN mode: `/api/v1/` on `host` admits API keys and signed URLs; the UI, media, events
+   * and every editing method stay answered to loopback clients with the session token only.
+   */
+  lan?: { keys: KeyStore; now?: () => number; failedAttempts?: Rate };
 }
 
 export interface Bridge {
@@ -79,30 +99,49 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const token = options.token ?? newToken();
   let port = 0;
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const apiAccess = options.apiAccess ?? sessionAccess(token);
+  const host = options.host ?? '127.0.0.1';
+  if (!isLoopbackHost(host) && !options.lan) {
+    throw new Error(`Refusing to serve ${host} without API keys: pass --api-keys FILE`);
+  }
+  const apiAccess =
+    options.apiAccess ??
+    (options.lan
+      ? keyAccess({ ...options.lan, sessionToken: token, lan: true })
+      : sessionAccess(token));
+  let apiHosts = new Set<string>();
 
-  const server = createServer(
-    { connectionsCheckingInterval: limits.checkIntervalMs },
-    (req, res) => {
+  const newServer = (): Server =>
+    createServer({ connectionsCheckingInterval: limits.checkIntervalMs }, (req, res) => {
       for (const [name, value] of Object.entries(COMMON_HEADERS)) res.setHeader(name, value);
       handle(req, res).catch((error: unknown) => {
         if (!res.headersSent) sendError(res, toErrorPayload(error));
         else res.destroy();
       });
-    },
-  );
+    });
+  const server = newServer();
   const connections = applyServerLimits(server, limits);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!isFromUs(req, port)) {
-      return sendError(
-        res,
-        { code: 'unauthorized', message: 'Request refused: not from this app' },
-        403,
-      );
-    }
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     const path = url.pathname;
+
+    // The public, read-only API for front ends: its own access rules (api-v1/api-access.ts),
+    // any Origin (CORS), and the served address as Host, besides loopback, in LAN mode.
+    if (path.startsWith('/api/v1/')) {
+      if (!hostIsServed(req, apiHosts)) return refuseHost(res);
+      if (applyApiCors(req, res)) return;
+      return handleApiV1(req, res, url, { engine: options.engine, access: apiAccess });
+    }
+
+    if (!isFromUs(req, port)) return refuseHost(res);
+    // Everything else edits the library or shows it: this machine's session only.
+    if (options.lan && !isLoopbackClient(req)) {
+      return forbid(res, 'The app and its editing are served to this machine only');
+    }
+    const bearer = bearerToken(req);
+    if (bearer !== undefined && !sameToken(bearer, token)) {
+      return forbid(res, 'API keys reach /api/v1/ only');
+    }
 
     if (path === '/' || path === '/index.html') {
       const fromQuery = sameToken(url.searchParams.get('token'), token);
@@ -114,11 +153,6 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         sendError(res, { code: 'internal', message: 'The UI is not built: run `npm run build`' });
       }
       return;
-    }
-
-    // The public, read-only API for front ends: its own access rules (api-v1/api-access.ts).
-    if (path.startsWith('/api/v1/')) {
-      return handleApiV1(req, res, url, { engine: options.engine, access: apiAccess });
     }
 
     if (path.startsWith('/api/')) {
@@ -187,23 +221,55 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     sendError(res, { code: 'not_found', message: `Not found: ${path.slice(0, 200)}` });
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
+  await listen(server, options.port ?? 0, host);
   port = (server.address() as AddressInfo).port;
+  apiHosts = servedHostNames(options.lan ? host : '127.0.0.1', port);
+  // On one network address, the app still needs loopback: a second socket, same port.
+  const servers = [server];
+  if (!isLoopbackHost(host) && !isWildcardHost(host)) {
+    const loopback = newServer();
+    applyServerLimits(loopback, limits);
+    try {
+      await listen(loopback, port, '127.0.0.1');
+    } catch (error) {
+      server.close();
+      throw error;
+    }
+    servers.push(loopback);
+  }
 
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     port,
     token,
     connections,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: async () => {
+      await Promise.all(
+        servers.map(
+          (s) =>
+            new Promise<void>((resolve) => {
+              s.closeAllConnections();
+              s.close(() => resolve());
+            }),
+        ),
+      );
+    },
   };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+}
+
+function refuseHost(res: ServerResponse): void {
+  sendError(res, { code: 'unauthorized', message: 'Request refused: not from this app' }, 403);
+}
+
+function forbid(res: ServerResponse, message: string): void {
+  sendError(res, { code: 'unauthorized', message }, 403);
 }
 
 function refuse(res: ServerResponse): void {
