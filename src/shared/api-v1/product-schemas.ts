@@ -54,7 +54,7 @@ export const productDetailSchema = component(
 
 export const mediaItemSchema = component(
   'MediaItem',
-  "One linked file of a product, ready for a front end: words, size, placeholder and URLs. URLs are paths on this API's origin.",
+  "One linked file of a product, ready for a front end: words, size, placeholder and URLs. URLs are paths on this API's origin, signed for the caller (`expires`, `key`, `sig`) so that <img src> and <video src>, which send no header, load them; they last 7 to 8 days and stay the same all day (UTC).",
   z.object({
     assetId: intId,
     kind: z.enum(ASSET_KINDS_PUBLIC),

@@ -8,11 +8,13 @@ import { getAsset, listCollectionAssets, listCollections, searchAssets } from '.
 import { serveAssetMedia } from './asset-media-route';
 import { ApiFailure } from './channel-rights';
 import { getProduct, getProductMedia, listProducts } from './product-endpoints';
+import type { UrlSigner } from './url-signer';
 
 type Endpoint = (
   engine: Engine,
   params: Record<string, unknown>,
   query: Record<string, unknown>,
+  sign: UrlSigner,
 ) => Promise<unknown>;
 
 // The router parsed params and query with the route's own schemas: the casts name their shapes.
@@ -20,8 +22,8 @@ type Endpoint = (
 const JSON_ENDPOINTS: Partial<Record<OperationId, Endpoint>> = {
   listProducts: (e, _p, q) => listProducts(e, q as Parameters<typeof listProducts>[1]),
   getProduct: (e, p) => getProduct(e, p.sku as string),
-  getProductMedia: (e, p, q) =>
-    getProductMedia(e, p.sku as string, q.channel as string | undefined),
+  getProductMedia: (e, p, q, sign) =>
+    getProductMedia(e, p.sku as string, q.channel as string | undefined, sign),
   searchAssets: (e, _p, q) => searchAssets(e, q as Parameters<typeof searchAssets>[1]),
   getAsset: (e, p, q) => getAsset(e, p.id as number, q.channel as string | undefined),
   listCollections: (e) => listCollections(e),
@@ -34,6 +36,7 @@ export async function runEndpoint(
   res: ServerResponse,
   engine: Engine,
   { route, params, query }: RouteMatch,
+  sign: UrlSigner,
 ): Promise<void> {
   const id = route.operationId as OperationId;
   if (id === 'getAssetMedia') {
@@ -47,5 +50,5 @@ export async function runEndpoint(
   }
   const endpoint = JSON_ENDPOINTS[id];
   if (!endpoint) throw new ApiFailure(404, 'not_found', `No such endpoint: ${route.path}`);
-  sendApiJson(res, 200, await endpoint(engine, params, query));
+  sendApiJson(res, 200, await endpoint(engine, params, query, sign));
 }

@@ -230,8 +230,11 @@ describe("a product's media", () => {
       file: null,
     });
     expect(main.placeholder).toEqual(expect.any(String));
-    expect(main.src).toBe(
-      `/api/v1/render/${main.assetId}/w_1000,c_fit,f_auto.jpg?v=${main.contentVersion}`,
+    // Signed for the caller, as an <img src> sends no Authorization header.
+    expect(main.src).toMatch(
+      new RegExp(
+        `^/api/v1/render/${main.assetId}/w_1000,c_fit,f_auto\\.jpg\\?v=${main.contentVersion}&expires=\\d+&key=_session&sig=[\\w-]{43}$`,
+      ),
     );
     expect(main.srcset?.split(', ').map((s) => s.split(' ')[1])).toEqual([
       '320w',
@@ -252,12 +255,16 @@ describe("a product's media", () => {
       mime: 'video/mp4',
       src: null,
       srcset: null,
-      poster: `/api/v1/assets/${w.id['clip.mp4']}/media/poster?v=${v}`,
-      file: `/api/v1/assets/${w.id['clip.mp4']}/media/file?v=${v}`,
+      poster: expect.stringMatching(
+        new RegExp(`^/api/v1/assets/${w.id['clip.mp4']}/media/poster\\?v=${v}&expires=`),
+      ),
+      file: expect.stringMatching(
+        new RegExp(`^/api/v1/assets/${w.id['clip.mp4']}/media/file\\?v=${v}&expires=`),
+      ),
     });
   });
 
-  it('renders every srcset URL an item gives, at its width, cached for good', async () => {
+  it('renders every srcset URL an item gives, with no header (signed), at its width, cached for good', async () => {
     const media = await expectAnswer<S['ProductMedia']>(
       `/api/v1/products/${SKU}/media`,
       '/products/{sku}/media',
@@ -267,9 +274,8 @@ describe("a product's media", () => {
     const entries = (main?.srcset ?? '').split(', ').map((s) => s.split(' '));
     expect(entries.length).toBeGreaterThan(1);
     for (const [url, width] of entries) {
-      const res = await fetch(`${w.base}${url}`, {
-        headers: { authorization: `Bearer ${w.bridge.token}`, accept: 'image/webp,*/*' },
-      });
+      // As an <img> asks: no Authorization header, only the signature in the URL.
+      const res = await fetch(`${w.base}${url}`, { headers: { accept: 'image/webp,*/*' } });
       expect(res.status, url).toBe(200);
       expect(res.headers.get('content-type')).toBe('image/webp');
       expect(res.headers.get('cache-control')).toContain('immutable');
@@ -285,13 +291,11 @@ describe("a product's media", () => {
       200,
     );
     const clip = media.items.find((m) => m.kind === 'video');
-    const auth = { authorization: `Bearer ${w.bridge.token}` };
-    const poster = await fetch(`${w.base}${clip?.poster}`, { headers: auth });
+    // As <video poster> and <video src> ask: signed URLs, no header.
+    const poster = await fetch(`${w.base}${clip?.poster}`);
     expect(poster.status).toBe(200);
     expect(poster.headers.get('content-type')).toMatch(/^image\//);
-    const file = await fetch(`${w.base}${clip?.file}`, {
-      headers: { ...auth, range: 'bytes=0-99' },
-    });
+    const file = await fetch(`${w.base}${clip?.file}`, { headers: { range: 'bytes=0-99' } });
     expect(file.status).toBe(206);
     expect(file.headers.get('cache-control')).toContain('immutable');
     expect((await file.arrayBuffer()).byteLength).toBe(100);

@@ -9,6 +9,7 @@ import { runEndpoint } from './api-endpoints';
 import { ApiFailure } from './channel-rights';
 import { serveDocs } from './docs-page';
 import { serveRendition } from './render-route';
+import { urlSigner } from './url-signer';
 
 export interface ApiV1Context {
   engine: Engine;
@@ -61,7 +62,13 @@ export async function handleApiV1(
     });
   }
   try {
-    await runEndpoint(req, res, ctx.engine, matched.match);
+    await runEndpoint(
+      req,
+      res,
+      ctx.engine,
+      matched.match,
+      urlSigner(ctx.access, decision.principal),
+    );
   } catch (error) {
     if (res.headersSent) return void res.destroy();
     if (error instanceof ApiFailure) {

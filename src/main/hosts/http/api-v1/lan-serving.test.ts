@@ -95,7 +95,7 @@ describe('LAN mode', () => {
         ...lan,
         headers: { ...host, ...key() },
       });
-      expect([viaKey.status, viaKey.code]).toEqual([404, 'not_found']);
+      expect(viaKey.status).toBe(200);
       const viaSession = await send(port, '/api/v1/products', {
         ...lan,
         headers: { ...host, authorization: `Bearer ${bridge.token}` },
@@ -134,7 +134,7 @@ describe('LAN mode', () => {
         ...lan,
         headers: { host: `${lanAddress!}:${port}`, ...key() },
       });
-      expect([api.status, api.code]).toEqual([404, 'not_found']);
+      expect(api.status).toBe(200);
       expect(
         (
           await send(port, `/?token=${bridge.token}`, {

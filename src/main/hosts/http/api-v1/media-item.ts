@@ -7,6 +7,7 @@ import type { ProductLink } from '../../../../shared/product-dto';
 import type { Licence } from '../../../../shared/rights-dto';
 import { contentVersionOf, mimeOf } from './media-types';
 import { publicAssetSummary } from './public-assets';
+import { unsigned, type UrlSigner } from './url-signer';
 
 /** srcset widths, kept to those the file can fill; the default `src` width. */
 export const SRCSET_WIDTHS = [320, 640, 960, 1280, 1920, 2560] as const;
@@ -47,13 +48,14 @@ export function mediaItem(
   { link, asset, licences }: MediaSource,
   product: { name: string; sku: string },
   channel: string | null,
+  sign: UrlSigner = unsigned,
 ): MediaItem {
   const summary = publicAssetSummary(asset);
   const version = contentVersionOf(asset.hash);
   const still = STILLS.has(asset.kind);
   const widths = still ? widthsFor(summary.width) : [];
   const media = (which: 'poster' | 'file'): string =>
-    `/api/v1/assets/${asset.id}/media/${which}${query(version, channel)}`;
+    sign(`/api/v1/assets/${asset.id}/media/${which}${query(version, channel)}`);
   const hasFile = asset.kind === 'video' || asset.kind === 'model' || asset.kind === 'document';
   return {
     assetId: asset.id,
@@ -75,10 +77,10 @@ export function mediaItem(
     contentVersion: version,
     mime: mimeOf(asset.name, asset.format, asset.kind),
     src: still
-      ? renderUrl(asset.id, Math.min(SRC_WIDTH, widths.at(-1) ?? SRC_WIDTH), version, channel)
+      ? sign(renderUrl(asset.id, Math.min(SRC_WIDTH, widths.at(-1) ?? SRC_WIDTH), version, channel))
       : null,
     srcset: still
-      ? widths.map((w) => `${renderUrl(asset.id, w, version, channel)} ${w}w`).join(', ')
+      ? widths.map((w) => `${sign(renderUrl(asset.id, w, version, channel))} ${w}w`).join(', ')
       : null,
     poster: hasFile ? media('poster') : null,
     file: hasFile ? media('file') : null,

@@ -5,6 +5,7 @@ import type { Engine } from '../../../engine';
 import { invoke } from '../../dispatch';
 import { ApiFailure, checkChannel } from './channel-rights';
 import { mediaItem, type MediaSource } from './media-item';
+import type { UrlSigner } from './url-signer';
 import { boardOrder, publicProduct, publicProductSummary } from './public-products';
 
 /** Rows per engine page when a filter the engine lacks (channel) is applied here. */
@@ -76,6 +77,7 @@ export async function getProductMedia(
   engine: Engine,
   sku: string,
   channel: string | undefined,
+  sign: UrlSigner,
 ): Promise<ProductMedia> {
   const product = await bySku(engine, sku);
   const links = boardOrder(product.links);
@@ -100,7 +102,7 @@ export async function getProductMedia(
   return {
     sku: product.sku,
     channel: channel ?? null,
-    items: sources.map((s) => mediaItem(s, product, channel ?? null)),
+    items: sources.map((s) => mediaItem(s, product, channel ?? null, sign)),
     withheld,
   };
 }
