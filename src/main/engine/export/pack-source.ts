@@ -12,6 +12,7 @@ import {
   type PackProductRow,
 } from '../repositories/pack-source-repo';
 import { MediaFactsRepo } from '../repositories/media-facts-repo';
+import type { AssetText } from '../repositories/published-text-repo';
 import { productSearch } from '../repositories/search-query';
 import type { RightsFacts } from '../rights/check-rights';
 
@@ -38,6 +39,8 @@ export interface PackProduct {
   /** Channels it sells on; empty: every channel. */
   channels: string[];
   images: PackImage[];
+  /** Filled for a static headless pack (headless/headless-text.ts): its last change, ms. */
+  updatedAt?: number;
 }
 
 export interface PackImage {
@@ -67,6 +70,8 @@ export interface PackImage {
   facts: MediaFacts | null;
   /** Filled by the export handler for pre-flight's rights check. */
   rights?: PackRights;
+  /** Filled for a static headless pack: its own title and description, its placeholder. */
+  text?: AssetText;
 }
 
 export interface Selection {
