@@ -42,7 +42,11 @@ export function nameHeadlessFiles(all: readonly PlannedFile[]): {
       sizes.add(same);
     }
     const key = f.renderKey?.slice(0, 16) ?? `unhashed-${f.image.assetId}`;
-    const ext = f.video || f.model || f.document ? extOf(f.path) : EXTENSIONS[f.options.format];
+    const ext = f.model
+      ? f.model.format
+      : f.video || f.document
+        ? extOf(f.path)
+        : EXTENSIONS[f.options.format];
     const sized = (!f.video && !f.model && !f.document) || f.video?.part === 'poster';
     f.path = `${MEDIA_DIR}/${key}${sized && width !== null ? `-${width}` : ''}.${ext}`;
     refs.push(f);

@@ -17,12 +17,18 @@ import {
 import { eventually, startHarness, type Harness } from '../../../test-support/engine-harness';
 import { makeImage, tempDir } from '../../../test-support/sample-images';
 import { seedProducts } from '../../../test-support/seed-products';
+import { makeCubeGlb } from '../../../test-support/model-export-fixtures';
+import { quickStartPdf } from '../../../test-support/sample-pdfs';
+import { makeClip } from '../../../test-support/sample-videos';
+import { ffmpegBinaries } from '../../tools/ffmpeg/ffmpeg-binaries';
 
 let h: Harness;
 let catalog: string;
 let out: string;
 let first: ExportSummary;
 const HOSTILE = ['../x', 'CON', '👕 shirt'];
+const hasFfmpeg = ffmpegBinaries() !== null;
+const POSTERS = hasFfmpeg ? 1 : 0;
 
 const run = async (query?: string): Promise<ExportSummary> => {
   const job = await h.call('exports.start', {
@@ -39,12 +45,17 @@ const product = async (sku: string): Promise<HeadlessProduct> => {
   if (!entry) throw new Error(`${sku} not in index.json`);
   return headlessProductSchema.parse(JSON.parse(await readFile(join(out, entry.json), 'utf8')));
 };
-const media = async (): Promise<string[]> => (await readdir(join(out, 'media'))).sort();
+/** The pictures in media/: the photos' renditions and the video's poster (not the model,
+ *  manual or video). */
+const media = async (): Promise<string[]> =>
+  (await readdir(join(out, 'media'))).filter((f) => /\.(avif|webp|jpg)$/.test(f)).sort();
 /** Every URL a product file names (src, srcset, sources, posters, models, manuals). */
 const urls = (p: HeadlessProduct): string[] =>
   [
     ...p.images.flatMap((i) => [i.src, i.srcset, ...i.sources.map((s) => s.srcset)]),
     ...p.videos.flatMap((v) => [v.src, v.poster ?? '']),
+    ...p.models.flatMap((m) => [m.glb ?? '', m.usdz ?? '']),
+    ...p.documents.map((d) => d.src),
   ]
     .flatMap((s) => s.split(', ').map((part) => part.split(' ')[0]!))
     .filter((u) => u !== '');
@@ -66,11 +77,25 @@ beforeAll(async () => {
   await writeFile(join(catalog, 'main.jpg'), await makeImage(1000, 700, 'jpeg', 1));
   await writeFile(join(catalog, 'side.png'), await makeImage(600, 600, 'png', 2));
   await writeFile(join(catalog, 'old.jpg'), await makeImage(500, 500, 'jpeg', 3));
+  await writeFile(join(catalog, 'cube.glb'), await makeCubeGlb(64));
+  await writeFile(join(catalog, 'manual.pdf'), quickStartPdf());
+  if (hasFfmpeg)
+    await makeClip(join(catalog, 'clip.mp4'), {
+      seconds: 1,
+      width: 320,
+      height: 240,
+      codec: 'h264',
+    });
   await h.call('catalogs.add', { path: catalog });
   await h.call('jobs.wait', {});
-  const [main, side, old] = await Promise.all(
-    ['main.jpg', 'side.png', 'old.jpg'].map(async (n) => (await h.byName(n)).id),
+  const [main, side, old, cube, manual] = await Promise.all(
+    ['main.jpg', 'side.png', 'old.jpg', 'cube.glb', 'manual.pdf'].map(
+      async (n) => (await h.byName(n)).id,
+    ),
   );
+  const clip = hasFfmpeg
+    ? [{ assetId: (await h.byName('clip.mp4')).id, role: 'video' as const }]
+    : [];
   seedProducts(h.dataDir, [
     {
       sku: 'SKU-1',
@@ -79,6 +104,9 @@ beforeAll(async () => {
         { assetId: main!, role: 'main' },
         { assetId: side!, role: 'gallery', position: 0 },
         { assetId: old!, role: 'gallery', position: 1 },
+        { assetId: cube!, role: 'model' },
+        { assetId: manual!, role: 'document' },
+        ...clip,
       ],
     },
     { sku: 'BLOCKED', links: [{ assetId: old!, role: 'main' }] },
@@ -111,7 +139,7 @@ describe('static headless pack', () => {
     expect(first).toMatchObject({ failed: 0, state: 'done' });
     const files = await media();
     // main 1000 px: 480, 960, 1000 (1440 and 1920 would be the same 1000); side 600: 480, 600.
-    expect(files).toHaveLength((3 + 2) * 3);
+    expect(files).toHaveLength((3 + 2) * 3 + POSTERS);
     for (const f of files) {
       const m = /^([0-9a-f]{16})-(\d+)\.(avif|webp|jpg)$/.exec(f);
       expect(m, f).not.toBeNull();
@@ -123,7 +151,7 @@ describe('static headless pack', () => {
 
   it('writes product JSON that validates, with srcset, sources, alt and credit', async () => {
     const p = await product('SKU-1');
-    expect(p).toMatchObject({ sku: 'SKU-1', name: 'Linen shirt', videos: [], models: [] });
+    expect(p).toMatchObject({ sku: 'SKU-1', name: 'Linen shirt' });
     const [main, side] = p.images;
     expect(main).toMatchObject({
       role: 'main',
@@ -144,6 +172,35 @@ describe('static headless pack', () => {
     const idx = await index();
     expect(idx.products.map((e) => e.sku)).toEqual(['../x', 'BLOCKED', 'CON', 'SKU-1', '👕 shirt']);
     expect(idx.products.find((e) => e.sku === 'SKU-1')?.main).toBe(main!.src);
+  });
+
+  it('publishes the 3D model as GLB and USDZ and the manual, content-named', async () => {
+    const p = await product('SKU-1');
+    expect(p.models).toEqual([
+      expect.objectContaining({
+        role: 'model',
+        glb: expect.stringMatching(/^\/media\/[0-9a-f]{16}\.glb$/) as string,
+        usdz: expect.stringMatching(/^\/media\/[0-9a-f]{16}\.usdz$/) as string,
+      }),
+    ]);
+    expect(p.models[0]!.triangles).toBeGreaterThan(0);
+    expect(p.documents).toEqual([
+      expect.objectContaining({
+        role: 'document',
+        mime: 'application/pdf',
+        src: expect.stringMatching(/^\/media\/[0-9a-f]{16}\.pdf$/) as string,
+      }),
+    ]);
+    expect((await stat(join(out, p.documents[0]!.src))).size).toBe(quickStartPdf().length);
+  });
+
+  it.skipIf(!hasFfmpeg)('publishes a linked video with its content-named poster', async () => {
+    const [video] = (await product('SKU-1')).videos;
+    expect(video).toMatchObject({ role: 'video', position: 1, mime: 'video/mp4', width: 320 });
+    expect(video!.src).toMatch(/^\/media\/[0-9a-f]{16}\.mp4$/);
+    expect(video!.poster).toMatch(/^\/media\/[0-9a-f]{16}-320\.jpg$/);
+    expect(video!.durationMs).toBeGreaterThan(500);
+    expect((await sharp(join(out, video!.poster!)).metadata()).width).toBe(320);
   });
 
   it('leaves a rights-blocked asset out, and a product whose main is blocked says so', async () => {
@@ -209,9 +266,20 @@ describe('static headless pack', () => {
     const now = (await product('SKU-1')).images[0]!;
     expect(now.src).not.toBe(old.src);
     const files = await media();
-    expect(files).toHaveLength(15);
+    expect(files).toHaveLength(15 + POSTERS);
     for (const u of urls(await product('SKU-1')))
-      expect(files).toContain(u.slice('/media/'.length));
+      await expect(stat(join(out, u))).resolves.toBeTruthy();
     expect(files).not.toContain(old.src.slice('/media/'.length));
+  });
+
+  it('never overwrites a file the user changed: an edited _headers is left and reported', async () => {
+    const mine = `${await readFile(join(out, '_headers'), 'utf8')}/*\n  X-Frame-Options: DENY\n`;
+    await writeFile(join(out, '_headers'), mine);
+    const again = await run();
+    expect(again.errors.find((e) => e.file === '_headers')?.reason).toMatch(
+      /not written by Packshot/,
+    );
+    expect(await readFile(join(out, '_headers'), 'utf8')).toBe(mine);
+    expect(again).toMatchObject({ rendered: 0, removed: 0 });
   });
 });
