@@ -78,6 +78,17 @@ export const headlessDocumentSchema = z
   })
   .strict();
 
+export const headlessSpinSchema = z
+  .object({
+    ...published,
+    /** Every frame's size (one rendition, in the fallback format). */
+    width: px,
+    height: px,
+    /** In turning order; a frame the rights check blocks is left out. */
+    frames: z.array(url).min(1),
+  })
+  .strict();
+
 export const headlessProductSchema = z
   .object({
     /** The layout's version: 1. */
@@ -89,6 +100,7 @@ export const headlessProductSchema = z
     images: z.array(headlessImageSchema),
     videos: z.array(headlessVideoSchema),
     models: z.array(headlessModelSchema),
+    spins: z.array(headlessSpinSchema),
     documents: z.array(headlessDocumentSchema),
     /**
      * Media linked but not published: `rights` (blocked for this channel) or `not_written`
@@ -127,6 +139,7 @@ export const headlessIndexSchema = z
 
 export type HeadlessImage = z.infer<typeof headlessImageSchema>;
 export type HeadlessVideo = z.infer<typeof headlessVideoSchema>;
+export type HeadlessSpin = z.infer<typeof headlessSpinSchema>;
 export type HeadlessModel = z.infer<typeof headlessModelSchema>;
 export type HeadlessDocument = z.infer<typeof headlessDocumentSchema>;
 export type HeadlessProduct = z.infer<typeof headlessProductSchema>;

@@ -18,6 +18,7 @@ export const headlessRulesSchema = z
       .regex(/^[^\n\r"<>]+$/, 'no quotes, angle brackets or line breaks')
       .default('(min-width: 1024px) 50vw, 100vw'),
     fallback: z.enum(OUTPUT_FORMATS).default('jpeg'),
+    spinWidth: z.number().int().min(16).max(8192).default(960),
     mediaCache: headerValue.default('public, max-age=31536000, immutable'),
     jsonCache: headerValue.default('public, max-age=60, must-revalidate'),
   })

@@ -15,6 +15,9 @@ export interface HeadlessRules {
   /** The format of `src` and `srcset`, which every browser decodes; the renditions' other
    *  formats go in `sources` (for <picture>), in the order the renditions list them. */
   fallback: OutputFormat;
+  /** A 360° spin's frames are rendered once, at the fallback format's rendition nearest
+   *  above this width (a viewer swaps frames of one size). */
+  spinWidth: number;
   /** Cache-Control for /media/* in _headers: names carry the content, so never revalidated. */
   mediaCache: string;
   /** Cache-Control for /products/* and /index.json: the same names get new content. */

@@ -72,6 +72,8 @@ export interface PackImage {
   rights?: PackRights;
   /** Filled for a static headless pack: its own title and description, its placeholder. */
   text?: AssetText;
+  /** A spin's cover in a static headless pack: the spin's frames, in order. */
+  frames?: PackImage[];
 }
 
 export interface Selection {
@@ -127,6 +129,18 @@ export class PackSource {
       );
     }
     return chosen;
+  }
+
+  /** Gives each 'spin' link its spin's frames (a static headless pack publishes them). */
+  attachSpinFrames(products: readonly PackProduct[]): void {
+    const covers = products.flatMap((p) => p.images.filter((i) => i.role === 'spin'));
+    const frames = new Map<number, PackImage[]>();
+    for (const row of this.repo.spinFrames([...new Set(covers.map((c) => c.assetId))])) {
+      const list = frames.get(row.cover) ?? [];
+      list.push(toImage({ ...row, product_id: 0 }));
+      frames.set(row.cover, list);
+    }
+    for (const cover of covers) cover.frames = frames.get(cover.assetId) ?? [];
   }
 
   /** Overrides of these assets: for one preset, merged over those for every preset ('*'). */

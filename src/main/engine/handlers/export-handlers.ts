@@ -35,8 +35,10 @@ export function exportHandlers(
     const chosen = resolvePresets(presets.list(), args.channels);
     const products = source.products(args);
     const assetIds = [...new Set(products.flatMap((p) => p.images.map((i) => i.assetId)))];
+    const headless = chosen.some((p) => p.headless);
+    if (headless) source.attachSpinFrames(products); // before rights: each frame is checked
     attachRights(ctx.db, products, args.approvedOnly ?? false, args.territory ?? null);
-    if (chosen.some((p) => p.headless)) attachPublishedText(ctx.db, products);
+    if (headless) attachPublishedText(ctx.db, products);
     return planPack(chosen, products, source.overrides(assetIds), checks);
   };
   const jobs = new ExportJobs(ctx.jobs, ctx.bus, {

@@ -8,6 +8,7 @@ import type {
   HeadlessImage,
   HeadlessModel,
   HeadlessProduct,
+  HeadlessSpin,
   HeadlessVideo,
 } from '../../../../shared/headless-pack-schema';
 import { altText, creditLine, licenceEnd } from '../../../../shared/media-text';
@@ -51,6 +52,7 @@ export function productJson(input: ProductJsonInput): HeadlessProduct {
     images: [],
     videos: [],
     models: [],
+    spins: [],
     documents: [],
     withheld: [],
   };
@@ -59,13 +61,19 @@ export function productJson(input: ProductJsonInput): HeadlessProduct {
     const landed = group
       .map((f) => ({ f, e: input.entries.get(f.path) }))
       .filter((x): x is { f: PlannedFile; e: PackEntry } => x.e?.renderKey === x.f.renderKey);
-    const where = { role: first.image.role, position: first.position };
-    if (first.blocked.length > 0 || landed.length === 0) {
-      out.withheld.push({ ...where, reason: first.blocked.length > 0 ? 'rights' : 'not_written' });
+    const shown = first.spin?.cover ?? first.image; // a spin is shown as its cover
+    const where = { role: shown.role, position: first.position };
+    // A spin goes out without its blocked frames; anything else is withheld when blocked.
+    const kept = first.spin ? landed.filter((x) => x.f.blocked.length === 0) : landed;
+    const blocked = first.spin
+      ? group.every((f) => f.blocked.length > 0)
+      : first.blocked.length > 0;
+    if (blocked || kept.length === 0) {
+      out.withheld.push({ ...where, reason: blocked ? 'rights' : 'not_written' });
       continue;
     }
-    const licences = first.image.rights?.facts.licences ?? [];
-    const text = first.image.text ?? { title: null, description: null, placeholder: null };
+    const licences = shown.rights?.facts.licences ?? [];
+    const text = shown.text ?? { title: null, description: null, placeholder: null };
     const published = {
       ...where,
       alt: altText(text, product.name, product.sku, where.role, where.position - 1),
@@ -73,7 +81,16 @@ export function productJson(input: ProductJsonInput): HeadlessProduct {
       licenceEnd: licenceEnd(licences),
     };
     const url = (e: PackEntry): string => `${input.base}${e.file}`;
-    if (first.video) {
+    if (first.spin) {
+      const frames = kept.sort((a, b) => a.f.spin!.frame - b.f.spin!.frame).map((x) => x.e);
+      const spin: HeadlessSpin = {
+        ...published,
+        width: Math.max(1, frames[0]!.width),
+        height: Math.max(1, frames[0]!.height),
+        frames: frames.map(url),
+      };
+      out.spins.push(spin);
+    } else if (first.video) {
       const video = landed.find((x) => x.f.video?.part === 'video');
       const poster = landed.find((x) => x.f.video?.part === 'poster');
       if (!video) {
@@ -172,7 +189,9 @@ function byItem(refs: readonly PlannedFile[]): PlannedFile[][] {
   const groups = new Map<string, PlannedFile[]>();
   for (const f of refs) {
     const kind = f.video ? 'video' : f.model ? 'model' : f.document ? 'document' : 'image';
-    const key = `${kind}:${f.image.assetId}:${f.image.role}:${f.position}`;
+    const key = f.spin
+      ? `spin:${f.spin.cover.assetId}:${f.position}`
+      : `${kind}:${f.image.assetId}:${f.image.role}:${f.position}`;
     groups.set(key, [...(groups.get(key) ?? []), f]);
   }
   return [...groups.values()];

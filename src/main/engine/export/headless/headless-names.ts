@@ -36,7 +36,7 @@ export function nameHeadlessFiles(all: readonly PlannedFile[]): {
       continue;
     }
     const width = widthOf(f);
-    if (!f.video && !f.model && !f.document && width !== null) {
+    if (!f.video && !f.model && !f.document && !f.spin && width !== null) {
       const same = `${f.preset.id}:${f.product.id}:${f.image.assetId}:${f.options.format}:${width}`;
       if (sizes.has(same)) continue;
       sizes.add(same);

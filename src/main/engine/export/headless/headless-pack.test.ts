@@ -2,7 +2,8 @@
 // width their name states, product JSON that validates and points only at files that exist,
 // _headers, a re-export that renders and rewrites nothing, a changed source that gets new
 // names (the old ones removed once the JSON points at the new), a rights block left out and
-// said, a scoped run that keeps the other products, and hostile SKUs given safe names.
+// said, a scoped run that keeps the other products, and hostile SKUs given safe names; a 3D
+// model as GLB and USDZ, a manual, a spin's frames, and a video with its poster (with ffmpeg).
 import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -29,6 +30,8 @@ let first: ExportSummary;
 const HOSTILE = ['../x', 'CON', '👕 shirt'];
 const hasFfmpeg = ffmpegBinaries() !== null;
 const POSTERS = hasFfmpeg ? 1 : 0;
+/** A spin of three frames, the third blocked by rights: two frames at one width. */
+const SPIN_FRAMES = 2;
 
 const run = async (query?: string): Promise<ExportSummary> => {
   const job = await h.call('exports.start', {
@@ -56,6 +59,7 @@ const urls = (p: HeadlessProduct): string[] =>
     ...p.videos.flatMap((v) => [v.src, v.poster ?? '']),
     ...p.models.flatMap((m) => [m.glb ?? '', m.usdz ?? '']),
     ...p.documents.map((d) => d.src),
+    ...p.spins.flatMap((x) => x.frames),
   ]
     .flatMap((s) => s.split(', ').map((part) => part.split(' ')[0]!))
     .filter((u) => u !== '');
@@ -86,8 +90,14 @@ beforeAll(async () => {
       height: 240,
       codec: 'h264',
     });
+  for (const n of [1, 2, 3])
+    await writeFile(join(catalog, `turn_${n}.png`), await makeImage(400, 400, 'png', 10 + n));
   await h.call('catalogs.add', { path: catalog });
   await h.call('jobs.wait', {});
+  const frames = await Promise.all(
+    [1, 2, 3].map(async (n) => (await h.byName(`turn_${n}.png`)).id),
+  );
+  const { spin } = await h.call('spins.create', { assetIds: frames, name: 'turn' });
   const [main, side, old, cube, manual] = await Promise.all(
     ['main.jpg', 'side.png', 'old.jpg', 'cube.glb', 'manual.pdf'].map(
       async (n) => (await h.byName(n)).id,
@@ -105,6 +115,7 @@ beforeAll(async () => {
         { assetId: side!, role: 'gallery', position: 0 },
         { assetId: old!, role: 'gallery', position: 1 },
         { assetId: cube!, role: 'model' },
+        { assetId: spin!.coverAssetId, role: 'spin' },
         { assetId: manual!, role: 'document' },
         ...clip,
       ],
@@ -117,7 +128,7 @@ beforeAll(async () => {
     type: 'royalty-free',
     endsOn: '2020-12-31',
   });
-  await h.call('licences.attach', { licenceId: licence, assetIds: [old!] });
+  await h.call('licences.attach', { licenceId: licence, assetIds: [old!, frames[2]!] });
   const { id: owned } = await h.call('licences.create', {
     name: 'Studio',
     type: 'owned',
@@ -139,7 +150,7 @@ describe('static headless pack', () => {
     expect(first).toMatchObject({ failed: 0, state: 'done' });
     const files = await media();
     // main 1000 px: 480, 960, 1000 (1440 and 1920 would be the same 1000); side 600: 480, 600.
-    expect(files).toHaveLength((3 + 2) * 3 + POSTERS);
+    expect(files).toHaveLength((3 + 2) * 3 + POSTERS + SPIN_FRAMES);
     for (const f of files) {
       const m = /^([0-9a-f]{16})-(\d+)\.(avif|webp|jpg)$/.exec(f);
       expect(m, f).not.toBeNull();
@@ -192,6 +203,16 @@ describe('static headless pack', () => {
       }),
     ]);
     expect((await stat(join(out, p.documents[0]!.src))).size).toBe(quickStartPdf().length);
+  });
+
+  it('publishes a spin as its frames, content-named, without the frame rights block', async () => {
+    const [spin] = (await product('SKU-1')).spins;
+    expect(spin).toMatchObject({ role: 'spin', position: 1, width: 400, height: 400 });
+    expect(spin!.frames).toHaveLength(2);
+    for (const f of spin!.frames) {
+      expect(f).toMatch(/^\/media\/[0-9a-f]{16}-400\.jpg$/);
+      expect((await sharp(join(out, f)).metadata()).width).toBe(400);
+    }
   });
 
   it.skipIf(!hasFfmpeg)('publishes a linked video with its content-named poster', async () => {
@@ -266,7 +287,7 @@ describe('static headless pack', () => {
     const now = (await product('SKU-1')).images[0]!;
     expect(now.src).not.toBe(old.src);
     const files = await media();
-    expect(files).toHaveLength(15 + POSTERS);
+    expect(files).toHaveLength(15 + POSTERS + SPIN_FRAMES);
     for (const u of urls(await product('SKU-1')))
       await expect(stat(join(out, u))).resolves.toBeTruthy();
     expect(files).not.toContain(old.src.slice('/media/'.length));

@@ -22,6 +22,7 @@ import { preflightItem, worst } from './preflight-item';
 import { planModel, type PlannedModel } from './plan-model';
 import { planDocuments, type DocumentJob } from './plan-documents';
 import { nameHeadlessFiles } from '../headless/headless-names';
+import { planSpins } from '../headless/plan-spins';
 
 export interface PlannedFile {
   /** Relative to the pack, '/'-separated; unique in the plan (case-insensitively). */
@@ -45,6 +46,8 @@ export interface PlannedFile {
   model?: PlannedModel;
   /** A manual (preset section `document`): copied as it is, like a compliant video. */
   document?: DocumentJob;
+  /** A 360° spin's frame (static headless pack): the spin's cover and the frame's place. */
+  spin?: { cover: PackImage; frame: number };
 }
 
 export interface PackPlan {
@@ -84,6 +87,7 @@ export function planPack(
           preset.roles.includes(img.role) &&
           !(preset.video && img.role === 'video') && // planned as videos below
           !(preset.document && img.role === 'document') && // and as manuals
+          !(preset.headless && img.role === 'spin') && // and as spins' frames
           !overridesFor(img).some((o) => o.exclude),
       );
       // A model-only preset (amazon-3d) leaves out a product with no model: models are optional.
@@ -173,6 +177,7 @@ export function planPack(
       for (const media of [
         planVideos(preset, product, excluded),
         planDocuments(preset, product, excluded),
+        planSpins(preset, product, excluded),
       ]) {
         items.push(...media.items);
         files.push(...media.files);

@@ -51,6 +51,7 @@ describe('preset form', () => {
     const HEADLESS: HeadlessRules = {
       sizes: '100vw',
       fallback: 'webp',
+      spinWidth: 720,
       mediaCache: 'public, max-age=31536000, immutable',
       jsonCache: 'no-cache',
     };
