@@ -76,18 +76,18 @@ function extOf(path: string): string {
  * The SKU itself is kept exactly inside the JSON.
  */
 export function productFiles(skus: readonly string[]): Map<string, string> {
-  const folded = new Map<string, number>();
-  for (const sku of skus) folded.set(fold(sku), (folded.get(fold(sku)) ?? 0) + 1);
+  const safe = (sku: string): string => sanitizeSegment(sku, 120).replace(/[^A-Za-z0-9._-]/g, '_');
+  const asIs = (sku: string): boolean => safe(sku) === sku && /^[A-Za-z0-9]/.test(sku);
+  // SKUs that differ only in case would share a file on Windows and macOS: both hashed.
+  const twins = new Map<string, number>();
+  for (const sku of skus.filter(asIs))
+    twins.set(sku.toLowerCase(), (twins.get(sku.toLowerCase()) ?? 0) + 1);
   const out = new Map<string, string>();
   for (const sku of skus) {
-    const safe = sanitizeSegment(sku, 120).replace(/[^A-Za-z0-9._-]/g, '_');
-    const plain = safe === sku && /^[A-Za-z0-9]/.test(sku) && folded.get(fold(sku)) === 1;
+    const plain = asIs(sku) && twins.get(sku.toLowerCase()) === 1;
     const hash = createHash('sha256').update(sku).digest('hex').slice(0, 8);
-    out.set(sku, `${PRODUCTS_DIR}/${plain ? sku : `${safe.replace(/^\.+/, '')}-${hash}`}.json`);
+    const name = plain ? sku : `${safe(sku).replace(/^\.+/, '')}-${hash}`;
+    out.set(sku, `${PRODUCTS_DIR}/${name}.json`);
   }
   return out;
-}
-
-function fold(sku: string): string {
-  return sanitizeSegment(sku, 120).normalize('NFC').toLowerCase();
 }
