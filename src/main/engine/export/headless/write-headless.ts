@@ -48,6 +48,8 @@ export async function writeHeadless(
   const names = productFiles(products.map((p) => p.sku));
   const refs = (w.plan.headless ?? []).filter((f) => f.preset.id === preset.id);
   const written = new Set<string>();
+  /** Product files in the way (the user's, or edited since): left, and what they point at kept. */
+  const refused: string[] = [];
   const listed: HeadlessIndex['products'] = [];
   for (const product of products) {
     const file = names.get(product.sku)!;
@@ -63,21 +65,15 @@ export async function writeHeadless(
       written.add(file);
       const main = json.images.find((i) => i.role === 'main') ?? null;
       listed.push({ sku: product.sku, name: product.name, json: file, main: main?.src ?? null });
-    }
+    } else refused.push(file);
   }
   // The product files this run did not write: another run's (scoped), or of products gone.
   const others = w.state
     .outputFiles()
     .filter((f) => f.startsWith(`${PRODUCTS_DIR}/`) && !written.has(f));
-  const referenced = new Set<string>();
-  if (w.scoped) {
+  if (w.scoped)
     for (const entry of await previousIndex(w))
       if (!written.has(entry.json) && others.includes(entry.json)) listed.push(entry);
-    for (const file of others) {
-      const text = await readFile(w.paths.resolve(file), 'utf8').catch(() => '');
-      for (const m of text.matchAll(MEDIA_REF)) referenced.add(m[0]);
-    }
-  }
   listed.sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0));
   const index: HeadlessIndex = { packshot: 1, products: listed };
   await put(w, preset, INDEX_FILE, `${JSON.stringify(index, null, 1)}\n`, (d) => (dirty ||= d));
@@ -85,18 +81,25 @@ export async function writeHeadless(
   await syncFolder(w.paths.resolve(PRODUCTS_DIR)).catch(() => undefined);
   await syncFolder(w.paths.root);
 
-  // What no longer belongs, now that nothing points at it.
-  if (!w.scoped) {
+  // What no longer belongs, now that nothing points at it. Product files left in place
+  // (another run's in a scoped run, or the user's) keep the media they point at.
+  const left = [...refused];
+  if (w.scoped) left.push(...others);
+  else
     for (const file of others) {
       const current = await readFile(w.paths.resolve(file), 'utf8').catch(() => null);
       // A file edited since Packshot wrote it is the user's now: left, and forgotten.
       if (current !== null && w.state.mayReplace(file, current, NO_LEGACY)) {
         await rm(w.paths.resolve(file), { force: true });
         removed++;
-      }
+      } else if (current !== null) left.push(file);
       await w.state.dropOutput(file);
       dirty = true;
     }
+  const referenced = new Set<string>();
+  for (const file of left) {
+    const text = await readFile(w.paths.resolve(file), 'utf8').catch(() => '');
+    for (const m of text.matchAll(MEDIA_REF)) referenced.add(m[0]);
   }
   const keep = new Set([...referenced, ...refs.map((f) => f.path)]);
   const stale = [...w.state.entries.values()].filter(
