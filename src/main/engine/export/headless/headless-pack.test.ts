@@ -22,6 +22,7 @@ import { makeCubeGlb } from '../../../test-support/model-export-fixtures';
 import { quickStartPdf } from '../../../test-support/sample-pdfs';
 import { makeClip } from '../../../test-support/sample-videos';
 import { ffmpegBinaries } from '../../tools/ffmpeg/ffmpeg-binaries';
+import { writeFaults } from '../pack/write-atomic';
 
 let h: Harness;
 let catalog: string;
@@ -275,15 +276,31 @@ describe('static headless pack', () => {
     expect((await index()).products).toHaveLength(5);
   });
 
-  it('a changed source gets new names; the old ones go once the JSON points at the new', async () => {
+  it('a changed source gets new names; the old ones go only once the JSON points at the new', async () => {
     const old = (await product('SKU-1')).images[0]!;
     const hash = (await h.byName('main.jpg')).hash;
     await writeFile(join(catalog, 'main.jpg'), await makeImage(1000, 700, 'jpeg', 9));
     await h.call('catalogs.scan', {});
     await h.call('jobs.wait', {});
     await eventually(async () => (await h.byName('main.jpg')).hash !== hash, 'main.jpg re-hashed');
+    // The product file cannot be written (a full disk): the new media landed, but nothing
+    // was removed, so the old product file still points at files that are all there.
+    writeFaults.fail = (target) => target.endsWith('SKU-1.json');
+    try {
+      expect(await run()).toMatchObject({ state: 'failed' });
+    } finally {
+      writeFaults.fail = null;
+    }
+    expect((await product('SKU-1')).images[0]!.src).toBe(old.src);
+    for (const u of urls(await product('SKU-1')))
+      await expect(stat(join(out, u))).resolves.toBeTruthy();
     const changed = await run();
-    expect(changed).toMatchObject({ rendered: 9, removed: 9, failed: 0 });
+    expect(changed).toMatchObject({
+      rendered: 0,
+      unchanged: 20 + 2 * POSTERS,
+      removed: 9,
+      failed: 0,
+    });
     const now = (await product('SKU-1')).images[0]!;
     expect(now.src).not.toBe(old.src);
     const files = await media();
