@@ -6,6 +6,8 @@ import type { VideoRules } from './video-rules';
 export type { VideoRules, VideoTranscode } from './video-rules';
 import type { DocumentRules } from './document-rules';
 export type { DocumentRules, DocumentFormat } from './document-rules';
+import type { HeadlessRules } from './headless-rules';
+export type { HeadlessRules } from './headless-rules';
 
 export const OUTPUT_FORMATS = ['jpeg', 'png', 'webp', 'avif'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -173,6 +175,9 @@ export interface PresetBody {
   /** How the channel takes manuals (role 'document' PDFs, copied as they are); absent or
    *  null: no manual exported. */
   document?: DocumentRules | null;
+  /** Writes a static headless pack (media/, products/, index.json, _headers) rather than a
+   *  channel's folder; absent or null: a channel pack (README "Static headless pack"). */
+  headless?: HeadlessRules | null;
 }
 
 export interface ChannelPreset extends PresetBody {

@@ -16,6 +16,7 @@ import { channelId } from './channel-id';
 import { territory } from './territories';
 import { videoRulesSchema } from './video-preset-schema';
 import { documentRulesSchema } from './document-preset-schema';
+import { headlessRulesSchema } from './headless-preset-schema';
 
 export const presetId = z
   .string()
@@ -124,6 +125,7 @@ export const presetBodySchema = z
     video: videoRulesSchema.nullable().optional(),
     model: modelRulesSchema.nullable().optional(),
     document: documentRulesSchema.nullable().optional(),
+    headless: headlessRulesSchema.nullable().optional(),
   })
   .strict()
   .refine((p) => new Set(p.renditions.map((r) => r.key)).size === p.renditions.length, {

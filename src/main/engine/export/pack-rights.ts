@@ -12,13 +12,14 @@ export function attachRights(
   approvedOnly: boolean,
   territory: string | null = null,
 ): void {
-  const ids = [...new Set(products.flatMap((p) => p.images.map((i) => i.assetId)))];
+  // A spin's frames (static headless pack) are checked one by one, as spin export does.
+  const images = products.flatMap((p) => p.images.flatMap((i) => [i, ...(i.frames ?? [])]));
+  const ids = [...new Set(images.map((i) => i.assetId))];
   const facts = loadRightsFacts(db, ids);
   const noLicencesInLibrary = !new LicenceRepo(db).any();
   const date = today();
-  for (const p of products)
-    for (const image of p.images) {
-      const f = facts.get(image.assetId);
-      if (f) image.rights = { facts: f, date, noLicencesInLibrary, approvedOnly, territory };
-    }
+  for (const image of images) {
+    const f = facts.get(image.assetId);
+    if (f) image.rights = { facts: f, date, noLicencesInLibrary, approvedOnly, territory };
+  }
 }

@@ -12,6 +12,7 @@ import {
   type PackProductRow,
 } from '../repositories/pack-source-repo';
 import { MediaFactsRepo } from '../repositories/media-facts-repo';
+import type { AssetText } from '../repositories/published-text-repo';
 import { productSearch } from '../repositories/search-query';
 import type { RightsFacts } from '../rights/check-rights';
 
@@ -38,6 +39,8 @@ export interface PackProduct {
   /** Channels it sells on; empty: every channel. */
   channels: string[];
   images: PackImage[];
+  /** Filled for a static headless pack (headless/headless-text.ts): its last change, ms. */
+  updatedAt?: number;
 }
 
 export interface PackImage {
@@ -67,6 +70,10 @@ export interface PackImage {
   facts: MediaFacts | null;
   /** Filled by the export handler for pre-flight's rights check. */
   rights?: PackRights;
+  /** Filled for a static headless pack: its own title and description, its placeholder. */
+  text?: AssetText;
+  /** A spin's cover in a static headless pack: the spin's frames, in order. */
+  frames?: PackImage[];
 }
 
 export interface Selection {
@@ -122,6 +129,18 @@ export class PackSource {
       );
     }
     return chosen;
+  }
+
+  /** Gives each 'spin' link its spin's frames (a static headless pack publishes them). */
+  attachSpinFrames(products: readonly PackProduct[]): void {
+    const covers = products.flatMap((p) => p.images.filter((i) => i.role === 'spin'));
+    const frames = new Map<number, PackImage[]>();
+    for (const row of this.repo.spinFrames([...new Set(covers.map((c) => c.assetId))])) {
+      const list = frames.get(row.cover) ?? [];
+      list.push(toImage({ ...row, product_id: 0 }));
+      frames.set(row.cover, list);
+    }
+    for (const cover of covers) cover.frames = frames.get(cover.assetId) ?? [];
   }
 
   /** Overrides of these assets: for one preset, merged over those for every preset ('*'). */

@@ -12,6 +12,7 @@ import { preflightReport } from '../export/preflight/run-preflight';
 import { PresetRepo } from '../repositories/preset-repo';
 import { resolvePresets } from '../export/resolve-presets';
 import { attachRights } from '../export/pack-rights';
+import { attachPublishedText } from '../export/headless/headless-text';
 
 type Names = NamespaceMethods<'exports' | 'presets' | 'renditions'>;
 
@@ -34,7 +35,10 @@ export function exportHandlers(
     const chosen = resolvePresets(presets.list(), args.channels);
     const products = source.products(args);
     const assetIds = [...new Set(products.flatMap((p) => p.images.map((i) => i.assetId)))];
+    const headless = chosen.some((p) => p.headless);
+    if (headless) source.attachSpinFrames(products); // before rights: each frame is checked
     attachRights(ctx.db, products, args.approvedOnly ?? false, args.territory ?? null);
+    if (headless) attachPublishedText(ctx.db, products);
     return planPack(chosen, products, source.overrides(assetIds), checks);
   };
   const jobs = new ExportJobs(ctx.jobs, ctx.bus, {

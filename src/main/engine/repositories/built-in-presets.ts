@@ -7,6 +7,7 @@ import bol from '../../../../resources/presets/bol.json';
 import ebay from '../../../../resources/presets/ebay.json';
 import etsy from '../../../../resources/presets/etsy.json';
 import google from '../../../../resources/presets/google.json';
+import headless from '../../../../resources/presets/headless.json';
 import instagramPortrait from '../../../../resources/presets/instagram-portrait.json';
 import instagramSquare from '../../../../resources/presets/instagram-square.json';
 import shopify from '../../../../resources/presets/shopify.json';
@@ -38,6 +39,7 @@ const FILES: unknown[] = [
   instagramPortrait,
   woocommerce,
   web,
+  headless,
 ];
 
 const fileSchema = z.looseObject({ id: presetId, version: z.number().int().min(1) });

@@ -87,6 +87,30 @@ export class PackSourceRepo {
     );
   }
 
+  /** The frames of the spins whose covers these are, in each spin's order (static headless
+   *  pack: a product links a spin by its cover in the role 'spin'). */
+  spinFrames(
+    coverIds: readonly number[],
+  ): (Omit<PackImageRow, 'product_id'> & { cover: number })[] {
+    return chunks(coverIds).flatMap((chunk) =>
+      statements(this.db)
+        .prepare<number[], Omit<PackImageRow, 'product_id'> & { cover: number }>(
+          `SELECT s.cover_asset_id AS cover, a.id AS asset_id, 'spin' AS role, sf.position,
+                  a.name, a.rel_path, c.path AS catalog_path, a.kind, a.state, a.hash, a.bytes,
+                  a.format, a.width, a.height, a.orientation, a.white_bg, a.fill, a.sharpness,
+                  f.x AS fx, f.y AS fy
+           FROM spins s
+           JOIN spin_frames sf ON sf.spin_id = s.id
+           JOIN assets a ON a.id = sf.asset_id
+           JOIN catalogs c ON c.id = a.catalog_id
+           LEFT JOIN asset_focus f ON f.asset_id = a.id
+           WHERE s.cover_asset_id IN (${chunk.map(() => '?').join(',')})
+           ORDER BY s.cover_asset_id, sf.position`,
+        )
+        .all(...chunk),
+    );
+  }
+
   /** The rendition overrides of these assets, for one preset or for every one ('*'). */
   overrides(assetIds: readonly number[]): OverrideRow[] {
     return chunks(assetIds).flatMap((chunk) =>

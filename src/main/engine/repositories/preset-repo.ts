@@ -137,6 +137,7 @@ export function bodyOf(p: ChannelPreset): PresetBody {
     ...(p.video ? { video: p.video } : {}),
     ...(p.model ? { model: p.model } : {}),
     ...(p.document ? { document: p.document } : {}),
+    ...(p.headless ? { headless: p.headless } : {}),
     ...(p.territories !== undefined ? { territories: p.territories } : {}),
   };
 }

@@ -25,7 +25,8 @@ export interface PackOutput {
   sha256: string;
 }
 
-type JournalLine = { add: PackEntry } | { remove: string } | { output: PackOutput };
+type JournalLine =
+  { add: PackEntry } | { remove: string } | { output: PackOutput } | { dropOutput: string };
 
 export class PackState {
   readonly entries = new Map<string, PackEntry>();
@@ -69,6 +70,7 @@ export class PackState {
           if (before) pushTo(state.superseded, op.add.file, before);
           state.entries.set(op.add.file, op.add);
         } else if ('remove' in op) state.entries.delete(op.remove);
+        else if ('dropOutput' in op) state.outputs.delete(op.dropOutput);
         else if ('output' in op && isOutput(op.output)) {
           const before = state.outputs.get(op.output.file);
           if (before !== undefined) {
@@ -105,6 +107,17 @@ export class PackState {
     const o: PackOutput = { file, sha256: sha256Of(text) };
     await this.append({ output: o });
     this.outputs.set(file, o.sha256);
+  }
+
+  /** The files beside the images Packshot wrote, e.g. a headless pack's product JSON. */
+  outputFiles(): string[] {
+    return [...this.outputs.keys()];
+  }
+
+  /** Forgets a file beside the images (removed because it no longer belongs). */
+  async dropOutput(file: string): Promise<void> {
+    await this.append({ dropOutput: file });
+    this.outputs.delete(file);
   }
 
   /** Records a landed file durably (appended and fsync'd) before it is renamed into view. */

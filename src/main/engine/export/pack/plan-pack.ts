@@ -21,6 +21,8 @@ import { planVideos, type VideoJob } from './plan-videos';
 import { preflightItem, worst } from './preflight-item';
 import { planModel, type PlannedModel } from './plan-model';
 import { planDocuments, type DocumentJob } from './plan-documents';
+import { nameHeadlessFiles } from '../headless/headless-names';
+import { planSpins } from '../headless/plan-spins';
 
 export interface PlannedFile {
   /** Relative to the pack, '/'-separated; unique in the plan (case-insensitively). */
@@ -44,6 +46,8 @@ export interface PlannedFile {
   model?: PlannedModel;
   /** A manual (preset section `document`): copied as it is, like a compliant video. */
   document?: DocumentJob;
+  /** A 360° spin's frame (static headless pack): the spin's cover and the frame's place. */
+  spin?: { cover: PackImage; frame: number };
 }
 
 export interface PackPlan {
@@ -51,6 +55,8 @@ export interface PackPlan {
   products: PackProduct[];
   items: PreflightItem[];
   files: PlannedFile[];
+  /** A static headless pack's files as each product refers to them (one file may serve two). */
+  headless?: PlannedFile[];
 }
 
 export function planPack(
@@ -71,7 +77,7 @@ export function planPack(
   };
   for (const preset of presets) {
     for (const product of products) {
-      if (product.channels.length > 0 && !onChannel(product.channels, preset)) continue;
+      if (!sellsOn(product, preset)) continue;
       const overridesFor = (img: PackImage): RenditionOverride[] =>
         (overrides.get(img.assetId) ?? []).filter(
           (o) => o.presetId === null || o.presetId === preset.id,
@@ -81,6 +87,7 @@ export function planPack(
           preset.roles.includes(img.role) &&
           !(preset.video && img.role === 'video') && // planned as videos below
           !(preset.document && img.role === 'document') && // and as manuals
+          !(preset.headless && img.role === 'spin') && // and as spins' frames
           !overridesFor(img).some((o) => o.exclude),
       );
       // A model-only preset (amazon-3d) leaves out a product with no model: models are optional.
@@ -170,6 +177,7 @@ export function planPack(
       for (const media of [
         planVideos(preset, product, excluded),
         planDocuments(preset, product, excluded),
+        planSpins(preset, product, excluded),
       ]) {
         items.push(...media.items);
         files.push(...media.files);
@@ -189,13 +197,16 @@ export function planPack(
       });
     }
   }
-  resolveCollisions(files);
-  return { presets: [...presets], products: [...products], items, files };
+  const named = nameHeadlessFiles(files); // media/<key>-<width>.<ext>: one file per name
+  resolveCollisions(named.files);
+  const headless = named.refs.length > 0 ? { headless: named.refs } : {};
+  return { presets: [...presets], products: [...products], items, files: named.files, ...headless };
 }
 
-function onChannel(channels: readonly string[], preset: ChannelPreset): boolean {
-  const wanted = channels.map((c) => c.toLowerCase());
-  return wanted.includes(preset.channel) || wanted.includes(preset.id);
+/** A product with no channels sells on every one; else on those it names (channel or preset). */
+export function sellsOn(product: PackProduct, preset: ChannelPreset): boolean {
+  const wanted = product.channels.map((c) => c.toLowerCase());
+  return wanted.length === 0 || wanted.includes(preset.channel) || wanted.includes(preset.id);
 }
 
 function stem(name: string): string {

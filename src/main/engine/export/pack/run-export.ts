@@ -26,6 +26,7 @@ import { renderModelFile, type RenderedModel } from './render-model-file';
 import { syncFolder } from '../../tools/files/durable-files';
 import { exportVideos, landsApart } from './export-videos';
 import { removeStale } from './remove-stale';
+import { writeHeadless } from '../headless/write-headless';
 
 export interface ExportRequest {
   plan: PackPlan;
@@ -83,7 +84,8 @@ async function exportLocked(
   const started = Date.now();
   const state = await PackState.load(paths.root);
   const errors: ExportError[] = [];
-  const presetIds = new Set(req.plan.presets.map((p) => p.id));
+  // A headless pack removes its stale media itself, last (headless/write-headless.ts).
+  const presetIds = new Set(req.plan.presets.filter((p) => !p.headless).map((p) => p.id));
   const counts = { rendered: 0, unchanged: 0, skipped: 0, warned: 0, failed: 0, removed: 0 };
   let bytesWritten = 0;
   let dirty = false;
@@ -329,7 +331,7 @@ async function exportLocked(
       // Taken over as stale (a run paused for minutes): another export now owns the folder.
       await lock?.assertHeld();
       const names = new Map(req.plan.products.map((p) => [p.id, p.name || p.sku]));
-      for (const preset of req.plan.presets) {
+      for (const preset of req.plan.presets.filter((p) => !p.headless)) {
         const file = `${preset.id}-images.csv`;
         const rows = [...state.entries.values()].filter((e) => e.presetId === preset.id);
         const text = shopifyCsv(rows, names, req.baseUrl);
@@ -353,6 +355,11 @@ async function exportLocked(
           dirty = true;
         }
         csv.push(file);
+      }
+      if (!cancelled && req.plan.presets.some((p) => p.headless)) {
+        const scoped = req.productScope !== null;
+        const headless = await writeHeadless({ ...req, paths, state, scoped, errors });
+        [dirty, counts.removed] = [dirty || headless.dirty, counts.removed + headless.removed];
       }
       faultPoint('export.manifest-before-commit');
       state.errors = errors;

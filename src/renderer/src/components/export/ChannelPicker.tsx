@@ -44,12 +44,14 @@ export function ChannelPicker() {
   );
 }
 
+/** A static headless preset stands alone: the engine picks it by its id, never by channel. */
 function byChannel(presets: readonly ChannelPreset[]): [string, ChannelPreset[]][] {
   const groups = new Map<string, ChannelPreset[]>();
   for (const preset of presets) {
-    const group = groups.get(preset.channel) ?? [];
+    const key = preset.headless ? preset.id : preset.channel;
+    const group = groups.get(key) ?? [];
     group.push(preset);
-    groups.set(preset.channel, group);
+    groups.set(key, group);
   }
   return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b));
 }

@@ -50,6 +50,27 @@ describe('export panel', () => {
     expect(byTestId(root, 'export-progress')).toHaveLength(1);
   });
 
+  it('offers the static headless preset on its own, never under its channel', async () => {
+    const headless = {
+      sizes: '100vw',
+      fallback: 'jpeg' as const,
+      spinWidth: 960,
+      mediaCache: 'public, max-age=31536000, immutable',
+      jsonCache: 'no-cache',
+    };
+    const transport = fakeEngine({
+      presets: [makePreset('web'), makePreset('headless', { channel: 'web', headless })],
+    });
+    harness = await startUi(<ExportPanel />, transport);
+    const root = harness.root;
+    // 'web' has one channel-pack preset: no "All of web" box that would seem to cover both.
+    expect(byTestId(root, 'channel-web')).toHaveLength(0);
+    await press(oneByTestId(root, 'channel-preset-headless'));
+    typeInto(oneByTestId(root, 'export-out'), '/site');
+    await press(oneByTestId(root, 'export-start'));
+    expect(transport.callsOf('exports.start')[0]).toMatchObject({ channels: ['headless'] });
+  });
+
   it('offers the host’s folder picker where there is one', async () => {
     const { root } = await start(() => Promise.resolve('/picked/folder'));
     const browse = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Browse…');

@@ -1,7 +1,7 @@
-// The editor keeps what it has no fields for: a preset's 3D model and manual rules survive
-// an edit.
+// The editor keeps what it has no fields for: a preset's 3D model and manual rules, and its
+// static headless pack section, survive an edit.
 import { describe, expect, it } from 'vitest';
-import type { DocumentRules, ModelRules } from '../../../../shared/export-dto';
+import type { DocumentRules, HeadlessRules, ModelRules } from '../../../../shared/export-dto';
 import { makePreset } from '../../test-support/fake-export';
 import { checkDraft, draftOf } from './preset-form';
 
@@ -45,5 +45,22 @@ describe('preset form', () => {
     expect(checked.ok && checked.body.document).toEqual(DOCUMENT);
     const without = checkDraft(draftOf(makePreset('web')));
     expect(without.ok && without.body.document).toBeUndefined();
+  });
+
+  it('keeps the static headless pack section through a draft and its check', () => {
+    const HEADLESS: HeadlessRules = {
+      sizes: '100vw',
+      fallback: 'webp',
+      spinWidth: 720,
+      mediaCache: 'public, max-age=31536000, immutable',
+      jsonCache: 'no-cache',
+    };
+    const checked = checkDraft({
+      ...draftOf(makePreset('headless', { headless: HEADLESS })),
+      name: 'Mine',
+    });
+    expect(checked.ok && checked.body.headless).toEqual(HEADLESS);
+    const without = checkDraft(draftOf(makePreset('web')));
+    expect(without.ok && without.body.headless).toBeUndefined();
   });
 });

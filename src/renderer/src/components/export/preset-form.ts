@@ -29,6 +29,7 @@ export function draftOf(preset: ChannelPreset): PresetDraft {
     // No fields for it here yet: kept as it is, so an edit elsewhere does not drop it.
     ...(preset.video ? { video: preset.video } : {}),
     ...(preset.document ? { document: preset.document } : {}),
+    ...(preset.headless ? { headless: preset.headless } : {}),
   });
 }
 
