@@ -70,6 +70,8 @@ import { modelForViewer } from './media/model-for-viewer';
 import { setModelWorkerCores } from './tools/gltf/run-model-worker';
 import { dailyDue, defineRightsDailyJob, scheduleRightsDaily } from './handlers/rights-daily-job';
 import { today } from './rights/licence-dates';
+import { webhookHandlers } from './handlers/webhook-handlers';
+import { startWebhooks, type WebhookOptions } from './webhooks/start-webhooks';
 
 export interface EngineOptions {
   dataDir: string;
@@ -101,6 +103,8 @@ export interface EngineOptions {
   resumeJobs?: boolean;
   /** Tests only: how the version store clones a file (a file system that clones, or not). */
   cloneFile?: CloneFile;
+  /** Tests only: shorter webhook waits (backoff, debounce, time limit). */
+  webhooks?: WebhookOptions;
 }
 
 export interface Engine {
@@ -179,6 +183,8 @@ export function createEngine(options: EngineOptions): Engine {
   const writeBack = defineXmpJob(jobs, xmpTargets, xmp, cache, store);
   const prunePreviews = definePruneJob(jobs, cache, options.previewCacheBytes);
   const rightsDaily = defineRightsDailyJob(jobs, db, bus, today);
+  // Webhooks: engine events → signed POSTs, each delivery a durable job.
+  const webhooks = startWebhooks(db, bus, jobs, options.webhooks);
 
   // Domains.
   // Each domain registers its undo kinds with the log as it is built.
@@ -278,6 +284,7 @@ export function createEngine(options: EngineOptions): Engine {
     ...versionHandlers(ctx, versionOps, store, productParts.uploads),
     ...usageHandlers(ctx),
     ...rightsHandlers(ctx, rightsEdits),
+    ...webhookHandlers(webhooks.hooks),
   };
 
   let closing: Promise<void> | undefined;
@@ -332,6 +339,7 @@ export function createEngine(options: EngineOptions): Engine {
       (closing ??= (async () => {
         stopDaily();
         await ingest.close();
+        webhooks.close(); // gathered bursts become deliveries before jobs stop
         await jobs.close();
         await previews.close();
         await xmp.close();

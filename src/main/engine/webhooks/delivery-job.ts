@@ -1,0 +1,110 @@
+// Each delivery is a durable job (`webhooks.deliver`, its row id in the arguments): the row
+// in webhook_deliveries holds the attempts, the job keeps it moving. The first attempt is
+// made by the process that queued it even while that process closes (a one-shot command
+// still sends its events; close waits at most the time limit); the waits between attempts
+// are given up on close, and the next engine that resumes jobs takes the row over and waits
+// out what is left. Delivery is at least once: a receiver dedupes by the delivery id.
+import type { JobRegistry } from '../jobs/job-registry';
+import type { JobType } from '../jobs/job-types';
+import type { DeliveryRow, WebhookRepo } from '../repositories/webhook-repo';
+import { postWebhook } from './post-webhook';
+
+export const DELIVER_JOB = 'webhooks.deliver';
+
+export interface DeliveryOptions {
+  /** Wait before retry n (n = 1, 2…; the last entry repeats), each with ±20 % jitter. */
+  backoffMs: readonly number[];
+  /** Attempts in all (the first one and its retries) before a delivery is `failed`. */
+  maxAttempts: number;
+  /** One attempt's time limit, answer included. */
+  timeoutMs: number;
+  /** Settled deliveries kept per subscription. */
+  keep: number;
+}
+
+export const DEFAULT_DELIVERY: DeliveryOptions = {
+  backoffMs: [10_000, 60_000, 5 * 60_000, 30 * 60_000, 2 * 3600_000, 6 * 3600_000],
+  maxAttempts: 7,
+  timeoutMs: 10_000,
+  keep: 1000,
+};
+
+export interface DeliverArgs {
+  deliveryId: string;
+}
+
+/** Waits deliveries sit in at once per process (they only hold a timer while waiting). */
+const CONCURRENCY = 32;
+
+export function defineDeliveryJob(
+  jobs: JobRegistry,
+  repo: WebhookRepo,
+  options: DeliveryOptions,
+): JobType<DeliverArgs> {
+  return jobs.define<DeliverArgs, { state: string }>({
+    name: DELIVER_JOB,
+    concurrency: CONCURRENCY,
+    label: (args) => `Webhook delivery ${args.deliveryId}`,
+    run: async ({ args, signal }) => {
+      for (;;) {
+        const row = repo.delivery(args.deliveryId);
+        if (!row || row.state !== 'pending') return { state: row?.state ?? 'removed' };
+        if (row.attempts > 0) {
+          // A resumed row waits what its schedule has left, at most this engine's backoff.
+          const wait = Math.min(
+            (row.next_attempt_at ?? 0) - Date.now(),
+            (row.last_attempt_at ?? 0) + backoff(options, row.attempts) * 1.2 - Date.now(),
+          );
+          if (!(await sleep(wait, signal))) return { state: 'pending' };
+        }
+        const state = await attempt(repo, row, options);
+        if (state !== 'pending') return { state };
+      }
+    },
+  });
+}
+
+async function attempt(repo: WebhookRepo, row: DeliveryRow, options: DeliveryOptions) {
+  const sub = repo.subscription(row.subscription_id);
+  if (!sub) return 'failed';
+  const outcome = await postWebhook({
+    url: sub.url,
+    secret: sub.secret,
+    event: row.event,
+    deliveryId: row.id,
+    body: row.body,
+    timeoutMs: options.timeoutMs,
+  });
+  const at = Date.now();
+  const attempts = row.attempts + 1;
+  const state = outcome.ok ? 'delivered' : attempts >= row.max_attempts ? 'failed' : 'pending';
+  const nextAt = state === 'pending' ? at + jitter(backoff(options, attempts)) : null;
+  repo.recordAttempt(row.id, { at, state, status: outcome.status, error: outcome.error, nextAt });
+  if (state !== 'pending') repo.trim(row.subscription_id, options.keep);
+  return state;
+}
+
+function backoff(options: DeliveryOptions, attempts: number): number {
+  const list = options.backoffMs;
+  return list[Math.min(attempts, list.length) - 1] ?? 0;
+}
+
+function jitter(ms: number): number {
+  return Math.round(ms * (0.8 + Math.random() * 0.4));
+}
+
+/** Resolves true after `ms`, false at once when `signal` aborts first. */
+function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
+  if (signal.aborted) return Promise.resolve(false);
+  if (ms <= 0) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const done = (ok: boolean) => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', stop);
+      resolve(ok);
+    };
+    const stop = () => done(false);
+    const timer = setTimeout(() => done(true), ms);
+    signal.addEventListener('abort', stop, { once: true });
+  });
+}
