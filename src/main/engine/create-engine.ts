@@ -184,7 +184,7 @@ export function createEngine(options: EngineOptions): Engine {
   const prunePreviews = definePruneJob(jobs, cache, options.previewCacheBytes);
   const rightsDaily = defineRightsDailyJob(jobs, db, bus, today);
   // Webhooks: engine events → signed POSTs, each delivery a durable job.
-  const webhooks = startWebhooks(db, bus, jobs, options.webhooks);
+  const webhooks = startWebhooks(db, bus, jobs, options.webhooks, resumes);
 
   // Domains.
   // Each domain registers its undo kinds with the log as it is built.

@@ -131,6 +131,19 @@ export class WebhookRepo {
     );
   }
 
+  /** Pending deliveries that no live `job` row carries (their job ended at an engine's close). */
+  orphans(job: string): string[] {
+    return statements(this.db)
+      .prepare<[string], { id: string }>(
+        `SELECT d.id FROM webhook_deliveries d WHERE d.state = 'pending' AND NOT EXISTS (
+           SELECT 1 FROM jobs j WHERE j.name = ? AND j.state IN ('queued', 'running')
+             AND json_extract(j.args, '$.deliveryId') = d.id)
+         ORDER BY d.created_at, d.id`,
+      )
+      .all(job)
+      .map((r) => r.id);
+  }
+
   /** Keeps a subscription's newest `keep` settled rows (pending ones are never trimmed). */
   trim(subscriptionId: number, keep: number): number {
     return statements(this.db)

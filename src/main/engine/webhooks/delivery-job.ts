@@ -1,9 +1,11 @@
 // Each delivery is a durable job (`webhooks.deliver`, its row id in the arguments): the row
-// in webhook_deliveries holds the attempts, the job keeps it moving. The first attempt is
-// made by the process that queued it even while that process closes (a one-shot command
-// still sends its events; close waits at most the time limit); the waits between attempts
-// are given up on close, and the next engine that resumes jobs takes the row over and waits
-// out what is left. Delivery is at least once: a receiver dedupes by the delivery id.
+// in webhook_deliveries holds the attempts, the job keeps it moving. A crash leaves the job
+// running under a dead owner, and the next engine that resumes jobs takes it over. On close
+// the job finishes ('finish'): the first attempt is still made (a one-shot command sends its
+// events; close waits at most the time limit), a wait for a retry ends at once, and the job
+// ends handing the pending row over: the next engine that resumes jobs queues a job for
+// every pending row without one (`resumePending`) and waits out what is left. Delivery is
+// at least once: a receiver dedupes by the delivery id.
 import type { JobRegistry } from '../jobs/job-registry';
 import type { JobType } from '../jobs/job-types';
 import type { DeliveryRow, WebhookRepo } from '../repositories/webhook-repo';
@@ -36,16 +38,21 @@ export interface DeliverArgs {
 /** Waits deliveries sit in at once per process (they only hold a timer while waiting). */
 const CONCURRENCY = 32;
 
+/** `closing`: aborted when the engine closes (the job's own signal is not, as it finishes). */
 export function defineDeliveryJob(
   jobs: JobRegistry,
   repo: WebhookRepo,
   options: DeliveryOptions,
+  closing: AbortSignal,
 ): JobType<DeliverArgs> {
   return jobs.define<DeliverArgs, { state: string }>({
     name: DELIVER_JOB,
     concurrency: CONCURRENCY,
+    onClose: 'finish',
     label: (args) => `Webhook delivery ${args.deliveryId}`,
-    run: async ({ args, signal }) => {
+    run: async (ctx) => {
+      const { args } = ctx;
+      const signal = AbortSignal.any([ctx.signal, closing]);
       for (;;) {
         const row = repo.delivery(args.deliveryId);
         if (!row || row.state !== 'pending') return { state: row?.state ?? 'removed' };

@@ -22,16 +22,26 @@ export function startWebhooks(
   bus: EventBus,
   jobs: JobRegistry,
   options: WebhookOptions = {},
+  resume = false,
 ): WebhooksPart {
   const repo = new WebhookRepo(db);
   const hooks = new Webhooks(db, repo, jobs, { ...DEFAULT_DELIVERY, ...options });
   const feed = new EventFeed(db, repo, hooks, jobs, { ...DEFAULT_FEED, ...options });
   const unsubscribe = bus.subscribe(feed.listener);
+  // Engines that resume jobs (the app, serve) pick up what closed engines handed over.
+  if (resume) {
+    try {
+      hooks.resumePending();
+    } catch (error) {
+      console.warn(`packshot: webhooks: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
   return {
     hooks,
     close: () => {
       unsubscribe();
       feed.flush();
+      hooks.closing.abort();
     },
   };
 }

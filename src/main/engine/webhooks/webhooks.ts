@@ -14,13 +14,20 @@ import { writeTransaction } from '../db/write-transaction';
 import type { JobRegistry } from '../jobs/job-registry';
 import type { JobType } from '../jobs/job-types';
 import type { DeliveryRow, SubscriptionRow, WebhookRepo } from '../repositories/webhook-repo';
-import { defineDeliveryJob, type DeliverArgs, type DeliveryOptions } from './delivery-job';
+import {
+  DELIVER_JOB,
+  defineDeliveryJob,
+  type DeliverArgs,
+  type DeliveryOptions,
+} from './delivery-job';
 import { newSecret } from './sign-payload';
 
 export const PRODUCT_MEDIA = 'product.media.changed';
 
 export class Webhooks {
   private readonly deliver: JobType<DeliverArgs>;
+  /** Aborted at engine close: deliveries stop waiting for their next attempt. */
+  readonly closing = new AbortController();
 
   constructor(
     private readonly db: Db,
@@ -28,7 +35,16 @@ export class Webhooks {
     private readonly jobs: JobRegistry,
     private readonly options: DeliveryOptions,
   ) {
-    this.deliver = defineDeliveryJob(jobs, repo, options);
+    this.deliver = defineDeliveryJob(jobs, repo, options, this.closing.signal);
+  }
+
+  /** Queues a job for each pending delivery without one (left by a closed engine). */
+  resumePending(): number {
+    return writeTransaction(this.db, () => {
+      const ids = this.repo.orphans(DELIVER_JOB);
+      for (const deliveryId of ids) this.deliver.enqueue({ deliveryId });
+      return ids.length;
+    });
   }
 
   add(url: string, events: readonly WebhookEvent[]): WebhookCreated {

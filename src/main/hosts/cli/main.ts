@@ -25,6 +25,7 @@ import { spinsCommand } from './commands/spins-command';
 import { serveCommand } from './commands/serve-command';
 import { versionsCommand } from './commands/versions-command';
 import { auditCommand, takedownCommand, usageCommand } from './commands/usage-commands';
+import { webhooksCommand } from './commands/webhooks-command';
 
 const USAGE = `Packshot ${VERSION}: offline manager for product media.
 
@@ -99,6 +100,12 @@ usage: packshot [--data DIR] <command>
                           the hash-chained log of changes (all of it, or the rows after
                           id N); verify exits 1 when a row was edited, moved or deleted
   jobs [--json]           durable jobs (exports, XMP writes…), whichever process runs them
+  webhooks add URL --events a,b [--json]
+                          POST signed events to URL (product.media.changed, asset.indexed,
+                          export.finished, rights.expiring, webhook.test); prints the
+                          secret once
+  webhooks list | remove ID | test ID | deliveries [ID] [--json]
+                          subscriptions; send webhook.test now; the delivery log
   serve [--port N]        browser mode on 127.0.0.1 (prints the address to open)
   doctor [--full] [--salvage] [--json]
                           check the library (integrity, keys, schema, WAL, folders,
@@ -140,6 +147,7 @@ const COMMANDS: Record<string, (ctx: CliContext) => Promise<void>> = {
   usage: usageCommand,
   takedown: takedownCommand,
   audit: auditCommand,
+  webhooks: webhooksCommand,
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -178,6 +186,7 @@ async function main(argv: string[]): Promise<number> {
         force: { type: 'boolean', default: false },
         since: { type: 'string' },
         'after-id': { type: 'string' },
+        events: { type: 'string' }, // webhooks add
         ...RIGHTS_OPTIONS,
       },
     });
@@ -238,6 +247,7 @@ async function main(argv: string[]): Promise<number> {
         force: values.force ?? false,
         since: values.since,
         afterId: values['after-id'],
+        events: values.events,
         rights: rightsFlags(values),
       },
       rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)),
