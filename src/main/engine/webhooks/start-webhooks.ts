@@ -9,7 +9,9 @@ import { DEFAULT_FEED, EventFeed, type FeedOptions } from './event-feed';
 import { Webhooks } from './webhooks';
 
 /** Tests shorten the waits (backoff, debounce); the defaults are the product's. */
-export type WebhookOptions = Partial<DeliveryOptions & FeedOptions>;
+export type WebhookOptions = Partial<DeliveryOptions & FeedOptions> & { resumeEveryMs?: number };
+
+const RESUME_EVERY_MS = 60_000;
 
 export interface WebhooksPart {
   hooks: Webhooks;
@@ -28,17 +30,25 @@ export function startWebhooks(
   const hooks = new Webhooks(db, repo, jobs, { ...DEFAULT_DELIVERY, ...options });
   const feed = new EventFeed(db, repo, hooks, jobs, { ...DEFAULT_FEED, ...options });
   const unsubscribe = bus.subscribe(feed.listener);
-  // Engines that resume jobs (the app, serve) pick up what closed engines handed over.
-  if (resume) {
+  // Engines that resume jobs (the app, serve) pick up what closed engines handed over: at
+  // start, and every minute for one-shot commands that close while this engine runs.
+  const resumePending = () => {
     try {
       hooks.resumePending();
     } catch (error) {
       console.warn(`packshot: webhooks: ${error instanceof Error ? error.message : String(error)}`);
     }
+  };
+  let timer: NodeJS.Timeout | null = null;
+  if (resume) {
+    resumePending();
+    timer = setInterval(resumePending, options.resumeEveryMs ?? RESUME_EVERY_MS);
+    timer.unref();
   }
   return {
     hooks,
     close: () => {
+      if (timer) clearInterval(timer);
       unsubscribe();
       feed.flush();
       hooks.closing.abort();

@@ -2,6 +2,9 @@
 // same data folder; the log keeps a bounded number of settled rows; the daily rights job's
 // newly expiring licence becomes rights.expiring with its assets.
 import { afterEach, describe, expect, it } from 'vitest';
+import type { MethodArgs, MethodName } from '../../../shared/contract';
+import { createEngine } from '../create-engine';
+import { invoke } from '../../hosts/dispatch';
 import { eventually, startWithPhotos, type PhotoHarness } from '../../test-support/engine-harness';
 import { startReceiver, type Receiver } from '../../test-support/webhook-receiver';
 import { addDays, today } from '../rights/licence-dates';
@@ -46,6 +49,35 @@ describe('webhook deliveries across engines', () => {
     }, 'delivered by the next engine');
     expect(done).toMatchObject({ id: first?.id, attempts: 2, lastStatus: 200 });
     expect(r.received.map((x) => x.json.data.sku)).toEqual(['RES-1', 'RES-1']);
+  }, 60_000);
+
+  it('a running app takes over what a one-shot engine left pending when it closed', async () => {
+    photos = await startWithPhotos('hooks-handover', ['a.jpg'], 4);
+    const { h } = photos;
+    await h.restart({ resumeJobs: true, webhooks: { backoffMs: [20], resumeEveryMs: 50 } });
+    let up = false;
+    const r = await receiver(() => (up ? 200 : 500));
+    // A one-shot engine (as a `packshot` command) beside it, with a long wait before retrying.
+    const oneShot = createEngine({
+      dataDir: h.dataDir,
+      concurrency: 1,
+      webhooks: { backoffMs: [60_000], debounceMs: 50 },
+    });
+    const call = <M extends MethodName>(m: M, a: MethodArgs<M>) => invoke(oneShot.handlers, m, a);
+    const sub = await call('webhooks.add', { url: r.url, events: ['product.media.changed'] });
+    const product = await call('products.create', { sku: 'HAND-1' });
+    await call('links.add', { productId: product.id, assetIds: [photos.id['a.jpg'] ?? 0] });
+    await eventually(async () => {
+      const log = await call('webhooks.deliveries', { subscriptionId: sub.id });
+      return log[0]?.attempts === 1;
+    }, 'first attempt made by the one-shot engine');
+    up = true;
+    await oneShot.close();
+    const [done] = await eventually(async () => {
+      const log = await h.call('webhooks.deliveries', { subscriptionId: sub.id });
+      return log[0]?.state === 'delivered' ? log : undefined;
+    }, 'delivered by the running engine');
+    expect(done).toMatchObject({ attempts: 2, lastStatus: 200 });
   }, 60_000);
 
   it('keeps the newest settled deliveries per subscription', async () => {
