@@ -8,6 +8,7 @@
 // at least once: a receiver dedupes by the delivery id.
 import type { JobRegistry } from '../jobs/job-registry';
 import type { JobType } from '../jobs/job-types';
+import type { JobRepo } from '../repositories/job-repo';
 import type { DeliveryRow, WebhookRepo } from '../repositories/webhook-repo';
 import { postWebhook } from './post-webhook';
 
@@ -37,10 +38,12 @@ export interface DeliverArgs {
 
 /** Waits deliveries sit in at once per process (they only hold a timer while waiting). */
 const CONCURRENCY = 32;
+const KEEP_JOB_ROWS = 50;
 
 /** `closing`: aborted when the engine closes (the job's own signal is not, as it finishes). */
 export function defineDeliveryJob(
   jobs: JobRegistry,
+  jobRows: JobRepo,
   repo: WebhookRepo,
   options: DeliveryOptions,
   closing: AbortSignal,
@@ -65,7 +68,11 @@ export function defineDeliveryJob(
           if (!(await sleep(wait, signal))) return { state: 'pending' };
         }
         const state = await attempt(repo, row, options);
-        if (state !== 'pending') return { state };
+        if (state === 'pending') continue;
+        // The delivery log is the record: finished job rows of deliveries would crowd the
+        // exports out of the jobs list (it keeps the newest 200 finished rows of all names).
+        jobRows.pruneName(DELIVER_JOB, KEEP_JOB_ROWS);
+        return { state };
       }
     },
   });

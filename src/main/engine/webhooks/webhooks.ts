@@ -13,6 +13,7 @@ import type { Db } from '../db/open-database';
 import { writeTransaction } from '../db/write-transaction';
 import type { JobRegistry } from '../jobs/job-registry';
 import type { JobType } from '../jobs/job-types';
+import { JobRepo } from '../repositories/job-repo';
 import type { DeliveryRow, SubscriptionRow, WebhookRepo } from '../repositories/webhook-repo';
 import {
   DELIVER_JOB,
@@ -35,7 +36,7 @@ export class Webhooks {
     private readonly jobs: JobRegistry,
     private readonly options: DeliveryOptions,
   ) {
-    this.deliver = defineDeliveryJob(jobs, repo, options, this.closing.signal);
+    this.deliver = defineDeliveryJob(jobs, new JobRepo(db), repo, options, this.closing.signal);
   }
 
   /** Queues a job for each pending delivery without one (left by a closed engine). */
@@ -78,7 +79,8 @@ export class Webhooks {
     const { deliveryId, jobId } = writeTransaction(this.db, () =>
       this.queue(sub, 'webhook.test', { subscriptionId: id, message: 'Hello from Packshot' }, 1),
     );
-    await this.jobs.wait(jobId);
+    // The row is the outcome; the job's own row may already be pruned by other deliveries.
+    await this.jobs.wait(jobId).catch(() => undefined);
     const row = this.repo.delivery(deliveryId);
     if (!row) throw new PackshotError('not_found', `Webhook ${id} was removed meanwhile`);
     return deliveryOf(row);
