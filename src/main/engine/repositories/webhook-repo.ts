@@ -144,6 +144,19 @@ export class WebhookRepo {
       .map((r) => r.id);
   }
 
+  /** A pending delivery given up by hand (its job was cancelled). */
+  cancel(id: string, now: number): boolean {
+    return (
+      statements(this.db)
+        .prepare(
+          `UPDATE webhook_deliveries SET state = 'failed', last_error = 'cancelled',
+             next_attempt_at = NULL, last_attempt_at = COALESCE(last_attempt_at, ?)
+           WHERE id = ? AND state = 'pending'`,
+        )
+        .run(now, id).changes > 0
+    );
+  }
+
   /** Keeps a subscription's newest `keep` settled rows (pending ones are never trimmed). */
   trim(subscriptionId: number, keep: number): number {
     return statements(this.db)

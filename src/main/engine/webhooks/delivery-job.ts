@@ -65,7 +65,16 @@ export function defineDeliveryJob(
             (row.next_attempt_at ?? 0) - Date.now(),
             (row.last_attempt_at ?? 0) + backoff(options, row.attempts) * 1.2 - Date.now(),
           );
-          if (!(await sleep(wait, signal))) return { state: 'pending' };
+          if (!(await sleep(wait, signal))) {
+            // Cancelled by the user (jobs.cancel): the delivery ends too, or it would be
+            // queued again. Closing, or a lease lost: the row stays pending for others.
+            const reason: unknown = ctx.signal.reason;
+            if (!closing.aborted && reason instanceof Error && reason.message === 'job cancel') {
+              repo.cancel(row.id, Date.now());
+              return { state: 'failed' };
+            }
+            return { state: 'pending' };
+          }
         }
         const state = await attempt(repo, row, options);
         if (state === 'pending') continue;

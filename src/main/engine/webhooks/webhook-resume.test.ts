@@ -80,6 +80,32 @@ describe('webhook deliveries across engines', () => {
     expect(done).toMatchObject({ attempts: 2, lastStatus: 200 });
   }, 60_000);
 
+  it('a cancelled delivery job ends its delivery (not queued again)', async () => {
+    photos = await startWithPhotos('hooks-cancel', ['a.jpg'], 6);
+    const { h } = photos;
+    const slow = { backoffMs: [60_000], debounceMs: 50, resumeEveryMs: 50 };
+    await h.restart({ resumeJobs: true, webhooks: slow });
+    const r = await receiver(() => 500);
+    const sub = await h.call('webhooks.add', { url: r.url, events: ['product.media.changed'] });
+    const product = await h.call('products.create', { sku: 'CAN-1' });
+    await h.call('links.add', { productId: product.id, assetIds: [photos.id['a.jpg'] ?? 0] });
+    await eventually(async () => {
+      const log = await h.call('webhooks.deliveries', { subscriptionId: sub.id });
+      return log[0]?.attempts === 1;
+    }, 'first attempt made');
+    const live = await h.call('jobs.list', { state: ['running'] });
+    const job = live.find((j) => j.name === 'webhooks.deliver');
+    expect(await h.call('jobs.cancel', { id: job?.id ?? 0 })).toEqual({ cancelled: true });
+    const [ended] = await eventually(async () => {
+      const log = await h.call('webhooks.deliveries', { subscriptionId: sub.id });
+      return log[0]?.state === 'failed' ? log : undefined;
+    }, 'delivery ended');
+    expect(ended).toMatchObject({ attempts: 1, lastError: 'cancelled', nextAttemptAt: null });
+    await h.restart({ resumeJobs: true, webhooks: slow });
+    const again = await h.call('jobs.list', { state: ['queued', 'running'] });
+    expect(again.filter((j) => j.name === 'webhooks.deliver')).toEqual([]);
+  }, 60_000);
+
   it('keeps the newest settled deliveries per subscription', async () => {
     photos = await startWithPhotos('hooks-trim', ['a.jpg'], 5);
     const { h } = photos;
