@@ -131,17 +131,22 @@ export class WebhookRepo {
     );
   }
 
-  /** Pending deliveries that no live `job` row carries (their job ended at an engine's close). */
-  orphans(job: string): string[] {
+  /** Pending deliveries that no live `job` row carries (their job handed them over). */
+  orphans(
+    job: string,
+  ): Pick<DeliveryRow, 'id' | 'attempts' | 'last_attempt_at' | 'next_attempt_at'>[] {
     return statements(this.db)
-      .prepare<[string], { id: string }>(
-        `SELECT d.id FROM webhook_deliveries d WHERE d.state = 'pending' AND NOT EXISTS (
+      .prepare<
+        [string],
+        Pick<DeliveryRow, 'id' | 'attempts' | 'last_attempt_at' | 'next_attempt_at'>
+      >(
+        `SELECT d.id, d.attempts, d.last_attempt_at, d.next_attempt_at
+           FROM webhook_deliveries d WHERE d.state = 'pending' AND NOT EXISTS (
            SELECT 1 FROM jobs j WHERE j.name = ? AND j.state IN ('queued', 'running')
              AND json_extract(j.args, '$.deliveryId') = d.id)
          ORDER BY d.created_at, d.id`,
       )
-      .all(job)
-      .map((r) => r.id);
+      .all(job);
   }
 
   /** A pending delivery given up by hand (its job was cancelled). */

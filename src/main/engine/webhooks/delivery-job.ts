@@ -1,11 +1,13 @@
 // Each delivery is a durable job (`webhooks.deliver`, its row id in the arguments): the row
-// in webhook_deliveries holds the attempts, the job keeps it moving. A crash leaves the job
+// in webhook_deliveries holds the attempts, the job keeps it moving. A short wait before a
+// retry is slept in the job; a long one (a receiver down for hours) would hold one of the
+// job's slots and hold up every other receiver's deliveries, so the job ends there, handing
+// the pending row over: engines that resume jobs queue a job for every pending row without
+// one once it is due (`resumePending`, at start and every 30 s). A crash leaves the job
 // running under a dead owner, and the next engine that resumes jobs takes it over. On close
 // the job finishes ('finish'): the first attempt is still made (a one-shot command sends its
-// events; close waits at most the time limit), a wait for a retry ends at once, and the job
-// ends handing the pending row over: the next engine that resumes jobs queues a job for
-// every pending row without one (`resumePending`) and waits out what is left. Delivery is
-// at least once: a receiver dedupes by the delivery id.
+// events; close waits at most the time limit), and a wait ends at once, handing the row
+// over. Delivery is at least once: a receiver dedupes by the delivery id.
 import type { JobRegistry } from '../jobs/job-registry';
 import type { JobType } from '../jobs/job-types';
 import type { JobRepo } from '../repositories/job-repo';
@@ -23,6 +25,8 @@ export interface DeliveryOptions {
   timeoutMs: number;
   /** Settled deliveries kept per subscription. */
   keep: number;
+  /** A wait longer than this ends the job; the row is queued again when due. */
+  holdMs: number;
 }
 
 export const DEFAULT_DELIVERY: DeliveryOptions = {
@@ -30,6 +34,7 @@ export const DEFAULT_DELIVERY: DeliveryOptions = {
   maxAttempts: 7,
   timeoutMs: 10_000,
   keep: 1000,
+  holdMs: 15_000,
 };
 
 export interface DeliverArgs {
@@ -60,11 +65,8 @@ export function defineDeliveryJob(
         const row = repo.delivery(args.deliveryId);
         if (!row || row.state !== 'pending') return { state: row?.state ?? 'removed' };
         if (row.attempts > 0) {
-          // A resumed row waits what its schedule has left, at most this engine's backoff.
-          const wait = Math.min(
-            (row.next_attempt_at ?? 0) - Date.now(),
-            (row.last_attempt_at ?? 0) + backoff(options, row.attempts) * 1.2 - Date.now(),
-          );
+          const wait = dueAt(row, options) - Date.now();
+          if (wait > options.holdMs) return { state: 'pending' };
           if (!(await sleep(wait, signal))) {
             // Cancelled by the user (jobs.cancel): the delivery ends too, or it would be
             // queued again. Closing, or a lease lost: the row stays pending for others.
@@ -105,6 +107,16 @@ async function attempt(repo: WebhookRepo, row: DeliveryRow, options: DeliveryOpt
   repo.recordAttempt(row.id, { at, state, status: outcome.status, error: outcome.error, nextAt });
   if (state !== 'pending') repo.trim(row.subscription_id, options.keep);
   return state;
+}
+
+/** When a pending row's next attempt is due: as scheduled, at most this engine's backoff. */
+export function dueAt(
+  row: Pick<DeliveryRow, 'attempts' | 'last_attempt_at' | 'next_attempt_at'>,
+  options: DeliveryOptions,
+): number {
+  if (row.attempts === 0) return 0;
+  const latest = (row.last_attempt_at ?? 0) + backoff(options, row.attempts) * 1.2;
+  return Math.min(row.next_attempt_at ?? 0, latest);
 }
 
 function backoff(options: DeliveryOptions, attempts: number): number {

@@ -11,7 +11,7 @@ import { Webhooks } from './webhooks';
 /** Tests shorten the waits (backoff, debounce); the defaults are the product's. */
 export type WebhookOptions = Partial<DeliveryOptions & FeedOptions> & { resumeEveryMs?: number };
 
-const RESUME_EVERY_MS = 60_000;
+const RESUME_EVERY_MS = 30_000;
 
 export interface WebhooksPart {
   hooks: Webhooks;
@@ -30,8 +30,8 @@ export function startWebhooks(
   const hooks = new Webhooks(db, repo, jobs, { ...DEFAULT_DELIVERY, ...options });
   const feed = new EventFeed(db, repo, hooks, jobs, { ...DEFAULT_FEED, ...options });
   const unsubscribe = bus.subscribe(feed.listener);
-  // Engines that resume jobs (the app, serve) pick up what closed engines handed over: at
-  // start, and every minute for one-shot commands that close while this engine runs.
+  // Engines that resume jobs (the app, serve) queue pending deliveries that no job carries
+  // (a long wait, a closed engine's) once due: at start and every 30 s.
   const resumePending = () => {
     try {
       hooks.resumePending();

@@ -42,7 +42,7 @@ describe('webhook deliveries across engines', () => {
     expect(first?.lastError).toMatch(/^HTTP 503: nope$/);
 
     up = true;
-    await h.restart({ resumeJobs: true, webhooks: { backoffMs: [20] } });
+    await h.restart({ resumeJobs: true, webhooks: { backoffMs: [20], resumeEveryMs: 50 } });
     const [done] = await eventually(async () => {
       const log = await h.call('webhooks.deliveries', { subscriptionId: sub.id });
       return log[0]?.state === 'delivered' ? log : undefined;
@@ -61,7 +61,7 @@ describe('webhook deliveries across engines', () => {
     const oneShot = createEngine({
       dataDir: h.dataDir,
       concurrency: 1,
-      webhooks: { backoffMs: [60_000], debounceMs: 50 },
+      webhooks: { backoffMs: [60_000], holdMs: 120_000, debounceMs: 50 },
     });
     const call = <M extends MethodName>(m: M, a: MethodArgs<M>) => invoke(oneShot.handlers, m, a);
     const sub = await call('webhooks.add', { url: r.url, events: ['product.media.changed'] });
@@ -80,10 +80,29 @@ describe('webhook deliveries across engines', () => {
     expect(done).toMatchObject({ attempts: 2, lastStatus: 200 });
   }, 60_000);
 
+  it('a long wait frees its job slot and the delivery is queued again when due', async () => {
+    photos = await startWithPhotos('hooks-hold', ['a.jpg'], 8);
+    const { h } = photos;
+    const quick = { backoffMs: [150], holdMs: 0, debounceMs: 50, resumeEveryMs: 50 };
+    await h.restart({ resumeJobs: true, webhooks: quick });
+    const r = await receiver((n) => (n === 1 ? 500 : 200));
+    const sub = await h.call('webhooks.add', { url: r.url, events: ['product.media.changed'] });
+    const product = await h.call('products.create', { sku: 'HOLD-1' });
+    await h.call('links.add', { productId: product.id, assetIds: [photos.id['a.jpg'] ?? 0] });
+    const [done] = await eventually(async () => {
+      const log = await h.call('webhooks.deliveries', { subscriptionId: sub.id });
+      return log[0]?.state === 'delivered' ? log : undefined;
+    }, 'delivered by a second job');
+    expect(done).toMatchObject({ attempts: 2, lastStatus: 200 });
+    const jobs = await h.call('jobs.list', {});
+    const rows = jobs.filter((j) => j.name === 'webhooks.deliver');
+    expect(rows.map((j) => j.state)).toEqual(['done', 'done']);
+  }, 60_000);
+
   it('a cancelled delivery job ends its delivery (not queued again)', async () => {
     photos = await startWithPhotos('hooks-cancel', ['a.jpg'], 6);
     const { h } = photos;
-    const slow = { backoffMs: [60_000], debounceMs: 50, resumeEveryMs: 50 };
+    const slow = { backoffMs: [60_000], holdMs: 120_000, debounceMs: 50, resumeEveryMs: 50 };
     await h.restart({ resumeJobs: true, webhooks: slow });
     const r = await receiver(() => 500);
     const sub = await h.call('webhooks.add', { url: r.url, events: ['product.media.changed'] });

@@ -18,6 +18,7 @@ import type { DeliveryRow, SubscriptionRow, WebhookRepo } from '../repositories/
 import {
   DELIVER_JOB,
   defineDeliveryJob,
+  dueAt,
   type DeliverArgs,
   type DeliveryOptions,
 } from './delivery-job';
@@ -39,12 +40,13 @@ export class Webhooks {
     this.deliver = defineDeliveryJob(jobs, new JobRepo(db), repo, options, this.closing.signal);
   }
 
-  /** Queues a job for each pending delivery without one (left by a closed engine). */
+  /** Queues a job for each due pending delivery without one (handed over by its job). */
   resumePending(): number {
     return writeTransaction(this.db, () => {
-      const ids = this.repo.orphans(DELIVER_JOB);
-      for (const deliveryId of ids) this.deliver.enqueue({ deliveryId });
-      return ids.length;
+      const now = Date.now();
+      const due = this.repo.orphans(DELIVER_JOB).filter((r) => dueAt(r, this.options) <= now);
+      for (const row of due) this.deliver.enqueue({ deliveryId: row.id });
+      return due.length;
     });
   }
 
