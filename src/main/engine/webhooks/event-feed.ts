@@ -22,6 +22,7 @@ export interface FeedOptions {
 
 export const DEFAULT_FEED: FeedOptions = { debounceMs: 1000, maxWaitMs: 10_000, maxBatch: 1000 };
 
+// export/'s EXPORT_JOB: that folder sits above this one, so the name is repeated here.
 const EXPORT_JOB = 'export';
 const LICENCE_ASSETS = 1000;
 
