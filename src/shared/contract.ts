@@ -29,6 +29,7 @@ import { takedownsMethods } from './methods/takedowns-methods';
 import { uploadsMethods } from './methods/uploads-methods';
 import { versionsMethods } from './methods/versions-methods';
 import { usagesMethods } from './methods/usages-methods';
+import { webhooksMethods } from './methods/webhooks-methods';
 
 export { eventNames, events, type EventName, type EventPayload, type Events } from './events';
 
@@ -64,6 +65,7 @@ export const methods = {
   ...uploadsMethods,
   ...versionsMethods,
   ...usagesMethods,
+  ...webhooksMethods,
 } as const;
 
 export type Methods = typeof methods;

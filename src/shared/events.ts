@@ -34,6 +34,8 @@ export const events = {
     expiring: number;
     newlyExpired: number;
     newlyExpiring: number;
+    /** The licence ids behind the two counts above (webhooks name them). */
+    newly?: { expired: number[]; expiring: number[] };
   }>(),
 } as const;
 

@@ -77,6 +77,8 @@ import {
   type RenditionAnswer,
   type RenditionRequest,
 } from './renditions/rendition-service';
+import { webhookHandlers } from './handlers/webhook-handlers';
+import { startWebhooks, type WebhookOptions } from './webhooks/start-webhooks';
 
 export interface EngineOptions {
   dataDir: string;
@@ -110,6 +112,8 @@ export interface EngineOptions {
   renditionCacheBytes?: number;
   /** Tests only: how the version store clones a file (a file system that clones, or not). */
   cloneFile?: CloneFile;
+  /** Tests only: shorter webhook waits (backoff, debounce, time limit). */
+  webhooks?: WebhookOptions;
 }
 
 export interface Engine {
@@ -197,6 +201,8 @@ export function createEngine(options: EngineOptions): Engine {
   const writeBack = defineXmpJob(jobs, xmpTargets, xmp, cache, store);
   const prunePreviews = definePruneJob(jobs, cache, options.previewCacheBytes);
   const rightsDaily = defineRightsDailyJob(jobs, db, bus, today);
+  // Webhooks: engine events → signed POSTs, each delivery a durable job.
+  const webhooks = startWebhooks(db, bus, jobs, options.webhooks, resumes);
 
   // Domains.
   // Each domain registers its undo kinds with the log as it is built.
@@ -296,6 +302,7 @@ export function createEngine(options: EngineOptions): Engine {
     ...versionHandlers(ctx, versionOps, store, productParts.uploads),
     ...usageHandlers(ctx),
     ...rightsHandlers(ctx, rightsEdits),
+    ...webhookHandlers(webhooks.hooks),
   };
 
   let closing: Promise<void> | undefined;
@@ -351,6 +358,7 @@ export function createEngine(options: EngineOptions): Engine {
       (closing ??= (async () => {
         stopDaily();
         await ingest.close();
+        webhooks.close(); // gathered bursts become deliveries before jobs stop
         await jobs.close();
         await previews.close();
         await xmp.close();

@@ -65,7 +65,12 @@ describe('rights notices', () => {
 
     await h.call('licences.update', { id: lid, ...terms, warnDays: 45 });
     await finished(h.engine, (await h.call('rights.recheck', {})).jobId);
-    expect(seen).toEqual([{ expired: 0, expiring: 1, newlyExpired: 0, newlyExpiring: 1 }]);
+    expect(seen).toEqual([
+      {
+        ...{ expired: 0, expiring: 1, newlyExpired: 0, newlyExpiring: 1 },
+        newly: { expired: [], expiring: [lid] },
+      },
+    ]);
 
     await finished(h.engine, (await h.call('rights.recheck', {})).jobId);
     expect(seen).toHaveLength(1);

@@ -10,6 +10,7 @@ import { RIGHTS_SCHEMA } from './rights-schema';
 import { SPINS_SCHEMA } from './spins-schema';
 import { USAGE_AUDIT_SCHEMA } from './usage-audit-schema';
 import { VERSION_STORE_SCHEMA } from './version-store-schema';
+import { WEBHOOKS_SCHEMA } from './webhooks-schema';
 
 export const LATER_MIGRATIONS: Migration[] = [
   { version: 15, sql: JOBS_SCHEMA }, // durable jobs (jobs/)
@@ -21,4 +22,5 @@ export const LATER_MIGRATIONS: Migration[] = [
   { version: 21, sql: APPROVAL_UNDONE_SCHEMA }, // undone decisions stay, marked
   { version: 22, sql: MEDIA_FACTS_SCHEMA }, // facts of video, documents, models, spins
   { version: 23, sql: SPINS_SCHEMA }, // 360° spins: ordered frames, one tile
+  { version: 24, sql: WEBHOOKS_SCHEMA }, // webhook subscriptions, deliveries, media seen
 ];

@@ -1,4 +1,4 @@
-PRAGMA user_version = 23;
+PRAGMA user_version = 24;
 
 -- index approvals_by_asset on approvals
 CREATE INDEX approvals_by_asset ON approvals (asset_id, hash, id);
@@ -137,6 +137,9 @@ CREATE INDEX usages_by_asset ON usages (asset_id, exported_at);
 
 -- index usages_live on usages
 CREATE UNIQUE INDEX usages_live ON usages (pack, file) WHERE removed_at IS NULL;
+
+-- index webhook_deliveries_by_subscription on webhook_deliveries
+CREATE INDEX webhook_deliveries_by_subscription ON webhook_deliveries (subscription_id, created_at);
 
 -- table approvals on approvals
 CREATE TABLE approvals (id INTEGER PRIMARY KEY AUTOINCREMENT, asset_id INTEGER NOT NULL REFERENCES assets(id) ON DELETE CASCADE, hash TEXT NOT NULL, state TEXT NOT NULL CHECK (state IN ('draft', 'in-review', 'approved', 'rejected')), who TEXT NOT NULL, at INTEGER NOT NULL, comment TEXT , undone_at INTEGER);
@@ -290,6 +293,15 @@ CREATE TABLE 'tags_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT
 
 -- table usages on usages
 CREATE TABLE usages (id INTEGER PRIMARY KEY, asset_id INTEGER NOT NULL, version_hash TEXT NOT NULL, channel TEXT NOT NULL, preset_id TEXT NOT NULL, product_id INTEGER NOT NULL, sku TEXT NOT NULL, pack TEXT NOT NULL, file TEXT NOT NULL, exported_at TEXT NOT NULL, last_seen_at TEXT NOT NULL, removed_at TEXT);
+
+-- table webhook_deliveries on webhook_deliveries
+CREATE TABLE webhook_deliveries (id TEXT PRIMARY KEY, subscription_id INTEGER NOT NULL REFERENCES webhook_subscriptions(id) ON DELETE CASCADE, event TEXT NOT NULL, body TEXT NOT NULL, state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'delivered', 'failed')), max_attempts INTEGER NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, last_status INTEGER, last_error TEXT, created_at INTEGER NOT NULL, last_attempt_at INTEGER, next_attempt_at INTEGER, delivered_at INTEGER) WITHOUT ROWID;
+
+-- table webhook_product_media on webhook_product_media
+CREATE TABLE webhook_product_media (product_id INTEGER PRIMARY KEY, sku TEXT NOT NULL, fingerprint TEXT NOT NULL);
+
+-- table webhook_subscriptions on webhook_subscriptions
+CREATE TABLE webhook_subscriptions (id INTEGER PRIMARY KEY AUTOINCREMENT, url TEXT NOT NULL, events TEXT NOT NULL, secret TEXT NOT NULL, active INTEGER NOT NULL DEFAULT 1, created_at INTEGER NOT NULL);
 
 -- trigger assets_fts_delete on assets
 CREATE TRIGGER assets_fts_delete AFTER DELETE ON assets BEGIN DELETE FROM assets_fts WHERE rowid = old.id; END;

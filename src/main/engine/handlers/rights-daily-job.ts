@@ -35,7 +35,7 @@ export function defineRightsDailyJob(
     lockKey: () => RIGHTS_DAILY_JOB,
     run: () => {
       // Read and write the state in one step: two engines never both report the same change.
-      const result = writeTransaction(db, () => {
+      const { newly, ...result } = writeTransaction(db, () => {
         const notices = repo.notices(today());
         const ids = (s: string) => notices.filter((n) => n.status === s).map((n) => n.licenceId);
         const now = { expired: ids('expired'), expiring: ids('expiring') };
@@ -43,14 +43,20 @@ export function defineRightsDailyJob(
         const seen = new Set([...last.expired, ...last.expiring]);
         const wasExpired = new Set(last.expired);
         repo.saveState({ ...now, day: today() });
+        const newly = {
+          expired: now.expired.filter((id) => !wasExpired.has(id)),
+          expiring: now.expiring.filter((id) => !seen.has(id)),
+        };
         return {
           expired: now.expired.length,
           expiring: now.expiring.length,
-          newlyExpired: now.expired.filter((id) => !wasExpired.has(id)).length,
-          newlyExpiring: now.expiring.filter((id) => !seen.has(id)).length,
+          newlyExpired: newly.expired.length,
+          newlyExpiring: newly.expiring.length,
+          newly,
         };
       });
-      if (result.newlyExpired + result.newlyExpiring > 0) bus.emit('rights.changed', result);
+      if (result.newlyExpired + result.newlyExpiring > 0)
+        bus.emit('rights.changed', { ...result, newly });
       return Promise.resolve(result);
     },
   });

@@ -288,6 +288,16 @@ export class JobRepo {
     return info.changes;
   }
 
+  /** Forgets finished rows of one name but its newest `keep` (work with a log of its own). */
+  pruneName(name: string, keep: number): number {
+    return statements(this.db)
+      .prepare(
+        `DELETE FROM jobs WHERE name = ? AND ${FINISHED} AND id NOT IN (
+           SELECT id FROM jobs WHERE name = ? AND ${FINISHED} ORDER BY id DESC LIMIT ?)`,
+      )
+      .run(name, name, keep).changes;
+  }
+
   /** Changes when any row is added, moves on, ends or is asked to stop (cheap to compare). */
   fingerprint(): string {
     const row = statements(this.db)

@@ -43,6 +43,8 @@ export interface CliContext {
     since: string | undefined;
     /** audit: only entries after this row id. */
     afterId: string | undefined;
+    /** webhooks add: the events, comma-separated. */
+    events: string | undefined;
     /** rights, release, approval; export / check --approved-only. */
     rights: RightsFlags;
     /** serve: the address to listen on (another than loopback needs apiKeys). */

@@ -27,6 +27,7 @@ import { spinsCommand } from './commands/spins-command';
 import { serveCommand } from './commands/serve-command';
 import { versionsCommand } from './commands/versions-command';
 import { auditCommand, takedownCommand, usageCommand } from './commands/usage-commands';
+import { webhooksCommand } from './commands/webhooks-command';
 
 const USAGE = `Packshot ${VERSION}: offline manager for product media.
 
@@ -101,6 +102,12 @@ usage: packshot [--data DIR] <command>
                           the hash-chained log of changes (all of it, or the rows after
                           id N); verify exits 1 when a row was edited, moved or deleted
   jobs [--json]           durable jobs (exports, XMP writes…), whichever process runs them
+  webhooks add URL --events a,b [--json]
+                          POST signed events to URL (product.media.changed, asset.indexed,
+                          export.finished, rights.expiring, webhook.test); prints the
+                          secret once
+  webhooks list | remove ID | test ID | deliveries [ID] [--json]
+                          subscriptions; send webhook.test now; the delivery log
   serve [--port N]        browser mode on 127.0.0.1 (prints the address to open)
   serve --host ADDRESS --api-keys FILE [--port N]
                           also serve the headless API (/api/v1/) on ADDRESS, to API
@@ -150,6 +157,7 @@ const COMMANDS: Record<string, (ctx: CliContext) => Promise<void>> = {
   usage: usageCommand,
   takedown: takedownCommand,
   audit: auditCommand,
+  webhooks: webhooksCommand,
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -188,6 +196,7 @@ async function main(argv: string[]): Promise<number> {
         force: { type: 'boolean', default: false },
         since: { type: 'string' },
         'after-id': { type: 'string' },
+        events: { type: 'string' }, // webhooks add
         ...RIGHTS_OPTIONS,
         ...API_ACCESS_OPTIONS,
       },
@@ -264,6 +273,7 @@ async function main(argv: string[]): Promise<number> {
         force: values.force ?? false,
         since: values.since,
         afterId: values['after-id'],
+        events: values.events,
         rights: rightsFlags(values),
         host: values.host,
         apiKeys: values['api-keys'],
