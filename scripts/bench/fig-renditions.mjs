@@ -1,5 +1,5 @@
 // Renditions by URL (issue 17), over `packshot serve`'s HTTP bridge with the session token:
-// - cold renders/s: N distinct photos (BENCH_RENDITIONS, default 60; 1600 × 1200 JPEG) at
+// - cold renders/s: N distinct photos (BENCH_RENDITIONS, default 60) at
 //   one transform (w_800,h_800,c_fill,q_80 JPEG: an attention crop), all asked at once (the
 //   engine renders `cores` at a time), against a bare sharp loop doing the same decode,
 //   crop, resize and encode with the same parallelism, in the same run; the two take turns
@@ -8,7 +8,7 @@
 //   against the 5 ms target;
 // - 200 requests at once for one new rendition: how many rendered it (x-packshot-render:
 //   miss), which must be 1. The bridge takes at most 64 sockets, so they share 48.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
 import { join } from 'node:path';
@@ -22,6 +22,26 @@ const TURNS = Math.max(1, Number(process.env.BENCH_RENDITION_RUNS ?? 2));
 const HITS = 1000;
 const CROWD = 200;
 const P95_TARGET_MS = 5;
+
+/**
+ * The main corpus's distinct real pictures (Debian's wallpapers, one file per picture, as
+ * the cold scan uses), linked into `dir`; generated photos (1600 × 1200 JPEG, each its own
+ * picture) where no wallpaper package is installed or too few are.
+ */
+async function sources(ctx, dir) {
+  const { distinct, distinctDir } = await ctx.photos();
+  const real = readdirSync(distinctDir)
+    .filter((f) => /\.(jpe?g|png|webp)$/i.test(f))
+    .sort()
+    .slice(0, COUNT);
+  if (real.length < COUNT) return { files: await makeSources(dir), name: 'generated photos' };
+  mkdirSync(dir, { recursive: true });
+  const files = real.map((f) => {
+    linkSync(join(distinctDir, f), join(dir, f));
+    return join(dir, f);
+  });
+  return { files, name: `${COUNT} of the ${distinct.name}` };
+}
 
 async function makeSources(dir) {
   mkdirSync(dir, { recursive: true });
@@ -128,7 +148,7 @@ export default {
   title: 'Renditions by URL: cold renders/s vs bare sharp, cached p95, one render for a crowd',
   async run(ctx) {
     const dir = join(ctx.work, 'rendition-photos');
-    const files = await makeSources(dir);
+    const { files, name: corpus } = await sources(ctx, dir);
     const serve = await startServe(join(ctx.work, 'rendition-data'));
     const http = client(serve, 48);
     try {
@@ -208,6 +228,7 @@ export default {
           },
         ],
         notes: [
+          `sources: ${corpus}`,
           `cold: ${COUNT} requests at once over 48 sockets, the engine renders ${cores} at a time; the bare loop runs ${cores} workers (no hashing, sRGB profile, cache write or HTTP)`,
           'the machine may be shared: timings are noisy',
         ],
