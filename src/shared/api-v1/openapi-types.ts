@@ -458,6 +458,8 @@ export interface components {
       poster: string | null;
       /** @description Video, model (GLB), document (PDF): the file itself (/assets/{id}/media/file). */
       file: string | null;
+      /** @description Spins: every frame in turning order, as render URLs at the item's src width; frames whose rights block the channel are left out. Null for other kinds. */
+      frames: string[] | null;
     };
     Withheld: {
       assetId: number;

@@ -96,6 +96,12 @@ export const mediaItemSchema = component(
       .string()
       .nullable()
       .describe('Video, model (GLB), document (PDF): the file itself (/assets/{id}/media/file).'),
+    frames: z
+      .array(z.string())
+      .nullable()
+      .describe(
+        "Spins: every frame in turning order, as render URLs at the item's src width; frames whose rights block the channel are left out. Null for other kinds.",
+      ),
   }),
 );
 export type MediaItem = z.infer<typeof mediaItemSchema>;

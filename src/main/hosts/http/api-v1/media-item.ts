@@ -38,14 +38,23 @@ function widthsFor(width: number | null): number[] {
   return [...fit, Math.min(width, SRCSET_WIDTHS.at(-1) ?? width)];
 }
 
+/** A spin's frame as the item needs it: which asset, its content and width. */
+export interface FrameSource {
+  assetId: number;
+  hash: string | null;
+  width: number | null;
+}
+
 export interface MediaSource {
   link: ProductLink;
   asset: AssetDetail;
   licences: readonly Licence[];
+  /** A spin's frames in order (those the channel allows); absent for other kinds. */
+  frames?: readonly FrameSource[];
 }
 
 export function mediaItem(
-  { link, asset, licences }: MediaSource,
+  { link, asset, licences, frames }: MediaSource,
   product: { name: string; sku: string },
   channel: string | null,
   sign: UrlSigner = unsigned,
@@ -84,5 +93,18 @@ export function mediaItem(
       : null,
     poster: hasFile ? media('poster') : null,
     file: hasFile ? media('file') : null,
+    frames:
+      asset.kind === 'spin' && frames
+        ? frames.map((f) =>
+            sign(
+              renderUrl(
+                f.assetId,
+                Math.min(SRC_WIDTH, f.width ?? SRC_WIDTH),
+                contentVersionOf(f.hash),
+                channel,
+              ),
+            ),
+          )
+        : null,
   };
 }

@@ -4,7 +4,7 @@ import type { Product, ProductDetail } from '../../../../shared/product-dto';
 import type { Engine } from '../../../engine';
 import { invoke } from '../../dispatch';
 import { ApiFailure, checkChannel } from './channel-rights';
-import { mediaItem, type MediaSource } from './media-item';
+import { mediaItem, type FrameSource, type MediaSource } from './media-item';
 import type { UrlSigner } from './url-signer';
 import { boardOrder, publicProduct, publicProductSummary } from './public-products';
 
@@ -97,7 +97,8 @@ export async function getProductMedia(
       invoke(engine.handlers, 'assets.get', { id: link.assetId }),
       invoke(engine.handlers, 'rights.get', { id: link.assetId }),
     ]);
-    sources.push({ link, asset, licences: rights.licences });
+    const frames = asset.spin ? await spinFrames(engine, asset.spin.id, channel) : undefined;
+    sources.push({ link, asset, licences: rights.licences, ...(frames ? { frames } : {}) });
   }
   return {
     sku: product.sku,
@@ -105,4 +106,24 @@ export async function getProductMedia(
     items: sources.map((s) => mediaItem(s, product, channel ?? null, sign)),
     withheld,
   };
+}
+
+/** A spin's indexed frames in order, less those whose rights block `channel` (as packs do). */
+async function spinFrames(
+  engine: Engine,
+  spinId: number,
+  channel: string | undefined,
+): Promise<FrameSource[]> {
+  const spin = await invoke(engine.handlers, 'spins.get', { id: spinId });
+  const ready = spin.frameList.filter((f) => f.state === 'ok' && f.hash !== null);
+  const verdicts = channel
+    ? await checkChannel(
+        engine,
+        ready.map((f) => f.assetId),
+        channel,
+      )
+    : null;
+  return ready
+    .filter((f) => verdicts?.get(f.assetId)?.verdict !== 'block')
+    .map((f) => ({ assetId: f.assetId, hash: f.hash, width: f.width }));
 }
