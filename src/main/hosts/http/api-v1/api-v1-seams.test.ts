@@ -1,0 +1,56 @@
+// Where the API's parts meet (routes, access, renditions, rights): answers that must agree
+// with each other, against a real engine and bridge.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { components } from '../../../../shared/api-v1/openapi-types';
+import { startApiWorld, SKU, type ApiWorld } from './api-test-world';
+
+type S = components['schemas'];
+
+let w: ApiWorld;
+
+beforeAll(async () => {
+  w = await startApiWorld();
+});
+
+afterAll(async () => {
+  await w.dispose();
+});
+
+async function get(path: string, headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(`${w.base}${path}`, {
+    headers: { authorization: `Bearer ${w.bridge.token}`, ...headers },
+  });
+}
+
+describe('rights on a channel', () => {
+  it("judge a channel's medium alike in media lists, assets, their files and renditions", async () => {
+    // Editorial licences never go to a marketplace: amazon's medium.
+    const clip = w.id['clip.mp4']!;
+    const cutout = w.id['cutout.png']!;
+    await w.h.call('licences.assign', {
+      licence: { name: 'Press kit', type: 'editorial' },
+      assetIds: [clip, cutout],
+    });
+    const render = await get(`/api/v1/render/${cutout}/w_100.jpg?channel=amazon`);
+    expect(render.status).toBe(451);
+    const media = (await (
+      await get(`/api/v1/products/${SKU}/media?channel=amazon`)
+    ).json()) as S['ProductMedia'];
+    expect(media.items.map((m) => m.assetId)).not.toContain(cutout);
+    expect(media.withheld.map((h) => h.assetId)).toEqual(expect.arrayContaining([clip, cutout]));
+    for (const path of [
+      `/api/v1/assets/${clip}?channel=amazon`,
+      `/api/v1/assets/${clip}/media/file?channel=amazon`,
+      `/api/v1/assets/${clip}/media/poster?channel=amazon`,
+    ]) {
+      const res = await get(path);
+      expect(res.status, path).toBe(451);
+      const body = (await res.json()) as S['Error'];
+      expect(body.error.reasons).toEqual(
+        expect.arrayContaining([expect.objectContaining({ code: 'licence.editorial' })]),
+      );
+    }
+    // Shopify is the web: an editorial licence does not block it.
+    expect((await get(`/api/v1/assets/${clip}/media/file?channel=shopify`)).status).toBe(200);
+  });
+});
