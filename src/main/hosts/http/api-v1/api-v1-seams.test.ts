@@ -1,5 +1,6 @@
 // Where the API's parts meet (routes, access, renditions, rights): answers that must agree
 // with each other, against a real engine and bridge.
+import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { components } from '../../../../shared/api-v1/openapi-types';
 import { startApiWorld, SKU, type ApiWorld } from './api-test-world';
@@ -52,5 +53,18 @@ describe('rights on a channel', () => {
     }
     // Shopify is the web: an editorial licence does not block it.
     expect((await get(`/api/v1/assets/${clip}/media/file?channel=shopify`)).status).toBe(200);
+  });
+});
+
+describe('errors', () => {
+  // Last: it removes a file of the world.
+  it("never name a file's path on this machine", async () => {
+    const main = await w.h.call('assets.get', { id: w.id['main.jpg']! });
+    await rm(main.path);
+    const res = await get(`/api/v1/render/${main.id}/w_123.jpg`);
+    expect(res.status).toBe(404);
+    const body = (await res.json()) as S['Error'];
+    expect(body.error.message).toMatch(new RegExp(`asset ${main.id}`));
+    expect(body.error.message).not.toContain(main.path);
   });
 });
