@@ -3,6 +3,7 @@
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { components } from '../../../../shared/api-v1/openapi-types';
+import { send } from './access-test-kit';
 import { startApiWorld, SKU, type ApiWorld } from './api-test-world';
 
 type S = components['schemas'];
@@ -53,6 +54,29 @@ describe('rights on a channel', () => {
     }
     // Shopify is the web: an editorial licence does not block it.
     expect((await get(`/api/v1/assets/${clip}/media/file?channel=shopify`)).status).toBe(200);
+  });
+});
+
+describe('the HTTP edge', () => {
+  it('answers a foreign Host (DNS rebinding) with the API error body', async () => {
+    const reply = await send(w.bridge.port, '/api/v1/products', {
+      headers: { host: 'rebound.example', authorization: `Bearer ${w.bridge.token}` },
+    });
+    expect(reply.status).toBe(403);
+    expect(JSON.parse(reply.body)).toEqual({
+      error: { code: 'forbidden', message: expect.any(String) as string },
+    });
+  });
+
+  it('refuses a repeated or malformed rendition query, as every other route does', async () => {
+    const side = w.id['side.jpg']!;
+    // side.jpg may go to shopify, not amazon: which one would a repeated channel judge?
+    for (const query of ['channel=shopify&channel=amazon', 'v=zz', 'chanel=amazon']) {
+      const res = await get(`/api/v1/render/${side}/w_100.jpg?${query}`);
+      expect(res.status, query).toBe(400);
+      expect(((await res.json()) as S['Error']).error.code).toBe('invalid_argument');
+    }
+    expect((await get(`/api/v1/render/${side}/w_100.jpg?channel=shopify`)).status).toBe(200);
   });
 });
 
