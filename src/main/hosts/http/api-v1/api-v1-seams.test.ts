@@ -1,8 +1,12 @@
 // Where the API's parts meet (routes, access, renditions, rights): answers that must agree
 // with each other, against a real engine and bridge.
-import { rm } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { components } from '../../../../shared/api-v1/openapi-types';
+import { writeCubeGlb } from '../../../test-support/sample-models';
+import { makePdf } from '../../../test-support/sample-pdfs';
+import { tempDir } from '../../../test-support/sample-images';
 import { send } from './access-test-kit';
 import { startApiWorld, SKU, type ApiWorld } from './api-test-world';
 
@@ -77,6 +81,27 @@ describe('the HTTP edge', () => {
       expect(((await res.json()) as S['Error']).error.code).toBe('invalid_argument');
     }
     expect((await get(`/api/v1/render/${side}/w_100.jpg?channel=shopify`)).status).toBe(200);
+  });
+});
+
+describe("an asset's file", () => {
+  it('is served as the type its media item names: a PDF as a PDF, a model as GLB', async () => {
+    const dir = await tempDir('api-files');
+    await writeFile(join(dir, 'manual.pdf'), makePdf({ pages: [['Manual']] }));
+    await writeCubeGlb(join(dir, 'cube.glb'));
+    await w.h.call('catalogs.add', { path: dir });
+    await w.h.call('jobs.wait', {});
+    const byName = new Map((await w.h.all()).map((a) => [a.name, a.id]));
+    for (const [name, type] of [
+      ['manual.pdf', 'application/pdf'],
+      ['cube.glb', 'model/gltf-binary'],
+    ] as const) {
+      const res = await get(`/api/v1/assets/${byName.get(name)}/media/file`);
+      expect(res.status, name).toBe(200);
+      expect(res.headers.get('content-type'), name).toBe(type);
+      await res.arrayBuffer();
+    }
+    await rm(dir, { recursive: true, force: true });
   });
 });
 
