@@ -527,7 +527,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No credentials, or wrong ones. */
+      /** @description No credentials, wrong ones, or a signed URL that has expired. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -536,7 +536,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description The key lacks the scope, or a signed URL has expired or its signature is wrong. */
+      /** @description The key lacks the scope, or a signed URL's path, query, key or signature was changed. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -604,7 +604,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No credentials, or wrong ones. */
+      /** @description No credentials, wrong ones, or a signed URL that has expired. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -613,7 +613,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description The key lacks the scope, or a signed URL has expired or its signature is wrong. */
+      /** @description The key lacks the scope, or a signed URL's path, query, key or signature was changed. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -692,7 +692,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No credentials, or wrong ones. */
+      /** @description No credentials, wrong ones, or a signed URL that has expired. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -701,7 +701,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description The key lacks the scope, or a signed URL has expired or its signature is wrong. */
+      /** @description The key lacks the scope, or a signed URL's path, query, key or signature was changed. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -781,7 +781,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No credentials, or wrong ones. */
+      /** @description No credentials, wrong ones, or a signed URL that has expired. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -790,7 +790,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description The key lacks the scope, or a signed URL has expired or its signature is wrong. */
+      /** @description The key lacks the scope, or a signed URL's path, query, key or signature was changed. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -860,7 +860,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No credentials, or wrong ones. */
+      /** @description No credentials, wrong ones, or a signed URL that has expired. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -869,7 +869,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description The key lacks the scope, or a signed URL has expired or its signature is wrong. */
+      /** @description The key lacks the scope, or a signed URL's path, query, key or signature was changed. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -970,7 +970,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No credentials, or wrong ones. */
+      /** @description No credentials, wrong ones, or a signed URL that has expired. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -979,7 +979,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description The key lacks the scope, or a signed URL has expired or its signature is wrong. */
+      /** @description The key lacks the scope, or a signed URL's path, query, key or signature was changed. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1062,7 +1062,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No credentials, or wrong ones. */
+      /** @description No credentials, wrong ones, or a signed URL that has expired. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -1071,7 +1071,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description The key lacks the scope, or a signed URL has expired or its signature is wrong. */
+      /** @description The key lacks the scope, or a signed URL's path, query, key or signature was changed. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1143,7 +1143,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No credentials, or wrong ones. */
+      /** @description No credentials, wrong ones, or a signed URL that has expired. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -1152,7 +1152,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description The key lacks the scope, or a signed URL has expired or its signature is wrong. */
+      /** @description The key lacks the scope, or a signed URL's path, query, key or signature was changed. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1247,7 +1247,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No credentials, or wrong ones. */
+      /** @description No credentials, wrong ones, or a signed URL that has expired. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -1256,7 +1256,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description The key lacks the render scope, or a signed URL has expired or its signature is wrong. */
+      /** @description The key lacks the render scope, or a signed URL's path, query, key or signature was changed. */
       403: {
         headers: {
           [name: string]: unknown;

@@ -7,6 +7,7 @@ import type { components } from '../../../../shared/api-v1/openapi-types';
 import { writeCubeGlb } from '../../../test-support/sample-models';
 import { makePdf } from '../../../test-support/sample-pdfs';
 import { tempDir } from '../../../test-support/sample-images';
+import { sessionAccess } from './api-access';
 import { send } from './access-test-kit';
 import { startApiWorld, SKU, type ApiWorld } from './api-test-world';
 
@@ -81,6 +82,23 @@ describe('the HTTP edge', () => {
       expect(((await res.json()) as S['Error']).error.code).toBe('invalid_argument');
     }
     expect((await get(`/api/v1/render/${side}/w_100.jpg?channel=shopify`)).status).toBe(200);
+  });
+});
+
+describe('the document', () => {
+  it('describes what an expired signed URL answers under the status it gets', async () => {
+    const path = `/api/v1/assets/${w.id['main.jpg']}`;
+    const session = { kind: 'session', id: 'session', scopes: ['read', 'render'] } as const;
+    const signed = sessionAccess(w.bridge.token).sign(session, path, 1_000_000);
+    const res = await fetch(`${w.base}${signed}`);
+    const doc = (await (await fetch(`${w.base}/api/v1/openapi.json`)).json()) as {
+      paths: Record<string, { get: { responses: Record<string, { description: string }> } }>;
+    };
+    const described = (route: string): string =>
+      doc.paths[route]?.get.responses[String(res.status)]?.description ?? '';
+    expect(res.status).toBe(401);
+    expect(described('/assets/{id}')).toMatch(/expired/);
+    expect(described('/render/{assetId}/{transform}.{ext}')).toMatch(/expired/);
   });
 });
 
