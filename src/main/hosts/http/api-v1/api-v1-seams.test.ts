@@ -83,6 +83,12 @@ describe('the HTTP edge', () => {
     }
     expect((await get(`/api/v1/render/${side}/w_100.jpg?channel=shopify`)).status).toBe(200);
   });
+
+  it('names the methods it allows when it refuses one (405 needs Allow)', async () => {
+    const res = await fetch(`${w.base}/api/v1/products`, { method: 'DELETE' });
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe('GET, HEAD');
+  });
 });
 
 describe('the document', () => {

@@ -26,6 +26,7 @@ export async function handleApiV1(
   ctx: ApiV1Context,
 ): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.setHeader('allow', 'GET, HEAD');
     return sendApiError(res, 405, 'method_not_allowed', 'The API is read-only: use GET');
   }
   const rest = url.pathname.slice('/api/v1/'.length);
