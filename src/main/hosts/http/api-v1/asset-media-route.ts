@@ -39,8 +39,8 @@ export async function serveAssetMedia(
     q.v !== undefined && q.v === version ? 'public, max-age=31536000, immutable' : 'no-cache';
   const headers: Record<string, string> = { 'cache-control': caching };
   // The file route sends what the media item says it is (the served GLB for any model).
-  if (p.which === 'file' && FILE_TYPES[asset.kind])
-    headers['content-type'] = FILE_TYPES[asset.kind];
+  const type = FILE_TYPES[asset.kind];
+  if (p.which === 'file' && type) headers['content-type'] = type;
   if (version) headers.etag = `"${version}"`;
   if (file && (await sendMedia(req, res, file, headers))) return;
   throw new ApiFailure(404, 'not_found', `Asset ${p.id} has no ${p.which} to serve`);
