@@ -91,6 +91,28 @@ describe('the HTTP edge', () => {
   });
 });
 
+describe('signed URLs', () => {
+  it('hand out links that expire no later than the signed URL that asked for them', async () => {
+    const session = { kind: 'session', id: 'session', scopes: ['read', 'render'] } as const;
+    const expires = Math.floor(Date.now() / 1000) + 3600;
+    const signed = sessionAccess(w.bridge.token).sign(
+      session,
+      `/api/v1/products/${SKU}/media`,
+      expires,
+    );
+    const res = await fetch(`${w.base}${signed}`);
+    expect(res.status).toBe(200);
+    const media = (await res.json()) as S['ProductMedia'];
+    const links = media.items.flatMap((m) => [m.src, m.poster, m.file]).filter((l) => l !== null);
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) {
+      const given = Number(new URL(link, w.base).searchParams.get('expires'));
+      expect(given, link).toBeLessThanOrEqual(expires);
+      expect((await fetch(`${w.base}${link}`)).status, link).toBe(200);
+    }
+  });
+});
+
 describe('the document', () => {
   it('describes what an expired signed URL answers under the status it gets', async () => {
     const path = `/api/v1/assets/${w.id['main.jpg']}`;

@@ -68,7 +68,13 @@ export async function handleApiV1(
       res,
       ctx.engine,
       matched.match,
-      urlSigner(ctx.access, decision.principal),
+      urlSigner(
+        ctx.access,
+        decision.principal,
+        Date.now(),
+        // A signed URL (checked: one numeric expires) mints no link that outlives it.
+        decision.principal.kind === 'signed' ? Number(url.searchParams.get('expires')) : undefined,
+      ),
     );
   } catch (error) {
     if (res.headersSent) return void res.destroy();
