@@ -84,6 +84,16 @@ describe('the HTTP edge', () => {
     expect((await get(`/api/v1/render/${side}/w_100.jpg?channel=shopify`)).status).toBe(200);
   });
 
+  it("names an unknown query parameter even when it is an object's own word", async () => {
+    for (const name of ['toString', '__proto__', 'constructor']) {
+      const res = await get(`/api/v1/products?${name}=1`);
+      expect(res.status, name).toBe(400);
+      const body = (await res.json()) as S['Error'];
+      expect(body.error.message, name).not.toMatch(/twice/);
+      expect(JSON.stringify(body.error), name).toContain(name);
+    }
+  });
+
   it('names the methods it allows when it refuses one (405 needs Allow)', async () => {
     const res = await fetch(`${w.base}/api/v1/products`, { method: 'DELETE' });
     expect(res.status).toBe(405);
