@@ -6,3 +6,4 @@ export { diagnoseLibrary, type LibraryReport } from './db/library-health';
 export { isDamage } from './db/damaged-library';
 export { salvageLibrary, type SalvageResult } from './db/library-salvage';
 export { armFaults } from './faults/fault-points';
+export { mediumOf } from './rights/channel-medium';

@@ -98,8 +98,8 @@ function response(spec: ApiResponseSpec, status: number): Json {
 /** Errors every route with credentials may answer, besides its own. */
 const COMMON_ERRORS: Record<number, string> = {
   400: 'A parameter is refused (error.reasons lists the fields), or an unknown one was sent.',
-  401: 'No credentials, or wrong ones.',
-  403: 'The key lacks the scope, or a signed URL has expired or its signature is wrong.',
+  401: 'No credentials, wrong ones, or a signed URL that has expired.',
+  403: "The key lacks the scope, or a signed URL's path, query, key or signature was changed.",
   429: 'Too many requests for this key: see Retry-After.',
   500: 'Something failed on the server.',
 };

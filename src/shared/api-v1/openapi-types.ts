@@ -529,7 +529,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No credentials, or wrong ones. */
+      /** @description No credentials, wrong ones, or a signed URL that has expired. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -538,7 +538,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description The key lacks the scope, or a signed URL has expired or its signature is wrong. */
+      /** @description The key lacks the scope, or a signed URL's path, query, key or signature was changed. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -606,7 +606,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No credentials, or wrong ones. */
+      /** @description No credentials, wrong ones, or a signed URL that has expired. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -615,7 +615,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description The key lacks the scope, or a signed URL has expired or its signature is wrong. */
+      /** @description The key lacks the scope, or a signed URL's path, query, key or signature was changed. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -694,7 +694,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No credentials, or wrong ones. */
+      /** @description No credentials, wrong ones, or a signed URL that has expired. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -703,7 +703,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description The key lacks the scope, or a signed URL has expired or its signature is wrong. */
+      /** @description The key lacks the scope, or a signed URL's path, query, key or signature was changed. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -783,7 +783,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No credentials, or wrong ones. */
+      /** @description No credentials, wrong ones, or a signed URL that has expired. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -792,7 +792,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description The key lacks the scope, or a signed URL has expired or its signature is wrong. */
+      /** @description The key lacks the scope, or a signed URL's path, query, key or signature was changed. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -862,7 +862,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No credentials, or wrong ones. */
+      /** @description No credentials, wrong ones, or a signed URL that has expired. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -871,7 +871,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description The key lacks the scope, or a signed URL has expired or its signature is wrong. */
+      /** @description The key lacks the scope, or a signed URL's path, query, key or signature was changed. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -972,7 +972,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No credentials, or wrong ones. */
+      /** @description No credentials, wrong ones, or a signed URL that has expired. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -981,7 +981,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description The key lacks the scope, or a signed URL has expired or its signature is wrong. */
+      /** @description The key lacks the scope, or a signed URL's path, query, key or signature was changed. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1064,7 +1064,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No credentials, or wrong ones. */
+      /** @description No credentials, wrong ones, or a signed URL that has expired. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -1073,7 +1073,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description The key lacks the scope, or a signed URL has expired or its signature is wrong. */
+      /** @description The key lacks the scope, or a signed URL's path, query, key or signature was changed. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1145,7 +1145,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No credentials, or wrong ones. */
+      /** @description No credentials, wrong ones, or a signed URL that has expired. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -1154,7 +1154,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description The key lacks the scope, or a signed URL has expired or its signature is wrong. */
+      /** @description The key lacks the scope, or a signed URL's path, query, key or signature was changed. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1249,7 +1249,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description No credentials, or wrong ones. */
+      /** @description No credentials, wrong ones, or a signed URL that has expired. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -1258,7 +1258,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description The key lacks the render scope, or a signed URL has expired or its signature is wrong. */
+      /** @description The key lacks the render scope, or a signed URL's path, query, key or signature was changed. */
       403: {
         headers: {
           [name: string]: unknown;

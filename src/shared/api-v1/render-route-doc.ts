@@ -50,8 +50,8 @@ export const renderQuery = z
 /** Statuses the render route answers besides 200 (an image), with what each means. */
 export const RENDER_ERRORS: Record<number, string> = {
   400: 'The transform or extension does not parse, or disagrees with f_.',
-  401: 'No credentials, or wrong ones.',
-  403: 'The key lacks the render scope, or a signed URL has expired or its signature is wrong.',
+  401: 'No credentials, wrong ones, or a signed URL that has expired.',
+  403: "The key lacks the render scope, or a signed URL's path, query, key or signature was changed.",
   404: 'No such asset, or it has no pixels to render.',
   415: 'The asset is of a kind that renders to no image.',
   429: 'Too many requests for this key: see Retry-After.',

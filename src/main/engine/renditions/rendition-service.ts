@@ -241,6 +241,9 @@ function withCache(r: Rendered, cache: FileAnswer['cache']): RenditionAnswer {
   return r.kind === 'file' ? { ...r, cache } : r;
 }
 
+/** What went wrong, for an API answer: a system error by its code, never the path it names. */
 function text(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return code;
   return error instanceof Error ? error.message : String(error);
 }

@@ -7,6 +7,7 @@ import type { Engine } from '../../engine';
 import { dispatch, toErrorPayload } from '../dispatch';
 import { bearerToken, keyAccess, sessionAccess, type ApiAccess } from './api-v1/api-access';
 import { applyApiCors } from './api-v1/api-cors';
+import { sendApiError } from './api-v1/api-responses';
 import type { KeyStore } from './api-v1/key-store';
 import {
   hostIsServed,
@@ -128,7 +129,9 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     // The public, read-only API for front ends: its own access rules (api-v1/api-access.ts),
     // any Origin (CORS), and the served address as Host, besides loopback, in LAN mode.
     if (path.startsWith('/api/v1/')) {
-      if (!hostIsServed(req, apiHosts)) return refuseHost(res);
+      if (!hostIsServed(req, apiHosts)) {
+        return sendApiError(res, 403, 'forbidden', 'Request refused: not an address this serves');
+      }
       if (applyApiCors(req, res)) return;
       return handleApiV1(req, res, url, { engine: options.engine, access: apiAccess });
     }

@@ -56,10 +56,11 @@ export function matchRoute(rest: string, searchParams: URLSearchParams): RouteOu
     } catch {
       return { ok: false, status: 400, message: 'A path segment is not valid URL encoding' };
     }
-    const rawQuery: Record<string, string> = {};
+    // No prototype: `toString` or `__proto__` in a query is a name like any other.
+    const rawQuery = Object.create(null) as Record<string, string>;
     for (const [key, value] of searchParams) {
       if (ACCESS_KEYS.has(key)) continue;
-      if (key in rawQuery)
+      if (Object.hasOwn(rawQuery, key))
         return { ok: false, status: 400, message: `Query parameter ${key} given twice` };
       rawQuery[key] = value;
     }

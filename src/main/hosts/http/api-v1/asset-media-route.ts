@@ -7,6 +7,12 @@ import { sendMedia } from '../send-media';
 import { ApiFailure, requireAllowed } from './channel-rights';
 import { contentVersionOf } from './media-types';
 
+/** Types the media-file table does not know by extension (it sends octet-stream). */
+const FILE_TYPES: Partial<Record<string, string>> = {
+  model: 'model/gltf-binary',
+  document: 'application/pdf',
+};
+
 export async function serveAssetMedia(
   req: IncomingMessage,
   res: ServerResponse,
@@ -32,6 +38,9 @@ export async function serveAssetMedia(
   const caching =
     q.v !== undefined && q.v === version ? 'public, max-age=31536000, immutable' : 'no-cache';
   const headers: Record<string, string> = { 'cache-control': caching };
+  // The file route sends what the media item says it is (the served GLB for any model).
+  const type = FILE_TYPES[asset.kind];
+  if (p.which === 'file' && type) headers['content-type'] = type;
   if (version) headers.etag = `"${version}"`;
   if (file && (await sendMedia(req, res, file, headers))) return;
   throw new ApiFailure(404, 'not_found', `Asset ${p.id} has no ${p.which} to serve`);

@@ -2,7 +2,7 @@
 // request names: what product media withhold, and what an asset answers 451 for.
 import type { MethodResult } from '../../../../shared/contract';
 import type { RightsReason } from '../../../../shared/rights-dto';
-import type { Engine } from '../../../engine';
+import { mediumOf, type Engine } from '../../../engine';
 import { invoke } from '../../dispatch';
 
 export type ChannelVerdicts = Map<
@@ -20,6 +20,8 @@ export async function checkChannel(
   const results: MethodResult<'rights.check'> = await invoke(engine.handlers, 'rights.check', {
     assetIds: [...assetIds],
     channel,
+    // The channel's medium, as renditions and packs judge it (editorial never on amazon).
+    medium: mediumOf({ channel, medium: null }),
   });
   for (const r of results) out.set(r.assetId, { verdict: r.verdict, reasons: r.reasons });
   return out;

@@ -26,6 +26,7 @@ export async function handleApiV1(
   ctx: ApiV1Context,
 ): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.setHeader('allow', 'GET, HEAD');
     return sendApiError(res, 405, 'method_not_allowed', 'The API is read-only: use GET');
   }
   const rest = url.pathname.slice('/api/v1/'.length);
@@ -67,7 +68,13 @@ export async function handleApiV1(
       res,
       ctx.engine,
       matched.match,
-      urlSigner(ctx.access, decision.principal),
+      urlSigner(
+        ctx.access,
+        decision.principal,
+        Date.now(),
+        // A signed URL (checked: one numeric expires) mints no link that outlives it.
+        decision.principal.kind === 'signed' ? Number(url.searchParams.get('expires')) : undefined,
+      ),
     );
   } catch (error) {
     if (res.headersSent) return void res.destroy();

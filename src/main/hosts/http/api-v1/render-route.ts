@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { renderQuery } from '../../../../shared/api-v1/render-route-doc';
 import { parseRenditionPath } from '../../../../shared/transform-grammar';
 import type { Engine } from '../../../engine';
 import type { ApiPrincipal } from './api-access';
@@ -28,9 +29,11 @@ export async function serveRendition(
 ): Promise<void> {
   const parsed = parseRenditionPath(rest);
   if (!parsed.ok) return sendApiError(res, 400, 'invalid_argument', parsed.message);
-  const channel = url.searchParams.get('channel');
-  if (channel !== null && !/^[a-z0-9][a-z0-9-]{0,63}$/.test(channel))
-    return sendApiError(res, 400, 'invalid_argument', `"channel" is not a channel id`);
+  // The document's own query schema, as the router parses every other route's: a repeated
+  // `channel` would leave the rights check to judge one use while a proxy saw another.
+  const query = renderQueryOf(url.searchParams);
+  if (typeof query === 'string') return sendApiError(res, 400, 'invalid_argument', query);
+  const channel = query.channel ?? null;
   const { assetId, transform, canonical } = parsed.value;
   const started = performance.now();
   const answer = await engine.rendition({
@@ -99,4 +102,18 @@ function matches(header: string | undefined, etag: string): boolean {
   if (!header) return false;
   if (header.trim() === '*') return true;
   return header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
+}
+
+/** `?v` and `?channel` (signing parameters aside), each at most once; else what is wrong. */
+function renderQueryOf(params: URLSearchParams): { v?: string; channel?: string } | string {
+  const raw = new Map<string, string>();
+  for (const [key, value] of params) {
+    if (key === 'expires' || key === 'key' || key === 'sig') continue;
+    if (raw.has(key)) return `Query parameter ${key.slice(0, 40)} given twice`;
+    raw.set(key, value);
+  }
+  const parsed = renderQuery.safeParse(Object.fromEntries(raw));
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  return `Bad query parameter ${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}`.trim();
 }

@@ -17,13 +17,17 @@ export function linkExpiry(nowMs: number): number {
   return (Math.floor(nowMs / 1000 / DAY_S) + LINK_DAYS + 1) * DAY_S;
 }
 
-/** Signs for `principal` when the access can; the bare path otherwise. */
+/**
+ * Signs for `principal` when the access can; the bare path otherwise. `notAfterS`: the
+ * expiry of the signed URL that asked, which no link it hands out may outlive.
+ */
 export function urlSigner(
   access: ApiAccess,
   principal: ApiPrincipal,
   nowMs: number = Date.now(),
+  notAfterS?: number,
 ): UrlSigner {
-  const expires = linkExpiry(nowMs);
+  const expires = Math.min(linkExpiry(nowMs), notAfterS ?? Number.POSITIVE_INFINITY);
   return (path) => access.sign?.(principal, path, expires) ?? path;
 }
 
