@@ -11,6 +11,7 @@ import type { Db } from '../db/open-database';
 import { OverridesRepo } from '../repositories/overrides-repo';
 import { PresetRepo } from '../repositories/preset-repo';
 import { RenditionSourceRepo, type RenditionSource } from '../repositories/rendition-source-repo';
+import { licenceEnd } from '../../../shared/media-text';
 import { loadRightsFacts } from '../repositories/rights-facts';
 import { checkRightsIn } from '../rights/check-rights';
 import { mediumOf } from '../rights/channel-medium';
@@ -46,6 +47,8 @@ export type RenditionAnswer =
       cache: 'hit' | 'miss' | 'joined';
       /** The asset's current content version (its hash's first 16 hex digits). */
       version: string;
+      /** The last day its licences allow ('YYYY-MM-DD'), null when none ends: caches stop there. */
+      until: string | null;
     }
   | { kind: 'not_found'; message: string }
   | { kind: 'blocked'; message: string; reasons: RightsReason[] }
@@ -110,8 +113,8 @@ export class RenditionService {
         kind: 'invalid',
         message: `p_${preset.id} is for channel ${preset.channel}, not ${req.channel}`,
       };
-    const blocked = this.rightsBlock(source.id, channel, preset);
-    if (blocked) return blocked;
+    const rights = this.rightsBlock(source.id, channel, preset);
+    if ('kind' in rights) return rights;
 
     const format = t.format === 'auto' || t.format === null ? pickFormat(req.accept) : t.format;
     const overrides = preset ? this.overrides.list(source.id) : [];
@@ -126,6 +129,7 @@ export class RenditionService {
       contentType: CONTENT_TYPES[format],
       format,
       version,
+      until: rights.until,
     };
 
     const cached = await this.cache.lookup(key, ext);
@@ -146,9 +150,9 @@ export class RenditionService {
     assetId: number,
     channel: string | null,
     preset: ReturnType<PresetRepo['get']> | null,
-  ): RenditionAnswer | null {
+  ): RenditionAnswer | { until: string | null } {
     const facts = loadRightsFacts(this.db, [assetId]).get(assetId);
-    if (!facts) return null;
+    if (!facts) return { until: null };
     const result = checkRightsIn(
       facts,
       {
@@ -160,7 +164,7 @@ export class RenditionService {
       },
       preset?.territories,
     );
-    if (result.verdict !== 'block') return null;
+    if (result.verdict !== 'block') return { until: licenceEnd(facts.licences) };
     const blocks = result.reasons.filter((r) => r.level === 'block');
     const use = channel ? ` on ${channel}` : '';
     return {

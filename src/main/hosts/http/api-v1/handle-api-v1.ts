@@ -45,24 +45,24 @@ export async function handleApiV1(
     if (decision.retryAfterS) res.setHeader('retry-after', String(decision.retryAfterS));
     return sendApiError(res, decision.status, decision.code, decision.message);
   }
-  if (scope === 'render') {
-    return serveRendition(
-      req,
-      res,
-      url,
-      ctx.engine,
-      decision.principal,
-      rest.slice('render/'.length),
-    );
-  }
-  const matched = matchRoute(`/${rest}`, url.searchParams);
-  if (!matched.ok) {
-    const code = matched.status === 400 ? 'invalid_argument' : 'not_found';
-    return sendApiError(res, matched.status, code, matched.message, {
-      ...(matched.reasons ? { reasons: matched.reasons } : {}),
-    });
-  }
   try {
+    if (scope === 'render') {
+      return await serveRendition(
+        req,
+        res,
+        url,
+        ctx.engine,
+        decision.principal,
+        rest.slice('render/'.length),
+      );
+    }
+    const matched = matchRoute(`/${rest}`, url.searchParams);
+    if (!matched.ok) {
+      const code = matched.status === 400 ? 'invalid_argument' : 'not_found';
+      return sendApiError(res, matched.status, code, matched.message, {
+        ...(matched.reasons ? { reasons: matched.reasons } : {}),
+      });
+    }
     await runEndpoint(
       req,
       res,
@@ -77,6 +77,7 @@ export async function handleApiV1(
       ),
     );
   } catch (error) {
+    // One error body for every route, renditions included; never a raw message with a path.
     if (res.headersSent) return void res.destroy();
     if (error instanceof ApiFailure) {
       return sendApiError(res, error.status, error.code, error.message, {

@@ -195,6 +195,23 @@ describe('renditions by URL', () => {
     );
   });
 
+  it("is cached no longer than its licence's last day", async () => {
+    const inThreeDays = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+    const { id: licence } = await call('licences.create', {
+      name: 'Short',
+      type: 'royalty-free',
+      endsOn: inThreeDays,
+    });
+    await call('licences.attach', { licenceId: licence, assetIds: [id['twin-a.jpg'] ?? 0] });
+    const asset = await call('assets.get', { id: id['twin-a.jpg'] ?? 0 });
+    const reply = await render('twin-a.jpg', 'w_40.jpg', `?v=${(asset.hash ?? '').slice(0, 16)}`);
+    const maxAge = Number(/max-age=(\d+)/.exec(String(reply.headers['cache-control']))?.[1]);
+    // Until the end of that day (UTC): between 3 and 4 days from now.
+    expect(maxAge).toBeGreaterThan(3 * 86_400 - 60);
+    expect(maxAge).toBeLessThanOrEqual(4 * 86_400);
+    expect(reply.headers['cache-control']).toContain('immutable');
+  });
+
   it('renders once for 20 concurrent requests', async () => {
     const replies = await Promise.all(
       Array.from({ length: 20 }, () => render('crowd.jpg', 'w_333,h_222,c_fill.avif')),

@@ -6,8 +6,18 @@ import type { Engine } from '../../../engine';
 import type { ApiPrincipal } from './api-access';
 import { sendApiError } from './api-responses';
 
-const IMMUTABLE = 'public, max-age=31536000, immutable';
+const YEAR_S = 31_536_000;
 const REVALIDATE = 'private, no-cache';
+
+/**
+ * Immutable for a year, or only until the licence's last day ends (UTC): a CDN or browser
+ * must not keep showing a picture past the day its licence allows.
+ */
+export function immutableUntil(until: string | null, nowMs: number = Date.now()): string {
+  const end = until === null ? Infinity : Date.parse(`${until}T00:00:00Z`) + 86_400_000;
+  const seconds = Math.max(0, Math.min(YEAR_S, Math.floor((end - nowMs) / 1000)));
+  return `public, max-age=${seconds}, immutable`;
+}
 
 /**
  * `GET|HEAD /api/v1/render/{assetId}/{transform}.{ext}`: a rendition by URL (README
@@ -18,6 +28,7 @@ const REVALIDATE = 'private, no-cache';
  * Without it, or with a stale one, the current content is sent with `private, no-cache`: a
  * page embedding an old `v` still shows the product (not a 404), and a cache must come back
  * (a cheap 304 by ETag) rather than keep the old picture for a year under the old URL.
+ * An immutable answer lives a year, or until its licences' last day if sooner.
  */
 export async function serveRendition(
   req: IncomingMessage,
@@ -60,7 +71,8 @@ export async function serveRendition(
   const etag = `"${answer.etag}"`;
   const headers: Record<string, string> = {
     etag,
-    'cache-control': url.searchParams.get('v') === answer.version ? IMMUTABLE : REVALIDATE,
+    'cache-control':
+      url.searchParams.get('v') === answer.version ? immutableUntil(answer.until) : REVALIDATE,
     'x-packshot-render': answer.cache,
     // The engine's share of the answer (the bench tells it from the round trip).
     'server-timing': `engine;dur=${(performance.now() - started).toFixed(2)}`,
