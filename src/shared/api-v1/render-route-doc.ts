@@ -23,7 +23,8 @@ Example: \`/api/v1/render/42/w_800,h_800,c_pad,b_white,f_webp.webp\`.
 
 \`{ext}\` is \`jpg\`, \`jpeg\`, \`webp\`, \`avif\` or \`png\` and must agree with \`f_\` unless \`f_auto\`.
 \`?v=<content version>\` (the first 16 hex digits of the content's SHA-256, as media items give it) makes
-the answer immutable (\`Cache-Control: public, max-age=31536000, immutable\`); without it the answer
+the answer immutable (\`Cache-Control: public, max-age=31536000, immutable\`; \`max-age\` ends sooner, with the
+last day its licences allow, when they end within the year); without it the answer
 is revalidated with its strong ETag (\`If-None-Match\` → 304). \`?channel=\` names the use for the rights
 check: a block answers 451 with the reasons. Concurrent requests for one new rendition render it once.`;
 
