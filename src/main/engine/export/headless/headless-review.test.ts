@@ -1,0 +1,97 @@
+// Review of the static headless pack against the rest of issue #17: a photo published once
+// and blocked by rights later leaves the pack's media (as it leaves a channel pack), and the
+// alt text is the API's for the same link (position within its role, not the pack's number).
+import { readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ExportSummary } from '../../../../shared/export-dto';
+import {
+  headlessProductSchema,
+  type HeadlessProduct,
+} from '../../../../shared/headless-pack-schema';
+import { altText } from '../../../../shared/media-text';
+import { startHarness, type Harness } from '../../../test-support/engine-harness';
+import { makeImage, tempDir } from '../../../test-support/sample-images';
+import { seedProducts } from '../../../test-support/seed-products';
+
+let h: Harness;
+let catalog: string;
+let out: string;
+const ids: Record<string, number> = {};
+
+const run = async (): Promise<ExportSummary> => {
+  const job = await h.call('exports.start', { channels: ['headless'], out });
+  return h.call('exports.wait', { jobId: job.jobId });
+};
+const product = async (): Promise<HeadlessProduct> =>
+  headlessProductSchema.parse(
+    JSON.parse(await readFile(join(out, 'products', 'REV-1.json'), 'utf8')),
+  );
+const files = (i: HeadlessProduct['images'][number]): string[] =>
+  [i.srcset, ...i.sources.map((s) => s.srcset)].flatMap((s) =>
+    s.split(', ').map((part) => part.split(' ')[0]!),
+  );
+const exists = (url: string): Promise<boolean> =>
+  stat(join(out, url)).then(
+    () => true,
+    () => false,
+  );
+
+beforeAll(async () => {
+  h = await startHarness();
+  catalog = await tempDir('headless-review-src');
+  out = await tempDir('headless-review-out');
+  for (const [n, name] of ['a.jpg', 'b.jpg', 'c.jpg'].entries())
+    await writeFile(join(catalog, name), await makeImage(400, 300, 'jpeg', 40 + n));
+  await h.call('catalogs.add', { path: catalog });
+  await h.call('jobs.wait', {});
+  for (const a of await h.all()) ids[a.name] = a.id;
+  seedProducts(h.dataDir, [
+    {
+      sku: 'REV-1',
+      name: 'Shirt',
+      links: [
+        { assetId: ids['a.jpg']!, role: 'main' },
+        { assetId: ids['b.jpg']!, role: 'gallery' },
+        { assetId: ids['c.jpg']!, role: 'gallery' },
+      ],
+    },
+  ]);
+}, 60_000);
+
+afterAll(async () => {
+  await h.dispose();
+  await rm(catalog, { recursive: true, force: true });
+  await rm(out, { recursive: true, force: true });
+});
+
+describe('static headless pack (review)', () => {
+  it('gives each image the alt text the API gives the same link', async () => {
+    expect(await run()).toMatchObject({ state: 'done', failed: 0 });
+    const p = await product();
+    const [listed] = (await h.call('products.list', {})).items;
+    const { links } = await h.call('products.get', { id: listed!.id });
+    // The API: altText(asset, name, sku, link.role, link.position), position within the role.
+    const api = links.map((l) => altText({}, 'Shirt', 'REV-1', l.role, l.position));
+    expect(p.images.map((i) => i.alt)).toEqual(api);
+    expect(api).toEqual(['Shirt, main image', 'Shirt, image', 'Shirt, image 2']);
+  });
+
+  it('removes a published photo from media/ once rights block it', async () => {
+    const before = (await product()).images[2]!;
+    for (const url of files(before)) expect(await exists(url)).toBe(true);
+    const { id: licence } = await h.call('licences.create', {
+      name: 'Ended',
+      type: 'royalty-free',
+      endsOn: '2020-12-31',
+    });
+    await h.call('licences.attach', { licenceId: licence, assetIds: [ids['c.jpg']!] });
+    const blocked = await run();
+    expect(blocked.errors.some((e) => e.reason.startsWith('blocked'))).toBe(true);
+    const p = await product();
+    expect(p.withheld).toEqual([{ role: 'gallery', position: 3, reason: 'rights' }]);
+    // The blocked photo's files are not left in the public folder under their old names.
+    for (const url of files(before)) expect(await exists(url), url).toBe(false);
+    for (const url of p.images.flatMap(files)) expect(await exists(url), url).toBe(true);
+  });
+});
