@@ -27,6 +27,8 @@ export interface DeliveryOptions {
   keep: number;
   /** A wait longer than this ends the job; the row is queued again when due. */
   holdMs: number;
+  /** How long a closing engine waits for attempts, all of them together (not per batch). */
+  closeWaitMs: number;
 }
 
 export const DEFAULT_DELIVERY: DeliveryOptions = {
@@ -35,6 +37,7 @@ export const DEFAULT_DELIVERY: DeliveryOptions = {
   timeoutMs: 10_000,
   keep: 1000,
   holdMs: 15_000,
+  closeWaitMs: 10_000,
 };
 
 export interface DeliverArgs {
@@ -45,13 +48,17 @@ export interface DeliverArgs {
 const CONCURRENCY = 32;
 const KEEP_JOB_ROWS = 50;
 
-/** `closing`: aborted when the engine closes (the job's own signal is not, as it finishes). */
+/**
+ * `closing`: aborted when the engine closes (the job's own signal is not, as it finishes);
+ * `closeWait`: aborted `closeWaitMs` later, ending attempts in flight and starting no more.
+ */
 export function defineDeliveryJob(
   jobs: JobRegistry,
   jobRows: JobRepo,
   repo: WebhookRepo,
   options: DeliveryOptions,
   closing: AbortSignal,
+  closeWait: AbortSignal,
 ): JobType<DeliverArgs> {
   return jobs.define<DeliverArgs, { state: string }>({
     name: DELIVER_JOB,
@@ -78,7 +85,9 @@ export function defineDeliveryJob(
             return { state: 'pending' };
           }
         }
-        const state = await attempt(repo, row, options);
+        // Close has waited long enough: the row stays pending, untried, for the next engine.
+        if (closeWait.aborted) return { state: 'pending' };
+        const state = await attempt(repo, row, options, closeWait);
         if (state === 'pending') continue;
         // The delivery log is the record: finished job rows of deliveries would crowd the
         // exports out of the jobs list (it keeps the newest 200 finished rows of all names).
@@ -89,7 +98,12 @@ export function defineDeliveryJob(
   });
 }
 
-async function attempt(repo: WebhookRepo, row: DeliveryRow, options: DeliveryOptions) {
+async function attempt(
+  repo: WebhookRepo,
+  row: DeliveryRow,
+  options: DeliveryOptions,
+  closeWait: AbortSignal,
+) {
   const sub = repo.subscription(row.subscription_id);
   if (!sub) return 'failed';
   const outcome = await postWebhook({
@@ -99,6 +113,7 @@ async function attempt(repo: WebhookRepo, row: DeliveryRow, options: DeliveryOpt
     deliveryId: row.id,
     body: row.body,
     timeoutMs: options.timeoutMs,
+    closeWait,
   });
   const at = Date.now();
   const attempts = row.attempts + 1;

@@ -52,6 +52,9 @@ export function startWebhooks(
       unsubscribe();
       feed.flush();
       hooks.closing.abort();
+      const { closeWait } = hooks;
+      const closeWaitMs = options.closeWaitMs ?? DEFAULT_DELIVERY.closeWaitMs;
+      setTimeout(() => closeWait.abort(), closeWaitMs).unref();
     },
   };
 }
