@@ -94,4 +94,14 @@ describe('static headless pack (review)', () => {
     for (const url of files(before)) expect(await exists(url), url).toBe(false);
     for (const url of p.images.flatMap(files)) expect(await exists(url), url).toBe(true);
   });
+
+  it('never points at a media file that is gone when its render fails', async () => {
+    const side = (await product()).images[1]!;
+    await rm(join(out, side.src)); // a sync tool or a hand removed it
+    await rm(join(catalog, 'b.jpg')); // and its source is gone too (not rescanned)
+    const again = await run();
+    expect(again.failed).toBeGreaterThan(0);
+    const p = await product();
+    for (const url of p.images.flatMap(files)) expect(await exists(url), url).toBe(true);
+  });
 });

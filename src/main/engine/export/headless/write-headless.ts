@@ -9,7 +9,8 @@ import type { ChannelPreset, ExportError } from '../../../../shared/export-dto';
 import type { HeadlessRules } from '../../../../shared/headless-rules';
 import { headlessIndexSchema, type HeadlessIndex } from '../../../../shared/headless-pack-schema';
 import { syncFolder } from '../../tools/files/durable-files';
-import { landedAsRecorded } from '../pack/landed-files';
+import { landedAsPlanned, landedAsRecorded } from '../pack/landed-files';
+import type { PackEntry } from '../pack/manifest';
 import type { PackState } from '../pack/manifest';
 import type { PackPaths } from '../pack/pack-paths';
 import { sellsOn, type PackPlan } from '../pack/plan-pack';
@@ -47,6 +48,14 @@ export async function writeHeadless(
   const products = w.plan.products.filter((p) => sellsOn(p, preset));
   const names = productFiles(products.map((p) => p.sku));
   const refs = (w.plan.headless ?? []).filter((f) => f.preset.id === preset.id);
+  // Only files on disk as they landed: a journal line outlives a file removed since whose
+  // render failed this run (a source gone too), and JSON must never point at a missing file.
+  const onDisk = await landedAsPlanned(w.paths, w.state, refs);
+  const entries = new Map<string, PackEntry>();
+  refs.forEach((f, i) => {
+    const e = w.state.entries.get(f.path);
+    if (e && onDisk[i]) entries.set(f.path, e);
+  });
   const written = new Set<string>();
   /** Product files in the way (the user's, or edited since): left, and what they point at kept. */
   const refused: string[] = [];
@@ -58,7 +67,7 @@ export async function writeHeadless(
       rules,
       product,
       refs: refs.filter((f) => f.product.id === product.id),
-      entries: w.state.entries,
+      entries,
       base,
     });
     if (await put(w, preset, file, `${JSON.stringify(json, null, 1)}\n`, (d) => (dirty ||= d))) {
