@@ -110,7 +110,9 @@ export async function writeHeadless(
     const text = await readFile(w.paths.resolve(file), 'utf8').catch(() => '');
     for (const m of text.matchAll(MEDIA_REF)) referenced.add(m[0]);
   }
-  const keep = new Set([...referenced, ...refs.map((f) => f.path)]);
+  // A file rights now block goes too (as from a channel pack): its old URL must not serve it.
+  const allowed = refs.filter((f) => f.blocked.length === 0).map((f) => f.path);
+  const keep = new Set([...referenced, ...allowed]);
   const stale = [...w.state.entries.values()].filter(
     (e) => e.presetId === preset.id && !keep.has(e.file),
   );
