@@ -43,7 +43,7 @@ beforeAll(async () => {
   h = await startHarness();
   catalog = await tempDir('headless-review-src');
   out = await tempDir('headless-review-out');
-  for (const [n, name] of ['a.jpg', 'b.jpg', 'c.jpg'].entries())
+  for (const [n, name] of ['a.jpg', 'b.jpg', 'c.jpg', 'd.jpg'].entries())
     await writeFile(join(catalog, name), await makeImage(400, 300, 'jpeg', 40 + n));
   await h.call('catalogs.add', { path: catalog });
   await h.call('jobs.wait', {});
@@ -103,5 +103,29 @@ describe('static headless pack (review)', () => {
     expect(again.failed).toBeGreaterThan(0);
     const p = await product();
     for (const url of p.images.flatMap(files)) expect(await exists(url), url).toBe(true);
+  });
+
+  it("a scoped run keeps other products' media when the base URL's path ends in media/", async () => {
+    const site = await tempDir('headless-review-cdn');
+    seedProducts(h.dataDir, [{ sku: 'REV-2', links: [{ assetId: ids['d.jpg']!, role: 'main' }] }]);
+    const baseUrl = 'https://cdn.example.com/shop-media/';
+    const exportTo = async (query?: string) => {
+      const job = await h.call('exports.start', {
+        channels: ['headless'],
+        out: site,
+        baseUrl,
+        ...(query ? { query } : {}),
+      });
+      return h.call('exports.wait', { jobId: job.jobId });
+    };
+    await exportTo();
+    const json = headlessProductSchema.parse(
+      JSON.parse(await readFile(join(site, 'products', 'REV-2.json'), 'utf8')),
+    );
+    const mine = files(json.images[0]!).map((u) => u.slice(baseUrl.length));
+    for (const f of mine) await expect(stat(join(site, f))).resolves.toBeTruthy();
+    await exportTo('sku:REV-1');
+    for (const f of mine) await expect(stat(join(site, f)), f).resolves.toBeTruthy();
+    await rm(site, { recursive: true, force: true });
   });
 });

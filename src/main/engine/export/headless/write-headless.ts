@@ -30,7 +30,9 @@ export interface HeadlessWrite {
 
 /** Never the start of a JSON file or _headers: a file there is Packshot's only by its hash. */
 const NO_LEGACY = '\u0000';
-const MEDIA_REF = new RegExp(`${MEDIA_DIR}/[A-Za-z0-9._-]+`, 'g');
+// Overlapping (a lookahead): in `…/shop-media/media/x.jpg` a plain match takes `media/media`
+// and misses the file, whose media would then be removed while that JSON points at them.
+const MEDIA_REF = new RegExp(`(?=(${MEDIA_DIR}/[A-Za-z0-9._-]+))`, 'g');
 
 export async function writeHeadless(
   w: HeadlessWrite,
@@ -108,7 +110,7 @@ export async function writeHeadless(
   const referenced = new Set<string>();
   for (const file of left) {
     const text = await readFile(w.paths.resolve(file), 'utf8').catch(() => '');
-    for (const m of text.matchAll(MEDIA_REF)) referenced.add(m[0]);
+    for (const m of text.matchAll(MEDIA_REF)) referenced.add(m[1]!);
   }
   // A file rights now block goes too (as from a channel pack): its old URL must not serve it.
   const allowed = refs.filter((f) => f.blocked.length === 0).map((f) => f.path);
