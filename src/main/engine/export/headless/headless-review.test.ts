@@ -128,4 +128,19 @@ describe('static headless pack (review)', () => {
     for (const f of mine) await expect(stat(join(site, f)), f).resolves.toBeTruthy();
     await rm(site, { recursive: true, force: true });
   });
+
+  it('keeps the media a product file the user edited points at, run after run', async () => {
+    await run(); // REV-2 (seeded above) is published here too
+    const file = join(out, 'products', 'REV-2.json');
+    const json = headlessProductSchema.parse(JSON.parse(await readFile(file, 'utf8')));
+    const named = files(json.images[0]!);
+    await writeFile(file, JSON.stringify({ ...json, name: 'Edited by hand' }));
+    const [gone] = (await h.call('products.list', { query: 'sku:REV-2' })).items;
+    await h.call('products.delete', { id: gone!.id });
+    for (const pass of [1, 2]) {
+      await run();
+      expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ name: 'Edited by hand' });
+      for (const url of named) expect(await exists(url), `run ${pass}: ${url}`).toBe(true);
+    }
+  });
 });
