@@ -47,10 +47,15 @@ export interface DeliverArgs {
 /** Waits deliveries sit in at once per process (they only hold a timer while waiting). */
 const CONCURRENCY = 32;
 const KEEP_JOB_ROWS = 50;
+/** Short waits slept at once (half the slots), in engines that queue handed-over rows again. */
+const MAX_SLEEPING = CONCURRENCY / 2;
 
 /**
  * `closing`: aborted when the engine closes (the job's own signal is not, as it finishes);
  * `closeWait`: aborted `closeWaitMs` later, ending attempts in flight and starting no more.
+ * `handsOver`: this engine queues handed-over rows again (resumePending), so at most
+ * MAX_SLEEPING short waits are slept at once and the others hand over too: a burst to a dead
+ * receiver would otherwise hold every slot through its retry waits, delaying every receiver.
  */
 export function defineDeliveryJob(
   jobs: JobRegistry,
@@ -59,7 +64,9 @@ export function defineDeliveryJob(
   options: DeliveryOptions,
   closing: AbortSignal,
   closeWait: AbortSignal,
+  handsOver: boolean,
 ): JobType<DeliverArgs> {
+  let sleeping = 0;
   return jobs.define<DeliverArgs, { state: string }>({
     name: DELIVER_JOB,
     concurrency: CONCURRENCY,
@@ -74,7 +81,10 @@ export function defineDeliveryJob(
         if (row.attempts > 0) {
           const wait = dueAt(row, options) - Date.now();
           if (wait > options.holdMs) return { state: 'pending' };
-          if (!(await sleep(wait, signal))) {
+          if (wait > 0 && handsOver && sleeping >= MAX_SLEEPING) return { state: 'pending' };
+          sleeping++;
+          const slept = await sleep(wait, signal).finally(() => sleeping--);
+          if (!slept) {
             // Cancelled by the user (jobs.cancel): the delivery ends too, or it would be
             // queued again. Closing, or a lease lost: the row stays pending for others.
             const reason: unknown = ctx.signal.reason;

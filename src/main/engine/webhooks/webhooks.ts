@@ -38,6 +38,7 @@ export class Webhooks {
     private readonly repo: WebhookRepo,
     private readonly jobs: JobRegistry,
     private readonly options: DeliveryOptions,
+    handsOver = false,
   ) {
     this.deliver = defineDeliveryJob(
       jobs,
@@ -46,6 +47,7 @@ export class Webhooks {
       options,
       this.closing.signal,
       this.closeWait.signal,
+      handsOver,
     );
   }
 
