@@ -27,6 +27,8 @@ export interface DeliveryOptions {
   keep: number;
   /** A wait longer than this ends the job; the row is queued again when due. */
   holdMs: number;
+  /** How long a closing engine waits for attempts, all of them together (not per batch). */
+  closeWaitMs: number;
 }
 
 export const DEFAULT_DELIVERY: DeliveryOptions = {
@@ -35,6 +37,7 @@ export const DEFAULT_DELIVERY: DeliveryOptions = {
   timeoutMs: 10_000,
   keep: 1000,
   holdMs: 15_000,
+  closeWaitMs: 10_000,
 };
 
 export interface DeliverArgs {
@@ -44,15 +47,26 @@ export interface DeliverArgs {
 /** Waits deliveries sit in at once per process (they only hold a timer while waiting). */
 const CONCURRENCY = 32;
 const KEEP_JOB_ROWS = 50;
+/** Short waits slept at once (half the slots), in engines that queue handed-over rows again. */
+const MAX_SLEEPING = CONCURRENCY / 2;
 
-/** `closing`: aborted when the engine closes (the job's own signal is not, as it finishes). */
+/**
+ * `closing`: aborted when the engine closes (the job's own signal is not, as it finishes);
+ * `closeWait`: aborted `closeWaitMs` later, ending attempts in flight and starting no more.
+ * `handsOver`: this engine queues handed-over rows again (resumePending), so at most
+ * MAX_SLEEPING short waits are slept at once and the others hand over too: a burst to a dead
+ * receiver would otherwise hold every slot through its retry waits, delaying every receiver.
+ */
 export function defineDeliveryJob(
   jobs: JobRegistry,
   jobRows: JobRepo,
   repo: WebhookRepo,
   options: DeliveryOptions,
   closing: AbortSignal,
+  closeWait: AbortSignal,
+  handsOver: boolean,
 ): JobType<DeliverArgs> {
+  let sleeping = 0;
   return jobs.define<DeliverArgs, { state: string }>({
     name: DELIVER_JOB,
     concurrency: CONCURRENCY,
@@ -67,7 +81,10 @@ export function defineDeliveryJob(
         if (row.attempts > 0) {
           const wait = dueAt(row, options) - Date.now();
           if (wait > options.holdMs) return { state: 'pending' };
-          if (!(await sleep(wait, signal))) {
+          if (wait > 0 && handsOver && sleeping >= MAX_SLEEPING) return { state: 'pending' };
+          sleeping++;
+          const slept = await sleep(wait, signal).finally(() => sleeping--);
+          if (!slept) {
             // Cancelled by the user (jobs.cancel): the delivery ends too, or it would be
             // queued again. Closing, or a lease lost: the row stays pending for others.
             const reason: unknown = ctx.signal.reason;
@@ -78,7 +95,9 @@ export function defineDeliveryJob(
             return { state: 'pending' };
           }
         }
-        const state = await attempt(repo, row, options);
+        // Close has waited long enough: the row stays pending, untried, for the next engine.
+        if (closeWait.aborted) return { state: 'pending' };
+        const state = await attempt(repo, row, options, closeWait);
         if (state === 'pending') continue;
         // The delivery log is the record: finished job rows of deliveries would crowd the
         // exports out of the jobs list (it keeps the newest 200 finished rows of all names).
@@ -89,7 +108,12 @@ export function defineDeliveryJob(
   });
 }
 
-async function attempt(repo: WebhookRepo, row: DeliveryRow, options: DeliveryOptions) {
+async function attempt(
+  repo: WebhookRepo,
+  row: DeliveryRow,
+  options: DeliveryOptions,
+  closeWait: AbortSignal,
+) {
   const sub = repo.subscription(row.subscription_id);
   if (!sub) return 'failed';
   const outcome = await postWebhook({
@@ -99,6 +123,7 @@ async function attempt(repo: WebhookRepo, row: DeliveryRow, options: DeliveryOpt
     deliveryId: row.id,
     body: row.body,
     timeoutMs: options.timeoutMs,
+    closeWait,
   });
   const at = Date.now();
   const attempts = row.attempts + 1;

@@ -9,6 +9,8 @@ export interface PostRequest {
   deliveryId: string;
   body: string;
   timeoutMs: number;
+  /** Aborted when a closing engine stops waiting: the attempt ends as unanswered. */
+  closeWait?: AbortSignal;
 }
 
 export interface PostOutcome {
@@ -22,7 +24,8 @@ const BODY_CAP = 4096;
 const ERROR_TEXT = 300;
 
 export async function postWebhook(request: PostRequest): Promise<PostOutcome> {
-  const signal = AbortSignal.timeout(request.timeoutMs);
+  const timeout = AbortSignal.timeout(request.timeoutMs);
+  const signal = request.closeWait ? AbortSignal.any([timeout, request.closeWait]) : timeout;
   try {
     const response = await fetch(request.url, {
       method: 'POST',
@@ -54,7 +57,9 @@ export async function postWebhook(request: PostRequest): Promise<PostOutcome> {
       error: `HTTP ${response.status}${why ? `: ${why}` : ''}`,
     };
   } catch (error) {
-    return { ok: false, status: null, error: describe(error, request.timeoutMs) };
+    const closed = request.closeWait?.aborted === true && !timeout.aborted;
+    const why = closed ? 'no answer before the engine closed' : describe(error, request.timeoutMs);
+    return { ok: false, status: null, error: why };
   }
 }
 

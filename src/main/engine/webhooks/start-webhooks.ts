@@ -27,7 +27,7 @@ export function startWebhooks(
   resume = false,
 ): WebhooksPart {
   const repo = new WebhookRepo(db);
-  const hooks = new Webhooks(db, repo, jobs, { ...DEFAULT_DELIVERY, ...options });
+  const hooks = new Webhooks(db, repo, jobs, { ...DEFAULT_DELIVERY, ...options }, resume);
   const feed = new EventFeed(db, repo, hooks, jobs, { ...DEFAULT_FEED, ...options });
   const unsubscribe = bus.subscribe(feed.listener);
   // Engines that resume jobs (the app, serve) queue pending deliveries that no job carries
@@ -52,6 +52,9 @@ export function startWebhooks(
       unsubscribe();
       feed.flush();
       hooks.closing.abort();
+      const { closeWait } = hooks;
+      const closeWaitMs = options.closeWaitMs ?? DEFAULT_DELIVERY.closeWaitMs;
+      setTimeout(() => closeWait.abort(), closeWaitMs).unref();
     },
   };
 }

@@ -30,14 +30,25 @@ export class Webhooks {
   private readonly deliver: JobType<DeliverArgs>;
   /** Aborted at engine close: deliveries stop waiting for their next attempt. */
   readonly closing = new AbortController();
+  /** Aborted once a closing engine has waited `closeWaitMs`: attempts end, none start. */
+  readonly closeWait = new AbortController();
 
   constructor(
     private readonly db: Db,
     private readonly repo: WebhookRepo,
     private readonly jobs: JobRegistry,
     private readonly options: DeliveryOptions,
+    handsOver = false,
   ) {
-    this.deliver = defineDeliveryJob(jobs, new JobRepo(db), repo, options, this.closing.signal);
+    this.deliver = defineDeliveryJob(
+      jobs,
+      new JobRepo(db),
+      repo,
+      options,
+      this.closing.signal,
+      this.closeWait.signal,
+      handsOver,
+    );
   }
 
   /** Queues a job for each due pending delivery without one (handed over by its job). */

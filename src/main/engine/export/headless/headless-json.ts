@@ -76,7 +76,8 @@ export function productJson(input: ProductJsonInput): HeadlessProduct {
     const text = shown.text ?? { title: null, description: null, placeholder: null };
     const published = {
       ...where,
-      alt: altText(text, product.name, product.sku, where.role, where.position - 1),
+      // The link's own place within its role (as the API numbers it), not the pack's number.
+      alt: altText(text, product.name, product.sku, where.role, shown.position),
       credit: creditLine(licences),
       licenceEnd: licenceEnd(licences),
     };

@@ -3,13 +3,14 @@
 // re-export with nothing new rewrites nothing), then what no longer belongs removed: product
 // files of products gone, and media no product file points at. Removal comes last, so a front
 // end reading the pack meanwhile never meets a product file that points at a removed file.
-import { readFile, rm } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { ChannelPreset, ExportError } from '../../../../shared/export-dto';
 import type { HeadlessRules } from '../../../../shared/headless-rules';
 import { headlessIndexSchema, type HeadlessIndex } from '../../../../shared/headless-pack-schema';
 import { syncFolder } from '../../tools/files/durable-files';
-import { landedAsRecorded } from '../pack/landed-files';
+import { landedAsPlanned, landedAsRecorded } from '../pack/landed-files';
+import type { PackEntry } from '../pack/manifest';
 import type { PackState } from '../pack/manifest';
 import type { PackPaths } from '../pack/pack-paths';
 import { sellsOn, type PackPlan } from '../pack/plan-pack';
@@ -29,7 +30,9 @@ export interface HeadlessWrite {
 
 /** Never the start of a JSON file or _headers: a file there is Packshot's only by its hash. */
 const NO_LEGACY = '\u0000';
-const MEDIA_REF = new RegExp(`${MEDIA_DIR}/[A-Za-z0-9._-]+`, 'g');
+// Overlapping (a lookahead): in `…/shop-media/media/x.jpg` a plain match takes `media/media`
+// and misses the file, whose media would then be removed while that JSON points at them.
+const MEDIA_REF = new RegExp(`(?=(${MEDIA_DIR}/[A-Za-z0-9._-]+))`, 'g');
 
 export async function writeHeadless(
   w: HeadlessWrite,
@@ -47,9 +50,15 @@ export async function writeHeadless(
   const products = w.plan.products.filter((p) => sellsOn(p, preset));
   const names = productFiles(products.map((p) => p.sku));
   const refs = (w.plan.headless ?? []).filter((f) => f.preset.id === preset.id);
+  // Only files on disk as they landed: a journal line outlives a file removed since whose
+  // render failed this run (a source gone too), and JSON must never point at a missing file.
+  const onDisk = await landedAsPlanned(w.paths, w.state, refs);
+  const entries = new Map<string, PackEntry>();
+  refs.forEach((f, i) => {
+    const e = w.state.entries.get(f.path);
+    if (e && onDisk[i]) entries.set(f.path, e);
+  });
   const written = new Set<string>();
-  /** Product files in the way (the user's, or edited since): left, and what they point at kept. */
-  const refused: string[] = [];
   const listed: HeadlessIndex['products'] = [];
   for (const product of products) {
     const file = names.get(product.sku)!;
@@ -58,14 +67,14 @@ export async function writeHeadless(
       rules,
       product,
       refs: refs.filter((f) => f.product.id === product.id),
-      entries: w.state.entries,
+      entries,
       base,
     });
     if (await put(w, preset, file, `${JSON.stringify(json, null, 1)}\n`, (d) => (dirty ||= d))) {
       written.add(file);
       const main = json.images.find((i) => i.role === 'main') ?? null;
       listed.push({ sku: product.sku, name: product.name, json: file, main: main?.src ?? null });
-    } else refused.push(file);
+    }
   }
   // The product files this run did not write: another run's (scoped), or of products gone.
   const others = w.state
@@ -81,27 +90,34 @@ export async function writeHeadless(
   await syncFolder(w.paths.resolve(PRODUCTS_DIR)).catch(() => undefined);
   await syncFolder(w.paths.root);
 
-  // What no longer belongs, now that nothing points at it. Product files left in place
-  // (another run's in a scoped run, or the user's) keep the media they point at.
-  const left = [...refused];
-  if (w.scoped) left.push(...others);
-  else
+  // What no longer belongs, now that nothing points at it.
+  if (!w.scoped)
     for (const file of others) {
       const current = await readFile(w.paths.resolve(file), 'utf8').catch(() => null);
       // A file edited since Packshot wrote it is the user's now: left, and forgotten.
       if (current !== null && w.state.mayReplace(file, current, NO_LEGACY)) {
         await rm(w.paths.resolve(file), { force: true });
         removed++;
-      } else if (current !== null) left.push(file);
+      }
       await w.state.dropOutput(file);
       dirty = true;
     }
+  // Every product file still there that this run did not write (another run's in a scoped
+  // run, the user's, one edited since: left, even after it was forgotten) keeps its media.
+  const dir = w.paths.resolve(PRODUCTS_DIR);
+  const left = (await readdir(dir).catch(() => [] as string[])).filter(
+    (name) => !written.has(`${PRODUCTS_DIR}/${name}`),
+  );
   const referenced = new Set<string>();
-  for (const file of left) {
-    const text = await readFile(w.paths.resolve(file), 'utf8').catch(() => '');
-    for (const m of text.matchAll(MEDIA_REF)) referenced.add(m[0]);
+  for (const name of left) {
+    const text = await readFile(join(dir, name), 'utf8').catch(() => '');
+    for (const m of text.matchAll(MEDIA_REF)) referenced.add(m[1]!);
   }
-  const keep = new Set([...referenced, ...refs.map((f) => f.path)]);
+  // A file rights now block goes too (as from a channel pack), whoever points at it: its old
+  // URL must not serve it.
+  const blocked = new Set(refs.filter((f) => f.blocked.length > 0).map((f) => f.path));
+  const allowed = refs.filter((f) => f.blocked.length === 0).map((f) => f.path);
+  const keep = new Set([...referenced, ...allowed].filter((f) => !blocked.has(f)));
   const stale = [...w.state.entries.values()].filter(
     (e) => e.presetId === preset.id && !keep.has(e.file),
   );
