@@ -104,6 +104,13 @@ const COMMON_ERRORS: Record<number, string> = {
   500: 'Something failed on the server.',
 };
 
+const NOT_MODIFIED = 'Not modified: If-None-Match named the current ETag. No body.';
+const ETAG_HEADER = {
+  description:
+    'A strong tag of these bytes: send it as If-None-Match to get a 304 while unchanged.',
+  schema: { type: 'string' },
+};
+
 function operation(route: ApiRoute): Json {
   const responses: Record<string, Json> = {};
   const all: Record<number, ApiResponseSpec> = { ...route.responses };
@@ -111,8 +118,12 @@ function operation(route: ApiRoute): Json {
     for (const [status, description] of Object.entries(COMMON_ERRORS))
       all[Number(status)] ??= { description, content: 'json' };
   }
+  // JSON data carries a strong ETag; If-None-Match with it gets a 304 (api-endpoints.ts).
+  const etagged = route.scope !== 'none' && route.responses[200]?.content === 'json';
+  if (etagged) all[304] ??= { description: NOT_MODIFIED, content: 'none' };
   for (const [status, spec] of Object.entries(all))
     responses[status] = response(spec, Number(status));
+  if (etagged) responses['200'] = { ...responses['200'], headers: { ETag: ETAG_HEADER } };
   return {
     operationId: route.operationId,
     summary: route.summary,

@@ -515,11 +515,20 @@ export interface operations {
       /** @description A page of products. */
       200: {
         headers: {
+          /** @description A strong tag of these bytes: send it as If-None-Match to get a 304 while unchanged. */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['ProductPage'];
         };
+      };
+      /** @description Not modified: If-None-Match named the current ETag. No body. */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description A parameter is refused (error.reasons lists the fields), or an unknown one was sent. */
       400: {
@@ -592,11 +601,20 @@ export interface operations {
       /** @description The product. */
       200: {
         headers: {
+          /** @description A strong tag of these bytes: send it as If-None-Match to get a 304 while unchanged. */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['Product'];
         };
+      };
+      /** @description Not modified: If-None-Match named the current ETag. No body. */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description A parameter is refused (error.reasons lists the fields), or an unknown one was sent. */
       400: {
@@ -680,11 +698,20 @@ export interface operations {
       /** @description The product's media. */
       200: {
         headers: {
+          /** @description A strong tag of these bytes: send it as If-None-Match to get a 304 while unchanged. */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['ProductMedia'];
         };
+      };
+      /** @description Not modified: If-None-Match named the current ETag. No body. */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description A parameter is refused (error.reasons lists the fields), or an unknown one was sent. */
       400: {
@@ -769,11 +796,20 @@ export interface operations {
       /** @description A page of assets. */
       200: {
         headers: {
+          /** @description A strong tag of these bytes: send it as If-None-Match to get a 304 while unchanged. */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['AssetPage'];
         };
+      };
+      /** @description Not modified: If-None-Match named the current ETag. No body. */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description A parameter is refused (error.reasons lists the fields), or an unknown one was sent. */
       400: {
@@ -848,11 +884,20 @@ export interface operations {
       /** @description The asset. */
       200: {
         headers: {
+          /** @description A strong tag of these bytes: send it as If-None-Match to get a 304 while unchanged. */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['Asset'];
         };
+      };
+      /** @description Not modified: If-None-Match named the current ETag. No body. */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description A parameter is refused (error.reasons lists the fields), or an unknown one was sent. */
       400: {
@@ -1050,11 +1095,20 @@ export interface operations {
       /** @description The collections. */
       200: {
         headers: {
+          /** @description A strong tag of these bytes: send it as If-None-Match to get a 304 while unchanged. */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['CollectionList'];
         };
+      };
+      /** @description Not modified: If-None-Match named the current ETag. No body. */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description A parameter is refused (error.reasons lists the fields), or an unknown one was sent. */
       400: {
@@ -1131,11 +1185,20 @@ export interface operations {
       /** @description A page of assets. */
       200: {
         headers: {
+          /** @description A strong tag of these bytes: send it as If-None-Match to get a 304 while unchanged. */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['AssetPage'];
         };
+      };
+      /** @description Not modified: If-None-Match named the current ETag. No body. */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description A parameter is refused (error.reasons lists the fields), or an unknown one was sent. */
       400: {

@@ -2,11 +2,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { OperationId } from '../../../../shared/api-v1/api-routes';
 import type { Engine } from '../../../engine';
-import { sendApiJson } from './api-responses';
 import type { RouteMatch } from './api-router';
 import { getAsset, listCollectionAssets, listCollections, searchAssets } from './asset-endpoints';
 import { serveAssetMedia } from './asset-media-route';
 import { ApiFailure } from './channel-rights';
+import { bodyEtag, etagMatches } from './etag';
 import { getProduct, getProductMedia, listProducts } from './product-endpoints';
 import type { UrlSigner } from './url-signer';
 
@@ -50,5 +50,27 @@ export async function runEndpoint(
   }
   const endpoint = JSON_ENDPOINTS[id];
   if (!endpoint) throw new ApiFailure(404, 'not_found', `No such endpoint: ${route.path}`);
-  sendApiJson(res, 200, await endpoint(engine, params, query, sign));
+  sendJsonWithEtag(req, res, await endpoint(engine, params, query, sign));
+}
+
+/**
+ * JSON answers carry a strong ETag of their bytes, and a client that sends it back gets a
+ * 304: a front end polling a product's media transfers nothing while nothing changed.
+ * `no-cache`, not `no-store`: keep it, but ask again (rights and links change).
+ */
+function sendJsonWithEtag(req: IncomingMessage, res: ServerResponse, body: unknown): void {
+  const text = JSON.stringify(body);
+  const etag = bodyEtag(text);
+  const headers = { etag, 'cache-control': 'private, no-cache' };
+  if (etagMatches(req.headers['if-none-match'], etag)) {
+    res.writeHead(304, headers);
+    res.end();
+    return;
+  }
+  res.writeHead(200, {
+    ...headers,
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': String(Buffer.byteLength(text)),
+  });
+  res.end(req.method === 'HEAD' ? undefined : text);
 }

@@ -5,6 +5,7 @@ import { parseRenditionPath } from '../../../../shared/transform-grammar';
 import type { Engine } from '../../../engine';
 import type { ApiPrincipal } from './api-access';
 import { sendApiError } from './api-responses';
+import { etagMatches } from './etag';
 
 const YEAR_S = 31_536_000;
 const REVALIDATE = 'private, no-cache';
@@ -79,7 +80,7 @@ export async function serveRendition(
     'x-content-type-options': 'nosniff',
   };
   if (transform.format === 'auto') headers.vary = 'Accept';
-  if (matches(req.headers['if-none-match'], etag)) {
+  if (etagMatches(req.headers['if-none-match'], etag)) {
     res.writeHead(304, headers);
     return void res.end();
   }
@@ -110,12 +111,6 @@ export async function serveRendition(
 }
 
 /** If-None-Match: `*`, or a list of tags (a weak match is enough for a 304). */
-function matches(header: string | undefined, etag: string): boolean {
-  if (!header) return false;
-  if (header.trim() === '*') return true;
-  return header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
-}
-
 /** `?v` and `?channel` (signing parameters aside), each at most once; else what is wrong. */
 function renderQueryOf(params: URLSearchParams): { v?: string; channel?: string } | string {
   const raw = new Map<string, string>();

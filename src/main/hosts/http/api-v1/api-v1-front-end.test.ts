@@ -1,5 +1,6 @@
-// The media URLs a product's item hands out work as a page uses them: signed, so an <img>
-// or <video>, which sends no Authorization header, loads them.
+// What a front end relies on: the media URLs a product's item hands out work as a page uses
+// them (signed, so an <img> or <video>, which sends no Authorization header, loads them),
+// and a poll of unchanged data costs a 304.
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { components } from '../../../../shared/api-v1/openapi-types';
@@ -54,5 +55,23 @@ describe("a product's media URLs", () => {
     expect(file.status).toBe(206);
     expect(file.headers.get('cache-control')).toContain('immutable');
     expect((await file.arrayBuffer()).byteLength).toBe(100);
+  });
+
+  it('answers JSON with a strong ETag, and a 304 while it still matches', async () => {
+    const path = `${w.base}/api/v1/products/${SKU}/media`;
+    const auth = { authorization: `Bearer ${w.bridge.token}` };
+    const first = await fetch(path, { headers: auth });
+    const etag = first.headers.get('etag') ?? '';
+    expect(etag).toMatch(/^"[\w-]{27}"$/);
+    expect(first.headers.get('cache-control')).toBe('private, no-cache');
+    const again = await fetch(path, { headers: { ...auth, 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    // Another resource: other bytes, another tag, a full answer.
+    const other = await fetch(`${w.base}/api/v1/products`, {
+      headers: { ...auth, 'if-none-match': etag },
+    });
+    expect(other.status).toBe(200);
+    expect(other.headers.get('etag')).not.toBe(etag);
   });
 });
