@@ -55,13 +55,22 @@ export const productsMethods = {
     args: z
       .object({
         query: z.string().max(500).optional(),
+        /** Only products whose channel list names this one (exactly). */
+        channel: z.string().trim().min(1).max(100).optional(),
         offset: z.number().int().min(0).default(0),
         limit: z.number().int().min(1).max(5000).default(500),
       })
       .strict(),
     result: type<ProductPage>(),
   },
-  'products.get': { args: z.object({ id }).strict(), result: type<ProductDetail>() },
+  /** One product by id, or by its exact SKU. */
+  'products.get': {
+    args: z
+      .object({ id: id.optional(), sku: sku.optional() })
+      .strict()
+      .refine((a) => (a.id === undefined) !== (a.sku === undefined), 'give id or sku'),
+    result: type<ProductDetail>(),
+  },
   'products.create': {
     args: z
       .object({

@@ -60,9 +60,9 @@ export function productHandlers(ctx: EngineContext, parts: ProductParts): Handle
   });
 
   return {
-    'products.list': ({ query, offset, limit }) =>
-      Promise.resolve({ offset, ...products.page(productSearch(query), offset, limit) }),
-    'products.get': ({ id }) => Promise.resolve(detail(id)),
+    'products.list': ({ query, channel, offset, limit }) =>
+      Promise.resolve({ offset, ...products.page(productSearch(query), offset, limit, channel) }),
+    'products.get': ({ id, sku }) => Promise.resolve(detail(id ?? products.requireSku(sku ?? ''))),
     'products.create': (args) => {
       // The parent's lookup and the insert in one write (another process may change either).
       const id = writeTransaction(ctx.db, () =>

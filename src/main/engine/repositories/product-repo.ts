@@ -67,8 +67,14 @@ export class ProductRepo {
     search: ProductSearch | undefined,
     offset: number,
     limit: number,
+    channel?: string,
   ): { total: number; items: Product[] } {
-    const { sql: where, params } = search ? productFilter(search) : { sql: '1', params: [] };
+    const filter = search ? productFilter(search) : { sql: '1', params: [] };
+    // A channel named in the product's list (stored as a JSON array), exactly.
+    const where = channel
+      ? `(${filter.sql}) AND EXISTS (SELECT 1 FROM json_each(p.channels) WHERE value = ?)`
+      : filter.sql;
+    const params = channel ? [...filter.params, channel] : filter.params;
     const total =
       this.db
         .prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM products p WHERE ${where}`)
@@ -98,6 +104,14 @@ export class ProductRepo {
     const product = this.get(id);
     if (!product) throw new PackshotError('not_found', `No product with id ${id}`);
     return product;
+  }
+
+  /** The product with exactly this SKU (trimmed), else a not_found error naming it. */
+  requireSku(sku: string): number {
+    const id = this.idOf(sku);
+    if (id === undefined)
+      throw new PackshotError('not_found', `No product with SKU ${sku.trim().slice(0, 200)}`);
+    return id;
   }
 
   bySku(sku: string): Product | undefined {

@@ -140,7 +140,9 @@ export function serveProducts(transport: FakeTransport, products: Product[]): vo
         .map((p) => ({ ...p, linkCount: boardOf(p.id).length }));
       return { total: items.length, offset: 0, items };
     })
-    .handle('products.get', ({ id }) => detail(find(id)))
+    .handle('products.get', ({ id, sku }) =>
+      detail(find(id ?? products.find((p) => p.sku === sku)?.id ?? -1)),
+    )
     .handle('links.add', ({ productId, assetIds, role = 'gallery', position }) =>
       edit(() =>
         assetIds.forEach((assetId, i) =>

@@ -1,72 +1,34 @@
 // GET /products, /products/{sku}, /products/{sku}/media.
 import type { ProductMedia } from '../../../../shared/api-v1/product-schemas';
-import type { Product, ProductDetail } from '../../../../shared/product-dto';
+import type { ProductDetail } from '../../../../shared/product-dto';
 import type { Engine } from '../../../engine';
 import { invoke } from '../../dispatch';
-import { ApiFailure, checkChannel } from './channel-rights';
+import { checkChannel } from './channel-rights';
 import { mediaItem, type FrameSource, type MediaSource } from './media-item';
 import type { UrlSigner } from './url-signer';
 import { boardOrder, publicProduct, publicProductSummary } from './public-products';
-
-/** Rows per engine page when a filter the engine lacks (channel) is applied here. */
-const SCAN_PAGE = 5000;
 
 export async function listProducts(
   engine: Engine,
   q: { offset: number; limit: number; query?: string; channel?: string },
 ): Promise<unknown> {
-  const query = q.query?.trim() ? q.query : undefined;
-  if (q.channel === undefined) {
-    const page = await invoke(engine.handlers, 'products.list', {
-      query,
-      offset: q.offset,
-      limit: q.limit,
-    });
-    return {
-      total: page.total,
-      offset: q.offset,
-      limit: q.limit,
-      items: page.items.map(publicProductSummary),
-    };
-  }
-  // The engine lists by words only: the channel filter reads every match, in SKU order.
-  const matching: Product[] = [];
-  for (let offset = 0; ; offset += SCAN_PAGE) {
-    const page = await invoke(engine.handlers, 'products.list', {
-      query,
-      offset,
-      limit: SCAN_PAGE,
-    });
-    matching.push(...page.items.filter((p) => p.channels.includes(q.channel!)));
-    if (page.items.length < SCAN_PAGE || offset + SCAN_PAGE >= page.total) break;
-  }
-  return {
-    total: matching.length,
+  const page = await invoke(engine.handlers, 'products.list', {
+    query: q.query?.trim() ? q.query : undefined,
+    channel: q.channel,
     offset: q.offset,
     limit: q.limit,
-    items: matching.slice(q.offset, q.offset + q.limit).map(publicProductSummary),
+  });
+  return {
+    total: page.total,
+    offset: q.offset,
+    limit: q.limit,
+    items: page.items.map(publicProductSummary),
   };
 }
 
-/** The product with exactly this SKU (SKUs are unique), else 404. */
-async function bySku(engine: Engine, sku: string): Promise<ProductDetail> {
-  const wanted = sku.trim();
-  // sku:"…" narrows to SKUs starting so (a prefix, any case); the exact one is picked here.
-  const phrase = `sku:"${wanted.replace(/["\\]/g, ' ')}"`;
-  for (const query of [phrase, undefined]) {
-    for (let offset = 0; ; offset += SCAN_PAGE) {
-      let page;
-      try {
-        page = await invoke(engine.handlers, 'products.list', { query, offset, limit: SCAN_PAGE });
-      } catch {
-        break; // A SKU the search language cannot quote: read the whole list instead.
-      }
-      const found = page.items.find((p) => p.sku === wanted);
-      if (found) return invoke(engine.handlers, 'products.get', { id: found.id });
-      if (page.items.length < SCAN_PAGE || offset + SCAN_PAGE >= page.total) break;
-    }
-  }
-  throw new ApiFailure(404, 'not_found', `No product with SKU ${wanted.slice(0, 200)}`);
+/** The product with exactly this SKU (SKUs are unique); the engine's not_found is a 404. */
+function bySku(engine: Engine, sku: string): Promise<ProductDetail> {
+  return invoke(engine.handlers, 'products.get', { sku });
 }
 
 export async function getProduct(engine: Engine, sku: string): Promise<unknown> {
