@@ -86,6 +86,7 @@ export default defineConfig(
     ignores: [
       '**/node_modules/**',
       'out/**',
+      'src/shared/api-v1/generated/**',
       'dist/**',
       'build/electron-native/**',
       'build/electron-native-src/**',

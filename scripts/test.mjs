@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // `npm test`: every check in one run, in order, going on after a failure:
-//   build (electron-vite, the e2e needs out/), typecheck, lint, format, unit (vitest), e2e
-//   (Playwright). Each runner's output streams as it comes; the test runners also write JSON
-//   reports, from which the counts are taken. build, typecheck, lint and format count as one
-//   check each. The last line of output is always `N passed, M failed, K skipped`.
+//   types (the API client types the typecheck reads), build (electron-vite, the e2e needs
+//   out/), typecheck, lint, format, unit (vitest), e2e (Playwright). Each runner's output
+//   streams as it comes; the test runners also write JSON reports, from which the counts are
+//   taken. types, build, typecheck, lint and format count as one check each. The last line of output is always `N passed, M failed, K skipped`.
 //
 //   node scripts/test.mjs              everything
-//   node scripts/test.mjs lint unit    only the named steps (build typecheck lint format unit e2e)
+//   node scripts/test.mjs lint unit    only the named steps (types build typecheck lint format unit e2e)
 //
 // Exit code: 1 if anything failed, else 0.
 import { spawn } from 'node:child_process';
@@ -58,6 +58,14 @@ const checkStep = (result) =>
   result.code === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 };
 
 const steps = [
+  {
+    // A build output the typecheck reads: written afresh, so a changed schema cannot leave
+    // the client types behind.
+    name: 'types',
+    title: 'npm run api:types (the API client types, from its OpenAPI document)',
+    command: () => [process.execPath, [path.join(root, 'scripts/api-types/write-api-types.mjs')]],
+    count: checkStep,
+  },
   {
     name: 'build',
     title: 'electron-vite build',

@@ -1,7 +1,7 @@
 // A shop page's data from Packshot's headless API: the main image (src, srcset, alt) and the
 // gallery of one product, typed by the types generated from the API's OpenAPI document.
 // Any front end can do the same with fetch; nothing here is Packshot's own code.
-import type { components, operations } from '../../src/shared/api-v1/openapi-types';
+import type { components, operations } from '../../src/shared/api-v1/generated/openapi-types';
 
 type MediaItem = components['schemas']['MediaItem'];
 type ProductMedia = operations['getProductMedia']['responses'][200]['content']['application/json'];

@@ -3,7 +3,7 @@
 // and a poll of unchanged data costs a 304.
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { components } from '../../../../shared/api-v1/openapi-types';
+import type { components } from '../../../../shared/api-v1/generated/openapi-types';
 import { startApiWorld, SKU, type ApiWorld } from './api-test-world';
 
 type S = components['schemas'];

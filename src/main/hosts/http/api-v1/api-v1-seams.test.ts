@@ -3,7 +3,7 @@
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { components } from '../../../../shared/api-v1/openapi-types';
+import type { components } from '../../../../shared/api-v1/generated/openapi-types';
 import { writeCubeGlb } from '../../../test-support/sample-models';
 import { makePdf } from '../../../test-support/sample-pdfs';
 import { tempDir } from '../../../test-support/sample-images';

@@ -1,7 +1,7 @@
 // /api/v1/ end to end: a real engine, real product shots, a real bridge; every answer
 // (errors included) validated against the document as the bridge serves it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { components } from '../../../../shared/api-v1/openapi-types';
+import type { components } from '../../../../shared/api-v1/generated/openapi-types';
 import { startApiWorld, SKU, VARIANT_SKU, type ApiWorld } from './api-test-world';
 import { responseValidator, type ResponseValidator } from './openapi-validator';
 

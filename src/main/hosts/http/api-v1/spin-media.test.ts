@@ -3,7 +3,7 @@
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { components } from '../../../../shared/api-v1/openapi-types';
+import type { components } from '../../../../shared/api-v1/generated/openapi-types';
 import { startHarness, type Harness } from '../../../test-support/engine-harness';
 import { tempDir } from '../../../test-support/sample-images';
 import { writeSpinFrames } from '../../../test-support/spin-frames';
