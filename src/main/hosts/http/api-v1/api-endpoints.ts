@@ -6,7 +6,7 @@ import type { RouteMatch } from './api-router';
 import { getAsset, listCollectionAssets, listCollections, searchAssets } from './asset-endpoints';
 import { serveAssetMedia } from './asset-media-route';
 import { ApiFailure } from './channel-rights';
-import { bodyEtag, etagMatches } from './etag';
+import { bodyEtag, etagMatches } from './http-caching';
 import { getProduct, getProductMedia, listProducts } from './product-endpoints';
 import type { UrlSigner } from './url-signer';
 

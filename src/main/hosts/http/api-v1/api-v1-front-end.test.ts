@@ -74,4 +74,18 @@ describe("a product's media URLs", () => {
     expect(other.status).toBe(200);
     expect(other.headers.get('etag')).not.toBe(etag);
   });
+
+  it("answers a video's file with a 304 while its ETag still matches", async () => {
+    const media = await expectAnswer<S['ProductMedia']>(`/api/v1/products/${SKU}/media`);
+    const clip = media.items.find((m) => m.kind === 'video');
+    const first = await fetch(`${w.base}${clip?.file}`);
+    const etag = first.headers.get('etag') ?? '';
+    expect(etag).not.toBe('');
+    await first.arrayBuffer();
+    const again = await fetch(`${w.base}${clip?.file}`, { headers: { 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+    const poster = await fetch(`${w.base}${clip?.poster}`, { headers: { 'if-none-match': etag } });
+    expect(poster.status).toBe(200); // the poster is another resource, with a tag of its own
+    expect(poster.headers.get('etag')).not.toBe(etag);
+  });
 });

@@ -5,7 +5,9 @@ import type { Engine } from '../../../engine';
 import { invoke } from '../../dispatch';
 import { sendMedia } from '../send-media';
 import { ApiFailure, requireAllowed } from './channel-rights';
+import { bodyEtag, etagMatches, immutableUntil } from './http-caching';
 import { contentVersionOf } from './media-types';
+import { licenceEnd } from '../../../../shared/media-text';
 
 /** Types the media-file table does not know by extension (it sends octet-stream). */
 const FILE_TYPES: Partial<Record<string, string>> = {
@@ -34,14 +36,26 @@ export async function serveAssetMedia(
     file = asset.path;
   }
   const version = contentVersionOf(hash);
-  // Keyed by content when the URL names it; else revalidated (the file may change).
+  // Keyed by content when the URL names it (for as long as its licences allow, as
+  // renditions); else revalidated (the file may change).
   const caching =
-    q.v !== undefined && q.v === version ? 'public, max-age=31536000, immutable' : 'no-cache';
+    q.v !== undefined && q.v === version
+      ? immutableUntil(
+          licenceEnd((await invoke(engine.handlers, 'rights.get', { id: p.id })).licences),
+        )
+      : 'no-cache';
   const headers: Record<string, string> = { 'cache-control': caching };
   // The file route sends what the media item says it is (the served GLB for any model).
   const type = FILE_TYPES[asset.kind];
   if (p.which === 'file' && type) headers['content-type'] = type;
-  if (version) headers.etag = `"${version}"`;
+  if (version && file) {
+    // The poster is the preview once made, the thumbnail before: the tag names which.
+    headers.etag = bodyEtag(`${p.which}:${version}:${file}`);
+    if (etagMatches(req.headers['if-none-match'], headers.etag)) {
+      res.writeHead(304, headers);
+      return void res.end();
+    }
+  }
   if (file && (await sendMedia(req, res, file, headers))) return;
   throw new ApiFailure(404, 'not_found', `Asset ${p.id} has no ${p.which} to serve`);
 }

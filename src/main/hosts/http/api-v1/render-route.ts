@@ -5,20 +5,9 @@ import { parseRenditionPath } from '../../../../shared/transform-grammar';
 import type { Engine } from '../../../engine';
 import type { ApiPrincipal } from './api-access';
 import { sendApiError } from './api-responses';
-import { etagMatches } from './etag';
+import { etagMatches, immutableUntil } from './http-caching';
 
-const YEAR_S = 31_536_000;
 const REVALIDATE = 'private, no-cache';
-
-/**
- * Immutable for a year, or only until the licence's last day ends (UTC): a CDN or browser
- * must not keep showing a picture past the day its licence allows.
- */
-export function immutableUntil(until: string | null, nowMs: number = Date.now()): string {
-  const end = until === null ? Infinity : Date.parse(`${until}T00:00:00Z`) + 86_400_000;
-  const seconds = Math.max(0, Math.min(YEAR_S, Math.floor((end - nowMs) / 1000)));
-  return `public, max-age=${seconds}, immutable`;
-}
 
 /**
  * `GET|HEAD /api/v1/render/{assetId}/{transform}.{ext}`: a rendition by URL (README
