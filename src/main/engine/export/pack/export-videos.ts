@@ -16,7 +16,8 @@ import {
   type TranscodeSettings,
 } from '../../tools/ffmpeg/transcode-video';
 import { jpegSize } from '../../tools/sharp/jpeg-size';
-import type { PackEntry, PackState } from './manifest';
+import type { PackState } from './manifest';
+import { packEntry, type KindFields } from './pack-entry';
 import type { PackLock } from './pack-lock';
 import type { PackPaths } from './pack-paths';
 import type { PlannedFile } from './plan-pack';
@@ -78,12 +79,6 @@ interface Copying {
   fields: KindFields;
 }
 
-/** The manifest line's fields of a file's kind. */
-type KindFields = Pick<
-  PackEntry,
-  'width' | 'height' | 'kind' | 'durationMs' | 'codec' | 'audioCodec' | 'pages'
->;
-
 function copyingOf(f: PlannedFile): Copying | null {
   if (f.video) return { ...f.video, fields: videoFields(f.video) };
   if (f.document)
@@ -119,7 +114,7 @@ async function landFile(
     // A copy already there, byte for byte (its manifest line lost): adopted, not copied.
     if (!job.transcode && (await hashFile(target)) === hash) {
       const s = await lstat(target);
-      await ctx.state.add(entryOf(f, job.fields, hash, hash, s));
+      await ctx.state.add(packEntry(f, job.fields, hash, hash, s));
       return null;
     }
     throw inTheWayError(f);
@@ -143,7 +138,7 @@ async function landFile(
         );
       const sha = job.transcode ? await hashFile(temp) : hash;
       bytes = s.size;
-      await ctx.state.add(entryOf(f, job.fields, sha, hash, s));
+      await ctx.state.add(packEntry(f, job.fields, sha, hash, s));
       faultPoint('export.before-rename');
     },
     syncFolder: false,
@@ -167,13 +162,15 @@ async function landPoster(
   if (await inTheWay(ctx.paths, ctx.state, f.path)) {
     if (!(await sameBytes(target, jpeg))) throw inTheWayError(f);
     const s = await lstat(target);
-    await ctx.state.add(entryOf(f, videoFields(poster), sha, hash, s));
+    await ctx.state.add(packEntry(f, videoFields(poster), sha, hash, s));
     return null;
   }
   if (ctx.lock?.lost) await ctx.lock.assertHeld();
   await writeAtomic(target, jpeg, {
     beforeRename: (landed) =>
-      ctx.state.add(entryOf(f, videoFields(poster), sha, hash, { size: landed.bytes, ...landed })),
+      ctx.state.add(
+        packEntry(f, videoFields(poster), sha, hash, { size: landed.bytes, ...landed }),
+      ),
     points: { written: 'export.after-temp-write', beforeRename: 'export.before-rename' },
   });
   faultPoint('export.after-rename');
@@ -181,38 +178,6 @@ async function landPoster(
 }
 
 type Written = { bytes: number; folder: string } | null;
-
-function entryOf(
-  f: PlannedFile,
-  fields: KindFields,
-  sha256: string,
-  sourceHash: string,
-  landed: { size: number; mtimeMs: number; ino: number },
-): PackEntry {
-  return {
-    file: f.path,
-    productId: f.product.id,
-    sku: f.product.sku,
-    channel: f.preset.channel,
-    presetId: f.preset.id,
-    presetVersion: f.preset.version,
-    role: f.image.role,
-    position: f.position,
-    key: f.rendition.key,
-    ...fields,
-    bytes: landed.size,
-    sha256,
-    sourceAssetId: f.image.assetId,
-    sourceHash,
-    renderKey: f.renderKey ?? '',
-    warnings:
-      sourceHash === f.image.hash
-        ? f.findings
-        : [...f.findings, 'source: changed on disk since it was indexed (rescan)'],
-    mtimeMs: landed.mtimeMs,
-    ino: landed.ino,
-  };
-}
 
 function inTheWayError(f: PlannedFile): Error {
   return new Error(

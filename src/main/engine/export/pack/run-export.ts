@@ -25,6 +25,7 @@ import { errorOf, inTheWay, landedAsPlanned, sameBytes } from './landed-files';
 import { renderModelFile, type RenderedModel } from './render-model-file';
 import { syncFolder } from '../../tools/files/durable-files';
 import { exportVideos, landsApart } from './export-videos';
+import { packEntry } from './pack-entry';
 import { removeStale } from './remove-stale';
 import { writeHeadless } from '../headless/write-headless';
 
@@ -233,32 +234,12 @@ async function exportLocked(
     if (f.level === 'fail' || failed) counts.warned++;
     const target = await paths.folderFor(f.path);
     const sha256 = createHash('sha256').update(out.data).digest('hex');
-    const entryOf = (landed: { bytes: number; mtimeMs: number; ino: number }): PackEntry => ({
-      file: f.path,
-      productId: f.product.id,
-      sku: f.product.sku,
-      channel: f.preset.channel,
-      presetId: f.preset.id,
-      presetVersion: f.preset.version,
-      role: f.image.role,
-      position: f.position,
-      key: f.rendition.key,
-      ...('found' in out
+    const fields =
+      'found' in out
         ? { width: 0, height: 0, triangles: out.triangles }
-        : { width: out.width, height: out.height }),
-      bytes: landed.bytes,
-      sha256,
-      sourceAssetId: f.image.assetId,
-      sourceHash,
-      // The key names the source as indexed; a file changed since is flagged below.
-      renderKey: f.renderKey ?? '',
-      warnings:
-        sourceHash === f.image.hash
-          ? warnings
-          : [...warnings, 'source: changed on disk since it was indexed (rescan)'],
-      mtimeMs: landed.mtimeMs,
-      ino: landed.ino,
-    });
+        : { width: out.width, height: out.height };
+    const entryOf = (landed: { bytes: number; mtimeMs: number; ino: number }): PackEntry =>
+      packEntry(f, fields, sha256, sourceHash, { size: landed.bytes, ...landed }, warnings);
     const blocking = await inTheWay(paths, state, f.path);
     if (blocking && (await sameBytes(target, out.data))) {
       // Exactly what this render makes (a pack whose manifest lost the line): adopted.
