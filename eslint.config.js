@@ -227,7 +227,7 @@ export default defineConfig(
     rules: { 'packshot/write-transactions': 'error' },
   },
   {
-    // External tools (sharp, exifr, exiftool) sit behind one module each in engine/tools/.
+    // External tools (sharp, exifr, exiftool, the AI runtimes) sit behind modules in engine/tools/.
     files: ['src/main/engine/**/*.ts'],
     ignores: ['src/main/engine/tools/**', '**/*.test.ts'],
     rules: {
@@ -236,7 +236,8 @@ export default defineConfig(
           electronOnlyInHost,
           layerPath('renderer', 'src/main never imports the renderer.'),
           {
-            regex: '^(sharp|exifr|exiftool-vendored)(/|$)',
+            regex:
+              '^(sharp|exifr|exiftool-vendored|@vladmandic/human|@tensorflow/.*|tesseract\\.js|@tesseract\\.js-data/.*|onnxruntime-node|@huggingface/tokenizers)(/|$)',
             message:
               'External tools are used only through src/main/engine/tools/ (docs/ARCHITECTURE.md, "Tools").',
           },

@@ -2,6 +2,7 @@
 // (name → payload). Hosts derive routes, IPC handlers and CLI calls from these maps;
 // argument schemas are enforced at every host edge.
 import type { z } from 'zod';
+import { analysesMethods } from './methods/analyses-methods';
 import { approvalsMethods } from './methods/approvals-methods';
 import { assetsMethods } from './methods/assets-methods';
 import { auditEntriesMethods } from './methods/audit-entries-methods';
@@ -10,11 +11,13 @@ import { catalogsMethods } from './methods/catalogs-methods';
 import { collectionsMethods } from './methods/collections-methods';
 import { editsMethods } from './methods/edits-methods';
 import { exportsMethods } from './methods/exports-methods';
+import { faceGroupsMethods } from './methods/face-groups-methods';
 import { foldersMethods } from './methods/folders-methods';
 import { intakeRulesMethods } from './methods/intake-rules-methods';
 import { jobsMethods } from './methods/jobs-methods';
 import { librariesMethods } from './methods/libraries-methods';
 import { licencesMethods } from './methods/licences-methods';
+import { linkSuggestionsMethods } from './methods/link-suggestions-methods';
 import { linksMethods } from './methods/links-methods';
 import { presetsMethods } from './methods/presets-methods';
 import { previewsMethods } from './methods/previews-methods';
@@ -24,6 +27,7 @@ import { renditionsMethods } from './methods/renditions-methods';
 import { rightsMethods } from './methods/rights-methods';
 import { rulesMethods } from './methods/rules-methods';
 import { spinsMethods } from './methods/spins-methods';
+import { suggestionsMethods } from './methods/suggestions-methods';
 import { tagsMethods } from './methods/tags-methods';
 import { takedownsMethods } from './methods/takedowns-methods';
 import { uploadsMethods } from './methods/uploads-methods';
@@ -38,6 +42,7 @@ export { eventNames, events, type EventName, type EventPayload, type Events } fr
  * plural noun: assets.list, catalogs.add); this is the whole map.
  */
 export const methods = {
+  ...analysesMethods,
   ...approvalsMethods,
   ...assetsMethods,
   ...auditEntriesMethods,
@@ -46,11 +51,13 @@ export const methods = {
   ...collectionsMethods,
   ...editsMethods,
   ...exportsMethods,
+  ...faceGroupsMethods,
   ...foldersMethods,
   ...intakeRulesMethods,
   ...jobsMethods,
   ...librariesMethods,
   ...licencesMethods,
+  ...linkSuggestionsMethods,
   ...linksMethods,
   ...presetsMethods,
   ...previewsMethods,
@@ -60,6 +67,7 @@ export const methods = {
   ...rightsMethods,
   ...rulesMethods,
   ...spinsMethods,
+  ...suggestionsMethods,
   ...tagsMethods,
   ...takedownsMethods,
   ...uploadsMethods,

@@ -78,6 +78,9 @@ import {
   type RenditionRequest,
 } from './renditions/rendition-service';
 import { webhookHandlers } from './handlers/webhook-handlers';
+import { analysisHandlers } from './handlers/analysis-handlers';
+import { faceGroupHandlers } from './handlers/face-group-handlers';
+import { linkSuggestionHandlers } from './handlers/link-suggestion-handlers';
 import { startWebhooks, type WebhookOptions } from './webhooks/start-webhooks';
 
 export interface EngineOptions {
@@ -303,6 +306,9 @@ export function createEngine(options: EngineOptions): Engine {
     ...usageHandlers(ctx),
     ...rightsHandlers(ctx, rightsEdits),
     ...webhookHandlers(webhooks.hooks),
+    ...analysisHandlers(),
+    ...faceGroupHandlers(),
+    ...linkSuggestionHandlers(),
   };
 
   let closing: Promise<void> | undefined;

@@ -1,5 +1,6 @@
 // Migrations from 15 on, one file of SQL each (described beside it), listed here so that
 // migrations.ts stays a readable size. Same rules: never edit a shipped step, add one.
+import { AI_SCHEMA } from './ai-schema';
 import { APPROVAL_UNDONE_SCHEMA } from './approval-undone-schema';
 import { AUDIT_ASSETS_SCHEMA } from './audit-assets-schema';
 import { FILE_IDENTITY_SCHEMA } from './file-identity-schema';
@@ -23,4 +24,5 @@ export const LATER_MIGRATIONS: Migration[] = [
   { version: 22, sql: MEDIA_FACTS_SCHEMA }, // facts of video, documents, models, spins
   { version: 23, sql: SPINS_SCHEMA }, // 360° spins: ordered frames, one tile
   { version: 24, sql: WEBHOOKS_SCHEMA }, // webhook subscriptions, deliveries, media seen
+  { version: 25, sql: AI_SCHEMA }, // what offline models found: objects, faces, text, embeddings
 ];

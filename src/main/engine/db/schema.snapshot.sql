@@ -1,4 +1,19 @@
-PRAGMA user_version = 24;
+PRAGMA user_version = 25;
+
+-- index ai_faces_by_asset on ai_faces
+CREATE INDEX ai_faces_by_asset ON ai_faces (asset_id);
+
+-- index ai_faces_by_group on ai_faces
+CREATE INDEX ai_faces_by_group ON ai_faces (group_id);
+
+-- index ai_objects_by_asset on ai_objects
+CREATE INDEX ai_objects_by_asset ON ai_objects (asset_id);
+
+-- index ai_objects_by_label on ai_objects
+CREATE INDEX ai_objects_by_label ON ai_objects (label, confidence);
+
+-- index ai_suggestions_by_state on ai_suggestions
+CREATE INDEX ai_suggestions_by_state ON ai_suggestions (state, confidence);
 
 -- index approvals_by_asset on approvals
 CREATE INDEX approvals_by_asset ON approvals (asset_id, hash, id);
@@ -141,6 +156,45 @@ CREATE UNIQUE INDEX usages_live ON usages (pack, file) WHERE removed_at IS NULL;
 -- index webhook_deliveries_by_subscription on webhook_deliveries
 CREATE INDEX webhook_deliveries_by_subscription ON webhook_deliveries (subscription_id, created_at);
 
+-- table ai_embeddings on ai_embeddings
+CREATE TABLE ai_embeddings (asset_id INTEGER PRIMARY KEY REFERENCES assets(id) ON DELETE CASCADE, model TEXT NOT NULL, vector BLOB NOT NULL);
+
+-- table ai_faces on ai_faces
+CREATE TABLE ai_faces (id INTEGER PRIMARY KEY, asset_id INTEGER NOT NULL REFERENCES assets(id) ON DELETE CASCADE, confidence REAL NOT NULL, x REAL NOT NULL, y REAL NOT NULL, w REAL NOT NULL, h REAL NOT NULL, descriptor BLOB NOT NULL, group_id INTEGER REFERENCES face_groups(id) ON DELETE SET NULL, pinned INTEGER NOT NULL DEFAULT 0);
+
+-- table ai_link_suggestions on ai_link_suggestions
+CREATE TABLE ai_link_suggestions (asset_id INTEGER NOT NULL REFERENCES assets(id) ON DELETE CASCADE, product_id INTEGER NOT NULL REFERENCES products(id) ON DELETE CASCADE, matched TEXT NOT NULL, state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'accepted', 'rejected')), PRIMARY KEY (asset_id, product_id)) WITHOUT ROWID;
+
+-- table ai_objects on ai_objects
+CREATE TABLE ai_objects (id INTEGER PRIMARY KEY, asset_id INTEGER NOT NULL REFERENCES assets(id) ON DELETE CASCADE, label TEXT NOT NULL, confidence REAL NOT NULL, x REAL NOT NULL, y REAL NOT NULL, w REAL NOT NULL, h REAL NOT NULL);
+
+-- table ai_runs on ai_runs
+CREATE TABLE ai_runs (asset_id INTEGER NOT NULL REFERENCES assets(id) ON DELETE CASCADE, task TEXT NOT NULL CHECK (task IN ('objects', 'faces', 'text', 'embedding')), content_hash TEXT NOT NULL, model TEXT NOT NULL, ran_at INTEGER NOT NULL, error TEXT, PRIMARY KEY (asset_id, task)) WITHOUT ROWID;
+
+-- table ai_suggestions on ai_suggestions
+CREATE TABLE ai_suggestions (asset_id INTEGER NOT NULL REFERENCES assets(id) ON DELETE CASCADE, tag_path TEXT NOT NULL, source TEXT NOT NULL CHECK (source IN ('objects', 'faces', 'text')), confidence REAL NOT NULL, state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'accepted', 'rejected')), decided_at INTEGER, PRIMARY KEY (asset_id, tag_path)) WITHOUT ROWID;
+
+-- table ai_text on ai_text
+CREATE TABLE ai_text (asset_id INTEGER PRIMARY KEY REFERENCES assets(id) ON DELETE CASCADE, text TEXT NOT NULL, words TEXT NOT NULL DEFAULT '[]');
+
+-- table ai_words on ai_words
+CREATE VIRTUAL TABLE ai_words USING fts5(labels, text, tokenize = 'unicode61 remove_diacritics 2');
+
+-- table ai_words_config on ai_words_config
+CREATE TABLE 'ai_words_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+
+-- table ai_words_content on ai_words_content
+CREATE TABLE 'ai_words_content'(id INTEGER PRIMARY KEY, c0, c1);
+
+-- table ai_words_data on ai_words_data
+CREATE TABLE 'ai_words_data'(id INTEGER PRIMARY KEY, block BLOB);
+
+-- table ai_words_docsize on ai_words_docsize
+CREATE TABLE 'ai_words_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
+
+-- table ai_words_idx on ai_words_idx
+CREATE TABLE 'ai_words_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+
 -- table approvals on approvals
 CREATE TABLE approvals (id INTEGER PRIMARY KEY AUTOINCREMENT, asset_id INTEGER NOT NULL REFERENCES assets(id) ON DELETE CASCADE, hash TEXT NOT NULL, state TEXT NOT NULL CHECK (state IN ('draft', 'in-review', 'approved', 'rejected')), who TEXT NOT NULL, at INTEGER NOT NULL, comment TEXT , undone_at INTEGER);
 
@@ -225,6 +279,12 @@ CREATE TABLE 'document_text_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WI
 -- table edit_steps on edit_steps
 CREATE TABLE edit_steps (id INTEGER PRIMARY KEY, label TEXT NOT NULL, ops TEXT NOT NULL, undone INTEGER NOT NULL DEFAULT 0, at TEXT NOT NULL);
 
+-- table face_group_releases on face_group_releases
+CREATE TABLE face_group_releases (group_id INTEGER NOT NULL REFERENCES face_groups(id) ON DELETE CASCADE, release_id INTEGER NOT NULL REFERENCES releases(id) ON DELETE CASCADE, PRIMARY KEY (group_id, release_id)) WITHOUT ROWID;
+
+-- table face_groups on face_groups
+CREATE TABLE face_groups (id INTEGER PRIMARY KEY, name TEXT, created_at INTEGER NOT NULL);
+
 -- table intake_rules on intake_rules
 CREATE TABLE intake_rules (catalog_id INTEGER PRIMARY KEY REFERENCES catalogs(id) ON DELETE CASCADE, rules TEXT NOT NULL, updated_at INTEGER NOT NULL);
 
@@ -302,6 +362,9 @@ CREATE TABLE webhook_product_media (product_id INTEGER PRIMARY KEY, sku TEXT NOT
 
 -- table webhook_subscriptions on webhook_subscriptions
 CREATE TABLE webhook_subscriptions (id INTEGER PRIMARY KEY AUTOINCREMENT, url TEXT NOT NULL, events TEXT NOT NULL, secret TEXT NOT NULL, active INTEGER NOT NULL DEFAULT 1, created_at INTEGER NOT NULL);
+
+-- trigger ai_words_gone on assets
+CREATE TRIGGER ai_words_gone AFTER DELETE ON assets BEGIN DELETE FROM ai_words WHERE rowid = old.id; END;
 
 -- trigger assets_fts_delete on assets
 CREATE TRIGGER assets_fts_delete AFTER DELETE ON assets BEGIN DELETE FROM assets_fts WHERE rowid = old.id; END;
