@@ -3,6 +3,9 @@ import type { QueryNode } from '../search/query-ast';
 import { ftsTerm } from './fts-term';
 import { MEDIA_FIELDS, MEDIA_NUMBERS, mediaCompare, mediaField } from './media-terms';
 import { RIGHTS_FIELDS, rightsTerm } from './rights-terms';
+import { AI_FIELDS, aiTerm } from './ai-terms';
+import { PEOPLE_FIELDS, peopleTerm } from './people-terms';
+import { SEMANTIC_FIELDS, semanticTerm } from './semantic-terms';
 
 export interface CompiledQuery {
   /** A boolean SQL expression over `assets a JOIN catalogs c` (see QuerySubject). */
@@ -66,6 +69,9 @@ export const QUERY_FIELDS = [
   'naming',
   ...MEDIA_FIELDS,
   ...RIGHTS_FIELDS,
+  ...AI_FIELDS,
+  ...PEOPLE_FIELDS,
+  ...SEMANTIC_FIELDS,
 ] as const;
 
 /** Turns a parsed query into SQL with parameters; every value is a parameter, never text. */
@@ -283,6 +289,11 @@ export function compileQuery(
         if (media !== undefined) return media;
         const rights = rightsTerm(name, value, params, fail);
         if (rights !== undefined) return rights;
+        const found =
+          aiTerm(name, raw, quoted, params, fail) ??
+          peopleTerm(name, raw, quoted, params, fail) ??
+          semanticTerm(name, raw, quoted, params, fail);
+        if (found !== undefined) return found;
         throw queryError(
           input,
           column,

@@ -29,10 +29,7 @@ async function loadFromDisk(io: TfIo, url: string): Promise<unknown> {
       specs.push(...group.weights);
     }
     const all = Buffer.concat(parts);
-    return [
-      specs,
-      all.buffer.slice(all.byteOffset, all.byteOffset + all.byteLength),
-    ];
+    return [specs, all.buffer.slice(all.byteOffset, all.byteOffset + all.byteLength)];
   });
 }
 
