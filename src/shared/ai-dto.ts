@@ -11,8 +11,11 @@ export type SuggestionState = (typeof SUGGESTION_STATES)[number];
 /** Suggested tags live under this root until accepted: `AI|Object|Cup`, `AI|Text|Sale`. */
 export const AI_TAG_ROOT = 'AI';
 
-/** The confidence below which suggestions are not shown (preferences; `ai.configure`). */
+/** The confidence below which suggestions are not shown (preferences; `analyses.configure`). */
 export const DEFAULT_AI_THRESHOLD = 0.4;
+
+/** A `person` from the object detector counts as someone in the frame from this on. */
+export const PERSON_CONFIDENCE = 0.5;
 
 export interface AiBox {
   x: number;
