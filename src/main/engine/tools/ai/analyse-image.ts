@@ -65,7 +65,9 @@ export async function analyseImage(request: AnalyseRequest): Promise<ImageAnalys
       const pixels = await visionInput(request.source);
       if (wants.has('objects') || wants.has('faces')) {
         try {
-          const found = await (await visionModels()).detect(pixels);
+          const found = await (
+            await visionModels()
+          ).detect(pixels, { objects: wants.has('objects'), faces: wants.has('faces') });
           if (wants.has('objects')) out.objects = found.objects;
           if (wants.has('faces')) out.faces = found.faces;
         } catch (error) {

@@ -36,6 +36,16 @@ describe.skipIf(!hasSamplePhotos)(`objects and faces in real photos ${NEEDS}`, (
     expect(found.faces[0]!.descriptor.length).toBe(1024);
   });
 
+  it('runs only the detectors asked for', async () => {
+    const pixels = await visionInput(samplePhoto('astronaut.png'));
+    const objectsOnly = await vision.detect(pixels, { objects: true, faces: false });
+    expect(objectsOnly.faces).toEqual([]);
+    expect(objectsOnly.objects.length).toBeGreaterThan(0);
+    const facesOnly = await vision.detect(pixels, { objects: false, faces: true });
+    expect(facesOnly.objects).toEqual([]);
+    expect(facesOnly.faces).toHaveLength(1);
+  });
+
   it('describes one person alike in two framings, and two people apart', async () => {
     const astronaut = samplePhoto('astronaut.png');
     const crop = await sharp(astronaut)

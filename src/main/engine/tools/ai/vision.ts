@@ -41,7 +41,8 @@ export interface VisionResult {
 }
 
 export interface Vision {
-  detect(image: RgbImage): Promise<VisionResult>;
+  /** Runs only the detectors asked for (both were loaded): a run of one task pays for one. */
+  detect(image: RgbImage, tasks?: { objects: boolean; faces: boolean }): Promise<VisionResult>;
 }
 
 /** Names what found the results (ai_runs.model): a new model version runs again. */
@@ -121,10 +122,14 @@ export async function loadVision(tasks: { objects: boolean; faces: boolean }): P
   routeFileUrlsToDisk(tf.io);
   await human.load();
   return {
-    async detect(image) {
+    async detect(image, only = tasks) {
       const pixels = tf.tensor3d(image.data, [image.height, image.width, 3], 'int32');
+      const these = {
+        face: { enabled: only.faces && tasks.faces },
+        object: { enabled: only.objects && tasks.objects },
+      } as Partial<Config>;
       try {
-        return results(await human.detect(pixels as Parameters<Human['detect']>[0]));
+        return results(await human.detect(pixels as Parameters<Human['detect']>[0], these));
       } finally {
         tf.dispose(pixels);
       }
