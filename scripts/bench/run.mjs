@@ -3,7 +3,7 @@
 // (except the similar micro-bench).
 //
 //   BENCH_ONLY=scan,cores,paint,restart,rss,watch,similar,search,rights,tagging,scroll,export,
-//              patterns,pdf,video,models,renditions
+//              patterns,pdf,video,models,renditions,ai
 //                     a subset (default: all, in this order)
 //   BENCH_100K=N      files in the generated tree for restart and rss (default 100000)
 //   BENCH_RUNS=N      runs per timed figure, median shown (default 3)
@@ -18,6 +18,7 @@
 //   BENCH_VIDEOS=N    video: distinct generated clips (default 24)
 //   BENCH_MODEL_COPIES=N  models: distinct copies of the assimp glTF2 files (default 4)
 //   BENCH_RENDITIONS=N  renditions: distinct photos rendered cold by URL (default 60)
+//   BENCH_AI_IMAGES=N  ai: distinct photos analysed per task (default 40)
 //
 // Figures: fig-cold-scan.mjs, fig-scaling.mjs, fig-first-paint.mjs, fig-restart.mjs, fig-peak-rss.mjs,
 // fig-watch.mjs, fig-similar.mjs (a micro-bench of the near-duplicate index; the engine's
@@ -28,7 +29,9 @@
 // thumbnails against pdftoppm); fig-video-posters.mjs (video posters in the app against
 // ffmpeg's first frame per file); fig-model-thumbs.mjs (3D thumbnails of assimp-testmodels'
 // glTF files against a bare gltf-transform read); fig-renditions.mjs (renditions by URL: cold
-// renders against a bare sharp loop, cached p95 over HTTP, one render for 200 requests).
+// renders against a bare sharp loop, cached p95 over HTTP, one render for 200 requests);
+// fig-ai.mjs (objects, faces and text per second against a bare loop of the same models, and
+// a rating edit's p95 while the AI job runs).
 // Exit 1 when a figure could not be measured (the engine lacks what it needs, or failed); an
 // unmet target is printed, not an exit code.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -54,6 +57,7 @@ import tagging from './fig-tagging.mjs';
 import videoPosters from './fig-video-posters.mjs';
 import watch from './fig-watch.mjs';
 import renditions from './fig-renditions.mjs';
+import ai from './fig-ai.mjs';
 import { COUNT, indexTree } from './hundred-k.mjs';
 import { BenchError, cores, debianPackages, log, root, RUNS } from './lib.mjs';
 import { buildSynthetic100k } from './synthetic-100k.mjs';
@@ -76,6 +80,7 @@ const FIGURES = [
   videoPosters,
   modelThumbs,
   renditions,
+  ai,
 ];
 const ALIASES = {
   cold: 'scan',
@@ -92,6 +97,9 @@ const ALIASES = {
   videos: 'video',
   posters: 'video',
   rendition: 'renditions',
+  ocr: 'ai',
+  faces: 'ai',
+  objects: 'ai',
 };
 
 const only = (process.env.BENCH_ONLY ?? '')
