@@ -6,7 +6,15 @@ import { id } from './schema-parts';
 const pair = z.object({ assetId: id, productId: id }).strict();
 
 export const linkSuggestionsMethods = {
-  /** Links the asset to the product (an undoable link edit). */
-  'linkSuggestions.accept': { args: pair, result: type<{ linked: boolean }>() },
+  /**
+   * Links the asset to the product, at the end of its gallery (an undoable link edit whose
+   * undo also makes the suggestion pending again). `linked` is false when it already was;
+   * `step` is the undo step's label.
+   */
+  'linkSuggestions.accept': {
+    args: pair,
+    result: type<{ linked: boolean; step: string | null }>(),
+  },
+  /** Not suggested again for this asset; not an undo step. */
   'linkSuggestions.reject': { args: pair, result: type<{ rejected: boolean }>() },
 } as const;
