@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../test-support/sample-images';
 import { openDatabase, type Db } from '../db/open-database';
 import { LinkSuggestionRepo } from '../repositories/link-suggestion-repo';
-import { suggestLinks } from './link-suggestions';
+import { writeOcrText } from '../../test-support/ai-text-rows';
+import { suggestForNewProducts, suggestForSkus, suggestLinks } from './link-suggestions';
 import { confusedForms, skuCandidates } from './sku-candidates';
 
 let dir: string;
@@ -120,6 +121,25 @@ describe('suggestLinks', () => {
     expect(suggestLinks(db, id, 'ACME-1042 B10-7 ACME-1042-BLK')).toBe(0);
     expect(suggestLinks(db, id, 'nothing here')).toBe(0);
     expect(suggested(id)).toEqual({ 'B10-7': 'rejected:' });
+  });
+
+  it('a product made after its images were read is suggested for them', () => {
+    const a = newAsset();
+    const b = newAsset();
+    writeOcrText(db, a, 'ha', 'Order KETTLE-7 today\nor KETTLE-7-XL');
+    writeOcrText(db, b, 'hb', 'KETTLE 7 is not the SKU');
+    const since = Date.now();
+    addProduct('KETTLE-7');
+    addProduct('KETTLE-7-XL');
+    // The full-text index finds both images (the words kettle 7); only a has the SKU.
+    expect(suggestForSkus(db, ['KETTLE-7'])).toBe(2);
+    expect(suggested(a)).toEqual({
+      'KETTLE-7': 'pending:KETTLE-7',
+      'KETTLE-7-XL': 'pending:KETTLE-7-XL',
+    });
+    expect(suggested(b)).toEqual({});
+    expect(suggestForNewProducts(db, since)).toBe(0); // already suggested
+    for (const sku of ['%%%', '"', '" OR *', 'NEAR(a b)', '', ' ']) suggestForSkus(db, [sku]);
   });
 
   it('bounds hostile text: long words, many words, thousands of products', () => {

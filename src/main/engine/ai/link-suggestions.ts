@@ -68,3 +68,33 @@ export function suggestLinks(db: Db, assetId: number, text: string): number {
     return written;
   });
 }
+
+/** Images looked at per new SKU at most: the SKU a few thousand images show is no SKU. */
+const MAX_IMAGES_PER_SKU = 5000;
+
+/**
+ * For products made or renamed after their images were read (a CSV imported after the
+ * shoot): the images whose text shows one of these SKUs are matched again, as the AI job
+ * matches them. Found through the text's full-text index, so an O/0 or I/1 mix-up is
+ * found only when the image is read again. Returns how many suggestions it wrote.
+ */
+export function suggestForSkus(db: Db, skus: readonly string[]): number {
+  const repo = new LinkSuggestionRepo(db);
+  return writeTransaction(db, () => {
+    const assets = new Set<number>();
+    for (const sku of skus)
+      if (plausibleSku(sku) && /[\p{L}\p{N}]/u.test(sku))
+        for (const id of repo.assetsShowing(sku, MAX_IMAGES_PER_SKU)) assets.add(id);
+    let written = 0;
+    for (const id of assets) {
+      const text = repo.textOf(id);
+      if (text) written += suggestLinks(db, id, text);
+    }
+    return written;
+  });
+}
+
+/** suggestForSkus for the products created at or after `ms` (an import's new products). */
+export function suggestForNewProducts(db: Db, ms: number): number {
+  return suggestForSkus(db, new LinkSuggestionRepo(db).skusCreatedSince(ms));
+}

@@ -155,4 +155,29 @@ describe('text in images', () => {
       expect(cup?.checks.map((c) => c.check)).not.toContain('text-in-image');
     },
   );
+
+  it('a product created or imported later is suggested for the images showing its SKU', async () => {
+    const sale = await h.byName('sale.png');
+    // As if the label also read LAMP-0088 (the AI job rewrites the text when it reads again).
+    library((db) => writeOcrText(db, sale.id, sale.hash!, `${read['sale.png']}\nLAMP-0088`));
+    const lamp = await h.call('products.create', { sku: 'LAMP-0088', name: 'Lamp' });
+    expect(suggestion(sale.id, lamp.id)).toBe('pending');
+    // ACME-1042 is only part of the word ACME-1042-BLK: no suggestion.
+    const part = await h.call('products.create', { sku: 'ACME-1042', name: 'Kettle' });
+    expect(suggestion(sale.id, part.id)).toBeUndefined();
+    // A SKU changed to one the image shows.
+    library((db) => writeOcrText(db, sale.id, sale.hash!, `LAMP-0088 and LAMP-0088-X`));
+    await h.call('products.update', { id: part.id, name: 'Kettle XL' });
+    expect(suggestion(sale.id, part.id)).toBeUndefined(); // not renamed: not looked for
+    await h.call('products.update', { id: part.id, sku: 'lamp-0088-x' });
+    expect(suggestion(sale.id, part.id)).toBe('pending');
+    // Imported from a CSV.
+    library((db) => writeOcrText(db, sale.id, sale.hash!, 'Order DESK-5150 now'));
+    const csv = join(folder, '..', `text-in-images-${sale.id}.csv`);
+    await writeFile(csv, 'sku,name\nDESK-5150,Desk\nCHAIR-5151,Chair\n');
+    expect((await h.call('products.import', { path: csv })).created).toBe(2);
+    await rm(csv);
+    const desk = await h.call('products.get', { sku: 'DESK-5150' });
+    expect(suggestion(sale.id, desk.id)).toBe('pending');
+  });
 });

@@ -3,6 +3,7 @@
 import type { AiLinkSuggestion, SuggestionState } from '../../../shared/ai-dto';
 import type { Db } from '../db/open-database';
 import { statements } from '../db/statement-cache';
+import { ftsTerm } from './fts-term';
 
 export interface SkuHit {
   id: number;
@@ -17,6 +18,32 @@ export class LinkSuggestionRepo {
     return statements(this.db)
       .prepare<[string], SkuHit>('SELECT id, sku FROM products WHERE sku = ?')
       .get(sku);
+  }
+
+  /** Images whose OCR text holds these words as a phrase (FTS5: a candidate, not a match). */
+  assetsShowing(words: string, limit: number): number[] {
+    return statements(this.db)
+      .prepare<[string, number], number>(
+        'SELECT rowid FROM ai_words WHERE ai_words MATCH ? LIMIT ?',
+      )
+      .pluck()
+      .all(`{text} : ${ftsTerm(words, true)}`, limit);
+  }
+
+  /** What OCR read in the image ('' when nothing; undefined when not read). */
+  textOf(assetId: number): string | undefined {
+    return statements(this.db)
+      .prepare<[number], string>('SELECT text FROM ai_text WHERE asset_id = ?')
+      .pluck()
+      .get(assetId);
+  }
+
+  /** SKUs of products created at or after `ms` (an import's new products). */
+  skusCreatedSince(ms: number): string[] {
+    return statements(this.db)
+      .prepare<[number], string>('SELECT sku FROM products WHERE created_at >= ?')
+      .pluck()
+      .all(ms);
   }
 
   /** Products the asset is linked to, in any role. */
