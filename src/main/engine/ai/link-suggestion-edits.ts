@@ -4,6 +4,7 @@
 // the product is never suggested for that asset again.
 import type { SuggestionState } from '../../../shared/ai-dto';
 import { PackshotError } from '../../../shared/errors';
+import { MEDIA_ROLES, ROLE_KINDS, type MediaRole } from '../../../shared/product-dto';
 import type { Db } from '../db/open-database';
 import type { EditLog, StepResult } from '../edit/edit-log';
 import { kindName, part } from '../edit/undo-kind';
@@ -43,11 +44,13 @@ export class LinkSuggestionEdits {
   }
 
   /**
-   * Links the asset to the product at the end of its gallery (a file already linked stays
-   * where it is) and marks the suggestion accepted, as one undoable step.
+   * Links the asset to the product at the end of its gallery (a video, manual or model in
+   * its own role; a file already linked stays where it is) and marks the suggestion
+   * accepted, as one undoable step.
    */
   accept(assetId: number, productId: number): StepResult & { linked: boolean } {
     const sku = this.requireSuggestion(assetId, productId);
+    const role = roleFor(this.repo.assetKind(assetId));
     let linked = false;
     const result = this.links.step(
       `Link file to ${sku}`,
@@ -56,7 +59,7 @@ export class LinkSuggestionEdits {
           productId,
           (board) => {
             linked = ![...board.values()].some((ids) => ids.includes(assetId));
-            if (linked) insertAt(board, 'gallery', [assetId]);
+            if (linked) insertAt(board, role, [assetId]);
           },
         ],
       ],
@@ -88,4 +91,10 @@ export class LinkSuggestionEdits {
       );
     return product.sku;
   }
+}
+
+/** The gallery for stills; a video poster's or a PDF's text links the video or manual. */
+function roleFor(kind: string | undefined): MediaRole {
+  const takes = (role: MediaRole) => (ROLE_KINDS[role] as readonly string[]).includes(kind ?? '');
+  return takes('gallery') ? 'gallery' : (MEDIA_ROLES.find(takes) ?? 'gallery');
 }

@@ -6,7 +6,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../test-support/sample-images';
 import { openDatabase, type Db } from '../db/open-database';
+import { EditLog } from '../edit/edit-log';
+import { LinkEdits } from '../products/link-edits';
+import { registerProductUndo } from '../products/product-undo-kinds';
+import { ProductRepo } from '../repositories/product-repo';
 import { LinkSuggestionRepo } from '../repositories/link-suggestion-repo';
+import { LinkSuggestionEdits } from './link-suggestion-edits';
 import { writeOcrText } from '../../test-support/ai-text-rows';
 import { suggestForNewProducts, suggestForSkus, suggestLinks } from './link-suggestions';
 import { confusedForms, skuCandidates } from './sku-candidates';
@@ -51,6 +56,7 @@ beforeAll(async () => {
     'B1O-7', // and B10-7 below: O/0 would not know which
     'B10-7',
     'Z0I-9',
+    'TRIPOD-900',
   ])
     addProduct(sku);
 });
@@ -140,6 +146,26 @@ describe('suggestLinks', () => {
     expect(suggested(b)).toEqual({});
     expect(suggestForNewProducts(db, since)).toBe(0); // already suggested
     for (const sku of ['%%%', '"', '" OR *', 'NEAR(a b)', '', ' ']) suggestForSkus(db, [sku]);
+  });
+
+  it('accepting links a still in the gallery, a video poster’s or a PDF’s text in its own role', () => {
+    const edits = new EditLog(db);
+    registerProductUndo(edits, db, new ProductRepo(db));
+    const accept = new LinkSuggestionEdits(db, edits, new LinkEdits(db, edits));
+    const roleOf = (assetId: number) =>
+      db.prepare('SELECT role FROM product_links WHERE asset_id = ?').pluck().get(assetId);
+    for (const [kind, role] of [
+      ['image', 'gallery'],
+      ['raw', 'gallery'],
+      ['video', 'video'],
+      ['document', 'document'],
+    ]) {
+      const id = newAsset();
+      db.prepare('UPDATE assets SET kind = ? WHERE id = ?').run(kind, id);
+      suggestLinks(db, id, 'TRIPOD-900');
+      expect(accept.accept(id, product.get('TRIPOD-900')!).linked).toBe(true);
+      expect([kind, roleOf(id)]).toEqual([kind, role]);
+    }
   });
 
   it('bounds hostile text: long words, many words, thousands of products', () => {

@@ -1,6 +1,7 @@
 // ai_link_suggestions (migration 25): a product whose SKU the OCR read in an asset, pending
 // until the user accepts (the asset is then linked) or rejects it (never suggested again).
 import type { AiLinkSuggestion, SuggestionState } from '../../../shared/ai-dto';
+import type { AssetKind } from '../../../shared/dto';
 import type { Db } from '../db/open-database';
 import { statements } from '../db/statement-cache';
 import { ftsTerm } from './fts-term';
@@ -44,6 +45,14 @@ export class LinkSuggestionRepo {
       .prepare<[number], string>('SELECT sku FROM products WHERE created_at >= ?')
       .pluck()
       .all(ms);
+  }
+
+  /** The asset's kind (image, raw, video, document…): the role its link takes. */
+  assetKind(assetId: number): AssetKind | undefined {
+    return statements(this.db)
+      .prepare<[number], AssetKind>('SELECT kind FROM assets WHERE id = ?')
+      .pluck()
+      .get(assetId);
   }
 
   /** Products the asset is linked to, in any role. */
