@@ -7,9 +7,9 @@ const pair = z.object({ assetId: id, productId: id }).strict();
 
 export const linkSuggestionsMethods = {
   /**
-   * Links the asset to the product, at the end of its gallery (an undoable link edit whose
-   * undo also makes the suggestion pending again). `linked` is false when it already was;
-   * `step` is the undo step's label.
+   * Links the asset to the product at the end of its gallery (a video or manual in its own
+   * role): an undoable link edit whose undo also makes the suggestion pending again.
+   * `linked` is false when it already was; `step` is the undo step's label.
    */
   'linkSuggestions.accept': {
     args: pair,

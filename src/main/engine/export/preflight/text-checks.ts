@@ -79,7 +79,7 @@ function kindOf(text: string): 'promotional text' | 'a watermark' | null {
 export function textInImage(input: ImageCheckInput): CheckResult | null {
   const { preset, image } = input;
   const channel = Object.hasOwn(CHANNELS, preset.channel) ? CHANNELS[preset.channel] : undefined;
-  if (!channel || image.role !== 'main' || image.kind !== 'image') return null;
+  if (!channel || image.role !== 'main') return null;
   const text = image.ocrText?.trim();
   if (!text) return null; // not read yet, or no text
   const own = ownWords(input);
