@@ -104,6 +104,23 @@ describe('text in a main image', () => {
     expect(check('etsy', 'SALE 50% OFF')).toBeNull();
   });
 
+  it('takes a product’s first image as its main when none is linked as main', () => {
+    const first = image('SALE', 'gallery');
+    const second = { ...image('SALE', 'gallery'), assetId: 2 };
+    const withImages = (images: PackImage[]): PackProduct => ({ ...product, images });
+    const run = (img: PackImage, images: PackImage[]) =>
+      textInImage({
+        preset: preset('google'),
+        product: withImages(images),
+        image: img,
+        renditions: [],
+      });
+    expect(run(first, [first, second])?.level).toBe('fail');
+    expect(run(second, [first, second])).toBeNull();
+    const main = { ...image(null), assetId: 3 };
+    expect(run(first, [main, first, second])).toBeNull();
+  });
+
   it('quotes at most 80 characters', () => {
     const reason = check('amazon-main', 'word '.repeat(100))?.reason ?? '';
     expect(reason).toMatch(/^text in the image: “(word ){15}word…”;/);

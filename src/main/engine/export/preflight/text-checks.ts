@@ -1,5 +1,6 @@
-// Pre-flight's text-in-image check: a main image (link role 'main', as the white-background
-// check has it) in which OCR read words, for the channels whose rules forbid text on it
+// Pre-flight's text-in-image check: a main image (link role 'main'; for a product with
+// none, its first image the preset exports, which the channel shows first) in which OCR
+// read words, for the channels whose rules forbid text on it
 // (/work/shared/channels.md, the presets' sources). Pure: the export handler puts what OCR
 // read on each image (pack-image-text.ts).
 //
@@ -76,10 +77,17 @@ function kindOf(text: string): 'promotional text' | 'a watermark' | null {
   return null;
 }
 
+/** Role main; else, when the product has no main image, the first the preset exports. */
+function isMainImage({ preset, product, image }: ImageCheckInput): boolean {
+  if (image.role === 'main') return true;
+  if (product.images.some((i) => i.role === 'main')) return false;
+  return product.images.find((i) => preset.roles.includes(i.role)) === image;
+}
+
 export function textInImage(input: ImageCheckInput): CheckResult | null {
   const { preset, image } = input;
   const channel = Object.hasOwn(CHANNELS, preset.channel) ? CHANNELS[preset.channel] : undefined;
-  if (!channel || image.role !== 'main') return null;
+  if (!channel || !isMainImage(input)) return null;
   const text = image.ocrText?.trim();
   if (!text) return null; // not read yet, or no text
   const own = ownWords(input);
