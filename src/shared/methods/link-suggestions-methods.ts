@@ -9,12 +9,9 @@ export const linkSuggestionsMethods = {
   /**
    * Links the asset to the product at the end of its gallery (a video or manual in its own
    * role): an undoable link edit whose undo also makes the suggestion pending again.
-   * `linked` is false when it already was; `step` is the undo step's label.
+   * `linked` is false when it already was (edits.state names the undo step).
    */
-  'linkSuggestions.accept': {
-    args: pair,
-    result: type<{ linked: boolean; step: string | null }>(),
-  },
+  'linkSuggestions.accept': { args: pair, result: type<{ linked: boolean }>() },
   /** Not suggested again for this asset; not an undo step. */
   'linkSuggestions.reject': { args: pair, result: type<{ rejected: boolean }>() },
 } as const;

@@ -105,7 +105,6 @@ describe('text in images', () => {
     const sale = id['sale.png']!;
     expect(await h.call('linkSuggestions.accept', { assetId: sale, productId: acme })).toEqual({
       linked: true,
-      step: 'Link file to ACME-1042-BLK',
     });
     expect([linkRole(sale, acme), suggestion(sale, acme)]).toEqual(['gallery', 'accepted']);
     expect((await h.call('edits.state', {})).undoLabel).toBe('Link file to ACME-1042-BLK');

@@ -18,7 +18,7 @@ export function linkSuggestionHandlers(
         ctx.bus.emit('products.changed', {});
         ctx.bus.emit('assets.changed', { catalogId: null });
       }
-      return Promise.resolve({ linked: result.linked, step: result.step });
+      return Promise.resolve({ linked: result.linked });
     },
     'linkSuggestions.reject': ({ assetId, productId }) => {
       const rejected = edits.reject(assetId, productId);
