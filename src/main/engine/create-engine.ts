@@ -308,7 +308,7 @@ export function createEngine(options: EngineOptions): Engine {
     ...webhookHandlers(webhooks.hooks),
     ...analysisHandlers(),
     ...faceGroupHandlers(),
-    ...linkSuggestionHandlers(),
+    ...linkSuggestionHandlers(ctx, productParts),
   };
 
   let closing: Promise<void> | undefined;

@@ -6,7 +6,12 @@ import { id } from './schema-parts';
 const pair = z.object({ assetId: id, productId: id }).strict();
 
 export const linkSuggestionsMethods = {
-  /** Links the asset to the product (an undoable link edit). */
+  /**
+   * Links the asset to the product at the end of its gallery (a video or manual in its own
+   * role): an undoable link edit whose undo also makes the suggestion pending again.
+   * `linked` is false when it already was (edits.state names the undo step).
+   */
   'linkSuggestions.accept': { args: pair, result: type<{ linked: boolean }>() },
+  /** Not suggested again for this asset; not an undo step. */
   'linkSuggestions.reject': { args: pair, result: type<{ rejected: boolean }>() },
 } as const;

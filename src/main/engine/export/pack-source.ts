@@ -70,6 +70,8 @@ export interface PackImage {
   facts: MediaFacts | null;
   /** Filled by the export handler for pre-flight's rights check. */
   rights?: PackRights;
+  /** What OCR read in it (lines), '' for none; null or absent: not read for this content. */
+  ocrText?: string | null;
   /** Filled for a static headless pack: its own title and description, its placeholder. */
   text?: AssetText;
   /** A spin's cover in a static headless pack: the spin's frames, in order. */

@@ -13,6 +13,7 @@ import { PresetRepo } from '../repositories/preset-repo';
 import { resolvePresets } from '../export/resolve-presets';
 import { attachRights } from '../export/pack-rights';
 import { attachPublishedText } from '../export/headless/headless-text';
+import { attachImageText } from '../export/pack-image-text';
 
 type Names = NamespaceMethods<'exports' | 'presets' | 'renditions'>;
 
@@ -38,6 +39,7 @@ export function exportHandlers(
     const headless = chosen.some((p) => p.headless);
     if (headless) source.attachSpinFrames(products); // before rights: each frame is checked
     attachRights(ctx.db, products, args.approvedOnly ?? false, args.territory ?? null);
+    attachImageText(ctx.db, products);
     if (headless) attachPublishedText(ctx.db, products);
     return planPack(chosen, products, source.overrides(assetIds), checks);
   };

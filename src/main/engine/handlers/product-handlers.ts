@@ -21,6 +21,7 @@ import { rightsBlocks } from '../products/readiness/rights-readiness';
 import { loadRightsFacts } from '../repositories/rights-facts';
 import { today } from '../rights/licence-dates';
 import { writeTransaction } from '../db/write-transaction';
+import { suggestForNewProducts, suggestForSkus } from '../ai/link-suggestions';
 
 type Names = NamespaceMethods<'products' | 'links' | 'rules'>;
 
@@ -65,16 +66,19 @@ export function productHandlers(ctx: EngineContext, parts: ProductParts): Handle
     'products.get': ({ id, sku }) => Promise.resolve(detail(id ?? products.requireSku(sku ?? ''))),
     'products.create': (args) => {
       // The parent's lookup and the insert in one write (another process may change either).
-      const id = writeTransaction(ctx.db, () =>
-        products.create({
+      // Images whose text the AI read before the product existed may show its SKU.
+      const id = writeTransaction(ctx.db, () => {
+        const id = products.create({
           sku: args.sku,
           name: args.name,
           parentId: parentId(args.parentSku, null),
           attributes: args.attributes ?? {},
           channels: args.channels ?? [],
           productType: args.productType ?? null,
-        }),
-      );
+        });
+        suggestForSkus(ctx.db, [args.sku]);
+        return id;
+      });
       changed(false);
       return Promise.resolve(products.require(id));
     },
@@ -91,7 +95,9 @@ export function productHandlers(ctx: EngineContext, parts: ProductParts): Handle
           channels: args.channels ?? current.channels,
           productType: args.productType === undefined ? current.productType : args.productType,
         };
-        return { current, next, updated: products.update(args.id, next) };
+        const updated = products.update(args.id, next);
+        if (updated && next.sku !== current.sku) suggestForSkus(ctx.db, [next.sku]);
+        return { current, next, updated };
       });
       // A SKU change renames what search terms (sku:…) find: asset lists refetch too.
       if (updated) changed(next.sku !== current.sku);
@@ -106,7 +112,9 @@ export function productHandlers(ctx: EngineContext, parts: ProductParts): Handle
     'products.importPreview': async (source) => previewCsv(await csvBytes(source, parts.uploads)),
     'products.import': async ({ map, ...source }) => {
       const bytes = await csvBytes(source, parts.uploads);
+      const since = Date.now();
       const report = importProducts(ctx.db, products, bytes, map);
+      if (report.created > 0) suggestForNewProducts(ctx.db, since);
       if (report.created + report.updated > 0) changed(true);
       return report;
     },

@@ -90,11 +90,18 @@ export class LinkEdits {
     ]);
   }
 
-  /** Several products' boards changed as one step (rules, drops). */
-  step(label: string, changes: readonly [number, BoardChange][]): StepResult {
+  /**
+   * Several products' boards changed as one step (rules, drops). `also` adds another
+   * domain's parts to the same step (an AI suggestion marked accepted), undone with it.
+   */
+  step(
+    label: string,
+    changes: readonly [number, BoardChange][],
+    also?: () => StepPart[],
+  ): StepResult {
     return this.edits.step(label, () => {
-      const parts: StepPart[] = [];
-      let changed = 0;
+      const parts: StepPart[] = also?.() ?? [];
+      let changed = parts.length;
       const now = Date.now();
       for (const [productId, change] of groupByProduct(changes)) {
         const before = this.links.rows(productId);

@@ -3,7 +3,8 @@
 //   bitrate  meshes  materials  textures                  numbers from media_facts
 //   frames                                                a spin's (spin_frames)
 //   codec:h264 (avc, h265/hevc, …)  audio:yes|no          a video's stream
-//   text:"quick start"  text:quick                        a document's full text (FTS5)
+//   text:"quick start"  text:quick                        a document's full text, or the
+//                                                         text OCR read in an image (FTS5)
 // media_facts holds a row only for rich media, few beside the photos: each term builds its
 // assets once as a set, which the grid's index walk filters by (as free words do).
 import { ftsTerm } from './fts-term';
@@ -90,8 +91,11 @@ export function mediaField(
       if (['no', 'false', '0'].includes(value)) return facts('f.audio = 0');
       return fail('audio: is yes or no');
     case 'text':
-      params.push(ftsTerm(raw, quoted));
-      return `${IN_SET} (SELECT rowid FROM document_text WHERE document_text MATCH ?)`;
+      // An image's OCR text is ai_words' `text` column (the AI job writes it), searched
+      // with the same term; its `labels` column is for free words and ai:, not text:.
+      params.push(ftsTerm(raw, quoted), `{text} : ${ftsTerm(raw, quoted)}`);
+      return `${IN_SET} (SELECT rowid FROM document_text WHERE document_text MATCH ?
+        UNION ALL SELECT rowid FROM ai_words WHERE ai_words MATCH ?)`;
     default:
       return undefined;
   }

@@ -10,6 +10,7 @@ import {
   roleTakes,
 } from './media-kind-checks';
 import { RIGHTS_CHECK, rightsCheck } from './rights-check';
+import { TEXT_CHECK, textInImage } from './text-checks';
 
 const r = (check: string, level: CheckLevel, reason: string): CheckResult => ({
   check,
@@ -86,6 +87,7 @@ export function defaultChecks(): CheckRegistry {
         : null;
     })
     .image('product-fill', productFill)
+    .image(TEXT_CHECK, textInImage)
     .image('sharpness', ({ preset, image }) => {
       const min = preset.rules.minSharpness;
       if (min === null || image.sharpness === null) return null;
