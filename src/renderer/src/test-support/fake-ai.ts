@@ -74,10 +74,9 @@ export function makeGroup(id: number, overrides: Partial<FaceGroup> = {}): FaceG
   };
 }
 
-/** What fakeEngine answers for the AI unless a test serves its own. */
+/** What fakeEngine answers for the AI unless a test serves its own (status: every fake). */
 export function serveAi(transport: FakeTransport): void {
   transport
-    .handle('analyses.status', () => makeStatus())
     .handle('analyses.get', ({ assetId }) => emptyAi(assetId))
     .handle('faceGroups.list', () => []);
 }
