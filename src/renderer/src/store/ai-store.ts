@@ -1,7 +1,8 @@
 // The offline AI as the UI sees it: its status (models, threshold, paused, counts), loaded
-// when something shows it, and a generation that moves when the `ai` job has moved on, so
-// views of AI results (the preview's AI section, People) read again. The job reports
-// progress often: one re-read per quiet spell, not one per event.
+// when something shows it and read again when the `ai` job has moved on (it reports progress
+// often: one read per quiet spell, not one per event); and a generation that moves when what
+// every asset shows changed (the threshold), so the preview's AI section reads again.
+// Results of the job itself come with analyses.changed, naming the assets.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AiStatus } from '../../../shared/ai-dto';
 import type { JobInfo } from '../../../shared/job-dto';
@@ -15,26 +16,26 @@ export const AI_JOB = 'ai';
 export interface AiState {
   /** null until first read (or when that failed). */
   status: AiStatus | null;
-  /** Bumped (after a quiet spell) when the AI job moved on: results changed. */
+  /** Bumped when what every asset shows changed (the threshold). */
   generation: number;
   /** Reads the status unless it is read or being read. */
   ensureLoaded(): void;
   refresh(): Promise<void>;
-  /** A jobs.changed event: reacts when it is about the AI job (or the list must be reread). */
+  /** A jobs.changed event: the counts move when it is about the AI job (or any, on null). */
   jobChanged(job: JobInfo | null): void;
   configure(threshold: number): Promise<void>;
   pause(): Promise<void>;
   resume(): Promise<void>;
   /** Queues the AI job over the whole library (what is already analysed is skipped). */
   runAll(): Promise<void>;
-  /** Results changed here (an accept, a merge): views read again at once. */
+  /** What every asset shows changed: AI views read again. */
   touch(): void;
 }
 
 export type AiStore = StoreApi<AiState>;
 
 export interface AiStoreOptions {
-  /** Quiet spell after the AI job's last event before views read again. */
+  /** Quiet spell after the AI job's last event before the status is read again. */
   refreshDelayMs?: number;
 }
 
@@ -68,8 +69,7 @@ export function createAiStore(
 
     const settled = (): void => {
       timer = undefined;
-      set({ generation: get().generation + 1 });
-      if (asked) void read();
+      void read();
     };
 
     return {
@@ -82,7 +82,7 @@ export function createAiStore(
       },
       refresh: () => (asked ? read() : Promise.resolve()),
       jobChanged(job) {
-        if (job !== null && job.name !== AI_JOB) return;
+        if (!asked || (job !== null && job.name !== AI_JOB)) return;
         clearTimeout(timer);
         timer = setTimeout(settled, delay);
       },

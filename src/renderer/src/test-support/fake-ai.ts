@@ -69,6 +69,7 @@ export function makeGroup(id: number, overrides: Partial<FaceGroup> = {}): FaceG
     assets: 2,
     coverFaceId: id * 10,
     coverAssetId: id,
+    coverBox: { x: 0.4, y: 0.3, w: 0.1, h: 0.15 },
     releaseIds: [],
     ...overrides,
   };

@@ -183,28 +183,13 @@ describe('the preview’s AI section', () => {
     ]);
     expect(oneByTestId(section(), 'ai-queued').textContent).toContain('Jobs');
 
-    // The job ran: its jobs.changed makes the section read again.
+    // The job wrote results for another asset: nothing to read; then for this one.
     ai = analysed();
-    act(() =>
-      transport.emit('jobs.changed', {
-        job: {
-          id: 4,
-          name: 'ai',
-          label: 'AI',
-          state: 'done',
-          progress: { done: 1, total: 1, rate: 0, etaSeconds: null },
-          error: null,
-          attempts: 1,
-          cancelRequested: false,
-          createdAt: '2026-01-01T00:00:00Z',
-          startedAt: null,
-          finishedAt: null,
-          owner: 'this',
-          ownerPid: 1,
-        },
-      }),
-    );
-    await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
+    const reads = transport.callsOf('analyses.get').length;
+    act(() => transport.emit('analyses.changed', { assetIds: [2, 3] }));
+    await flush();
+    expect(transport.callsOf('analyses.get')).toHaveLength(reads);
+    act(() => transport.emit('analyses.changed', { assetIds: [1] }));
     await flush();
     expect(texts(section(), 'ai-suggestion')).toHaveLength(2);
     await press(oneByTestId(section(), 'ai-analyse'));

@@ -1,7 +1,8 @@
 // What the models found in one asset (analyses.get), read when the asset is shown and again
-// when it can have changed: new content, the AI job moved on (the AI store's generation),
-// tags changed (a suggestion accepted here, by the CLI or in another window), products
-// changed (a link accepted). The last answer stays on screen while a newer one loads.
+// when it can have changed: new content, analyses.changed naming it (or naming none: any),
+// the threshold moved (the AI store's generation), tags changed (an accept undone), products
+// changed (a link accepted or undone). The last answer stays on screen while a newer one
+// loads.
 import { useCallback, useEffect, useState } from 'react';
 import type { AssetAi } from '../../../../shared/ai-dto';
 import type { Asset } from '../../../../shared/dto';
@@ -25,11 +26,17 @@ export function useAssetAi(asset: Asset): AssetAiRead {
   const { id, hash } = asset;
 
   useEffect(() => {
-    const stops = [client.on('tags.changed', reload), client.on('products.changed', reload)];
+    const stops = [
+      client.on('analyses.changed', ({ assetIds }) => {
+        if (assetIds.length === 0 || assetIds.includes(id)) reload();
+      }),
+      client.on('tags.changed', reload),
+      client.on('products.changed', reload),
+    ];
     return () => {
       for (const stop of stops) stop();
     };
-  }, [client, reload]);
+  }, [client, reload, id]);
 
   useEffect(() => {
     let current = true;

@@ -1,13 +1,12 @@
 // One person in the People view: a face from the cover photo (opens the person's photos in
 // the grid), the name with Rename, how many faces and photos, the releases attached, a box
 // to select it for merging, and the ways to split faces off or attach a release.
-import { useEffect, useState } from 'react';
-import type { AiBox, FaceGroup } from '../../../../shared/ai-dto';
+import { useState } from 'react';
+import type { FaceGroup } from '../../../../shared/ai-dto';
 import type { Release } from '../../../../shared/rights-dto';
 import { formatCount } from '../../format/count';
 import { AttachReleaseForm, releaseLabel } from './AttachReleaseForm';
 import { FaceImage } from './FaceImage';
-import { useFaceSources } from './face-sources';
 import { RenameForm } from './RenameForm';
 
 export function groupName(group: FaceGroup): string {
@@ -44,7 +43,7 @@ export function FaceGroupCard(props: Props) {
         title="Show the photos of this person in the Library"
         onClick={onShow}
       >
-        <CoverFace group={group} label={`Face of ${name}`} />
+        <FaceImage assetId={group.coverAssetId} box={group.coverBox} label={`Face of ${name}`} />
       </button>
       <label className="face-group-pick">
         <input type="checkbox" checked={selected} onChange={onToggle} />
@@ -111,25 +110,4 @@ export function FaceGroupCard(props: Props) {
       )}
     </li>
   );
-}
-
-/** The group's cover face: its box is in the cover asset's analysis. */
-function CoverFace({ group, label }: { group: FaceGroup; label: string }) {
-  const sources = useFaceSources();
-  const [box, setBox] = useState<AiBox | null>(null);
-  const { coverAssetId, coverFaceId } = group;
-  useEffect(() => {
-    let live = true;
-    sources.analysis(coverAssetId).then(
-      (ai) => {
-        const face = ai.faces.find((f) => f.id === coverFaceId);
-        if (live && face !== undefined) setBox(face);
-      },
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [coverAssetId, coverFaceId, sources]);
-  return <FaceImage assetId={coverAssetId} box={box} label={label} />;
 }

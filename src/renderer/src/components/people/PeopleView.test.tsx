@@ -31,13 +31,15 @@ const release: Release = {
 const other: Release = { ...release, id: 4, subject: 'Bo Chen', signedOn: '2026-03-01' };
 
 /**
- * Three people. Asset 1 (a 3:2 photo, thumbnail ready) holds Ann's cover face (10) and a
- * face of group 2 (11); asset 2 holds group 2's other face (20) and group 3's (30).
+ * Three people. Asset 1 (a 3:2 photo, thumbnail ready) holds Ann's cover face (10, its box
+ * in the group) and a face of group 2 (11); asset 2 holds group 2's other face (20) and
+ * group 3's (30).
  */
 function library(): FaceGroup[] {
   return [
     makeGroup(1, {
       name: 'Ann',
+      coverBox: { x: 0.5, y: 0.2, w: 0.1, h: 0.15 },
       faces: 5,
       assets: 4,
       coverFaceId: 10,
@@ -120,10 +122,11 @@ describe('the People view', () => {
     const frame = oneByTestId(card(1), 'face-image');
     expect(frame.getAttribute('aria-label')).toBe('Face of Ann');
     expect(frame.querySelector('img')?.getAttribute('src')).toBe('test-media://thumb/h1');
-    // Face (0.4, 0.3, 0.1 × 0.15) of a 3:2 image: a square of 0.16 of its width, centred.
+    // The cover box (0.5, 0.2, 0.1 × 0.15) of a 3:2 image: a square of 0.16 of its width,
+    // centred on the face.
     expect(Number(frame.style.getPropertyValue('--face-w'))).toBeCloseTo(0.16, 3);
-    expect(Number(frame.style.getPropertyValue('--face-x'))).toBeCloseTo(0.37, 3);
-    expect(Number(frame.style.getPropertyValue('--face-y'))).toBeCloseTo(0.255, 3);
+    expect(Number(frame.style.getPropertyValue('--face-x'))).toBeCloseTo(0.47, 3);
+    expect(Number(frame.style.getPropertyValue('--face-y'))).toBeCloseTo(0.155, 3);
     // No thumbnail yet for asset 2: a neutral mark, still named.
     const pending = oneByTestId(card(2), 'face-image');
     expect(pending.className).toContain('is-empty');
@@ -210,6 +213,15 @@ describe('the People view', () => {
     expect(card(1).querySelector('[role="status"]')?.textContent).toBe(
       'Release linked to 4 photos.',
     );
+  });
+
+  it('reads the groups again when the engine says they changed (grouping, the CLI)', async () => {
+    const { transport, view } = await start();
+    const reads = transport.callsOf('faceGroups.list').length;
+    act(() => transport.emit('faceGroups.changed', {}));
+    await flush();
+    expect(transport.callsOf('faceGroups.list')).toHaveLength(reads + 1);
+    expect(byTestId(view(), 'face-group')).toHaveLength(3);
   });
 
   it('every control is labelled and reachable by keyboard', async () => {

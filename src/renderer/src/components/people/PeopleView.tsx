@@ -7,7 +7,6 @@ import type { FaceGroup } from '../../../../shared/ai-dto';
 import type { Release } from '../../../../shared/rights-dto';
 import { useServices } from '../../app-context';
 import { formatCount } from '../../format/count';
-import { useAi } from '../../store-hooks';
 import { FaceSources, FaceSourcesContext } from './face-sources';
 import { FaceGroupCard, groupName } from './FaceGroupCard';
 import { MergeBar } from './MergeBar';
@@ -21,7 +20,6 @@ export function faceQuery(id: number): string {
 export function PeopleView() {
   const { client, stores } = useServices();
   const sources = useMemo(() => new FaceSources(client), [client]);
-  const generation = useAi((s) => s.generation);
   const [round, setRound] = useState(0);
   const [groups, setGroups] = useState<FaceGroup[] | null>(null);
   const [releases, setReleases] = useState<Release[]>([]);
@@ -29,6 +27,8 @@ export function PeopleView() {
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   const [splitting, setSplitting] = useState<number | null>(null);
   const changed = useCallback(() => setRound((n) => n + 1), []);
+  // Grouping after each batch of the AI job, and edits here or from the CLI, say so.
+  useEffect(() => client.on('faceGroups.changed', changed), [client, changed]);
 
   useEffect(() => {
     let live = true;
@@ -56,7 +56,7 @@ export function PeopleView() {
     return () => {
       live = false;
     };
-  }, [generation, round, sources, client, stores]);
+  }, [round, sources, client, stores]);
 
   /** Runs a change; a failure goes to the notices; the view reads again either way. */
   const act = async (title: string, work: () => Promise<unknown>): Promise<void> => {

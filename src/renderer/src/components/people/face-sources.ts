@@ -1,8 +1,8 @@
 // What drawing a face needs, read once per People view: the asset (its thumbnail's hash and
-// its aspect) and its analysis (the faces' boxes and groups). FaceGroup names only the cover
-// face's ids, so these are read per shown face. Analyses are forgotten when the AI job moved
-// on or a group changed (faces move between groups); assets are kept (a new content is a
-// new thumbnail, seen on the next visit). A failed read is forgotten so the next one retries.
+// its aspect) and, for picking faces to split off, its analysis (the faces' boxes and
+// groups). Analyses are forgotten whenever the groups are read again (faces move between
+// groups); assets are kept (a new content is a new thumbnail, seen on the next visit). A
+// failed read is forgotten so the next one retries.
 import { createContext, useContext } from 'react';
 import type { AssetAi } from '../../../../shared/ai-dto';
 import type { Asset } from '../../../../shared/dto';
