@@ -224,6 +224,18 @@ describe('the People view', () => {
     expect(byTestId(view(), 'face-group')).toHaveLength(3);
   });
 
+  it('draws the first 120 people, then more on request', async () => {
+    const many = Array.from({ length: 130 }, (_, i) => makeGroup(i + 1, { coverAssetId: 1 }));
+    const transport = fakeEngine().handle('faceGroups.list', () => many);
+    harness = await startUi(<PeopleView />, transport);
+    const view = oneByTestId(harness.root, 'people-view');
+    expect(byTestId(view, 'face-group')).toHaveLength(120);
+    // Every face of one photo reads that photo's row once.
+    expect(transport.callsOf('assets.get')).toEqual([{ id: 1 }]);
+    await press(button(view, 'Show 10 more of 10'));
+    expect(byTestId(view, 'face-group')).toHaveLength(130);
+  });
+
   it('every control is labelled and reachable by keyboard', async () => {
     const { view } = await start();
     const controls = [...view().querySelectorAll<HTMLElement>('button, input, select')];

@@ -12,6 +12,9 @@ import { FaceGroupCard, groupName } from './FaceGroupCard';
 import { MergeBar } from './MergeBar';
 import { SplitPanel } from './SplitPanel';
 
+/** People drawn at first, and per "Show more": each face reads its photo's row once. */
+const PAGE = 120;
+
 /** The search for a group's photos (H2's people terms: face:<group name or id>). */
 export function faceQuery(id: number): string {
   return `face:${id}`;
@@ -26,6 +29,7 @@ export function PeopleView() {
   const [failed, setFailed] = useState(false);
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   const [splitting, setSplitting] = useState<number | null>(null);
+  const [shown, setShown] = useState(PAGE);
   const changed = useCallback(() => setRound((n) => n + 1), []);
   // Grouping after each batch of the AI job, and edits here or from the CLI, say so.
   useEffect(() => client.on('faceGroups.changed', changed), [client, changed]);
@@ -111,7 +115,7 @@ export function PeopleView() {
               }
             />
             <ul className="people-grid">
-              {groups.map((g) => (
+              {groups.slice(0, shown).map((g) => (
                 <FaceGroupCard
                   key={g.id}
                   group={g}
@@ -135,6 +139,16 @@ export function PeopleView() {
                 />
               ))}
             </ul>
+            {groups.length > shown && (
+              <button
+                type="button"
+                className="people-more"
+                onClick={() => setShown((n) => n + PAGE)}
+              >
+                Show {formatCount(Math.min(PAGE, groups.length - shown))} more of{' '}
+                {formatCount(groups.length - shown)}
+              </button>
+            )}
             {split !== null && (
               <SplitPanel
                 key={split.id}
