@@ -27,6 +27,7 @@ import './styles/review.css';
 import './styles/asset-rights.css';
 import './styles/versions.css';
 import './styles/video.css';
+import './styles/ai.css';
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root');

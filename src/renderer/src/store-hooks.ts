@@ -1,6 +1,7 @@
 // Component-side subscriptions: one hook per store, each taking a selector.
 import { useStore } from 'zustand';
 import { useServices } from './app-context';
+import type { AiState } from './store/ai-store';
 import type { AssetsState } from './store/assets-store';
 import type { CatalogsState } from './store/catalogs-store';
 import type { CompareState } from './store/compare-store';
@@ -105,4 +106,8 @@ export function useProducts<T>(selector: (state: ProductsState) => T): T {
 
 export function useCollections<T>(selector: (state: CollectionsState) => T): T {
   return useStore(useServices().stores.collections, selector);
+}
+
+export function useAi<T>(selector: (state: AiState) => T): T {
+  return useStore(useServices().stores.ai, selector);
 }

@@ -13,6 +13,7 @@ import { ProductsView } from './products/ProductsView';
 import { GridToolbar } from './toolbar/GridToolbar';
 import { JobsPanel } from './jobs/JobsPanel';
 import { Notices } from './Notices';
+import { PeopleView } from './people/PeopleView';
 import { RightsStartNotice } from './rights/RightsStartNotice';
 import { RightsView } from './rights/RightsView';
 import { ReviewView } from './review/ReviewView';
@@ -73,6 +74,8 @@ function SectionView({ section }: { section: Section }) {
       return <RightsView />;
     case 'review':
       return <ReviewView />;
+    case 'people':
+      return <PeopleView />;
   }
 }
 

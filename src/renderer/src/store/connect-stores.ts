@@ -49,6 +49,8 @@ export function connectStores(client: Client, stores: Stores): () => void {
       if (wasRunning && !progress.running) void catalogs.getState().refresh();
     }),
     client.on('jobs.changed', ({ job }) => jobList.getState().apply(job)),
+    // The AI job moved on: its results and counts did too.
+    client.on('jobs.changed', ({ job }) => stores.ai.getState().jobChanged(job)),
     client.on('exports.progress', (progress) => exportJob.getState().apply(progress)),
     // Only a list someone has opened is kept fresh.
     client.on('presets.changed', () => {

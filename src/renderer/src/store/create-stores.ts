@@ -1,6 +1,7 @@
 // Builds the app's stores around one client. No module-level singletons: tests build
 // their own set around a fake transport.
 import type { Client } from '../client';
+import { createAiStore, type AiStore } from './ai-store';
 import { createAssetsStore, type AssetsStore, type AssetsStoreOptions } from './assets-store';
 import { createCatalogsStore, type CatalogsStore } from './catalogs-store';
 import { createCompareStore, type CompareStore } from './compare-store';
@@ -52,6 +53,8 @@ export interface Stores {
   nav: NavStore;
   products: ProductsStore;
   collections: CollectionsStore;
+  /** The offline AI's status and when its results moved (issue 16). */
+  ai: AiStore;
 }
 
 export interface StoresOptions extends AssetsStoreOptions {
@@ -61,10 +64,13 @@ export interface StoresOptions extends AssetsStoreOptions {
   storage?: PrefsStorage | null;
   /** Debounce of the product search. */
   productQueryDelayMs?: number;
+  /** Quiet spell after the AI job's events before AI views read again. */
+  aiRefreshDelayMs?: number;
 }
 
 export function createStores(client: Client, options: StoresOptions = {}): Stores {
-  const { folderRefreshDelayMs, storage, productQueryDelayMs, ...assetsOptions } = options;
+  const { folderRefreshDelayMs, storage, productQueryDelayMs, aiRefreshDelayMs, ...assetsOptions } =
+    options;
   const notices = createNoticesStore();
   return {
     notices,
@@ -88,5 +94,6 @@ export function createStores(client: Client, options: StoresOptions = {}): Store
     nav: createNavStore(),
     products: createProductsStore(client, notices, { queryDelayMs: productQueryDelayMs }),
     collections: createCollectionsStore(client, notices),
+    ai: createAiStore(client, notices, { refreshDelayMs: aiRefreshDelayMs }),
   };
 }

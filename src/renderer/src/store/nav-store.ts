@@ -8,6 +8,7 @@ export const SECTIONS = [
   { id: 'export', label: 'Export' },
   { id: 'rights', label: 'Rights' },
   { id: 'review', label: 'Review' },
+  { id: 'people', label: 'People' },
 ] as const;
 
 export type Section = (typeof SECTIONS)[number]['id'];

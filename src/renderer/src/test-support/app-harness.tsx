@@ -30,6 +30,7 @@ export async function startUi(
     refetchDelayMs: 0,
     folderRefreshDelayMs: 0,
     productQueryDelayMs: 0,
+    aiRefreshDelayMs: 0,
     storage,
   });
   const disconnect = connectStores(client, stores);

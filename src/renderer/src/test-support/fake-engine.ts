@@ -12,6 +12,7 @@ import type {
 } from '../../../shared/dto';
 import type { ChannelPreset, PreflightReport } from '../../../shared/export-dto';
 import { PackshotError } from '../../../shared/errors';
+import { serveAi } from './fake-ai';
 import { serveExport } from './fake-export';
 import { FakeTransport, makeAsset, makeDetail, serveAssets } from './fake-transport';
 import { versionListOf } from './fake-versions';
@@ -89,5 +90,6 @@ export function fakeEngine(options: FakeEngineOptions = {}): FakeTransport {
     );
   serveAssets(transport, () => total, asset);
   serveExport(transport, { presets: options.presets, report: options.report });
+  serveAi(transport);
   return transport;
 }

@@ -17,6 +17,7 @@ import { PackshotError } from '../../../shared/errors';
 import { DEFAULT_INTAKE_RULES } from '../../../shared/intake-dto';
 import { parseArgs } from '../../../shared/parse-args';
 import type { Transport } from '../transport/transport';
+import { makeStatus } from './fake-ai';
 
 /** Handlers see the arguments as the engine's handlers do: parsed, defaults filled in. */
 type Handler<M extends MethodName> = (
@@ -64,6 +65,8 @@ export class FakeTransport implements Transport {
     // tests that probe them override these.
     this.handle('collections.list', () => [])
       .handle('jobs.list', () => [])
+      // The sidebar's AI section: the bundled models, nothing analysed.
+      .handle('analyses.status', () => makeStatus())
       .handle('rights.notices', () => [])
       .handle('intakeRules.get', () => DEFAULT_INTAKE_RULES)
       .handle('intakeRules.preview', () => ({ tags: [], fields: {}, violation: null }));

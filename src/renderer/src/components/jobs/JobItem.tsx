@@ -1,10 +1,12 @@
 // One job in the Jobs panel: what it is, how far (bar, rate, time left), why it failed,
 // and the one action that fits its state (Cancel while live, Retry once it failed or
-// was cancelled).
+// was cancelled); the AI job can also be paused and resumed while live.
 import type { JobInfo } from '../../../../shared/job-dto';
 import { formatCount } from '../../format/count';
 import { formatEta } from '../../format/duration';
+import { AI_JOB } from '../../store/ai-store';
 import { useJobList } from '../../store-hooks';
+import { AiPauseButton } from '../ai/AiPauseButton';
 
 export function JobItem({ job }: { job: JobInfo }) {
   const cancel = useJobList((s) => s.cancel);
@@ -15,6 +17,7 @@ export function JobItem({ job }: { job: JobInfo }) {
     <li className="job-item" data-testid="job" data-state={job.state}>
       <div className="job-line">
         <span className="job-label">{job.label}</span>
+        {live && job.name === AI_JOB && <AiPauseButton />}
         {live && (
           <button
             type="button"

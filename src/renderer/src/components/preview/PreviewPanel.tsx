@@ -6,6 +6,7 @@ import { formatBytes, formatExactBytes } from '../../format/bytes';
 import { formatInstant } from '../../format/date';
 import { formatDimensions, formatFileKind, formatImageFormat } from '../../format/media';
 import { placeholderUrl } from '../../media/placeholder-url';
+import { AiPreviewSection } from '../ai/AiPreviewSection';
 import { ExportOverrides } from '../export/ExportOverrides';
 import { useSelectedAsset } from '../use-selected-asset';
 import { CullingFacts } from '../culling/CullingFacts';
@@ -80,6 +81,7 @@ function PreviewDetails({ asset }: { asset: Asset }) {
       <MediaFacts detail={detail} />
       {/* The detail first: it is read again when tags change (grid rows carry none). */}
       <PreviewKeywords asset={asset} keywords={detail?.keywords ?? asset.keywords ?? []} />
+      <AiPreviewSection asset={asset} />
       <Sidecars detail={detail} />
       <VersionHistory asset={asset} />
       <AssetRightsSection asset={asset} />

@@ -1,5 +1,7 @@
-// Left column: where the media comes from, a way to add more, and products to drop it on.
+// Left column: where the media comes from, a way to add more, products to drop it on, and
+// the offline AI's status and preferences.
 import { AddFolderForm } from '../AddFolderForm';
+import { AiStatusSection } from '../ai/AiStatusSection';
 import { KeywordPanel } from '../keywords/KeywordPanel';
 import { ProductDropPanel } from '../library/ProductDropPanel';
 import { CollectionsSection } from '../collections/CollectionsSection';
@@ -13,6 +15,7 @@ export function Sidebar() {
       <AddFolderForm variant="sidebar" />
       <KeywordPanel />
       <ProductDropPanel />
+      <AiStatusSection />
     </aside>
   );
 }
