@@ -166,7 +166,12 @@ export class AiWorker {
     child.on('exit', (code, signal) => {
       if (this.child === child) this.child = null;
       const why = signal ? `signal ${signal}` : `exit ${code}`;
-      const said = this.stderrTail.trim().split('\n').pop();
+      // What it said last that names an error (Node ends with its version line).
+      const lines = this.stderrTail
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
+      const said = lines.filter((l) => /error/i.test(l)).pop() ?? lines.pop();
       this.current?.settle(
         failed(
           this.current.tasks,
