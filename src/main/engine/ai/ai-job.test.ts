@@ -2,23 +2,12 @@
 // thread: from the sources there is no built AI process; run-ai-worker.test.ts covers it).
 import { copyFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobInfo } from '../../../shared/job-dto';
-import { startHarness, type Harness } from '../../test-support/engine-harness';
+import { eventually, startHarness, type Harness } from '../../test-support/engine-harness';
 import { tempDir } from '../../test-support/sample-images';
+import { textImage } from '../../test-support/text-images';
 import { hasSamplePhotos, NO_SAMPLE_PHOTOS, samplePhoto } from '../../test-support/sample-photos';
-
-export async function textImage(lines: string[]): Promise<Buffer> {
-  const rows = lines
-    .map(
-      (l, i) =>
-        `<text x="50" y="${140 + i * 110}" font-family="DejaVu Sans" font-size="64" font-weight="bold" fill="#222">${l}</text>`,
-    )
-    .join('');
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="900" height="${120 + lines.length * 110}"><rect width="100%" height="100%" fill="#fafaf5"/>${rows}</svg>`;
-  return sharp(Buffer.from(svg)).png().toBuffer();
-}
 
 describe.skipIf(!hasSamplePhotos)(`the AI job over a catalog (${NO_SAMPLE_PHOTOS})`, () => {
   let h: Harness;
@@ -178,4 +167,18 @@ describe.skipIf(!hasSamplePhotos)(`the AI job over a catalog (${NO_SAMPLE_PHOTOS
       stop();
     }
   }, 90_000);
+
+  it('resumes a run cut short by a restart, from what is left', async () => {
+    await h.call('analyses.pause', {});
+    const { jobId } = await h.call('analyses.run', { query: 'coffee OR astronaut', again: true });
+    await eventually(
+      async () => (await h.call('jobs.list', {})).find((j) => j.id === jobId)?.state === 'running',
+      'the AI job waits, paused',
+    );
+    // Closed while waiting: the row is left queued; an engine that resumes jobs takes it.
+    await h.restart({ resumeJobs: true });
+    await h.call('analyses.resume', {});
+    expect(await h.call('analyses.wait', { jobId })).toMatchObject({ state: 'done', analysed: 2 });
+    expect((await h.call('analyses.status', {})).pending).toBe(0);
+  }, 60_000);
 });
