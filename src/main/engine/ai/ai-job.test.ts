@@ -39,6 +39,8 @@ describe.skipIf(!hasSamplePhotos)(`the AI job over a catalog (${NO_SAMPLE_PHOTOS
   });
 
   it('analyses every image once, and says what it found', async () => {
+    // A one-shot engine (the CLI's) analyses only when asked.
+    expect((await h.call('jobs.list', {})).map((j) => j.name)).not.toContain('ai');
     expect((await h.call('analyses.status', {})).pending).toBe(4);
     const summary = await run();
     expect(summary).toMatchObject({ state: 'done', analysed: 4, texts: 1, errors: 1 });
@@ -181,4 +183,26 @@ describe.skipIf(!hasSamplePhotos)(`the AI job over a catalog (${NO_SAMPLE_PHOTOS
     expect(await h.call('analyses.wait', { jobId })).toMatchObject({ state: 'done', analysed: 2 });
     expect((await h.call('analyses.status', {})).pending).toBe(0);
   }, 60_000);
+});
+
+describe.skipIf(!hasSamplePhotos)(`a live engine (${NO_SAMPLE_PHOTOS})`, () => {
+  it('analyses what indexing brought in, without being asked', async () => {
+    const folder = await tempDir('ai-live');
+    const h = await startHarness({ watch: true });
+    try {
+      await h.call('catalogs.add', { path: folder });
+      await copyFile(samplePhoto('coffee.png'), join(folder, 'coffee.png'));
+      await eventually(
+        async () => (await h.call('assets.list', { query: 'ai:cup', limit: 10 })).total === 1,
+        'the new photo analysed after it was indexed',
+        60_000,
+      );
+      expect((await h.call('jobs.list', {})).find((j) => j.name === 'ai')?.label).toBe(
+        'Analyse images',
+      );
+    } finally {
+      await h.dispose();
+      await rm(folder, { recursive: true, force: true });
+    }
+  }, 90_000);
 });

@@ -82,7 +82,7 @@ export function defineAiJob(registry: JobRegistry, deps: AiJobDeps) {
     name: AI_JOB,
     concurrency: 1,
     label: (args) =>
-      `Analyse images (${(args.only ?? ['objects', 'faces', 'text']).join(', ')})${args.query ? `: ${args.query}` : ''}`,
+      `Analyse images${args.only ? ` (${args.only.join(', ')})` : ''}${args.query ? `: ${args.query}` : ''}`,
     merge: mergeAiArgs,
     run: (ctx) => runAi(ctx, deps),
   });

@@ -293,7 +293,9 @@ export class AiResultsRepo {
       )
       .all(id);
     const faces = s
-      .prepare<[number], FoundObject>('SELECT x, y, w, h FROM ai_faces WHERE asset_id = ?')
+      .prepare<[number], Omit<FoundObject, 'label' | 'confidence'>>(
+        'SELECT x, y, w, h FROM ai_faces WHERE asset_id = ?',
+      )
       .all(id);
     return countPeople(objects, faces);
   }
