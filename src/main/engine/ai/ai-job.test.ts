@@ -2,8 +2,10 @@
 // thread: from the sources there is no built AI process; run-ai-worker.test.ts covers it).
 import { copyFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobInfo } from '../../../shared/job-dto';
+import { openDatabase } from '../db/open-database';
 import { eventually, startHarness, type Harness } from '../../test-support/engine-harness';
 import { tempDir } from '../../test-support/sample-images';
 import { textImage } from '../../test-support/text-images';
@@ -27,6 +29,10 @@ describe.skipIf(!hasSamplePhotos)(`the AI job over a catalog (${NO_SAMPLE_PHOTOS
     await copyFile(samplePhoto('astronaut.png'), join(folder, 'astronaut.png'));
     await writeFile(join(folder, 'banner.png'), await textImage(['SALE 50% OFF', 'SKU ACME-1042']));
     await writeFile(join(folder, 'broken.png'), Buffer.from('not a picture at all, only text'));
+    // A grey card: nothing in it.
+    await sharp({ create: { width: 320, height: 240, channels: 3, background: '#808080' } })
+      .png()
+      .toFile(join(folder, 'plain.png'));
     h = await startHarness();
     await h.call('catalogs.add', { path: folder });
     await h.call('jobs.wait', {});
@@ -41,9 +47,9 @@ describe.skipIf(!hasSamplePhotos)(`the AI job over a catalog (${NO_SAMPLE_PHOTOS
   it('analyses every image once, and says what it found', async () => {
     // A one-shot engine (the CLI's) analyses only when asked.
     expect((await h.call('jobs.list', {})).map((j) => j.name)).not.toContain('ai');
-    expect((await h.call('analyses.status', {})).pending).toBe(4);
+    expect((await h.call('analyses.status', {})).pending).toBe(5);
     const summary = await run();
-    expect(summary).toMatchObject({ state: 'done', analysed: 4, texts: 1, errors: 1 });
+    expect(summary).toMatchObject({ state: 'done', analysed: 5, texts: 1, errors: 1 });
     expect(summary.faces).toBeGreaterThanOrEqual(1);
 
     const coffee = await h.call('analyses.get', { assetId: id['coffee.png']! });
@@ -82,6 +88,22 @@ describe.skipIf(!hasSamplePhotos)(`the AI job over a catalog (${NO_SAMPLE_PHOTOS
       expect.arrayContaining(['astronaut.png', 'coffee.png']),
     );
     expect(await find('ai:"wine glass"')).toEqual([]);
+    expect(await find('ai:none')).toEqual(['plain.png']);
+    expect(await find('ai:analysed')).toHaveLength(5);
+  });
+
+  it('shows, finds and accepts only what reaches the threshold', async () => {
+    // The cup is seen at about 0.45.
+    await h.call('analyses.configure', { threshold: 0.9 });
+    expect(await find('ai:cup')).toEqual([]);
+    expect(await find('cup')).toEqual([]);
+    expect((await h.call('analyses.get', { assetId: id['coffee.png']! })).suggestions).toEqual([]);
+    expect(await h.call('suggestions.accept', { assetIds: [id['coffee.png']!] })).toEqual({
+      accepted: 0,
+      assets: 0,
+    });
+    await h.call('analyses.configure', { threshold: 0.4 });
+    expect(await find('cup')).toEqual(['coffee.png']);
   });
 
   it('accepts a suggestion as a real tag, which undo takes off again', async () => {
@@ -104,7 +126,17 @@ describe.skipIf(!hasSamplePhotos)(`the AI job over a catalog (${NO_SAMPLE_PHOTOS
     expect(coffee.suggestions.find((s) => s.tagPath === 'AI|Object|Cup')?.state).toBe('pending');
   });
 
-  it('keeps a rejection through a run again', async () => {
+  it('keeps a rejection, and a face’s group, through a run again', async () => {
+    // As a user's grouping leaves it (H2's face groups): a named group, the face pinned.
+    const db = openDatabase(join(h.dataDir, 'packshot.db'));
+    try {
+      db.prepare(`INSERT INTO face_groups (id, name, created_at) VALUES (7, 'Eileen', 0)`).run();
+      db.prepare('UPDATE ai_faces SET group_id = 7, pinned = 1 WHERE asset_id = ?').run(
+        id['astronaut.png'],
+      );
+    } finally {
+      db.close();
+    }
     const rejected = await h.call('suggestions.reject', {
       assetIds: [id['astronaut.png']!],
       tagPaths: ['AI|Object|Person'],
@@ -116,6 +148,7 @@ describe.skipIf(!hasSamplePhotos)(`the AI job over a catalog (${NO_SAMPLE_PHOTOS
     expect(astronaut.suggestions.find((s) => s.tagPath === 'AI|Object|Person')?.state).toBe(
       'rejected',
     );
+    expect(astronaut.faces).toMatchObject([{ groupId: 7, groupName: 'Eileen' }]);
     expect(await find('ai:person')).toEqual([]);
     // Still someone in the frame: the face.
     expect(await find('people')).toEqual(['astronaut.png']);

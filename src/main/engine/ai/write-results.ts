@@ -5,7 +5,7 @@
 import type { AiTask } from '../../../shared/ai-dto';
 import type { Db } from '../db/open-database';
 import { writeTransaction } from '../db/write-transaction';
-import type { AiResultsRepo, TaskModel } from '../repositories/ai-results-repo';
+import { AGAIN, type AiResultsRepo, type TaskModel } from '../repositories/ai-results-repo';
 import { aiThreshold } from '../repositories/ai-settings';
 import type { ImageAnalysis } from '../tools/ai/analyse-image';
 import { suggestLinks } from './link-suggestions';
@@ -28,6 +28,8 @@ export function writeResults(
     if (repo.hashOf(id) !== hash) return null;
     const counts: WrittenCounts = { objects: 0, faces: 0, text: false, errors: 0 };
     const before = new Map(repo.runsOf(id).map((r) => [r.task, r.content_hash]));
+    const sameContent = (task: AiTask): boolean =>
+      before.get(task) === hash || before.get(task) === `${AGAIN}${hash}`;
     for (const { task, model } of input.tasks) {
       const error = analysis.errors[task] ?? missing(task, analysis);
       const used = task === 'embedding' ? (analysis.embedding?.model ?? model) : model;
@@ -39,7 +41,7 @@ export function writeResults(
           counts.objects = error ? 0 : (analysis.objects?.length ?? 0);
           break;
         case 'faces':
-          repo.replaceFaces(id, error ? [] : (analysis.faces ?? []), before.get('faces') === hash);
+          repo.replaceFaces(id, error ? [] : (analysis.faces ?? []), sameContent('faces'));
           counts.faces = error ? 0 : (analysis.faces?.length ?? 0);
           break;
         case 'text': {

@@ -49,6 +49,9 @@ const KINDS = "('image', 'raw', 'vector', 'video', 'document', 'model')";
 /** Indexed, or failed to index but with a hash (the AI then records why it failed too). */
 const STATES = "('ok', 'error')";
 
+/** Marks a run asked to be done again (see invalidate). */
+export const AGAIN = 'again:';
+
 /** 'wine glass' → AI|Object|Wine Glass. */
 export function objectTagPath(label: string): string {
   const words = label.split(/\s+/).map((w) => w.charAt(0).toUpperCase() + w.slice(1));
@@ -134,10 +137,15 @@ export class AiResultsRepo {
       .all(id);
   }
 
-  /** `again`: the runs of these assets and tasks no longer count as current (kept until redone). */
+  /**
+   * `again`: the runs of these assets and tasks no longer count as current (their results
+   * stay until redone). The hash keeps a mark (AGAIN) so the re-run still knows it is the
+   * same content, and faces keep their groups.
+   */
   invalidate(ids: readonly number[] | null, tasks: readonly AiTask[]): void {
     const stale = statements(this.db).prepare(
-      `UPDATE ai_runs SET content_hash = '' WHERE task = ? AND (? IS NULL OR asset_id = ?)`,
+      `UPDATE ai_runs SET content_hash = '${AGAIN}' || content_hash
+        WHERE task = ? AND (? IS NULL OR asset_id = ?) AND content_hash NOT LIKE '${AGAIN}%'`,
     );
     for (const task of tasks) {
       if (ids === null) stale.run(task, null, null);
