@@ -186,7 +186,7 @@ describe.skipIf(!hasSamplePhotos)(`the AI job over a catalog (${NO_SAMPLE_PHOTOS
       }
       await h.call('analyses.pause', {});
       const at = progress.filter((j) => j.id === jobId).pop()!.progress.done;
-      await new Promise((r) => setTimeout(r, 2500));
+      await new Promise((r) => setTimeout(r, 1500));
       const held = (await h.call('jobs.list', {})).find((j) => j.id === jobId)!;
       expect(held.state).toBe('running');
       // At most the image in progress when the pause came was finished.
