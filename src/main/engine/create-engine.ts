@@ -241,8 +241,12 @@ export function createEngine(options: EngineOptions): Engine {
         bus.emit('products.changed', {});
         bus.emit('assets.changed', { catalogId: null });
       },
-      // Each burst of index work is an `index` job row, mirrored from the queue.
-      onProgress: (progress) => (indexJob.onProgress(progress), ai.afterIndex(progress)),
+      // Each burst of index work is an `index` job row, mirrored from the queue; when it
+      // ends, a live engine analyses what it brought in.
+      onProgress: (progress) => {
+        indexJob.onProgress(progress);
+        ai.afterIndex(progress);
+      },
     },
   );
   const indexJob = trackQueue(jobs, ingest.queue, {
