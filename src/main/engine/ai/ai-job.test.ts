@@ -8,6 +8,7 @@ import type { JobInfo } from '../../../shared/job-dto';
 import { openDatabase } from '../db/open-database';
 import { eventually, startHarness, type Harness } from '../../test-support/engine-harness';
 import { tempDir } from '../../test-support/sample-images';
+import { makePdf } from '../../test-support/sample-pdfs';
 import { textImage } from '../../test-support/text-images';
 import { hasSamplePhotos, NO_SAMPLE_PHOTOS, samplePhoto } from '../../test-support/sample-photos';
 
@@ -165,6 +166,22 @@ describe.skipIf(!hasSamplePhotos)(`the AI job over a catalog (${NO_SAMPLE_PHOTOS
     expect(banner.text?.text).toContain('FREE SHIPPING');
     expect(await find('sale')).toEqual([]);
     expect(await find('shipping')).toEqual(['banner.png']);
+  }, 60_000);
+
+  it('analyses a document through the still the grid shows (page 1)', async () => {
+    await writeFile(join(folder, 'manual.pdf'), makePdf({ pages: [['Quick start', 'Step 1']] }));
+    await h.call('catalogs.scan', {});
+    await h.call('jobs.wait', {});
+    expect(await run({ query: 'kind:document' })).toMatchObject({ analysed: 1, errors: 0 });
+    const manual = (await h.all()).find((a) => a.name === 'manual.pdf')!;
+    const ai = await h.call('analyses.get', { assetId: manual.id });
+    expect(ai.runs.map((r) => [r.task, r.error, r.current])).toEqual([
+      ['faces', null, true],
+      ['objects', null, true],
+      ['text', null, true],
+    ]);
+    await rm(join(folder, 'manual.pdf'));
+    await h.call('catalogs.scan', {});
   }, 60_000);
 
   it('stops between images while paused, and goes on when resumed', async () => {
