@@ -50,6 +50,8 @@ export default defineConfig({
           cli: resolve('src/main/hosts/cli/main.ts'),
           // Models are read on worker threads (tools/gltf/run-model-worker.ts finds it here).
           'model-worker': resolve('src/main/engine/tools/gltf/model-worker.ts'),
+          // The AI's own low-priority process (tools/ai/run-ai-worker.ts forks it from here).
+          'ai-worker': resolve('src/main/engine/tools/ai/ai-worker.ts'),
         },
       },
     },

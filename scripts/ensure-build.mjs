@@ -20,6 +20,7 @@ function builtAt(root) {
     'out/main/index.js',
     'out/main/index.cjs',
     'out/main/model-worker.js',
+    'out/main/ai-worker.js',
     'out/preload/index.cjs',
     'out/renderer/index.html',
   ];

@@ -123,3 +123,19 @@ export interface AiStatus {
   pending: number;
   analysed: number;
 }
+
+/** What one AI job did (`analyses.wait`, `packshot ai run`). */
+export interface AiRunSummary {
+  jobId: number;
+  state: 'done' | 'failed' | 'cancelled';
+  /** Images the models looked at (each with the tasks that were due). */
+  analysed: number;
+  /** Objects, faces found; images in which text was read. */
+  objects: number;
+  faces: number;
+  texts: number;
+  /** Images with a task that failed (unreadable file, no preview, a crash, the time limit). */
+  errors: number;
+  /** Why the job itself failed, when it did. */
+  error: string | null;
+}

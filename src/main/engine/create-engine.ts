@@ -79,6 +79,7 @@ import {
 } from './renditions/rendition-service';
 import { webhookHandlers } from './handlers/webhook-handlers';
 import { analysisHandlers } from './handlers/analysis-handlers';
+import { aiParts } from './ai/ai-parts';
 import { faceGroupHandlers } from './handlers/face-group-handlers';
 import { linkSuggestionHandlers } from './handlers/link-suggestion-handlers';
 import { startWebhooks, type WebhookOptions } from './webhooks/start-webhooks';
@@ -240,8 +241,12 @@ export function createEngine(options: EngineOptions): Engine {
         bus.emit('products.changed', {});
         bus.emit('assets.changed', { catalogId: null });
       },
-      // Each burst of index work is an `index` job row, mirrored from the queue.
-      onProgress: (progress) => indexJob.onProgress(progress),
+      // Each burst of index work is an `index` job row, mirrored from the queue; when it
+      // ends, a live engine analyses what it brought in.
+      onProgress: (progress) => {
+        indexJob.onProgress(progress);
+        ai.afterIndex(progress);
+      },
     },
   );
   const indexJob = trackQueue(jobs, ingest.queue, {
@@ -280,6 +285,12 @@ export function createEngine(options: EngineOptions): Engine {
     idle: () => ingest.idle(),
   };
 
+  // The offline AI: its low-priority process, the `ai` job (queued after indexing when live).
+  const ai = aiParts({
+    ...{ db, jobs, edits, tags, files, cache, previews, prunePreviews, live: resumes },
+    ...{ dataDir: options.dataDir, idsFor: (q) => ctx.idsFor(q), bus },
+    indexBusy: () => ingest.queue.status().running,
+  });
   const versionOps = new VersionOps({
     ...{ files, versions, store, cache },
     clones: keepClones,
@@ -306,7 +317,7 @@ export function createEngine(options: EngineOptions): Engine {
     ...usageHandlers(ctx),
     ...rightsHandlers(ctx, rightsEdits),
     ...webhookHandlers(webhooks.hooks),
-    ...analysisHandlers(),
+    ...analysisHandlers(ctx, ai),
     ...faceGroupHandlers(),
     ...linkSuggestionHandlers(ctx, productParts),
   };
@@ -315,6 +326,10 @@ export function createEngine(options: EngineOptions): Engine {
   const ready = ingest.start();
   // What a crash or a quit left unfinished resumes now: dead processes' jobs too.
   jobs.start();
+  void ready.then(
+    () => ai.started(),
+    () => undefined,
+  );
   // Licence notices: engines that resume jobs (the app, serve) queue the daily job.
   const stopDaily = resumes
     ? scheduleRightsDaily(rightsDaily, dailyDue(db, today))
@@ -366,6 +381,7 @@ export function createEngine(options: EngineOptions): Engine {
         await ingest.close();
         webhooks.close(); // gathered bursts become deliveries before jobs stop
         await jobs.close();
+        await ai.close();
         await previews.close();
         await xmp.close();
         await renditionCache.settled();

@@ -1,7 +1,7 @@
 // The offline AI (the engine's ai/): what it found in an asset, its one background job
 // (lowest priority, pausable), and its preferences.
 import { z } from 'zod';
-import { AI_TASKS, type AiStatus, type AssetAi } from '../ai-dto';
+import { AI_TASKS, type AiRunSummary, type AiStatus, type AssetAi } from '../ai-dto';
 import { type } from '../phantom-type';
 import { empty, id, searchQuery } from './schema-parts';
 
@@ -31,6 +31,8 @@ export const analysesMethods = {
       .strict(),
     result: type<{ jobId: number }>(),
   },
+  /** Resolves when that AI job has ended (run, failed or cancelled), with what it did. */
+  'analyses.wait': { args: z.object({ jobId: id }).strict(), result: type<AiRunSummary>() },
   /** Pauses the AI job where it is (kept across restarts) and resumes it. */
   'analyses.pause': { args: empty, result: type<AiStatus>() },
   'analyses.resume': { args: empty, result: type<AiStatus>() },

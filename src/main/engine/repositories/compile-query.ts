@@ -109,9 +109,11 @@ export function compileQuery(
         // joins the asset's own set: one more probe per row would cost 2-5 ms at 100,000
         // assets even with no documents; one empty FTS lookup per query costs nothing.
         const term = ftsTerm(n.value, n.phrase);
-        params.push(term, term, term);
+        params.push(term, term, term, term);
+        // What the offline AI found (labels shown, text read: ai_words) joins it the same way.
         const own = `(${ID_FILTER} IN (SELECT rowid FROM assets_fts WHERE assets_fts MATCH ?
-                   UNION ALL SELECT rowid FROM document_text WHERE document_text MATCH ?)
+                   UNION ALL SELECT rowid FROM document_text WHERE document_text MATCH ?
+                   UNION ALL SELECT rowid FROM ai_words WHERE ai_words MATCH ?)
                  OR ${ID_FILTER} IN (SELECT at.asset_id FROM asset_tags at WHERE at.tag_id IN
                    (SELECT rowid FROM tags_fts WHERE tags_fts MATCH ?)))`;
         // With a product beside the file, a word may be in either: 'runner side' finds the

@@ -28,8 +28,8 @@ describe('compileQuery subjects', () => {
 
   it('matches a free word in the file or the product beside it, parameters in order', () => {
     const q = compiled('red', 'link');
-    // The file's own text or a document's, its tags; then the product.
-    expect(q.params).toEqual(['"red"*', '"red"*', '"red"*', '%red%', '%red%', '%red%']);
+    // The file's own text, a document's or what the AI found, its tags; then the product.
+    expect(q.params).toEqual(['"red"*', '"red"*', '"red"*', '"red"*', '%red%', '%red%', '%red%']);
     expect(q.sql.indexOf('assets_fts')).toBeLessThan(q.sql.indexOf('p.sku'));
     // Free words reach a product's attribute values too ("crimson" finds its colour).
     expect(compiled('red', 'product').params).toEqual(['%red%', '%red%', '%red%']);

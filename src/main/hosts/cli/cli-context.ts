@@ -45,6 +45,12 @@ export interface CliContext {
     afterId: string | undefined;
     /** webhooks add: the events, comma-separated. */
     events: string | undefined;
+    /** ai run: the tasks, comma-separated. */
+    only: string | undefined;
+    /** ai run: analyse again what is current. */
+    again: boolean;
+    /** ai accept / reject: this suggested tag path only. */
+    tag: string | undefined;
     /** rights, release, approval; export / check --approved-only. */
     rights: RightsFlags;
     /** serve: the address to listen on (another than loopback needs apiKeys). */

@@ -9,6 +9,7 @@ import { defaultDataDir } from '../data-dir';
 import { UsageError, type CliContext } from './cli-context';
 import { API_ACCESS_OPTIONS } from './api-access-flags';
 import { apiKeysCommand } from './commands/api-keys-command';
+import { aiCommand } from './commands/ai-command';
 import { assetsCommand } from './commands/assets-command';
 import { catalogCommand } from './commands/catalog-command';
 import { collectionsCommand } from './commands/collections-command';
@@ -101,6 +102,14 @@ usage: packshot [--data DIR] <command>
   audit [--since DATE] [--after-id N] [--json] | audit verify [--json]
                           the hash-chained log of changes (all of it, or the rows after
                           id N); verify exits 1 when a row was edited, moved or deleted
+  ai run [--query Q] [--only objects,faces,text,embedding] [--again] [--json]
+                          the offline AI over the assets Q finds (those not analysed
+                          for their current content; --again: all of them), here
+  ai status | pause | resume | threshold N
+                          models, what is left, the pause (kept), the confidence shown
+  ai accept|reject --query Q [--tag PATH]
+                          suggested tags (AI|Object|Cup) of the assets Q finds: accept
+                          makes them real tags (one undo step); reject keeps them away
   jobs [--json]           durable jobs (exports, XMP writes…), whichever process runs them
   webhooks add URL --events a,b [--json]
                           POST signed events to URL (product.media.changed, asset.indexed,
@@ -131,6 +140,7 @@ options:
                rights:expired|expiring|none licence:"NAME" approval:approved
                kind:video|document|model duration>30 (s; 2m) pages>10 fps>=50
                codec:h264 audio:yes triangles<100000 text:"quick start"
+               ai:cup ai:"wine glass" ai:pending ai:none ai:error
   -h, --help   this text
 `;
 
@@ -153,6 +163,7 @@ const COMMANDS: Record<string, (ctx: CliContext) => Promise<void>> = {
   approval: approvalCommand,
   presets: presetsCommand,
   jobs: jobsCommand,
+  ai: aiCommand,
   versions: versionsCommand,
   usage: usageCommand,
   takedown: takedownCommand,
@@ -197,6 +208,9 @@ async function main(argv: string[]): Promise<number> {
         since: { type: 'string' },
         'after-id': { type: 'string' },
         events: { type: 'string' }, // webhooks add
+        only: { type: 'string' }, // ai run
+        again: { type: 'boolean', default: false },
+        tag: { type: 'string' }, // ai accept / reject
         ...RIGHTS_OPTIONS,
         ...API_ACCESS_OPTIONS,
       },
@@ -274,6 +288,9 @@ async function main(argv: string[]): Promise<number> {
         since: values.since,
         afterId: values['after-id'],
         events: values.events,
+        only: values.only,
+        again: values.again ?? false,
+        tag: values.tag,
         rights: rightsFlags(values),
         host: values.host,
         apiKeys: values['api-keys'],

@@ -4,11 +4,12 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
-const require = createRequire(import.meta.url);
+// Not named `require`: the bundle's chunk may hold a shim of that name (ARCHITECTURE.md, Tools).
+const packageRequire = createRequire(import.meta.url);
 
 /** A package's folder (its package.json may not be in its `exports`, so its main is used). */
 function packageDir(name: string, main: string): string {
-  const entry = require.resolve(name);
+  const entry = packageRequire.resolve(name);
   return entry.slice(0, entry.lastIndexOf(main));
 }
 
@@ -26,10 +27,12 @@ export function humanModelsDir(): string {
 }
 
 export function tfjsWasmDir(): string {
-  return dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'));
+  return dirname(
+    packageRequire.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'),
+  );
 }
 
 /** tesseract.js-data's English LSTM model ("best_int": the accurate one, integerised). */
 export function tesseractLangDir(): string {
-  return join(dirname(require.resolve('@tesseract.js-data/eng')), '4.0.0_best_int');
+  return join(dirname(packageRequire.resolve('@tesseract.js-data/eng')), '4.0.0_best_int');
 }

@@ -18,6 +18,8 @@ export async function assetsCommand(ctx: CliContext): Promise<void> {
       ...(ctx.flags.query === undefined ? {} : { query: ctx.flags.query }),
     });
     for (const a of page.items) {
+      // What the offline AI found (null: never analysed).
+      const ai = ctx.flags.json ? await call(ctx.engine, 'analyses.get', { assetId: a.id }) : null;
       const media = (kind: 'thumb' | 'preview'): string | null =>
         a.hash ? ctx.engine.resolveMedia(kind, a.hash) : null;
       const row = {
@@ -46,6 +48,7 @@ export async function assetsCommand(ctx: CliContext): Promise<void> {
         ...factFields(a.facts),
         // A spin's cover stands for the spin: its frame count (MediaFacts.frames) and badge.
         ...(a.spin ? { frames: a.spin.frames, spin: a.spin } : {}),
+        ai: ai && ai.runs.length > 0 ? ai : null,
       };
       const text = ctx.flags.json
         ? `${first ? '\n' : ',\n'}  ${JSON.stringify(row)}`
