@@ -2,6 +2,7 @@
 // and focal point applied. Its hash, with the source's hash, is the rendition's identity
 // in a pack's manifest: same key, same bytes, nothing to render.
 import { createHash } from 'node:crypto';
+import type { WhiteBackgroundOptions } from '../../analysis/white-background';
 import type { LicenceMeta } from './licence-xmp';
 import type { MetadataPolicy, Rendition, RenditionOverride } from '../../../../shared/export-dto';
 
@@ -15,6 +16,8 @@ export interface RenderOptions extends Omit<Rendition, 'key'> {
   focus: { x: number; y: number } | null;
   /** The asset's licences for the file's XMP; absent when it has none (keys stay as before). */
   licence?: LicenceMeta;
+  /** Make a near-white backdrop pure white first; absent when off (keys stay as before). */
+  whiteBackground?: WhiteBackgroundOptions;
 }
 
 /** The preset's rendition, then the override for every preset, then the one for this preset. */
