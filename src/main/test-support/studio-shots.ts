@@ -31,10 +31,15 @@ function noise(seed: number): (amp: number) => number {
 const clamp = (v: number): number => Math.max(0, Math.min(255, Math.round(v)));
 
 /**
- * A red rounded box on an off-white backdrop (246 in the middle, a vignette to about 234 in
- * the corners, a warm tint, noise ±3) with a soft grey shadow under it (up to 60 darker).
+ * A red rounded box on an off-white backdrop (`backdrop` in the middle, a vignette to about
+ * `vignette` darker in the corners, a warm tint, noise ±3) with a soft grey shadow under it
+ * (up to 60 darker).
  */
-export function colouredProductShot(width = 600, height = 450): StudioShot {
+export function colouredProductShot(
+  width = 600,
+  height = 450,
+  { backdrop = 246, vignette = 12 } = {},
+): StudioShot {
   const n = width * height;
   const data = new Uint8Array(n * 3);
   const mask = new Uint8Array(n);
@@ -47,8 +52,8 @@ export function colouredProductShot(width = 600, height = 450): StudioShot {
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const i = y * width + x;
-      const vignette = 12 * Math.min(1, Math.hypot(x - width / 2, y - height / 2) / diag) ** 2;
-      let base = 246 - vignette;
+      const dark = vignette * Math.min(1, Math.hypot(x - width / 2, y - height / 2) / diag) ** 2;
+      let base = backdrop - dark;
       // The shadow: an ellipse under the box, fading out smoothly.
       const sx = (x - cx) / (hw * 1.3);
       const sy = (y - (cy + hh)) / (hh * 0.35);

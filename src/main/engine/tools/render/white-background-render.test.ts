@@ -15,7 +15,7 @@ import {
   type StudioShot,
 } from '../../../test-support/studio-shots';
 import { WHITE_BACKGROUND_DEFAULTS } from '../../analysis/white-background';
-import { renderKey, renderOptions, type RenderOptions } from './render-options';
+import { renderKey, renderOptions, whiteBackgroundFor, type RenderOptions } from './render-options';
 import { prepareSource, renderRendition } from './render-rendition';
 
 const lossless: Rendition = {
@@ -145,4 +145,18 @@ describe('the white-background render option', () => {
       expect(a.data.equals(b.data)).toBe(true);
     },
   );
+});
+
+describe('whiteBackgroundFor', () => {
+  it("resolves 'auto' from the index's white_bg, 'always' for any source, 'off' for none", () => {
+    expect(whiteBackgroundFor({}, 1)).toBeNull();
+    expect(whiteBackgroundFor({ whiteBackground: 'off' }, 1)).toBeNull();
+    expect(whiteBackgroundFor({ whiteBackground: 'auto' }, 0.49)).toBeNull();
+    expect(whiteBackgroundFor({ whiteBackground: 'auto' }, null)).toBeNull();
+    expect(whiteBackgroundFor({ whiteBackground: 'auto', keepShadow: false }, 0.5)).toEqual({
+      ...WHITE_BACKGROUND_DEFAULTS,
+      keepShadow: false,
+    });
+    expect(whiteBackgroundFor({ whiteBackground: 'always' }, 0)).toEqual(WHITE_BACKGROUND_DEFAULTS);
+  });
 });
