@@ -46,3 +46,22 @@ export function isCleaned(
 export function openCleaned(c: CleanedSource): Sharp {
   return sharp(c.data, { raw: { width: c.width, height: c.height, channels: c.channels } });
 }
+
+/** What the loupe's before/after shows: the preview cleaned (WebP), or why it was not. */
+export interface CleanedPreview {
+  /** WebP bytes; null when the pass left the preview alone (`result.skipped` says why). */
+  data: Buffer | null;
+  result: Omit<WhiteBackgroundResult, 'data'>;
+}
+
+/** A loupe preview with its near-white backdrop made white, at the preview's own size. */
+export async function cleanPreview(
+  preview: Buffer,
+  options: WhiteBackgroundOptions,
+): Promise<CleanedPreview> {
+  const cleaned = await cleanBackground(preview, '#ffffff', options);
+  if (!isCleaned(cleaned)) return { data: null, result: cleaned };
+  // Near lossless: the comparison is with the preview, not with WebP's smoothing of it.
+  const data = await openCleaned(cleaned).webp({ quality: 90, effort: 2 }).toBuffer();
+  return { data, result: cleaned.result };
+}

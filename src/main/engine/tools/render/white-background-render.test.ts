@@ -5,7 +5,11 @@ import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import type { Rendition } from '../../../../shared/export-dto';
-import { hasSamplePhotos, samplePhoto } from '../../../test-support/sample-photos';
+import {
+  hasSamplePhotos,
+  NO_SAMPLE_PHOTOS,
+  samplePhoto,
+} from '../../../test-support/sample-photos';
 import {
   colouredProductShot,
   PRODUCT,
@@ -135,7 +139,7 @@ describe('the white-background render option', () => {
   });
 
   it.skipIf(!hasSamplePhotos)(
-    'a photo with no white backdrop (coffee.png) renders as without the pass',
+    `a photo with no white backdrop (coffee.png) renders as without the pass (skipped: ${NO_SAMPLE_PHOTOS})`,
     async () => {
       const input = await readFile(samplePhoto('coffee.png'));
       const o = options({ width: 400, height: 400, format: 'jpeg' }, true);
