@@ -3,7 +3,7 @@
 // (except the similar micro-bench).
 //
 //   BENCH_ONLY=scan,cores,paint,restart,rss,watch,similar,search,rights,tagging,scroll,export,
-//              patterns,pdf,video,models,renditions
+//              patterns,pdf,video,models,renditions,whitebg
 //                     a subset (default: all, in this order)
 //   BENCH_100K=N      files in the generated tree for restart and rss (default 100000)
 //   BENCH_RUNS=N      runs per timed figure, median shown (default 3)
@@ -28,7 +28,8 @@
 // thumbnails against pdftoppm); fig-video-posters.mjs (video posters in the app against
 // ffmpeg's first frame per file); fig-model-thumbs.mjs (3D thumbnails of assimp-testmodels'
 // glTF files against a bare gltf-transform read); fig-renditions.mjs (renditions by URL: cold
-// renders against a bare sharp loop, cached p95 over HTTP, one render for 200 requests).
+// renders against a bare sharp loop, cached p95 over HTTP, one render for 200 requests);
+// fig-whitebg.mjs (the white-background pass on a 2000 × 1500 studio shot, in this process).
 // Exit 1 when a figure could not be measured (the engine lacks what it needs, or failed); an
 // unmet target is printed, not an exit code.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -54,6 +55,7 @@ import tagging from './fig-tagging.mjs';
 import videoPosters from './fig-video-posters.mjs';
 import watch from './fig-watch.mjs';
 import renditions from './fig-renditions.mjs';
+import whiteBg from './fig-whitebg.mjs';
 import { COUNT, indexTree } from './hundred-k.mjs';
 import { BenchError, cores, debianPackages, log, root, RUNS } from './lib.mjs';
 import { buildSynthetic100k } from './synthetic-100k.mjs';
@@ -76,6 +78,7 @@ const FIGURES = [
   videoPosters,
   modelThumbs,
   renditions,
+  whiteBg,
 ];
 const ALIASES = {
   cold: 'scan',
@@ -92,6 +95,7 @@ const ALIASES = {
   videos: 'video',
   posters: 'video',
   rendition: 'renditions',
+  'white-background': 'whitebg',
 };
 
 const only = (process.env.BENCH_ONLY ?? '')
