@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import type { Rendition } from '../../../../shared/export-dto';
+import { productShot } from '../../../test-support/product-shots';
 import {
   hasSamplePhotos,
   NO_SAMPLE_PHOTOS,
@@ -125,6 +126,20 @@ describe('the white-background render option', () => {
     // The middle of the mug's body keeps its 252, not 255.
     const body = at(r.data, 500 * w + 330);
     for (const v of body) expect(Math.abs(v - 252)).toBeLessThanOrEqual(2);
+  });
+
+  it('takes every kind of source: CMYK, 16-bit, cut out (transparent), on grey', async () => {
+    for (const kind of ['cmyk', 'png16', 'transparent', 'grey'] as const) {
+      const shot = await productShot(kind, 3, { width: 400, height: 300 });
+      const o = options({ width: 200, format: 'jpeg' }, true);
+      const out = await renderRendition(await prepareSource(shot.data, null), o);
+      expect([out.width, out.height]).toEqual([200, 150]);
+      const { data } = await sharp(out.data).raw().toBuffer({ resolveWithObject: true });
+      // The corner: the white backdrop (or the cut-out's, flattened); on grey, the grey stays.
+      const c = data[0] ?? 0;
+      if (kind === 'grey') expect(c).toBeLessThan(240);
+      else expect(c).toBeGreaterThanOrEqual(254);
+    }
   });
 
   it('changes the render key, and keeps the old key when off', () => {
