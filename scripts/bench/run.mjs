@@ -3,7 +3,7 @@
 // (except the similar micro-bench).
 //
 //   BENCH_ONLY=scan,cores,paint,restart,rss,watch,similar,search,rights,tagging,scroll,export,
-//              patterns,pdf,video,models,renditions,ai
+//              patterns,pdf,video,models,renditions,ai,whitebg
 //                     a subset (default: all, in this order)
 //   BENCH_100K=N      files in the generated tree for restart and rss (default 100000)
 //   BENCH_RUNS=N      runs per timed figure, median shown (default 3)
@@ -31,7 +31,8 @@
 // glTF files against a bare gltf-transform read); fig-renditions.mjs (renditions by URL: cold
 // renders against a bare sharp loop, cached p95 over HTTP, one render for 200 requests);
 // fig-ai.mjs (objects, faces and text per second against a bare loop of the same models, and
-// a rating edit's p95 while the AI job runs).
+// a rating edit's p95 while the AI job runs);
+// fig-whitebg.mjs (the white-background pass on a 2000 × 1500 studio shot, in this process).
 // Exit 1 when a figure could not be measured (the engine lacks what it needs, or failed); an
 // unmet target is printed, not an exit code.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -58,6 +59,7 @@ import videoPosters from './fig-video-posters.mjs';
 import watch from './fig-watch.mjs';
 import renditions from './fig-renditions.mjs';
 import ai from './fig-ai.mjs';
+import whiteBg from './fig-whitebg.mjs';
 import { COUNT, indexTree } from './hundred-k.mjs';
 import { BenchError, cores, debianPackages, log, root, RUNS } from './lib.mjs';
 import { buildSynthetic100k } from './synthetic-100k.mjs';
@@ -81,6 +83,7 @@ const FIGURES = [
   modelThumbs,
   renditions,
   ai,
+  whiteBg,
 ];
 const ALIASES = {
   cold: 'scan',
@@ -100,6 +103,7 @@ const ALIASES = {
   ocr: 'ai',
   faces: 'ai',
   objects: 'ai',
+  'white-background': 'whitebg',
 };
 
 const only = (process.env.BENCH_ONLY ?? '')

@@ -32,11 +32,20 @@ export const MEDIA_SCHEME = 'packshot-media';
  * `page/<sha256>/<page>?w=<width>` (pageRequest below). `strip`: a video's hover scrub sprite
  * (SCRUB_FRAMES frames side by side), made on first ask. `model`: a registered glTF/GLB for
  * the loupe's 3D viewer, as one uncompressed GLB (the file itself when it is one already,
- * else packed by the engine on first ask and cached by content).
+ * else packed by the engine on first ask and cached by content). `whitebg`: the loupe preview
+ * with its near-white backdrop made white (previews.whiteBackground), keyed
+ * `<sha256>-<1 shadow kept | 0 not>`.
  */
-export type MediaKind = 'thumb' | 'preview' | 'diff' | 'strip' | 'page' | 'model';
+export type MediaKind = 'thumb' | 'preview' | 'diff' | 'strip' | 'page' | 'model' | 'whitebg';
 /** The kinds served by key; a page has a request of its own shape (pageRequest below). */
-export const MEDIA_KINDS: readonly MediaKind[] = ['thumb', 'preview', 'diff', 'strip', 'model'];
+export const MEDIA_KINDS: readonly MediaKind[] = [
+  'thumb',
+  'preview',
+  'diff',
+  'strip',
+  'model',
+  'whitebg',
+];
 
 /** What hosts serve under their media root: the cache, and a registered video's own file. */
 export type ServedKind = MediaKind | 'video';
@@ -53,11 +62,24 @@ export function mediaPath(kind: ServedKind, key: string): string {
 export const HASH_PATTERN = /^[0-9a-f]{64}$/;
 const PAIR_PATTERN = /^[0-9a-f]{64}-[0-9a-f]{64}$/;
 const PAGE_PATTERN = /^[0-9a-f]{64}-[1-9]\d{0,4}-[1-9]\d{1,3}$/;
+const WHITE_BG_PATTERN = /^[0-9a-f]{64}-[01]$/;
 
 /** The key a kind of media is named by: one content hash, or two for a diff. */
 export function isMediaKey(kind: ServedKind, key: string): boolean {
-  const pattern = kind === 'diff' ? PAIR_PATTERN : kind === 'page' ? PAGE_PATTERN : HASH_PATTERN;
+  const pattern =
+    kind === 'diff'
+      ? PAIR_PATTERN
+      : kind === 'page'
+        ? PAGE_PATTERN
+        : kind === 'whitebg'
+          ? WHITE_BG_PATTERN
+          : HASH_PATTERN;
   return pattern.test(key);
+}
+
+/** The white-background preview of a content, with its soft shadow kept or not. */
+export function whiteBgKey(hash: string, keepShadow: boolean): string {
+  return `${hash}-${keepShadow ? 1 : 0}`;
 }
 
 /** The diff of versions a and b (in that order) is named by both hashes. */

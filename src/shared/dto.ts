@@ -260,6 +260,17 @@ export interface PlaceholderReady {
   placeholder: string;
 }
 
+/** The loupe's before/after of a near-white studio backdrop made white. */
+export interface WhiteBackgroundPreview {
+  id: number;
+  /** Media key to ask the host for (kind 'whitebg'); null when there is nothing to show. */
+  key: string | null;
+  /** Why not: no preview, the backdrop is not near-white, or already pure white. */
+  reason: string | null;
+  /** Share of the border found to be backdrop (null when served from the cache). */
+  borderShare: number | null;
+}
+
 export interface PreviewReady {
   id: number;
   /** Content hash to ask the media host for (kind 'preview'); null when none can be made. */

@@ -24,6 +24,13 @@ export const CROP_STRATEGIES = ['attention', 'entropy', 'centre'] as const;
 export type CropStrategy = (typeof CROP_STRATEGIES)[number];
 
 /**
+ * A studio shot's near-white backdrop made pure white at render: never, where the index
+ * found most of the border near-white ('auto'), or for every source ('always').
+ */
+export const WHITE_BACKGROUND_MODES = ['off', 'auto', 'always'] as const;
+export type WhiteBackgroundMode = (typeof WHITE_BACKGROUND_MODES)[number];
+
+/**
  * strip: no metadata but the sRGB profile; copyright: creator, copyright and the IPTC
  * digital source type (AI disclosure) are kept; all: every EXIF/XMP/IPTC field is kept.
  */
@@ -54,6 +61,9 @@ export interface Rendition {
   productFill: number | null;
   /** Transparency is flattened onto it, and padding uses it: '#rrggbb'. */
   background: string;
+  /** Make a near-white backdrop pure white (absent: 'off'); keepShadow keeps a soft shadow. */
+  whiteBackground?: WhiteBackgroundMode;
+  keepShadow?: boolean;
   format: OutputFormat;
   /** 1–100; the starting quality when maxBytes has to be met. */
   quality: number;

@@ -8,6 +8,7 @@ import {
   MODEL_COMPRESSIONS,
   MODEL_FORMATS,
   OUTPUT_FORMATS,
+  WHITE_BACKGROUND_MODES,
   type PresetBody,
 } from './export-dto';
 import { MEDIA_ROLES, REQUIRED_MEDIA } from './product-dto';
@@ -48,6 +49,9 @@ export const renditionSchema = z
     trimThreshold: z.number().min(0).max(255).default(12),
     productFill: share.nullable().default(null),
     background: colour.default('#ffffff'),
+    // Optional, no default: a preset without them keeps its body (and render keys) as it was.
+    whiteBackground: z.enum(WHITE_BACKGROUND_MODES).optional(),
+    keepShadow: z.boolean().optional(),
     format: z.enum(OUTPUT_FORMATS),
     quality: z.number().int().min(1).max(100).default(85),
     progressive: z.boolean().default(true),

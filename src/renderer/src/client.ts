@@ -95,6 +95,11 @@ export class Client {
     return this.transport.mediaUrl('model', hash);
   }
 
+  /** The loupe preview on pure white, by the key previews.whiteBackground named. */
+  whiteBgUrl(key: string): string {
+    return this.transport.mediaUrl('whitebg', key);
+  }
+
   /** A version comparison's pixel difference, by the key versions.compare named. */
   diffUrl(key: string): string {
     return this.transport.mediaUrl('diff', key);

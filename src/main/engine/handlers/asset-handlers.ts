@@ -4,6 +4,7 @@ import { describeEdit } from '../catalog/describe-culling';
 import type { EngineContext, HandlerGroup, NamespaceMethods } from './engine-context';
 import { strip } from './engine-context';
 import { ensurePreview } from '../media/ensure-preview';
+import { whiteBackgroundPreview } from '../media/white-background-preview';
 import { collectionScope } from '../collections/collection-scope';
 import { assetSearch } from '../repositories/search-query';
 
@@ -55,6 +56,16 @@ export function assetHandlers(
       return ensurePreview(
         { cache: ctx.cache, previews: ctx.previews, prune: ctx.prunePreviews },
         file,
+      );
+    },
+
+    'previews.whiteBackground': async ({ id, keepShadow }) => {
+      const file = ctx.files.locate(id);
+      if (!file) throw new PackshotError('not_found', `No asset with id ${id}`);
+      return whiteBackgroundPreview(
+        { cache: ctx.cache, previews: ctx.previews, prune: ctx.prunePreviews },
+        file,
+        keepShadow,
       );
     },
 

@@ -11,6 +11,7 @@ export type { MediaKind };
 const EXTENSION: Record<MediaKind, string> = {
   thumb: '.webp',
   preview: '.webp',
+  whitebg: '.webp',
   diff: '.png',
   page: '.png',
   strip: '.jpg',
@@ -26,6 +27,7 @@ export class MediaCache {
   private readonly written: Record<MediaKind, number> = {
     thumb: 0,
     preview: 0,
+    whitebg: 0,
     diff: 0,
     page: 0,
     strip: 0,

@@ -41,7 +41,9 @@ it('trims previews and version diffs, each to its budget, under an honest label'
   prune();
   const done = () => registry.list(['done']).find((j) => j.name === PRUNE_PREVIEWS_JOB);
   const job = await eventually(() => Promise.resolve(done()), 'the prune job to finish');
-  expect(job.label).toBe('Trim the preview, version-diff, page, scrub-strip and 3D-viewer caches');
+  expect(job.label).toBe(
+    'Trim the preview, version-diff, page, scrub-strip, 3D-viewer and white-background caches',
+  );
   // Down to 90 % of each budget: 5 of the previews' 1 KB files stay, 2 of the diffs'.
   expect(await count(cache.folder('preview'))).toBe(5);
   expect(await count(cache.folder('diff'))).toBe(2);

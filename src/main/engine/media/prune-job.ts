@@ -15,6 +15,8 @@ const PAGE_BUDGET = 256 * 1024 ** 2;
 const STRIP_BUDGET = 256 * 1024 ** 2;
 /** Packed viewer GLBs (a .gltf's files joined, compression decoded): a few dozen models. */
 const MODEL_BUDGET = 1024 ** 3;
+/** White-background previews (a loupe preview each, ~300 KB as WebP): a few hundred. */
+const WHITE_BG_BUDGET = 128 * 1024 ** 2;
 
 export function definePruneJob(
   registry: JobRegistry,
@@ -25,7 +27,8 @@ export function definePruneJob(
   const type = registry.define<Record<string, never>, { removed: number; bytes: number }>({
     name: PRUNE_PREVIEWS_JOB,
     concurrency: 1,
-    label: () => 'Trim the preview, version-diff, page, scrub-strip and 3D-viewer caches',
+    label: () =>
+      'Trim the preview, version-diff, page, scrub-strip, 3D-viewer and white-background caches',
     merge: (queued) => queued,
     run: async (ctx) => {
       // Version diffs are previews of a kind: the same job keeps them under a budget of their own.
@@ -36,7 +39,9 @@ export function definePruneJob(
       const models = await pruneCache(cache.folder('model'), MODEL_BUDGET, ctx.signal);
       // Scrub strips: remade on the next hover.
       const strips = await pruneCache(cache.folder('strip'), STRIP_BUDGET, ctx.signal);
-      const all = [diffs, pages, previews, models, strips];
+      // White-background previews: remade on the next toggle.
+      const whitebg = await pruneCache(cache.folder('whitebg'), WHITE_BG_BUDGET, ctx.signal);
+      const all = [diffs, pages, previews, models, strips, whitebg];
       return {
         removed: all.reduce((n, r) => n + r.removed, 0),
         bytes: all.reduce((n, r) => n + r.bytes, 0),

@@ -12,7 +12,11 @@ import {
   type CropMode,
   type Transform,
 } from '../../../shared/transform-grammar';
-import { renderOptions, type RenderOptions } from '../tools/render/render-options';
+import {
+  renderOptions,
+  whiteBackgroundFor,
+  type RenderOptions,
+} from '../tools/render/render-options';
 
 const FITS: Record<CropMode, FitMode> = { fill: 'cover', fit: 'inside', pad: 'contain' };
 
@@ -31,6 +35,9 @@ export function renditionOptions(
     if (!first) return { error: `preset '${preset.id}' has no image rendition` };
     const mine = overrides.filter((v) => v.presetId === null || v.presetId === preset.id);
     o = renderOptions(first, preset.metadata, preset.rules.minBytes, focus, mine);
+    // The asset's white_bg is not read here: 'always' applies, 'auto' does not.
+    const whiteBackground = whiteBackgroundFor(first, null);
+    if (whiteBackground) o.whiteBackground = whiteBackground;
   } else {
     o = {
       width: null,

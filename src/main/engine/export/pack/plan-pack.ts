@@ -16,7 +16,12 @@ import { RIGHTS_CHECK } from '../preflight/rights-check';
 import { EXTENSIONS } from '../../tools/render/render-rendition';
 import { plannedSize } from '../../tools/render/planned-size';
 import { licenceMeta, writesLicence, type LicenceMeta } from '../../tools/render/licence-xmp';
-import { renderKey, renderOptions, type RenderOptions } from '../../tools/render/render-options';
+import {
+  renderKey,
+  renderOptions,
+  whiteBackgroundFor,
+  type RenderOptions,
+} from '../../tools/render/render-options';
 import { planVideos, type VideoJob } from './plan-videos';
 import { preflightItem, worst } from './preflight-item';
 import { planModel, type PlannedModel } from './plan-model';
@@ -134,6 +139,8 @@ export function planPack(
           );
           // Only where it is written: a licence change elsewhere re-renders nothing.
           if (licence && writesLicence(options.metadata, licence)) options.licence = licence;
+          const whiteBackground = whiteBackgroundFor(rendition, image.whiteBg);
+          if (whiteBackground) options.whiteBackground = whiteBackground;
           return { rendition, options, size: size ? plannedSize(size, options) : null };
         });
         const found = checks.runImage({ preset, product, image, renditions });

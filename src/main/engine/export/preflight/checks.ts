@@ -11,6 +11,7 @@ import {
 } from './media-kind-checks';
 import { RIGHTS_CHECK, rightsCheck } from './rights-check';
 import { TEXT_CHECK, textInImage } from './text-checks';
+import { whiteBackgroundCheck } from './white-background-check';
 
 const r = (check: string, level: CheckLevel, reason: string): CheckResult => ({
   check,
@@ -74,18 +75,7 @@ export function defaultChecks(): CheckRegistry {
         ? r('file-size', 'warn', `the limit of ${mb(max)} is checked only after rendering`)
         : null;
     })
-    .image('white-background', ({ preset, image }) => {
-      const need = preset.rules.mainWhiteBackground;
-      if (need === null || image.role !== 'main') return null;
-      if (image.whiteBg === null) return r('white-background', 'warn', 'not analysed yet');
-      return image.whiteBg < need
-        ? r(
-            'white-background',
-            'fail',
-            `the background is not white (${pct(image.whiteBg)} of the border; needs ${pct(need)})`,
-          )
-        : null;
-    })
+    .image('white-background', whiteBackgroundCheck)
     .image('product-fill', productFill)
     .image(TEXT_CHECK, textInImage)
     .image('sharpness', ({ preset, image }) => {

@@ -2,19 +2,25 @@
 // and focal point applied. Its hash, with the source's hash, is the rendition's identity
 // in a pack's manifest: same key, same bytes, nothing to render.
 import { createHash } from 'node:crypto';
+import {
+  WHITE_BACKGROUND_DEFAULTS,
+  type WhiteBackgroundOptions,
+} from '../../analysis/white-background';
 import type { LicenceMeta } from './licence-xmp';
 import type { MetadataPolicy, Rendition, RenditionOverride } from '../../../../shared/export-dto';
 
 /** Bump when the renderer's output changes for the same options (re-renders every pack). */
 export const RENDER_VERSION = 1;
 
-export interface RenderOptions extends Omit<Rendition, 'key'> {
+export interface RenderOptions extends Omit<Rendition, 'key' | 'whiteBackground' | 'keepShadow'> {
   metadata: MetadataPolicy;
   /** Smallest file the channel accepts (bol.com: 30 KB); quality is raised to reach it. */
   minBytes: number | null;
   focus: { x: number; y: number } | null;
   /** The asset's licences for the file's XMP; absent when it has none (keys stay as before). */
   licence?: LicenceMeta;
+  /** Make a near-white backdrop pure white first; absent when off (keys stay as before). */
+  whiteBackground?: WhiteBackgroundOptions;
 }
 
 /** The preset's rendition, then the override for every preset, then the one for this preset. */
@@ -25,7 +31,7 @@ export function renderOptions(
   focus: { x: number; y: number } | null,
   overrides: readonly RenditionOverride[],
 ): RenderOptions {
-  const { key: _key, ...base } = rendition;
+  const { key: _key, whiteBackground: _mode, keepShadow: _shadow, ...base } = rendition;
   const options: RenderOptions = { ...base, metadata, minBytes, focus };
   const ordered = [...overrides].sort((a, b) =>
     a.presetId === null ? -1 : b.presetId === null ? 1 : 0,
@@ -41,6 +47,30 @@ export function renderOptions(
   // A box with one free side cannot be covered or padded: keep the image's own shape.
   if (options.width === null || options.height === null) options.fit = 'inside';
   return options;
+}
+
+/**
+ * 'auto' cleans a source whose border the index found mostly near-white (a.white_bg, the
+ * share of the thumbnail's border band at 240 or lighter): a studio shot, not a scene.
+ */
+export const AUTO_WHITE_BACKGROUND = 0.5;
+
+/**
+ * The white-background pass a rendition asks for on a source with this white_bg (null: not
+ * analysed, or not known, as for renditions by URL), or null for none. A backdrop that is
+ * already pure white is left as it is by the pass itself.
+ */
+export function whiteBackgroundFor(
+  rendition: Pick<Rendition, 'whiteBackground' | 'keepShadow'>,
+  whiteBg: number | null,
+): WhiteBackgroundOptions | null {
+  const mode = rendition.whiteBackground ?? 'off';
+  if (mode === 'off') return null;
+  if (mode === 'auto' && (whiteBg === null || whiteBg < AUTO_WHITE_BACKGROUND)) return null;
+  return {
+    ...WHITE_BACKGROUND_DEFAULTS,
+    keepShadow: rendition.keepShadow ?? WHITE_BACKGROUND_DEFAULTS.keepShadow,
+  };
 }
 
 export function renderKey(sourceHash: string, options: RenderOptions): string {

@@ -1,6 +1,6 @@
-// One rendition of one source with sharp: orient, flatten, (trim and pad to a fill share),
-// fit inside / cover (smart crop or focal point) / contain, sRGB, metadata, encode, and
-// meet the size limit.
+// One rendition of one source with sharp: orient, flatten, (make a near-white backdrop
+// white), (trim and pad to a fill share), fit inside / cover (smart crop or focal point) /
+// contain, sRGB, metadata, encode, and meet the size limit.
 import sharp, { type Sharp } from 'sharp';
 import type { OutputFormat } from '../../../../shared/export-dto';
 import { applyColourAndMetadata, type RightsFields } from './color';
@@ -9,6 +9,12 @@ import type { RenderOptions } from './render-options';
 import { LIMIT_INPUT_PIXELS, openSource } from './sharp-input';
 import { profileIsIdentity, withSrgbProfile } from './srgb-profile';
 import { fillFrame, findTrim } from './trim-and-pad';
+import {
+  cleanBackground,
+  isCleaned,
+  openCleaned,
+  type CleanedSource,
+} from './white-background-pass';
 
 export interface RenderedFile {
   data: Buffer;
@@ -59,11 +65,13 @@ export async function renderRendition(
   source: PreparedSource,
   o: RenderOptions,
 ): Promise<RenderedFile> {
-  const build = await pipelineFor(source, o);
+  const { build, cleaned } = await pipelineFor(source, o);
+  // Cleaned pixels come without the source's metadata: 'all' gets its XMP back explicitly.
+  const xmpBack = cleaned && o.metadata === 'all' && !o.licence ? source.xmp : null;
   const splice = o.format === 'jpeg' && source.srgb8;
   let size = { width: 0, height: 0 };
   const encode = async (quality: number): Promise<Buffer> => {
-    const image = applyColourAndMetadata(
+    const coloured = applyColourAndMetadata(
       build(),
       o.metadata,
       source.rights,
@@ -71,6 +79,7 @@ export async function renderRendition(
       source.xmp,
       !splice,
     );
+    const image = xmpBack ? coloured.withXmp(xmpBack) : coloured;
     const { data, info } = await encodeAs(image, o.format, quality, o.progressive).toBuffer({
       resolveWithObject: true,
     });
@@ -82,11 +91,32 @@ export async function renderRendition(
   return { ...fitted, ...size, format: o.format };
 }
 
-/** A factory of identical pipelines (one per encode when the quality is searched). */
-async function pipelineFor(source: PreparedSource, o: RenderOptions): Promise<() => Sharp> {
-  const flat = (): Sharp => openSource(source.input).flatten({ background: o.background });
+/**
+ * A factory of identical pipelines (one per encode when the quality is searched), and
+ * whether the white-background pass changed the pixels it starts from.
+ */
+async function pipelineFor(
+  source: PreparedSource,
+  o: RenderOptions,
+): Promise<{ build: () => Sharp; cleaned: boolean }> {
+  const pass = o.whiteBackground
+    ? await cleanBackground(source.input, o.background, o.whiteBackground)
+    : null;
+  const cleaned = pass !== null && isCleaned(pass);
+  return { build: await stagesFor(source, o, pass && isCleaned(pass) ? pass : null), cleaned };
+}
+
+async function stagesFor(
+  source: PreparedSource,
+  o: RenderOptions,
+  cleaned: CleanedSource | null,
+): Promise<() => Sharp> {
+  // Cleaned pixels are already upright and flat; a source left alone renders as without it.
+  const flat = cleaned
+    ? (): Sharp => openCleaned(cleaned)
+    : (): Sharp => openSource(source.input).flatten({ background: o.background });
   if (o.trim) {
-    const box = await findTrim(source.input, source, o.background, o.trimThreshold);
+    const box = await findTrim(flat, source, o.background, o.trimThreshold);
     // extract before resize is sharp's pre-resize crop: one pipeline, one decode.
     const cropped = (): Sharp => flat().extract(box);
     if (o.productFill !== null) {

@@ -1,7 +1,6 @@
 // Trimming near-white margins, and the frame that puts the product back at a fill share
 // (Amazon: the product's longer side fills 85 % of the frame).
-import sharp from 'sharp';
-import { openSource } from './sharp-input';
+import sharp, { type Sharp } from 'sharp';
 
 /** The product's box in the upright source, in its pixels. */
 export interface TrimBox {
@@ -20,13 +19,13 @@ const PROBE_PX = 480;
  * back, one probe pixel wider on each side so the product is never clipped.
  */
 export async function findTrim(
-  input: Buffer,
+  open: () => Sharp,
   size: { width: number; height: number },
   background: string,
   threshold: number,
 ): Promise<TrimBox> {
   const whole = { left: 0, top: 0, width: size.width, height: size.height };
-  const probe = await openSource(input)
+  const probe = await open()
     .resize(PROBE_PX, PROBE_PX, { fit: 'inside', withoutEnlargement: true })
     .flatten({ background })
     .toColourspace('srgb')

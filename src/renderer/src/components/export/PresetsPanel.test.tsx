@@ -101,6 +101,20 @@ describe('presets panel', () => {
     expect(call.preset.rules.requires).toEqual(['model']);
   });
 
+  it('saves the white-background pass: auto, the shadow not kept', async () => {
+    const { transport, root } = await start();
+    const select = oneByTestId(root, 'rendition-white-background');
+    expect(select).toHaveProperty('value', 'off');
+    choose(select, 'auto');
+    await press(oneByTestId(root, 'rendition-keep-shadow'));
+    await press(oneByTestId(root, 'preset-save'));
+    await flush();
+    const [call] = transport.callsOf('presets.save') as [{ preset: { renditions: unknown[] } }];
+    expect(call.preset.renditions).toEqual([
+      makeRendition({ whiteBackground: 'auto', keepShadow: false }),
+    ]);
+  });
+
   it('copies a preset and opens the copy', async () => {
     const { transport, root } = await start();
     await press(oneByTestId(root, 'preset-copy'));

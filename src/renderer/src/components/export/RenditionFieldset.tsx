@@ -1,8 +1,8 @@
 // One rendition of a preset: its box, fit and crop, trim and product fill, background,
-// format and quality, progressive, and the file-size cap.
+// the white-background pass, format and quality, progressive, and the file-size cap.
 import type { Rendition } from '../../../../shared/export-dto';
 import { CheckField, NumberField, SelectField, TextField } from './form-fields';
-import { cropOptions, fitOptions, formatOptions } from './options';
+import { cropOptions, fitOptions, formatOptions, whiteBackgroundOptions } from './options';
 import type { Issues } from './preset-form';
 
 interface RenditionFieldsetProps {
@@ -88,6 +88,20 @@ export function RenditionFieldset({
           onChange={(v) => set('background', v)}
           error={at('background')}
           placeholder="#ffffff"
+        />
+        <SelectField
+          label="Make the backdrop pure white"
+          value={r.whiteBackground ?? 'off'}
+          options={whiteBackgroundOptions}
+          onChange={(v) => set('whiteBackground', v)}
+          hint="Auto: where indexing found most of the border near-white"
+          testId="rendition-white-background"
+        />
+        <CheckField
+          label="Keep the soft shadow"
+          checked={r.keepShadow ?? true}
+          onChange={(v) => set('keepShadow', v)}
+          testId="rendition-keep-shadow"
         />
         <SelectField
           label="Format"

@@ -4,10 +4,12 @@ import {
   FIT_MODES,
   METADATA_POLICIES,
   OUTPUT_FORMATS,
+  WHITE_BACKGROUND_MODES,
   type CropStrategy,
   type FitMode,
   type MetadataPolicy,
   type OutputFormat,
+  type WhiteBackgroundMode,
 } from '../../../../shared/export-dto';
 
 const FIT_LABELS: Record<FitMode, string> = {
@@ -32,6 +34,16 @@ const FORMAT_LABELS: Record<OutputFormat, string> = {
   avif: 'AVIF',
 };
 
+const WHITE_BACKGROUND_LABELS: Record<WhiteBackgroundMode, string> = {
+  off: 'Off',
+  auto: 'Auto (near-white studio backdrops)',
+  always: 'Always',
+};
+
+export const whiteBackgroundOptions = WHITE_BACKGROUND_MODES.map((value) => ({
+  value,
+  label: WHITE_BACKGROUND_LABELS[value],
+}));
 export const fitOptions = FIT_MODES.map((value) => ({ value, label: FIT_LABELS[value] }));
 export const cropOptions = CROP_STRATEGIES.map((value) => ({ value, label: CROP_LABELS[value] }));
 export const metadataOptions = METADATA_POLICIES.map((value) => ({

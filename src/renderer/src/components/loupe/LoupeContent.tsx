@@ -13,6 +13,7 @@ import { useLoupe, usePreviews } from '../../store-hooks';
 import { LoupeDocument, showsPages } from './LoupeDocument';
 import { asksPreview, zoomsToActual } from './loupe-kinds';
 import { LoupeStage } from './LoupeStage';
+import { LoupeWhiteBackground } from './LoupeWhiteBackground';
 import { SpinViewer } from './SpinViewer';
 import { usePreviewsAround } from './use-previews-around';
 
@@ -66,6 +67,9 @@ function LoupeImage({
             onLoaded={setLoadedSrc}
           />
           <LoupeFocalPoint asset={asset} zoom={zoom} />
+          {preview?.status === 'ready' && (
+            <LoupeWhiteBackground key={asset.id} asset={asset} zoom={zoom} />
+          )}
         </>
       )}
       <header className="loupe-bar">

@@ -1,0 +1,32 @@
+// Pre-flight's white background for channels that want a main image on pure white
+// (Amazon main, bol.com, Zalando): the index's share of near-white border, and whether the
+// preset's white-background pass will make the backdrop pure white at render.
+import type { CheckResult } from '../../../../shared/export-dto';
+import type { ImageCheckInput } from './check-registry';
+
+const pct = (v: number): string => `${Math.round(v * 100)} %`;
+
+export function whiteBackgroundCheck({
+  preset,
+  image,
+  renditions,
+}: ImageCheckInput): CheckResult | null {
+  const need = preset.rules.mainWhiteBackground;
+  if (need === null || image.role !== 'main') return null;
+  if (image.whiteBg === null)
+    return { check: 'white-background', level: 'warn', reason: 'not analysed yet' };
+  // The plan resolved the preset's mode with this white_bg: cleaned means it will be white.
+  if (renditions.some((x) => x.options.whiteBackground))
+    return {
+      check: 'white-background',
+      level: 'pass',
+      reason: `background made pure white (${pct(image.whiteBg)} of the border was near-white)`,
+    };
+  return image.whiteBg < need
+    ? {
+        check: 'white-background',
+        level: 'fail',
+        reason: `the background is not white (${pct(image.whiteBg)} of the border; needs ${pct(need)})`,
+      }
+    : null;
+}
