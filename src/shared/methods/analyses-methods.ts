@@ -17,13 +17,14 @@ export const analysesMethods = {
   /** Everything the models found in one asset. */
   'analyses.get': { args: z.object({ assetId: id }).strict(), result: type<AssetAi>() },
   /**
-   * Queues the AI job over the assets the query finds (all when omitted), for the tasks
-   * named (every available one when omitted). Assets already analysed for their current
-   * content are skipped unless `again`. Folds into a queued run.
+   * Queues the AI job over the assets listed and those the query finds (all when neither is
+   * given), for the tasks named (every available one when omitted). Assets already analysed
+   * for their current content are skipped unless `again`. Folds into a queued run.
    */
   'analyses.run': {
     args: z
       .object({
+        assetIds: z.array(id).min(1).max(100_000).optional(),
         query: searchQuery.optional(),
         only: tasks.optional(),
         again: z.boolean().optional(),

@@ -17,7 +17,8 @@ import { writeResults } from './write-results';
 export const AI_JOB = 'ai';
 
 export interface AiJobArgs {
-  /** The assets a search finds; all when omitted. */
+  /** These assets, and those a search finds; all when neither is given. */
+  assetIds?: number[];
   query?: string;
   /** The tasks; every available one when omitted. */
   only?: AiTask[];
@@ -62,19 +63,29 @@ function union<T>(a: readonly T[] | undefined, b: readonly T[] | undefined): T[]
   return a === undefined || b === undefined ? undefined : [...new Set([...a, ...b])];
 }
 
+const everything = (a: AiJobArgs): boolean => a.query === undefined && a.assetIds === undefined;
+
 /** A second run asked for while one waits folds into it: the union of both. */
 export function mergeAiArgs(queued: AiJobArgs, next: AiJobArgs): AiJobArgs {
-  const query =
-    queued.query === undefined || next.query === undefined
-      ? undefined
-      : queued.query === next.query
-        ? queued.query
-        : `(${queued.query}) OR (${next.query})`;
+  const only = union(queued.only, next.only);
+  const again = (queued.again ?? false) || (next.again ?? false);
+  if (everything(queued) || everything(next)) return { only, again };
+  const [a, b] = [queued.query, next.query];
+  const query = a === undefined || b === undefined || a === b ? (a ?? b) : `(${a}) OR (${b})`;
+  const ids = [...new Set([...(queued.assetIds ?? []), ...(next.assetIds ?? [])])];
   return {
-    query,
-    only: union(queued.only, next.only),
-    again: (queued.again ?? false) || (next.again ?? false),
+    ...(ids.length > 0 ? { assetIds: ids } : {}),
+    ...(query === undefined ? {} : { query }),
+    only,
+    again,
   };
+}
+
+/** The assets a run covers, or null for all of them. */
+export function scopeOf(args: AiJobArgs, idsFor: (query: string) => number[]): number[] | null {
+  if (everything(args)) return null;
+  const found = args.query === undefined ? [] : idsFor(args.query);
+  return [...new Set([...(args.assetIds ?? []), ...found])];
 }
 
 export function defineAiJob(registry: JobRegistry, deps: AiJobDeps) {
@@ -82,7 +93,7 @@ export function defineAiJob(registry: JobRegistry, deps: AiJobDeps) {
     name: AI_JOB,
     concurrency: 1,
     label: (args) =>
-      `Analyse images${args.only ? ` (${args.only.join(', ')})` : ''}${args.query ? `: ${args.query}` : ''}`,
+      `Analyse ${args.assetIds && !args.query ? `${args.assetIds.length} image${args.assetIds.length === 1 ? '' : 's'}` : 'images'}${args.only ? ` (${args.only.join(', ')})` : ''}${args.query ? `: ${args.query}` : ''}`,
     merge: mergeAiArgs,
     run: (ctx) => runAi(ctx, deps),
   });
@@ -114,7 +125,7 @@ async function runAi(ctx: JobContext<AiJobArgs>, deps: AiJobDeps): Promise<AiJob
   };
 
   for (;;) {
-    const among = ctx.args.query === undefined ? null : deps.idsFor(ctx.args.query);
+    const among = scopeOf(ctx.args, (q) => deps.idsFor(q));
     const ids = deps.repo.dueIds(tasks, among).filter((id) => !tried.has(id));
     if (ids.length === 0) break;
     total = done + ids.length;

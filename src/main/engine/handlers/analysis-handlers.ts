@@ -3,7 +3,7 @@
 import type { AiModelInfo, AiStatus } from '../../../shared/ai-dto';
 import { PackshotError } from '../../../shared/errors';
 import type { AiParts } from '../ai/ai-parts';
-import { AI_JOB, type AiJobResult } from '../ai/ai-job';
+import { AI_JOB, scopeOf, type AiJobResult } from '../ai/ai-job';
 import { writeTransaction } from '../db/write-transaction';
 import { readAssetAi } from '../repositories/ai-asset-read';
 import { aiPaused, aiThreshold, setAiPaused, setAiThreshold } from '../repositories/ai-settings';
@@ -58,17 +58,18 @@ export function analysisHandlers(ctx: EngineContext, ai: AiParts): HandlerGroup<
       if (!found) throw new PackshotError('not_found', `No asset ${assetId}`);
       return Promise.resolve(found);
     },
-    'analyses.run': ({ query, only, again }) => {
+    'analyses.run': ({ assetIds, query, only, again }) => {
       const available = new Set(ai.tasks().map((t) => t.task));
       const missing = (only ?? []).filter((t) => !available.has(t));
       if (missing.includes('embedding'))
         throw new PackshotError('invalid_argument', findClip(ai.clipDir).reason ?? 'no CLIP model');
-      const among = query === undefined ? null : ctx.idsFor(query);
+      const among = scopeOf({ assetIds, query }, (q) => ctx.idsFor(q));
       // `again`: their runs stop counting as current in the transaction that queues the job,
       // so a run cut short still knows what is left.
       const jobId = writeTransaction(db, () => {
         if (again) ai.repo.invalidate(among, only ?? [...available]);
         return ai.enqueue({
+          ...(assetIds === undefined ? {} : { assetIds }),
           ...(query === undefined ? {} : { query }),
           ...(only === undefined ? {} : { only }),
           ...(again ? { again } : {}),

@@ -170,7 +170,7 @@ describe('the preview’s AI section', () => {
     expect(transport.callsOf('linkSuggestions.reject')).toEqual([{ assetId: 1, productId: 9 }]);
   });
 
-  it('analyses this file by the narrowest query; again once it is current', async () => {
+  it('analyses this file by its id; again once it is current', async () => {
     let ai = emptyAi(1);
     const { transport, section } = await show(
       () => ai,
@@ -178,9 +178,7 @@ describe('the preview’s AI section', () => {
     );
     expect(byTestId(section(), 'ai-not-analysed')).toHaveLength(1);
     await press(oneByTestId(section(), 'ai-analyse'));
-    expect(transport.callsOf('analyses.run')).toEqual([
-      { query: 'folder:"shoot 2" name:"img-000000.jpg"' },
-    ]);
+    expect(transport.callsOf('analyses.run')).toEqual([{ assetIds: [1] }]);
     expect(oneByTestId(section(), 'ai-queued').textContent).toContain('Jobs');
 
     // The job wrote results for another asset: nothing to read; then for this one.
@@ -193,10 +191,7 @@ describe('the preview’s AI section', () => {
     await flush();
     expect(texts(section(), 'ai-suggestion')).toHaveLength(2);
     await press(oneByTestId(section(), 'ai-analyse'));
-    expect(transport.callsOf('analyses.run')[1]).toEqual({
-      query: 'folder:"shoot 2" name:"img-000000.jpg"',
-      again: true,
-    });
+    expect(transport.callsOf('analyses.run')[1]).toEqual({ assetIds: [1], again: true });
   });
 
   it('says which task failed, and that a changed file will be analysed again', async () => {

@@ -9,7 +9,6 @@ import { useAi } from '../../store-hooks';
 import { formatConfidence, objectLines, peopleText, TASK_LABELS } from './ai-format';
 import { AiLinkSuggestions } from './AiLinkSuggestions';
 import { AiSuggestions } from './AiSuggestions';
-import { assetQuery } from './asset-query';
 import { useAssetAi } from './use-asset-ai';
 
 export function AiPreviewSection({ asset }: { asset: Asset }) {
@@ -131,7 +130,7 @@ function AnalyseButton({ asset, ai }: { asset: Asset; ai: AssetAi | null }) {
   const run = async (): Promise<void> => {
     try {
       await client.call('analyses.run', {
-        query: assetQuery(asset),
+        assetIds: [asset.id],
         ...(again ? { again: true } : {}),
       });
       setQueued(true);
