@@ -98,6 +98,8 @@ export interface FaceGroup {
   /** A face to show for the group (its most confident). */
   coverFaceId: number;
   coverAssetId: number;
+  /** The cover face's box in its asset (0..1): the UI crops the asset's thumbnail to it. */
+  coverBox: AiBox;
   releaseIds: number[];
 }
 

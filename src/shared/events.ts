@@ -24,6 +24,8 @@ export const events = {
   'collections.changed': type<Record<string, never>>(),
   /** Spins were made, edited or dissolved: grids and spin viewers refetch. */
   'spins.changed': type<Record<string, never>>(),
+  /** Face groups were made, grown, renamed, merged or split, or given a release. */
+  'faceGroups.changed': type<Record<string, never>>(),
   /** Per-asset index results, batched. */
   'assets.indexed': type<{ items: ThumbReady[] }>(),
   /** Placeholders a quick look made before the full index, batched: paint them in place. */

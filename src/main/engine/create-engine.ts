@@ -80,6 +80,7 @@ import {
 import { webhookHandlers } from './handlers/webhook-handlers';
 import { analysisHandlers } from './handlers/analysis-handlers';
 import { faceGroupHandlers } from './handlers/face-group-handlers';
+import { FaceGroupEdits } from './ai/face-group-edits';
 import { linkSuggestionHandlers } from './handlers/link-suggestion-handlers';
 import { startWebhooks, type WebhookOptions } from './webhooks/start-webhooks';
 
@@ -307,7 +308,7 @@ export function createEngine(options: EngineOptions): Engine {
     ...rightsHandlers(ctx, rightsEdits),
     ...webhookHandlers(webhooks.hooks),
     ...analysisHandlers(),
-    ...faceGroupHandlers(),
+    ...faceGroupHandlers(ctx, new FaceGroupEdits(db, edits, audit)),
     ...linkSuggestionHandlers(),
   };
 
