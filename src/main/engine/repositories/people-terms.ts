@@ -5,8 +5,10 @@
 //   release:ok          someone in the frame, covered by a release valid today
 //   face:<name or id>   a face in the "same person" group of that id, or whose name holds the words
 // Each term is a set built once per query (`a.id IN (SELECT …)`, uncorrelated, so SQLite
-// materialises it): the sets are small next to the library, where a probe per row would
-// walk every asset's faces, objects and tags.
+// materialises it) rather than a probe per row into each asset's faces, objects and tags.
+// Measured at 100,000 assets (10,000 faces, 14,000 person boxes, 2,000 People tags), the
+// first page with its count: people:yes 110 ms as a set, 286 ms as probes; people:no 110
+// against 483 ms. Pages after the first (count kept) are 25–75 ms either way.
 import { PERSON_CONFIDENCE } from '../../../shared/ai-dto';
 import { today } from '../rights/licence-dates';
 
