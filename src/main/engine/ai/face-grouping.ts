@@ -40,6 +40,8 @@ export function groupNewFaces(db: Db, threshold?: number): GroupingOutcome {
       faces.assign(faces.createGroup(placed.startedCentroids[i]!), ids, false);
     });
     const linked = linkGroupReleases(db, faces, placed.joined, assetOf);
+    // After placing: a group whose faces a re-run replaced could still take them back.
+    faces.dropEmpty();
     return { grouped: fresh.length, started: placed.started.length, linked };
   });
 }

@@ -9,6 +9,8 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeAnalysis } from '../../test-support/ai-rows';
 import { startHarness, type Harness } from '../../test-support/engine-harness';
+import { seedProducts } from '../../test-support/seed-products';
+import { tinyPreset } from '../../test-support/tiny-preset';
 import { tempDir } from '../../test-support/sample-images';
 import { hasSamplePhotos, samplePhoto } from '../../test-support/sample-photos';
 import { openDatabase, type Db } from '../db/open-database';
@@ -33,6 +35,11 @@ describe.skipIf(!hasSamplePhotos)(`faces, groups and releases in the rights chec
     const [checked] = await h.call('rights.check', { assetIds: [id[name]!], channel: 'amazon' });
     return checked!.reasons.map((r) => r.code);
   };
+  /** Pre-flight's rights failures for the product whose main image is the astronaut. */
+  const preflight = async (): Promise<string[]> =>
+    (await h.call('exports.check', { channels: ['tiny'] })).items.flatMap((i) =>
+      i.checks.filter((c) => c.check === 'rights' && c.level === 'fail').map((c) => c.reason),
+    );
   const found = async (query: string): Promise<string[]> =>
     (await h.call('assets.list', { query, limit: 100 })).items.map((a) => a.name).sort();
 
@@ -48,6 +55,10 @@ describe.skipIf(!hasSamplePhotos)(`faces, groups and releases in the rights chec
     await h.call('catalogs.add', { path: folder });
     await h.call('jobs.wait', {});
     for (const a of await h.all()) id[a.name] = a.id;
+    seedProducts(h.dataDir, [
+      { sku: 'SUIT-1', links: [{ assetId: id['astronaut.png']!, role: 'main' }] },
+    ]);
+    await h.call('presets.save', { id: 'tiny', preset: tinyPreset({ channel: 'tiny' }) });
     db = openDatabase(join(h.dataDir, 'packshot.db'));
     await analyse('astronaut.png');
     await analyse('coffee.png');
@@ -63,6 +74,9 @@ describe.skipIf(!hasSamplePhotos)(`faces, groups and releases in the rights chec
     expect(groupNewFaces(db)).toEqual({ grouped: 1, started: 1, linked: 0 });
     expect(await codes('astronaut.png')).toContain('release.missing');
     expect(await codes('coffee.png')).not.toContain('release.missing');
+    expect(await preflight()).toEqual([
+      'a person is in the frame and no model release is recorded',
+    ]);
     expect(await found('people:yes')).toEqual(['astronaut.png']);
     expect(await found('release:missing')).toEqual(['astronaut.png']);
     expect(await found('people:no')).toEqual(['closer.png', 'coffee.png']);
@@ -91,6 +105,7 @@ describe.skipIf(!hasSamplePhotos)(`faces, groups and releases in the rights chec
       assets: 1,
     });
     expect(await codes('astronaut.png')).not.toContain('release.missing');
+    expect(await preflight()).toEqual([]);
     expect(await found('release:ok')).toEqual(['astronaut.png']);
     expect(await found('release:missing')).toEqual([]);
     expect(await found('face:eileen')).toEqual(['astronaut.png']);
