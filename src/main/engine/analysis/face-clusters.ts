@@ -104,19 +104,23 @@ export function placeFaces(
   sameAsset: ReadonlyMap<number, ReadonlySet<number>>,
   threshold = FACE_THRESHOLD,
 ): Placement {
-  // Existing groups by id (≥ 1); new ones by −(index + 1), so one map serves both.
+  // Existing groups by id (≥ 1); new ones by −(index + 1), so one map serves both. Each
+  // centre is also kept as a unit vector: a distance is then one dot product (1024
+  // multiplications), which is what placing costs against thousands of groups.
   const centres = new Map<number, Float32Array>(groups.map((g) => [g.id, g.centroid]));
+  const units = new Map<number, Float32Array>(groups.map((g) => [g.id, unit(g.centroid)]));
   const inAsset = new Map<number, Set<number>>();
   for (const [asset, ids] of sameAsset) inAsset.set(asset, new Set(ids));
   const joined = new Map<number, number[]>();
   const started: number[][] = [];
   for (const face of faces) {
     const taken = inAsset.get(face.assetId) ?? new Set<number>();
+    const u = unit(face.descriptor);
     let best: number | null = null;
     let bestDistance = threshold;
-    for (const [id, centre] of centres) {
+    for (const [id, centre] of units) {
       if (taken.has(id)) continue;
-      const d = cosineDistance(centre, face.descriptor);
+      const d = 1 - dot(centre, u);
       if (d <= bestDistance) {
         best = id;
         bestDistance = d;
@@ -126,13 +130,14 @@ export function placeFaces(
     if (best === null) {
       started.push([face.id]);
       key = -started.length;
-      centres.set(key, addToCentroid(null, face.descriptor));
     } else {
       key = best;
       if (key < 0) started[-key - 1]!.push(face.id);
       else joined.set(key, [...(joined.get(key) ?? []), face.id]);
-      centres.set(key, addToCentroid(centres.get(key)!, face.descriptor));
     }
+    const centre = addToCentroid(centres.get(key) ?? null, face.descriptor);
+    centres.set(key, centre);
+    units.set(key, unit(centre));
     taken.add(key);
     inAsset.set(face.assetId, taken);
   }
@@ -144,6 +149,17 @@ export function placeFaces(
     centroids,
     startedCentroids: started.map((_, i) => centres.get(-i - 1)!),
   };
+}
+
+function unit(v: Float32Array): Float32Array {
+  const n = norm(v);
+  return n === 0 ? new Float32Array(v.length) : v.map((x) => x / n);
+}
+
+function dot(a: Float32Array, b: Float32Array): number {
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) sum += a[i]! * b[i]!;
+  return sum;
 }
 
 /** A descriptor as stored (Float32, little-endian) and back. */
