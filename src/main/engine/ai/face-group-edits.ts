@@ -67,7 +67,8 @@ export class FaceGroupEdits {
   /** Links the release to every photo of the group, now and (recorded) when more join. */
   attachRelease(groupId: number, releaseId: number): { assets: number; added: number } {
     let out = { assets: 0, added: 0 };
-    const label = `Attach release ${releaseId} to a face group`;
+    const name = this.faces.get(groupId)?.name;
+    const label = `Attach release ${releaseId} to ${name ? `“${name}”` : 'a face group'}`;
     this.edits.step(label, () => {
       this.require(groupId);
       if (!this.releases.get(releaseId))
