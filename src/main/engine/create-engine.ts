@@ -81,6 +81,7 @@ import { webhookHandlers } from './handlers/webhook-handlers';
 import { analysisHandlers } from './handlers/analysis-handlers';
 import { aiParts } from './ai/ai-parts';
 import { faceGroupHandlers } from './handlers/face-group-handlers';
+import { FaceGroupEdits } from './ai/face-group-edits';
 import { linkSuggestionHandlers } from './handlers/link-suggestion-handlers';
 import { startWebhooks, type WebhookOptions } from './webhooks/start-webhooks';
 
@@ -318,7 +319,7 @@ export function createEngine(options: EngineOptions): Engine {
     ...rightsHandlers(ctx, rightsEdits),
     ...webhookHandlers(webhooks.hooks),
     ...analysisHandlers(ctx, ai),
-    ...faceGroupHandlers(),
+    ...faceGroupHandlers(ctx, new FaceGroupEdits(db, edits, audit)),
     ...linkSuggestionHandlers(ctx, productParts),
   };
 

@@ -8,6 +8,7 @@ import { empty, id } from './schema-parts';
 const name = z.string().trim().min(1).max(200);
 
 export const faceGroupsMethods = {
+  /** Groups with a face, the largest first; each with its cover face's box for the UI to crop. */
   'faceGroups.list': { args: empty, result: type<FaceGroup[]>() },
   /** The assets whose faces are in the group, in library order. */
   'faceGroups.assets': { args: z.object({ id }).strict(), result: type<number[]>() },
@@ -20,12 +21,18 @@ export const faceGroupsMethods = {
     args: z.object({ into: id, from: z.array(id).min(1).max(1000) }).strict(),
     result: type<FaceGroup>(),
   },
-  /** Moves the faces named out into a new group (not this person). */
+  /**
+   * Moves the faces named out into a new group (not this person), pinned there; their photos
+   * lose the group's releases unless another face in them is in a group holding them.
+   */
   'faceGroups.split': {
     args: z.object({ id, faceIds: z.array(id).min(1).max(10_000) }).strict(),
     result: type<FaceGroup>(),
   },
-  /** Links a release to every asset with a face in the group, now and when more join. */
+  /**
+   * Links a release to every asset with a face in the group (one undo step, audited), now
+   * and when more join; `assets`: the group's assets.
+   */
   'faceGroups.attachRelease': {
     args: z.object({ id, releaseId: id }).strict(),
     result: type<{ assets: number }>(),

@@ -35,7 +35,9 @@ export const AI_SCHEMA = `
       CREATE TABLE face_groups (
         id         INTEGER PRIMARY KEY,
         name       TEXT,
-        created_at INTEGER NOT NULL
+        created_at INTEGER NOT NULL,
+        -- The sum of its faces' unit descriptors (Float32 LE): new faces join by it.
+        centroid   BLOB
       );
       CREATE TABLE ai_faces (
         id         INTEGER PRIMARY KEY,

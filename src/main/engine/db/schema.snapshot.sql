@@ -283,7 +283,7 @@ CREATE TABLE edit_steps (id INTEGER PRIMARY KEY, label TEXT NOT NULL, ops TEXT N
 CREATE TABLE face_group_releases (group_id INTEGER NOT NULL REFERENCES face_groups(id) ON DELETE CASCADE, release_id INTEGER NOT NULL REFERENCES releases(id) ON DELETE CASCADE, PRIMARY KEY (group_id, release_id)) WITHOUT ROWID;
 
 -- table face_groups on face_groups
-CREATE TABLE face_groups (id INTEGER PRIMARY KEY, name TEXT, created_at INTEGER NOT NULL);
+CREATE TABLE face_groups (id INTEGER PRIMARY KEY, name TEXT, created_at INTEGER NOT NULL, -- The sum of its faces' unit descriptors (Float32 LE): new faces join by it. centroid BLOB);
 
 -- table intake_rules on intake_rules
 CREATE TABLE intake_rules (catalog_id INTEGER PRIMARY KEY REFERENCES catalogs(id) ON DELETE CASCADE, rules TEXT NOT NULL, updated_at INTEGER NOT NULL);

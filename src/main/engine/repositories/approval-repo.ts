@@ -1,6 +1,7 @@
 import type { ApprovalDecision, ApprovalState, RightsClaims } from '../../../shared/rights-dto';
 import type { Db } from '../db/open-database';
 import { statements } from '../db/statement-cache';
+import { PERSON_IN_FRAME_SQL } from './people-terms';
 import { setSetting } from './settings';
 
 /**
@@ -38,7 +39,7 @@ export const toDecision = (r: DecisionRow): ApprovalDecision => ({
   undoneAt: r.undone_at,
 });
 
-/** approvals (every decision, by content hash), the file's rights claims and `People` tags. */
+/** approvals (every decision, by content hash), the file's rights claims and who is in the frame. */
 export class ApprovalRepo {
   constructor(private readonly db: Db) {}
 
@@ -86,7 +87,10 @@ export class ApprovalRepo {
     return new Map(rows.map((r) => [r.id, r.approval]));
   }
 
-  /** Each asset's approval state, its file's claims and whether a `People` tag says someone is in the frame. */
+  /**
+   * Each asset's approval state, its file's claims and whether someone is in the frame: a
+   * `People` tag, or people the models found (people-terms.ts has the rule).
+   */
   factsFor(
     assetIds: readonly number[],
   ): Map<number, { approval: ApprovalState; claims: RightsClaims | null; person: boolean }> {
@@ -98,8 +102,7 @@ export class ApprovalRepo {
     const rows = statements(this.db)
       .prepare<[string], { id: number; approval: string; claims: string | null; person: number }>(
         `SELECT a.id, ${APPROVAL_STATE_SQL} AS approval, a.rights_claims AS claims,
-           EXISTS (SELECT 1 FROM asset_tags x JOIN tags t ON t.id = x.tag_id
-                   WHERE x.asset_id = a.id AND (t.path = 'People' COLLATE NOCASE OR t.path LIKE 'People|%')) AS person
+           ${PERSON_IN_FRAME_SQL} AS person
          FROM json_each(?) j JOIN assets a ON a.id = j.value`,
       )
       .all(JSON.stringify(assetIds));

@@ -26,7 +26,7 @@ export interface RightsFacts {
   licences: readonly Licence[];
   releases: readonly Release[];
   approval: ApprovalState;
-  /** True when someone is in the frame (a `People` tag, for now). */
+  /** True when someone is in the frame: a `People` tag, or a face or person the models found. */
   personInFrame?: boolean;
   fileClaims?: RightsClaims | null;
 }
