@@ -82,6 +82,8 @@ import { analysisHandlers } from './handlers/analysis-handlers';
 import { faceGroupHandlers } from './handlers/face-group-handlers';
 import { linkSuggestionHandlers } from './handlers/link-suggestion-handlers';
 import { startWebhooks, type WebhookOptions } from './webhooks/start-webhooks';
+import { SemanticSearch } from './ai/semantic-search';
+import { withSemanticQueries } from './handlers/semantic-queries';
 
 export interface EngineOptions {
   dataDir: string;
@@ -334,8 +336,10 @@ export function createEngine(options: EngineOptions): Engine {
     }
   };
 
+  // `~"…"` and like: (the user's CLIP model in <data>/models/clip); ~ texts embedded first.
+  const semantic = new SemanticSearch(db, options.dataDir);
   return {
-    handlers,
+    handlers: withSemanticQueries(handlers, semantic, collections),
     dataDir: options.dataDir,
     ready,
     subscribe: (listener) => bus.subscribe(listener),

@@ -10,7 +10,9 @@
 // - Text read by OCR, and the labels, go to ai_words (FTS5, rowid = asset id): `text:` and
 //   free words find them.
 // - A product whose SKU the OCR read is a link suggestion.
-// - Image embeddings from a model the user brings (semantic search).
+// - Image embeddings from a model the user brings (semantic search). Searches keep them in
+//   memory as one packed buffer; ai_embedding_state's version, bumped by triggers on every
+//   change (whichever process or repository made it), tells them when to read it again.
 export const AI_SCHEMA = `
       CREATE TABLE ai_runs (
         asset_id     INTEGER NOT NULL REFERENCES assets(id) ON DELETE CASCADE,
@@ -90,4 +92,18 @@ export const AI_SCHEMA = `
         model    TEXT NOT NULL,
         vector   BLOB NOT NULL
       );
+      CREATE TABLE ai_embedding_state (
+        id      INTEGER PRIMARY KEY CHECK (id = 1),
+        version INTEGER NOT NULL
+      );
+      INSERT INTO ai_embedding_state (id, version) VALUES (1, 0);
+      CREATE TRIGGER ai_embeddings_added AFTER INSERT ON ai_embeddings BEGIN
+        UPDATE ai_embedding_state SET version = version + 1;
+      END;
+      CREATE TRIGGER ai_embeddings_changed AFTER UPDATE ON ai_embeddings BEGIN
+        UPDATE ai_embedding_state SET version = version + 1;
+      END;
+      CREATE TRIGGER ai_embeddings_removed AFTER DELETE ON ai_embeddings BEGIN
+        UPDATE ai_embedding_state SET version = version + 1;
+      END;
 `;
