@@ -85,6 +85,14 @@ describe('~"…" with a model', () => {
     expect(await names('tag:Red')).toEqual(['c-red-dark.png', 'd-red.png']);
   });
 
+  it('a smart collection of ~"red" lists and counts its matches, ranked', async () => {
+    const saved = await h.call('collections.save', { name: 'Reds', query: '~"red"' });
+    const listed = await h.call('assets.list', { collectionId: saved.id, sort: 'name', limit: 10 });
+    expect(listed.items.map((a) => a.name)).toEqual(['d-red.png', 'c-red-dark.png']);
+    const all = await h.call('collections.list', {});
+    expect(all.find((c) => c.id === saved.id)?.count).toBe(2);
+  });
+
   it('like:<id> ranks by the vectors when the asset has one', async () => {
     expect(await names(`like:${id['d-red.png']}`)).toEqual(['c-red-dark.png']);
     expect(await names(`like:${id['a-blue.png']}`)).toEqual([]);
