@@ -23,11 +23,25 @@ export function rankVectors(
   const { ids, vectors, dim } = packed;
   const hits: { id: number; score: number }[] = [];
   if (query.length !== dim) return { ids: [], scores: new Map() };
+  // Four running sums: independent additions the CPU overlaps (about twice as fast).
+  const tail = dim & ~3;
   for (let row = 0, at = 0; row < ids.length; row++, at += dim) {
-    let sum = 0;
-    for (let k = 0; k < dim; k++) sum += (query[k] as number) * (vectors[at + k] as number);
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    let k = 0;
+    for (; k < tail; k += 4) {
+      s0 += (query[k] as number) * (vectors[at + k] as number);
+      s1 += (query[k + 1] as number) * (vectors[at + k + 1] as number);
+      s2 += (query[k + 2] as number) * (vectors[at + k + 2] as number);
+      s3 += (query[k + 3] as number) * (vectors[at + k + 3] as number);
+    }
+    for (; k < dim; k++) s0 += (query[k] as number) * (vectors[at + k] as number);
+    const sum = s0 + s1 + s2 + s3;
+    if (sum < floor) continue;
     const id = ids[row] as number;
-    if (sum >= floor && id !== skip) hits.push({ id, score: sum });
+    if (id !== skip) hits.push({ id, score: sum });
   }
   return best(hits, limit);
 }
@@ -52,12 +66,12 @@ export function colourLikeness(a: readonly number[], b: readonly number[]): numb
   for (let i = 0; i + 3 < a.length; i += 4) {
     let near = 0;
     for (let j = 0; j + 3 < b.length; j += 4) {
-      const d = Math.hypot(
-        (a[i] as number) - (b[j] as number),
-        (a[i + 1] as number) - (b[j + 1] as number),
-        (a[i + 2] as number) - (b[j + 2] as number),
-      );
-      near += (b[j + 3] as number) * Math.max(0, 1 - d / COLOUR_REACH);
+      const dr = (a[i] as number) - (b[j] as number);
+      const dg = (a[i + 1] as number) - (b[j + 1] as number);
+      const db = (a[i + 2] as number) - (b[j + 2] as number);
+      const d2 = dr * dr + dg * dg + db * db;
+      if (d2 < COLOUR_REACH * COLOUR_REACH)
+        near += (b[j + 3] as number) * (1 - Math.sqrt(d2) / COLOUR_REACH);
     }
     total += Math.min(a[i + 3] as number, near);
   }

@@ -11,8 +11,9 @@
 //   free words find them.
 // - A product whose SKU the OCR read is a link suggestion.
 // - Image embeddings from a model the user brings (semantic search). Searches keep them in
-//   memory as one packed buffer; ai_embedding_state's version, bumped by triggers on every
-//   change (whichever process or repository made it), tells them when to read it again.
+//   memory as one packed buffer; ai_embedding_changes, written by triggers on every change
+//   (whichever process or repository made it), tells them which rows to read again. The
+//   last 10,000 changes are kept; a reader further behind reads everything.
 export const AI_SCHEMA = `
       CREATE TABLE ai_runs (
         asset_id     INTEGER NOT NULL REFERENCES assets(id) ON DELETE CASCADE,
@@ -92,18 +93,21 @@ export const AI_SCHEMA = `
         model    TEXT NOT NULL,
         vector   BLOB NOT NULL
       );
-      CREATE TABLE ai_embedding_state (
-        id      INTEGER PRIMARY KEY CHECK (id = 1),
-        version INTEGER NOT NULL
+      CREATE INDEX ai_embeddings_by_model ON ai_embeddings (model);
+      CREATE TABLE ai_embedding_changes (
+        version  INTEGER PRIMARY KEY AUTOINCREMENT,
+        asset_id INTEGER NOT NULL
       );
-      INSERT INTO ai_embedding_state (id, version) VALUES (1, 0);
       CREATE TRIGGER ai_embeddings_added AFTER INSERT ON ai_embeddings BEGIN
-        UPDATE ai_embedding_state SET version = version + 1;
+        INSERT INTO ai_embedding_changes (asset_id) VALUES (new.asset_id);
+        DELETE FROM ai_embedding_changes WHERE version <= last_insert_rowid() - 10000;
       END;
       CREATE TRIGGER ai_embeddings_changed AFTER UPDATE ON ai_embeddings BEGIN
-        UPDATE ai_embedding_state SET version = version + 1;
+        INSERT INTO ai_embedding_changes (asset_id) VALUES (new.asset_id);
+        DELETE FROM ai_embedding_changes WHERE version <= last_insert_rowid() - 10000;
       END;
       CREATE TRIGGER ai_embeddings_removed AFTER DELETE ON ai_embeddings BEGIN
-        UPDATE ai_embedding_state SET version = version + 1;
+        INSERT INTO ai_embedding_changes (asset_id) VALUES (old.asset_id);
+        DELETE FROM ai_embedding_changes WHERE version <= last_insert_rowid() - 10000;
       END;
 `;

@@ -4,19 +4,11 @@
 import { endianness } from 'node:os';
 import type { Db } from '../db/open-database';
 import { statements } from '../db/statement-cache';
+import { PackedEmbeddings } from './packed-embeddings';
 
 export interface StoredEmbedding {
   model: string;
   vector: Float32Array;
-}
-
-/** Every vector of one model, packed: row i is vectors[i * dim … (i + 1) * dim). */
-export interface PackedEmbeddings {
-  ids: Float64Array;
-  vectors: Float32Array;
-  dim: number;
-  /** Row of each asset id. */
-  rowOf: Map<number, number>;
 }
 
 export class EmbeddingRepo {
@@ -52,56 +44,78 @@ export class EmbeddingRepo {
   }
 
   /**
-   * Changes whenever any vector is added, replaced or removed, by any process (triggers on
-   * ai_embeddings): what an in-memory copy checks before each search.
+   * The last change to any vector, by any process (triggers write ai_embedding_changes):
+   * what an in-memory copy compares before each search.
    */
-  version(): number {
+  lastChange(): number {
     return (
       statements(this.db)
-        .prepare<[], { version: number }>('SELECT version FROM ai_embedding_state WHERE id = 1')
-        .get()?.version ?? 0
+        .prepare<[], { v: number | null }>('SELECT max(version) AS v FROM ai_embedding_changes')
+        .get()?.v ?? 0
     );
   }
 
   /**
-   * Every present asset's vector of this model in one buffer (100,000 × 512 floats is
-   * 200 MB: read once, then searched by dot products). Vectors of another length than the
-   * first are left out (a damaged row cannot break the search).
+   * Every vector of this model in one buffer (100,000 × 512 floats is 200 MB, read once,
+   * then searched by dot products). Vectors of another length than the first are left out
+   * (a damaged row cannot break the search).
    */
   packed(model: string): PackedEmbeddings {
-    const from = `FROM ai_embeddings e JOIN assets a ON a.id = e.asset_id
-                  WHERE e.model = ? AND a.state != 'missing'`;
-    const head = statements(this.db)
-      .prepare<[string], { n: number; bytes: number | null }>(
-        `SELECT count(*) AS n, min(length(e.vector)) AS bytes ${from}`,
-      )
-      .get(model);
-    const dim = Math.floor((head?.bytes ?? 0) / 4);
-    const ids = new Float64Array(head?.n ?? 0);
-    const vectors = new Float32Array(ids.length * dim);
-    // Bytes straight into the packed buffer (rows need not be 4-byte aligned in their Buffer).
-    const bytes = new Uint8Array(vectors.buffer);
-    const rowOf = new Map<number, number>();
-    let n = 0;
-    for (const r of statements(this.db)
+    const rows = statements(this.db)
       .prepare<[string], { id: number; vector: Buffer }>(
-        `SELECT e.asset_id AS id, e.vector ${from}`,
+        'SELECT asset_id AS id, vector FROM ai_embeddings WHERE model = ?',
       )
-      .iterate(model)) {
-      if (r.vector.length !== dim * 4 || n >= ids.length) continue;
-      ids[n] = r.id;
-      rowOf.set(r.id, n);
-      if (LITTLE_ENDIAN) bytes.set(r.vector, n * dim * 4);
-      else vectors.set(fromBlob(r.vector), n * dim);
-      n++;
+      .iterate(model);
+    // Sized once (a count from the model index, no vector read): no growing copies.
+    const capacity = this.count(model);
+    let packed: PackedEmbeddings | undefined;
+    for (const r of rows) {
+      packed ??= new PackedEmbeddings(r.vector.length >> 2, capacity);
+      if (r.vector.length === packed.dim * 4) packed.set(r.id, bytesOf(r.vector));
     }
-    return { ids: ids.subarray(0, n), vectors: vectors.subarray(0, n * dim), dim, rowOf };
+    return packed ?? new PackedEmbeddings(0);
   }
+
+  /**
+   * Brings `packed` from change `since` to change `until`: the rows changed in between are
+   * read again (or dropped). False when those changes are no longer all kept (the log keeps
+   * the last 10,000): read everything instead.
+   */
+  refresh(packed: PackedEmbeddings, model: string, since: number, until: number): boolean {
+    const first = statements(this.db)
+      .prepare<[], { v: number | null }>('SELECT min(version) AS v FROM ai_embedding_changes')
+      .get()?.v;
+    if (first === null || first === undefined || first > since + 1) return false;
+    const changed = statements(this.db)
+      .prepare<[number, number], { asset_id: number; model: string | null; vector: Buffer | null }>(
+        `SELECT c.asset_id, e.model, e.vector FROM
+           (SELECT DISTINCT asset_id FROM ai_embedding_changes WHERE version > ? AND version <= ?) c
+         LEFT JOIN ai_embeddings e ON e.asset_id = c.asset_id`,
+      )
+      .all(since, until);
+    // An empty copy has no vector length yet: the first vectors are read whole.
+    if (packed.dim === 0) return changed.every((r) => r.model !== model);
+    for (const r of changed) {
+      if (r.model === model && r.vector?.length === packed.dim * 4)
+        packed.set(r.asset_id, bytesOf(r.vector));
+      else packed.delete(r.asset_id);
+    }
+    return true;
+  }
+}
+
+/** A stored vector as the packed buffer takes it: its bytes on a little-endian host. */
+function bytesOf(blob: Buffer): Uint8Array | Float32Array {
+  return LITTLE_ENDIAN ? blob : fromBlob(blob);
 }
 
 const LITTLE_ENDIAN = endianness() === 'LE';
 
 function toBlob(vector: Float32Array): Buffer {
+  if (LITTLE_ENDIAN)
+    return Buffer.from(
+      vector.buffer.slice(vector.byteOffset, vector.byteOffset + vector.byteLength),
+    );
   const out = Buffer.alloc(vector.length * 4);
   for (let i = 0; i < vector.length; i++) out.writeFloatLE(vector[i] ?? 0, i * 4);
   return out;

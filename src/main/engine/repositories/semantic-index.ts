@@ -4,7 +4,7 @@
 // the search language stays one synchronous compile while the ranking happens in memory:
 // - `~"text"`: the text's vector (embedded beforehand by ai/semantic-search.ts, which has
 //   the async model) against every image vector of the current model: dot products over one
-//   packed Float32 buffer, read once and again only when ai_embedding_state's version moves;
+//   packed Float32 buffer, read once, then kept up to date row by row (ai_embedding_changes);
 // - `like:<id>`: that asset's image vector against the others, or, when it has none (no
 //   model, or not embedded yet), its perceptual hash and dominant colours against theirs.
 // Each ranking keeps matches above a floor, best first, at most MATCH_LIMIT. Rankings are
@@ -16,7 +16,8 @@ import { statements } from '../db/statement-cache';
 import { splitHash } from '../analysis/hamming-index';
 import { rankLooks, rankVectors, type Look, type Ranked } from '../analysis/vector-rank';
 import { clipModelId, findClip, readClipSettings } from '../tools/ai/clip-files';
-import { EmbeddingRepo, type PackedEmbeddings } from './embedding-repo';
+import { EmbeddingRepo } from './embedding-repo';
+import type { PackedEmbeddings } from './packed-embeddings';
 
 export const MATCH_LIMIT = 2000;
 /** Cosine a text needs to match an image: CLIP ViT-B's matches score 0.2–0.35. */
@@ -40,7 +41,7 @@ export class SemanticIndex {
   private readonly embeddings: EmbeddingRepo;
   private readonly texts = new Map<string, Float32Array>();
   private readonly rankings = new Map<string, { state: string; ranked: Ranked }>();
-  private packedCache: { key: string; packed: PackedEmbeddings } | undefined;
+  private packedCache: { model: string; change: number; packed: PackedEmbeddings } | undefined;
   private looksCache: { key: string; looks: Map<number, Look> } | undefined;
   private modelCache: ModelState | undefined;
 
@@ -122,7 +123,7 @@ export class SemanticIndex {
   rank(kind: RankKind, value: string): Ranked {
     const key = `${kind}\0${value}`;
     const model = this.model();
-    const state = `${model?.id}:${this.embeddings.version()}:${kind === 'like' ? this.dbState() : ''}`;
+    const state = `${model?.id}:${this.embeddings.lastChange()}:${kind === 'like' ? this.dbState() : ''}`;
     const kept = this.rankings.get(key);
     if (kept?.state === state) return kept.ranked;
     const ranked =
@@ -164,12 +165,19 @@ export class SemanticIndex {
     return rankLooks(own, looks, LOOK_FLOOR, MATCH_LIMIT, id);
   }
 
+  /** The model's vectors, brought up to date by the rows changed since (or read whole). */
   private packed(modelId: string): PackedEmbeddings {
-    const key = `${modelId}:${this.embeddings.version()}`;
-    if (this.packedCache?.key !== key) {
-      this.packedCache = undefined; // let the old buffer go before the new one is read
-      this.packedCache = { key, packed: this.embeddings.packed(modelId) };
+    const change = this.embeddings.lastChange();
+    const kept = this.packedCache;
+    if (kept?.model === modelId) {
+      if (kept.change === change) return kept.packed;
+      if (this.embeddings.refresh(kept.packed, modelId, kept.change, change)) {
+        kept.change = change;
+        return kept.packed;
+      }
     }
+    this.packedCache = undefined; // let the old buffer go before the new one is read
+    this.packedCache = { model: modelId, change, packed: this.embeddings.packed(modelId) };
     return this.packedCache.packed;
   }
 

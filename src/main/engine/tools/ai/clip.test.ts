@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../../test-support/sample-images';
 import { colourImage, TINY_COLOURS, writeTinyClip } from '../../../test-support/tiny-clip';
 import { visionInput } from './ai-input';
+import { analyseImage } from './analyse-image';
 import { clipModelId, findClip, loadClip } from './clip';
 
 const dot = (a: Float32Array, b: Float32Array): number =>
@@ -62,6 +63,18 @@ describe('loadClip', () => {
     }
     // A text longer than the model takes is cut, not refused.
     expect((await model.embedText('red '.repeat(200))).length).toBe(4);
+  });
+
+  it("is what analyseImage's embedding task runs (the AI process's one function)", async () => {
+    const dir = await tempDir('clip');
+    await writeTinyClip(dir);
+    const source = join(dir, 'blue.png');
+    await writeFile(source, await colourImage(TINY_COLOURS.blue, 200));
+    const result = await analyseImage({ source, tasks: ['embedding'], clipDir: dir });
+    expect(result.errors).toEqual({});
+    expect(result.embedding?.model).toBe(clipModelId(dir));
+    const blue = await (await loadClip(dir)).embedText('blue');
+    expect(dot(result.embedding?.vector as Float32Array, blue)).toBeGreaterThan(0.9);
   });
 
   it('refuses a damaged encoder with words that say which file and what to do', async () => {
