@@ -101,7 +101,12 @@ describe('~"…" with a model', () => {
   it('a new model (other files) leaves the old vectors unsearched until embedded again', async () => {
     const settings = join(clipFolder(h.dataDir), 'packshot-clip.json');
     await writeFile(settings, JSON.stringify({ textFloor: 0.95 }));
-    expect(await names('~"red"')).toEqual([]);
+    await expect(h.call('assets.list', { query: '~"red"' })).rejects.toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringMatching(
+        /^~ has no images to search yet: the AI job embeds them with the model in the background \(packshot ai run --only embedding\) \(at column 1\)/,
+      ) as unknown,
+    });
     await embedAll();
     // Only the pure red clears the floor packshot-clip.json raised.
     expect(await names('~"red"')).toEqual(['d-red.png']);
@@ -148,6 +153,7 @@ describe('without a model', () => {
 
   it('a damaged text encoder is named', async () => {
     await writeFile(join(clipFolder(h.dataDir), 'text_model.onnx'), 'half a download');
+    await embedAll(); // the images embed (their encoder is sound); the text cannot
     try {
       await expect(h.call('assets.list', { query: '~"green"' })).rejects.toMatchObject({
         code: 'invalid_argument',

@@ -44,6 +44,12 @@ export class SemanticSearch {
           `~ searches by meaning with a model you bring. ${this.index.missingModel() ?? ''}`,
         );
       }
+      if (this.index.embedded(model.id) === 0)
+        throw queryError(
+          input,
+          (terms[0] as { column: number }).column,
+          '~ has no images to search yet: the AI job embeds them with the model in the background (packshot ai run --only embedding)',
+        );
       for (const { value } of terms) {
         if (!this.index.hasText(model.id, value))
           this.index.rememberText(model.id, value, await this.embed(model.id, value));

@@ -100,6 +100,11 @@ export class SemanticIndex {
     return findClip(this.clipDir).reason;
   }
 
+  /** How many images have a vector of this model (cheap: the model index). */
+  embedded(modelId: string): number {
+    return this.embeddings.count(modelId);
+  }
+
   /** Keeps a query text's vector (from the model `modelId`) for the searches that follow. */
   rememberText(modelId: string, text: string, vector: Float32Array): void {
     const key = `${modelId}\0${text}`;
