@@ -11,6 +11,7 @@ import { tempDir } from '../../test-support/sample-images';
 import { colourImage, TINY_COLOURS, writeTinyClip } from '../../test-support/tiny-clip';
 import { openDatabase, type Db } from '../db/open-database';
 import { EmbeddingRepo } from '../repositories/embedding-repo';
+import { SemanticIndex } from '../repositories/semantic-index';
 import { visionInput } from '../tools/ai/ai-input';
 import { loadClip } from '../tools/ai/clip';
 import { clipFolder } from './semantic-search';
@@ -121,6 +122,17 @@ describe('like:<id> without vectors', () => {
     expect(await names(`like:${id['d-red.png']}`)).toEqual(['c-red-dark.png']);
     expect(await names(`like:${id['b-green.png']}`)).toEqual([]);
     await embedAll();
+  });
+
+  it('a search that was not ranked first says so, rather than finding nothing', () => {
+    const index = new SemanticIndex(db, clipFolder(h.dataDir));
+    expect(() => db.prepare(`SELECT id FROM ai_similar('like', '1')`).all()).toThrow(
+      /like:1 was not ranked before the search ran: search again/,
+    );
+    index.rank('like', String(id['d-red.png']));
+    expect(db.prepare(`SELECT id FROM ai_similar('like', ?)`).all(String(id['d-red.png']))).toEqual(
+      [{ id: id['c-red-dark.png'] }],
+    );
   });
 
   it('refuses an id that is not one, with the caret', async () => {
