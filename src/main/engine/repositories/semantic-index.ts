@@ -9,7 +9,7 @@
 //   model, or not embedded yet), its perceptual hash and dominant colours against theirs.
 // Each ranking keeps matches above a floor, best first, at most MATCH_LIMIT. Rankings are
 // made before the query runs (SQLite allows no statement inside a function) and kept while
-// the vectors (and, for looks, the database) are unchanged, so paging one list ranks once.
+// the vectors (and, for looks, the assets) are unchanged, so paging one list ranks once.
 import { PackshotError } from '../../../shared/errors';
 import type { Db } from '../db/open-database';
 import { statements } from '../db/statement-cache';
@@ -28,6 +28,7 @@ const IMAGE_FLOOR = 0.6;
 const LOOK_FLOOR = 0.55;
 const KEPT_TEXTS = 256;
 const KEPT_RANKINGS = 16;
+const LOOKS_MAX_AGE_MS = 60_000;
 
 export type RankKind = 'text' | 'like';
 
@@ -42,7 +43,7 @@ export class SemanticIndex {
   private readonly texts = new Map<string, Float32Array>();
   private readonly rankings = new Map<string, { state: string; ranked: Ranked }>();
   private packedCache: { model: string; change: number; packed: PackedEmbeddings } | undefined;
-  private looksCache: { key: string; looks: Map<number, Look> } | undefined;
+  private looksCache: { key: string; at: number; looks: Map<number, Look> } | undefined;
   private modelCache: ModelState | undefined;
 
   constructor(
@@ -128,7 +129,7 @@ export class SemanticIndex {
   rank(kind: RankKind, value: string): Ranked {
     const key = `${kind}\0${value}`;
     const model = this.model();
-    const state = `${model?.id}:${this.embeddings.lastChange()}:${kind === 'like' ? this.dbState() : ''}`;
+    const state = `${model?.id}:${this.embeddings.lastChange()}:${kind === 'like' ? this.assetsState() : ''}`;
     const kept = this.rankings.get(key);
     if (kept?.state === state) return kept.ranked;
     const ranked =
@@ -186,10 +187,16 @@ export class SemanticIndex {
     return this.packedCache.packed;
   }
 
-  /** Every present asset's hash and colours, read again when the database changed. */
+  /**
+   * Every present asset's hash and colours. Reading them is a scan of the wide asset rows
+   * (0.8 s at 100,000), so they are read again when assets come or go, and otherwise at
+   * most once a minute (a file edited and indexed again), not after every rating.
+   */
   private looks(): Map<number, Look> {
-    const key = this.dbState();
-    if (this.looksCache?.key === key) return this.looksCache.looks;
+    const key = this.assetsState();
+    const kept = this.looksCache;
+    if (kept?.key === key && Date.now() - kept.at < LOOKS_MAX_AGE_MS) return kept.looks;
+    this.looksCache = undefined;
     const looks = new Map<number, Look>();
     for (const row of statements(this.db)
       .prepare<[], { id: number; phash: string; colors: string | null }>(
@@ -199,21 +206,21 @@ export class SemanticIndex {
       const [hi, lo] = splitHash(row.phash);
       looks.set(row.id, { hi, lo, colours: parseColours(row.colors) });
     }
-    this.looksCache = { key, looks };
+    this.looksCache = { key, at: Date.now(), looks };
     return looks;
   }
 
-  private dbState(): string {
+  /** Changes when assets are added or removed (a count from the narrowest index). */
+  private assetsState(): string {
     const s = statements(this.db)
-      .prepare<[], { others: number; own: number }>(
-        'SELECT data_version AS others, total_changes() AS own FROM pragma_data_version',
+      .prepare<[], { n: number; top: number | null }>(
+        `SELECT count(*) AS n, max(id) AS top FROM assets`,
       )
       .get();
-    return `${s?.others}:${s?.own}`;
+    return `${s?.n}:${s?.top}:${Math.floor(Date.now() / LOOKS_MAX_AGE_MS)}`;
   }
 }
 
-/** assets.colors ([{hex, share}…]) as r, g, b, share per colour. */
 function parseColours(json: string | null): number[] {
   if (!json) return [];
   try {
