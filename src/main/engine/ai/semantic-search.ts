@@ -32,6 +32,8 @@ export class SemanticSearch {
     for (const input of queries) {
       if (!mayRank(input)) continue;
       const { texts: terms, likes } = rankTerms(parseQuery(input));
+      const current = this.index.model();
+      if (current && (terms.length > 0 || likes.length > 0)) await this.index.warm(current.id);
       // A like: with a bad id is left for the compile to refuse with its caret.
       for (const id of likes) this.index.rank('like', id);
       if (terms.length === 0) continue;

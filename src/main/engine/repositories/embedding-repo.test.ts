@@ -56,6 +56,13 @@ describe('EmbeddingRepo', () => {
     let since = repo.lastChange();
     const packed = repo.packed('m1');
     expect(rows(packed).map(([id]) => id)).toEqual([1, 2, 3, 4, 5]);
+    // Read two at a time (as a search warms up between other work): the same rows.
+    const chunked = repo.emptyPacked('m1');
+    const stops: number[] = [];
+    for (let after = 0; after >= 0; stops.push(after))
+      after = repo.readChunk(chunked, 'm1', after, 2);
+    expect(stops).toEqual([2, 4, 5, -1]);
+    expect(rows(chunked)).toEqual(rows(packed));
     writer.put(7, 'm1', v(7, 7)); // added
     writer.put(2, 'm1', v(2, 2)); // replaced
     writer.remove(1); // removed: the last row moves into its place

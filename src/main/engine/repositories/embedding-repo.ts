@@ -61,19 +61,38 @@ export class EmbeddingRepo {
    * (a damaged row cannot break the search).
    */
   packed(model: string): PackedEmbeddings {
-    const rows = statements(this.db)
-      .prepare<[string], { id: number; vector: Buffer }>(
-        'SELECT asset_id AS id, vector FROM ai_embeddings WHERE model = ?',
+    const packed = this.emptyPacked(model);
+    for (let after = 0; after >= 0;) after = this.readChunk(packed, model, after, 1_000_000);
+    return packed;
+  }
+
+  /** An empty buffer sized for the model's vectors (a count from the model index). */
+  emptyPacked(model: string): PackedEmbeddings {
+    const first = statements(this.db)
+      .prepare<[string], { bytes: number }>(
+        'SELECT length(vector) AS bytes FROM ai_embeddings WHERE model = ? LIMIT 1',
       )
-      .iterate(model);
-    // Sized once (a count from the model index, no vector read): no growing copies.
-    const capacity = this.count(model);
-    let packed: PackedEmbeddings | undefined;
-    for (const r of rows) {
-      packed ??= new PackedEmbeddings(r.vector.length >> 2, capacity);
-      if (r.vector.length === packed.dim * 4) packed.set(r.id, bytesOf(r.vector));
+      .get(model);
+    return new PackedEmbeddings((first?.bytes ?? 0) >> 2, this.count(model));
+  }
+
+  /**
+   * Reads up to `limit` of the model's vectors with asset ids above `after` into `packed`;
+   * the last id read, or -1 when none were left. A caller reading in chunks lets other
+   * work run between them (100,000 vectors take a second or more).
+   */
+  readChunk(packed: PackedEmbeddings, model: string, after: number, limit: number): number {
+    let last = -1;
+    for (const r of statements(this.db)
+      .prepare<[string, number, number], { id: number; vector: Buffer }>(
+        `SELECT asset_id AS id, vector FROM ai_embeddings WHERE model = ? AND asset_id > ?
+         ORDER BY asset_id LIMIT ?`,
+      )
+      .iterate(model, after, limit)) {
+      last = r.id;
+      if (packed.dim > 0 && r.vector.length === packed.dim * 4) packed.set(r.id, bytesOf(r.vector));
     }
-    return packed ?? new PackedEmbeddings(0);
+    return last;
   }
 
   /**

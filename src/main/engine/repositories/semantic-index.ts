@@ -29,6 +29,8 @@ const LOOK_FLOOR = 0.55;
 const KEPT_TEXTS = 256;
 const KEPT_RANKINGS = 16;
 const LOOKS_MAX_AGE_MS = 60_000;
+/** Vectors read per turn of the event loop while warming (about 10 MB). */
+const WARM_CHUNK = 5000;
 
 export type RankKind = 'text' | 'like';
 
@@ -45,6 +47,7 @@ export class SemanticIndex {
   private packedCache: { model: string; change: number; packed: PackedEmbeddings } | undefined;
   private looksCache: { key: string; at: number; looks: Map<number, Look> } | undefined;
   private modelCache: ModelState | undefined;
+  private warming: Promise<void> | undefined;
 
   constructor(
     private readonly db: Db,
@@ -169,6 +172,27 @@ export class SemanticIndex {
     const own = looks.get(id);
     if (!own) return { ids: [], scores: new Map() };
     return rankLooks(own, looks, LOOK_FLOOR, MATCH_LIMIT, id);
+  }
+
+  /**
+   * Reads the model's vectors into memory in chunks, letting other work run between them
+   * (the first search after a start: 1–2 s at 100,000), unless they are there already.
+   * Vectors written meanwhile are caught up by the next packed() from the change log.
+   */
+  async warm(modelId: string): Promise<void> {
+    if (this.packedCache?.model === modelId) return;
+    this.warming ??= (async () => {
+      const change = this.embeddings.lastChange();
+      const packed = this.embeddings.emptyPacked(modelId);
+      for (let after = 0; after >= 0;) {
+        after = this.embeddings.readChunk(packed, modelId, after, WARM_CHUNK);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      this.packedCache = { model: modelId, change, packed };
+    })().finally(() => {
+      this.warming = undefined;
+    });
+    await this.warming;
   }
 
   /** The model's vectors, brought up to date by the rows changed since (or read whole). */
