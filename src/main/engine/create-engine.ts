@@ -84,6 +84,8 @@ import { faceGroupHandlers } from './handlers/face-group-handlers';
 import { FaceGroupEdits } from './ai/face-group-edits';
 import { linkSuggestionHandlers } from './handlers/link-suggestion-handlers';
 import { startWebhooks, type WebhookOptions } from './webhooks/start-webhooks';
+import { SemanticSearch } from './ai/semantic-search';
+import { withSemanticQueries } from './handlers/semantic-queries';
 
 export interface EngineOptions {
   dataDir: string;
@@ -350,8 +352,10 @@ export function createEngine(options: EngineOptions): Engine {
     }
   };
 
+  // `~"…"` and like: (the user's CLIP model in <data>/models/clip); ~ texts embedded first.
+  const semantic = new SemanticSearch(db, options.dataDir);
   return {
-    handlers,
+    handlers: withSemanticQueries(handlers, semantic, collections),
     dataDir: options.dataDir,
     ready,
     subscribe: (listener) => bus.subscribe(listener),

@@ -25,6 +25,9 @@ export function savedSearch(text: string): CompiledQuery | undefined {
   return assetSearch(text);
 }
 
+/** Both searches; what was typed ranks the list when it ranks (~"…", like:), else the saved one. */
 function both(a: CompiledQuery, b: CompiledQuery): CompiledQuery {
-  return { sql: `(${a.sql}) AND (${b.sql})`, params: [...a.params, ...b.params] };
+  const rank = a.rank ?? b.rank;
+  const sql = `(${a.sql}) AND (${b.sql})`;
+  return { sql, params: [...a.params, ...b.params], ...(rank ? { rank } : {}) };
 }

@@ -10,7 +10,10 @@
 // - Text read by OCR, and the labels, go to ai_words (FTS5, rowid = asset id): `text:` and
 //   free words find them.
 // - A product whose SKU the OCR read is a link suggestion.
-// - Image embeddings from a model the user brings (semantic search).
+// - Image embeddings from a model the user brings (semantic search). Searches keep them in
+//   memory as one packed buffer; ai_embedding_changes, written by triggers on every change
+//   (whichever process or repository made it), tells them which rows to read again. The
+//   last 10,000 changes are kept; a reader further behind reads everything.
 export const AI_SCHEMA = `
       CREATE TABLE ai_runs (
         asset_id     INTEGER NOT NULL REFERENCES assets(id) ON DELETE CASCADE,
@@ -92,4 +95,21 @@ export const AI_SCHEMA = `
         model    TEXT NOT NULL,
         vector   BLOB NOT NULL
       );
+      CREATE INDEX ai_embeddings_by_model ON ai_embeddings (model);
+      CREATE TABLE ai_embedding_changes (
+        version  INTEGER PRIMARY KEY AUTOINCREMENT,
+        asset_id INTEGER NOT NULL
+      );
+      CREATE TRIGGER ai_embeddings_added AFTER INSERT ON ai_embeddings BEGIN
+        INSERT INTO ai_embedding_changes (asset_id) VALUES (new.asset_id);
+        DELETE FROM ai_embedding_changes WHERE version <= last_insert_rowid() - 10000;
+      END;
+      CREATE TRIGGER ai_embeddings_changed AFTER UPDATE ON ai_embeddings BEGIN
+        INSERT INTO ai_embedding_changes (asset_id) VALUES (new.asset_id);
+        DELETE FROM ai_embedding_changes WHERE version <= last_insert_rowid() - 10000;
+      END;
+      CREATE TRIGGER ai_embeddings_removed AFTER DELETE ON ai_embeddings BEGIN
+        INSERT INTO ai_embedding_changes (asset_id) VALUES (old.asset_id);
+        DELETE FROM ai_embedding_changes WHERE version <= last_insert_rowid() - 10000;
+      END;
 `;

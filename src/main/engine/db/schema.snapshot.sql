@@ -1,5 +1,8 @@
 PRAGMA user_version = 25;
 
+-- index ai_embeddings_by_model on ai_embeddings
+CREATE INDEX ai_embeddings_by_model ON ai_embeddings (model);
+
 -- index ai_faces_by_asset on ai_faces
 CREATE INDEX ai_faces_by_asset ON ai_faces (asset_id);
 
@@ -155,6 +158,9 @@ CREATE UNIQUE INDEX usages_live ON usages (pack, file) WHERE removed_at IS NULL;
 
 -- index webhook_deliveries_by_subscription on webhook_deliveries
 CREATE INDEX webhook_deliveries_by_subscription ON webhook_deliveries (subscription_id, created_at);
+
+-- table ai_embedding_changes on ai_embedding_changes
+CREATE TABLE ai_embedding_changes (version INTEGER PRIMARY KEY AUTOINCREMENT, asset_id INTEGER NOT NULL);
 
 -- table ai_embeddings on ai_embeddings
 CREATE TABLE ai_embeddings (asset_id INTEGER PRIMARY KEY REFERENCES assets(id) ON DELETE CASCADE, model TEXT NOT NULL, vector BLOB NOT NULL);
@@ -362,6 +368,15 @@ CREATE TABLE webhook_product_media (product_id INTEGER PRIMARY KEY, sku TEXT NOT
 
 -- table webhook_subscriptions on webhook_subscriptions
 CREATE TABLE webhook_subscriptions (id INTEGER PRIMARY KEY AUTOINCREMENT, url TEXT NOT NULL, events TEXT NOT NULL, secret TEXT NOT NULL, active INTEGER NOT NULL DEFAULT 1, created_at INTEGER NOT NULL);
+
+-- trigger ai_embeddings_added on ai_embeddings
+CREATE TRIGGER ai_embeddings_added AFTER INSERT ON ai_embeddings BEGIN INSERT INTO ai_embedding_changes (asset_id) VALUES (new.asset_id); DELETE FROM ai_embedding_changes WHERE version <= last_insert_rowid() - 10000; END;
+
+-- trigger ai_embeddings_changed on ai_embeddings
+CREATE TRIGGER ai_embeddings_changed AFTER UPDATE ON ai_embeddings BEGIN INSERT INTO ai_embedding_changes (asset_id) VALUES (new.asset_id); DELETE FROM ai_embedding_changes WHERE version <= last_insert_rowid() - 10000; END;
+
+-- trigger ai_embeddings_removed on ai_embeddings
+CREATE TRIGGER ai_embeddings_removed AFTER DELETE ON ai_embeddings BEGIN INSERT INTO ai_embedding_changes (asset_id) VALUES (old.asset_id); DELETE FROM ai_embedding_changes WHERE version <= last_insert_rowid() - 10000; END;
 
 -- trigger ai_words_gone on assets
 CREATE TRIGGER ai_words_gone AFTER DELETE ON assets BEGIN DELETE FROM ai_words WHERE rowid = old.id; END;

@@ -57,12 +57,12 @@ export class AssetQueryRepo {
 
   /** One page; `withKeywords` false leaves them out (the grid shows none). */
   page(query: AssetQuery, offset: number, limit: number, withKeywords = true): Asset[] {
-    const { where, order, params } = buildAssetQuery(query);
+    const { where, order, params, orderParams } = buildAssetQuery(query);
     const rows = statements(this.db)
       .prepare<unknown[], AssetRow>(
         `${ASSET_SELECT} WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`,
       )
-      .all(...params, limit, offset);
+      .all(...params, ...orderParams, limit, offset);
     const ids = rows.map((r) => r.id);
     const badges = rightsBadges(this.db, ids);
     const played = this.durations(rows);
@@ -85,12 +85,12 @@ export class AssetQueryRepo {
 
   /** Every id a query finds, in list order (bulk edits by query). */
   ids(query: AssetQuery): number[] {
-    const { where, order, params } = buildAssetQuery(query);
+    const { where, order, params, orderParams } = buildAssetQuery(query);
     return statements(this.db)
       .prepare<unknown[], { id: number }>(
         `SELECT a.id FROM assets a JOIN catalogs c ON c.id = a.catalog_id WHERE ${where} ORDER BY ${order}`,
       )
-      .all(...params)
+      .all(...params, ...orderParams)
       .map((r) => r.id);
   }
 

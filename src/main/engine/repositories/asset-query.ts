@@ -49,7 +49,10 @@ export const HIDDEN_COUNT = `SELECT count(*) AS n FROM (${HIDDEN_SET})`;
 export function buildAssetQuery(query: AssetQuery): {
   where: string;
   order: string;
+  /** The WHERE's parameters. */
   params: unknown[];
+  /** The ORDER BY's (a ranking by similarity), bound after the WHERE's. */
+  orderParams: unknown[];
   /** Whether the WHERE reads the catalog (alias c): a count can skip the join otherwise. */
   readsCatalog: boolean;
   /**
@@ -81,13 +84,22 @@ export function buildAssetQuery(query: AssetQuery): {
     params.push(...query.search.params);
   }
   let order = ORDER[query.sort];
+  const orderParams: unknown[] = [];
+  // A search by meaning or look (~"…", like:) lists its best matches first; the sort
+  // chosen orders equals.
+  if (query.search?.rank) {
+    order = `${query.search.rank.sql}, ${order}`;
+    orderParams.push(...query.search.rank.params);
+  }
   if (query.collectionId !== undefined) {
     clauses.push('a.id IN (SELECT asset_id FROM collection_items WHERE collection_id = ?)');
     params.push(query.collectionId);
     // ORDER BY comes after the WHERE parameters, so the (validated integer) id is inlined.
-    if (query.collectionOrder)
+    if (query.collectionOrder) {
+      orderParams.length = 0;
       order = `(SELECT ci.position FROM collection_items ci
                 WHERE ci.collection_id = ${Math.trunc(query.collectionId)} AND ci.asset_id = a.id), a.id`;
+    }
   }
   const all = clauses.join(' AND ');
   const hide = query.collectionId === undefined;
@@ -96,6 +108,7 @@ export function buildAssetQuery(query: AssetQuery): {
     where,
     order,
     params,
+    orderParams,
     readsCatalog: /\bc\./.test(all),
     wholeLibrary: hide && all === '1',
   };

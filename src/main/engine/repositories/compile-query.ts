@@ -5,12 +5,20 @@ import { MEDIA_FIELDS, MEDIA_NUMBERS, mediaCompare, mediaField } from './media-t
 import { RIGHTS_FIELDS, rightsTerm } from './rights-terms';
 import { AI_FIELDS, aiTerm } from './ai-terms';
 import { PEOPLE_FIELDS, peopleTerm } from './people-terms';
-import { SEMANTIC_FIELDS, semanticTerm } from './semantic-terms';
+import {
+  SEMANTIC_FIELDS,
+  rankOrder,
+  semanticTerm,
+  semanticText,
+  type RankTerm,
+} from './semantic-terms';
 
 export interface CompiledQuery {
   /** A boolean SQL expression over `assets a JOIN catalogs c` (see QuerySubject). */
   sql: string;
   params: unknown[];
+  /** With `~"…"` or `like:` (not negated): ORDER BY this first, best match first. */
+  rank?: { sql: string; params: unknown[] };
 }
 
 /**
@@ -81,8 +89,11 @@ export function compileQuery(
   subject: QuerySubject = 'asset',
 ): CompiledQuery {
   const params: unknown[] = [];
+  const ranks: RankTerm[] = [];
+  let negated = 0;
   const sql = compile(node);
-  return { sql, params };
+  const rank = subject === 'product' ? undefined : rankOrder(ranks);
+  return rank ? { sql, params, rank } : { sql, params };
 
   /** A term about the file: unknown for a product alone, but still checked for mistakes. */
   function fileTerm(sqlOf: () => string): string {
@@ -99,8 +110,14 @@ export function compileQuery(
         return `(${n.items.map(compile).join(' AND ')})`;
       case 'or':
         return `(${n.items.map(compile).join(' OR ')})`;
-      case 'not':
-        return `NOT ${compile(n.item)}`;
+      case 'not': {
+        negated++;
+        const inner = compile(n.item);
+        negated--;
+        return `NOT ${inner}`;
+      }
+      case 'semantic':
+        return fileTerm(() => semanticText(n.value, params, negated > 0 ? [] : ranks));
       case 'text': {
         if (subject === 'product') return productWords(n.value);
         // A word in the asset's own text, or in the path of one of its tags (v13: keywords
@@ -294,7 +311,7 @@ export function compileQuery(
         const found =
           aiTerm(name, raw, quoted, params, fail) ??
           peopleTerm(name, raw, quoted, params, fail) ??
-          semanticTerm(name, raw, quoted, params, fail);
+          semanticTerm(name, raw, quoted, params, fail, negated > 0 ? [] : ranks);
         if (found !== undefined) return found;
         throw queryError(
           input,

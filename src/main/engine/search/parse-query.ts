@@ -12,6 +12,8 @@ import { termNumber } from './term-numbers';
  *   rich media            kind:video  duration>30 (seconds; 30s 2m 1h)  pages>10  codec:h264
  *                         fps>=50  triangles<100000  audio:yes  text:"quick start" (documents)
  *   states                missing  error  dupes  offline  violation (of the naming convention)
+ *   by meaning            ~"red running shoe on rocks"  ~shoe (a CLIP model the user brings)
+ *                         like:123 (looks like asset 123); both rank the list, best first
  *   logic                 AND (implicit between terms), OR, NOT or a leading '-', ( )
  * A query that does not parse is refused with a message that points at the mistake (a
  * PackshotError 'invalid_argument', the only error it throws): so is a NUL character, which
@@ -25,7 +27,7 @@ export function parseQuery(input: string): QueryNode | null {
 }
 
 interface Token {
-  kind: 'word' | 'phrase' | 'lparen' | 'rparen' | 'or' | 'and' | 'not';
+  kind: 'word' | 'phrase' | 'lparen' | 'rparen' | 'or' | 'and' | 'not' | 'tilde';
   text: string;
   column: number;
 }
@@ -110,6 +112,7 @@ class Parser {
       return inner;
     }
     if (token.kind === 'rparen') this.fail(token.column, "Unexpected ')'");
+    if (token.kind === 'tilde') return this.semantic(token);
     if (token.kind === 'phrase') {
       this.at++;
       return { type: 'text', value: token.text, phrase: true };
@@ -158,6 +161,18 @@ class Parser {
     return { type: 'text', value: token.text, phrase: false };
   }
 
+  /** ~"a description" or ~word: what the images show, by meaning. */
+  private semantic(token: Token): QueryNode {
+    this.at++;
+    const next = this.peek();
+    const value =
+      next?.kind === 'phrase' || next?.kind === 'word' ? next.text.replace(/\s+/g, ' ').trim() : '';
+    if (value === '' || next?.column !== token.column + 1)
+      this.fail(token.column, '~ needs a description right after it, like ~"red shoe on rocks"');
+    this.at++;
+    return { type: 'semantic', value, column: token.column };
+  }
+
   private nested(token: Token, inner: () => QueryNode): QueryNode {
     if (++this.depth > MAX_DEPTH)
       this.fail(token.column, `Nested more than ${MAX_DEPTH} deep: simplify the query`);
@@ -172,7 +187,13 @@ class Parser {
 
   private startsTerm(): boolean {
     const kind = this.peek()?.kind;
-    return kind === 'word' || kind === 'phrase' || kind === 'lparen' || kind === 'not';
+    return (
+      kind === 'word' ||
+      kind === 'phrase' ||
+      kind === 'lparen' ||
+      kind === 'not' ||
+      kind === 'tilde'
+    );
   }
 
   private column(): number {
@@ -215,6 +236,10 @@ function tokenize(input: string): Token[] {
       if (end < 0) throw queryError(input, i, 'This quote is never closed');
       tokens.push({ kind: 'phrase', text: input.slice(i + 1, end), column: i });
       i = end + 1;
+    } else if (ch === '~') {
+      // ~"…" or ~word: a search by meaning (a '~' inside a word stays part of it).
+      tokens.push({ kind: 'tilde', text: ch, column: i });
+      i++;
     } else if (ch === '-' && i + 1 < input.length && !/[\s)]/.test(input[i + 1] ?? '')) {
       tokens.push({ kind: 'not', text: '-', column: i });
       i++;

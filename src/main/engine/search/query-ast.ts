@@ -13,4 +13,6 @@ export type QueryNode =
   /** field>=number */
   | { type: 'compare'; field: string; op: Comparison; value: number; column: number }
   /** A bare state word: missing, error, dupes, offline. */
-  | { type: 'flag'; name: string; column: number };
+  | { type: 'flag'; name: string; column: number }
+  /** ~"red shoe on rocks": images whose meaning is near the text (a CLIP model), ranked. */
+  | { type: 'semantic'; value: string; column: number };
