@@ -11,7 +11,7 @@ import type { JobContext } from '../jobs/job-types';
 import type { AiResultsRepo, TaskModel } from '../repositories/ai-results-repo';
 import { aiPaused } from '../repositories/ai-settings';
 import type { AnalyseRequest, ImageAnalysis } from '../tools/ai/analyse-image';
-import { groupNewFaces } from './face-grouping';
+import { groupNewFaces, type GroupingOutcome } from './face-grouping';
 import { writeResults } from './write-results';
 
 export const AI_JOB = 'ai';
@@ -39,8 +39,8 @@ export interface AiJobDeps {
   idsFor(query: string): number[];
   /** The index queue has work: the AI waits for it. */
   indexBusy(): boolean;
-  /** After each batch: lists and previews refetch. */
-  changed(assetIds: number[]): void;
+  /** After each batch: lists and previews refetch (face groups too, when faces joined). */
+  changed(assetIds: number[], faces: GroupingOutcome): void;
 }
 
 /** Faces are grouped, and views told, after this many images. */
@@ -142,8 +142,7 @@ async function runAi(ctx: JobContext<AiJobArgs>, deps: AiJobDeps): Promise<AiJob
         }
       } finally {
         // Also when stopped mid-batch: what was written is grouped and shown.
-        groupNewFaces(deps.db);
-        deps.changed(batch);
+        deps.changed(batch, groupNewFaces(deps.db));
       }
     }
   }

@@ -1,6 +1,5 @@
 // The AI's parts, built once for an engine (create-engine wires them): the results
 // repository, the AI process, the `ai` job, suggestion edits, and when live engines queue it.
-import { join } from 'node:path';
 import type { JobProgress } from '../../../shared/dto';
 import type { AiTask } from '../../../shared/ai-dto';
 import type { Db } from '../db/open-database';
@@ -9,7 +8,8 @@ import type { EventBus } from '../events/event-bus';
 import type { JobRegistry } from '../jobs/job-registry';
 import { AiResultsRepo, type TaskModel } from '../repositories/ai-results-repo';
 import type { TagRepo } from '../repositories/tag-repo';
-import { findClip } from '../tools/ai/clip';
+import { clipModelId } from '../tools/ai/clip';
+import { clipFolder } from './semantic-search';
 import { AiWorker } from '../tools/ai/run-ai-worker';
 import { OBJECTS_MODEL, FACES_MODEL } from '../tools/ai/vision';
 import { TEXT_MODEL } from '../tools/ai/ocr';
@@ -55,11 +55,11 @@ const FIXED: Record<Exclude<AiTask, 'embedding'>, string> = {
 export function aiParts(deps: AiPartsDeps): AiParts {
   const repo = new AiResultsRepo(deps.db);
   const worker = new AiWorker();
-  const clipDir = join(deps.dataDir, 'models', 'clip');
-  // H5's findClip may name the model (its files' sizes and times): a new model runs again.
+  const clipDir = clipFolder(deps.dataDir);
+  // The model's id names its files' sizes and times: a new model embeds again.
   const clip = (): { available: boolean; id: string | null } => {
-    const found = findClip(clipDir) as ReturnType<typeof findClip> & { id?: string };
-    return { available: found.available, id: found.id ?? null };
+    const id = clipModelId(clipDir);
+    return { available: id !== null, id };
   };
   const tasks = (): TaskModel[] => {
     const fixed = (Object.keys(FIXED) as (keyof typeof FIXED)[]).map((task) => ({
@@ -78,10 +78,11 @@ export function aiParts(deps: AiPartsDeps): AiParts {
     source: (id) => analysisSource(deps, id),
     idsFor: deps.idsFor,
     indexBusy: deps.indexBusy,
-    changed: (assetIds) => {
+    changed: (assetIds, faces) => {
       deps.bus.emit('analyses.changed', { assetIds });
-      // ai: terms and free words find them now.
+      // ai: terms and free words find them now (and releases that followed a face group).
       deps.bus.emit('assets.changed', { catalogId: null });
+      if (faces.grouped > 0) deps.bus.emit('faceGroups.changed', {});
     },
   });
   let indexing = false;

@@ -4,7 +4,7 @@
 // error) is reported for that task alone; the others still answer.
 import type { AiTask } from '../../../../shared/ai-dto';
 import { ocrInput, visionInput } from './ai-input';
-import { loadClip, type ClipModel } from './clip';
+import { clipModelId, loadClip, type ClipModel } from './clip';
 import { loadOcr, type Ocr, type ReadText } from './ocr';
 import { loadVision, type DetectedFace, type DetectedObject, type Vision } from './vision';
 
@@ -41,12 +41,15 @@ const ocrModel = (): Promise<Ocr> =>
     ocr = undefined;
     throw error;
   }));
+/** Keyed by the folder and its files' id: a model replaced in place is loaded anew. */
 function clipModel(dir: string): Promise<ClipModel> {
-  let model = clips.get(dir);
+  const key = `${dir}\0${clipModelId(dir) ?? ''}`;
+  let model = clips.get(key);
   if (!model) {
+    for (const old of clips.keys()) if (old.startsWith(`${dir}\0`)) clips.delete(old);
     model = loadClip(dir);
-    model.catch(() => clips.delete(dir));
-    clips.set(dir, model);
+    model.catch(() => clips.delete(key));
+    clips.set(key, model);
   }
   return model;
 }
