@@ -218,6 +218,12 @@ describe('the preview’s AI section', () => {
     expect(byTestId(section(), 'ai-suggestion')).toHaveLength(0);
   });
 
+  it('"More like this" searches like:<id>, with or without an analysis', async () => {
+    const { section } = await show(() => emptyAi(1));
+    await press(button(section(), 'More like this'));
+    expect(harness!.stores.assets.getState().view.query).toBe('like:1');
+  });
+
   it('every control is a labelled button reachable by keyboard', async () => {
     const { section } = await show(analysed);
     const controls = [...section().querySelectorAll('button')];
