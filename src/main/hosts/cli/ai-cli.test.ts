@@ -79,3 +79,17 @@ describe.skipIf(!hasSamplePhotos)(`packshot ai (${NO_SAMPLE_PHOTOS})`, () => {
     expect(status.stdout).toMatch(/embedding +not available/);
   }, 60_000);
 });
+
+describe('packshot --help', () => {
+  it('lists the AI search terms --query takes', async () => {
+    const dir = await tempDir('cli-ai-help');
+    try {
+      const help = runPackshot(dir, ['--help']).stdout;
+      for (const term of ['ai:cup', 'ai:analysed', 'people:yes', 'release:missing', 'face:'])
+        expect(help, term).toContain(term);
+      for (const term of ['~"red shoe on rocks"', 'like:123']) expect(help, term).toContain(term);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
