@@ -220,8 +220,14 @@ describe('the preview’s AI section', () => {
 
   it('"More like this" searches like:<id>, with or without an analysis', async () => {
     const { section } = await show(() => emptyAi(1));
+    act(() => harness!.stores.assets.getState().setView({ folder: 'shoot 2' }));
+    await flush();
     await press(button(section(), 'More like this'));
-    expect(harness!.stores.assets.getState().view.query).toBe('like:1');
+    // Over the whole library, not only the folder shown.
+    expect(harness!.stores.assets.getState().view).toMatchObject({
+      query: 'like:1',
+      folder: null,
+    });
   });
 
   it('every control is a labelled button reachable by keyboard', async () => {

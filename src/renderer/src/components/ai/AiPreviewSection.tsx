@@ -145,12 +145,19 @@ function AnalyseButton({ asset, ai }: { asset: Asset; ai: AssetAi | null }) {
       <button type="button" data-testid="ai-analyse" onClick={() => void run()}>
         {again ? 'Analyse again' : 'Analyse'}
       </button>
-      {/* like: works without a model too (perceptual hash and colours). */}
+      {/* Over the whole library; like: works without a model too (perceptual hash, colours). */}
       <button
         type="button"
         data-testid="ai-more-like-this"
         title={`Search like:${asset.id}`}
-        onClick={() => stores.assets.getState().setView({ query: `like:${asset.id}` })}
+        onClick={() =>
+          stores.assets.getState().setView({
+            query: `like:${asset.id}`,
+            catalogId: null,
+            folder: null,
+            collection: null,
+          })
+        }
       >
         More like this
       </button>
