@@ -80,6 +80,22 @@ describe.skipIf(!hasSamplePhotos)(`packshot ai (${NO_SAMPLE_PHOTOS})`, () => {
   }, 60_000);
 });
 
+describe('packshot ai accept --tag', () => {
+  it('says how suggested tags are named when a --tag without AI| matched none', async () => {
+    const dir = await tempDir('cli-ai-tag');
+    try {
+      const run = runPackshot(dir, ['ai', 'accept', '--query', '', '--tag', 'wine glass']);
+      expect(run.status).toBe(0);
+      expect(run.stdout).toBe('Accepted 0 suggested tags on 0 assets (one undo step)\n');
+      expect(run.stderr).toContain(
+        "suggested tags are named AI|Object|<Label>: --tag 'AI|Object|Wine Glass'",
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('packshot --help', () => {
   it('lists the AI search terms --query takes', async () => {
     const dir = await tempDir('cli-ai-help');
