@@ -147,4 +147,16 @@ describe('face groups', () => {
       /people: is yes or no/,
     );
   });
+
+  it('face:<id> (a click in the People view) finds that person only, not a name holding the digits', async () => {
+    const groups = await p.h.call('faceGroups.list', {});
+    const anna = groups[0];
+    const other = groups.find((g) => g.coverAssetId === id('cup.jpg'));
+    await p.h.call('faceGroups.rename', { id: other!.id, name: `Room ${anna!.id}0` });
+    expect(await found(`face:${anna!.id}`)).toEqual(['anna-1.jpg', 'anna-2.jpg', 'anna-3.jpg']);
+    // A name typed whole still finds, digits or not.
+    expect((await found(`face:"Room ${anna!.id}0"`)).length).toBe(1);
+    await p.h.call('faceGroups.rename', { id: other!.id, name: `${anna!.id}0` });
+    expect((await found(`face:${anna!.id}0`)).length).toBe(1);
+  });
 });

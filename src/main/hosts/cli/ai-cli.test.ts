@@ -79,3 +79,33 @@ describe.skipIf(!hasSamplePhotos)(`packshot ai (${NO_SAMPLE_PHOTOS})`, () => {
     expect(status.stdout).toMatch(/embedding +not available/);
   }, 60_000);
 });
+
+describe('packshot ai accept --tag', () => {
+  it('says how suggested tags are named when a --tag without AI| matched none', async () => {
+    const dir = await tempDir('cli-ai-tag');
+    try {
+      const run = runPackshot(dir, ['ai', 'accept', '--query', '', '--tag', 'wine glass']);
+      expect(run.status).toBe(0);
+      expect(run.stdout).toBe('Accepted 0 suggested tags on 0 assets (one undo step)\n');
+      expect(run.stderr).toContain(
+        "suggested tags are named AI|Object|<Label>: --tag 'AI|Object|Wine Glass'",
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('packshot --help', () => {
+  it('lists the AI search terms --query takes', async () => {
+    const dir = await tempDir('cli-ai-help');
+    try {
+      const help = runPackshot(dir, ['--help']).stdout;
+      for (const term of ['ai:cup', 'ai:analysed', 'people:yes', 'release:missing', 'face:'])
+        expect(help, term).toContain(term);
+      for (const term of ['~"red shoe on rocks"', 'like:123']) expect(help, term).toContain(term);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -140,7 +140,9 @@ options:
                rights:expired|expiring|none licence:"NAME" approval:approved
                kind:video|document|model duration>30 (s; 2m) pages>10 fps>=50
                codec:h264 audio:yes triangles<100000 text:"quick start"
-               ai:cup ai:"wine glass" ai:pending ai:none ai:error
+               ai:cup ai:"wine glass" ai:pending ai:none ai:analysed ai:error
+               people:yes|no release:missing|ok face:"NAME" (a face group)
+               ~"red shoe on rocks" (by meaning) like:123 (looks like asset 123)
   -h, --help   this text
 `;
 

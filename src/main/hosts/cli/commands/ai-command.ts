@@ -89,12 +89,21 @@ async function decide(ctx: CliContext, action: 'accept' | 'reject'): Promise<voi
     query: ctx.flags.query,
     ...(ctx.flags.tag === undefined ? {} : { tagPaths: [ctx.flags.tag] }),
   };
+  // `--tag Cup` matches nothing: the path is the suggestion's whole one.
+  const hint = (decided: number): void => {
+    if (decided === 0 && ctx.flags.tag !== undefined && !/^AI\|/i.test(ctx.flags.tag))
+      ctx.err.write(
+        `packshot: suggested tags are named AI|Object|<Label>: --tag 'AI|Object|${ctx.flags.tag.replace(/\b\w/g, (c) => c.toUpperCase())}'\n`,
+      );
+  };
   if (action === 'accept') {
     const r = await call(ctx.engine, 'suggestions.accept', args);
+    hint(r.accepted);
     if (ctx.flags.json) return writeJson(ctx.out, r);
     ctx.out.write(`Accepted ${r.accepted} suggested tags on ${r.assets} assets (one undo step)\n`);
   } else {
     const r = await call(ctx.engine, 'suggestions.reject', args);
+    hint(r.rejected);
     if (ctx.flags.json) return writeJson(ctx.out, r);
     ctx.out.write(`Rejected ${r.rejected} suggested tags on ${r.assets} assets\n`);
   }

@@ -218,6 +218,18 @@ describe('the preview’s AI section', () => {
     expect(byTestId(section(), 'ai-suggestion')).toHaveLength(0);
   });
 
+  it('"More like this" searches like:<id>, with or without an analysis', async () => {
+    const { section } = await show(() => emptyAi(1));
+    act(() => harness!.stores.assets.getState().setView({ folder: 'shoot 2' }));
+    await flush();
+    await press(button(section(), 'More like this'));
+    // Over the whole library, not only the folder shown.
+    expect(harness!.stores.assets.getState().view).toMatchObject({
+      query: 'like:1',
+      folder: null,
+    });
+  });
+
   it('every control is a labelled button reachable by keyboard', async () => {
     const { section } = await show(analysed);
     const controls = [...section().querySelectorAll('button')];

@@ -1,6 +1,7 @@
 // The preview's AI section: what the offline models found in the asset shown (objects at or
 // above the threshold, how many people, the text read), its suggested tags and product
-// links to decide on, and Analyse (this file only, as narrow as the search language allows).
+// links to decide on, Analyse (this file only, as narrow as the search language allows) and
+// More like this (the search like:<id>).
 import { useEffect, useState } from 'react';
 import { DEFAULT_AI_THRESHOLD, type AssetAi } from '../../../../shared/ai-dto';
 import type { Asset } from '../../../../shared/dto';
@@ -143,6 +144,22 @@ function AnalyseButton({ asset, ai }: { asset: Asset; ai: AssetAi | null }) {
     <div className="ai-actions">
       <button type="button" data-testid="ai-analyse" onClick={() => void run()}>
         {again ? 'Analyse again' : 'Analyse'}
+      </button>
+      {/* Over the whole library; like: works without a model too (perceptual hash, colours). */}
+      <button
+        type="button"
+        data-testid="ai-more-like-this"
+        title={`Search like:${asset.id}`}
+        onClick={() =>
+          stores.assets.getState().setView({
+            query: `like:${asset.id}`,
+            catalogId: null,
+            folder: null,
+            collection: null,
+          })
+        }
+      >
+        More like this
       </button>
       {queued && (
         <span className="dim" role="status" data-testid="ai-queued">

@@ -164,6 +164,21 @@ describe('search box', () => {
       expect(title, term).toContain(term);
   });
 
+  it('lists the offline AI terms: ai:, people:, release:, face:, ~"…", like:', async () => {
+    const { root } = await start();
+    const title = oneByTestId(root, 'search-input').getAttribute('title') ?? '';
+    for (const term of [
+      'ai:cup',
+      'ai:pending',
+      'people:yes',
+      'release:missing',
+      'face:',
+      '~"red shoe on rocks"',
+      'like:123',
+    ])
+      expect(title, term).toContain(term);
+  });
+
   it('lists every kind kind: takes, spins included', async () => {
     const { root } = await start();
     const title = oneByTestId(root, 'search-input').getAttribute('title') ?? '';

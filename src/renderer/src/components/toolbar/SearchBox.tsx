@@ -26,6 +26,8 @@ const SYNTAX = [
   `kind:${Object.keys(KINDS).join('|')}`,
   'duration>30 (seconds; 2m)  pages>10  fps>=50  codec:h264  audio:yes  triangles<100000',
   'text:"quick start" (in a document)  sku:AB-12  rights:expired  missing  dupes',
+  'AI: ai:cup  ai:"wine glass"  ai:pending|none|analysed|error  people:yes|no  release:missing|ok  face:Ann',
+  '~"red shoe on rocks" (by meaning, a model you bring)  like:123 (looks like asset 123)',
   'AND  OR  NOT or -term  ( )',
 ].join('\n');
 
