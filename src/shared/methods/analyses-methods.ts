@@ -16,6 +16,11 @@ export const analysesMethods = {
   'analyses.status': { args: empty, result: type<AiStatus>() },
   /** Everything the models found in one asset. */
   'analyses.get': { args: z.object({ assetId: id }).strict(), result: type<AssetAi>() },
+  /** The same for many assets, those ever analysed only (a page of `assets --json`). */
+  'analyses.many': {
+    args: z.object({ assetIds: z.array(id).max(5000) }).strict(),
+    result: type<AssetAi[]>(),
+  },
   /**
    * Queues the AI job over the assets listed and those the query finds (all when neither is
    * given), for the tasks named (every available one when omitted). Assets already analysed

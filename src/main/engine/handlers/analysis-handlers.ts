@@ -1,6 +1,6 @@
 // The offline AI's methods: what the models found in an asset, the `ai` job (run, wait,
 // pause, resume), the threshold, and accepting or rejecting suggested tags.
-import type { AiModelInfo, AiStatus } from '../../../shared/ai-dto';
+import type { AiModelInfo, AiStatus, AssetAi } from '../../../shared/ai-dto';
 import { PackshotError } from '../../../shared/errors';
 import type { AiParts } from '../ai/ai-parts';
 import { AI_JOB, scopeOf, type AiJobResult } from '../ai/ai-job';
@@ -57,6 +57,13 @@ export function analysisHandlers(ctx: EngineContext, ai: AiParts): HandlerGroup<
       const found = readAssetAi(db, assetId, aiThreshold(db), ai.modelOf);
       if (!found) throw new PackshotError('not_found', `No asset ${assetId}`);
       return Promise.resolve(found);
+    },
+    'analyses.many': ({ assetIds }) => {
+      const threshold = aiThreshold(db);
+      const found = ai.repo
+        .analysedAmong(assetIds)
+        .map((assetId) => readAssetAi(db, assetId, threshold, ai.modelOf));
+      return Promise.resolve(found.filter((a): a is AssetAi => a !== null));
     },
     'analyses.run': ({ assetIds, query, only, again }) => {
       const available = new Set(ai.tasks().map((t) => t.task));

@@ -317,6 +317,17 @@ export class AiResultsRepo {
     );
   }
 
+  /** Those of `ids` with a run of some task (one query for a page of assets). */
+  analysedAmong(ids: readonly number[]): number[] {
+    return statements(this.db)
+      .prepare<[string], { id: number }>(
+        `SELECT DISTINCT asset_id AS id FROM ai_runs
+          WHERE asset_id IN (SELECT value FROM json_each(?)) ORDER BY asset_id`,
+      )
+      .all(JSON.stringify(ids))
+      .map((r) => r.id);
+  }
+
   /** Assets with a run of some task for their current content. */
   analysedCount(): number {
     return (

@@ -17,9 +17,13 @@ export async function assetsCommand(ctx: CliContext): Promise<void> {
       facts: ctx.flags.json === true,
       ...(ctx.flags.query === undefined ? {} : { query: ctx.flags.query }),
     });
+    // What the offline AI found, one call a page (null: never analysed).
+    const found = ctx.flags.json
+      ? await call(ctx.engine, 'analyses.many', { assetIds: page.items.map((a) => a.id) })
+      : [];
+    const aiOf = new Map(found.map((ai) => [ai.assetId, ai]));
     for (const a of page.items) {
-      // What the offline AI found (null: never analysed).
-      const ai = ctx.flags.json ? await call(ctx.engine, 'analyses.get', { assetId: a.id }) : null;
+      const ai = aiOf.get(a.id) ?? null;
       const media = (kind: 'thumb' | 'preview'): string | null =>
         a.hash ? ctx.engine.resolveMedia(kind, a.hash) : null;
       const row = {
