@@ -283,12 +283,20 @@ export class AiResultsRepo {
     );
   }
 
-  /** Every analysed asset's labels again (the threshold changed). */
-  rewriteAllWords(threshold: number): number {
+  /**
+   * The threshold moved from `before` to `after`: the labels of the assets whose shown
+   * suggestions change (a pending one between the two) are written again; how many. Only
+   * those: rewriting every analysed asset's row took the write lock for tens of seconds at
+   * 100,000 assets.
+   */
+  rewriteWordsBetween(before: number, after: number): number {
     const ids = statements(this.db)
-      .prepare<[], { id: number }>('SELECT DISTINCT asset_id AS id FROM ai_runs')
-      .all();
-    for (const { id } of ids) this.writeWords(id, threshold);
+      .prepare<[number, number], { id: number }>(
+        `SELECT DISTINCT asset_id AS id FROM ai_suggestions
+          WHERE state = 'pending' AND confidence >= ? AND confidence < ?`,
+      )
+      .all(Math.min(before, after), Math.max(before, after));
+    for (const { id } of ids) this.writeWords(id, after);
     return ids.length;
   }
 
