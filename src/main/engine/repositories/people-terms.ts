@@ -8,7 +8,9 @@
 // materialises it) rather than a probe per row into each asset's faces, objects and tags.
 // Measured at 100,000 assets (10,000 faces, 14,000 person boxes, 2,000 People tags), the
 // first page with its count: people:yes 110 ms as a set, 286 ms as probes; people:no 110
-// against 483 ms. Pages after the first (count kept) are 25–75 ms either way.
+// against 483 ms. Pages after the first (count kept) are 25–75 ms either way. Counting
+// only findings of the current content (a run probe per face or box) costs the set 13 → 35 ms
+// with 24,000 of them (in-memory count, 100,000 assets).
 import { PERSON_CONFIDENCE } from '../../../shared/ai-dto';
 import { today } from '../rights/licence-dates';
 import { AGAIN } from './ai-results-repo';
