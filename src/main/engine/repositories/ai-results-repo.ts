@@ -81,6 +81,20 @@ interface FaceRow {
   pinned: number;
 }
 
+/**
+ * The file's bytes changed but not its pixels (Packshot wrote XMP into it): the AI's runs
+ * for the content it had follow it to the new hash, so its faces, groups and pins stay and
+ * nothing is analysed again. Runs inside the caller's transaction.
+ */
+export function followAiContent(db: Db, id: number, before: string, after: string): void {
+  statements(db)
+    .prepare(
+      `UPDATE ai_runs SET content_hash = CASE WHEN content_hash = ? THEN ? ELSE '${AGAIN}' || ? END
+        WHERE asset_id = ? AND content_hash IN (?, '${AGAIN}' || ?)`,
+    )
+    .run(before, after, after, id, before, before);
+}
+
 export class AiResultsRepo {
   constructor(private readonly db: Db) {}
 
