@@ -14,6 +14,7 @@ import { hasSamplePhotos, NO_SAMPLE_PHOTOS, samplePhoto } from '../../test-suppo
 import { seedProducts } from '../../test-support/seed-products';
 import type { Db } from '../db/open-database';
 import { writeTransaction } from '../db/write-transaction';
+import { AiResultsRepo } from '../repositories/ai-results-repo';
 import { LinkSuggestionRepo } from '../repositories/link-suggestion-repo';
 import { analyseImage } from '../tools/ai/analyse-image';
 import { suggestLinks } from './link-suggestions';
@@ -143,6 +144,15 @@ describe('text in images', () => {
         /^promotional text in the image: “SALE 50% OFF ACME-1042-BLK”; Amazon allows no text/,
       ) as unknown,
     });
+  });
+
+  it('still flags it while the image waits to be read again (ai run --again)', async () => {
+    const sale = await h.byName('sale.png');
+    library((db) => new AiResultsRepo(db).invalidate([sale.id], ['text']));
+    const report = await h.call('exports.check', { channels: ['amazon-main'] });
+    const show = report.items.find((i) => i.sku === 'SHOW-1');
+    expect(show?.checks.map((c) => `${c.check}:${c.level}`)).toContain('text-in-image:fail');
+    library((db) => writeOcrText(db, sale.id, sale.hash!, read['sale.png']!));
   });
 
   it.skipIf(!hasSamplePhotos)(

@@ -31,7 +31,7 @@ export function writeResults(
     const sameContent = (task: AiTask): boolean =>
       before.get(task) === hash || before.get(task) === `${AGAIN}${hash}`;
     for (const { task, model } of input.tasks) {
-      const error = analysis.errors[task] ?? missing(task, analysis);
+      const error = analysis.errors[task] ?? missing(task, analysis) ?? notNumbers(task, analysis);
       const used = task === 'embedding' ? (analysis.embedding?.model ?? model) : model;
       repo.writeRun(id, task, hash, used ?? 'unknown', error);
       if (error) counts.errors++;
@@ -76,4 +76,12 @@ function missing(task: AiTask, analysis: ImageAnalysis): string | null {
           ? analysis.text
           : analysis.embedding;
   return present === undefined ? 'the model gave no answer' : null;
+}
+
+/** An image vector holding NaN or Infinity (a brought model that overflowed): not kept. */
+function notNumbers(task: AiTask, analysis: ImageAnalysis): string | null {
+  if (task !== 'embedding' || !analysis.embedding) return null;
+  return analysis.embedding.vector.every(Number.isFinite)
+    ? null
+    : 'the model gave an image vector that is not a number (NaN or Infinity)';
 }

@@ -39,7 +39,9 @@ export function rankVectors(
     }
     for (; k < dim; k++) s0 += (query[k] as number) * (vectors[at + k] as number);
     const sum = s0 + s1 + s2 + s3;
-    if (sum < floor) continue;
+    // NaN or ±Infinity (a model that overflowed, a damaged row) is no likeness: without
+    // this, NaN passes `sum < floor` and the row would match every search.
+    if (!(sum >= floor) || sum === Infinity) continue;
     const id = ids[row] as number;
     if (id !== skip) hits.push({ id, score: sum });
   }

@@ -69,6 +69,8 @@ export const AI_SCHEMA = `
         PRIMARY KEY (asset_id, tag_path)
       ) WITHOUT ROWID;
       CREATE INDEX ai_suggestions_by_state ON ai_suggestions (state, confidence);
+      -- ai:<label> looks its tag path up (lower case, as the term compares it).
+      CREATE INDEX ai_suggestions_by_path ON ai_suggestions (lower(tag_path));
 
       CREATE TABLE ai_text (
         asset_id INTEGER PRIMARY KEY REFERENCES assets(id) ON DELETE CASCADE,

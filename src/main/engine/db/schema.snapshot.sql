@@ -15,6 +15,9 @@ CREATE INDEX ai_objects_by_asset ON ai_objects (asset_id);
 -- index ai_objects_by_label on ai_objects
 CREATE INDEX ai_objects_by_label ON ai_objects (label, confidence);
 
+-- index ai_suggestions_by_path on ai_suggestions
+CREATE INDEX ai_suggestions_by_path ON ai_suggestions (lower(tag_path));
+
 -- index ai_suggestions_by_state on ai_suggestions
 CREATE INDEX ai_suggestions_by_state ON ai_suggestions (state, confidence);
 

@@ -105,8 +105,9 @@ export function analysisHandlers(ctx: EngineContext, ai: AiParts): HandlerGroup<
     'analyses.configure': ({ threshold }) => {
       // What is shown changes: each analysed asset's labels for free words are rewritten.
       writeTransaction(db, () => {
+        const before = aiThreshold(db);
         setAiThreshold(db, threshold);
-        ai.repo.rewriteAllWords(threshold);
+        ai.repo.rewriteWordsBetween(before, threshold);
       });
       ctx.bus.emit('assets.changed', { catalogId: null });
       return Promise.resolve(status());

@@ -1,6 +1,7 @@
 import type { XmpMode, XmpNaming } from '../../../shared/dto';
 import type { Db } from '../db/open-database';
 import { statements } from '../db/statement-cache';
+import { followAiContent } from './ai-results-repo';
 import { writeTransaction } from '../db/write-transaction';
 import type { XmpTarget } from '../tools/exiftool/xmp-writer';
 
@@ -72,7 +73,8 @@ export class XmpTargetRepo {
    * mtime (a scan then sees nothing changed), and its latest version, the content the
    * write started from, takes the new hash. A re-read that got there first recorded the
    * write as a version of its own: that line goes. Nothing when the file was changed by
-   * something else meanwhile (the row holds neither hash).
+   * something else meanwhile (the row holds neither hash). The pixels are the same: the
+   * AI's results follow the new hash.
    */
   recordWritten(id: number, before: string, after: WrittenContent): boolean {
     return writeTransaction(this.db, () => {
@@ -83,6 +85,7 @@ export class XmpTargetRepo {
         )
         .run(after.hash, after.bytes, after.mtimeMs, id, before, after.hash);
       if (info.changes === 0) return false;
+      if (before !== after.hash) followAiContent(this.db, id, before, after.hash);
       const [last, prior] = s
         .prepare<[number], { id: number; hash: string }>(
           'SELECT id, hash FROM asset_versions WHERE asset_id = ? ORDER BY id DESC LIMIT 2',

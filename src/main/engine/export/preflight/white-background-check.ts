@@ -2,6 +2,7 @@
 // (Amazon main, bol.com, Zalando): the index's share of near-white border, and whether the
 // preset's white-background pass will make the backdrop pure white at render.
 import type { CheckResult } from '../../../../shared/export-dto';
+import { AUTO_WHITE_BACKGROUND } from '../../tools/render/render-options';
 import type { ImageCheckInput } from './check-registry';
 
 const pct = (v: number): string => `${Math.round(v * 100)} %`;
@@ -15,8 +16,10 @@ export function whiteBackgroundCheck({
   if (need === null || image.role !== 'main') return null;
   if (image.whiteBg === null)
     return { check: 'white-background', level: 'warn', reason: 'not analysed yet' };
-  // The plan resolved the preset's mode with this white_bg: cleaned means it will be white.
-  if (renditions.some((x) => x.options.whiteBackground))
+  // The plan resolved the preset's mode with this white_bg: cleaned means it will be white,
+  // when the backdrop is mostly near-white. Otherwise ('always' on a scene) the pass finds
+  // too little backdrop at the border and leaves the picture as it is.
+  if (image.whiteBg >= AUTO_WHITE_BACKGROUND && renditions.some((x) => x.options.whiteBackground))
     return {
       check: 'white-background',
       level: 'pass',

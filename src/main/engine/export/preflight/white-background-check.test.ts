@@ -1,0 +1,70 @@
+// Pre-flight's white background when the preset asks for the white-background pass: it
+// says "made pure white" only where the pass can clean the backdrop. A preset set to
+// 'always' on a scene (a shot on grey, a lifestyle photo) leaves it as it is at render, so
+// Amazon's main image must still fail, not pass.
+import { describe, expect, it } from 'vitest';
+import type { ChannelPreset } from '../../../../shared/export-dto';
+import { WHITE_BACKGROUND_DEFAULTS } from '../../analysis/white-background';
+import { builtInPresets } from '../../repositories/built-in-presets';
+import type { RenderOptions } from '../../tools/render/render-options';
+import type { PackImage, PackProduct } from '../pack-source';
+import { whiteBackgroundCheck } from './white-background-check';
+
+const found = builtInPresets().find((p) => p.id === 'amazon-main')!;
+const preset: ChannelPreset = {
+  ...found.body,
+  id: 'amazon-main',
+  builtIn: true,
+  modified: false,
+  version: 1,
+  basedOn: null,
+  updatedAt: null,
+};
+const product: PackProduct = {
+  id: 1,
+  sku: 'S',
+  name: 'S',
+  parentSku: null,
+  attributes: {},
+  channels: [],
+  images: [],
+};
+const image = (whiteBg: number): PackImage => ({
+  assetId: 1,
+  role: 'main',
+  position: 0,
+  name: 'a.png',
+  path: '/a.png',
+  kind: 'image',
+  state: 'ok',
+  hash: 'h',
+  bytes: 1,
+  format: 'png',
+  width: 2000,
+  height: 2000,
+  orientation: null,
+  whiteBg,
+  fill: 0.9,
+  sharpness: 500,
+  focus: null,
+  facts: null,
+});
+const cleaned = [
+  { options: { whiteBackground: WHITE_BACKGROUND_DEFAULTS } as RenderOptions, size: null },
+];
+const check = (whiteBg: number) =>
+  whiteBackgroundCheck({ preset, product, image: image(whiteBg), renditions: cleaned });
+
+describe('white background with the pass planned', () => {
+  it('passes a near-white backdrop the pass makes white', () => {
+    expect(preset.rules.mainWhiteBackground).toBeGreaterThan(0.5);
+    expect(check(0.7)).toMatchObject({ level: 'pass' });
+  });
+
+  it('fails a backdrop that is mostly not near-white: the pass leaves it alone', () => {
+    expect(check(0.1)).toMatchObject({
+      level: 'fail',
+      reason: expect.stringMatching(/not white/) as unknown,
+    });
+  });
+});
