@@ -161,6 +161,16 @@ export const cliAssetRowSchema = z.strictObject({
       warning: z.string().nullable(),
     })
     .optional(),
+  /** What the offline AI found (AssetAi; its own tests check its fields), null if never run. */
+  ai: z
+    .looseObject({
+      assetId: dbId,
+      objects: z.array(z.looseObject({ label: z.string(), confidence: z.number() })),
+      faces: z.array(z.looseObject({ id: dbId })),
+      people: count,
+      runs: z.array(z.looseObject({ task: z.string(), current: z.boolean() })).min(1),
+    })
+    .nullable(),
 });
 
 export const assetPageSchema = z.strictObject({

@@ -86,3 +86,18 @@ describe('text in generated images', () => {
     expect((await ocr.read(input.png, input)).text).toBe('');
   });
 });
+
+describe('closing the text reader', () => {
+  it('lets the read under way finish and refuses reads after, never hanging', async () => {
+    const ocr = await loadOcr();
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="600" height="200">
+      <rect width="100%" height="100%" fill="#fff"/>
+      <text x="40" y="120" font-family="DejaVu Sans" font-size="64" fill="#000">CLOSING</text></svg>`;
+    const input = await ocrInput(await sharp(Buffer.from(svg)).png().toBuffer());
+    const underWay = ocr.read(input.png, input);
+    const closing = ocr.close();
+    expect((await underWay).text).toContain('CLOSING');
+    await closing;
+    await expect(ocr.read(input.png, input)).rejects.toThrow(/closed/);
+  });
+});

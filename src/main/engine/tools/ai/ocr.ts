@@ -63,12 +63,25 @@ export async function loadOcr(): Promise<Ocr> {
     gzip: true,
     logger: () => undefined,
   });
+  // tesseract.js answers a recognize after terminate with a promise that never settles and
+  // an unhandled rejection (its send is async): so reads after close are refused here, and
+  // close lets the read under way finish first.
+  let closed = false;
+  let reading: Promise<unknown> = Promise.resolve();
   return {
-    async read(image, { width, height }) {
-      const { data } = await worker.recognize(image, {}, { text: true, blocks: true });
-      const { lines, words } = keptWords(data, width, height);
-      return { text: lines.join('\n'), words };
+    read(image, { width, height }) {
+      if (closed) return Promise.reject(new Error('the text reader was closed'));
+      const read = worker.recognize(image, {}, { text: true, blocks: true }).then(({ data }) => {
+        const { lines, words } = keptWords(data, width, height);
+        return { text: lines.join('\n'), words };
+      });
+      reading = read.catch(() => undefined);
+      return read;
     },
-    close: () => worker.terminate().then(() => undefined),
+    async close() {
+      closed = true;
+      await reading;
+      await worker.terminate();
+    },
   };
 }
