@@ -128,6 +128,25 @@ describe('whiteBackground', () => {
     expect(out.data).toBe(data);
   });
 
+  it('answers from the border when it is pure white all round, JPEG ringing or not', () => {
+    const w = 100;
+    const data = new Uint8Array(w * w * 3).fill(255);
+    // A product with a JPEG's ringing beside it: 250–254 next to its edge, 255 beyond.
+    for (let y = 36; y < 64; y++)
+      for (let x = 36; x < 64; x++)
+        data.fill(251 + ((x + y) % 4), (y * w + x) * 3, (y * w + x) * 3 + 3);
+    for (let y = 40; y < 60; y++)
+      for (let x = 40; x < 60; x++) data.set([10, 20, 200], (y * w + x) * 3);
+    const out = whiteBackground({ width: w, height: w, channels: 3, data }, on(true));
+    expect(out.skipped).toBe('already pure white');
+    expect(out.data).toBe(data);
+    // One off-white border pixel, and the pass runs.
+    data.set([250, 250, 250], 0);
+    expect(
+      whiteBackground({ width: w, height: w, channels: 3, data }, on(true)).skipped,
+    ).toBeNull();
+  });
+
   it('leaves a fourth channel as it is', () => {
     const w = 60;
     const data = new Uint8Array(w * w * 4);
