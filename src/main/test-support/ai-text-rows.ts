@@ -1,4 +1,4 @@
-// What the AI job (H1's writer) stores for an image's OCR text, written directly for tests
+// What the AI job's writer stores for an image's OCR text, written directly for tests
 // of the parts that read it: the 'text' run for a content hash, ai_text, and ai_words' text.
 import Database from 'better-sqlite3';
 import { join } from 'node:path';

@@ -128,7 +128,7 @@ describe.skipIf(!hasSamplePhotos)(`the AI job over a catalog (${NO_SAMPLE_PHOTOS
   });
 
   it('keeps a rejection, and a face’s group, through a run again', async () => {
-    // As a user's grouping leaves it (H2's face groups): a named group, the face pinned.
+    // As a user's grouping leaves it (face groups): a named group, the face pinned.
     const db = openDatabase(join(h.dataDir, 'packshot.db'));
     try {
       db.prepare(`INSERT INTO face_groups (id, name, created_at) VALUES (7, 'Eileen', 0)`).run();

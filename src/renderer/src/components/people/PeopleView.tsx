@@ -15,7 +15,7 @@ import { SplitPanel } from './SplitPanel';
 /** People drawn at first, and per "Show more": each face reads its photo's row once. */
 const PAGE = 120;
 
-/** The search for a group's photos (H2's people terms: face:<group name or id>). */
+/** The search for a group's photos (the people terms: face:<group name or id>). */
 export function faceQuery(id: number): string {
   return `face:${id}`;
 }
