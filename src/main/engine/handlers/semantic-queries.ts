@@ -35,13 +35,17 @@ export function withSemanticQueries(
   return wrapped as unknown as Handlers;
 }
 
-/** `query` strings holding a '~', at most three objects deep. */
+/**
+ * `query` strings holding a '~', at most three objects deep. Arrays are not walked: they
+ * hold ids (tags.apply takes 200,000), never a query, and every call passes through here.
+ */
 function queryTexts(args: unknown, depth: number): string[] {
   if (typeof args !== 'object' || args === null || depth > 3) return [];
   const found: string[] = [];
   for (const [key, value] of Object.entries(args)) {
     if (key === 'query' && typeof value === 'string' && mayRank(value)) found.push(value);
-    else if (typeof value === 'object') found.push(...queryTexts(value, depth + 1));
+    else if (typeof value === 'object' && !Array.isArray(value))
+      found.push(...queryTexts(value, depth + 1));
   }
   return found;
 }

@@ -1,8 +1,8 @@
 // Pre-flight's text-in-image check: a main image (link role 'main'; for a product with
 // none, its first image the preset exports, which the channel shows first) in which OCR
-// read words, for the channels whose rules forbid text on it
-// (/work/shared/channels.md, the presets' sources). Pure: the export handler puts what OCR
-// read on each image (pack-image-text.ts).
+// read words, for the channels whose rules forbid text on it (the published channel
+// requirements the built-in presets follow). Pure: the export handler puts what OCR read on
+// each image (pack-image-text.ts).
 //
 // - Amazon and bol.com forbid any text, logos and watermarks on the main image, and Amazon
 //   suppresses a listing whose main image breaks it: text fails. Both allow what is

@@ -1,21 +1,36 @@
-// A one-field form for naming a collection; shows the engine's reason when it refuses
-// (a name taken, a query that does not parse).
+// A one-field form for naming something (a collection, a spin, a person); shows the
+// engine's reason when it refuses (a name taken, a query that does not parse).
 import { useState, type FormEvent } from 'react';
 
 interface NameFormProps {
   label: string;
   submit: string;
+  /** The name already given, to edit. */
+  initial?: string;
+  /** An empty field is sent as '' (clearing the name) rather than refused. */
+  optional?: boolean;
+  placeholder?: string;
+  maxLength?: number;
   onSubmit: (name: string) => Promise<void>;
   onCancel: () => void;
 }
 
-export function NameForm({ label, submit, onSubmit, onCancel }: NameFormProps) {
-  const [name, setName] = useState('');
+export function NameForm({
+  label,
+  submit,
+  initial = '',
+  optional = false,
+  placeholder,
+  maxLength,
+  onSubmit,
+  onCancel,
+}: NameFormProps) {
+  const [name, setName] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const send = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
-    if (name.trim() === '') return setError('Give it a name.');
+    if (name.trim() === '' && !optional) return setError('Give it a name.');
     setBusy(true);
     try {
       await onSubmit(name.trim());
@@ -31,6 +46,8 @@ export function NameForm({ label, submit, onSubmit, onCancel }: NameFormProps) {
         type="text"
         aria-label={label}
         value={name}
+        placeholder={placeholder}
+        maxLength={maxLength}
         autoFocus
         disabled={busy}
         onChange={(e) => setName(e.target.value)}

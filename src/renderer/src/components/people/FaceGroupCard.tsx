@@ -7,7 +7,7 @@ import type { Release } from '../../../../shared/rights-dto';
 import { formatCount } from '../../format/count';
 import { AttachReleaseForm, releaseLabel } from './AttachReleaseForm';
 import { FaceImage } from './FaceImage';
-import { RenameForm } from './RenameForm';
+import { NameForm } from '../collections/NameForm';
 
 export function groupName(group: FaceGroup): string {
   return group.name ?? `Unnamed person ${group.id}`;
@@ -68,12 +68,17 @@ export function FaceGroupCard(props: Props) {
         </p>
       )}
       {editing === 'rename' ? (
-        <RenameForm
+        <NameForm
           label={`Name of ${name}`}
+          submit="Save"
           initial={group.name ?? ''}
+          optional
+          placeholder="No name"
+          maxLength={200}
           onCancel={() => setEditing(null)}
           onSubmit={async (next) => {
-            await props.onRename(next);
+            // An empty field clears the name.
+            await props.onRename(next === '' ? null : next);
             setEditing(null);
           }}
         />
