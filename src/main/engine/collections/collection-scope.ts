@@ -29,5 +29,6 @@ export function savedSearch(text: string): CompiledQuery | undefined {
 function both(a: CompiledQuery, b: CompiledQuery): CompiledQuery {
   const rank = a.rank ?? b.rank;
   const sql = `(${a.sql}) AND (${b.sql})`;
-  return { sql, params: [...a.params, ...b.params], ...(rank ? { rank } : {}) };
+  const term = { op: 'and' as const, items: [a.term, b.term] };
+  return { sql, params: [...a.params, ...b.params], term, ...(rank ? { rank } : {}) };
 }

@@ -2,6 +2,7 @@ import type { RightsClaims } from '../../../shared/rights-dto';
 import type { Asset, AssetDetail } from '../../../shared/dto';
 import type { Db } from '../db/open-database';
 import { MediaFactsRepo } from './media-facts-repo';
+import { listChanges } from '../db/bookkeeping-writes';
 import { statements } from '../db/statement-cache';
 import { today } from '../rights/licence-dates';
 import { buildAssetQuery, HIDDEN_COUNT, type AssetQuery } from './asset-query';
@@ -9,21 +10,36 @@ import { ASSET_SELECT, parseMetadata, toAsset, type AssetRow } from './asset-row
 import { rightsBadges } from './rights-badges';
 import { spinBadges, withSpinFrames } from './spin-badges';
 import type { VersionRepo } from './version-repo';
+import { ListIndex, type Selection } from './list-index';
 
 /** Reading assets as lists and pages show them: the search, the grid, the loupe's facts. */
 export class AssetQueryRepo {
   private lastCount: { key: string; n: number } | undefined;
+  private readonly index: ListIndex | undefined;
 
+  /** `listIndex` false answers every list in SQL alone (the index's tests compare the two). */
   constructor(
     private readonly db: Db,
     private readonly versions: VersionRepo,
-  ) {}
+    listIndex = true,
+  ) {
+    const state = () => `${this.dataVersion()}:${today()}`;
+    this.index = listIndex ? new ListIndex(db, state) : undefined;
+  }
+
+  /** The list index's answer, when it can give one (not for a ranking or a collection's order). */
+  private selection(query: AssetQuery): Selection | undefined {
+    if (!this.index || query.search?.rank || query.collectionOrder) return undefined;
+    return this.index.select(buildAssetQuery(query).terms, query.sort);
+  }
 
   /**
    * How many assets a list query finds. The last answer is kept while the database is as it
    * was: the grid asks page after page of one list, and each count is a scan of 100,000 rows.
    */
   count(query: AssetQuery): number {
+    const selected = this.selection(query);
+    if (selected) return selected.count;
     const { where, params, readsCatalog, wholeLibrary } = buildAssetQuery(query);
     const key = JSON.stringify([where, params, this.databaseState()]);
     if (this.lastCount?.key === key) return this.lastCount.n;
@@ -43,26 +59,28 @@ export class AssetQueryRepo {
 
   /**
    * Changes when anything could change a count: a commit by another connection
-   * (data_version), a row changed through this one (total_changes), or the day (rights
-   * terms compare dates with the user's day).
+   * (data_version), a row changed through this one (total_changes, less the job
+   * heartbeat's: bookkeeping-writes), or the day (rights terms compare dates with the day).
    */
   private databaseState(): string {
-    const state = statements(this.db)
-      .prepare<[], { others: number; own: number }>(
-        'SELECT data_version AS others, total_changes() AS own FROM pragma_data_version',
-      )
-      .get();
-    return `${state?.others}:${state?.own}:${today()}`;
+    return `${this.dataVersion()}:${listChanges(this.db)}:${today()}`;
+  }
+
+  /** Changes with every commit by another connection. */
+  private dataVersion(): number {
+    return (
+      statements(this.db)
+        .prepare<[], { n: number }>('SELECT data_version AS n FROM pragma_data_version')
+        .get()?.n ?? 0
+    );
   }
 
   /** One page; `withKeywords` false leaves them out (the grid shows none). */
   page(query: AssetQuery, offset: number, limit: number, withKeywords = true): Asset[] {
-    const { where, order, params, orderParams } = buildAssetQuery(query);
-    const rows = statements(this.db)
-      .prepare<unknown[], AssetRow>(
-        `${ASSET_SELECT} WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`,
-      )
-      .all(...params, ...orderParams, limit, offset);
+    const selected = this.selection(query);
+    const rows = selected
+      ? this.rowsOf(selected.page(offset, limit))
+      : this.pageRows(query, offset, limit);
     const ids = rows.map((r) => r.id);
     const badges = rightsBadges(this.db, ids);
     const played = this.durations(rows);
@@ -71,6 +89,26 @@ export class AssetQueryRepo {
     if (!withKeywords) return rows.map((r) => ({ ...toAsset(r), ...extra(r.id) }));
     const keywords = this.keywords(ids);
     return rows.map((r) => ({ ...toAsset(r, keywords.get(r.id) ?? []), ...extra(r.id) }));
+  }
+
+  private pageRows(query: AssetQuery, offset: number, limit: number): AssetRow[] {
+    const { where, order, params, orderParams } = buildAssetQuery(query);
+    return statements(this.db)
+      .prepare<unknown[], AssetRow>(
+        `${ASSET_SELECT} WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`,
+      )
+      .all(...params, ...orderParams, limit, offset);
+  }
+
+  /** The rows of these ids, in this order: a page the list index chose. */
+  private rowsOf(ids: readonly number[]): AssetRow[] {
+    if (ids.length === 0) return [];
+    const byId = new Map<number, AssetRow>();
+    for (const row of statements(this.db)
+      .prepare<[string], AssetRow>(`${ASSET_SELECT} WHERE a.id IN (SELECT value FROM json_each(?))`)
+      .all(JSON.stringify(ids)))
+      byId.set(row.id, row);
+    return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
   /** A page's videos' play times, for their badge; a page without video reads nothing. */

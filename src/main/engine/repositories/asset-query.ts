@@ -1,5 +1,5 @@
 import type { AssetFilter, AssetSort } from '../../../shared/dto';
-import type { CompiledQuery } from './compile-query';
+import type { CompiledQuery, QueryTerm } from './compile-query';
 
 export interface AssetQuery {
   catalogId?: number;
@@ -15,7 +15,7 @@ export interface AssetQuery {
   collectionOrder?: boolean;
 }
 
-const ORDER: Record<AssetSort, string> = {
+export const ORDER: Record<AssetSort, string> = {
   name: 'a.name COLLATE NOCASE, a.id',
   captured: 'a.captured_at IS NULL, a.captured_at, a.id',
   added: 'a.added_at DESC, a.id DESC',
@@ -39,7 +39,7 @@ const FILTER: Record<AssetFilter, string> = {
  * whichever index the list walks, so it costs no read of the wide row (measured in the
  * README's spins paragraph); a manual collection still lists the frames put in it.
  */
-const HIDDEN_SET = `SELECT f.asset_id FROM spin_frames f
+export const HIDDEN_SET = `SELECT f.asset_id FROM spin_frames f
   JOIN spins s ON s.id = f.spin_id WHERE f.asset_id != s.cover_asset_id`;
 export const HIDDEN_FRAMES = `+a.id NOT IN (${HIDDEN_SET})`;
 /** How many frames lists leave out. */
@@ -62,26 +62,36 @@ export function buildAssetQuery(query: AssetQuery): {
    * into the wide table cost more than it saved (README, spins).
    */
   wholeLibrary: boolean;
+  /** The WHERE as terms ANDed (the list index); the hidden frames are the term HIDDEN_FRAMES. */
+  terms: QueryTerm[];
 } {
-  const clauses = [FILTER[query.filter]];
+  const clauses: string[] = [];
   const params: unknown[] = [];
+  const terms: QueryTerm[] = [];
+  const clause = (sql: string, ...values: unknown[]) => {
+    clauses.push(sql);
+    params.push(...values);
+    terms.push({ op: 'sql', sql, params: values });
+  };
+  clause(FILTER[query.filter]);
   if (query.catalogId !== undefined) {
-    clauses.push('a.catalog_id = ?');
-    params.push(query.catalogId);
+    clause('a.catalog_id = ?', query.catalogId);
     const folder = query.folder?.replace(/^\/+|\/+$/g, '') ?? '';
-    if (folder !== '') {
-      // This folder and everything below it: '0' sorts right after '/'.
-      clauses.push('(a.folder = ? OR (a.folder >= ? AND a.folder < ?))');
-      params.push(folder, `${folder}/`, `${folder}0`);
-    }
+    // This folder and everything below it: '0' sorts right after '/'.
+    if (folder !== '')
+      clause(
+        '(a.folder = ? OR (a.folder >= ? AND a.folder < ?))',
+        folder,
+        `${folder}/`,
+        `${folder}0`,
+      );
   }
-  if (query.formats && query.formats.length > 0) {
-    clauses.push(`a.format IN (${query.formats.map(() => '?').join(', ')})`);
-    params.push(...query.formats);
-  }
+  if (query.formats && query.formats.length > 0)
+    clause(`a.format IN (${query.formats.map(() => '?').join(', ')})`, ...query.formats);
   if (query.search) {
     clauses.push(query.search.sql);
     params.push(...query.search.params);
+    terms.push(query.search.term);
   }
   let order = ORDER[query.sort];
   const orderParams: unknown[] = [];
@@ -92,8 +102,10 @@ export function buildAssetQuery(query: AssetQuery): {
     orderParams.push(...query.search.rank.params);
   }
   if (query.collectionId !== undefined) {
-    clauses.push('a.id IN (SELECT asset_id FROM collection_items WHERE collection_id = ?)');
-    params.push(query.collectionId);
+    clause(
+      'a.id IN (SELECT asset_id FROM collection_items WHERE collection_id = ?)',
+      query.collectionId,
+    );
     // ORDER BY comes after the WHERE parameters, so the (validated integer) id is inlined.
     if (query.collectionOrder) {
       orderParams.length = 0;
@@ -104,7 +116,9 @@ export function buildAssetQuery(query: AssetQuery): {
   const all = clauses.join(' AND ');
   const hide = query.collectionId === undefined;
   const where = hide ? `${all} AND ${HIDDEN_FRAMES}` : all;
+  if (hide) terms.push({ op: 'sql', sql: HIDDEN_FRAMES, params: [] });
   return {
+    terms,
     where,
     order,
     params,

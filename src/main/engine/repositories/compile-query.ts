@@ -19,7 +19,15 @@ export interface CompiledQuery {
   params: unknown[];
   /** With `~"…"` or `like:` (not negated): ORDER BY this first, best match first. */
   rank?: { sql: string; params: unknown[] };
+  /** The same expression as a tree of its terms, each with its own SQL (the list index). */
+  term: QueryTerm;
 }
+
+/** A query's boolean shape over its terms: `sql` leaves are SQL over `assets a JOIN catalogs c`. */
+export type QueryTerm =
+  | { op: 'and' | 'or'; items: QueryTerm[] }
+  | { op: 'not'; item: QueryTerm }
+  | { op: 'sql'; sql: string; params: unknown[] };
 
 /**
  * What a query is evaluated over:
@@ -59,6 +67,9 @@ const NUMERIC: Record<string, string> = {
  * without statistics it would pick, guessing an IN-list is small. Bounded by one index walk.
  */
 const ID_FILTER = '+a.id';
+/** The assets with a tag whose path has the word. */
+const TAG_WORDS = `SELECT at.asset_id FROM asset_tags at WHERE at.tag_id IN
+                   (SELECT rowid FROM tags_fts WHERE tags_fts MATCH ?)`;
 
 export const QUERY_FIELDS = [
   'tag',
@@ -91,9 +102,50 @@ export function compileQuery(
   const params: unknown[] = [];
   const ranks: RankTerm[] = [];
   let negated = 0;
-  const sql = compile(node);
+  const { sql, term } = compileTerm(node);
   const rank = subject === 'product' ? undefined : rankOrder(ranks);
-  return rank ? { sql, params, rank } : { sql, params };
+  return rank ? { sql, params, rank, term } : { sql, params, term };
+
+  /** The SQL of a node and its term tree; a leaf's params are those its SQL pushed. */
+  function compileTerm(n: QueryNode): { sql: string; term: QueryTerm } {
+    if (n.type === 'and' || n.type === 'or') {
+      const parts = n.items.map(compileTerm);
+      const sql = `(${parts.map((p) => p.sql).join(n.type === 'and' ? ' AND ' : ' OR ')})`;
+      return { sql, term: { op: n.type, items: parts.map((p) => p.term) } };
+    }
+    if (n.type === 'not') {
+      negated++;
+      const inner = compileTerm(n.item);
+      negated--;
+      return { sql: `NOT ${inner.sql}`, term: { op: 'not', item: inner.term } };
+    }
+    const mark = params.length;
+    const sql = compile(n);
+    const term: QueryTerm = { op: 'sql', sql, params: params.slice(mark) };
+    return { sql, term: n.type === 'text' && subject === 'asset' ? wordParts(term) : term };
+  }
+
+  /**
+   * A free word as the OR of its sets (the same truth: rowids, never NULL), so the list
+   * index keeps each apart: the AI job writing ai_words does not drop the tags' set.
+   */
+  function wordParts(whole: QueryTerm & { op: 'sql' }): QueryTerm {
+    const [own, docs, ai, tags] = whole.params;
+    const part = (sql: string, value: unknown): QueryTerm => ({
+      op: 'sql',
+      sql: `${ID_FILTER} IN (${sql})`,
+      params: [value],
+    });
+    return {
+      op: 'or',
+      items: [
+        part('SELECT rowid FROM assets_fts WHERE assets_fts MATCH ?', own),
+        part('SELECT rowid FROM document_text WHERE document_text MATCH ?', docs),
+        part('SELECT rowid FROM ai_words WHERE ai_words MATCH ?', ai),
+        part(TAG_WORDS, tags),
+      ],
+    };
+  }
 
   /** A term about the file: unknown for a product alone, but still checked for mistakes. */
   function fileTerm(sqlOf: () => string): string {
@@ -104,18 +156,9 @@ export function compileQuery(
     return 'NULL';
   }
 
-  function compile(n: QueryNode): string {
+  /** One leaf term's SQL (and, or and not are compileTerm's). */
+  function compile(n: Exclude<QueryNode, { type: 'and' | 'or' | 'not' }>): string {
     switch (n.type) {
-      case 'and':
-        return `(${n.items.map(compile).join(' AND ')})`;
-      case 'or':
-        return `(${n.items.map(compile).join(' OR ')})`;
-      case 'not': {
-        negated++;
-        const inner = compile(n.item);
-        negated--;
-        return `NOT ${inner}`;
-      }
       case 'semantic':
         return fileTerm(() => semanticText(n.value, params, negated > 0 ? [] : ranks));
       case 'text': {
@@ -131,8 +174,7 @@ export function compileQuery(
         const own = `(${ID_FILTER} IN (SELECT rowid FROM assets_fts WHERE assets_fts MATCH ?
                    UNION ALL SELECT rowid FROM document_text WHERE document_text MATCH ?
                    UNION ALL SELECT rowid FROM ai_words WHERE ai_words MATCH ?)
-                 OR ${ID_FILTER} IN (SELECT at.asset_id FROM asset_tags at WHERE at.tag_id IN
-                   (SELECT rowid FROM tags_fts WHERE tags_fts MATCH ?)))`;
+                 OR ${ID_FILTER} IN (${TAG_WORDS}))`;
         // With a product beside the file, a word may be in either: 'runner side' finds the
         // side view of the Runner sneaker.
         return subject === 'link' ? `(${own} OR ${productWords(n.value)})` : own;

@@ -12,7 +12,7 @@ function compiled(query: string, subject: QuerySubject) {
 describe('compileQuery subjects', () => {
   it('tests the product itself for sku: and product: once a product is the subject', () => {
     expect(compiled('sku:AB', 'asset').sql).toMatch(/EXISTS \(SELECT 1 FROM product_links/);
-    expect(compiled('sku:AB', 'link')).toEqual({
+    expect(compiled('sku:AB', 'link')).toMatchObject({
       sql: "lower(p.sku) LIKE ? ESCAPE '\\'",
       params: ['ab%'],
     });

@@ -4,6 +4,7 @@
 // never both take one row.
 import type { JobState } from '../../../shared/job-dto';
 import type { Db } from '../db/open-database';
+import { bookkeeping } from '../db/bookkeeping-writes';
 import { statements } from '../db/statement-cache';
 import { afterCommit, writeTransaction } from '../db/write-transaction';
 
@@ -183,11 +184,14 @@ export class JobRepo {
   heartbeat(owner: JobOwner, now: number): LeaseView[] {
     // Two statements, no transaction: only this process renews its own rows, and a row taken
     // over in between is simply missing from the answer (the lease is lost either way).
-    statements(this.db)
-      .prepare(
-        `UPDATE jobs SET heartbeat_at = ? WHERE owner_token = ? AND state IN ('queued', 'running')`,
-      )
-      .run(now, owner.token);
+    // Bookkeeping: no list reads jobs, so the beat keeps the list index (listChanges).
+    bookkeeping(this.db, () =>
+      statements(this.db)
+        .prepare(
+          `UPDATE jobs SET heartbeat_at = ? WHERE owner_token = ? AND state IN ('queued', 'running')`,
+        )
+        .run(now, owner.token),
+    );
     return statements(this.db)
       .prepare<[string], LeaseView>(
         `SELECT id, state, cancel_requested FROM jobs
@@ -279,12 +283,14 @@ export class JobRepo {
 
   /** Forgets finished rows but the newest `keep`, and any finished before `before`. */
   prune(keep: number, before: number): number {
-    const info = statements(this.db)
-      .prepare(
-        `DELETE FROM jobs WHERE ${FINISHED} AND (finished_at < ? OR id NOT IN (
+    const info = bookkeeping(this.db, () =>
+      statements(this.db)
+        .prepare(
+          `DELETE FROM jobs WHERE ${FINISHED} AND (finished_at < ? OR id NOT IN (
            SELECT id FROM jobs WHERE ${FINISHED} ORDER BY finished_at DESC, id DESC LIMIT ?))`,
-      )
-      .run(before, keep);
+        )
+        .run(before, keep),
+    );
     return info.changes;
   }
 

@@ -1,0 +1,211 @@
+import type { AssetSort } from '../../../shared/dto';
+import type { Db } from '../db/open-database';
+import { statements } from '../db/statement-cache';
+import { tableGeneration } from '../db/table-changes';
+import { HIDDEN_FRAMES, HIDDEN_SET, ORDER } from './asset-query';
+import type { QueryTerm } from './compile-query';
+
+/** One byte per asset id: 1 where a term is TRUE (or FALSE, for its false set). */
+type Bits = Uint8Array;
+
+/** How many term sets are kept (100 KB each at 100,000 assets). */
+const MAX_SETS = 96;
+
+/** A list query's matches: how many, and a page of their ids in the sort's order. */
+export interface Selection {
+  count: number;
+  page(offset: number, limit: number): number[];
+}
+
+/**
+ * Lists answered from memory. Each term of a query (a tag, a word, rating>=4, the hidden
+ * spin frames…) is read from SQLite once as the set of ids it holds for, and kept while the
+ * tables it reads are unchanged (table-changes: this connection's writes per table; another
+ * connection's commit or a new day drops everything). A query combines its terms' sets,
+ * counts them and walks the sort's id order for its page: count and page from one set, no
+ * scan of the catalog once its terms are known. Exact: SQL's three-valued logic is kept by
+ * a term's TRUE set and, under NOT, its FALSE set (NOT label:red leaves out the unlabelled,
+ * as SQL does).
+ */
+export class ListIndex {
+  private state = '';
+  private assets = '';
+  private orders = new Map<AssetSort, Int32Array>();
+  private sets = new Map<string, { generation: string; bits: Bits }>();
+  private size = 0;
+  private last: { key: string; match: Bits; count: number } | undefined;
+
+  constructor(
+    private readonly db: Db,
+    /** What changes every set: another connection's commit, the day (rights terms). */
+    private readonly stateOf: () => string,
+  ) {}
+
+  /** The query's matches; undefined when a term reads more than the database (like:, ~"…"). */
+  select(terms: readonly QueryTerm[], sort: AssetSort): Selection | undefined {
+    // Inside a transaction a rollback could bring a counter back over other rows.
+    if (terms.length === 0 || terms.some(volatile) || this.db.inTransaction) return undefined;
+    const state = this.stateOf();
+    if (state !== this.state) this.reset(state);
+    const assets = tableGeneration(this.db, ['assets']);
+    if (assets !== this.assets) this.resetAssets(assets);
+    const key = JSON.stringify(terms) + this.generations(terms);
+    if (this.last?.key !== key) {
+      const match = this.bits({ op: 'and', items: [...terms] }, true);
+      let count = 0;
+      for (let i = 0; i < match.length; i++) count += match[i]!;
+      this.last = { key, match, count };
+    }
+    const { match, count } = this.last;
+    const order = this.order(sort);
+    return {
+      count,
+      page: (offset, limit) => {
+        const ids: number[] = [];
+        if (limit <= 0 || offset >= count) return ids;
+        let seen = 0;
+        for (let i = 0; i < order.length && ids.length < limit; i++) {
+          const id = order[i]!;
+          if (match[id] === 1 && seen++ >= offset) ids.push(id);
+        }
+        return ids;
+      },
+    };
+  }
+
+  private reset(state: string): void {
+    this.state = state;
+    this.sets.clear();
+    this.resetAssets('');
+  }
+
+  /** The orders and the id range follow the assets table. */
+  private resetAssets(generation: string): void {
+    this.assets = generation;
+    this.orders.clear();
+    this.last = undefined;
+    const max = statements(this.db)
+      .prepare<[], { max: number | null }>('SELECT max(id) AS max FROM assets')
+      .get();
+    this.size = (max?.max ?? 0) + 1;
+  }
+
+  /** Every asset's id in a sort's order (the ORDER BY is total: ties go by id). */
+  private order(sort: AssetSort): Int32Array {
+    let order = this.orders.get(sort);
+    if (!order) {
+      const ids = statements(this.db)
+        .prepare<[], number>(`SELECT a.id FROM assets a ORDER BY ${ORDER[sort]}`)
+        .pluck()
+        .all();
+      order = Int32Array.from(ids);
+      this.orders.set(sort, order);
+    }
+    return order;
+  }
+
+  /** Where a term is TRUE (`truth`) or FALSE (not truth), by Kleene's logic as SQL has it. */
+  private bits(term: QueryTerm, truth: boolean): Bits {
+    switch (term.op) {
+      case 'not':
+        return this.bits(term.item, !truth);
+      case 'and':
+      case 'or': {
+        // TRUE of an AND (FALSE of an OR) needs every item; the other way round needs one.
+        const every = (term.op === 'and') === truth;
+        const out = this.bits(term.items[0]!, truth).slice();
+        for (const item of term.items.slice(1)) {
+          const other = this.bits(item, truth);
+          if (every) for (let i = 0; i < out.length; i++) out[i]! &= other[i]!;
+          else for (let i = 0; i < out.length; i++) out[i]! |= other[i]!;
+        }
+        return out;
+      }
+      case 'sql':
+        return this.leaf(term.sql, term.params, truth);
+    }
+  }
+
+  /** Every leaf's generation: the change counts of the tables it reads. */
+  private generations(terms: readonly QueryTerm[]): string {
+    const out: string[] = [];
+    const walk = (t: QueryTerm): void => {
+      if (t.op === 'sql') out.push(tableGeneration(this.db, tablesOf(t.sql)));
+      else if (t.op === 'not') walk(t.item);
+      else t.items.forEach(walk);
+    };
+    terms.forEach(walk);
+    return out.join(';');
+  }
+
+  private leaf(sql: string, params: unknown[], truth: boolean): Bits {
+    const key = `${truth ? 'T' : 'F'}${JSON.stringify(params)}${sql}`;
+    const generation = tableGeneration(this.db, tablesOf(sql));
+    const kept = this.sets.get(key);
+    if (kept) this.sets.delete(key); // most recently used last
+    if (kept?.generation === generation && kept.bits.length === this.size) {
+      this.sets.set(key, kept);
+      return kept.bits;
+    }
+    const bits = new Uint8Array(this.size);
+    if (sql === '1') {
+      if (truth) for (const id of this.order('name')) bits[id] = 1;
+    } else if (sql === HIDDEN_FRAMES) {
+      // All ids less the frames (a few hundred; a primary key: no NULL), or the frames.
+      const all = this.order('name');
+      if (truth) for (const id of all) bits[id] = 1;
+      const frames = this.ids(HIDDEN_SET, []);
+      if (truth) for (const id of frames) bits[id] = 0;
+      else {
+        const existing = new Uint8Array(this.size);
+        for (const id of all) existing[id] = 1;
+        for (const id of frames) bits[id] = existing[id]!;
+      }
+    } else {
+      const from = /\bc\./.test(sql)
+        ? 'assets a JOIN catalogs c ON c.id = a.catalog_id'
+        : 'assets a';
+      // A set alone (`+a.id IN (…)`, the + kept the list's walk) is read from the set.
+      const driven = isIdSet(sql) ? sql.slice(1) : sql;
+      const where = truth ? `(${driven})` : `NOT (${sql})`;
+      for (const id of this.ids(`SELECT a.id FROM ${from} WHERE ${where}`, params)) bits[id] = 1;
+    }
+    this.sets.set(key, { generation, bits });
+    if (this.sets.size > MAX_SETS) this.sets.delete(this.sets.keys().next().value!);
+    return bits;
+  }
+
+  private ids(sql: string, params: unknown[]): number[] {
+    return statements(this.db)
+      .prepare<unknown[], number>(sql)
+      .pluck()
+      .all(...params);
+  }
+}
+
+/** The tables a term's SQL reads (a table-valued function such as json_each( is none). */
+function tablesOf(sql: string): string[] {
+  const found = new Set(['assets']);
+  if (/\bc\./.test(sql)) found.add('catalogs');
+  for (const m of sql.matchAll(/\b(?:FROM|JOIN)\s+([A-Za-z_]\w*)\b(?!\s*\()/gi)) found.add(m[1]!);
+  return [...found].sort();
+}
+
+/** `+a.id IN (…)` and nothing else: the first parenthesis closes at the end. */
+function isIdSet(sql: string): boolean {
+  const open = '+a.id IN ('.length;
+  if (!sql.startsWith('+a.id IN (') || !sql.endsWith(')')) return false;
+  let depth = 1;
+  for (let i = open; i < sql.length - 1; i++) {
+    if (sql[i] === '(') depth++;
+    else if (sql[i] === ')' && --depth === 0) return false;
+  }
+  return true;
+}
+
+/** A term that reads what SQLite does not hold (the in-memory vectors of like: and ~"…"). */
+function volatile(term: QueryTerm): boolean {
+  if (term.op === 'sql') return /\bai_similar/.test(term.sql);
+  if (term.op === 'not') return volatile(term.item);
+  return term.items.some(volatile);
+}
