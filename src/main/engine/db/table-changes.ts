@@ -8,16 +8,21 @@ const UNREAD = new Set(['jobs']);
 /** Per connection: the tables counted, or null where the counters could not be made. */
 const counted = new WeakMap<Db, Set<string> | null>();
 
+/** The assets table is counted per column (a rating edit keeps a tag's set and the name order). */
+const BY_COLUMN = 'assets';
+
 /**
- * Per-table change counters for this connection: TEMP triggers (this connection's own,
- * never in the file) add one per row written, so a set read from some tables is kept while
- * only others change (the AI job writing its findings does not drop a tag's set). Other
- * connections' commits are seen by data_version, not here. The virtual tables (FTS5) take
- * no triggers: assets_fts and tags_fts follow assets and tags through the schema's own
- * triggers; a table not counted (ai_words, document_text, a table made since) answers the
- * connection's whole change count, as every table did before.
+ * Change counters for this connection: TEMP triggers (this connection's own, never in the
+ * file) add one per row written, per table, and for assets per column updated (`assets`
+ * alone: rows added or deleted; `assets.rating`: that column updated; `assets.*`: any of
+ * it). A set read from some is kept while only others change: the AI job writing its
+ * findings, or a rating edit, does not drop a tag's set. Other connections' commits are
+ * seen by data_version, not here. The virtual tables (FTS5) take no triggers: assets_fts
+ * and tags_fts follow assets and tags through the schema's own triggers; a table not
+ * counted (ai_words, document_text, one made since) answers the connection's whole change
+ * count, as every table did before.
  */
-export function tableGeneration(db: Db, tables: readonly string[]): string {
+export function tableGeneration(db: Db, names: readonly string[]): string {
   const known = countersOf(db);
   const counts = new Map<string, number>();
   if (known)
@@ -25,11 +30,15 @@ export function tableGeneration(db: Db, tables: readonly string[]): string {
       .prepare<[], { name: string; n: number }>('SELECT name, n FROM temp.list_table_changes')
       .all())
       counts.set(r.name, r.n);
-  const shadowOf: Record<string, string> = { assets_fts: 'assets', tags_fts: 'tags' };
-  return tables
-    .map((t) => {
-      const table = shadowOf[t] ?? t;
-      const n = known?.has(table) ? counts.get(table) : undefined;
+  const expand = (name: string): string[] => {
+    if (name === 'tags_fts') return ['tags'];
+    if (name !== 'assets_fts' && name !== `${BY_COLUMN}.*`) return [name];
+    return [...counts.keys()].filter((k) => k === BY_COLUMN || k.startsWith(`${BY_COLUMN}.`));
+  };
+  return names
+    .flatMap(expand)
+    .map((name) => {
+      const n = known?.has(name) ? counts.get(name) : undefined;
       return n === undefined ? `*${listChanges(db)}` : `${n}`;
     })
     .join(',');
@@ -53,14 +62,27 @@ function countersOf(db: Db): Set<string> | null {
     db.exec(
       'CREATE TEMP TABLE IF NOT EXISTS list_table_changes (name TEXT PRIMARY KEY, n INTEGER NOT NULL)',
     );
+    const counters: string[] = [];
+    const counter = (key: string, trigger: string, event: string, table: string) => {
+      counters.push(key);
+      db.prepare('INSERT OR IGNORE INTO temp.list_table_changes (name, n) VALUES (?, 0)').run(key);
+      db.exec(`CREATE TEMP TRIGGER IF NOT EXISTS list_changes_${trigger}
+        AFTER ${event} ON main.${table} BEGIN
+        UPDATE temp.list_table_changes SET n = n + 1 WHERE name = '${key}'; END`);
+    };
     for (const name of plain) {
-      db.prepare('INSERT OR IGNORE INTO temp.list_table_changes (name, n) VALUES (?, 0)').run(name);
-      for (const op of ['INSERT', 'UPDATE', 'DELETE'])
-        db.exec(`CREATE TEMP TRIGGER IF NOT EXISTS list_changes_${name}_${op.toLowerCase()}
-          AFTER ${op} ON main.${name} BEGIN
-          UPDATE temp.list_table_changes SET n = n + 1 WHERE name = '${name}'; END`);
+      counter(name, `${name}_insert`, 'INSERT', name);
+      counter(name, `${name}_delete`, 'DELETE', name);
+      if (name !== BY_COLUMN) counter(name, `${name}_update`, 'UPDATE', name);
+      else
+        for (const column of db
+          .prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${name}')`)
+          .all()
+          .map((c) => c.name)
+          .filter((c) => /^\w+$/.test(c)))
+          counter(`${name}.${column}`, `${name}_${column}`, `UPDATE OF ${column}`, name);
     }
-    tables = new Set(plain);
+    tables = new Set(counters);
   } catch {
     tables = null; // a read-only connection: every table answers the whole change count
   }

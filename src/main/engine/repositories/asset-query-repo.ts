@@ -100,14 +100,22 @@ export class AssetQueryRepo {
       .all(...params, ...orderParams, limit, offset);
   }
 
-  /** The rows of these ids, in this order: a page the list index chose. */
+  /**
+   * The rows of these ids, in this order: a page the list index chose. Read as arrays and
+   * made objects here: better-sqlite3 building 500 objects of 33 columns cost twice as much.
+   */
   private rowsOf(ids: readonly number[]): AssetRow[] {
     if (ids.length === 0) return [];
+    const statement = statements(this.db).prepare<[string], unknown[]>(
+      `${ASSET_SELECT} WHERE a.id IN (SELECT value FROM json_each(?))`,
+    );
+    const names = statement.columns().map((c) => c.name);
     const byId = new Map<number, AssetRow>();
-    for (const row of statements(this.db)
-      .prepare<[string], AssetRow>(`${ASSET_SELECT} WHERE a.id IN (SELECT value FROM json_each(?))`)
-      .all(JSON.stringify(ids)))
-      byId.set(row.id, row);
+    for (const values of statement.raw(true).all(JSON.stringify(ids))) {
+      const row: Record<string, unknown> = {};
+      for (let i = 0; i < names.length; i++) row[names[i]!] = values[i];
+      byId.set(row.id as number, row as unknown as AssetRow);
+    }
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
 

@@ -142,7 +142,11 @@ afterAll(async () => {
 });
 
 /** Every query, sort and page, indexed against SQL alone; returns how many rows compared. */
-function compareAll(filters: AssetFilter[] = ['all'], sorts = SORTS.slice(1, 3)): number {
+function compareAll(
+  filters: AssetFilter[] = ['all'],
+  sorts = SORTS,
+  pages = PAGES.slice(2),
+): number {
   let rows = 0;
   for (const filter of filters)
     for (const text of QUERIES)
@@ -150,7 +154,7 @@ function compareAll(filters: AssetFilter[] = ['all'], sorts = SORTS.slice(1, 3))
         const query: AssetQuery = { filter, sort, search: assetSearch(text) };
         const where = `${filter} ${text ?? ''} ${sort}`;
         expect(indexed.count(query), where).toBe(plain.count(query));
-        for (const [offset, limit] of PAGES) {
+        for (const [offset, limit] of pages) {
           const page = indexed.page(query, offset, limit, false);
           expect(page, `${where} ${offset}`).toEqual(plain.page(query, offset, limit, false));
           rows += page.length;
@@ -161,8 +165,10 @@ function compareAll(filters: AssetFilter[] = ['all'], sorts = SORTS.slice(1, 3))
 
 describe('list index', () => {
   it('lists what SQL lists, for every query, sort, offset and filter', () => {
-    const rows = compareAll(['all'], SORTS) + compareAll(['missing', 'duplicates', 'unlinked']);
-    expect(rows).toBeGreaterThan(10_000); // the pages are not all empty
+    const rows =
+      compareAll(['all'], SORTS, PAGES) +
+      compareAll(['missing', 'duplicates', 'unlinked'], ['name']);
+    expect(rows).toBeGreaterThan(5_000); // the pages are not all empty
     const inFolder: AssetQuery = { filter: 'all', sort: 'name', catalogId: 1, folder: 'shoot-2' };
     expect(indexed.page(inFolder, 0, 500)).toEqual(plain.page(inFolder, 0, 500));
     expect(indexed.count(inFolder)).toBe(plain.count(inFolder));
@@ -176,6 +182,8 @@ describe('list index', () => {
     ['untag', 'DELETE FROM asset_tags WHERE tag_id = 2 AND asset_id % 3 = 0'],
     ['rate', 'UPDATE assets SET rating = 5, flag = ? WHERE id % 5 = 1'],
     ['label', 'UPDATE assets SET label = NULL WHERE label = ?'],
+    ['resize', 'UPDATE assets SET bytes = bytes + 1000 WHERE id % 9 = 0'],
+    ['date', "UPDATE assets SET captured_at = '2026-05-01T00:00:00' WHERE id % 8 = 0"],
     ['rename', "UPDATE assets SET name = 'leather-boots-' || id || '.jpg' WHERE id % 11 = 0"],
     ['delete', 'DELETE FROM assets WHERE id % 13 = 0'],
     [

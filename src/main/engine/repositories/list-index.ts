@@ -30,7 +30,7 @@ export interface Selection {
 export class ListIndex {
   private state = '';
   private assets = '';
-  private orders = new Map<AssetSort, Int32Array>();
+  private orders = new Map<AssetSort, { generation: string; order: Int32Array }>();
   private sets = new Map<string, { generation: string; bits: Bits }>();
   private size = 0;
   private last: { key: string; match: Bits; count: number } | undefined;
@@ -92,15 +92,15 @@ export class ListIndex {
 
   /** Every asset's id in a sort's order (the ORDER BY is total: ties go by id). */
   private order(sort: AssetSort): Int32Array {
-    let order = this.orders.get(sort);
-    if (!order) {
-      const ids = statements(this.db)
-        .prepare<[], number>(`SELECT a.id FROM assets a ORDER BY ${ORDER[sort]}`)
-        .pluck()
-        .all();
-      order = Int32Array.from(ids);
-      this.orders.set(sort, order);
-    }
+    const generation = tableGeneration(this.db, tablesOf(ORDER[sort]));
+    const kept = this.orders.get(sort);
+    if (kept?.generation === generation) return kept.order;
+    const ids = statements(this.db)
+      .prepare<[], number>(`SELECT a.id FROM assets a ORDER BY ${ORDER[sort]}`)
+      .pluck()
+      .all();
+    const order = Int32Array.from(ids);
+    this.orders.set(sort, { generation, order });
     return order;
   }
 
@@ -183,11 +183,17 @@ export class ListIndex {
   }
 }
 
-/** The tables a term's SQL reads (a table-valued function such as json_each( is none). */
+/**
+ * What a term's SQL reads, as table-changes counts it: the assets' rows, each `a.` column,
+ * every other table (assets under another alias, or through assets_fts: all its columns;
+ * a table-valued function such as json_each( is none).
+ */
 function tablesOf(sql: string): string[] {
   const found = new Set(['assets']);
   if (/\bc\./.test(sql)) found.add('catalogs');
-  for (const m of sql.matchAll(/\b(?:FROM|JOIN)\s+([A-Za-z_]\w*)\b(?!\s*\()/gi)) found.add(m[1]!);
+  for (const m of sql.matchAll(/\ba\.(\w+)/g)) found.add(`assets.${m[1]!}`);
+  for (const m of sql.matchAll(/\b(?:FROM|JOIN)\s+([A-Za-z_]\w*)\b(?!\s*\()/gi))
+    found.add(m[1] === 'assets' ? 'assets.*' : m[1]!);
   return [...found].sort();
 }
 
