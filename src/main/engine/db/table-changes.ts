@@ -20,9 +20,9 @@ const BY_COLUMN = 'assets';
  * seen by data_version, not here. The virtual tables (FTS5) take no triggers: assets_fts
  * and tags_fts follow assets and tags through the schema's own triggers; a table not
  * counted (ai_words, document_text, one made since) answers the connection's whole change
- * count, as every table did before.
+ * count, as every table did before. Read once: the answer names the counts of that moment.
  */
-export function tableGeneration(db: Db, names: readonly string[]): string {
+export function tableChanges(db: Db): (names: readonly string[]) => string {
   const known = countersOf(db);
   const counts = new Map<string, number>();
   if (known)
@@ -35,13 +35,15 @@ export function tableGeneration(db: Db, names: readonly string[]): string {
     if (name !== 'assets_fts' && name !== `${BY_COLUMN}.*`) return [name];
     return [...counts.keys()].filter((k) => k === BY_COLUMN || k.startsWith(`${BY_COLUMN}.`));
   };
-  return names
-    .flatMap(expand)
-    .map((name) => {
-      const n = known?.has(name) ? counts.get(name) : undefined;
-      return n === undefined ? `*${listChanges(db)}` : `${n}`;
-    })
-    .join(',');
+  const all = `*${listChanges(db)}`;
+  return (names) =>
+    names
+      .flatMap(expand)
+      .map((name) => {
+        const n = known?.has(name) ? counts.get(name) : undefined;
+        return n === undefined ? all : `${n}`;
+      })
+      .join(',');
 }
 
 function countersOf(db: Db): Set<string> | null {

@@ -1,7 +1,7 @@
 import type { AssetSort } from '../../../shared/dto';
 import type { Db } from '../db/open-database';
 import { statements } from '../db/statement-cache';
-import { tableGeneration } from '../db/table-changes';
+import { tableChanges } from '../db/table-changes';
 import { HIDDEN_FRAMES, HIDDEN_SET, ORDER } from './asset-query';
 import type { QueryTerm } from './compile-query';
 
@@ -34,6 +34,8 @@ export class ListIndex {
   private sets = new Map<string, { generation: string; bits: Bits }>();
   private size = 0;
   private last: { key: string; match: Bits; count: number } | undefined;
+  /** This request's change counts (table-changes), read once. */
+  private generation: (names: readonly string[]) => string = () => '';
 
   constructor(
     private readonly db: Db,
@@ -47,7 +49,8 @@ export class ListIndex {
     if (terms.length === 0 || terms.some(volatile) || this.db.inTransaction) return undefined;
     const state = this.stateOf();
     if (state !== this.state) this.reset(state);
-    const assets = tableGeneration(this.db, ['assets']);
+    this.generation = tableChanges(this.db);
+    const assets = this.generation(['assets']);
     if (assets !== this.assets) this.resetAssets(assets);
     const key = JSON.stringify(terms) + this.generations(terms);
     if (this.last?.key !== key) {
@@ -92,7 +95,7 @@ export class ListIndex {
 
   /** Every asset's id in a sort's order (the ORDER BY is total: ties go by id). */
   private order(sort: AssetSort): Int32Array {
-    const generation = tableGeneration(this.db, tablesOf(ORDER[sort]));
+    const generation = this.generation(tablesOf(ORDER[sort]));
     const kept = this.orders.get(sort);
     if (kept?.generation === generation) return kept.order;
     const ids = statements(this.db)
@@ -130,7 +133,7 @@ export class ListIndex {
   private generations(terms: readonly QueryTerm[]): string {
     const out: string[] = [];
     const walk = (t: QueryTerm): void => {
-      if (t.op === 'sql') out.push(tableGeneration(this.db, tablesOf(t.sql)));
+      if (t.op === 'sql') out.push(this.generation(tablesOf(t.sql)));
       else if (t.op === 'not') walk(t.item);
       else t.items.forEach(walk);
     };
@@ -140,7 +143,7 @@ export class ListIndex {
 
   private leaf(sql: string, params: unknown[], truth: boolean): Bits {
     const key = `${truth ? 'T' : 'F'}${JSON.stringify(params)}${sql}`;
-    const generation = tableGeneration(this.db, tablesOf(sql));
+    const generation = this.generation(tablesOf(sql));
     const kept = this.sets.get(key);
     if (kept) this.sets.delete(key); // most recently used last
     if (kept?.generation === generation && kept.bits.length === this.size) {
