@@ -5,8 +5,8 @@ import { listChanges } from './bookkeeping-writes';
 /** Tables whose writes never change a list: the job rows (a heartbeat every 2 s). */
 const UNREAD = new Set(['jobs']);
 
-/** Per connection: the tables counted, or null where the counters could not be made. */
-const counted = new WeakMap<Db, Set<string> | null>();
+/** Per connection: the counters made (null: none could be) and every table's name. */
+const counted = new WeakMap<Db, { counters: Set<string> | null; tables: Set<string> }>();
 
 /** The assets table is counted per column (a rating edit keeps a tag's set and the name order). */
 const BY_COLUMN = 'assets';
@@ -23,39 +23,46 @@ const BY_COLUMN = 'assets';
  * count, as every table did before. Read once: the answer names the counts of that moment.
  */
 export function tableChanges(db: Db): (names: readonly string[]) => string {
-  const known = countersOf(db);
+  const { counters: known, tables } = countersOf(db);
+  const all = `*${listChanges(db)}`;
+  if (!known) return () => all;
   const counts = new Map<string, number>();
-  if (known)
-    for (const r of statements(db)
-      .prepare<[], { name: string; n: number }>('SELECT name, n FROM temp.list_table_changes')
-      .all())
-      counts.set(r.name, r.n);
+  for (const r of statements(db)
+    .prepare<[], { name: string; n: number }>('SELECT name, n FROM temp.list_table_changes')
+    .all())
+    counts.set(r.name, r.n);
   const expand = (name: string): string[] => {
     if (name === 'tags_fts') return ['tags'];
-    if (name !== 'assets_fts' && name !== `${BY_COLUMN}.*`) return [name];
+    // The schema's triggers keep assets_fts: rows added and deleted, these columns updated.
+    if (name === 'assets_fts') return ['assets', 'assets.name', 'assets.folder', 'assets.metadata'];
+    if (name !== `${BY_COLUMN}.*`) return [name];
     return [...counts.keys()].filter((k) => k === BY_COLUMN || k.startsWith(`${BY_COLUMN}.`));
   };
-  const all = `*${listChanges(db)}`;
+  // A name that is no table (a column, a keyword) reads nothing; `assets.x` is a counter.
+  const read = (name: string) => tables.has(name) || name.startsWith(`${BY_COLUMN}.`);
   return (names) =>
     names
+      .filter(read)
       .flatMap(expand)
       .map((name) => {
-        const n = known?.has(name) ? counts.get(name) : undefined;
+        const n = known.has(name) ? counts.get(name) : undefined;
         return n === undefined ? all : `${n}`;
       })
       .join(',');
 }
 
-function countersOf(db: Db): Set<string> | null {
+function countersOf(db: Db): { counters: Set<string> | null; tables: Set<string> } {
   const had = counted.get(db);
   if (had !== undefined) return had;
   let tables: Set<string> | null = null;
+  const names = new Set<string>();
   try {
     const all = db
       .prepare<[], { name: string; sql: string | null }>(
         `SELECT name, sql FROM main.sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`,
       )
       .all();
+    for (const t of all) names.add(t.name);
     const virtual = all.filter((t) => /^CREATE VIRTUAL/i.test(t.sql ?? '')).map((t) => t.name);
     const plain = all
       .map((t) => t.name)
@@ -88,6 +95,7 @@ function countersOf(db: Db): Set<string> | null {
   } catch {
     tables = null; // a read-only connection: every table answers the whole change count
   }
-  counted.set(db, tables);
-  return tables;
+  const found = { counters: tables, tables: names };
+  counted.set(db, found);
+  return found;
 }

@@ -188,14 +188,15 @@ export class ListIndex {
 
 /**
  * What a term's SQL reads, as table-changes counts it: the assets' rows, each `a.` column,
- * every other table (assets under another alias, or through assets_fts: all its columns;
- * a table-valued function such as json_each( is none).
+ * and every word of it that names a table (table-changes passes over the words that do
+ * not): a table however joined, even one a later term reads some new way, is never missed.
+ * assets itself, under another alias, stands for all its columns.
  */
 function tablesOf(sql: string): string[] {
   const found = new Set(['assets']);
   if (/\bc\./.test(sql)) found.add('catalogs');
   for (const m of sql.matchAll(/\ba\.(\w+)/g)) found.add(`assets.${m[1]!}`);
-  for (const m of sql.matchAll(/\b(?:FROM|JOIN)\s+([A-Za-z_]\w*)\b(?!\s*\()/gi))
+  for (const m of sql.matchAll(/(?<![.\w])([A-Za-z_]\w*)\b(?!\.)/g))
     found.add(m[1] === 'assets' ? 'assets.*' : m[1]!);
   return [...found].sort();
 }
