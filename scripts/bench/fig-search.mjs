@@ -170,7 +170,7 @@ export default {
         `baselines on the same file, better-sqlite3 in the bench process: bare page \`SELECT * FROM assets ORDER BY name LIMIT 500\` p50 ${ms(baseline.page.p50)} p95 ${ms(baseline.page.p95)} (ratio = engine p50 / this p50: what searching and counting add to fetching a page); bare \`SELECT count(*) FROM assets\` p50 ${ms(baseline.count.p50)}`,
         "CPU = the serve process's CPU time during the call (Server-Timing cpu): steadier than wall time on a shared machine",
         `worst engine p95 over the queries: ${ms(worst)} (target ≤ ${TARGET_MS} ms)`,
-        `right after an edit (assets.edit: one asset's rating, which every query's sets read through the assets table), ${COLD_ITERATIONS} calls of each query: engine p50/p95/max ${ms(cold.p50)} / ${ms(cold.p95)} / ${ms(cold.max)} over all ten; per query p95: ${cold.perQuery.map((q) => `${JSON.stringify(q.query ?? '')} ${ms(q.p95)}`).join(', ')}`,
+        `right after an edit (assets.edit: one asset's rating; the sets that read ratings, or all of the assets table, are read again), ${COLD_ITERATIONS} calls of each query: engine p50/p95/max ${ms(cold.p50)} / ${ms(cold.p95)} / ${ms(cold.max)} over all ten; per query p95: ${cold.perQuery.map((q) => `${JSON.stringify(q.query ?? '')} ${ms(q.p95)}`).join(', ')}`,
         `peak RSS: ${memory.listed.toLocaleString('en')} assets listed once in ${memory.pages} pages of 5,000 (sort name, keywords false) after the searches: VmHWM ${mb(memory.hwmKb)}, VmRSS at end ${mb(memory.rssKb)}`,
       ],
     };
