@@ -9,7 +9,10 @@
 // Frame times are the gaps between requestAnimationFrame timestamps (p95, max, count over
 // 50 ms); long animation frames and long tasks are counted by PerformanceObserver. The run is
 // traced (RunTask events only): each main-thread task's thread time is the grid's own cost,
-// which a busy machine does not stretch the way it stretches frame gaps.
+// which a busy machine does not stretch the way it stretches frame gaps; summed from one
+// frame's commit to the next, it is what each frame cost the page (the static page is traced
+// the same way). serve's CPU while the grid scrolls is read from /proc: on a shared machine
+// it competes with the page for the same cores.
 // The synthetic rows have no thumbnails: each visible cell asks for one, gets 404, and keeps
 // its ThumbHash placeholder (from a pool of 256, so most decodes are cache hits; image decode
 // of real thumbnails is not in these figures).

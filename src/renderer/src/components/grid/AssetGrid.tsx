@@ -76,12 +76,16 @@ export function AssetGrid({ settleMs = SCROLL_SETTLE_MS }: { settleMs?: number }
   useLayoutEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
 
   const rows = virtualizer.getVirtualItems();
-  // Rows reached by a jump are usually gone a frame later (a sweep, a scrollbar drag): their
-  // cells ask for thumbnails once the scroll stops, not one request per cell passed. In a
-  // sweep, pages wait too: each one asked for on the way cost the serving process a query
-  // and this page a parse, for rows nobody saw. A single jump asks for its page at once.
-  const holdThumbs = jumps.current > 0 && virtualizer.isScrolling;
-  const holdPages = jumps.current > 1 && virtualizer.isScrolling;
+  // In a sweep (jumps in a row: a scrollbar drag, a fling) the rows reached are gone a frame
+  // later: their cells ask for thumbnails, and the grid for pages, once the scroll stops.
+  // Each page asked for on the way cost the serving process a query and this page a parse,
+  // and each thumbnail a request, for rows nobody saw. A single jump asks at once.
+  const sweeping = jumps.current > 1 && virtualizer.isScrolling;
+  // A stop ends the sweep: the next jump is a single one again.
+  const scrolling = virtualizer.isScrolling;
+  useEffect(() => {
+    if (!scrolling) jumps.current = 0;
+  }, [scrolling]);
   const firstRow = rows[0]?.index ?? 0;
   const lastRow = rows[rows.length - 1]?.index ?? 0;
 
@@ -102,9 +106,9 @@ export function AssetGrid({ settleMs = SCROLL_SETTLE_MS }: { settleMs?: number }
   }, [visibleStartRow, columns]);
 
   useEffect(() => {
-    if (holdPages) return;
+    if (sweeping) return;
     stores.assets.getState().ensureRange(firstRow * columns, (lastRow + 1) * columns - 1);
-  }, [stores, firstRow, lastRow, columns, holdPages]);
+  }, [stores, firstRow, lastRow, columns, sweeping]);
 
   const pendingOnScreen: number[] = [];
   for (let i = firstRow * columns; i < Math.min(count, (lastRow + 1) * columns); i++) {
@@ -193,7 +197,7 @@ export function AssetGrid({ settleMs = SCROLL_SETTLE_MS }: { settleMs?: number }
           : index === currentIndex;
       const selected = focused || isSelected(selection, index, asset?.id);
       const hash = asset?.thumb === 'ready' ? asset.hash : null;
-      const thumbUrl = hash !== null && !holdThumbs ? client.thumbUrl(hash) : null;
+      const thumbUrl = hash !== null && !sweeping ? client.thumbUrl(hash) : null;
       const stripUrl =
         thumbUrl !== null && asset?.kind === 'video' && hash !== null
           ? client.stripUrl(hash)
@@ -205,7 +209,7 @@ export function AssetGrid({ settleMs = SCROLL_SETTLE_MS }: { settleMs?: number }
           asset={asset}
           selected={selected}
           focused={focused}
-          held={hash !== null && holdThumbs}
+          held={hash !== null && sweeping}
           thumbUrl={thumbUrl}
           stripUrl={stripUrl}
           onSelect={select}
