@@ -9,14 +9,17 @@
 // Frame times are the gaps between requestAnimationFrame timestamps (p95, max, count over
 // 50 ms); long animation frames and long tasks are counted by PerformanceObserver. The run is
 // traced (RunTask events only): each main-thread task's thread time is the grid's own cost,
-// which a busy machine does not stretch the way it stretches frame gaps.
+// which a busy machine does not stretch the way it stretches frame gaps; summed from one
+// frame's commit to the next, it is what each frame cost the page (the static page is traced
+// the same way). serve's CPU while the grid scrolls is read from /proc: on a shared machine
+// it competes with the page for the same cores.
 // The synthetic rows have no thumbnails: each visible cell asks for one, gets 404, and keeps
 // its ThumbHash placeholder (from a pool of 256, so most decodes are cache hits; image decode
 // of real thumbnails is not in these figures).
 // Baseline, same browser, same run: the same steady scroll over a plain page of 12,500 static
 // rows (no React, no data): what this Chromium, here, does at best.
 import { chromium } from 'playwright-core';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { stats } from './fig-search.mjs';
 import { BenchError, log, met, startServe } from './lib.mjs';
 
@@ -129,7 +132,9 @@ s.innerHTML=h;</script>`;
 
 /**
  * From a Chromium trace: the page's main-thread tasks by thread (CPU) time, which other
- * processes on a busy machine do not stretch the way they stretch frame gaps.
+ * processes on a busy machine do not stretch the way they stretch frame gaps; and the same
+ * by frame: the thread time of the tasks from one frame's commit to the next, what the
+ * frame costs the page whatever else the machine runs.
  */
 function mainThreadCpu(buffer) {
   const events = JSON.parse(buffer.toString()).traceEvents;
@@ -140,16 +145,66 @@ function mainThreadCpu(buffer) {
   );
   const byThread = new Map();
   for (const e of events) {
-    if (e.ph !== 'X' || e.name !== 'RunTask' || !mains.has(`${e.pid}:${e.tid}`)) continue;
+    if (e.ph !== 'X' || !mains.has(`${e.pid}:${e.tid}`)) continue;
+    if (e.name !== 'RunTask' && e.name !== 'Commit') continue;
     const key = `${e.pid}:${e.tid}`;
-    byThread.set(key, [...(byThread.get(key) ?? []), (e.tdur ?? e.dur) / 1000]);
+    if (!byThread.has(key)) byThread.set(key, []);
+    byThread.get(key).push(e);
   }
   const sum = (list) => list.reduce((a, b) => a + b, 0);
-  const tasks = [...byThread.values()].sort((a, b) => sum(b) - sum(a))[0] ?? [];
+  const ms = (e) => (e.tdur ?? e.dur) / 1000;
+  const busiest = [...byThread.values()]
+    .map((list) => list.sort((a, b) => a.ts - b.ts))
+    .sort(
+      (a, b) =>
+        sum(b.filter((e) => e.name === 'RunTask').map(ms)) -
+        sum(a.filter((e) => e.name === 'RunTask').map(ms)),
+    )[0];
+  const tasks = [];
+  const frames = [];
+  let frame = 0;
+  let task = null;
+  for (const e of busiest ?? []) {
+    if (e.name === 'RunTask') {
+      tasks.push(ms(e));
+      frame += ms(e);
+      task = e;
+    } else if (task && e.ts >= task.ts && e.ts <= task.ts + task.dur) {
+      // A commit ends the frame its task belongs to (that task's time counts in it).
+      frames.push(frame);
+      frame = 0;
+    }
+  }
   return {
     totalMs: sum(tasks),
     ...stats(tasks.length ? tasks : [0]),
     over: tasks.filter((t) => t > TARGET_MS).length,
+    frames: { count: frames.length, ...stats(frames.length ? frames : [0]) },
+    framesOver: frames.filter((t) => t > TARGET_MS).length,
+  };
+}
+
+/** User + system CPU seconds of a process so far (Linux /proc), null elsewhere. */
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks
+  } catch {
+    return null;
+  }
+}
+
+/** A V8 CPU profile of the page (scroll-ab.mjs --profile), written as a .cpuprofile. */
+async function startProfile(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  return {
+    async stop(file) {
+      const { profile } = await cdp.send('Profiler.stop');
+      writeFileSync(file, JSON.stringify(profile));
+    },
   };
 }
 
@@ -175,7 +230,7 @@ export default {
     if (!existsSync(CHROMIUM))
       throw new BenchError(`no Chromium at ${CHROMIUM} (set PACKSHOT_CHROMIUM)`);
     const synth = await ctx.synthetic100k();
-    const serve = await startServe(synth.data);
+    const serve = await startServe(synth.data, ctx.cli);
     const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
     let grid;
     let plain;
@@ -193,28 +248,37 @@ export default {
         throw new BenchError(`the grid shows ${rows} rows of ${columns}, not ${synth.assets}`);
       log(`scrolling ${rows} rows of ${columns} in Chromium…`);
       // Traced (RunTask events only, light): each task's thread time, the grid's own cost.
-      await browser.startTracing(page, { categories: ['disabled-by-default-devtools.timeline'] });
+      // scroll-ab.mjs --trace also records what each task did (style, layout, paint, script).
+      const categories = ['disabled-by-default-devtools.timeline'];
+      if (ctx.trace) categories.push('devtools.timeline', 'v8.execute', 'blink');
+      await browser.startTracing(page, { categories });
+      const profiler = ctx.profile ? await startProfile(page) : null;
+      const serveCpu0 = cpuSeconds(serve.pid);
       const run = await page.evaluate(drive, {
         selector: '[data-testid=grid]',
         steadyS: STEADY_S,
         sweepFrames: SWEEP_FRAMES,
         keys: true,
       });
-      grid = { ...summarize(run), cpu: mainThreadCpu(await browser.stopTracing()) };
+      const serveCpu = cpuSeconds(serve.pid) - serveCpu0;
+      if (profiler) await profiler.stop(ctx.profile);
+      const trace = await browser.stopTracing();
+      if (ctx.trace) writeFileSync(ctx.trace, trace);
+      grid = { ...summarize(run), cpu: mainThreadCpu(trace), serveCpu };
       // After the jumps the grid is back at the top: its cells must be loaded there.
       await page.locator('[data-testid=grid-cell]').first().waitFor({ timeout: 30_000 });
       shown = { rows, columns };
 
       const base = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
       await base.setContent(PLAIN_PAGE);
-      plain = summarize(
-        await base.evaluate(drive, {
-          selector: '#s',
-          steadyS: STEADY_S,
-          sweepFrames: 60,
-          keys: false,
-        }),
-      );
+      await browser.startTracing(base, { categories: ['disabled-by-default-devtools.timeline'] });
+      const baseRun = await base.evaluate(drive, {
+        selector: '#s',
+        steadyS: STEADY_S,
+        sweepFrames: 60,
+        keys: false,
+      });
+      plain = { ...summarize(baseRun), cpu: mainThreadCpu(await browser.stopTracing()) };
     } finally {
       await browser.close();
       await serve.stop();
@@ -241,6 +305,8 @@ export default {
         `by part: steady p95 ${f(grid.steady.p95)} max ${f(grid.steady.max)}; sweep p95 ${f(grid.sweep.p95)} max ${f(grid.sweep.max)}; jumps p95 ${f(grid.jumpFrames.p95)} max ${f(grid.jumpFrames.max)}`,
         `jumps, until the rows in view are painted (cells loaded, images decoded): ${grid.jumps.map((j) => `${j.name} ${j.ms === null ? 'never' : f(j.ms)}`).join(', ')}`,
         `main-thread CPU (trace, thread time of each task): ${f(grid.cpu.totalMs)} in all; per task p95 ${f(grid.cpu.p95)}, max ${f(grid.cpu.max)}, ${grid.cpu.over} > ${TARGET_MS} ms`,
+        `main-thread CPU by frame (tasks from one commit to the next): ${grid.cpu.frames.count} frames, p50 ${f(grid.cpu.frames.p50)}, p95 ${f(grid.cpu.frames.p95)}, max ${f(grid.cpu.frames.max)}, ${grid.cpu.framesOver} > ${TARGET_MS} ms; static page p95 ${f(plain.cpu.frames.p95)}, max ${f(plain.cpu.frames.max)}`,
+        `serve's CPU while the grid scrolled (its page and thumbnail requests): ${grid.serveCpu === null ? 'n/a' : `${grid.serveCpu.toFixed(1)} s`}`,
         `long animation frames: ${loaf(grid)}; long tasks: ${grid.longtask === null ? 'not supported' : grid.longtask.length}`,
         `baseline (static page of 12,500 rows × 8 boxes, same scroll): ${plain.count} frames, p95 ${f(plain.p95)}, max ${f(plain.max)}, ${plain.over} > ${TARGET_MS} ms, long animation frames ${loaf(plain)}`,
       ],

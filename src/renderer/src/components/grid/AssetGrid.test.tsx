@@ -35,13 +35,20 @@ afterEach(() => {
   restoreLayout();
 });
 
+/** When the grid counts a scroll as stopped: long, so a test is sure of "not yet". */
+const SETTLE_MS = 500;
+const stopScrolling = () =>
+  act(async () => {
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS + 200));
+  });
+
 async function renderGrid(total = TOTAL, asset = (i: number) => makeAsset(i)) {
   const transport = new FakeTransport();
   serveAssets(transport, () => total, asset);
   transport.handle('assets.prioritize', ({ ids }) => ({ moved: ids.length }));
   const client = new Client(transport);
   const stores = createStores(client, { refetchDelayMs: 0, storage: null });
-  mounted = await mount(<AssetGrid />, { client, stores });
+  mounted = await mount(<AssetGrid settleMs={SETTLE_MS} />, { client, stores });
   await flush();
   const grid = oneByTestId(mounted.container, 'grid');
   const listOffsets = () =>
@@ -97,6 +104,52 @@ describe('AssetGrid with 100,000 assets', () => {
     await scrollTo(grid, 12_050 * rowHeight + rowHeight);
     expect(rowsShown()).toBeGreaterThan(afterJump);
     expect(rowsShown()).toBeLessThanOrEqual(visibleRows + 4);
+  });
+
+  it('in a sweep, cells ask for their thumbnails once the scroll stops; after a single jump at once', async () => {
+    const hash = 'b'.repeat(64);
+    const { grid } = await renderGrid(TOTAL, (i) =>
+      makeAsset(i, { state: 'ok', thumb: 'ready', hash }),
+    );
+    const cells = () => byTestId(grid, 'grid-cell');
+    const thumbs = () => grid.querySelectorAll('img.cell-image').length;
+    const everyThumb = () =>
+      expect(cells().map((c) => c.querySelector('img.cell-image')?.getAttribute('src'))).toEqual(
+        cells().map(() => `test-media://thumb/${hash}`),
+      );
+    everyThumb();
+    // The pages cached first, so each jump's own render has its rows.
+    await scrollTo(grid, 8_050 * rowHeight);
+    await stopScrolling();
+    await scrollTo(grid, 12_050 * rowHeight);
+    await stopScrolling();
+    await scrollTo(grid, 0);
+    expect(cells().length).toBeGreaterThan(0);
+    everyThumb();
+    await scrollTo(grid, 8_050 * rowHeight);
+    await scrollTo(grid, 12_050 * rowHeight);
+    expect(cells().length).toBeGreaterThan(0);
+    expect(thumbs()).toBe(0);
+    expect(cells().every((c) => c.getAttribute('aria-busy') === 'true')).toBe(true);
+    await stopScrolling();
+    everyThumb();
+    expect(cells().some((c) => c.hasAttribute('aria-busy'))).toBe(false);
+  });
+
+  it('a sweep (jumps in a row) asks for the page it stops on, not the pages it passed', async () => {
+    const { grid, listOffsets } = await renderGrid();
+    const pageAt = (row: number) => Math.floor((row * columns) / 500) * 500;
+    await scrollTo(grid, 4_050 * rowHeight); // a single jump: its page at once
+    expect(listOffsets()).toEqual([0, pageAt(4_050)]);
+    await scrollTo(grid, 8_050 * rowHeight);
+    await scrollTo(grid, 12_050 * rowHeight);
+    expect(listOffsets()).toEqual([0, pageAt(4_050)]);
+    expect(byTestId(grid, 'grid-cell-loading').length).toBeGreaterThan(0);
+    await stopScrolling();
+    expect(listOffsets()).toEqual([0, pageAt(4_050), pageAt(12_050)]);
+    const ids = cellIds(grid);
+    expect(ids.length).toBeGreaterThan(0);
+    expect(Math.abs(Math.min(...ids) - 1 - 12_050 * columns)).toBeLessThanOrEqual(columns * 3);
   });
 
   it('marks cells with the asset id, state and thumbnail state, and shows thumbnails that are ready', async () => {

@@ -27,8 +27,11 @@ import { useElementWidth } from './use-element-width';
 import { usePrioritizeVisible } from './use-prioritize-visible';
 
 const OVERSCAN_ROWS = 2;
+/** Scrolling counts as stopped this long after the last scroll event. */
+const SCROLL_SETTLE_MS = 100;
 
-export function AssetGrid() {
+/** `settleMs`: when scrolling counts as stopped (tests lengthen it, to be sure of "not yet"). */
+export function AssetGrid({ settleMs = SCROLL_SETTLE_MS }: { settleMs?: number } = {}) {
   const { client, stores } = useServices();
   const scrollRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(scrollRef);
@@ -47,10 +50,13 @@ export function AssetGrid() {
   // Overscan rows are for a scroll that moves a little: after a jump (a sweep, End, a drag of
   // the scrollbar) every row is new, and rows off screen would only double the frame's work.
   const lastStart = useRef(0);
+  /** Jumps in a row: 1 for a single jump (End, a click on the track), more in a sweep. */
+  const jumps = useRef(0);
   const rangeExtractor = useCallback((range: Range) => {
     const jumped =
       Math.abs(range.startIndex - lastStart.current) > range.endIndex - range.startIndex;
     lastStart.current = range.startIndex;
+    jumps.current = jumped ? jumps.current + 1 : 0;
     return defaultRangeExtractor(jumped ? { ...range, overscan: 0 } : range);
   }, []);
   // No React Compiler here; the virtualizer re-renders this component itself on scroll.
@@ -63,12 +69,23 @@ export function AssetGrid() {
     rangeExtractor,
     paddingStart: GRID.padding / 2,
     paddingEnd: GRID.padding / 2,
+    isScrollingResetDelay: settleMs,
   });
 
   // Row height follows the width; cached sizes must be dropped when it changes.
   useLayoutEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
 
   const rows = virtualizer.getVirtualItems();
+  // In a sweep (jumps in a row: a scrollbar drag, a fling) the rows reached are gone a frame
+  // later: their cells ask for thumbnails, and the grid for pages, once the scroll stops.
+  // Each page asked for on the way cost the serving process a query and this page a parse,
+  // and each thumbnail a request, for rows nobody saw. A single jump asks at once.
+  const sweeping = jumps.current > 1 && virtualizer.isScrolling;
+  // A stop ends the sweep: the next jump is a single one again.
+  const scrolling = virtualizer.isScrolling;
+  useEffect(() => {
+    if (!scrolling) jumps.current = 0;
+  }, [scrolling]);
   const firstRow = rows[0]?.index ?? 0;
   const lastRow = rows[rows.length - 1]?.index ?? 0;
 
@@ -89,8 +106,9 @@ export function AssetGrid() {
   }, [visibleStartRow, columns]);
 
   useEffect(() => {
+    if (sweeping) return;
     stores.assets.getState().ensureRange(firstRow * columns, (lastRow + 1) * columns - 1);
-  }, [stores, firstRow, lastRow, columns]);
+  }, [stores, firstRow, lastRow, columns, sweeping]);
 
   const pendingOnScreen: number[] = [];
   for (let i = firstRow * columns; i < Math.min(count, (lastRow + 1) * columns); i++) {
@@ -178,11 +196,11 @@ export function AssetGrid() {
           ? asset.id === selectedId
           : index === currentIndex;
       const selected = focused || isSelected(selection, index, asset?.id);
-      const thumbUrl =
-        asset?.thumb === 'ready' && asset.hash !== null ? client.thumbUrl(asset.hash) : null;
+      const hash = asset?.thumb === 'ready' ? asset.hash : null;
+      const thumbUrl = hash !== null && !sweeping ? client.thumbUrl(hash) : null;
       const stripUrl =
-        thumbUrl !== null && asset?.kind === 'video' && asset.hash !== null
-          ? client.stripUrl(asset.hash)
+        thumbUrl !== null && asset?.kind === 'video' && hash !== null
+          ? client.stripUrl(hash)
           : null;
       cells.push(
         <GridCell
@@ -191,6 +209,7 @@ export function AssetGrid() {
           asset={asset}
           selected={selected}
           focused={focused}
+          held={hash !== null && sweeping}
           thumbUrl={thumbUrl}
           stripUrl={stripUrl}
           onSelect={select}

@@ -16,6 +16,8 @@ interface GridCellProps {
   /** The frame the preview and arrows follow. */
   focused: boolean;
   thumbUrl: string | null;
+  /** Its thumbnail waits for the scroll to stop (the placeholder shows; the cell is busy). */
+  held?: boolean;
   /** A video's scrub strip, when it has a poster to scrub over. */
   stripUrl?: string | null;
   onSelect: (index: number, id: number | null, mode: SelectMode) => void;
@@ -33,6 +35,7 @@ export const GridCell = memo(function GridCell({
   selected,
   focused,
   thumbUrl,
+  held = false,
   stripUrl = null,
   onSelect,
   onOpen,
@@ -77,6 +80,7 @@ export const GridCell = memo(function GridCell({
       data-state={asset.state}
       data-thumb={asset.thumb}
       aria-selected={selected}
+      aria-busy={held || undefined}
       aria-label={failed ? `${asset.name}: ${reason}` : asset.name}
       title={cellTitle(asset, failed ? reason : null)}
       data-rating={asset.rating}

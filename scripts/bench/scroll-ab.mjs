@@ -1,0 +1,53 @@
+// The scroll figure (fig-scroll.mjs) for several builds in turn, over one synthetic catalog
+// kept between runs: before, after, before, after… in the same minutes, since frame gaps on a
+// shared machine move with its load more than with the grid.
+//
+//   node scripts/bench/scroll-ab.mjs [--runs N] [--dir DIR] [--profile PREFIX] [--trace PREFIX] CLI...
+//
+// CLI: a build's out/main/cli.js (its out/renderer is the UI served). --dir keeps the
+// catalog (default: a folder in the system temp, built once; BENCH_SYNTH sets its size).
+// --profile writes PREFIX-<run>-<build>.cpuprofile of the page's main thread (the profiler
+// costs time: do not read frame figures from a profiled run); --trace PREFIX writes the
+// Chromium trace with what each task did (style, layout, paint, script; heavier too).
+import { existsSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import scroll from './fig-scroll.mjs';
+import { SYNTH_COUNT, buildSynthetic100k } from './synthetic-100k.mjs';
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const at = args.indexOf(name);
+  if (at < 0) return fallback;
+  const [, value] = args.splice(at, 2);
+  return value;
+};
+const runs = Number(option('--runs', '2'));
+const dir = resolve(option('--dir', join(tmpdir(), `packshot-scroll-${SYNTH_COUNT}`)));
+const profile = option('--profile', null);
+const trace = option('--trace', null);
+const clis = args.map((cli) => resolve(cli));
+if (clis.length === 0) {
+  process.stderr.write(
+    'usage: scroll-ab.mjs [--runs N] [--dir DIR] [--profile PREFIX] [--trace PREFIX] CLI...\n',
+  );
+  process.exit(2);
+}
+
+const facts = join(dir, 'synthetic.json');
+const synth = existsSync(facts)
+  ? JSON.parse(readFileSync(facts, 'utf8'))
+  : await buildSynthetic100k(dir);
+
+for (let run = 1; run <= runs; run++) {
+  for (const [b, cli] of clis.entries()) {
+    const result = await scroll.run({
+      cli,
+      synthetic100k: async () => synth,
+      profile: profile ? `${profile}-${run}-${b}.cpuprofile` : null,
+      trace: trace ? `${trace}-${run}-${b}.json` : null,
+    });
+    process.stdout.write(`\n== run ${run}, ${cli}\n${result.rows[0].value}\n`);
+    for (const note of result.notes.slice(1)) process.stdout.write(`  ${note}\n`);
+  }
+}
