@@ -4,6 +4,7 @@ import type { PlaceholderRepo } from '../repositories/placeholder-repo';
 import { placeholderFromPixels, PLACEHOLDER_SIDE } from '../analysis/placeholder';
 import { embeddedThumbnailPixels } from '../tools/sharp/embedded-thumbnail';
 import type { LookResult } from './index-queue';
+import { LookGroups } from './look-groups';
 
 /** EXIF lives in the first 64 KB of a JPEG; a CR2's IFD1 thumbnail sits just past it. */
 const HEAD_BYTES = 128 * 1024;
@@ -18,12 +19,15 @@ export interface QuickLook {
  * The cheap first look at a new file: a placeholder from the thumbnail its camera
  * embedded, read from the head of the file, so the grid paints every asset before any
  * thumbnail is rendered (as Lightroom's "embedded previews" import does). A file without
- * one is 'costly': its full index, run next, gives it one. Never throws; errors are the
+ * one is 'costly': its full index, run next, gives it one. Files that begin alike share
+ * one look (`groups`): a copy takes the placeholder found, or waits for its group's costly
+ * file to be indexed ('looked': it is not costly itself). Never throws; errors are the
  * full index's to report.
  */
 export async function quickLook(
   assets: AssetFileRepo,
   placeholders: PlaceholderRepo,
+  groups: LookGroups,
   id: number,
 ): Promise<QuickLook> {
   const looked: QuickLook = { result: 'looked', placeholder: null };
@@ -34,12 +38,25 @@ export async function quickLook(
   if (file.bytes === 0) return { result: 'costly', placeholder: null };
   try {
     const head = await readHead(file.path, Math.min(HEAD_BYTES, file.bytes));
-    const pixels = await embeddedThumbnailPixels(head, PLACEHOLDER_SIDE);
-    if (!pixels) return { result: 'costly', placeholder: null };
-    const placeholder = placeholderFromPixels(pixels);
+    const found = await groups.join(LookGroups.key(file.bytes, head), id, () =>
+      placeholderInHead(head),
+    );
+    if (found.role === 'waiting') return looked;
+    if (found.placeholder === null) return { result: 'costly', placeholder: null };
+    const placeholder = found.placeholder;
     return placeholders.setIfNone(id, placeholder) ? { result: 'looked', placeholder } : looked;
   } catch {
     return { result: 'costly', placeholder: null };
+  }
+}
+
+/** The embedded thumbnail's placeholder; null when there is none or it cannot be read. */
+async function placeholderInHead(head: Buffer): Promise<string | null> {
+  try {
+    const pixels = await embeddedThumbnailPixels(head, PLACEHOLDER_SIDE);
+    return pixels ? placeholderFromPixels(pixels) : null;
+  } catch {
+    return null;
   }
 }
 
