@@ -8,6 +8,9 @@ describe('look groups', () => {
     expect(LookGroups.key(10, head('abc'))).toBe(LookGroups.key(10, head('abc')));
     expect(LookGroups.key(11, head('abc'))).not.toBe(LookGroups.key(10, head('abc')));
     expect(LookGroups.key(10, head('abd'))).not.toBe(LookGroups.key(10, head('abc')));
+    const tail = head('xyz');
+    expect(LookGroups.key(10, head('abc'), tail)).toBe(LookGroups.key(10, head('abc'), tail));
+    expect(LookGroups.key(10, head('abc'), tail)).not.toBe(LookGroups.key(10, head('abc')));
   });
 
   it('runs one look per key; copies take its placeholder, even while it runs', async () => {

@@ -153,6 +153,57 @@ describe('copies share one look', () => {
   });
 });
 
+describe('files that only begin alike', () => {
+  it('are not taken for copies: each is painted with its own pixels', async () => {
+    const dir = await tempDir('quick-look-alike');
+    const alike = await startHarness({ concurrency: 1, quickLook: true });
+    try {
+      // Uncompressed studio shots of one size: the same white first 128 KB, another bottom.
+      for (const [name, colour] of [
+        ['shot-red.tif', RED],
+        ['shot-green.tif', GREEN],
+      ] as const) {
+        const white = { r: 255, g: 255, b: 255 };
+        const top = await sharp({
+          create: { width: 400, height: 300, channels: 3, background: white },
+        })
+          .raw()
+          .toBuffer();
+        const bottom = await sharp({
+          create: { width: 400, height: 300, channels: 3, background: colour },
+        })
+          .raw()
+          .toBuffer();
+        await sharp(Buffer.concat([top, bottom]), { raw: { width: 400, height: 600, channels: 3 } })
+          .tiff({ compression: 'none' })
+          .toFile(join(dir, name));
+      }
+      const [a, b] = await Promise.all(
+        ['shot-red.tif', 'shot-green.tif'].map((n) => readFile(join(dir, n))),
+      );
+      expect(a?.length).toBe(b?.length);
+      expect(a?.subarray(0, 128 * 1024).equals(b?.subarray(0, 128 * 1024) ?? Buffer.alloc(0))).toBe(
+        true,
+      );
+      const painted: { id: number; placeholder: string }[] = [];
+      const stop = alike.engine.subscribe((name, payload) => {
+        if (name === 'assets.placeholders')
+          painted.push(...(payload as { items: { id: number; placeholder: string }[] }).items);
+      });
+      await alike.call('catalogs.add', { path: dir });
+      await alike.call('jobs.wait', {});
+      stop();
+      const assets = await alike.all();
+      expect(new Set(assets.map((x) => x.placeholder)).size).toBe(2);
+      for (const paint of painted)
+        expect(paint.placeholder).toBe(assets.find((x) => x.id === paint.id)?.placeholder);
+    } finally {
+      await alike.dispose();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('bad input with the quick look on', () => {
   it('ends each bad file in its own error, the rest indexed, a cut camera file too', async () => {
     const dir = await tempDir('quick-look-bad');

@@ -8,6 +8,11 @@ import { LookGroups } from './look-groups';
 
 /** EXIF lives in the first 64 KB of a JPEG; a CR2's IFD1 thumbnail sits just past it. */
 const HEAD_BYTES = 128 * 1024;
+/**
+ * The end of the file joins the head in a look group's key: two uncompressed studio shots
+ * of one size can share a white first 128 KB.
+ */
+const TAIL_BYTES = 16 * 1024;
 
 export interface QuickLook {
   result: LookResult;
@@ -37,8 +42,8 @@ export async function quickLook(
   if (placeholders.has(id)) return looked;
   if (file.bytes === 0) return { result: 'costly', placeholder: null };
   try {
-    const head = await readHead(file.path, Math.min(HEAD_BYTES, file.bytes));
-    const found = await groups.join(LookGroups.key(file.bytes, head), id, () =>
+    const { head, tail } = await readEnds(file.path, file.bytes);
+    const found = await groups.join(LookGroups.key(file.bytes, head, tail), id, () =>
       placeholderInHead(head),
     );
     if (found.role === 'waiting') return looked;
@@ -60,12 +65,20 @@ async function placeholderInHead(head: Buffer): Promise<string | null> {
   }
 }
 
-async function readHead(path: string, bytes: number): Promise<Buffer> {
+/** The first HEAD_BYTES of a file, and up to TAIL_BYTES after them from its end. */
+async function readEnds(path: string, size: number): Promise<{ head: Buffer; tail: Buffer }> {
   const handle = await open(path, 'r');
   try {
-    const buffer = Buffer.allocUnsafe(bytes); // filled by the read; the rest is cut off
-    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
-    return buffer.subarray(0, bytesRead);
+    const headBytes = Math.min(HEAD_BYTES, size);
+    const head = Buffer.allocUnsafe(headBytes); // filled by the read; the rest is cut off
+    const read = await handle.read(head, 0, headBytes, 0);
+    const tailBytes = Math.min(TAIL_BYTES, size - headBytes);
+    const tail = Buffer.allocUnsafe(tailBytes);
+    const tailRead = tailBytes > 0 ? await handle.read(tail, 0, tailBytes, size - tailBytes) : null;
+    return {
+      head: head.subarray(0, read.bytesRead),
+      tail: tail.subarray(0, tailRead?.bytesRead ?? 0),
+    };
   } finally {
     await handle.close();
   }
