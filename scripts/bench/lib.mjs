@@ -103,28 +103,36 @@ export const hasTaskset = hasCommand('taskset', ['--version']);
  * vipsthumbnail making 320 px WebP thumbnails of these files, `parallel` at a time (default:
  * every core); `cpus` (a taskset list, e.g. '0') pins it and every process it starts.
  */
-export function vipsthumbnail(files, work, { parallel = cores, cpus } = {}) {
+export function vipsthumbnail(files, work, options = {}) {
+  return vipsthumbnailRun(files, work, options).seconds;
+}
+
+/**
+ * The same, with the CPU seconds of xargs and every vipsthumbnail it started (GNU time
+ * counts waited-for children): cpuSeconds, null without /usr/bin/time.
+ */
+export function vipsthumbnailRun(files, work, { parallel = cores, cpus } = {}) {
   const out = join(work, `vips-${tmpName()}`);
   mkdirSync(out);
   const pin = cpus === undefined ? [] : ['taskset', '-c', cpus];
-  const { seconds } = timed(
-    pin[0] ?? 'xargs',
-    [
-      ...pin.slice(1),
-      ...(pin.length ? ['xargs'] : []),
-      '-0',
-      '-P',
-      String(parallel),
-      '-n',
-      '8',
-      'vipsthumbnail',
-      '-s',
-      '320',
-      '-o',
-      `${out}/%s.webp[Q=75]`,
-    ],
-    { input: files.join('\0') },
-  );
+  const report = join(work, `time-${tmpName()}.txt`);
+  const time = hasGnuTime ? ['/usr/bin/time', '-f', '%U %S', '-o', report] : [];
+  const [command, ...args] = [
+    ...time,
+    ...pin,
+    'xargs',
+    '-0',
+    '-P',
+    String(parallel),
+    '-n',
+    '8',
+    'vipsthumbnail',
+    '-s',
+    '320',
+    '-o',
+    `${out}/%s.webp[Q=75]`,
+  ];
+  const { seconds } = timed(command, args, { input: files.join('\0') });
   const made = readdirSync(out).length;
   rmSync(out, { recursive: true, force: true });
   // Files with the same base name in different folders share an output name.
@@ -138,7 +146,13 @@ export function vipsthumbnail(files, work, { parallel = cores, cpus } = {}) {
   ).size;
   if (made !== expected)
     throw new BenchError(`vipsthumbnail made ${made} of ${expected} thumbnails`);
-  return seconds;
+  let cpuSeconds = null;
+  if (hasGnuTime) {
+    const [user, system] = readFileSync(report, 'utf8').trim().split(/\s+/).slice(-2).map(Number);
+    rmSync(report, { force: true });
+    cpuSeconds = user + system;
+  }
+  return { seconds, cpuSeconds };
 }
 
 /** The baseline for a restart: a bare fs.promises readdir + stat of every file. */
@@ -179,6 +193,21 @@ export function walkAndStatSync(dir) {
   }
   return { files };
 }
+
+/**
+ * CPU seconds (user + system, every thread) a live process has used so far, from
+ * /proc/PID/stat; null where there is no /proc. A busy machine stretches wall time, not this.
+ */
+export function cpuOf(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+const CLOCK_TICKS = 100;
 
 /** Peak (VmHWM) and current (VmRSS) resident memory of a live process, in kB. */
 export function memoryOf(pid) {
@@ -335,6 +364,7 @@ export async function startServe(dataDir, cliPath = cli) {
     timedCall,
     stderr: () => stderr,
     memory: () => memoryOf(child.pid),
+    cpu: () => cpuOf(child.pid),
     /** SIGTERM (serve closes the engine cleanly), SIGKILL if it has not gone in 30 s. */
     async stop() {
       if (stopped) return exited;

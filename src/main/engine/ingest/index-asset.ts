@@ -52,6 +52,8 @@ export interface IndexOutcome {
   id: number;
   hash: string | null;
   thumb: ThumbState;
+  /** The placeholder written with the result. */
+  placeholder: string | null;
   state: AssetState;
   error: string | null;
   /** The file turned out to be an older asset that moved: lists must refetch. */
@@ -154,6 +156,7 @@ export async function indexAsset(deps: IndexDeps, queuedId: number): Promise<Ind
       id,
       hash,
       thumb: fields.thumb,
+      placeholder: fields.placeholder,
       state: fields.state,
       error: fields.error,
       moved,
@@ -164,7 +167,7 @@ export async function indexAsset(deps: IndexDeps, queuedId: number): Promise<Ind
     const reason = describeIndexError(error);
     if (!deps.files.locate(id)) return null;
     deps.writes.markError(id, reason, hash);
-    const failed = { thumb: 'none', state: 'error', error: reason } as const;
+    const failed = { thumb: 'none', placeholder: null, state: 'error', error: reason } as const;
     return { id, hash, ...failed, moved, intakeTagged: false, linked: false };
   }
 }

@@ -10,6 +10,7 @@ import { indexAsset, type IndexDeps, type IndexOutcome } from './index-asset';
 import { IndexEvents } from './index-events';
 import { IndexQueue } from './index-queue';
 import { KeyedLock } from './keyed-lock';
+import { LookGroups } from './look-groups';
 import { quickLook } from './quick-look';
 import { isReachable, scanCatalog } from './scan-catalog';
 
@@ -51,6 +52,8 @@ export class IngestPipeline {
   readonly queue: IndexQueue;
   readonly watching: CatalogWatching;
   private readonly events: IndexEvents;
+  /** Quick looks shared by files that begin alike, for one burst of indexing. */
+  private readonly lookGroups = new LookGroups();
   /** One walk at a time per catalog; later requests wait for the one running. */
   private readonly scans = new Map<number, Promise<ScanOutcome>>();
   private offlineTimer: NodeJS.Timeout | null = null;
@@ -69,6 +72,7 @@ export class IngestPipeline {
       work: (id) => this.index(deps, id),
       onProgress: (progress) => {
         if (!progress.running) {
+          this.lookGroups.clear();
           this.events.flush();
           parts.bus.emit('catalogs.changed', {});
         }
@@ -166,19 +170,30 @@ export class IngestPipeline {
   }
 
   private async look(id: number): Promise<'looked' | 'costly'> {
-    const look = await quickLook(this.parts.files, this.parts.placeholders, id);
+    const { files, placeholders } = this.parts;
+    const look = await quickLook(files, placeholders, this.lookGroups, id);
     if (look.placeholder) this.events.paint({ id, placeholder: look.placeholder });
     return look.result;
   }
 
   private async index(deps: IndexDeps, id: number): Promise<'ok' | 'error' | 'skipped'> {
     const outcome = await indexAsset(deps, id);
+    this.paintWaiting(id, outcome?.placeholder ?? null);
     if (!outcome) return 'skipped';
     if (outcome.moved) this.parts.bus.emit('assets.changed', { catalogId: null });
     this.options.afterIndex(outcome);
     const { hash, thumb, state, error } = outcome;
     this.events.done({ id: outcome.id, hash, thumb, state, error }, outcome.intakeTagged);
     return state === 'error' ? 'error' : 'ok';
+  }
+
+  /** Copies that began alike and waited on this file's index for a placeholder get it now. */
+  private paintWaiting(id: number, placeholder: string | null): void {
+    const waiting = this.lookGroups.settle(id, placeholder);
+    if (placeholder === null) return;
+    for (const copy of waiting)
+      if (this.parts.placeholders.setIfNone(copy, placeholder))
+        this.events.paint({ id: copy, placeholder });
   }
 
   /** Offline catalogs are checked now and then; when the folder is back, walk and watch. */

@@ -86,6 +86,124 @@ describe('the quick look before indexing', () => {
   });
 });
 
+describe('copies share one look', () => {
+  it('paints every copy from one look, and costly copies from the first copy indexed', async () => {
+    const dir = await tempDir('quick-look-copies');
+    const copies = await startHarness({ concurrency: 1, quickLook: true });
+    try {
+      await writeCameraJpeg(exiftool, join(dir, 'camera-a.jpg'), {
+        width: 900,
+        height: 600,
+        frame: RED,
+        thumbnail: GREEN,
+      });
+      const exported = sharp({ create: { width: 800, height: 600, channels: 3, background: RED } });
+      await writeFile(join(dir, 'export-a.jpg'), await exported.jpeg().toBuffer());
+      for (const copy of ['b', 'c']) {
+        for (const kind of ['camera', 'export'])
+          await writeFile(
+            join(dir, `${kind}-${copy}.jpg`),
+            await readFile(join(dir, `${kind}-a.jpg`)),
+          );
+      }
+      const order: { name: EventName; id: number; placeholder: string | null }[] = [];
+      const stop = copies.engine.subscribe((name, payload) => {
+        if (name !== 'assets.placeholders' && name !== 'assets.indexed') return;
+        for (const item of (payload as { items: { id: number; placeholder?: string }[] }).items)
+          order.push({ name, id: item.id, placeholder: item.placeholder ?? null });
+      });
+      await copies.call('catalogs.add', { path: dir });
+      await copies.call('jobs.wait', {});
+      stop();
+
+      const assets = await copies.all();
+      const ids = (kind: string): number[] =>
+        assets.filter((a) => a.name.startsWith(kind)).map((a) => a.id);
+      const painted = (id: number): number =>
+        order.findIndex((e) => e.id === id && e.name === 'assets.placeholders');
+      const indexed = (id: number): number =>
+        order.findIndex((e) => e.id === id && e.name === 'assets.indexed');
+      // Each camera copy painted green before anything was indexed.
+      for (const id of ids('camera')) {
+        expect(painted(id)).toBeGreaterThanOrEqual(0);
+        expect(green(order[painted(id)]?.placeholder ?? null)).toBe(true);
+        expect(painted(id)).toBeLessThan(Math.min(...assets.map((a) => indexed(a.id))));
+      }
+      // One export copy was indexed first (the costly lane holds one per group); the other
+      // two were painted with its placeholder before their own index.
+      const exportIds = ids('export');
+      const first = order.find((e) => e.name === 'assets.indexed')?.id;
+      expect(exportIds).toContain(first);
+      const leader = assets.find((a) => a.id === first);
+      for (const id of exportIds.filter((x) => x !== first)) {
+        expect(painted(id)).toBeGreaterThanOrEqual(0);
+        expect(painted(id)).toBeLessThan(indexed(id));
+        expect(order[painted(id)]?.placeholder).toBe(leader?.placeholder);
+      }
+      // In the end each copy has the placeholder of its own index (the same pixels).
+      for (const kind of ['camera', 'export']) {
+        const own = assets.filter((a) => a.name.startsWith(kind)).map((a) => a.placeholder);
+        expect(new Set(own).size).toBe(1);
+        expect(green(own[0] ?? null)).toBe(false);
+      }
+    } finally {
+      await copies.dispose();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('files that only begin alike', () => {
+  it('are not taken for copies: each is painted with its own pixels', async () => {
+    const dir = await tempDir('quick-look-alike');
+    const alike = await startHarness({ concurrency: 1, quickLook: true });
+    try {
+      // Uncompressed studio shots of one size: the same white first 128 KB, another bottom.
+      for (const [name, colour] of [
+        ['shot-red.tif', RED],
+        ['shot-green.tif', GREEN],
+      ] as const) {
+        const white = { r: 255, g: 255, b: 255 };
+        const top = await sharp({
+          create: { width: 400, height: 300, channels: 3, background: white },
+        })
+          .raw()
+          .toBuffer();
+        const bottom = await sharp({
+          create: { width: 400, height: 300, channels: 3, background: colour },
+        })
+          .raw()
+          .toBuffer();
+        await sharp(Buffer.concat([top, bottom]), { raw: { width: 400, height: 600, channels: 3 } })
+          .tiff({ compression: 'none' })
+          .toFile(join(dir, name));
+      }
+      const [a, b] = await Promise.all(
+        ['shot-red.tif', 'shot-green.tif'].map((n) => readFile(join(dir, n))),
+      );
+      expect(a?.length).toBe(b?.length);
+      expect(a?.subarray(0, 128 * 1024).equals(b?.subarray(0, 128 * 1024) ?? Buffer.alloc(0))).toBe(
+        true,
+      );
+      const painted: { id: number; placeholder: string }[] = [];
+      const stop = alike.engine.subscribe((name, payload) => {
+        if (name === 'assets.placeholders')
+          painted.push(...(payload as { items: { id: number; placeholder: string }[] }).items);
+      });
+      await alike.call('catalogs.add', { path: dir });
+      await alike.call('jobs.wait', {});
+      stop();
+      const assets = await alike.all();
+      expect(new Set(assets.map((x) => x.placeholder)).size).toBe(2);
+      for (const paint of painted)
+        expect(paint.placeholder).toBe(assets.find((x) => x.id === paint.id)?.placeholder);
+    } finally {
+      await alike.dispose();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('bad input with the quick look on', () => {
   it('ends each bad file in its own error, the rest indexed, a cut camera file too', async () => {
     const dir = await tempDir('quick-look-bad');

@@ -4,9 +4,15 @@ import type { PlaceholderRepo } from '../repositories/placeholder-repo';
 import { placeholderFromPixels, PLACEHOLDER_SIDE } from '../analysis/placeholder';
 import { embeddedThumbnailPixels } from '../tools/sharp/embedded-thumbnail';
 import type { LookResult } from './index-queue';
+import { LookGroups } from './look-groups';
 
 /** EXIF lives in the first 64 KB of a JPEG; a CR2's IFD1 thumbnail sits just past it. */
 const HEAD_BYTES = 128 * 1024;
+/**
+ * The end of the file joins the head in a look group's key: two uncompressed studio shots
+ * of one size can share a white first 128 KB.
+ */
+const TAIL_BYTES = 16 * 1024;
 
 export interface QuickLook {
   result: LookResult;
@@ -18,12 +24,15 @@ export interface QuickLook {
  * The cheap first look at a new file: a placeholder from the thumbnail its camera
  * embedded, read from the head of the file, so the grid paints every asset before any
  * thumbnail is rendered (as Lightroom's "embedded previews" import does). A file without
- * one is 'costly': its full index, run next, gives it one. Never throws; errors are the
+ * one is 'costly': its full index, run next, gives it one. Files that begin alike share
+ * one look (`groups`): a copy takes the placeholder found, or waits for its group's costly
+ * file to be indexed ('looked': it is not costly itself). Never throws; errors are the
  * full index's to report.
  */
 export async function quickLook(
   assets: AssetFileRepo,
   placeholders: PlaceholderRepo,
+  groups: LookGroups,
   id: number,
 ): Promise<QuickLook> {
   const looked: QuickLook = { result: 'looked', placeholder: null };
@@ -33,22 +42,43 @@ export async function quickLook(
   if (placeholders.has(id)) return looked;
   if (file.bytes === 0) return { result: 'costly', placeholder: null };
   try {
-    const head = await readHead(file.path, Math.min(HEAD_BYTES, file.bytes));
-    const pixels = await embeddedThumbnailPixels(head, PLACEHOLDER_SIDE);
-    if (!pixels) return { result: 'costly', placeholder: null };
-    const placeholder = placeholderFromPixels(pixels);
+    const { head, tail } = await readEnds(file.path, file.bytes);
+    const found = await groups.join(LookGroups.key(file.bytes, head, tail), id, () =>
+      placeholderInHead(head),
+    );
+    if (found.role === 'waiting') return looked;
+    if (found.placeholder === null) return { result: 'costly', placeholder: null };
+    const placeholder = found.placeholder;
     return placeholders.setIfNone(id, placeholder) ? { result: 'looked', placeholder } : looked;
   } catch {
     return { result: 'costly', placeholder: null };
   }
 }
 
-async function readHead(path: string, bytes: number): Promise<Buffer> {
+/** The embedded thumbnail's placeholder; null when there is none or it cannot be read. */
+async function placeholderInHead(head: Buffer): Promise<string | null> {
+  try {
+    const pixels = await embeddedThumbnailPixels(head, PLACEHOLDER_SIDE);
+    return pixels ? placeholderFromPixels(pixels) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The first HEAD_BYTES of a file, and up to TAIL_BYTES after them from its end. */
+async function readEnds(path: string, size: number): Promise<{ head: Buffer; tail: Buffer }> {
   const handle = await open(path, 'r');
   try {
-    const buffer = Buffer.allocUnsafe(bytes); // filled by the read; the rest is cut off
-    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
-    return buffer.subarray(0, bytesRead);
+    const headBytes = Math.min(HEAD_BYTES, size);
+    const head = Buffer.allocUnsafe(headBytes); // filled by the read; the rest is cut off
+    const read = await handle.read(head, 0, headBytes, 0);
+    const tailBytes = Math.min(TAIL_BYTES, size - headBytes);
+    const tail = Buffer.allocUnsafe(tailBytes);
+    const tailRead = tailBytes > 0 ? await handle.read(tail, 0, tailBytes, size - tailBytes) : null;
+    return {
+      head: head.subarray(0, read.bytesRead),
+      tail: tail.subarray(0, tailRead?.bytesRead ?? 0),
+    };
   } finally {
     await handle.close();
   }

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { LookGroups } from './look-groups';
+
+const head = (text: string): Buffer => Buffer.from(text);
+
+describe('look groups', () => {
+  it('keys by size and head: a different size or head is another group', () => {
+    expect(LookGroups.key(10, head('abc'))).toBe(LookGroups.key(10, head('abc')));
+    expect(LookGroups.key(11, head('abc'))).not.toBe(LookGroups.key(10, head('abc')));
+    expect(LookGroups.key(10, head('abd'))).not.toBe(LookGroups.key(10, head('abc')));
+    const tail = head('xyz');
+    expect(LookGroups.key(10, head('abc'), tail)).toBe(LookGroups.key(10, head('abc'), tail));
+    expect(LookGroups.key(10, head('abc'), tail)).not.toBe(LookGroups.key(10, head('abc')));
+  });
+
+  it('runs one look per key; copies take its placeholder, even while it runs', async () => {
+    const groups = new LookGroups();
+    let looks = 0;
+    let finish: (p: string) => void = () => undefined;
+    const look = (): Promise<string | null> => {
+      looks++;
+      return new Promise((resolve) => (finish = resolve));
+    };
+    const first = groups.join('k', 1, look);
+    const second = groups.join('k', 2, look);
+    finish('P');
+    expect(await first).toEqual({ role: 'leader', placeholder: 'P' });
+    expect(await second).toEqual({ role: 'copy', placeholder: 'P' });
+    expect(await groups.join('k', 3, look)).toEqual({ role: 'copy', placeholder: 'P' });
+    expect(looks).toBe(1);
+  });
+
+  it("a costly group's copies wait for its leader's index, then take its placeholder", async () => {
+    const groups = new LookGroups();
+    const none = (): Promise<string | null> => Promise.resolve(null);
+    expect(await groups.join('k', 1, none)).toEqual({ role: 'leader', placeholder: null });
+    expect(await groups.join('k', 2, none)).toEqual({ role: 'waiting' });
+    expect(await groups.join('k', 3, none)).toEqual({ role: 'waiting' });
+    expect(groups.settle(2, 'X')).toEqual([]); // not a leader
+    expect(groups.settle(1, 'P')).toEqual([2, 3]);
+    expect(groups.settle(1, 'P')).toEqual([]); // once
+    expect(await groups.join('k', 4, none)).toEqual({ role: 'copy', placeholder: 'P' });
+  });
+
+  it('a leader whose index failed leaves its copies to their own index', async () => {
+    const groups = new LookGroups();
+    const none = (): Promise<string | null> => Promise.resolve(null);
+    await groups.join('k', 1, none);
+    expect(await groups.join('k', 2, none)).toEqual({ role: 'waiting' });
+    expect(groups.settle(1, null)).toEqual([]);
+    // The next copy leads in its place: to the costly lane, and the copies after it wait.
+    expect(await groups.join('k', 3, none)).toEqual({ role: 'leader', placeholder: null });
+    expect(await groups.join('k', 4, none)).toEqual({ role: 'waiting' });
+    expect(groups.settle(3, 'P')).toEqual([4]);
+    groups.clear();
+    expect(await groups.join('k', 5, none)).toEqual({ role: 'leader', placeholder: null });
+  });
+});

@@ -1,0 +1,86 @@
+import { createHash } from 'node:crypto';
+
+/** A look's placeholder, or null: only a full index can give one. */
+type Found = string | null;
+
+interface Group {
+  found: Promise<Found>;
+  /** The id whose full index will give the group its placeholder (a costly leader). */
+  leader: number | null;
+  /** Ids of a costly group painted when the leader's full index is done. */
+  waiting: number[];
+}
+
+export type LookRole =
+  /** This id ran the look for its group. */
+  | { role: 'leader'; placeholder: Found }
+  /** The group had a placeholder: this id takes it. */
+  | { role: 'copy'; placeholder: string }
+  /** The group has none yet: this id is painted when its leader's full index is done. */
+  | { role: 'waiting' };
+
+/**
+ * Files that begin alike are looked at once. A shoot copied to several folders, or a
+ * wallpaper shipped under many names, would otherwise decode its embedded thumbnail once
+ * per file, and its copies without one would wait for their own full index (a whole read
+ * and hash each) for a placeholder. The key is the size and the SHA-1 of the head the look
+ * reads anyway and of the file's last bytes: not the content hash, but a placeholder is a
+ * rough picture, and the full index writes each file's own.
+ * Kept for one burst of indexing: cleared when the queue is idle.
+ */
+export class LookGroups {
+  private readonly groups = new Map<string, Group>();
+  private readonly keyOf = new Map<number, string>();
+
+  static key(bytes: number, head: Buffer, tail: Buffer = Buffer.alloc(0)): string {
+    return `${bytes}:${createHash('sha1').update(head).update(tail).digest('base64')}`;
+  }
+
+  /** The first id of a key runs `look`; the others wait for its answer. */
+  async join(key: string, id: number, look: () => Promise<Found>): Promise<LookRole> {
+    const group = this.groups.get(key);
+    if (!group) {
+      const found = look();
+      const fresh: Group = { found, leader: null, waiting: [] };
+      this.groups.set(key, fresh);
+      const placeholder = await found;
+      if (placeholder === null) {
+        fresh.leader = id;
+        this.keyOf.set(id, key);
+      }
+      return { role: 'leader', placeholder };
+    }
+    const placeholder = await group.found;
+    if (placeholder !== null) return { role: 'copy', placeholder };
+    if (group.leader === null) {
+      // Its leader's index failed: this copy is indexed in its place, in the costly lane.
+      group.leader = id;
+      this.keyOf.set(id, key);
+      return { role: 'leader', placeholder: null };
+    }
+    group.waiting.push(id);
+    return { role: 'waiting' };
+  }
+
+  /**
+   * A leader's full index is done: the ids waiting on it. With a placeholder, later looks
+   * of the key take it; without one (it failed), each waiting id is left to its own index.
+   */
+  settle(leader: number, placeholder: Found): number[] {
+    const key = this.keyOf.get(leader);
+    if (key === undefined) return [];
+    this.keyOf.delete(leader);
+    const group = this.groups.get(key);
+    if (!group) return [];
+    const waiting = group.waiting;
+    group.waiting = [];
+    group.leader = null;
+    if (placeholder !== null) group.found = Promise.resolve(placeholder);
+    return placeholder === null ? [] : waiting;
+  }
+
+  clear(): void {
+    this.groups.clear();
+    this.keyOf.clear();
+  }
+}
