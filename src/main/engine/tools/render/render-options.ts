@@ -55,22 +55,52 @@ export function renderOptions(
  */
 export const AUTO_WHITE_BACKGROUND = 0.5;
 
+/** What indexing found of a source's border (PackImage has these). */
+export interface IndexedBorder {
+  /** The grid thumbnail's border band opaque pure white all round; null: not measured. */
+  pureWhiteBorder: boolean | null;
+  width: number | null;
+  height: number | null;
+}
+
+/**
+ * Largest source side whose thumbnail's pure-white band stands for its own border: a
+ * thumbnail pixel then averages at most 8 × 8 source pixels (THUMB_PX is 320).
+ */
+export const PURE_BORDER_MAX_SIDE = 8 * 320;
+
 /**
  * The white-background pass a rendition asks for on a source with this white_bg (null: not
- * analysed, or not known, as for renditions by URL), or null for none. A backdrop that is
- * already pure white is left as it is by the pass itself.
+ * analysed, or not known, as for renditions by URL), or null for none.
+ *
+ * A backdrop already pure white is left as it is by the pass, which finds that from the
+ * full-size border after a decode. `border` lets the plan find it with no decode, only
+ * where skipping the pass changes nothing one can see. A thumbnail pixel averages the
+ * source pixels under it and rounds, so a band all 255 can hide a faint line or a speck at
+ * the very edge; the pass, run, seeds from those, so its backdrop reference drops and it
+ * lifts what it reaches by as much. Measured (pure-white-band.test.ts): up to 2560 px a
+ * side, what the band hid made it lift the backdrop and shadow by at most 8 levels (and
+ * whiten the speck itself); at 6000 px a speck of 170 hid and the lift was 19: such
+ * sources keep the decode. Without keepShadow the pass would erase a shadow instead of
+ * lifting it: then it always runs. Null (an older index): the render decodes and looks.
+ * Off here, the pass is out of the render key too: key, pre-flight and file agree.
  */
 export function whiteBackgroundFor(
   rendition: Pick<Rendition, 'whiteBackground' | 'keepShadow'>,
   whiteBg: number | null,
+  border: IndexedBorder | null = null,
 ): WhiteBackgroundOptions | null {
   const mode = rendition.whiteBackground ?? 'off';
   if (mode === 'off') return null;
   if (mode === 'auto' && (whiteBg === null || whiteBg < AUTO_WHITE_BACKGROUND)) return null;
-  return {
-    ...WHITE_BACKGROUND_DEFAULTS,
-    keepShadow: rendition.keepShadow ?? WHITE_BACKGROUND_DEFAULTS.keepShadow,
-  };
+  const keepShadow = rendition.keepShadow ?? WHITE_BACKGROUND_DEFAULTS.keepShadow;
+  if (keepShadow && border && knownPureWhite(border)) return null;
+  return { ...WHITE_BACKGROUND_DEFAULTS, keepShadow };
+}
+
+function knownPureWhite(b: IndexedBorder): boolean {
+  if (b.pureWhiteBorder !== true || b.width === null || b.height === null) return false;
+  return Math.max(b.width, b.height) <= PURE_BORDER_MAX_SIDE;
 }
 
 export function renderKey(sourceHash: string, options: RenderOptions): string {
