@@ -13,6 +13,7 @@ export function referenceAnalysis(px: Pixels): ImageAnalysis {
   return {
     colors: dominantColors(px),
     whiteBackground: whiteBorderShare(px),
+    pureWhiteBorder: pureWhiteBorder(px),
     fill: fillRatio(px),
     sharpness: laplacianVariance(luma, px.width, px.height),
     phash: perceptualHash(luma, px.width, px.height),
@@ -57,6 +58,19 @@ function whiteBorderShare(px: Pixels): number {
     }
   }
   return round(total === 0 ? 0 : white / total);
+}
+
+function pureWhiteBorder(px: Pixels): boolean {
+  const { width: w, height: h } = px;
+  const band = Math.max(1, Math.round(Math.min(w, h) * 0.02));
+  let pure = w > 0 && h > 0;
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      if (x >= band && x < w - band && y >= band && y < h - band) continue;
+      for (let c = 0; c < 4; c++) if (px.data[(y * w + x) * 4 + c] !== 255) pure = false;
+    }
+  }
+  return pure;
 }
 
 function fillRatio(px: Pixels): number {

@@ -27,7 +27,8 @@ export function sanitizeSegment(raw: string, maxBytes = MAX_SEGMENT_BYTES): stri
 
 /** Cuts a name to maxBytes of UTF-8 on a code point boundary, keeping a short extension. */
 export function truncateBytes(name: string, maxBytes: number): string {
-  if (byteLength(name) <= maxBytes) return name;
+  // A UTF-16 unit is at most 3 bytes of UTF-8: most names need no encoding to know.
+  if (name.length * 3 <= maxBytes || byteLength(name) <= maxBytes) return name;
   const dot = name.lastIndexOf('.');
   let ext = dot > 0 && name.length - dot <= 10 ? name.slice(dot) : '';
   // An extension that leaves no room for a character of the stem is cut like the rest.

@@ -1,6 +1,7 @@
 // Image analysis on a small RGBA rendition (the grid thumbnail): cheap enough to run for
 // every asset at index time, precise enough for search and checks on product shots.
 import { ColorHistogram, round, type DominantColor } from './dominant-colors';
+import { pureWhiteBand } from './white-background';
 
 export interface Pixels {
   width: number;
@@ -14,6 +15,11 @@ export interface ImageAnalysis {
   colors: DominantColor[];
   /** Share (0–1) of border pixels that are near-white: a packshot on white scores ~1. */
   whiteBackground: number;
+  /**
+   * Every pixel of that border band opaque pure white (export's white-background pass has
+   * nothing to do); null: not measured (a copy of a row indexed before it was).
+   */
+  pureWhiteBorder: boolean | null;
   /** Area of the bounding box of what is not background, against the frame (0–1). */
   fill: number;
   /** Variance of the Laplacian of the luminance: higher is sharper (compare within a shoot). */
@@ -29,6 +35,7 @@ export function analyzePixels(px: Pixels): ImageAnalysis {
   return {
     colors: pass.colors.top(),
     whiteBackground: round(pass.borderPixels === 0 ? 0 : pass.whiteBorder / pass.borderPixels),
+    pureWhiteBorder: pureWhiteBand({ ...px, channels: 4 }, borderBand(px.width, px.height)),
     fill: pass.fill,
     sharpness: laplacianVariance(pass.luma, px.width, px.height),
     phash: perceptualHash(pass.luma, px.width, px.height),
@@ -55,7 +62,7 @@ function measure(px: Pixels): PixelPass {
   const { width: w, height: h, data } = px;
   const luma = new Float64Array(w * h);
   const colors = new ColorHistogram();
-  const band = Math.max(1, Math.round(Math.min(w, h) * 0.02));
+  const band = borderBand(w, h);
   let borderPixels = 0;
   let whiteBorder = 0;
   let minX = w;
@@ -94,6 +101,11 @@ function measure(px: Pixels): PixelPass {
   }
   const fill = maxX < 0 ? 0 : round(((maxX - minX + 1) * (maxY - minY + 1)) / (w * h));
   return { luma, colors, borderPixels, whiteBorder, fill };
+}
+
+/** The border band white_bg measures: 2 % of the shorter side, at least a pixel. */
+function borderBand(w: number, h: number): number {
+  return Math.max(1, Math.round(Math.min(w, h) * 0.02));
 }
 
 function laplacianVariance(luma: Float64Array, w: number, h: number): number {

@@ -127,6 +127,30 @@ export function whiteBackground(
   return { data: out, skipped: null, ...shares };
 }
 
+/**
+ * Whether every pixel of an image's border band, `band` pixels deep, is opaque pure white
+ * (255, 255, 255; a fourth channel 255). Indexing asks it of the grid thumbnail's band (the
+ * one white_bg measures), so export can decide the pass without decoding the source: see
+ * render-options.ts' whiteBackgroundFor for why that is safe. Stops at the first other pixel.
+ */
+export function pureWhiteBand(img: RawImage, band: number): boolean {
+  const { width: w, height: h, channels: c, data } = img;
+  const white = (x: number, y: number): boolean => {
+    const o = (y * w + x) * c;
+    for (let k = o; k < o + c; k++) if ((data[k] as number) < 255) return false;
+    return true;
+  };
+  const b = Math.min(band, w, h);
+  for (let y = 0; y < h; y++) {
+    const edgeRow = y < b || y >= h - b;
+    for (let x = 0; x < w; x++) {
+      if (!edgeRow && x === b && w - b > b) x = w - b; // skip the inside of the row
+      if (!white(x, y)) return false;
+    }
+  }
+  return w > 0 && h > 0;
+}
+
 function allPureWhite(img: RawImage, border: Int32Array): boolean {
   const { data, channels: c } = img;
   for (const i of border) {

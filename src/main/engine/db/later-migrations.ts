@@ -12,6 +12,7 @@ import { SPINS_SCHEMA } from './spins-schema';
 import { USAGE_AUDIT_SCHEMA } from './usage-audit-schema';
 import { VERSION_STORE_SCHEMA } from './version-store-schema';
 import { WEBHOOKS_SCHEMA } from './webhooks-schema';
+import { WHITE_BORDER_SCHEMA } from './white-border-schema';
 
 export const LATER_MIGRATIONS: Migration[] = [
   { version: 15, sql: JOBS_SCHEMA }, // durable jobs (jobs/)
@@ -25,4 +26,5 @@ export const LATER_MIGRATIONS: Migration[] = [
   { version: 23, sql: SPINS_SCHEMA }, // 360° spins: ordered frames, one tile
   { version: 24, sql: WEBHOOKS_SCHEMA }, // webhook subscriptions, deliveries, media seen
   { version: 25, sql: AI_SCHEMA }, // what offline models found: objects, faces, text, embeddings
+  { version: 26, sql: WHITE_BORDER_SCHEMA }, // the thumbnail's border all pure white (export)
 ];

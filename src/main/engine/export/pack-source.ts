@@ -60,6 +60,8 @@ export interface PackImage {
   /** EXIF orientation 5–8 swaps width and height on screen. */
   orientation: number | null;
   whiteBg: number | null;
+  /** The thumbnail's border band all opaque pure white; null: not measured (older index). */
+  pureWhiteBorder: boolean | null;
   fill: number | null;
   sharpness: number | null;
   focus: { x: number; y: number } | null;
@@ -177,6 +179,7 @@ function toImage(r: PackImageRow): PackImage {
     height: r.height,
     orientation: r.orientation,
     whiteBg: r.white_bg,
+    pureWhiteBorder: r.pure_white_border === null ? null : r.pure_white_border === 1,
     fill: r.fill,
     sharpness: r.sharpness,
     focus: r.fx === null || r.fy === null ? null : { x: r.fx, y: r.fy },

@@ -9,6 +9,7 @@ interface Row {
   fill: number;
   sharpness: number;
   phash: string;
+  pure_white_border: number | null;
 }
 
 /**
@@ -22,7 +23,7 @@ export function analysedContent(
 ): { placeholder: string; analysis: ImageAnalysis } | null {
   const row = statements(db)
     .prepare<[string], Row>(
-      `SELECT placeholder, colors, white_bg, fill, sharpness, phash FROM assets
+      `SELECT placeholder, colors, white_bg, fill, sharpness, phash, pure_white_border FROM assets
        WHERE hash = ? AND placeholder IS NOT NULL AND phash IS NOT NULL AND colors IS NOT NULL
          AND white_bg IS NOT NULL AND fill IS NOT NULL AND sharpness IS NOT NULL
        LIMIT 1`,
@@ -38,6 +39,8 @@ export function analysedContent(
       fill: row.fill,
       sharpness: row.sharpness,
       phash: row.phash,
+      // Null for a row indexed before it was measured: export then looks at the source.
+      pureWhiteBorder: row.pure_white_border === null ? null : row.pure_white_border === 1,
     },
   };
 }

@@ -31,6 +31,11 @@ function claimsJson(m: AssetMetadata | null): string | null {
   return m?.rightsClaims ? JSON.stringify(m.rightsClaims) : null;
 }
 
+function pureWhiteBorder(analysis: ImageAnalysis | null): number | null {
+  const pure = analysis?.pureWhiteBorder ?? null;
+  return pure === null ? null : pure ? 1 : 0;
+}
+
 /** Palette names covering at least a tenth of the image, for color: searches. */
 function colorNames(analysis: ImageAnalysis | null): string[] {
   const shares = new Map<string, number>();
@@ -51,7 +56,7 @@ export class IndexWriteRepo {
         `UPDATE assets SET hash = ?, format = ?, width = ?, height = ?, thumb = ?, state = ?, error = ?,
                 orientation = ?, captured_at = ?, camera = ?, metadata = ?,
                 placeholder = ?, notice = ?, colors = ?, color_names = ?, white_bg = ?, fill = ?,
-                sharpness = ?, phash = ?, rights_claims = ?
+                sharpness = ?, phash = ?, rights_claims = ?, pure_white_border = ?
          WHERE id = ?`,
       )
       .run(
@@ -75,6 +80,7 @@ export class IndexWriteRepo {
         f.analysis?.sharpness ?? null,
         f.analysis?.phash ?? null,
         claimsJson(f.metadata),
+        pureWhiteBorder(f.analysis),
         id,
       );
   }

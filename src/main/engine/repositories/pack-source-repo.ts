@@ -33,6 +33,7 @@ export interface PackImageRow {
   height: number | null;
   orientation: number | null;
   white_bg: number | null;
+  pure_white_border: number | null;
   fill: number | null;
   sharpness: number | null;
   fx: number | null;
@@ -76,7 +77,8 @@ export class PackSourceRepo {
         .prepare<number[], PackImageRow>(
           `SELECT l.product_id, l.asset_id, l.role, l.position, a.name, a.rel_path,
                   c.path AS catalog_path, a.kind, a.state, a.hash, a.bytes, a.format, a.width, a.height,
-                  a.orientation, a.white_bg, a.fill, a.sharpness, f.x AS fx, f.y AS fy
+                  a.orientation, a.white_bg, a.pure_white_border, a.fill, a.sharpness,
+                  f.x AS fx, f.y AS fy
            FROM product_links l
            JOIN assets a ON a.id = l.asset_id
            JOIN catalogs c ON c.id = a.catalog_id
@@ -97,8 +99,8 @@ export class PackSourceRepo {
         .prepare<number[], Omit<PackImageRow, 'product_id'> & { cover: number }>(
           `SELECT s.cover_asset_id AS cover, a.id AS asset_id, 'spin' AS role, sf.position,
                   a.name, a.rel_path, c.path AS catalog_path, a.kind, a.state, a.hash, a.bytes,
-                  a.format, a.width, a.height, a.orientation, a.white_bg, a.fill, a.sharpness,
-                  f.x AS fx, f.y AS fy
+                  a.format, a.width, a.height, a.orientation, a.white_bg, a.pure_white_border,
+                  a.fill, a.sharpness, f.x AS fx, f.y AS fy
            FROM spins s
            JOIN spin_frames sf ON sf.spin_id = s.id
            JOIN assets a ON a.id = sf.asset_id

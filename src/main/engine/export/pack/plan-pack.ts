@@ -139,7 +139,7 @@ export function planPack(
           );
           // Only where it is written: a licence change elsewhere re-renders nothing.
           if (licence && writesLicence(options.metadata, licence)) options.licence = licence;
-          const whiteBackground = whiteBackgroundFor(rendition, image.whiteBg);
+          const whiteBackground = whiteBackgroundFor(rendition, image.whiteBg, image);
           if (whiteBackground) options.whiteBackground = whiteBackground;
           return { rendition, options, size: size ? plannedSize(size, options) : null };
         });

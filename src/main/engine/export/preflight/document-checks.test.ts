@@ -33,6 +33,7 @@ const manual = (
   height: 792,
   orientation: null,
   whiteBg: null,
+  pureWhiteBorder: null,
   fill: null,
   sharpness: null,
   focus: null,

@@ -36,6 +36,7 @@ const image = (ocrText: string | null | undefined, role: MediaRole = 'main'): Pa
   height: 2000,
   orientation: null,
   whiteBg: 1,
+  pureWhiteBorder: null,
   fill: 0.9,
   sharpness: 500,
   focus: null,

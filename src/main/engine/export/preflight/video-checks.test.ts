@@ -134,6 +134,7 @@ describe('videoSourceOf', () => {
     height: 720,
     orientation: null,
     whiteBg: null,
+    pureWhiteBorder: null,
     fill: null,
     sharpness: null,
     focus: null,

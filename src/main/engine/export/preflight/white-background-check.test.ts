@@ -44,6 +44,7 @@ const image = (whiteBg: number): PackImage => ({
   height: 2000,
   orientation: null,
   whiteBg,
+  pureWhiteBorder: null,
   fill: 0.9,
   sharpness: 500,
   focus: null,

@@ -2,7 +2,7 @@
 // pixels a side for the detectors (they scale down to 256–512 px inside; more only costs
 // decode time), and greyscale up to OCR_SIDE for Tesseract, which reads small type better
 // from more pixels. Sources sharp cannot read (RAW, video) are handed in as their preview.
-import sharp from 'sharp';
+import { sharp } from '../sharp/sharp-lib';
 import type { RgbImage } from './vision';
 
 export const VISION_SIDE = 1280;

@@ -20,9 +20,9 @@ const send = (message: AiAnswerMessage): void => {
 
 async function serve(): Promise<void> {
   // Loaded only now: nothing of the models (or sharp's threads) starts before the priority.
-  const sharp = (await import('sharp')).default;
+  const { setSharpThreads } = await import('../sharp/sharp-lib');
   // One image at a time, on one libvips thread: this process is background work.
-  sharp.concurrency(1);
+  setSharpThreads(1);
   const { analyseImage, closeModels } = await import('./analyse-image');
   process.on('message', (message: AiRequestMessage) => {
     analyseImage(message.request).then(

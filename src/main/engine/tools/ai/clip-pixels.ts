@@ -1,7 +1,7 @@
 // CLIP's image preprocessing: the shorter side scaled to the model's size (bicubic), the
 // centre cropped square, then each channel normalised ((v / 255 - mean) / std) and laid out
 // channel after channel ([3, size, size]), as the encoder's pixel_values takes it.
-import sharp from 'sharp';
+import { sharp } from '../sharp/sharp-lib';
 import type { RgbImage } from './vision';
 
 export async function clipPixels(

@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import { sharp } from '../sharp/sharp-lib';
 import type { ModelAnalysis } from './model-analysis';
 import { RENDER_SIZE } from './model-analysis';
 

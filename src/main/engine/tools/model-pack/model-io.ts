@@ -1,10 +1,11 @@
 // One glTF reader/writer for export: every extension gltf-transform knows, Draco and meshopt
 // decoders (a source may be compressed), and the encoders loaded only when a pack needs them
-// (Draco's encoder is a few MB of WebAssembly).
+// (Draco's encoder is a few MB of WebAssembly). meshoptimizer too is loaded on first use,
+// not when the engine starts: its WebAssembly cost every command ~100 ms of CPU.
 import { NodeIO, type Document } from '@gltf-transform/core';
 import { ALL_EXTENSIONS } from '@gltf-transform/extensions';
 import draco3d from 'draco3dgltf';
-import { MeshoptDecoder, MeshoptEncoder, MeshoptSimplifier } from 'meshoptimizer';
+import type { MeshoptSimplifier } from 'meshoptimizer';
 import { readModelFile } from '../gltf/read-model';
 
 let io: Promise<NodeIO> | null = null;
@@ -12,6 +13,7 @@ let dracoEncoder: Promise<unknown> | null = null;
 
 export function modelIO(): Promise<NodeIO> {
   io ??= (async () => {
+    const { MeshoptDecoder } = await import('meshoptimizer');
     await MeshoptDecoder.ready;
     return new NodeIO().registerExtensions(ALL_EXTENSIONS).registerDependencies({
       'draco3d.decoder': await draco3d.createDecoderModule(),
@@ -28,13 +30,15 @@ export async function encodingIO(compression: 'draco' | 'meshopt'): Promise<Node
     dracoEncoder ??= draco3d.createEncoderModule();
     return base.registerDependencies({ 'draco3d.encoder': await dracoEncoder });
   }
+  const { MeshoptEncoder } = await import('meshoptimizer');
   await MeshoptEncoder.ready;
   return base.registerDependencies({ 'meshopt.encoder': MeshoptEncoder });
 }
 
 export async function simplifier(): Promise<typeof MeshoptSimplifier> {
-  await MeshoptSimplifier.ready;
-  return MeshoptSimplifier;
+  const { MeshoptSimplifier: simplifier } = await import('meshoptimizer');
+  await simplifier.ready;
+  return simplifier;
 }
 
 /**

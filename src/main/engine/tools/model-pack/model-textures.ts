@@ -2,7 +2,7 @@
 // into what a USDZ may hold (PNG or JPEG). Each texture is decoded and encoded once, to its
 // exact size: gltf-transform's textureCompress fits within a box or rounds to a power of two,
 // not both in one pass.
-import sharp from 'sharp';
+import { sharp } from '../sharp/sharp-lib';
 import { ImageUtils, type Document, type Texture } from '@gltf-transform/core';
 import { isPowerOfTwo } from './model-stats';
 

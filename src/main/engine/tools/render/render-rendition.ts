@@ -1,7 +1,8 @@
 // One rendition of one source with sharp: orient, flatten, (make a near-white backdrop
 // white), (trim and pad to a fill share), fit inside / cover (smart crop or focal point) /
 // contain, sRGB, metadata, encode, and meet the size limit.
-import sharp, { type Sharp } from 'sharp';
+import type { Sharp } from 'sharp';
+import { sharp } from '../sharp/sharp-lib';
 import type { OutputFormat } from '../../../../shared/export-dto';
 import { applyColourAndMetadata, type RightsFields } from './color';
 import { fitQuality } from './fit-quality';

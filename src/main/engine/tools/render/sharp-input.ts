@@ -1,5 +1,6 @@
 // How every rendition opens its source.
-import sharp, { type Sharp } from 'sharp';
+import type { Sharp } from 'sharp';
+import { sharp } from '../sharp/sharp-lib';
 
 /** 268 MP (sharp's default, 16384²): larger inputs are refused, not decoded into memory. */
 export const LIMIT_INPUT_PIXELS = 0x3fff * 0x3fff;

@@ -1,7 +1,7 @@
 // A spin's sprite sheet: every frame fitted into one cell of a grid, left to right, top to
 // bottom, on the background colour, encoded once. The layout (cell size, columns, each
 // frame's place) goes beside it as JSON, for viewers that step a background position.
-import sharp from 'sharp';
+import { sharp } from '../sharp/sharp-lib';
 import { LIMIT_INPUT_PIXELS } from './sharp-input';
 
 export interface SpriteLayout {

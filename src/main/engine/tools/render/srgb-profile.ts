@@ -3,7 +3,7 @@
 // sources) that is the identity on every 8-bit sRGB value (the test checks all 2^24).
 // So an 8-bit sRGB JPEG is encoded without it and gets the very APP2 segment libvips would
 // write, where libvips writes it (after the APP1/APP13 metadata): the same bytes, faster.
-import sharp from 'sharp';
+import { sharp } from '../sharp/sharp-lib';
 
 /** The source decodes to 8-bit sRGB (an embedded profile is applied on load either way). */
 export function profileIsIdentity(meta: { space?: string; depth?: string }): boolean {

@@ -1,6 +1,7 @@
 // Trimming near-white margins, and the frame that puts the product back at a fill share
 // (Amazon: the product's longer side fills 85 % of the frame).
-import sharp, { type Sharp } from 'sharp';
+import type { Sharp } from 'sharp';
+import { sharp } from '../sharp/sharp-lib';
 
 /** The product's box in the upright source, in its pixels. */
 export interface TrimBox {

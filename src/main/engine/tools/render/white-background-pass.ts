@@ -2,7 +2,8 @@
 // 8-bit sRGB, cleaned by analysis/white-background, and handed on as raw pixels for the
 // rest of the pipeline (trim, resize, encode). Nothing changed: null, and the rendition is
 // made from the source as without the pass.
-import sharp, { type Sharp } from 'sharp';
+import type { Sharp } from 'sharp';
+import { sharp } from '../sharp/sharp-lib';
 import {
   whiteBackground,
   type WhiteBackgroundOptions,

@@ -20,7 +20,13 @@ import {
   type StudioShot,
 } from '../../../test-support/studio-shots';
 import { WHITE_BACKGROUND_DEFAULTS } from '../../analysis/white-background';
-import { renderKey, renderOptions, whiteBackgroundFor, type RenderOptions } from './render-options';
+import {
+  PURE_BORDER_MAX_SIDE,
+  renderKey,
+  renderOptions,
+  whiteBackgroundFor,
+  type RenderOptions,
+} from './render-options';
 import { prepareSource, renderRendition } from './render-rendition';
 
 const lossless: Rendition = {
@@ -177,5 +183,32 @@ describe('whiteBackgroundFor', () => {
       keepShadow: false,
     });
     expect(whiteBackgroundFor({ whiteBackground: 'always' }, 0)).toEqual(WHITE_BACKGROUND_DEFAULTS);
+  });
+
+  it('leaves the pass out where the index saw a pure-white border, only with the shadow kept', () => {
+    const pure = { pureWhiteBorder: true, width: 1600, height: 1200 };
+    for (const mode of ['auto', 'always'] as const) {
+      expect(whiteBackgroundFor({ whiteBackground: mode }, 1, pure)).toBeNull();
+      // Without keepShadow the pass could erase a shadow the thumbnail cannot vouch for.
+      expect(whiteBackgroundFor({ whiteBackground: mode, keepShadow: false }, 1, pure)).toEqual({
+        ...WHITE_BACKGROUND_DEFAULTS,
+        keepShadow: false,
+      });
+      // Not pure, not measured (an older index), or too large for the thumbnail to vouch.
+      for (const border of [
+        { ...pure, pureWhiteBorder: false },
+        { ...pure, pureWhiteBorder: null },
+        { ...pure, width: PURE_BORDER_MAX_SIDE + 1 },
+        { ...pure, height: null },
+        null,
+      ]) {
+        expect(whiteBackgroundFor({ whiteBackground: mode }, 1, border)).toEqual(
+          WHITE_BACKGROUND_DEFAULTS,
+        );
+      }
+    }
+    expect(
+      whiteBackgroundFor({ whiteBackground: 'auto' }, 1, { ...pure, width: PURE_BORDER_MAX_SIDE }),
+    ).toBeNull();
   });
 });

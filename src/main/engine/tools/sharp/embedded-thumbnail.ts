@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import { sharp } from './sharp-lib';
 import type { Pixels } from '../../analysis/analyze-pixels';
 import { exifr } from '../metadata/exifr-api';
 import { jpegSize } from './jpeg-size';

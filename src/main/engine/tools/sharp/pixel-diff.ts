@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import { sharp } from './sharp-lib';
 import { MAX_INPUT_PIXELS } from './render-thumbnail';
 
 /** The difference image's longest side: enough to see what changed, cheap to compute. */

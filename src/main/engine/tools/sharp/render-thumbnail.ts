@@ -1,18 +1,16 @@
-import sharp, { type Sharp } from 'sharp';
-
-// Each file is decoded once, so libvips' operation cache only holds memory: off.
-sharp.cache(false);
+import type { Sharp } from 'sharp';
+import { setSharpThreads, sharp, sharpThreads } from './sharp-lib';
 
 /**
  * libvips threads per image. The engine sets it to its core count, as it does its index
  * queue, so a forced count (PACKSHOT_CORES) or a taskset holds for both.
  */
 export function setImageThreads(threads: number): void {
-  sharp.concurrency(Math.max(1, Math.floor(threads)));
+  setSharpThreads(Math.max(1, Math.floor(threads)));
 }
 
 export function imageThreads(): number {
-  return sharp.concurrency();
+  return sharpThreads();
 }
 
 export const THUMB_PX = 320;
