@@ -5,7 +5,7 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AssetFilter, AssetSort } from '../../../shared/dto';
 import { tempDir } from '../../test-support/sample-images';
 import { openDatabase, type Db } from '../db/open-database';
@@ -268,6 +268,30 @@ describe('list index', () => {
       expect(indexed.page(negated, 0, 10, false)).toEqual([]);
     } finally {
       db.prepare('DELETE FROM spins WHERE id = 2').run();
+    }
+  });
+
+  it('reads the sets of the last query SQL answered once nothing changed for a while', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const index = new ListIndex(db, () => 'one state');
+      const ask = (text: string, page: boolean) => {
+        const query: AssetQuery = { filter: 'all', sort: 'size', search: assetSearch(text) };
+        const selection = index.select(buildAssetQuery(query).terms, 'size', page);
+        if (selection) expect(selection.count, text).toBe(plain.count(query));
+        return selection !== undefined;
+      };
+      expect(ask('label:red format:raw', true)).toBe(false);
+      expect(ask('label:red format:raw', false)).toBe(false); // a count alone reads nothing
+      vi.advanceTimersByTime(1000);
+      expect(ask('label:red format:raw', false)).toBe(true); // read while nothing happened
+      // Written in between: nothing read (a scan would drop it at its next write).
+      expect(ask('color:white width>=2000', true)).toBe(false);
+      db.prepare('UPDATE assets SET width = width + 1 WHERE id = 4').run();
+      vi.advanceTimersByTime(1000);
+      expect(ask('color:white width>=2000', false)).toBe(false);
+    } finally {
+      vi.useRealTimers();
     }
   });
 });

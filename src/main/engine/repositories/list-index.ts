@@ -10,6 +10,11 @@ type Bits = Uint8Array;
 
 /** How many term sets are kept (100 KB each at 100,000 assets). */
 const MAX_SETS = 96;
+/**
+ * How long nothing must change after a query answered by SQL before its sets are read (a
+ * scan writes more often than that: no set read for a write to drop; typing asks more often).
+ */
+const WARM_AFTER_MS = 300;
 
 /** A list query's matches: how many, and a page of their ids in the sort's order. */
 export interface Selection {
@@ -38,6 +43,8 @@ export class ListIndex {
   private existingBits: Bits | undefined;
   /** Queries answered by SQL alone, with their terms' generations then (see select). */
   private asked = new Map<string, string>();
+  /** The last query answered by SQL, read in idle time if nothing changes (warm). */
+  private warming: ReturnType<typeof setTimeout> | undefined;
   /** This request's change counts (table-changes), read once. */
   private generation: (names: readonly string[]) => string = () => '';
 
@@ -52,7 +59,8 @@ export class ListIndex {
    * or when answering would mean reading a set by scanning the catalog and this is the
    * query's first ask since what it reads last changed: SQL alone answers that ask as it
    * did before the index (a new query being typed, lists during a scan), and the sets are
-   * read when the same query is asked again with nothing changed between (paging one list).
+   * read when the same query is asked again with nothing changed between (paging one list),
+   * or after WARM_AFTER_MS with nothing changed or asked (warm).
    * Sets read from an id set (a tag, a word) are read at once: cheaper than the SQL count.
    * `page` false (a count): never remembers an ask, and never scans.
    */
@@ -74,6 +82,9 @@ export class ListIndex {
           this.asked.delete(query);
           this.asked.set(query, generations);
           if (this.asked.size > MAX_SETS) this.asked.delete(this.asked.keys().next().value!);
+          clearTimeout(this.warming);
+          this.warming = setTimeout(() => this.warm(terms, sort, query), WARM_AFTER_MS);
+          this.warming.unref?.();
           return undefined;
         }
       }
@@ -98,6 +109,23 @@ export class ListIndex {
         return ids;
       },
     };
+  }
+
+  /**
+   * The last query SQL answered, its sets read while nothing changed since (the next page
+   * then comes from them); not after a write, once closed, or once another query took its place.
+   */
+  private warm(terms: readonly QueryTerm[], sort: AssetSort, query: string): void {
+    this.warming = undefined;
+    if (!this.db.open || this.db.inTransaction) return;
+    try {
+      if (this.stateOf() !== this.state) return;
+      this.generation = tableChanges(this.db);
+      if (this.generation(['assets']) !== this.assets) return;
+      if (this.asked.get(query) === this.generations(terms)) this.select(terms, sort);
+    } catch {
+      // A query SQL refused (its ask answered with the error), a busy file: nothing kept.
+    }
   }
 
   /**
@@ -282,6 +310,18 @@ export class ListIndex {
  * assets itself, under another alias, stands for all its columns.
  */
 function tablesOf(sql: string): string[] {
+  const known = tablesRead.get(sql);
+  if (known) return known;
+  if (tablesRead.size >= 1024) tablesRead.clear();
+  const found = readBy(sql);
+  tablesRead.set(sql, found);
+  return found;
+}
+
+/** tablesOf's answers by SQL text: its word scan was most of a request's cost (~0.1 ms a term). */
+const tablesRead = new Map<string, string[]>();
+
+function readBy(sql: string): string[] {
   const found = new Set(['assets']);
   if (/\bc\./.test(sql)) found.add('catalogs');
   for (const m of sql.matchAll(/\ba\.(\w+)/g)) found.add(`assets.${m[1]!}`);
