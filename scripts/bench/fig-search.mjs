@@ -15,6 +15,10 @@ const RSS_TARGET_MB = 300;
 const ITERATIONS = Math.max(5, Number(process.env.BENCH_SEARCH_ITER ?? 25));
 /** Calls of each query right after an edit (the list index rebuilds what it read). */
 const COLD_ITERATIONS = Math.max(3, Math.round(ITERATIONS / 5));
+/** Rounds of each query's first use after a commit by another connection (every set dropped). */
+const FIRST_ROUNDS = Math.max(3, Number(process.env.BENCH_SEARCH_FIRST ?? 5));
+/** Another build (main before this work: its out/main/cli.js) timed the same way, beside. */
+const BEFORE_CLI = process.env.BENCH_SEARCH_BEFORE;
 
 export const QUERIES = [
   ['(no query: the whole catalog)', undefined],
@@ -71,6 +75,9 @@ export default {
     let baseline;
     let cold;
     let memory;
+    let first;
+    let firstBefore;
+    const dbFile = join(synth.data, 'packshot.db');
     try {
       await serve.call('jobs.wait', {});
       // Round robin: each timed call asks another query than the one before, as typing does.
@@ -119,6 +126,7 @@ export default {
         );
       }
       cold = await afterEdits(serve, runs);
+      first = await firstUses(serve, runs, dbFile);
       // Item 8: every page listed once, as the grid would scroll the whole catalog.
       const listed = await listAll(serve, { sort: 'name', keywords: false });
       if (
@@ -130,6 +138,15 @@ export default {
       baseline = baselines(join(synth.data, 'packshot.db'));
     } finally {
       await serve.stop();
+    }
+    if (BEFORE_CLI) {
+      const before = await startServe(synth.data, BEFORE_CLI);
+      try {
+        await before.call('jobs.wait', {});
+        firstBefore = await firstUses(before, first.runs, dbFile);
+      } finally {
+        await before.stop();
+      }
     }
     if (baseline.n !== synth.assets)
       throw new BenchError(`the synthetic catalog has ${baseline.n} rows, not ${synth.assets}`);
@@ -149,6 +166,20 @@ export default {
       ratio: `${(cold.p50 / baseline.page.p50).toFixed(1)}×`,
       target: 'n/a (the sets the edit touched are read again)',
       met: met(null),
+    });
+    first.perQuery.forEach((q, k) => {
+      const old = firstBefore?.perQuery[k];
+      const repeated = results[k];
+      rows.push({
+        figure: `search ${q.query === undefined ? '(no query)' : JSON.stringify(q.query)}, first use after a change`,
+        value: `CPU p50 ${ms(q.first.cpu.p50)} wall p50 ${ms(q.first.wall.p50)}; asked again ${ms(q.second.cpu.p50)} CPU; repeated ${ms(repeated.cpu.p50)} CPU`,
+        baseline: old
+          ? `before: CPU p50 ${ms(old.first.cpu.p50)} wall p50 ${ms(old.first.wall.p50)}`
+          : 'n/a (BENCH_SEARCH_BEFORE unset)',
+        ratio: old ? `${(q.first.cpu.p50 / old.first.cpu.p50).toFixed(2)}×` : 'n/a',
+        target: '≤ 1× before',
+        met: met(old ? q.first.cpu.p50 <= old.first.cpu.p50 * 1.05 : null),
+      });
     });
     rows.push({
       figure: `peak RSS of serve, ${synth.assets.toLocaleString('en')} synthetic assets, searched and every page listed once (VmHWM)`,
@@ -171,6 +202,11 @@ export default {
         "CPU = the serve process's CPU time during the call (Server-Timing cpu): steadier than wall time on a shared machine",
         `worst engine p95 over the queries: ${ms(worst)} (target ≤ ${TARGET_MS} ms)`,
         `right after an edit (assets.edit: one asset's rating; the sets that read ratings, or all of the assets table, are read again), ${COLD_ITERATIONS} calls of each query: engine p50/p95/max ${ms(cold.p50)} / ${ms(cold.p95)} / ${ms(cold.max)} over all ten; per query p95: ${cold.perQuery.map((q) => `${JSON.stringify(q.query ?? '')} ${ms(q.p95)}`).join(', ')}`,
+        `first use: ${FIRST_ROUNDS} rounds; each round, for each query in turn: a commit by another connection (one asset's rating, better-sqlite3 in the bench process: every kept set and count dropped, as a scan in another process does), then the query asked three times: first use, asked again (the list index reads its sets), and a third time; CPU and wall from Server-Timing. ${BEFORE_CLI ? `Baseline: the same rounds against ${BEFORE_CLI} on the same file, after this build's serve stopped` : 'No baseline build (BENCH_SEARCH_BEFORE=/path/to/cli.js of main before this work adds one)'}`,
+        ...first.perQuery.map(
+          (q, k) =>
+            `first use ${JSON.stringify(q.query ?? '').padEnd(52)} CPU p50/p95 ${ms(q.first.cpu.p50)} / ${ms(q.first.cpu.p95)}, wall p50 ${ms(q.first.wall.p50)}; asked again CPU p50 ${ms(q.second.cpu.p50)}; third ${ms(q.third.cpu.p50)}${firstBefore ? `; before: first CPU p50/p95 ${ms(firstBefore.perQuery[k].first.cpu.p50)} / ${ms(firstBefore.perQuery[k].first.cpu.p95)}, wall p50 ${ms(firstBefore.perQuery[k].first.wall.p50)}, again ${ms(firstBefore.perQuery[k].second.cpu.p50)}` : ''}`,
+        ),
         `peak RSS: ${memory.listed.toLocaleString('en')} assets listed once in ${memory.pages} pages of 5,000 (sort name, keywords false) after the searches: VmHWM ${mb(memory.hwmKb)}, VmRSS at end ${mb(memory.rssKb)}`,
       ],
     };
@@ -191,5 +227,46 @@ async function afterEdits(serve, runs) {
   return {
     ...stats(perQuery.flatMap((q) => q.engine)),
     perQuery: perQuery.map((q) => ({ query: q.query, ...stats(q.engine) })),
+  };
+}
+
+/**
+ * Each query's first use after every set was dropped (a commit by another connection), then
+ * asked again and a third time; the queries in turn, FIRST_ROUNDS rounds.
+ */
+async function firstUses(serve, runs, dbFile) {
+  const some = (await serve.call('assets.list', { offset: 0, limit: 1, sort: 'name' })).items[0];
+  if (!some) throw new BenchError('search: the catalog lists no asset');
+  const other = new Database(dbFile, { timeout: 10_000 });
+  const times = () => ({ cpu: [], wall: [] });
+  const perQuery = runs.map((run) => ({
+    query: run.query,
+    first: times(),
+    second: times(),
+    third: times(),
+  }));
+  try {
+    const rate = other.prepare('UPDATE assets SET rating = ? WHERE id = ?');
+    for (let i = 0; i < FIRST_ROUNDS; i++)
+      for (const [k, run] of runs.entries()) {
+        rate.run((i + k) % 6, some.id);
+        for (const when of ['first', 'second', 'third']) {
+          const r = await serve.timedCall('assets.list', run.args);
+          perQuery[k][when].cpu.push(r.engineCpuMs ?? NaN);
+          perQuery[k][when].wall.push(r.engineMs);
+        }
+      }
+  } finally {
+    other.close();
+  }
+  const summary = (t) => ({ cpu: stats(t.cpu), wall: stats(t.wall) });
+  return {
+    runs,
+    perQuery: perQuery.map((q) => ({
+      query: q.query,
+      first: summary(q.first),
+      second: summary(q.second),
+      third: summary(q.third),
+    })),
   };
 }

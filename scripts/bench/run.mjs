@@ -13,6 +13,8 @@
 //   BENCH_EXPORT_PRODUCTS=N  products (× 4 images, × 3 channels) for export (default 500)
 //   BENCH_EXPORT_RUNS=N  export: engine and bare loop take turns N times, median (default 1)
 //   BENCH_SYNTH=N     assets in the synthetic catalog for search, rights, tagging, scroll (100000)
+//   BENCH_SEARCH_BEFORE=PATH  search: another build's out/main/cli.js timed beside for first use
+//   BENCH_SEARCH_FIRST=N  search: rounds of each query's first use after a change (default 5)
 //   BENCH_SCALING_FILES=N  cores: N of the distinct photos only (default: all)
 //   BENCH_PDFS=N      pdf: generated manuals (default 120; half as many forensic copies join)
 //   BENCH_VIDEOS=N    video: distinct generated clips (default 24)

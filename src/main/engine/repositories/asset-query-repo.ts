@@ -27,10 +27,13 @@ export class AssetQueryRepo {
     this.index = listIndex ? new ListIndex(db, state) : undefined;
   }
 
-  /** The list index's answer, when it can give one (not for a ranking or a collection's order). */
-  private selection(query: AssetQuery): Selection | undefined {
+  /**
+   * The list index's answer, when it can give one (not for a ranking or a collection's
+   * order); a page asks it first (a count alone never has it read what SQL would count).
+   */
+  private selection(query: AssetQuery, page: boolean): Selection | undefined {
     if (!this.index || query.search?.rank || query.collectionOrder) return undefined;
-    return this.index.select(buildAssetQuery(query).terms, query.sort);
+    return this.index.select(buildAssetQuery(query).terms, query.sort, page);
   }
 
   /**
@@ -38,7 +41,7 @@ export class AssetQueryRepo {
    * was: the grid asks page after page of one list, and each count is a scan of 100,000 rows.
    */
   count(query: AssetQuery): number {
-    const selected = this.selection(query);
+    const selected = this.selection(query, false);
     if (selected) return selected.count;
     const { where, params, readsCatalog, wholeLibrary } = buildAssetQuery(query);
     const key = JSON.stringify([where, params, this.databaseState()]);
@@ -77,7 +80,7 @@ export class AssetQueryRepo {
 
   /** One page; `withKeywords` false leaves them out (the grid shows none). */
   page(query: AssetQuery, offset: number, limit: number, withKeywords = true): Asset[] {
-    const selected = this.selection(query);
+    const selected = this.selection(query, true);
     const rows = selected
       ? this.rowsOf(selected.page(offset, limit))
       : this.pageRows(query, offset, limit);

@@ -5,12 +5,13 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AssetFilter, AssetSort } from '../../../shared/dto';
 import { tempDir } from '../../test-support/sample-images';
 import { openDatabase, type Db } from '../db/open-database';
 import { AssetQueryRepo } from './asset-query-repo';
-import type { AssetQuery } from './asset-query';
+import { buildAssetQuery, type AssetQuery } from './asset-query';
+import { ListIndex } from './list-index';
 import { assetSearch } from './search-query';
 import { VersionRepo } from './version-repo';
 
@@ -215,5 +216,82 @@ describe('list index', () => {
       other.close();
     }
     compareAll();
+  });
+
+  it('answers a first ask by SQL alone and reads the sets when the list is asked again', () => {
+    const index = new ListIndex(db, () => 'one state');
+    const ask = (text: string) => {
+      const query: AssetQuery = { filter: 'all', sort: 'name', search: assetSearch(text) };
+      return { query, terms: buildAssetQuery(query).terms };
+    };
+    const exact = (text: string, page = true) => {
+      const { query, terms } = ask(text);
+      const selection = index.select(terms, 'name', page);
+      if (selection) {
+        expect(selection.count, text).toBe(plain.count(query));
+        const ids = plain.page(query, 0, 500, false).map((a) => a.id);
+        expect(selection.page(0, 500), text).toEqual(ids);
+      }
+      return selection !== undefined;
+    };
+    const scanned = 'rating>=4 flag:pick';
+    expect(exact(scanned)).toBe(false); // rating and flag would be a scan: SQL answers
+    expect(exact(scanned, false)).toBe(false); // a count alone never reads them
+    expect(exact(scanned)).toBe(true); // asked again, nothing changed: read and kept
+    expect(exact(scanned)).toBe(true);
+    // A tag's set is the tag's own ids: read at once, on a first ask, and after a tag edit.
+    expect(exact('tag:Footwear -tag:Suede')).toBe(true);
+    db.prepare('INSERT OR IGNORE INTO asset_tags (asset_id, tag_id) VALUES (2, 1), (3, 5)').run();
+    expect(exact('tag:Footwear -tag:Suede')).toBe(true);
+    expect(exact(scanned)).toBe(true); // its sets read no tags: kept
+    // Asked, then changed before the next ask (a scan adding assets): SQL again.
+    addAsset(1500);
+    expect(exact(scanned)).toBe(false);
+    addAsset(1501);
+    expect(exact(scanned)).toBe(false);
+    expect(exact(scanned)).toBe(true);
+  });
+
+  it("keeps SQL's NULL in a set: NOT IN a set holding NULL is never TRUE", () => {
+    db.prepare(
+      `INSERT INTO spins (id, name, created_at, cover_asset_id) VALUES (2, 'n', 0, NULL)`,
+    ).run();
+    try {
+      for (let i = 0; i < 2; i++) compareAll(); // first asks by SQL, then from the sets
+      const negated: AssetQuery = {
+        filter: 'all',
+        sort: 'name',
+        search: assetSearch('-kind:spin'),
+      };
+      for (let i = 0; i < 2; i++) expect(indexed.count(negated)).toBe(plain.count(negated));
+      expect(plain.count(negated)).toBe(0);
+      expect(indexed.page(negated, 0, 10, false)).toEqual([]);
+    } finally {
+      db.prepare('DELETE FROM spins WHERE id = 2').run();
+    }
+  });
+
+  it('reads the sets of the last query SQL answered once nothing changed for a while', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const index = new ListIndex(db, () => 'one state');
+      const ask = (text: string, page: boolean) => {
+        const query: AssetQuery = { filter: 'all', sort: 'size', search: assetSearch(text) };
+        const selection = index.select(buildAssetQuery(query).terms, 'size', page);
+        if (selection) expect(selection.count, text).toBe(plain.count(query));
+        return selection !== undefined;
+      };
+      expect(ask('label:red format:raw', true)).toBe(false);
+      expect(ask('label:red format:raw', false)).toBe(false); // a count alone reads nothing
+      vi.advanceTimersByTime(1000);
+      expect(ask('label:red format:raw', false)).toBe(true); // read while nothing happened
+      // Written in between: nothing read (a scan would drop it at its next write).
+      expect(ask('color:white width>=2000', true)).toBe(false);
+      db.prepare('UPDATE assets SET width = width + 1 WHERE id = 4').run();
+      vi.advanceTimersByTime(1000);
+      expect(ask('color:white width>=2000', false)).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
