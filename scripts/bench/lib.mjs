@@ -1,14 +1,17 @@
 // Shared helpers for the bench figures: running the built command line, driving `serve`
-// over its HTTP bridge, baselines (vipsthumbnail, a bare readdir+stat walk), memory from
-// /proc, and formatting. The engine is reached only through out/main/cli.cjs.
+// over its HTTP bridge, baselines (vipsthumbnail; the bare walk in walk-baseline.mjs), memory
+// and CPU from /proc (proc-stats.mjs), and formatting. The engine is reached only through out/main/cli.cjs.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { opendir, stat } from 'node:fs/promises';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WALLPAPER_PACKAGES } from './distinct-photos.mjs';
+import { cpuOf, memoryOf } from './proc-stats.mjs';
+import { walkAndStat, walkAndStatSync } from './walk-baseline.mjs';
+
+export { cpuOf, memoryOf, walkAndStat, walkAndStatSync };
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 // The CommonJS entry: it sizes the thread pool first, as `packshot` does. BENCH_CLI points the
@@ -153,70 +156,6 @@ export function vipsthumbnailRun(files, work, { parallel = cores, cpus } = {}) {
     cpuSeconds = user + system;
   }
   return { seconds, cpuSeconds };
-}
-
-/** The baseline for a restart: a bare fs.promises readdir + stat of every file. */
-export async function walkAndStat(dir) {
-  let files = 0;
-  let bytes = 0;
-  const folders = [dir];
-  while (folders.length > 0) {
-    const folder = folders.pop();
-    const names = [];
-    for await (const entry of await opendir(folder, { bufferSize: 256 })) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) folders.push(path);
-      else if (entry.isFile()) names.push(path);
-    }
-    for (let i = 0; i < names.length; i += 64) {
-      const stats = await Promise.all(names.slice(i, i + 64).map((p) => stat(p)));
-      for (const info of stats) {
-        files++;
-        bytes += info.size;
-      }
-    }
-  }
-  return { files, bytes };
-}
-
-/** The same walk with readdirSync + statSync: what Node can do without the thread pool. */
-export function walkAndStatSync(dir) {
-  let files = 0;
-  const folders = [dir];
-  while (folders.length > 0) {
-    const folder = folders.pop();
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) folders.push(path);
-      else if (entry.isFile() && statSync(path).size >= 0) files++;
-    }
-  }
-  return { files };
-}
-
-/**
- * CPU seconds (user + system, every thread) a live process has used so far, from
- * /proc/PID/stat; null where there is no /proc. A busy machine stretches wall time, not this.
- */
-export function cpuOf(pid) {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
-  } catch {
-    return null;
-  }
-}
-const CLOCK_TICKS = 100;
-
-/** Peak (VmHWM) and current (VmRSS) resident memory of a live process, in kB. */
-export function memoryOf(pid) {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const field = (name) => {
-    const match = new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status);
-    return match ? Number(match[1]) : null;
-  };
-  return { hwmKb: field('VmHWM'), rssKb: field('VmRSS') };
 }
 
 const agent = new Agent({ keepAlive: true, maxSockets: 8 });
