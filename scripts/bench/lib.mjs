@@ -1,12 +1,15 @@
 // Shared helpers for the bench figures: running the built command line, driving `serve`
-// over its HTTP bridge, baselines (vipsthumbnail, a bare readdir+stat walk), memory from
-// /proc, and formatting. The engine is reached only through out/main/cli.cjs.
+// over its HTTP bridge, baselines (vipsthumbnail; the bare walk and the file lists in files.mjs), memory
+// and CPU from /proc (proc-stats.mjs), and formatting. The engine is reached only through out/main/cli.cjs.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cpuOf, memoryOf } from './proc-stats.mjs';
+
+export { cpuOf, memoryOf };
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 // The CommonJS entry: it sizes the thread pool first, as `packshot` does. BENCH_CLI points the
@@ -151,31 +154,6 @@ export function vipsthumbnailRun(files, work, { parallel = cores, cpus } = {}) {
     cpuSeconds = user + system;
   }
   return { seconds, cpuSeconds };
-}
-
-/**
- * CPU seconds (user + system, every thread) a live process has used so far, from
- * /proc/PID/stat; null where there is no /proc. A busy machine stretches wall time, not this.
- */
-export function cpuOf(pid) {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
-  } catch {
-    return null;
-  }
-}
-const CLOCK_TICKS = 100;
-
-/** Peak (VmHWM) and current (VmRSS) resident memory of a live process, in kB. */
-export function memoryOf(pid) {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const field = (name) => {
-    const match = new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status);
-    return match ? Number(match[1]) : null;
-  };
-  return { hwmKb: field('VmHWM'), rssKb: field('VmRSS') };
 }
 
 const agent = new Agent({ keepAlive: true, maxSockets: 8 });

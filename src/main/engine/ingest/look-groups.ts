@@ -24,16 +24,19 @@ export type LookRole =
  * wallpaper shipped under many names, would otherwise decode its embedded thumbnail once
  * per file, and its copies without one would wait for their own full index (a whole read
  * and hash each) for a placeholder. The key is the size and the SHA-1 of the head the look
- * reads anyway and of the file's last bytes: not the content hash, but a placeholder is a
- * rough picture, and the full index writes each file's own.
+ * reads anyway, of samples through the body and of the file's last bytes: not the content
+ * hash, but a placeholder is a rough picture, and the full index writes each file's own.
  * Kept for one burst of indexing: cleared when the queue is idle.
  */
 export class LookGroups {
   private readonly groups = new Map<string, Group>();
   private readonly keyOf = new Map<number, string>();
 
-  static key(bytes: number, head: Buffer, tail: Buffer = Buffer.alloc(0)): string {
-    return `${bytes}:${createHash('sha1').update(head).update(tail).digest('base64')}`;
+  /** `rest`: the other byte ranges read (body samples, the tail), in file order. */
+  static key(bytes: number, head: Buffer, ...rest: Buffer[]): string {
+    const hash = createHash('sha1').update(head);
+    for (const part of rest) hash.update(part);
+    return `${bytes}:${hash.digest('base64')}`;
   }
 
   /** The first id of a key runs `look`; the others wait for its answer. */

@@ -153,54 +153,80 @@ describe('copies share one look', () => {
   });
 });
 
+type Rgb = { r: number; g: number; b: number };
+const WHITE = { r: 255, g: 255, b: 255 };
+
+/** An uncompressed 400 px wide TIFF of 200-row bands, top to bottom. */
+async function writeBands(path: string, bands: readonly Rgb[]): Promise<void> {
+  const rows = await Promise.all(
+    bands.map((background) =>
+      sharp({ create: { width: 400, height: 200, channels: 3, background } })
+        .raw()
+        .toBuffer(),
+    ),
+  );
+  await sharp(Buffer.concat(rows), { raw: { width: 400, height: 200 * bands.length, channels: 3 } })
+    .tiff({ compression: 'none' })
+    .toFile(path);
+}
+
+/**
+ * Indexes two shots (bands with RED, then with GREEN) and checks each was only ever
+ * painted with its own placeholder. `same`: the byte ranges the two files share.
+ */
+async function eachPaintedOwn(
+  bands: (colour: Rgb) => Rgb[],
+  same: (a: Buffer, b: Buffer) => boolean,
+): Promise<void> {
+  const dir = await tempDir('quick-look-alike');
+  const alike = await startHarness({ concurrency: 1, quickLook: true });
+  try {
+    await writeBands(join(dir, 'shot-red.tif'), bands(RED));
+    await writeBands(join(dir, 'shot-green.tif'), bands(GREEN));
+    const [a, b] = await Promise.all(
+      ['shot-red.tif', 'shot-green.tif'].map((n) => readFile(join(dir, n))),
+    );
+    expect(a?.length).toBe(b?.length);
+    expect(same(a ?? Buffer.alloc(0), b ?? Buffer.alloc(0))).toBe(true);
+    const painted: { id: number; placeholder: string }[] = [];
+    const stop = alike.engine.subscribe((name, payload) => {
+      if (name === 'assets.placeholders')
+        painted.push(...(payload as { items: { id: number; placeholder: string }[] }).items);
+    });
+    await alike.call('catalogs.add', { path: dir });
+    await alike.call('jobs.wait', {});
+    stop();
+    const assets = await alike.all();
+    expect(new Set(assets.map((x) => x.placeholder)).size).toBe(2);
+    for (const paint of painted)
+      expect(paint.placeholder).toBe(assets.find((x) => x.id === paint.id)?.placeholder);
+  } finally {
+    await alike.dispose();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const HEAD = 128 * 1024;
+const TAIL = 16 * 1024;
+
 describe('files that only begin alike', () => {
   it('are not taken for copies: each is painted with its own pixels', async () => {
-    const dir = await tempDir('quick-look-alike');
-    const alike = await startHarness({ concurrency: 1, quickLook: true });
-    try {
-      // Uncompressed studio shots of one size: the same white first 128 KB, another bottom.
-      for (const [name, colour] of [
-        ['shot-red.tif', RED],
-        ['shot-green.tif', GREEN],
-      ] as const) {
-        const white = { r: 255, g: 255, b: 255 };
-        const top = await sharp({
-          create: { width: 400, height: 300, channels: 3, background: white },
-        })
-          .raw()
-          .toBuffer();
-        const bottom = await sharp({
-          create: { width: 400, height: 300, channels: 3, background: colour },
-        })
-          .raw()
-          .toBuffer();
-        await sharp(Buffer.concat([top, bottom]), { raw: { width: 400, height: 600, channels: 3 } })
-          .tiff({ compression: 'none' })
-          .toFile(join(dir, name));
-      }
-      const [a, b] = await Promise.all(
-        ['shot-red.tif', 'shot-green.tif'].map((n) => readFile(join(dir, n))),
-      );
-      expect(a?.length).toBe(b?.length);
-      expect(a?.subarray(0, 128 * 1024).equals(b?.subarray(0, 128 * 1024) ?? Buffer.alloc(0))).toBe(
-        true,
-      );
-      const painted: { id: number; placeholder: string }[] = [];
-      const stop = alike.engine.subscribe((name, payload) => {
-        if (name === 'assets.placeholders')
-          painted.push(...(payload as { items: { id: number; placeholder: string }[] }).items);
-      });
-      await alike.call('catalogs.add', { path: dir });
-      await alike.call('jobs.wait', {});
-      stop();
-      const assets = await alike.all();
-      expect(new Set(assets.map((x) => x.placeholder)).size).toBe(2);
-      for (const paint of painted)
-        expect(paint.placeholder).toBe(assets.find((x) => x.id === paint.id)?.placeholder);
-    } finally {
-      await alike.dispose();
-      await rm(dir, { recursive: true, force: true });
-    }
+    // Uncompressed studio shots of one size: the same white first 128 KB, another bottom.
+    await eachPaintedOwn(
+      (colour) => [WHITE, colour],
+      (a, b) => a.subarray(0, HEAD).equals(b.subarray(0, HEAD)),
+    );
+  });
+
+  it('nor files that begin and end alike: a product between white margins', async () => {
+    // The packshot itself: white above and below the product, so the head and the tail
+    // the look reads are the same bytes in both files; only the middle differs.
+    await eachPaintedOwn(
+      (colour) => [WHITE, colour, WHITE],
+      (a, b) =>
+        a.subarray(0, HEAD).equals(b.subarray(0, HEAD)) &&
+        a.subarray(a.length - TAIL).equals(b.subarray(b.length - TAIL)),
+    );
   });
 });
 

@@ -69,3 +69,16 @@ describe('white background with the pass planned', () => {
     });
   });
 });
+
+describe('white background already pure white', () => {
+  it('passes a backdrop indexing found pure white, where the plan leaves the pass out', () => {
+    // The plan drops the pass for such a source (whiteBackgroundFor): no whiteBackground in
+    // its options, yet the preset asked for it and the file is on pure white.
+    const pure = { ...image(1), pureWhiteBorder: true };
+    const planned = [{ options: {} as RenderOptions, size: null }];
+    expect(preset.renditions.some((r) => (r.whiteBackground ?? 'off') !== 'off')).toBe(true);
+    expect(
+      whiteBackgroundCheck({ preset, product, image: pure, renditions: planned }),
+    ).toMatchObject({ level: 'pass', reason: expect.stringMatching(/pure white/) as unknown });
+  });
+});

@@ -8,6 +8,7 @@ import type { PackedFile, PackedModel } from '../model-pack/pack-model';
 import type { ModelJob } from './model-job';
 import { runModelJobHere } from './model-job';
 import { ModelReadError } from './model-read-error';
+import { loadSharp } from '../sharp/sharp-lib';
 
 // Models are read (and packed for export) in worker threads with a time limit:
 // gltf-transform, the validator, the rasteriser, simplify and Draco are all synchronous
@@ -92,7 +93,8 @@ export function setModelWorkerCores(n: number): void {
   cores = Math.max(1, Math.min(2, n));
 }
 
-function spawn(file: string): Worker {
+export function spawnModelWorker(file: string): Worker {
+  loadSharp(); // the worker resizes textures and draws stills with it: see loadSharp
   const worker = new Worker(file, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
   worker.unref();
   return worker;
@@ -150,7 +152,7 @@ function next(): void {
   const file = workerFile();
   while (queue.length > 0 && busy < cores && file) {
     const job = queue.shift() as Pending;
-    runOn(wake() ?? spawn(file), job);
+    runOn(wake() ?? spawnModelWorker(file), job);
   }
 }
 

@@ -32,6 +32,20 @@ export function setSharpThreads(count: number): void {
   lib?.concurrency(count);
 }
 
+/**
+ * Loads sharp now. Before a worker thread that uses it starts: on glibc the main thread
+ * must hold the library, or libvips is unloaded when that thread ends (sharp's note on
+ * worker threads), and only this thread applies the thread count asked for.
+ */
+export function loadSharp(): void {
+  load();
+}
+
+/** Whether this thread has loaded sharp yet. */
+export function sharpLoaded(): boolean {
+  return lib !== null;
+}
+
 export function sharpThreads(): number {
   return threads ?? load().concurrency();
 }
