@@ -295,3 +295,19 @@ describe('list index', () => {
     }
   });
 });
+
+describe('a count read inside a transaction', () => {
+  it('is not kept past its rollback', () => {
+    const query: AssetQuery = { filter: 'all', sort: 'name', search: assetSearch('label:green') };
+    const before = plain.count(query);
+    expect(indexed.count(query)).toBe(before);
+    db.exec('BEGIN');
+    try {
+      db.prepare("UPDATE assets SET label = 'green' WHERE id % 3 = 0").run();
+      expect(indexed.count(query)).toBeGreaterThan(before); // the transaction's own rows
+    } finally {
+      db.exec('ROLLBACK');
+    }
+    expect(indexed.count(query)).toBe(before);
+  });
+});
