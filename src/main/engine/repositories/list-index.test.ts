@@ -124,6 +124,13 @@ beforeAll(async () => {
     );
   });
   for (let id = 1; id <= 300; id++) addAsset(id);
+  // A tag deleted by an edit below: its links go by ON DELETE CASCADE.
+  db.prepare(
+    `INSERT INTO tags (id, parent_id, name, path) VALUES (8, 1, 'Sandals', 'Footwear|Sandals')`,
+  ).run();
+  db.prepare(
+    'INSERT INTO asset_tags (asset_id, tag_id) SELECT id, 8 FROM assets WHERE id % 5 = 2',
+  ).run();
   // A spin: its cover is listed, its other frames are not.
   db.prepare(
     `INSERT INTO spins (id, name, created_at, cover_asset_id) VALUES (1, 's', 0, 20)`,
@@ -191,6 +198,13 @@ describe('list index', () => {
       'rename a tag',
       "UPDATE tags SET path = 'Footwear|Sneaker shoes', name = 'Sneaker shoes' WHERE id = 3",
     ],
+    [
+      'relink (OR REPLACE)',
+      'INSERT OR REPLACE INTO asset_tags (asset_id, tag_id) VALUES (7, 7), (8, 7)',
+    ],
+    ['delete a tag (its links cascade)', 'DELETE FROM tags WHERE id = 8'],
+    ['a catalog offline', 'UPDATE catalogs SET online = 0 WHERE id = 1'],
+    ['a spin cover moved', 'UPDATE spins SET cover_asset_id = 21 WHERE id = 1'],
     [
       'AI words',
       "INSERT INTO ai_words (rowid, labels, text) VALUES (5, 'sneaker', ''), (6, 'red', '')",
