@@ -5,8 +5,12 @@ import { listChanges } from './bookkeeping-writes';
 /** Tables whose writes never change a list: the job rows (a heartbeat every 2 s). */
 const UNREAD = new Set(['jobs']);
 
-/** Per connection: the counters made (null: none could be) and every table's name. */
-const counted = new WeakMap<Db, { counters: Set<string> | null; tables: Set<string> }>();
+/** Per connection: the counters made (null: none could be), every table's name, and the
+ * schema they were made for (a table made since gets its counters when it is next read). */
+const counted = new WeakMap<
+  Db,
+  { counters: Set<string> | null; tables: Set<string>; schema: number }
+>();
 
 /** The assets table is counted per column (a rating edit keeps a tag's set and the name order). */
 const BY_COLUMN = 'assets';
@@ -19,8 +23,9 @@ const BY_COLUMN = 'assets';
  * findings, or a rating edit, does not drop a tag's set. Other connections' commits are
  * seen by data_version, not here. The virtual tables (FTS5) take no triggers: assets_fts
  * and tags_fts follow assets and tags through the schema's own triggers; a table not
- * counted (ai_words, document_text, one made since) answers the connection's whole change
- * count, as every table did before. Read once: the answer names the counts of that moment.
+ * counted (ai_words, document_text) answers the connection's whole change count, as every
+ * table did before. A schema change (a table or column made since) makes the counters
+ * again. Read once: the answer names the counts of that moment.
  */
 export function tableChanges(db: Db): (names: readonly string[]) => string {
   const { counters: known, tables } = countersOf(db);
@@ -52,8 +57,12 @@ export function tableChanges(db: Db): (names: readonly string[]) => string {
 }
 
 function countersOf(db: Db): { counters: Set<string> | null; tables: Set<string> } {
+  const schema =
+    statements(db)
+      .prepare<[], { v: number }>('SELECT schema_version AS v FROM pragma_schema_version')
+      .get()?.v ?? 0;
   const had = counted.get(db);
-  if (had !== undefined) return had;
+  if (had?.schema === schema) return had;
   let tables: Set<string> | null = null;
   const names = new Set<string>();
   try {
@@ -95,7 +104,7 @@ function countersOf(db: Db): { counters: Set<string> | null; tables: Set<string>
   } catch {
     tables = null; // a read-only connection: every table answers the whole change count
   }
-  const found = { counters: tables, tables: names };
+  const found = { counters: tables, tables: names, schema };
   counted.set(db, found);
   return found;
 }

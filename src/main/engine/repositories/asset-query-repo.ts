@@ -44,8 +44,12 @@ export class AssetQueryRepo {
     const selected = this.selection(query, false);
     if (selected) return selected.count;
     const { where, params, readsCatalog, wholeLibrary } = buildAssetQuery(query);
-    const key = JSON.stringify([where, params, this.databaseState()]);
-    if (this.lastCount?.key === key) return this.lastCount.n;
+    // Not inside a transaction: a rollback takes its rows back but not total_changes, so a
+    // count of them would be kept under the state that follows.
+    const key = this.db.inTransaction
+      ? undefined
+      : JSON.stringify([where, params, this.databaseState()]);
+    if (key !== undefined && this.lastCount?.key === key) return this.lastCount.n;
     // Every asset has its catalog (ON DELETE CASCADE): the join only matters when the WHERE
     // reads it. Without it SQLite counts from the narrowest index, or the table's own count.
     const from = readsCatalog ? 'assets a JOIN catalogs c ON c.id = a.catalog_id' : 'assets a';
@@ -56,7 +60,7 @@ export class AssetQueryRepo {
     const n = wholeLibrary
       ? countOf('SELECT count(*) AS n FROM assets') - countOf(HIDDEN_COUNT, [])
       : countOf(`SELECT count(*) AS n FROM ${from} WHERE ${where}`);
-    this.lastCount = { key, n };
+    if (key !== undefined) this.lastCount = { key, n };
     return n;
   }
 

@@ -124,6 +124,13 @@ beforeAll(async () => {
     );
   });
   for (let id = 1; id <= 300; id++) addAsset(id);
+  // A tag deleted by an edit below: its links go by ON DELETE CASCADE.
+  db.prepare(
+    `INSERT INTO tags (id, parent_id, name, path) VALUES (8, 1, 'Sandals', 'Footwear|Sandals')`,
+  ).run();
+  db.prepare(
+    'INSERT INTO asset_tags (asset_id, tag_id) SELECT id, 8 FROM assets WHERE id % 5 = 2',
+  ).run();
   // A spin: its cover is listed, its other frames are not.
   db.prepare(
     `INSERT INTO spins (id, name, created_at, cover_asset_id) VALUES (1, 's', 0, 20)`,
@@ -191,6 +198,13 @@ describe('list index', () => {
       'rename a tag',
       "UPDATE tags SET path = 'Footwear|Sneaker shoes', name = 'Sneaker shoes' WHERE id = 3",
     ],
+    [
+      'relink (OR REPLACE)',
+      'INSERT OR REPLACE INTO asset_tags (asset_id, tag_id) VALUES (7, 7), (8, 7)',
+    ],
+    ['delete a tag (its links cascade)', 'DELETE FROM tags WHERE id = 8'],
+    ['a catalog offline', 'UPDATE catalogs SET online = 0 WHERE id = 1'],
+    ['a spin cover moved', 'UPDATE spins SET cover_asset_id = 21 WHERE id = 1'],
     [
       'AI words',
       "INSERT INTO ai_words (rowid, labels, text) VALUES (5, 'sneaker', ''), (6, 'red', '')",
@@ -293,5 +307,68 @@ describe('list index', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('terms over the other tables', () => {
+  const TERMS = [
+    'ai:pending',
+    'ai:cup -ai:pending',
+    'ai:none OR ai:analysed',
+    'duration>=10s',
+    'codec:h264 OR audio:no',
+    'rights:none',
+    '-rights:expired',
+    'approval:draft',
+    'people:no',
+    'release:missing',
+    'versions>=1',
+    'no:product OR sku:abc',
+  ];
+  const compare = () => {
+    for (const text of TERMS)
+      for (let ask = 0; ask < 2; ask++) {
+        const query: AssetQuery = { filter: 'all', sort: 'name', search: assetSearch(text) };
+        expect(indexed.count(query), text).toBe(plain.count(query));
+        expect(indexed.page(query, 0, 500, false), text).toEqual(plain.page(query, 0, 500, false));
+      }
+  };
+
+  it('stay exact as the AI, media facts and settings change', () => {
+    // Ids of assets that exist: earlier tests deleted some.
+    db.prepare(
+      `INSERT OR REPLACE INTO ai_suggestions (asset_id, tag_path, source, confidence, state)
+       SELECT id, CASE WHEN id % 2 THEN 'Objects|Cup' ELSE 'Objects|Bag' END, 'objects', 0.4,
+              'pending' FROM assets WHERE id % 7 = 3`,
+    ).run();
+    db.prepare(
+      `INSERT INTO media_facts (asset_id, hash, duration_ms, codec, audio)
+       SELECT id, hash, id * 100, 'h264', id % 2 FROM assets WHERE id % 9 = 4`,
+    ).run();
+    compare();
+    const pending: AssetQuery = { filter: 'all', sort: 'name', search: assetSearch('ai:pending') };
+    const before = plain.count(pending);
+    db.prepare(`INSERT INTO settings (key, value) VALUES ('ai.threshold', '0.5')`).run();
+    expect(plain.count(pending)).toBeLessThan(before); // the setting changes the answer
+    compare();
+    db.prepare(`UPDATE ai_suggestions SET state = 'accepted' WHERE asset_id % 3 = 0`).run();
+    db.prepare('UPDATE media_facts SET audio = 1 - audio WHERE asset_id % 2 = 0').run();
+    compare();
+  });
+});
+
+describe('a count read inside a transaction', () => {
+  it('is not kept past its rollback', () => {
+    const query: AssetQuery = { filter: 'all', sort: 'name', search: assetSearch('label:green') };
+    const before = plain.count(query);
+    expect(indexed.count(query)).toBe(before);
+    db.exec('BEGIN');
+    try {
+      db.prepare("UPDATE assets SET label = 'green' WHERE id % 3 = 0").run();
+      expect(indexed.count(query)).toBeGreaterThan(before); // the transaction's own rows
+    } finally {
+      db.exec('ROLLBACK');
+    }
+    expect(indexed.count(query)).toBe(before);
   });
 });
