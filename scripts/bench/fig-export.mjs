@@ -30,7 +30,7 @@ const BOXES = [
 
 const SOURCE = { width: 1600, height: 1200 };
 
-async function makeSources(dir) {
+export async function makeSources(dir) {
   mkdirSync(dir, { recursive: true });
   const { width: W, height: H } = SOURCE;
   const texture = await sharp({
@@ -164,8 +164,9 @@ async function bareSharp(files, out) {
   };
 }
 
-function seed(dataDir) {
-  const assets = JSON.parse(packshot(dataDir, ['assets', '--json']).stdout);
+/** Products and links by file name, INSERTed; `run` is the build that lists the assets. */
+export function seed(dataDir, run = packshot) {
+  const assets = JSON.parse(run(dataDir, ['assets', '--json']).stdout);
   const db = new Database(join(dataDir, 'packshot.db'));
   try {
     db.pragma('busy_timeout = 5000');

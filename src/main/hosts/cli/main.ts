@@ -8,7 +8,6 @@ import { coreCount } from '../boot/thread-pool.cjs';
 import { defaultDataDir } from '../data-dir';
 import { UsageError, type CliContext } from './cli-context';
 import { API_ACCESS_OPTIONS } from './api-access-flags';
-import { apiKeysCommand } from './commands/api-keys-command';
 import { aiCommand } from './commands/ai-command';
 import { assetsCommand } from './commands/assets-command';
 import { catalogCommand } from './commands/catalog-command';
@@ -25,7 +24,6 @@ import { linkCommand } from './commands/link-command';
 import { productsCommand } from './commands/products-command';
 import { scanCommand } from './commands/scan-command';
 import { spinsCommand } from './commands/spins-command';
-import { serveCommand } from './commands/serve-command';
 import { versionsCommand } from './commands/versions-command';
 import { auditCommand, takedownCommand, usageCommand } from './commands/usage-commands';
 import { webhooksCommand } from './commands/webhooks-command';
@@ -157,7 +155,8 @@ const COMMANDS: Record<string, (ctx: CliContext) => Promise<void>> = {
   spins: spinsCommand,
   products: productsCommand,
   link: linkCommand,
-  serve: serveCommand,
+  // The HTTP host and the headless API's schemas load only for the commands that use them.
+  serve: async (ctx) => (await import('./commands/serve-command')).serveCommand(ctx),
   export: exportCommand,
   check: checkCommand,
   rights: rightsCommand,
@@ -238,6 +237,7 @@ async function main(argv: string[]): Promise<number> {
     }
     // The keys file only: no library is opened.
     if (name === 'api-keys' || name === 'sign-url') {
+      const { apiKeysCommand } = await import('./commands/api-keys-command');
       return await apiKeysCommand({
         command: name,
         positionals: rest,

@@ -3,8 +3,12 @@
 // convention for 360 uploads is not published in one place we could check (checked
 // 2026-12); this one keeps the SKU first as its image names (SKU.MAIN.jpg, SKU.PT01.jpg)
 // do, and is one constant here to change.
-import { strToU8, zipSync, type Zippable } from 'fflate';
+import type { Zippable } from 'fflate';
+import { lazyModule } from '../../tools/lazy-module';
 import { sanitizeSegment } from '../../../../shared/naming/sanitize-name';
+
+// The zip writer loads when a package is made, not with the engine.
+const fflate = lazyModule<typeof import('fflate')>('fflate');
 
 export const AMAZON_FRAME_COUNTS = [24, 48, 72] as const;
 export type AmazonFrames = (typeof AMAZON_FRAME_COUNTS)[number];
@@ -48,8 +52,8 @@ export function amazonZip(manifest: AmazonManifest, frames: readonly Buffer[]): 
     entries[f.name] = [new Uint8Array(frames[i] as Buffer), { level: 0, mtime }];
   });
   entries['manifest.json'] = [
-    strToU8(`${JSON.stringify(manifest, null, 2)}\n`),
+    fflate().strToU8(`${JSON.stringify(manifest, null, 2)}\n`),
     { level: 6, mtime },
   ];
-  return Buffer.from(zipSync(entries));
+  return Buffer.from(fflate().zipSync(entries));
 }

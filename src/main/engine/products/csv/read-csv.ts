@@ -1,9 +1,12 @@
-import { parse } from 'csv-parse/sync';
 import type { CsvEncoding, CsvSeparator } from '../../../../shared/product-dto';
 import { PackshotError } from '../../../../shared/errors';
 import { CSV_LIMITS } from './csv-limits';
 import { decodeCsv } from './decode-csv';
 import { sniffSeparator } from './sniff-separator';
+import { lazyModule } from '../../tools/lazy-module';
+
+// Loaded with the first CSV read, not with the engine.
+const csv = lazyModule<typeof import('csv-parse/sync')>('csv-parse/sync');
 
 export interface CsvRow {
   /** Line in the file where the row starts (1 is the header). */
@@ -33,7 +36,7 @@ export function readCsv(bytes: Uint8Array, keep = Infinity): CsvTable & { rowCou
   try {
     // Blank lines are kept (as one empty cell) so that lines can be counted exactly; each
     // record is taken as it is read, and none is left for csv-parse to collect.
-    parse(text, {
+    csv().parse(text, {
       delimiter: separator,
       relax_column_count: true,
       on_record: (cells: string[]) => {

@@ -8,8 +8,9 @@
 // has one) and their integer type, the output (image_embeds / text_embeds, else the first).
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { Tokenizer } from '@huggingface/tokenizers';
-import * as ort from 'onnxruntime-node';
+import type { Tokenizer } from '@huggingface/tokenizers';
+import type * as Ort from 'onnxruntime-node';
+import { lazyModule } from '../lazy-module';
 import {
   clipModelId,
   findClip,
@@ -48,14 +49,18 @@ export function loadClip(dir: string): Promise<ClipModel> {
   });
 }
 
-type Metadata = ort.InferenceSession.ValueMetadata;
+// The runtime and tokenizer load with the first model, not with the engine.
+const ort = lazyModule<typeof Ort>('onnxruntime-node');
+const tokenizers = lazyModule<typeof import('@huggingface/tokenizers')>('@huggingface/tokenizers');
+
+type Metadata = Ort.InferenceSession.ValueMetadata;
 
 class OnnxClip implements ClipModel {
   readonly settings: ClipSettings;
   private readonly tokenizer: Tokenizer;
   private readonly padId: number;
-  private image: Promise<ort.InferenceSession> | undefined;
-  private text: Promise<ort.InferenceSession> | undefined;
+  private image: Promise<Ort.InferenceSession> | undefined;
+  private text: Promise<Ort.InferenceSession> | undefined;
 
   constructor(
     readonly id: string,
@@ -65,7 +70,7 @@ class OnnxClip implements ClipModel {
     const json = readJson(files.tokenizer);
     const config = files.tokenizerConfig ? readJson(files.tokenizerConfig) : {};
     try {
-      this.tokenizer = new Tokenizer(json, config);
+      this.tokenizer = new (tokenizers().Tokenizer)(json, config);
     } catch (error) {
       throw new Error(`${files.tokenizer} is not a tokenizer this reads: ${message(error)}`);
     }
@@ -85,13 +90,13 @@ class OnnxClip implements ClipModel {
       this.settings.mean ?? CLIP_MEAN,
       this.settings.std ?? CLIP_STD,
     );
-    const feeds = { [input.name]: new ort.Tensor('float32', pixels, [1, 3, size, size]) };
+    const feeds = { [input.name]: new (ort().Tensor)('float32', pixels, [1, 3, size, size]) };
     return this.output(session, await session.run(feeds), 'image_embeds', this.files.imageEncoder);
   }
 
   async embedText(text: string): Promise<Float32Array> {
     const session = await (this.text ??= this.session(this.files.textEncoder, 'text'));
-    const feeds: Record<string, ort.Tensor> = {};
+    const feeds: Record<string, Ort.Tensor> = {};
     const metadata = session.inputMetadata;
     const idsInput = metadata.find((m) => m.name === 'input_ids') ?? metadata[0];
     if (!idsInput) throw new Error(`${this.files.textEncoder} takes no input`);
@@ -127,9 +132,9 @@ class OnnxClip implements ClipModel {
     return this.output(session, await session.run(feeds), 'text_embeds', this.files.textEncoder);
   }
 
-  private async session(file: string, which: 'image' | 'text'): Promise<ort.InferenceSession> {
+  private async session(file: string, which: 'image' | 'text'): Promise<Ort.InferenceSession> {
     try {
-      return await ort.InferenceSession.create(file, {
+      return await ort().InferenceSession.create(file, {
         executionProviders: ['cpu'],
         intraOpNumThreads: 1,
         interOpNumThreads: 1,
@@ -143,8 +148,8 @@ class OnnxClip implements ClipModel {
   }
 
   private output(
-    session: ort.InferenceSession,
-    result: ort.InferenceSession.ReturnType,
+    session: Ort.InferenceSession,
+    result: Ort.InferenceSession.ReturnType,
     preferred: string,
     file: string,
   ): Float32Array {
@@ -161,7 +166,7 @@ class OnnxClip implements ClipModel {
   }
 }
 
-function pixelInput(session: ort.InferenceSession, file: string): Metadata {
+function pixelInput(session: Ort.InferenceSession, file: string): Metadata {
   const metadata = session.inputMetadata;
   const input =
     metadata.find((m) => m.name === 'pixel_values') ??
@@ -178,11 +183,11 @@ function tensorShape(m: Metadata): readonly (number | string)[] {
   return m.isTensor ? m.shape : [];
 }
 
-function integerTensor(m: Metadata, values: number[]): ort.Tensor {
+function integerTensor(m: Metadata, values: number[]): Ort.Tensor {
   const dims = [1, values.length];
   if (m.isTensor && m.type === 'int32')
-    return new ort.Tensor('int32', Int32Array.from(values), dims);
-  return new ort.Tensor(
+    return new (ort().Tensor)('int32', Int32Array.from(values), dims);
+  return new (ort().Tensor)(
     'int64',
     BigInt64Array.from(values, (v) => BigInt(v)),
     dims,

@@ -3,7 +3,8 @@
 // package). The language path points into that package, so nothing is fetched or cached.
 // Tesseract reads every texture as letters now and then; only words it is sure of, with
 // at least two letters or digits, are kept, so a photo of a landscape reads as no text.
-import { createWorker, OEM, type Page } from 'tesseract.js';
+import type { Page } from 'tesseract.js';
+import { lazyModule } from '../lazy-module';
 import type { Box } from './vision';
 import { tesseractLangDir } from './model-files';
 
@@ -56,7 +57,11 @@ function keptWords(
   return { lines, words };
 }
 
+// Loaded with the first reader, not with the engine.
+const tesseract = lazyModule<typeof import('tesseract.js')>('tesseract.js');
+
 export async function loadOcr(): Promise<Ocr> {
+  const { createWorker, OEM } = tesseract();
   const worker = await createWorker('eng', OEM.LSTM_ONLY, {
     langPath: tesseractLangDir(),
     cacheMethod: 'none',

@@ -6,7 +6,6 @@ import type { ModelAnalysis } from './model-analysis';
 import type { ModelRules } from '../../../../shared/export-dto';
 import type { PackedFile, PackedModel } from '../model-pack/pack-model';
 import type { ModelJob } from './model-job';
-import { runModelJobHere } from './model-job';
 import { ModelReadError } from './model-read-error';
 import { loadSharp } from '../sharp/sharp-lib';
 
@@ -160,7 +159,8 @@ const cancelled = (): Error => new Error('cancelled');
 
 function runJob(job: ModelJob, timeoutMs: number, signal?: AbortSignal): Promise<unknown> {
   if (signal?.aborted) return Promise.reject(cancelled());
-  if (!workerFile()) return runModelJobHere(job);
+  // Only without a built worker (run from the sources): glTF's libraries load here then.
+  if (!workerFile()) return import('./model-job').then((m) => m.runModelJobHere(job));
   return new Promise((resolve, reject) => {
     const pending: Pending = {
       job,

@@ -2,9 +2,12 @@
 // multiple of 64 bytes, so USD can map them in place. The root layer comes first. fflate
 // writes the zip; the padding goes in each local header's extra field (id 0x1986, as USD's
 // own writer does), sized from the offsets fflate will use (30 + name + extra + data).
-import { zipSync, type Zippable } from 'fflate';
+import type { Zippable } from 'fflate';
+import { lazyModule } from '../lazy-module';
 
 export const USDZ_ALIGN = 64;
+// Loaded when a USDZ is made, not with the engine.
+const fflate = lazyModule<typeof import('fflate')>('fflate');
 const PAD_ID = 0x1986;
 // A fixed time: the same model makes the same bytes.
 const MTIME = new Date(2000, 0, 1);
@@ -28,7 +31,7 @@ export function usdzZip(entries: readonly UsdzEntry[]): Uint8Array {
     files[name] = [data, { level: 0, mtime: MTIME, ...(extra ? { extra } : {}) }];
     offset += header + pad + data.length;
   }
-  return zipSync(files);
+  return fflate().zipSync(files);
 }
 
 /** Each stored entry's name and the offset of its data, read from the local headers. */

@@ -71,4 +71,27 @@ describe('canonicalJson', () => {
       .slice(0, 32);
     expect(renderKey('abc', options)).toBe(former);
   });
+
+  it("gives the same key through the memo, whatever the keys' order and however often asked", () => {
+    const leaf = fc.oneof(fc.integer(), fc.string(), fc.boolean(), fc.constant(null));
+    const options = fc.dictionary(
+      fc.constantFrom('width', 'height', 'fit', 'quality', 'focus', 'licence', 'format'),
+      fc.oneof(leaf, fc.dictionary(fc.constantFrom('x', 'y', 'holder'), leaf, { maxKeys: 3 })),
+      { maxKeys: 7 },
+    );
+    fc.assert(
+      fc.property(options, fc.string(), (value, hash) => {
+        const former = createHash('sha256')
+          .update(JSON.stringify([1, hash, sorted(value)]))
+          .digest('hex')
+          .slice(0, 32);
+        const reversed = Object.fromEntries(Object.entries(value).reverse());
+        type Options = Parameters<typeof renderKey>[1];
+        expect(renderKey(hash, value as unknown as Options)).toBe(former);
+        expect(renderKey(hash, value as unknown as Options)).toBe(former); // from the memo
+        expect(renderKey(hash, reversed as unknown as Options)).toBe(former);
+      }),
+      { numRuns: 500 },
+    );
+  });
 });

@@ -104,8 +104,29 @@ function knownPureWhite(b: IndexedBorder): boolean {
 }
 
 export function renderKey(sourceHash: string, options: RenderOptions): string {
-  const canonical = `[${RENDER_VERSION},${JSON.stringify(sourceHash)},${canonicalJson(options)}]`;
+  const canonical = `[${RENDER_VERSION},${JSON.stringify(sourceHash)},${canonicalOptions(options)}]`;
   return createHash('sha256').update(canonical).digest('hex').slice(0, 32);
+}
+
+/**
+ * canonicalJson of the options, remembered by their plain JSON text: a pack's files share a
+ * few sets of options (a preset's renditions, the same focus), and that text, written by
+ * the engine's native JSON.stringify, takes a fraction of the walk. For plain data the text
+ * decides the canonical form (the same values; only the keys' order differs, which the walk
+ * sorts), so the key is the same as without the memo.
+ */
+const canonicalByText = new Map<string, string>();
+const CANONICAL_MEMO_SIZE = 1024;
+
+function canonicalOptions(options: RenderOptions): string {
+  const text = JSON.stringify(options);
+  let canonical = canonicalByText.get(text);
+  if (canonical === undefined) {
+    canonical = canonicalJson(options);
+    if (canonicalByText.size >= CANONICAL_MEMO_SIZE) canonicalByText.clear();
+    canonicalByText.set(text, canonical);
+  }
+  return canonical;
 }
 
 /**
