@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import type { AssetFileRepo, Located } from '../repositories/asset-file-repo';
-import { viewableAsIs } from '../tools/gltf/pack-for-viewer';
 import { packModelInWorker } from '../tools/gltf/run-model-worker';
 import type { MediaCache } from './media-cache';
 
@@ -47,6 +46,8 @@ export function modelForViewer(deps: ModelMediaDeps, hash: string): Promise<stri
 async function packOnce(deps: ModelMediaDeps, hash: string): Promise<string | null> {
   const file = modelFile(deps, hash);
   if (!file) return null;
+  // Loaded on first ask: its gltf-transform stays out of a process that serves no model.
+  const { viewableAsIs } = await import('../tools/gltf/pack-for-viewer');
   if (await viewableAsIs(file.path)) return file.path;
   let packed: Uint8Array;
   try {

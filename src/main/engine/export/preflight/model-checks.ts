@@ -5,7 +5,7 @@
 import type { CheckLevel, CheckResult, ModelRules } from '../../../../shared/export-dto';
 import type { MediaFacts } from '../../../../shared/media-facts';
 import type { PackImage } from '../pack-source';
-import { isPowerOfTwo } from '../../tools/model-pack/model-stats';
+import { isPowerOfTwo } from '../../tools/model-pack/power-of-two';
 
 /** Sources export can make a GLB from (a .gltf is packed with its files). */
 export const MODEL_SOURCE_FORMATS = ['glb', 'gltf'];

@@ -7,7 +7,7 @@ import { createWorker, OEM, type Page } from 'tesseract.js';
 import type { Box } from './vision';
 import { tesseractLangDir } from './model-files';
 
-export const TEXT_MODEL = 'tesseract-7/eng-4.0.0-best-int';
+export { TEXT_MODEL } from './model-names';
 
 export interface ReadWord extends Box {
   text: string;

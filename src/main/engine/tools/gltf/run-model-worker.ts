@@ -6,7 +6,6 @@ import type { ModelAnalysis } from './model-analysis';
 import type { ModelRules } from '../../../../shared/export-dto';
 import type { PackedFile, PackedModel } from '../model-pack/pack-model';
 import type { ModelJob } from './model-job';
-import { runModelJobHere } from './model-job';
 import { ModelReadError } from './model-read-error';
 
 // Models are read (and packed for export) in worker threads with a time limit:
@@ -158,7 +157,9 @@ const cancelled = (): Error => new Error('cancelled');
 
 function runJob(job: ModelJob, timeoutMs: number, signal?: AbortSignal): Promise<unknown> {
   if (signal?.aborted) return Promise.reject(cancelled());
-  if (!workerFile()) return runModelJobHere(job);
+  // Imported here, not at the top: gltf-transform, draco and sharp stay out of a process
+  // that never reads a model (serve over a catalog of photos).
+  if (!workerFile()) return import('./model-job').then((m) => m.runModelJobHere(job));
   return new Promise((resolve, reject) => {
     const pending: Pending = {
       job,

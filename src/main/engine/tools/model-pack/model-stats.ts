@@ -85,6 +85,4 @@ const USDZ_NEUTRAL = new Set([
   'EXT_texture_avif',
 ]);
 
-export function isPowerOfTwo(n: number): boolean {
-  return n > 0 && (n & (n - 1)) === 0;
-}
+export { isPowerOfTwo } from './power-of-two';
