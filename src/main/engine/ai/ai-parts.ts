@@ -8,11 +8,11 @@ import type { EventBus } from '../events/event-bus';
 import type { JobRegistry } from '../jobs/job-registry';
 import { AiResultsRepo, type TaskModel } from '../repositories/ai-results-repo';
 import type { TagRepo } from '../repositories/tag-repo';
-import { clipModelId } from '../tools/ai/clip';
+import { clipModelId } from '../tools/ai/clip-files';
 import { clipFolder } from './semantic-search';
 import { AiWorker } from '../tools/ai/run-ai-worker';
-import { OBJECTS_MODEL, FACES_MODEL } from '../tools/ai/vision';
-import { TEXT_MODEL } from '../tools/ai/ocr';
+// The names only: the models' code (onnxruntime, tfjs, tesseract) loads in the AI process.
+import { OBJECTS_MODEL, FACES_MODEL, TEXT_MODEL } from '../tools/ai/model-names';
 import { defineAiJob, type AiJobArgs } from './ai-job';
 import { analysisSource, type SourceDeps } from './ai-source';
 import { SuggestionEdits } from './suggestion-edits';

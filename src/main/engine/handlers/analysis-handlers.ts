@@ -7,7 +7,7 @@ import { AI_JOB, scopeOf, type AiJobResult } from '../ai/ai-job';
 import { writeTransaction } from '../db/write-transaction';
 import { readAssetAi } from '../repositories/ai-asset-read';
 import { aiPaused, aiThreshold, setAiPaused, setAiThreshold } from '../repositories/ai-settings';
-import { findClip } from '../tools/ai/clip';
+import { findClip } from '../tools/ai/clip-files';
 import type { EngineContext, HandlerGroup, NamespaceMethods } from './engine-context';
 import { strip } from './engine-context';
 

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { PackshotError } from '../../../shared/errors';
 import { armFaults, createEngine, VERSION, type Engine } from '../../engine';
+import { leanHeap } from './lean-heap';
 import { coreCount } from '../boot/thread-pool.cjs';
 import { defaultDataDir } from '../data-dir';
 import { UsageError, type CliContext } from './cli-context';
@@ -260,6 +261,7 @@ async function main(argv: string[]): Promise<number> {
     }
     // Only the long-running command watches folders; one-shot commands reconcile on `scan`.
     dataDir = values.data ?? defaultDataDir();
+    if (name === 'serve') leanHeap(); // before the engine's start-up reconcile
     // As many cores as the entry sized the thread pool for (bin/packshot.cjs, out/main/cli.cjs).
     engine = createEngine({
       dataDir,

@@ -8,7 +8,7 @@ import { lazyModule } from '../lazy-module';
 import type { Box } from './vision';
 import { tesseractLangDir } from './model-files';
 
-export const TEXT_MODEL = 'tesseract-7/eng-4.0.0-best-int';
+export { TEXT_MODEL } from './model-names';
 
 export interface ReadWord extends Box {
   text: string;

@@ -11,12 +11,10 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AiTask } from '../../../../shared/ai-dto';
 import type { AiAnswerMessage, AiRequestMessage } from './ai-worker';
-import {
-  analyseImage,
-  closeModels,
-  type AnalyseRequest,
-  type ImageAnalysis,
-} from './analyse-image';
+import type { AnalyseRequest, ImageAnalysis } from './analyse-image';
+
+/** The models' code, imported only when analysing on this thread (onnxruntime, tfjs…). */
+type Models = typeof import('./analyse-image');
 
 /** Generous: the first image also loads the models (~1 s), a dense page reads for seconds. */
 export const AI_TIME_LIMIT_MS = 120_000;
@@ -75,6 +73,8 @@ export class AiWorker {
   private closed = false;
   private readonly idleMs: number;
   private idleTimer: NodeJS.Timeout | null = null;
+  /** The models on this thread, once an image was analysed here (no built worker). */
+  private here: Promise<Models> | undefined;
 
   constructor(options: AiWorkerOptions = {}) {
     this.file = options.file === undefined ? aiWorkerFile() : options.file;
@@ -103,13 +103,13 @@ export class AiWorker {
     this.closed = true;
     this.current?.settle(new AiAborted());
     this.stop();
-    if (!this.file) await closeModels();
+    if (this.here) await (await this.here).closeModels();
     this.closed = false;
   }
 
   private async run(request: AnalyseRequest, signal?: AbortSignal): Promise<ImageAnalysis> {
     if (signal?.aborted || this.closed) throw new AiAborted();
-    if (!this.file) return analyseImage(request);
+    if (!this.file) return (await (this.here ??= import('./analyse-image'))).analyseImage(request);
     const child = this.child ?? this.spawn(this.file);
     if (this.idleTimer) clearTimeout(this.idleTimer);
     // Held only while it works: an idle process never keeps a command from exiting.

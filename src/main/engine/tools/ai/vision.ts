@@ -45,9 +45,7 @@ export interface Vision {
   detect(image: RgbImage, tasks?: { objects: boolean; faces: boolean }): Promise<VisionResult>;
 }
 
-/** Names what found the results (ai_runs.model): a new model version runs again. */
-export const OBJECTS_MODEL = 'human-3.3/centernet-coco';
-export const FACES_MODEL = 'human-3.3/blazeface+faceres';
+export { OBJECTS_MODEL, FACES_MODEL } from './model-names';
 
 /** Detections below these are noise on product photos (measured on the Debian photos). */
 const OBJECT_FLOOR = 0.2;
