@@ -77,6 +77,7 @@ export default {
     let memory;
     let first;
     let firstBefore;
+    let beforeRefused;
     const dbFile = join(synth.data, 'packshot.db');
     try {
       await serve.call('jobs.wait', {});
@@ -140,12 +141,16 @@ export default {
       await serve.stop();
     }
     if (BEFORE_CLI) {
-      const before = await startServe(synth.data, BEFORE_CLI);
+      // An older build refuses a catalog a newer schema wrote: the row says so, the rest stands.
+      const before = await startServe(synth.data, BEFORE_CLI).catch((error) => {
+        beforeRefused = error.message;
+        return null;
+      });
       try {
-        await before.call('jobs.wait', {});
-        firstBefore = await firstUses(before, first.runs, dbFile);
+        if (before) await before.call('jobs.wait', {});
+        if (before) firstBefore = await firstUses(before, first.runs, dbFile);
       } finally {
-        await before.stop();
+        await before?.stop();
       }
     }
     if (baseline.n !== synth.assets)
@@ -175,7 +180,9 @@ export default {
         value: `CPU p50 ${ms(q.first.cpu.p50)} wall p50 ${ms(q.first.wall.p50)}; asked again ${ms(q.second.cpu.p50)} CPU; repeated ${ms(repeated.cpu.p50)} CPU`,
         baseline: old
           ? `before: CPU p50 ${ms(old.first.cpu.p50)} wall p50 ${ms(old.first.wall.p50)}`
-          : 'n/a (BENCH_SEARCH_BEFORE unset)',
+          : beforeRefused
+            ? 'n/a (the BENCH_SEARCH_BEFORE build did not start)'
+            : 'n/a (BENCH_SEARCH_BEFORE unset)',
         ratio: old ? `${(q.first.cpu.p50 / old.first.cpu.p50).toFixed(2)}×` : 'n/a',
         target: '≤ 1× before',
         met: met(old ? q.first.cpu.p50 <= old.first.cpu.p50 * 1.05 : null),
@@ -202,7 +209,7 @@ export default {
         "CPU = the serve process's CPU time during the call (Server-Timing cpu): steadier than wall time on a shared machine",
         `worst engine p95 over the queries: ${ms(worst)} (target ≤ ${TARGET_MS} ms)`,
         `right after an edit (assets.edit: one asset's rating; the sets that read ratings, or all of the assets table, are read again), ${COLD_ITERATIONS} calls of each query: engine p50/p95/max ${ms(cold.p50)} / ${ms(cold.p95)} / ${ms(cold.max)} over all ten; per query p95: ${cold.perQuery.map((q) => `${JSON.stringify(q.query ?? '')} ${ms(q.p95)}`).join(', ')}`,
-        `first use: ${FIRST_ROUNDS} rounds; each round, for each query in turn: a commit by another connection (one asset's rating, better-sqlite3 in the bench process: every kept set and count dropped, as a scan in another process does), then the query asked three times: first use, asked again (the list index reads its sets), and a third time; CPU and wall from Server-Timing. ${BEFORE_CLI ? `Baseline: the same rounds against ${BEFORE_CLI} on the same file, after this build's serve stopped` : 'No baseline build (BENCH_SEARCH_BEFORE=/path/to/cli.js of main before this work adds one)'}`,
+        `first use: ${FIRST_ROUNDS} rounds; each round, for each query in turn: a commit by another connection (one asset's rating, better-sqlite3 in the bench process: every kept set and count dropped, as a scan in another process does), then the query asked three times: first use, asked again (the list index reads its sets), and a third time; CPU and wall from Server-Timing. ${beforeRefused ? `Baseline build ${BEFORE_CLI} did not start on this file: ${beforeRefused.slice(-200)}` : BEFORE_CLI ? `Baseline: the same rounds against ${BEFORE_CLI} on the same file, after this build's serve stopped` : 'No baseline build (BENCH_SEARCH_BEFORE=/path/to/cli.js of main before this work adds one)'}`,
         ...first.perQuery.map(
           (q, k) =>
             `first use ${JSON.stringify(q.query ?? '').padEnd(52)} CPU p50/p95 ${ms(q.first.cpu.p50)} / ${ms(q.first.cpu.p95)}, wall p50 ${ms(q.first.wall.p50)}; asked again CPU p50 ${ms(q.second.cpu.p50)}; third ${ms(q.third.cpu.p50)}${firstBefore ? `; before: first CPU p50/p95 ${ms(firstBefore.perQuery[k].first.cpu.p50)} / ${ms(firstBefore.perQuery[k].first.cpu.p95)}, wall p50 ${ms(firstBefore.perQuery[k].first.wall.p50)}, again ${ms(firstBefore.perQuery[k].second.cpu.p50)}` : ''}`,
