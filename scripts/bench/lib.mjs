@@ -35,6 +35,14 @@ export const s = (seconds, digits = 2) =>
 export const mb = (kb) =>
   kb === null || kb === undefined ? 'n/a' : `${(kb / 1024).toFixed(0)} MB`;
 export const ratio = (a, b) => (a && b ? `${(a / b).toFixed(2)}×` : 'n/a');
+/** Takes `--name value` out of args (an A/B script's argv) and returns value, or fallback. */
+export function takeOption(args, name, fallback) {
+  const at = args.indexOf(name);
+  if (at < 0) return fallback;
+  const [, value] = args.splice(at, 2);
+  return value;
+}
+
 export const met = (ok) => (ok === null || ok === undefined ? 'n/a' : ok ? 'yes' : 'NO');
 
 export function hasCommand(command, args = ['--version']) {

@@ -13,18 +13,13 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync } 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { makeSources, seed } from './fig-export.mjs';
-import { hasGnuTime, median, s, timed, tmpName } from './lib.mjs';
+import { hasGnuTime, median, s, takeOption, timed, tmpName } from './lib.mjs';
 
 const CHANNELS = 'amazon,shopify,ebay';
 const PRODUCTS = Math.max(1, Number(process.env.BENCH_EXPORT_PRODUCTS ?? 500));
 
 const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const at = args.indexOf(name);
-  if (at < 0) return fallback;
-  const [, value] = args.splice(at, 2);
-  return value;
-};
+const option = (name, fallback) => takeOption(args, name, fallback);
 const runs = Number(option('--runs', '3'));
 const dir = resolve(option('--dir', join(tmpdir(), `packshot-reexport-${PRODUCTS}`)));
 const profile = option('--profile', null);

@@ -13,15 +13,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import scroll from './fig-scroll.mjs';
+import { takeOption } from './lib.mjs';
 import { SYNTH_COUNT, buildSynthetic100k } from './synthetic-100k.mjs';
 
 const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const at = args.indexOf(name);
-  if (at < 0) return fallback;
-  const [, value] = args.splice(at, 2);
-  return value;
-};
+const option = (name, fallback) => takeOption(args, name, fallback);
 const runs = Number(option('--runs', '2'));
 const dir = resolve(option('--dir', join(tmpdir(), `packshot-scroll-${SYNTH_COUNT}`)));
 const profile = option('--profile', null);
