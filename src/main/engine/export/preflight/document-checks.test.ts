@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { DocumentRules } from '../../../../shared/export-dto';
 import { emptyFacts } from '../../../../shared/media-facts';
 import type { PackImage } from '../pack-source';
+import { packImage } from '../../../test-support/pack-image';
 import { documentChecks } from './document-checks';
 
 const RULES: DocumentRules = {
@@ -15,31 +16,21 @@ const RULES: DocumentRules = {
   notes: '',
 };
 
-const manual = (
-  over: Partial<PackImage> = {},
-  detail: Record<string, unknown> = {},
-): PackImage => ({
-  assetId: 1,
-  role: 'document',
-  position: 1,
-  name: 'Manual.PDF',
-  path: '/x/Manual.PDF',
-  kind: 'document',
-  state: 'ok',
-  hash: 'a'.repeat(64),
-  bytes: 200_000,
-  format: 'pdf',
-  width: 612,
-  height: 792,
-  orientation: null,
-  whiteBg: null,
-  pureWhiteBorder: null,
-  fill: null,
-  sharpness: null,
-  focus: null,
-  facts: { ...emptyFacts(), pages: 12, detail: { encrypted: false, ...detail } },
-  ...over,
-});
+const manual = (over: Partial<PackImage> = {}, detail: Record<string, unknown> = {}): PackImage =>
+  packImage({
+    role: 'document',
+    position: 1,
+    name: 'Manual.PDF',
+    path: '/x/Manual.PDF',
+    kind: 'document',
+    hash: 'a'.repeat(64),
+    bytes: 200_000,
+    format: 'pdf',
+    width: 612,
+    height: 792,
+    facts: { ...emptyFacts(), pages: 12, detail: { encrypted: false, ...detail } },
+    ...over,
+  });
 
 const said = (rules: DocumentRules, image: PackImage): string[] =>
   documentChecks(rules, image).map((f) => `${f.level}: ${f.reason}`);

@@ -1,48 +1,21 @@
 // The text-in-image check against the built-in presets' channels: what each finds in a
 // main image OCR read words in, and what it leaves alone.
 import { describe, expect, it } from 'vitest';
-import type { ChannelPreset } from '../../../../shared/export-dto';
 import type { MediaRole } from '../../../../shared/product-dto';
-import { builtInPresets } from '../../repositories/built-in-presets';
+import { builtInPreset, packImage } from '../../../test-support/pack-image';
 import type { PackImage, PackProduct } from '../pack-source';
 import { defaultChecks } from './checks';
 import { TEXT_CHECK, textInImage } from './text-checks';
 
-const preset = (id: string): ChannelPreset => {
-  const found = builtInPresets().find((p) => p.id === id);
-  if (!found) throw new Error(id);
-  return {
-    ...found.body,
-    id,
-    builtIn: true,
-    modified: false,
-    version: 1,
-    basedOn: null,
-    updatedAt: null,
-  };
-};
-const image = (ocrText: string | null | undefined, role: MediaRole = 'main'): PackImage => ({
-  assetId: 1,
-  role,
-  position: 0,
-  name: 'a.png',
-  path: '/a.png',
-  kind: 'image',
-  state: 'ok',
-  hash: 'h',
-  bytes: 1,
-  format: 'png',
-  width: 2000,
-  height: 2000,
-  orientation: null,
-  whiteBg: 1,
-  pureWhiteBorder: null,
-  fill: 0.9,
-  sharpness: 500,
-  focus: null,
-  facts: null,
-  ...(ocrText === undefined ? {} : { ocrText }),
-});
+const preset = builtInPreset;
+const image = (ocrText: string | null | undefined, role: MediaRole = 'main'): PackImage =>
+  packImage({
+    role,
+    whiteBg: 1,
+    fill: 0.9,
+    sharpness: 500,
+    ...(ocrText === undefined ? {} : { ocrText }),
+  });
 const product: PackProduct = {
   id: 1,
   sku: 'ACME-1042-BLK',

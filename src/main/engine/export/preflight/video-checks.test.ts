@@ -5,6 +5,7 @@ import type { VideoRules } from '../../../../shared/video-rules';
 import { emptyFacts } from '../../../../shared/media-facts';
 import { builtInPresets } from '../../repositories/built-in-presets';
 import type { PackImage } from '../pack-source';
+import { packImage } from '../../../test-support/pack-image';
 import {
   checkVideo,
   transcodeFrame,
@@ -119,34 +120,27 @@ describe('the transcode a verdict plans', () => {
 });
 
 describe('videoSourceOf', () => {
-  const image = (over: Partial<PackImage> = {}): PackImage => ({
-    assetId: 1,
-    role: 'video',
-    position: 1,
-    name: 'Clip.MOV',
-    path: '/x/Clip.MOV',
-    kind: 'video',
-    state: 'ok',
-    hash: 'a'.repeat(64),
-    bytes: 1000,
-    format: 'mov',
-    width: 1280,
-    height: 720,
-    orientation: null,
-    whiteBg: null,
-    pureWhiteBorder: null,
-    fill: null,
-    sharpness: null,
-    focus: null,
-    facts: {
-      ...emptyFacts(),
-      durationMs: 5000,
-      codec: 'H264',
-      audio: true,
-      detail: { audioCodec: 'AAC', posterMs: 1200 },
-    },
-    ...over,
-  });
+  const image = (over: Partial<PackImage> = {}): PackImage =>
+    packImage({
+      role: 'video',
+      position: 1,
+      name: 'Clip.MOV',
+      path: '/x/Clip.MOV',
+      kind: 'video',
+      hash: 'a'.repeat(64),
+      bytes: 1000,
+      format: 'mov',
+      width: 1280,
+      height: 720,
+      facts: {
+        ...emptyFacts(),
+        durationMs: 5000,
+        codec: 'H264',
+        audio: true,
+        detail: { audioCodec: 'AAC', posterMs: 1200 },
+      },
+      ...over,
+    });
 
   it('reads the container from the extension and the codecs from the facts', () => {
     expect(videoSourceOf(image())).toMatchObject({

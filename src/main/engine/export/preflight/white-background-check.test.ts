@@ -3,23 +3,13 @@
 // 'always' on a scene (a shot on grey, a lifestyle photo) leaves it as it is at render, so
 // Amazon's main image must still fail, not pass.
 import { describe, expect, it } from 'vitest';
-import type { ChannelPreset } from '../../../../shared/export-dto';
 import { WHITE_BACKGROUND_DEFAULTS } from '../../analysis/white-background';
-import { builtInPresets } from '../../repositories/built-in-presets';
+import { builtInPreset, packImage } from '../../../test-support/pack-image';
 import type { RenderOptions } from '../../tools/render/render-options';
 import type { PackImage, PackProduct } from '../pack-source';
 import { whiteBackgroundCheck } from './white-background-check';
 
-const found = builtInPresets().find((p) => p.id === 'amazon-main')!;
-const preset: ChannelPreset = {
-  ...found.body,
-  id: 'amazon-main',
-  builtIn: true,
-  modified: false,
-  version: 1,
-  basedOn: null,
-  updatedAt: null,
-};
+const preset = builtInPreset('amazon-main');
 const product: PackProduct = {
   id: 1,
   sku: 'S',
@@ -29,27 +19,7 @@ const product: PackProduct = {
   channels: [],
   images: [],
 };
-const image = (whiteBg: number): PackImage => ({
-  assetId: 1,
-  role: 'main',
-  position: 0,
-  name: 'a.png',
-  path: '/a.png',
-  kind: 'image',
-  state: 'ok',
-  hash: 'h',
-  bytes: 1,
-  format: 'png',
-  width: 2000,
-  height: 2000,
-  orientation: null,
-  whiteBg,
-  pureWhiteBorder: null,
-  fill: 0.9,
-  sharpness: 500,
-  focus: null,
-  facts: null,
-});
+const image = (whiteBg: number): PackImage => packImage({ whiteBg, fill: 0.9, sharpness: 500 });
 const cleaned = [
   { options: { whiteBackground: WHITE_BACKGROUND_DEFAULTS } as RenderOptions, size: null },
 ];
