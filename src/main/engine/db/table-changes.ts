@@ -1,6 +1,6 @@
 import type { Db } from './open-database';
 import { statements } from './statement-cache';
-import { listChanges } from './bookkeeping-writes';
+import { apartChanges, COUNTED_APART, listChanges, type CountedApart } from './bookkeeping-writes';
 
 /** Tables whose writes never change a list: the job rows (a heartbeat every 2 s). */
 const UNREAD = new Set(['jobs']);
@@ -22,9 +22,10 @@ const BY_COLUMN = 'assets';
  * it). A set read from some is kept while only others change: the AI job writing its
  * findings, or a rating edit, does not drop a tag's set. Other connections' commits are
  * seen by data_version, not here. The virtual tables (FTS5) take no triggers: assets_fts
- * and tags_fts follow assets and tags through the schema's own triggers; a table not
- * counted (ai_words, document_text) answers the connection's whole change count, as every
- * table did before. A schema change (a table or column made since) makes the counters
+ * and tags_fts follow assets and tags through the schema's own triggers; ai_words and
+ * document_text are counted by their writers (bookkeeping-writes' countedApart), and rows
+ * they lose with a deleted asset move `assets`, which every term reads; a table not counted
+ * answers the connection's whole change count, as every table did before. A schema change (a table or column made since) makes the counters
  * again. Read once: the answer names the counts of that moment.
  */
 export function tableChanges(db: Db): (names: readonly string[]) => string {
@@ -45,11 +46,14 @@ export function tableChanges(db: Db): (names: readonly string[]) => string {
   };
   // A name that is no table (a column, a keyword) reads nothing; `assets.x` is a counter.
   const read = (name: string) => tables.has(name) || name.startsWith(`${BY_COLUMN}.`);
+  const apart = (name: string): name is CountedApart =>
+    (COUNTED_APART as readonly string[]).includes(name);
   return (names) =>
     names
       .filter(read)
       .flatMap(expand)
       .map((name) => {
+        if (apart(name)) return `v${apartChanges(db, name)}`;
         const n = known.has(name) ? counts.get(name) : undefined;
         return n === undefined ? all : `${n}`;
       })

@@ -5,6 +5,7 @@
 import { AI_TAG_ROOT, type AiTask } from '../../../shared/ai-dto';
 import { countPeople } from '../analysis/people-count';
 import type { Db } from '../db/open-database';
+import { countedApart } from '../db/bookkeeping-writes';
 import { statements } from '../db/statement-cache';
 
 /** A task with the model that would run it now (null: any model counts as current). */
@@ -289,12 +290,14 @@ export class AiResultsRepo {
     const text =
       s.prepare<[number], { text: string }>('SELECT text FROM ai_text WHERE asset_id = ?').get(id)
         ?.text ?? '';
-    s.prepare('DELETE FROM ai_words WHERE rowid = ?').run(id);
-    s.prepare('INSERT INTO ai_words (rowid, labels, text) VALUES (?, ?, ?)').run(
-      id,
-      [...new Set(labels)].join(' '),
-      text,
-    );
+    countedApart(this.db, 'ai_words', () => {
+      s.prepare('DELETE FROM ai_words WHERE rowid = ?').run(id);
+      s.prepare('INSERT INTO ai_words (rowid, labels, text) VALUES (?, ?, ?)').run(
+        id,
+        [...new Set(labels)].join(' '),
+        text,
+      );
+    });
   }
 
   /**

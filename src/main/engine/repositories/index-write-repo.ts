@@ -2,6 +2,7 @@ import type { AssetMetadata } from '../../../shared/dto';
 import type { MediaFacts } from '../../../shared/media-facts';
 import type { ImageAnalysis } from '../analysis/analyze-pixels';
 import type { Db } from '../db/open-database';
+import { countedApart } from '../db/bookkeeping-writes';
 import { statements } from '../db/statement-cache';
 import { writeTransaction } from '../db/write-transaction';
 
@@ -119,7 +120,9 @@ export class IndexWriteRepo {
       // What was read of the content before (a video's duration, a manual's text) no longer
       // describes the file: it must not be shown or found.
       st.prepare('DELETE FROM media_facts WHERE asset_id = ?').run(id);
-      st.prepare('DELETE FROM document_text WHERE rowid = ?').run(id);
+      countedApart(this.db, 'document_text', () =>
+        st.prepare('DELETE FROM document_text WHERE rowid = ?').run(id),
+      );
     });
   }
 

@@ -1,5 +1,6 @@
 import { emptyFacts, type MediaFacts } from '../../../shared/media-facts';
 import type { Db } from '../db/open-database';
+import { countedApart } from '../db/bookkeeping-writes';
 import { statements } from '../db/statement-cache';
 
 interface FactsRow {
@@ -33,7 +34,9 @@ export class MediaFactsRepo {
   replace(assetId: number, hash: string, facts: MediaFacts | null, text: string | null): void {
     const st = statements(this.db);
     st.prepare('DELETE FROM media_facts WHERE asset_id = ?').run(assetId);
-    st.prepare('DELETE FROM document_text WHERE rowid = ?').run(assetId);
+    countedApart(this.db, 'document_text', () =>
+      st.prepare('DELETE FROM document_text WHERE rowid = ?').run(assetId),
+    );
     if (facts) {
       st.prepare(
         `INSERT INTO media_facts (asset_id, hash, duration_ms, codec, fps, bitrate, audio, rotation,
@@ -60,7 +63,9 @@ export class MediaFactsRepo {
       );
     }
     if (text !== null && text.trim() !== '')
-      st.prepare('INSERT INTO document_text (rowid, body) VALUES (?, ?)').run(assetId, text);
+      countedApart(this.db, 'document_text', () =>
+        st.prepare('INSERT INTO document_text (rowid, body) VALUES (?, ?)').run(assetId, text),
+      );
   }
 
   /** The facts of one asset, or null when it has none (photos, files not read yet). */
