@@ -40,6 +40,9 @@ const QUERIES = [
   'folder:shoot-1 OR name:sku-00',
   'red',
   'offline',
+  // Groups after the second item: each combines in a scratch set of its own.
+  'rating>=1 label:red (tag:Boots OR tag:Suede)',
+  'tag:Boots OR (rating>=4 flag:pick) OR NOT (label:red AND format:raw)',
 ];
 const SORTS: AssetSort[] = ['name', 'captured', 'added', 'size'];
 const PAGES: [number, number][] = [
@@ -292,6 +295,17 @@ describe('list index', () => {
     addAsset(1501);
     expect(exact(scanned)).toBe(false);
     expect(exact(scanned)).toBe(true);
+  });
+
+  it('refuses a page of a selection another query has replaced (their matches share a set)', () => {
+    const index = new ListIndex(db, () => 'one state');
+    const terms = (text: string) =>
+      buildAssetQuery({ filter: 'all', sort: 'name', search: assetSearch(text) }).terms;
+    index.select(terms('tag:Boots'), 'name'); // a first ask: SQL answers it
+    const tags = index.select(terms('tag:Boots'), 'name')!;
+    expect(tags.page(0, 5).length).toBeGreaterThan(0);
+    expect(index.select(terms('tag:Suede'), 'name')).toBeDefined();
+    expect(() => tags.page(0, 5)).toThrow(/read after the next/);
   });
 
   it("keeps SQL's NULL in a set: NOT IN a set holding NULL is never TRUE", () => {

@@ -39,6 +39,13 @@ export class ListIndex {
   private sets = new Map<string, { generation: string; bits: Bits }>();
   private size = 0;
   private last: { key: string; match: Bits; count: number } | undefined;
+  /**
+   * Sets for combining terms, reused from call to call (a stack: see bits): a new 100 KB
+   * array for each AND and OR of every search was most of its garbage. The first holds the
+   * last query's matches.
+   */
+  private scratch: Bits[] = [];
+  private taken = 0;
   /** The ids that exist, while the assets' rows are unchanged (from any order). */
   private existingBits: Bits | undefined;
   /** Queries answered by SQL alone, with their terms' generations then (see select). */
@@ -89,15 +96,20 @@ export class ListIndex {
         }
       }
       if (page) this.order(sort); // first: the ids that exist come from it
+      this.last = undefined; // its matches are overwritten below
+      this.taken = 0;
       const match = this.bits({ op: 'and', items: [...terms] }, true);
       let count = 0;
       for (let i = 0; i < match.length; i++) count += match[i]!;
       this.last = { key, match, count };
     }
-    const { match, count } = this.last;
+    const last = this.last;
+    const { match, count } = last;
     return {
       count,
       page: (offset, limit) => {
+        // Its matches are the first scratch set: valid until another query is selected.
+        if (this.last !== last) throw new Error('list index: a selection read after the next');
         const ids: number[] = [];
         if (limit <= 0 || offset >= count) return ids;
         const order = this.order(sort);
@@ -158,6 +170,7 @@ export class ListIndex {
     this.orders.clear();
     this.existingBits = undefined;
     this.last = undefined;
+    this.scratch = [];
     const max = statements(this.db)
       .prepare<[], { max: number | null }>('SELECT max(id) AS max FROM assets')
       .get();
@@ -202,18 +215,35 @@ export class ListIndex {
       case 'and':
       case 'or': {
         // TRUE of an AND (FALSE of an OR) needs every item; the other way round needs one.
+        // The result is scratch set `mark` (the first free one), and those after it are free
+        // again on return: a kept set is never written.
         const every = (term.op === 'and') === truth;
-        const out = this.bits(term.items[0]!, truth).slice();
-        for (const item of term.items.slice(1)) {
-          const other = this.bits(item, truth);
+        const mark = this.taken;
+        const first = this.bits(term.items[0]!, truth);
+        const out = this.taken > mark ? first : this.take();
+        if (out !== first) out.set(first);
+        for (let k = 1; k < term.items.length; k++) {
+          const other = this.bits(term.items[k]!, truth);
           if (every) for (let i = 0; i < out.length; i++) out[i]! &= other[i]!;
           else for (let i = 0; i < out.length; i++) out[i]! |= other[i]!;
+          this.taken = mark + 1;
         }
         return out;
       }
       case 'sql':
         return this.leaf(term.sql, term.params, truth);
     }
+  }
+
+  /** The next free scratch set (its bytes are overwritten by the caller). */
+  private take(): Bits {
+    let bits = this.scratch[this.taken];
+    if (bits?.length !== this.size) {
+      bits = new Uint8Array(this.size);
+      this.scratch[this.taken] = bits;
+    }
+    this.taken++;
+    return bits;
   }
 
   /** Every leaf's generation: the change counts of the tables it reads. */
