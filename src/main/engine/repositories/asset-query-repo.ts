@@ -11,6 +11,7 @@ import { rightsBadges } from './rights-badges';
 import { spinBadges, withSpinFrames } from './spin-badges';
 import type { VersionRepo } from './version-repo';
 import { ListIndex, type Selection } from './list-index';
+import { rowMaker } from './asset-query-rows';
 
 /** Reading assets as lists and pages show them: the search, the grid, the loupe's facts. */
 export class AssetQueryRepo {
@@ -118,12 +119,11 @@ export class AssetQueryRepo {
     const statement = statements(this.db).prepare<[string], unknown[]>(
       `${ASSET_SELECT} WHERE a.id IN (SELECT value FROM json_each(?))`,
     );
-    const names = statement.columns().map((c) => c.name);
+    const rowOf = rowMaker(statement.columns().map((c) => c.name));
     const byId = new Map<number, AssetRow>();
     for (const values of statement.raw(true).all(JSON.stringify(ids))) {
-      const row: Record<string, unknown> = {};
-      for (let i = 0; i < names.length; i++) row[names[i]!] = values[i];
-      byId.set(row.id as number, row as unknown as AssetRow);
+      const row = rowOf(values);
+      byId.set(row.id, row);
     }
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
