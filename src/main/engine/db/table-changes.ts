@@ -25,8 +25,9 @@ const BY_COLUMN = 'assets';
  * and tags_fts follow assets and tags through the schema's own triggers; ai_words and
  * document_text are counted by their writers (bookkeeping-writes' countedApart), and rows
  * they lose with a deleted asset move `assets`, which every term reads; a table not counted
- * answers the connection's whole change count, as every table did before. A schema change (a table or column made since) makes the counters
- * again. Read once: the answer names the counts of that moment.
+ * answers the connection's whole change count, as every table did before. A schema change
+ * (a table or column made since) makes the counters again. Read once: the answer names the
+ * counts of that moment.
  */
 export function tableChanges(db: Db): (names: readonly string[]) => string {
   const { counters: known, tables } = countersOf(db);
