@@ -4,9 +4,7 @@ import { statements } from '../db/statement-cache';
 import { tableChanges } from '../db/table-changes';
 import { HIDDEN_FRAMES, HIDDEN_SET, ORDER } from './asset-query';
 import type { QueryTerm } from './compile-query';
-
-/** One byte per asset id: 1 where a term is TRUE (or FALSE, for its false set). */
-type Bits = Uint8Array;
+import { combine, ones, type Bits } from './list-index-bits';
 
 /** How many term sets are kept (100 KB each at 100,000 assets). */
 const MAX_SETS = 96;
@@ -99,9 +97,7 @@ export class ListIndex {
       this.last = undefined; // its matches are overwritten below
       this.taken = 0;
       const match = this.bits({ op: 'and', items: [...terms] }, true);
-      let count = 0;
-      for (let i = 0; i < match.length; i++) count += match[i]!;
-      this.last = { key, match, count };
+      this.last = { key, match, count: ones(match) };
     }
     const last = this.last;
     const { match, count } = last;
@@ -223,9 +219,7 @@ export class ListIndex {
         const out = this.taken > mark ? first : this.take();
         if (out !== first) out.set(first);
         for (let k = 1; k < term.items.length; k++) {
-          const other = this.bits(term.items[k]!, truth);
-          if (every) for (let i = 0; i < out.length; i++) out[i]! &= other[i]!;
-          else for (let i = 0; i < out.length; i++) out[i]! |= other[i]!;
+          combine(out, this.bits(term.items[k]!, truth), every);
           this.taken = mark + 1;
         }
         return out;
