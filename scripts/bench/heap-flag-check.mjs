@@ -1,8 +1,9 @@
 // Whether V8's heap growing factor, set at run time with v8.setFlagsFromString (as
 // hosts/cli/lean-heap.ts does for serve and the Electron main process, after the process has
 // started and loaded its modules), takes effect: the same paging workload (600,000 small
-// objects live, pages of 20,000 row objects each held for a few pages, then dropped) in two child processes, one with the flag set
-// once it runs, one without. Prints each one's peak heap and peak RSS.
+// objects live, pages of 20,000 row objects each held for a few pages, then dropped) in two
+// child processes, one with the flag set once it runs, one without. Prints each one's peak
+// heap and peak RSS.
 //
 //   node scripts/bench/heap-flag-check.mjs [--pages N]
 import { spawnSync } from 'node:child_process';
