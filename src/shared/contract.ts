@@ -39,44 +39,50 @@ export { eventNames, events, type EventName, type EventPayload, type Events } fr
 
 /**
  * Each namespace declares its methods in its own file, methods/<namespace>-methods.ts (a
- * plural noun: assets.list, catalogs.add); this is the whole map.
+ * plural noun: assets.list, catalogs.add), built on first use (methods/lazy-methods.ts);
+ * this maps each namespace to its file's map.
  */
-export const methods = {
-  ...analysesMethods,
-  ...approvalsMethods,
-  ...assetsMethods,
-  ...auditEntriesMethods,
-  ...burstsMethods,
-  ...catalogsMethods,
-  ...collectionsMethods,
-  ...editsMethods,
-  ...exportsMethods,
-  ...faceGroupsMethods,
-  ...foldersMethods,
-  ...intakeRulesMethods,
-  ...jobsMethods,
-  ...librariesMethods,
-  ...licencesMethods,
-  ...linkSuggestionsMethods,
-  ...linksMethods,
-  ...presetsMethods,
-  ...previewsMethods,
-  ...productsMethods,
-  ...releasesMethods,
-  ...renditionsMethods,
-  ...rightsMethods,
-  ...rulesMethods,
-  ...spinsMethods,
-  ...suggestionsMethods,
-  ...tagsMethods,
-  ...takedownsMethods,
-  ...uploadsMethods,
-  ...versionsMethods,
-  ...usagesMethods,
-  ...webhooksMethods,
-} as const;
+const namespaces = {
+  analyses: analysesMethods,
+  approvals: approvalsMethods,
+  assets: assetsMethods,
+  auditEntries: auditEntriesMethods,
+  bursts: burstsMethods,
+  catalogs: catalogsMethods,
+  collections: collectionsMethods,
+  edits: editsMethods,
+  exports: exportsMethods,
+  faceGroups: faceGroupsMethods,
+  folders: foldersMethods,
+  intakeRules: intakeRulesMethods,
+  jobs: jobsMethods,
+  libraries: librariesMethods,
+  licences: licencesMethods,
+  linkSuggestions: linkSuggestionsMethods,
+  links: linksMethods,
+  presets: presetsMethods,
+  previews: previewsMethods,
+  products: productsMethods,
+  releases: releasesMethods,
+  renditions: renditionsMethods,
+  rights: rightsMethods,
+  rules: rulesMethods,
+  spins: spinsMethods,
+  suggestions: suggestionsMethods,
+  tags: tagsMethods,
+  takedowns: takedownsMethods,
+  uploads: uploadsMethods,
+  versions: versionsMethods,
+  usages: usagesMethods,
+  webhooks: webhooksMethods,
+};
 
-export type Methods = typeof methods;
+type Built = { [N in keyof typeof namespaces]: ReturnType<(typeof namespaces)[N]> };
+type Intersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void
+  ? I
+  : never;
+/** The whole map: method name → its argument schema and result type. */
+export type Methods = Intersection<Built[keyof Built]>;
 export type MethodName = keyof Methods;
 export type MethodArgs<M extends MethodName> = z.input<Methods[M]['args']>;
 export type ParsedArgs<M extends MethodName> = z.output<Methods[M]['args']>;
@@ -87,8 +93,27 @@ export type Handlers = {
   [M in MethodName]: (args: ParsedArgs<M>) => Promise<MethodResult<M>>;
 };
 
-export const methodNames = Object.keys(methods) as MethodName[];
+/** The namespace's map a method name belongs to (built now), or undefined. */
+function namespaceOf(name: string): Record<string, unknown> | undefined {
+  const ns = name.slice(0, Math.max(0, name.indexOf('.')));
+  return Object.hasOwn(namespaces, ns) ? namespaces[ns as keyof Built]() : undefined;
+}
+
+/** One method's argument schema and result type; builds only its namespace's schemas. */
+export function methodSpec<M extends MethodName>(method: M): Methods[M] {
+  return (namespaceOf(method) as Methods)[method];
+}
 
 export function isMethodName(name: string): name is MethodName {
-  return Object.prototype.hasOwnProperty.call(methods, name);
+  const map = namespaceOf(name);
+  return map !== undefined && Object.hasOwn(map, name);
+}
+
+/** Every method's spec (builds every schema: for tests and listings, not per call). */
+export function allMethods(): Methods {
+  return Object.assign({}, ...Object.values(namespaces).map((build) => build())) as Methods;
+}
+
+export function methodNames(): MethodName[] {
+  return Object.keys(allMethods()) as MethodName[];
 }

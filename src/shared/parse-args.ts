@@ -2,12 +2,12 @@
 // and the renderer's fake transport both parse through here, so a renderer test cannot send
 // what the engine would refuse.
 import type { z } from 'zod';
-import { methods, type MethodName, type ParsedArgs } from './contract';
+import { methodSpec, type MethodName, type ParsedArgs } from './contract';
 import { PackshotError } from './errors';
 
 /** The parsed arguments, or a PackshotError('invalid_argument') naming the first issues. */
 export function parseArgs<M extends MethodName>(method: M, rawArgs: unknown): ParsedArgs<M> {
-  const parsed = methods[method].args.safeParse(rawArgs ?? {});
+  const parsed = methodSpec(method).args.safeParse(rawArgs ?? {});
   if (!parsed.success) {
     throw new PackshotError('invalid_argument', `${method}: ${describeIssues(parsed.error)}`);
   }

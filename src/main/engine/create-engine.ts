@@ -48,6 +48,7 @@ import { IngestPipeline } from './ingest/ingest-pipeline';
 import { JobRegistry } from './jobs/job-registry';
 import { trackQueue } from './jobs/track-queue';
 import { definePruneJob } from './media/prune-job';
+import { defineWhiteBorderBackfill } from './media/white-border-backfill';
 import { JobRepo } from './repositories/job-repo';
 import { defineXmpJob } from './catalog/xmp-job';
 import { compileIntake } from './intake/evaluate-intake';
@@ -288,6 +289,7 @@ export function createEngine(options: EngineOptions): Engine {
     idle: () => ingest.idle(),
   };
 
+  const whiteBorders = defineWhiteBorderBackfill(jobs, ctx); // indexed before migration 26
   // The offline AI: its low-priority process, the `ai` job (queued after indexing when live).
   const ai = aiParts({
     ...{ db, jobs, edits, tags, files, cache, previews, prunePreviews, live: resumes },
@@ -333,6 +335,7 @@ export function createEngine(options: EngineOptions): Engine {
     () => ai.started(),
     () => undefined,
   );
+  if (resumes) void ready.then(whiteBorders, () => undefined);
   // Licence notices: engines that resume jobs (the app, serve) queue the daily job.
   const stopDaily = resumes
     ? scheduleRightsDaily(rightsDaily, dailyDue(db, today))

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { AI_TASKS, type AiRunSummary, type AiStatus, type AssetAi } from '../ai-dto';
 import { type } from '../phantom-type';
 import { empty, id, searchQuery } from './schema-parts';
+import { lazyMethods } from './lazy-methods';
 
 const tasks = z
   .array(z.enum(AI_TASKS))
@@ -11,7 +12,7 @@ const tasks = z
   .max(AI_TASKS.length)
   .transform((list) => [...new Set(list)]);
 
-export const analysesMethods = {
+export const analysesMethods = lazyMethods(() => ({
   /** Which models are here, the threshold, whether paused, how much is left. */
   'analyses.status': { args: empty, result: type<AiStatus>() },
   /** Everything the models found in one asset. */
@@ -47,4 +48,4 @@ export const analysesMethods = {
     args: z.object({ threshold: z.number().min(0.05).max(0.99) }).strict(),
     result: type<AiStatus>(),
   },
-} as const;
+}));

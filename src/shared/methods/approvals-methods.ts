@@ -5,10 +5,11 @@ import type { ApprovalDecision } from '../rights-dto';
 import { type } from '../phantom-type';
 import { hasTarget, targetMessage, targets } from './rights-parts';
 import { empty, id } from './schema-parts';
+import { lazyMethods } from './lazy-methods';
 
 const who = z.string().trim().min(1).max(200);
 
-export const approvalsMethods = {
+export const approvalsMethods = lazyMethods(() => ({
   /**
    * Records a decision on each asset's current content. `who` defaults to the reviewer
    * preference, then the system's user name. Assets not read yet (no hash) are skipped.
@@ -36,4 +37,4 @@ export const approvalsMethods = {
     args: z.object({ name: who }).strict(),
     result: type<{ name: string }>(),
   },
-} as const;
+}));

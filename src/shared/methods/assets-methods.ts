@@ -5,8 +5,9 @@ import { LABELS } from '../dto';
 import type { AssetDetail, AssetPage, EditResult } from '../dto';
 import { type } from '../phantom-type';
 import { id, searchQuery } from './schema-parts';
+import { lazyMethods } from './lazy-methods';
 
-export const assetsMethods = {
+export const assetsMethods = lazyMethods(() => ({
   'assets.list': {
     args: z
       .object({
@@ -70,4 +71,4 @@ export const assetsMethods = {
     args: z.object({ ids: z.array(id).max(2000) }).strict(),
     result: type<{ moved: number }>(),
   },
-} as const;
+}));

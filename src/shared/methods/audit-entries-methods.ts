@@ -3,8 +3,9 @@ import { z } from 'zod';
 import type { AuditEntry, AuditVerdict } from '../usage-dto';
 import { type } from '../phantom-type';
 import { empty } from './schema-parts';
+import { lazyMethods } from './lazy-methods';
 
-export const auditEntriesMethods = {
+export const auditEntriesMethods = lazyMethods(() => ({
   /**
    * Oldest first; `since` is an ISO date or time (a prefix compares as its start). A subject
    * `asset` means every row naming the asset (licence, release and link changes that list
@@ -29,4 +30,4 @@ export const auditEntriesMethods = {
   },
   /** Walks the chain: ok, or the first row that was edited, moved or follows a deleted one. */
   'auditEntries.verify': { args: empty, result: type<AuditVerdict>() },
-} as const;
+}));

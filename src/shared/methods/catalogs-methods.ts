@@ -4,8 +4,9 @@ import type { Catalog } from '../dto';
 import { type } from '../phantom-type';
 import { id, empty } from './schema-parts';
 import { userGlob } from './pattern-check';
+import { lazyMethods } from './lazy-methods';
 
-export const catalogsMethods = {
+export const catalogsMethods = lazyMethods(() => ({
   /** Registers a folder and starts its first scan in the background. */
   'catalogs.add': {
     args: z.object({ path: z.string().min(1).max(4096) }).strict(),
@@ -33,4 +34,4 @@ export const catalogsMethods = {
     args: z.object({ id: id.optional() }).strict(),
     result: type<{ listed: number; queued: number }>(),
   },
-} as const;
+}));

@@ -5,11 +5,12 @@ import type { Collection } from '../collection-dto';
 import type { EditResult } from '../dto';
 import { type } from '../phantom-type';
 import { empty, id, searchQuery } from './schema-parts';
+import { lazyMethods } from './lazy-methods';
 
 const name = z.string().trim().min(1).max(200);
 const assetIds = z.array(id).min(1).max(100_000);
 
-export const collectionsMethods = {
+export const collectionsMethods = lazyMethods(() => ({
   'collections.list': { args: empty, result: type<Collection[]>() },
   /**
    * Creates a collection (with `query`: a smart one, else a manual one) or, with `id`,
@@ -37,4 +38,4 @@ export const collectionsMethods = {
     args: z.object({ id, assetId: id, position: z.number().int().min(0) }).strict(),
     result: type<EditResult>(),
   },
-} as const;
+}));

@@ -2,10 +2,11 @@
 import type { EditResult, EditState } from '../dto';
 import { type } from '../phantom-type';
 import { empty } from './schema-parts';
+import { lazyMethods } from './lazy-methods';
 
-export const editsMethods = {
+export const editsMethods = lazyMethods(() => ({
   'edits.undo': { args: empty, result: type<EditResult>() },
   'edits.redo': { args: empty, result: type<EditResult>() },
   /** What Undo and Redo would do now, from the stored history (so it survives restarts). */
   'edits.state': { args: empty, result: type<EditState>() },
-} as const;
+}));

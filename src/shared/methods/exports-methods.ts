@@ -9,6 +9,7 @@ import {
 import { type } from '../phantom-type';
 import { territory } from '../territories';
 import { id, searchQuery } from './schema-parts';
+import { lazyMethods } from './lazy-methods';
 
 /** Preset ids or channel ids ('amazon' means amazon-main and amazon-additional). */
 const channels = z.array(z.string().min(1).max(64)).min(1).max(100);
@@ -27,7 +28,7 @@ const selection = {
 };
 const jobId = z.string().min(1).max(100);
 
-export const exportsMethods = {
+export const exportsMethods = lazyMethods(() => ({
   /** Pre-flight: every product × preset × image against the channel's rules. Changes nothing. */
   'exports.check': { args: z.object(selection).strict(), result: type<PreflightReport>() },
   /**
@@ -55,4 +56,4 @@ export const exportsMethods = {
   },
   /** Resolves with the summary when the job ends. */
   'exports.wait': { args: z.object({ jobId }).strict(), result: type<ExportSummary>() },
-} as const;
+}));

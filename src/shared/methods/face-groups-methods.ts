@@ -4,10 +4,11 @@ import { z } from 'zod';
 import type { FaceGroup } from '../ai-dto';
 import { type } from '../phantom-type';
 import { empty, id } from './schema-parts';
+import { lazyMethods } from './lazy-methods';
 
 const name = z.string().trim().min(1).max(200);
 
-export const faceGroupsMethods = {
+export const faceGroupsMethods = lazyMethods(() => ({
   /** Groups with a face, the largest first; each with its cover face's box for the UI to crop. */
   'faceGroups.list': { args: empty, result: type<FaceGroup[]>() },
   /** The assets whose faces are in the group, in library order. */
@@ -37,4 +38,4 @@ export const faceGroupsMethods = {
     args: z.object({ id, releaseId: id }).strict(),
     result: type<{ assets: number }>(),
   },
-} as const;
+}));

@@ -5,6 +5,7 @@ import type { IntakeApplyReport, IntakeResult, IntakeRules } from '../intake-dto
 import { type } from '../phantom-type';
 import { id, tagPath } from './schema-parts';
 import { MAX_PATTERN_LENGTH, patternProblem, userGlob } from './pattern-check';
+import { lazyMethods } from './lazy-methods';
 
 const patternFields = {
   pattern: z.string().min(1).max(MAX_PATTERN_LENGTH),
@@ -50,7 +51,7 @@ export const intakeRulesSchema = z
   })
   .strict();
 
-export const intakeRulesMethods = {
+export const intakeRulesMethods = lazyMethods(() => ({
   /** A catalog's intake rules (the defaults, all off, when none were set). */
   'intakeRules.get': { args: z.object({ catalogId: id }).strict(), result: type<IntakeRules>() },
   /** Replaces a catalog's rules; files indexed from now on follow them. */
@@ -78,4 +79,4 @@ export const intakeRulesMethods = {
     args: z.object({ catalogId: id }).strict(),
     result: type<IntakeApplyReport>(),
   },
-} as const;
+}));

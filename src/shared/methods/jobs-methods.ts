@@ -5,8 +5,9 @@ import type { JobProgress, ScanSummary } from '../dto';
 import { JOB_STATES, type JobInfo } from '../job-dto';
 import { type } from '../phantom-type';
 import { id, empty } from './schema-parts';
+import { lazyMethods } from './lazy-methods';
 
-export const jobsMethods = {
+export const jobsMethods = lazyMethods(() => ({
   'jobs.status': { args: empty, result: type<JobProgress>() },
   /** Resolves when the index queue is empty. */
   'jobs.wait': { args: empty, result: type<ScanSummary>() },
@@ -24,4 +25,4 @@ export const jobsMethods = {
   'jobs.cancel': { args: z.object({ id }).strict(), result: type<{ cancelled: boolean }>() },
   /** A failed or cancelled job, queued again (here). */
   'jobs.retry': { args: z.object({ id }).strict(), result: type<JobInfo>() },
-} as const;
+}));

@@ -2,7 +2,8 @@
 import type { AppInfo } from '../dto';
 import { type } from '../phantom-type';
 import { empty } from './schema-parts';
+import { lazyMethods } from './lazy-methods';
 
-export const librariesMethods = {
+export const librariesMethods = lazyMethods(() => ({
   'libraries.info': { args: empty, result: type<AppInfo>() },
-} as const;
+}));

@@ -4,6 +4,7 @@ import type { Licence } from '../rights-dto';
 import { type } from '../phantom-type';
 import { hasTarget, licenceFields, targetMessage, targets } from './rights-parts';
 import { id } from './schema-parts';
+import { lazyMethods } from './lazy-methods';
 
 export type LicenceSummary = Licence & {
   /** How many assets it covers. */
@@ -25,7 +26,7 @@ export interface LicenceWarnings {
   warnings?: string[];
 }
 
-export const licencesMethods = {
+export const licencesMethods = lazyMethods(() => ({
   /** Every licence; `expiringDays`: only those ending within so many days (or ended). */
   'licences.list': {
     args: z.object({ expiringDays: z.number().int().min(0).max(36_500).optional() }).strict(),
@@ -68,4 +69,4 @@ export const licencesMethods = {
       { licenceId: number; assets: number; attached: number; detached: number } & LicenceWarnings
     >(),
   },
-} as const;
+}));

@@ -2,10 +2,11 @@
 import { z } from 'zod';
 import { type } from '../phantom-type';
 import { id } from './schema-parts';
+import { lazyMethods } from './lazy-methods';
 
 const pair = z.object({ assetId: id, productId: id }).strict();
 
-export const linkSuggestionsMethods = {
+export const linkSuggestionsMethods = lazyMethods(() => ({
   /**
    * Links the asset to the product at the end of its gallery (a video or manual in its own
    * role): an undoable link edit whose undo also makes the suggestion pending again.
@@ -14,4 +15,4 @@ export const linkSuggestionsMethods = {
   'linkSuggestions.accept': { args: pair, result: type<{ linked: boolean }>() },
   /** Not suggested again for this asset; not an undo step. */
   'linkSuggestions.reject': { args: pair, result: type<{ rejected: boolean }>() },
-} as const;
+}));

@@ -4,11 +4,12 @@ import type { EditResult } from '../dto';
 import { MEDIA_ROLES } from '../product-dto';
 import { type } from '../phantom-type';
 import { id } from './schema-parts';
+import { lazyMethods } from './lazy-methods';
 
 const role = z.enum(MEDIA_ROLES);
 const assetIds = z.array(id).min(1).max(10_000);
 
-export const linksMethods = {
+export const linksMethods = lazyMethods(() => ({
   /** Links assets to a product in a role, inserted at `position` (default: the end). One undoable step. */
   'links.add': {
     args: z
@@ -54,4 +55,4 @@ export const linksMethods = {
       .strict(),
     result: type<EditResult & { copied: number; errors: { path: string; reason: string }[] }>(),
   },
-} as const;
+}));

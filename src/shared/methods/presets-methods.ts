@@ -4,8 +4,9 @@ import { type ChannelPreset } from '../export-dto';
 import { type } from '../phantom-type';
 import { presetBodySchema, presetId } from '../preset-schema';
 import { empty } from './schema-parts';
+import { lazyMethods } from './lazy-methods';
 
-export const presetsMethods = {
+export const presetsMethods = lazyMethods(() => ({
   /** Every preset, built-in (with the user's edits) and the user's own, by name. */
   'presets.list': { args: empty, result: type<ChannelPreset[]>() },
   'presets.get': { args: z.object({ id: presetId }).strict(), result: type<ChannelPreset>() },
@@ -33,4 +34,4 @@ export const presetsMethods = {
     args: z.object({ id: presetId }).strict(),
     result: type<{ removed: boolean }>(),
   },
-} as const;
+}));

@@ -3,8 +3,9 @@ import { z } from 'zod';
 import type { PreviewReady, WhiteBackgroundPreview } from '../dto';
 import { type } from '../phantom-type';
 import { id } from './schema-parts';
+import { lazyMethods } from './lazy-methods';
 
-export const previewsMethods = {
+export const previewsMethods = lazyMethods(() => ({
   /** Renders (or finds cached) the ~2048 px loupe preview of an asset. */
   'previews.ensure': { args: z.object({ id }).strict(), result: type<PreviewReady>() },
   /**
@@ -15,4 +16,4 @@ export const previewsMethods = {
     args: z.object({ id, keepShadow: z.boolean().default(true) }).strict(),
     result: type<WhiteBackgroundPreview>(),
   },
-} as const;
+}));

@@ -12,6 +12,7 @@ import {
 import { type } from '../phantom-type';
 import { id } from './schema-parts';
 import { uploadId } from './uploads-methods';
+import { lazyMethods } from './lazy-methods';
 
 const sku = z
   .string()
@@ -49,7 +50,7 @@ const columnMap = z
 const oneSource = (a: { path?: string; base64?: string; uploadId?: string }) =>
   [a.path, a.base64, a.uploadId].filter((v) => v !== undefined).length === 1;
 
-export const productsMethods = {
+export const productsMethods = lazyMethods(() => ({
   /** Products whose SKU, name or attributes match `query` (words, all must match). */
   'products.list': {
     args: z
@@ -123,4 +124,4 @@ export const productsMethods = {
     args: z.object({ channel: z.string().max(100).optional() }).strict(),
     result: type<NotReadyReport>(),
   },
-} as const;
+}));

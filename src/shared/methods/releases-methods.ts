@@ -4,6 +4,7 @@ import { RELEASE_KINDS, type Release } from '../rights-dto';
 import { type } from '../phantom-type';
 import { day, hasTarget, targetMessage, targets } from './rights-parts';
 import { empty, id } from './schema-parts';
+import { lazyMethods } from './lazy-methods';
 
 const releaseFields = {
   kind: z.enum(RELEASE_KINDS),
@@ -17,7 +18,7 @@ const signedFirst = (r: { signedOn: string; expiresOn: string | null }) =>
   r.expiresOn === null || r.signedOn <= r.expiresOn;
 const signedMessage = { message: 'the release expires before it was signed' };
 
-export const releasesMethods = {
+export const releasesMethods = lazyMethods(() => ({
   /** Records a release and attaches it to the assets given (if any). */
   'releases.create': {
     args: z
@@ -43,4 +44,4 @@ export const releasesMethods = {
     result: type<{ changed: number }>(),
   },
   'releases.list': { args: empty, result: type<(Release & { assets: number })[]>() },
-} as const;
+}));

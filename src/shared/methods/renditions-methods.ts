@@ -4,8 +4,9 @@ import { CROP_STRATEGIES, FIT_MODES, type FocalPoint, type RenditionOverride } f
 import { type } from '../phantom-type';
 import { presetId } from '../preset-schema';
 import { id } from './schema-parts';
+import { lazyMethods } from './lazy-methods';
 
-export const renditionsMethods = {
+export const renditionsMethods = lazyMethods(() => ({
   /** Sets (or, with x/y null, clears) the point that cover crops keep in view. */
   'renditions.setFocus': {
     args: z
@@ -49,4 +50,4 @@ export const renditionsMethods = {
     args: z.object({ assetId: id, presetId: presetId.nullable() }).strict(),
     result: type<{ removed: boolean }>(),
   },
-} as const;
+}));

@@ -4,8 +4,9 @@ import { MEDIA, type AssetRights, type RightsNotice, type RightsResult } from '.
 import { type } from '../phantom-type';
 import { channelId, day, hasTarget, targetMessage, targets, territory } from './rights-parts';
 import { id } from './schema-parts';
+import { lazyMethods } from './lazy-methods';
 
-export const rightsMethods = {
+export const rightsMethods = lazyMethods(() => ({
   /**
    * allow / warn / block with reasons, per asset, for one use. A preset id supplies the
    * channel, medium and its approval / licence requirements; explicit fields win.
@@ -33,4 +34,4 @@ export const rightsMethods = {
   'rights.notices': { args: z.object({}).strict(), result: type<RightsNotice[]>() },
   /** Queues the daily notices job now (null: one is already queued or running). */
   'rights.recheck': { args: z.object({}).strict(), result: type<{ jobId: number | null }>() },
-} as const;
+}));

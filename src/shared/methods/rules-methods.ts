@@ -5,6 +5,7 @@ import { type LinkRule, type RulePlan } from '../product-dto';
 import { type } from '../phantom-type';
 import { empty, id } from './schema-parts';
 import { MAX_PATTERN_LENGTH, patternProblem } from './pattern-check';
+import { lazyMethods } from './lazy-methods';
 
 /** A link rule's expression: the same length limit and checks as intake rules' patterns. */
 const rulePattern = z
@@ -23,7 +24,7 @@ const ruleOrRules = z
   })
   .strict();
 
-export const rulesMethods = {
+export const rulesMethods = lazyMethods(() => ({
   'rules.list': { args: empty, result: type<LinkRule[]>() },
   'rules.save': {
     args: z
@@ -41,4 +42,4 @@ export const rulesMethods = {
   'rules.dryRun': { args: ruleOrRules, result: type<RulePlan>() },
   /** Links what the dry run lists, as one undoable step. */
   'rules.apply': { args: ruleOrRules, result: type<RulePlan & EditResult>() },
-} as const;
+}));

@@ -6,11 +6,12 @@ import type { EditResult } from '../dto';
 import type { Spin, SpinDetail, SpinEditResult, SpinExportResult } from '../spin-dto';
 import { type } from '../phantom-type';
 import { empty, id, searchQuery } from './schema-parts';
+import { lazyMethods } from './lazy-methods';
 
 const name = z.string().trim().min(1).max(200);
 const assetIds = z.array(id).min(1).max(10_000);
 
-export const spinsMethods = {
+export const spinsMethods = lazyMethods(() => ({
   'spins.list': { args: empty, result: type<Spin[]>() },
   'spins.get': { args: z.object({ id }).strict(), result: type<SpinDetail>() },
   /**
@@ -75,4 +76,4 @@ export const spinsMethods = {
       .strict(),
     result: type<SpinExportResult>(),
   },
-} as const;
+}));

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { type } from '../phantom-type';
 import { id, searchQuery, tagPath } from './schema-parts';
+import { lazyMethods } from './lazy-methods';
 
 /** Whose suggestions: listed assets, or every asset a query finds; some tags or all. */
 const which = z
@@ -16,8 +17,8 @@ const which = z
     message: 'name assetIds or a query, not both',
   });
 
-export const suggestionsMethods = {
+export const suggestionsMethods = lazyMethods(() => ({
   /** Accepts pending suggestions at or above the threshold: one undo step. */
   'suggestions.accept': { args: which, result: type<{ accepted: number; assets: number }>() },
   'suggestions.reject': { args: which, result: type<{ rejected: number; assets: number }>() },
-} as const;
+}));

@@ -3,8 +3,9 @@ import { z } from 'zod';
 import type { EditResult, Tag } from '../dto';
 import { type } from '../phantom-type';
 import { id, empty, searchQuery, tagPath } from './schema-parts';
+import { lazyMethods } from './lazy-methods';
 
-export const tagsMethods = {
+export const tagsMethods = lazyMethods(() => ({
   'tags.list': { args: empty, result: type<Tag[]>() },
   /** Tags assets with a tag path ('Product|Shoes|Sneakers'), creating it: one undoable step. */
   'tags.apply': {
@@ -38,4 +39,4 @@ export const tagsMethods = {
     args: z.object({ text: z.string().max(5_000_000) }).strict(),
     result: type<{ created: number; total: number }>(),
   },
-} as const;
+}));

@@ -2,10 +2,11 @@
 import { z } from 'zod';
 import type { TakedownRow } from '../usage-dto';
 import { type } from '../phantom-type';
+import { lazyMethods } from './lazy-methods';
 
 const days = z.number().int().min(0).max(3650).default(30);
 
-export const takedownsMethods = {
+export const takedownsMethods = lazyMethods(() => ({
   'takedowns.list': { args: z.object({ days }).strict(), result: type<TakedownRow[]>() },
   /** The same list as CSV text, for a host that cannot write where the user is (a browser). */
   'takedowns.csv': {
@@ -19,4 +20,4 @@ export const takedownsMethods = {
       .strict(),
     result: type<{ path: string; rows: number }>(),
   },
-} as const;
+}));

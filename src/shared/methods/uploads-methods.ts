@@ -2,6 +2,7 @@
 // one request body is at most 1 MiB), then named by its id, as products.import does.
 import { z } from 'zod';
 import { type } from '../phantom-type';
+import { lazyMethods } from './lazy-methods';
 
 /** Bytes per chunk: 512 KiB is 699,052 base64 characters, well inside a 1 MiB request. */
 export const UPLOAD_CHUNK_BYTES = 512 * 1024;
@@ -13,7 +14,7 @@ export const uploadId = z
   .regex(/^[0-9a-f-]{36}$/, 'not an upload id')
   .describe('from uploads.begin');
 
-export const uploadsMethods = {
+export const uploadsMethods = lazyMethods(() => ({
   /** Opens an upload of `bytes` bytes; it is held in memory until discarded or idle 15 min. */
   'uploads.begin': {
     args: z.object({ bytes: z.number().int().min(1).max(UPLOAD_MAX_BYTES) }).strict(),
@@ -44,4 +45,4 @@ export const uploadsMethods = {
     args: z.object({ uploadId }).strict(),
     result: type<{ removed: boolean }>(),
   },
-} as const;
+}));

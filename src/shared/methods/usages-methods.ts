@@ -3,8 +3,9 @@ import { z } from 'zod';
 import type { LicencedAsset, UsageRow } from '../usage-dto';
 import { type } from '../phantom-type';
 import { id } from './schema-parts';
+import { lazyMethods } from './lazy-methods';
 
-export const usagesMethods = {
+export const usagesMethods = lazyMethods(() => ({
   /** Where an asset went: files still in packs first, then those re-exports took out. */
   'usages.list': { args: z.object({ assetId: id }).strict(), result: type<UsageRow[]>() },
   /**
@@ -17,4 +18,4 @@ export const usagesMethods = {
       .strict(),
     result: type<{ assets: LicencedAsset[]; usages: UsageRow[] }>(),
   },
-} as const;
+}));

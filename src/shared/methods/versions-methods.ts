@@ -4,10 +4,11 @@ import type { VersionChange, VersionCompare, VersionList } from '../version-dto'
 import { type } from '../phantom-type';
 import { id } from './schema-parts';
 import { uploadId } from './uploads-methods';
+import { lazyMethods } from './lazy-methods';
 
 const n = z.number().int().min(1);
 
-export const versionsMethods = {
+export const versionsMethods = lazyMethods(() => ({
   /** The asset's versions, oldest first, each saying whether it can be restored. */
   'versions.list': { args: z.object({ id }).strict(), result: type<VersionList>() },
   /**
@@ -38,4 +39,4 @@ export const versionsMethods = {
     args: z.object({ id, a: n, b: n }).strict(),
     result: type<VersionCompare>(),
   },
-} as const;
+}));

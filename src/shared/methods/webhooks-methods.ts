@@ -10,13 +10,14 @@ import {
 } from '../webhook-dto';
 import { type } from '../phantom-type';
 import { empty, id } from './schema-parts';
+import { lazyMethods } from './lazy-methods';
 
 const url = z.string().superRefine((text, ctx) => {
   const problem = webhookUrlProblem(text);
   if (problem) ctx.addIssue({ code: 'custom', message: problem });
 });
 
-export const webhooksMethods = {
+export const webhooksMethods = lazyMethods(() => ({
   /** A new subscription; its secret is in this answer only. */
   'webhooks.add': {
     args: z
@@ -46,4 +47,4 @@ export const webhooksMethods = {
       .strict(),
     result: type<WebhookDelivery[]>(),
   },
-} as const;
+}));

@@ -23,6 +23,7 @@ const fake = vi.hoisted(() => {
     protocolHandler: undefined as Handler | undefined,
     permissionHandler: undefined as Handler | undefined,
     permissionCheck: undefined as Handler | undefined,
+    v8Flags: [] as string[],
   };
   class BrowserWindow {
     webContents: Record<string, unknown>;
@@ -86,6 +87,16 @@ vi.mock('electron', () => ({
   },
 }));
 
+// The V8 flags main sets at run time (passed on to V8: the call is what Electron would run).
+vi.mock('node:v8', async (importOriginal) => {
+  const v8 = await importOriginal<typeof import('node:v8')>();
+  const setFlagsFromString = (flags: string): void => {
+    fake.state.v8Flags.push(flags);
+    v8.setFlagsFromString(flags);
+  };
+  return { ...v8, default: { ...v8, setFlagsFromString }, setFlagsFromString };
+});
+
 let dataDir: string;
 
 beforeAll(async () => {
@@ -107,6 +118,10 @@ afterAll(async () => {
 const ourPage = pathToFileURL(join(__dirname, '../renderer/index.html')).href;
 
 describe('Electron host', () => {
+  it("grows the main process's heap by half between full collections, as serve's", () => {
+    expect(fake.state.v8Flags).toContain('--heap-growing-percent=50');
+  });
+
   it('opens a hardened window', () => {
     const win = fake.state.windows[0];
     expect(win?.options.webPreferences).toMatchObject({

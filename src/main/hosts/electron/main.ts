@@ -13,6 +13,7 @@ import {
 } from '../../../shared/bridge';
 import { createEngine, type Engine } from '../../engine';
 import { coreCount } from '../boot/thread-pool.cjs';
+import { leanHeap } from '../cli/lean-heap';
 import { defaultDataDir } from '../data-dir';
 import { dispatch } from '../dispatch';
 import { mediaResponse } from '../media/media-response';
@@ -88,6 +89,7 @@ function createWindow(engine: Engine): BrowserWindow {
 
 async function start(): Promise<void> {
   await app.whenReady();
+  leanHeap(); // the engine lives in this process, over the whole catalog, as serve's does
   const engine = createEngine({
     // Same place as the CLI's default, so both see one library.
     dataDir: defaultDataDir(),

@@ -50,7 +50,7 @@ function argsOf(d: Draft): MethodArgs<'releases.create'> {
 }
 
 function issuesOf(args: MethodArgs<'releases.create'>): Map<string, string> {
-  const parsed = releasesMethods['releases.create'].args.safeParse(args);
+  const parsed = releasesMethods()['releases.create'].args.safeParse(args);
   const issues = new Map<string, string>();
   if (!parsed.success)
     for (const issue of parsed.error.issues) {

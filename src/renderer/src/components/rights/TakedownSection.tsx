@@ -9,7 +9,7 @@ import { TakedownCsv } from './TakedownCsv';
 import { useRead } from './use-read';
 
 /** The engine's own default window (the schema's default), not a second copy of it. */
-const DEFAULT_DAYS = takedownsMethods['takedowns.list'].args.parse({}).days;
+const DEFAULT_DAYS = takedownsMethods()['takedowns.list'].args.parse({}).days;
 
 export function TakedownSection({ generation }: { generation: number }) {
   const { client } = useServices();

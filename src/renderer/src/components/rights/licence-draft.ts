@@ -105,7 +105,7 @@ export type Checked = { ok: true; args: LicenceArgs } | { ok: false; issues: Iss
 /** The args licences.create would accept, or each problem under its field's name. */
 export function checkDraft(d: LicenceDraft): Checked {
   const args = argsOf(d);
-  const parsed = licencesMethods['licences.create'].args.safeParse(args);
+  const parsed = licencesMethods()['licences.create'].args.safeParse(args);
   const issues = new Map<string, string>();
   if (!parsed.success)
     for (const issue of parsed.error.issues) {
