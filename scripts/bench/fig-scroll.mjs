@@ -289,6 +289,8 @@ export default {
         : `${s.loaf.length} (longest ${s.loaf.length ? Math.max(...s.loaf).toFixed(0) : 0} ms)`;
     const f = (v) => `${v.toFixed(1)} ms`;
     return {
+      // For scroll-ab.mjs's summary over runs (run.mjs prints rows and notes only).
+      figures: { grid, plain },
       rows: [
         {
           figure: `grid scroll, ${synth.assets.toLocaleString('en')} assets (${shown.rows.toLocaleString('en')} rows × ${shown.columns})`,

@@ -10,7 +10,7 @@
 // costs time: do not read frame figures from a profiled run); --trace PREFIX writes the
 // Chromium trace with what each task did (style, layout, paint, script; heavier too).
 import { existsSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import scroll from './fig-scroll.mjs';
 import { takeOption } from './lib.mjs';
@@ -35,6 +35,7 @@ const synth = existsSync(facts)
   ? JSON.parse(readFileSync(facts, 'utf8'))
   : await buildSynthetic100k(dir);
 
+const summary = [];
 for (let run = 1; run <= runs; run++) {
   for (const [b, cli] of clis.entries()) {
     const result = await scroll.run({
@@ -45,5 +46,20 @@ for (let run = 1; run <= runs; run++) {
     });
     process.stdout.write(`\n== run ${run}, ${cli}\n${result.rows[0].value}\n`);
     for (const note of result.notes.slice(1)) process.stdout.write(`  ${note}\n`);
+    summary.push({ run, b, load: loadavg()[0], ...result.figures });
   }
 }
+
+// One line per run and build: frame gaps beside the static page's in the same run (a gap
+// over 50 ms on both is the machine's), and the page's main-thread CPU, which load does
+// not stretch the way it stretches gaps.
+const ms = (v) => v.toFixed(1);
+process.stdout.write(
+  '\nrun build  load | grid: max gap, > 50 ms | static: max gap, > 50 ms | grid CPU/frame p50 p95 max, all\n',
+);
+for (const { run, b, load, grid, plain } of summary) {
+  process.stdout.write(
+    `${run}   ${b}      ${load.toFixed(1).padStart(4)} | ${ms(grid.max).padStart(6)} ${String(grid.over).padStart(3)} | ${ms(plain.max).padStart(6)} ${String(plain.over).padStart(3)} | ${ms(grid.cpu.frames.p50)} ${ms(grid.cpu.frames.p95)} ${ms(grid.cpu.frames.max)}, ${(grid.cpu.totalMs / 1000).toFixed(2)} s\n`,
+  );
+}
+for (const [b, cli] of clis.entries()) process.stdout.write(`build ${b}: ${cli}\n`);

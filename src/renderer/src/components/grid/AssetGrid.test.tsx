@@ -152,6 +152,34 @@ describe('AssetGrid with 100,000 assets', () => {
     expect(Math.abs(Math.min(...ids) - 1 - 12_050 * columns)).toBeLessThanOrEqual(columns * 3);
   });
 
+  it('a row scrolled in takes the DOM of one scrolled out, and a jump patches the rows in place', async () => {
+    const { grid } = await renderGrid();
+    const rowEls = () => [...grid.querySelectorAll<HTMLElement>('[role=row]')];
+    // Every row shows its own list row's cells, whichever DOM row it landed in.
+    const rowsShowTheirCells = () => {
+      for (const row of rowEls()) {
+        const first = (Number(row.getAttribute('aria-rowindex')) - 1) * columns;
+        const ids = byTestId(row, 'grid-cell').map((c) => Number(c.dataset.assetId));
+        expect(ids).toEqual(Array.from({ length: columns }, (_, i) => first + i + 1));
+      }
+    };
+    await scrollTo(grid, 100 * rowHeight);
+    await scrollTo(grid, 100 * rowHeight + rowHeight / 2); // overscan rows back
+    const before = rowEls();
+    const indices = () => rowEls().map((r) => Number(r.getAttribute('aria-rowindex')));
+    const shown = indices();
+    await scrollTo(grid, 101 * rowHeight + rowHeight / 2);
+    expect(indices()).not.toEqual(shown);
+    expect(new Set(rowEls())).toEqual(new Set(before));
+    rowsShowTheirCells();
+
+    await scrollTo(grid, 5_000 * rowHeight);
+    expect(rowEls().every((row) => before.includes(row))).toBe(true);
+    await stopScrolling();
+    expect(Math.min(...indices())).toBeGreaterThan(4_990);
+    rowsShowTheirCells();
+  });
+
   it('marks cells with the asset id, state and thumbnail state, and shows thumbnails that are ready', async () => {
     const hash = 'a'.repeat(64);
     const { grid } = await renderGrid(10, (i) =>

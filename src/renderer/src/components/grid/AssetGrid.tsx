@@ -9,6 +9,7 @@ import {
   useEffect,
   useLayoutEffect,
   useRef,
+  useState,
   type DragEvent,
   type KeyboardEvent,
   type ReactNode,
@@ -22,6 +23,7 @@ import { useAssets, usePrefs, useSelection } from '../../store-hooks';
 import { cellDomId, GridCell } from './GridCell';
 import { GRID, gridMetrics } from './grid-geometry';
 import { nextIndex } from './keyboard-nav';
+import { createRowSlots, inSlotOrder } from './row-slots';
 import type { SelectMode } from './select-mode';
 import { useElementWidth } from './use-element-width';
 import { usePrioritizeVisible } from './use-prioritize-visible';
@@ -76,6 +78,10 @@ export function AssetGrid({ settleMs = SCROLL_SETTLE_MS }: { settleMs?: number }
   useLayoutEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
 
   const rows = virtualizer.getVirtualItems();
+  // Rows render by slot (row-slots.ts): one scrolled in reuses the DOM of one scrolled out.
+  // The same rows give the same slots, so a second render of this one agrees with the first.
+  const [rowSlots] = useState(createRowSlots);
+  const slotOf = rowSlots.assign(rows.map((row) => row.index));
   // In a sweep (jumps in a row: a scrollbar drag, a fling) the rows reached are gone a frame
   // later: their cells ask for thumbnails, and the grid for pages, once the scroll stops.
   // Each page asked for on the way cost the serving process a query and this page a parse,
@@ -188,8 +194,9 @@ export function AssetGrid({ settleMs = SCROLL_SETTLE_MS }: { settleMs?: number }
 
   const renderRow = (rowIndex: number): ReactNode[] => {
     const cells: ReactNode[] = [];
-    const end = Math.min(count, (rowIndex + 1) * columns);
-    for (let index = rowIndex * columns; index < end; index++) {
+    const start = rowIndex * columns;
+    const end = Math.min(count, start + columns);
+    for (let index = start; index < end; index++) {
       const asset = assetAt(pages, index);
       const focused =
         asset !== undefined && selectedId !== null
@@ -204,7 +211,7 @@ export function AssetGrid({ settleMs = SCROLL_SETTLE_MS }: { settleMs?: number }
           : null;
       cells.push(
         <GridCell
-          key={index}
+          key={index - start}
           index={index}
           asset={asset}
           selected={selected}
@@ -240,9 +247,9 @@ export function AssetGrid({ settleMs = SCROLL_SETTLE_MS }: { settleMs?: number }
         onKeyDown={onKeyDown}
       >
         <div className="grid-canvas" style={{ height: virtualizer.getTotalSize() }}>
-          {rows.map((row) => (
+          {inSlotOrder(rows, slotOf).map((row) => (
             <div
-              key={row.key}
+              key={slotOf.get(row.index)}
               role="row"
               aria-rowindex={row.index + 1}
               className="grid-row"

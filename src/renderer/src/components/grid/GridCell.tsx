@@ -93,7 +93,9 @@ export const GridCell = memo(function GridCell({
     >
       <div className="cell-thumb">
         <CellImage asset={asset} thumbUrl={thumbUrl} />
-        {stripUrl !== null && thumbUrl !== null && <VideoScrub stripUrl={stripUrl} />}
+        {stripUrl !== null && thumbUrl !== null && (
+          <VideoScrub key={stripUrl} stripUrl={stripUrl} />
+        )}
         {asset.durationMs !== undefined && <DurationBadge ms={asset.durationMs} />}
         <CellBadges asset={asset} />
         <CullingBadges asset={asset} />
