@@ -19,6 +19,17 @@ export interface IndexQueueOptions {
   look?: (id: number) => Promise<LookResult>;
   /** Looks at once (default: four per full index). */
   lookConcurrency?: number;
+  /**
+   * The order looks run in (default: as given), so the costly files they find reach the
+   * costly lane in that order: the pipeline puts the largest first.
+   */
+  lookOrder?: (ids: readonly number[]) => readonly number[];
+  /**
+   * Costly files indexed while looks still run (default: one per core but one). Looks keep
+   * the main thread busy and leave the other cores idle; a costly file's decode runs on the
+   * pool, so it takes one of those cores without slowing the looks much.
+   */
+  costlyDuringLooks?: number;
   onProgress: (progress: JobProgress) => void;
   /** Minimum milliseconds between progress reports while running. */
   progressInterval?: number;
@@ -84,6 +95,7 @@ export class IndexQueue {
   enqueue(ids: readonly number[]): void {
     if (this.stopped) return;
     if (this.idle()) this.run = { started: Date.now(), finished: 0, done: 0, errors: 0 };
+    const fresh: number[] = [];
     for (const id of ids) {
       if (this.pending.has(id)) continue;
       if (this.running.has(id)) {
@@ -92,8 +104,10 @@ export class IndexQueue {
       }
       this.pending.add(id);
       this.normal.push(id);
-      if (this.options.look) this.looks.push(id);
+      fresh.push(id);
     }
+    const { look, lookOrder } = this.options;
+    if (look) for (const id of lookOrder ? lookOrder(fresh) : fresh) this.looks.push(id);
     this.pump();
     this.report(true);
   }
@@ -155,16 +169,19 @@ export class IndexQueue {
   }
 
   /**
-   * Full indexes: on screen first; nothing else until every queued id has had its look
-   * (looks are cheap, and they paint the whole grid); then the assets a look could not
-   * paint; then the rest in the order found.
+   * Full indexes: on screen first; while looks run (they are cheap, and they paint the whole
+   * grid), only the assets a look could not paint, on the cores the looks leave idle; then
+   * the rest of those; then the rest in the order found.
    */
   private takeIndex(): number | undefined {
     while (this.urgent.length > 0) {
       const id = this.urgent.pop();
       if (id !== undefined && this.pending.delete(id)) return id;
     }
-    if (this.looksDue() || this.lookRunning > 0) return undefined;
+    if (this.looksDue() || this.lookRunning > 0) {
+      const beside = this.options.costlyDuringLooks ?? this.options.concurrency - 1;
+      return this.running.size - this.lookRunning < beside ? this.next(this.costly) : undefined;
+    }
     return this.next(this.costly) ?? this.next(this.normal);
   }
 

@@ -250,6 +250,20 @@ export class AssetFileRepo {
     return ids.find((id) => !has.get(id));
   }
 
+  /** The ids, largest file first (ids no longer listed last); ties keep their order. */
+  largestFirst(ids: readonly number[]): number[] {
+    if (ids.length < 2) return [...ids];
+    const bytes = new Map(
+      statements(this.db)
+        .prepare<[string], [number, number]>(
+          'SELECT a.id, a.bytes FROM json_each(?) j JOIN assets a ON a.id = j.value',
+        )
+        .raw()
+        .all(JSON.stringify(ids)),
+    );
+    return [...ids].sort((a, b) => (bytes.get(b) ?? 0) - (bytes.get(a) ?? 0));
+  }
+
   locate(id: number): Located | undefined {
     const row = statements(this.db)
       .prepare<[number], LocatedRow>(`${LOCATE} WHERE a.id = ?`)
