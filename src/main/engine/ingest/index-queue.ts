@@ -24,12 +24,6 @@ export interface IndexQueueOptions {
    * costly lane in that order: the pipeline puts the largest first.
    */
   lookOrder?: (ids: readonly number[]) => readonly number[];
-  /**
-   * Costly files indexed while looks still run (default: one per core but one). Looks keep
-   * the main thread busy and leave the other cores idle; a costly file's decode runs on the
-   * pool, so it takes one of those cores without slowing the looks much.
-   */
-  costlyDuringLooks?: number;
   onProgress: (progress: JobProgress) => void;
   /** Minimum milliseconds between progress reports while running. */
   progressInterval?: number;
@@ -169,19 +163,17 @@ export class IndexQueue {
   }
 
   /**
-   * Full indexes: on screen first; while looks run (they are cheap, and they paint the whole
-   * grid), only the assets a look could not paint, on the cores the looks leave idle; then
-   * the rest of those; then the rest in the order found.
+   * Full indexes: on screen first; nothing else until every queued id has had its look
+   * (looks are cheap, and they paint the whole grid; a costly index beside them, on the core
+   * they seem to leave idle, delayed them on a busy machine); then the assets a look could
+   * not paint, in the order their looks ran; then the rest in the order found.
    */
   private takeIndex(): number | undefined {
     while (this.urgent.length > 0) {
       const id = this.urgent.pop();
       if (id !== undefined && this.pending.delete(id)) return id;
     }
-    if (this.looksDue() || this.lookRunning > 0) {
-      const beside = this.options.costlyDuringLooks ?? this.options.concurrency - 1;
-      return this.running.size - this.lookRunning < beside ? this.next(this.costly) : undefined;
-    }
+    if (this.looksDue() || this.lookRunning > 0) return undefined;
     return this.next(this.costly) ?? this.next(this.normal);
   }
 
