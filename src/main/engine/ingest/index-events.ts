@@ -14,12 +14,16 @@ export class IndexEvents {
   private tagsChanged = false;
   private indexTimer: NodeJS.Timeout | null = null;
   private paintTimer: NodeJS.Timeout | null = null;
+  private paintedAt = 0;
 
   constructor(private readonly bus: EventBus) {}
 
   paint(item: PlaceholderReady): void {
     this.painted.push(item);
-    this.paintTimer ??= setTimeout(() => this.flushPainted(), PAINT_FLUSH_MS);
+    // At most one batch per 50 ms, the first at once: a wait before the first batch, or
+    // after the last, would only delay what is ready.
+    const wait = Math.max(0, this.paintedAt + PAINT_FLUSH_MS - Date.now());
+    this.paintTimer ??= setTimeout(() => this.flushPainted(), wait);
   }
 
   done(item: ThumbReady, intakeTagged: boolean): void {
@@ -47,6 +51,7 @@ export class IndexEvents {
     if (this.painted.length === 0) return;
     const items = this.painted;
     this.painted = [];
+    this.paintedAt = Date.now();
     this.bus.emit('assets.placeholders', { items });
   }
 }

@@ -139,6 +139,32 @@ describe('IndexQueue', () => {
       expect(calls).toEqual(['look 1', 'index 3', 'look 2', 'index 1', 'index 2']);
     });
 
+    it('looks in the order given, and indexes the costly ids in the order found', async () => {
+      const calls: string[] = [];
+      const queue = new IndexQueue({
+        concurrency: 2,
+        lookConcurrency: 2,
+        progressInterval: 0,
+        onProgress: () => undefined,
+        lookOrder: (ids) => [...ids].reverse(), // the pipeline's is largest file first
+        look: (id) => {
+          calls.push(`look ${id}`);
+          return Promise.resolve(id >= 3 ? 'costly' : 'looked');
+        },
+        work: (id) => {
+          calls.push(`index ${id}`);
+          return Promise.resolve('ok');
+        },
+      });
+      queue.enqueue([1, 2, 3, 4, 5]);
+      await queue.whenIdle();
+      expect(calls).toEqual([
+        ...['look 5', 'look 4', 'look 3', 'look 2', 'look 1'],
+        ...['index 5', 'index 4', 'index 3', 'index 1', 'index 2'],
+      ]);
+      expect(queue.status()).toMatchObject({ done: 5, errors: 0 });
+    });
+
     it('indexes an id whose look failed with the costly ones', async () => {
       const { queue, calls } = lookingQueue((id) =>
         id === 1 ? Promise.reject(new Error('a bug')) : Promise.resolve('looked'),

@@ -19,6 +19,11 @@ export interface IndexQueueOptions {
   look?: (id: number) => Promise<LookResult>;
   /** Looks at once (default: four per full index). */
   lookConcurrency?: number;
+  /**
+   * The order looks run in (default: as given), so the costly files they find reach the
+   * costly lane in that order: the pipeline puts the largest first.
+   */
+  lookOrder?: (ids: readonly number[]) => readonly number[];
   onProgress: (progress: JobProgress) => void;
   /** Minimum milliseconds between progress reports while running. */
   progressInterval?: number;
@@ -84,6 +89,7 @@ export class IndexQueue {
   enqueue(ids: readonly number[]): void {
     if (this.stopped) return;
     if (this.idle()) this.run = { started: Date.now(), finished: 0, done: 0, errors: 0 };
+    const fresh: number[] = [];
     for (const id of ids) {
       if (this.pending.has(id)) continue;
       if (this.running.has(id)) {
@@ -92,8 +98,10 @@ export class IndexQueue {
       }
       this.pending.add(id);
       this.normal.push(id);
-      if (this.options.look) this.looks.push(id);
+      fresh.push(id);
     }
+    const { look, lookOrder } = this.options;
+    if (look) for (const id of lookOrder ? lookOrder(fresh) : fresh) this.looks.push(id);
     this.pump();
     this.report(true);
   }
@@ -156,8 +164,9 @@ export class IndexQueue {
 
   /**
    * Full indexes: on screen first; nothing else until every queued id has had its look
-   * (looks are cheap, and they paint the whole grid); then the assets a look could not
-   * paint; then the rest in the order found.
+   * (looks are cheap, and they paint the whole grid; a costly index beside them, on the core
+   * they seem to leave idle, delayed them on a busy machine); then the assets a look could
+   * not paint, in the order their looks ran; then the rest in the order found.
    */
   private takeIndex(): number | undefined {
     while (this.urgent.length > 0) {

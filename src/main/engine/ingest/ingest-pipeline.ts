@@ -54,6 +54,8 @@ export class IngestPipeline {
   private readonly events: IndexEvents;
   /** Quick looks shared by files that begin alike, for one burst of indexing. */
   private readonly lookGroups = new LookGroups();
+  /** Ids a look found costly: their full index gives their first placeholder. */
+  private readonly unpainted = new Set<number>();
   /** One walk at a time per catalog; later requests wait for the one running. */
   private readonly scans = new Map<number, Promise<ScanOutcome>>();
   private offlineTimer: NodeJS.Timeout | null = null;
@@ -69,10 +71,14 @@ export class IngestPipeline {
     this.queue = new IndexQueue({
       concurrency: options.concurrency,
       look: options.quickLook ? (id) => this.look(id) : undefined,
+      // Largest first: the costly files the looks find are then indexed longest first, so
+      // the last placeholder is not a big file started last.
+      lookOrder: (ids) => parts.files.largestFirst(ids),
       work: (id) => this.index(deps, id),
       onProgress: (progress) => {
         if (!progress.running) {
           this.lookGroups.clear();
+          this.unpainted.clear();
           this.events.flush();
           parts.bus.emit('catalogs.changed', {});
         }
@@ -173,12 +179,18 @@ export class IngestPipeline {
     const { files, placeholders } = this.parts;
     const look = await quickLook(files, placeholders, this.lookGroups, id);
     if (look.placeholder) this.events.paint({ id, placeholder: look.placeholder });
+    if (look.result === 'costly') this.unpainted.add(id);
     return look.result;
   }
 
   private async index(deps: IndexDeps, id: number): Promise<'ok' | 'error' | 'skipped'> {
     const outcome = await indexAsset(deps, id);
-    this.paintWaiting(id, outcome?.placeholder ?? null);
+    const placeholder = outcome?.placeholder ?? null;
+    // A costly file's first placeholder goes out with the looks' (every 50 ms), not with
+    // the index results (every 150 ms).
+    if (this.unpainted.delete(id) && outcome && placeholder)
+      this.events.paint({ id: outcome.id, placeholder });
+    this.paintWaiting(id, placeholder);
     if (!outcome) return 'skipped';
     if (outcome.moved) this.parts.bus.emit('assets.changed', { catalogId: null });
     this.options.afterIndex(outcome);
