@@ -180,6 +180,24 @@ describe('AssetGrid with 100,000 assets', () => {
     rowsShowTheirCells();
   });
 
+  it('gives assistive technology the rows in visual order, whatever their DOM order', async () => {
+    const { grid } = await renderGrid();
+    await scrollTo(grid, 100 * rowHeight);
+    await scrollTo(grid, 100 * rowHeight + rowHeight / 2); // overscan rows back
+    await scrollTo(grid, 101 * rowHeight + rowHeight / 2); // a row scrolled in takes a freed slot
+    const rowIndices = (rows: Element[]) =>
+      rows.map((r) => Number(r.getAttribute('aria-rowindex')));
+    const domOrder = rowIndices([...grid.querySelectorAll('[role=row]')]);
+    expect(domOrder).not.toEqual([...domOrder].sort((a, b) => a - b)); // the case that matters
+    // The rows' owner lists them in aria-owns, which sets their order in the accessibility
+    // tree (screen readers read and navigate that, not the DOM).
+    const group = grid.querySelector('[role=rowgroup]');
+    const owned = (group?.getAttribute('aria-owns') ?? '').split(' ').filter(Boolean);
+    const rows = owned.map((id) => document.getElementById(id));
+    expect(rows.every((row) => row?.getAttribute('role') === 'row')).toBe(true);
+    expect(rowIndices(rows as Element[])).toEqual([...domOrder].sort((a, b) => a - b));
+  });
+
   it('marks cells with the asset id, state and thumbnail state, and shows thumbnails that are ready', async () => {
     const hash = 'a'.repeat(64);
     const { grid } = await renderGrid(10, (i) =>

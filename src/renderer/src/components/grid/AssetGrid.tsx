@@ -246,10 +246,18 @@ export function AssetGrid({ settleMs = SCROLL_SETTLE_MS }: { settleMs?: number }
         tabIndex={0}
         onKeyDown={onKeyDown}
       >
-        <div className="grid-canvas" style={{ height: virtualizer.getTotalSize() }}>
+        {/* The DOM holds rows in slot order; aria-owns gives screen readers, which read and
+            navigate the accessibility tree, the rows in visual order. */}
+        <div
+          className="grid-canvas"
+          role="rowgroup"
+          aria-owns={rows.map((row) => rowDomId(row.index)).join(' ')}
+          style={{ height: virtualizer.getTotalSize() }}
+        >
           {inSlotOrder(rows, slotOf).map((row) => (
             <div
               key={slotOf.get(row.index)}
+              id={rowDomId(row.index)}
               role="row"
               aria-rowindex={row.index + 1}
               className="grid-row"
@@ -268,6 +276,8 @@ export function AssetGrid({ settleMs = SCROLL_SETTLE_MS }: { settleMs?: number }
     </div>
   );
 }
+
+const rowDomId = (rowIndex: number): string => `grid-row-${rowIndex}`;
 
 /**
  * The ids of the loaded frames between two indices (inclusive). A Shift-click range spans

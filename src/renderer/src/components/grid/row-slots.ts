@@ -3,7 +3,8 @@
 // React patches a row scrolled in over the DOM of the one scrolled out, and a jump patches
 // every row in place, instead of unmounting rows of cells and building new ones each time
 // (removing a row's subtree cost more than building one). Rows are absolutely placed, so
-// the DOM follows slot order (React moves nothing) and aria-rowindex names each row's place.
+// the DOM follows slot order (React moves nothing); aria-rowindex names each row's place and
+// the grid's aria-owns gives screen readers the rows in visual order.
 
 export interface RowSlots {
   /** The slot of each list row in `rows` (ascending, contiguous or not). */
