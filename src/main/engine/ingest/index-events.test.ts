@@ -43,6 +43,16 @@ describe('IndexEvents: placeholders', () => {
     expect(batches).toEqual([[1, 2], [3, 4], [5]]);
   });
 
+  it('keeps sending when the wall clock is set back (NTP, the user) mid-scan', () => {
+    const { events, batches } = record();
+    events.paint({ id: 1, placeholder: 'a' });
+    vi.advanceTimersByTime(0);
+    vi.setSystemTime(Date.now() - 3_600_000);
+    events.paint({ id: 2, placeholder: 'b' });
+    vi.advanceTimersByTime(50);
+    expect(batches).toEqual([[1], [2]]);
+  });
+
   it('flush sends what waits at once', () => {
     const { events, batches } = record();
     events.paint({ id: 1, placeholder: 'a' });

@@ -14,7 +14,8 @@ export class IndexEvents {
   private tagsChanged = false;
   private indexTimer: NodeJS.Timeout | null = null;
   private paintTimer: NodeJS.Timeout | null = null;
-  private paintedAt = 0;
+  /** performance.now() of the last batch: the wall clock can be set back mid-scan. */
+  private paintedAt = -Infinity;
 
   constructor(private readonly bus: EventBus) {}
 
@@ -22,7 +23,7 @@ export class IndexEvents {
     this.painted.push(item);
     // At most one batch per 50 ms, the first at once: a wait before the first batch, or
     // after the last, would only delay what is ready.
-    const wait = Math.max(0, this.paintedAt + PAINT_FLUSH_MS - Date.now());
+    const wait = Math.max(0, this.paintedAt + PAINT_FLUSH_MS - performance.now());
     this.paintTimer ??= setTimeout(() => this.flushPainted(), wait);
   }
 
@@ -51,7 +52,7 @@ export class IndexEvents {
     if (this.painted.length === 0) return;
     const items = this.painted;
     this.painted = [];
-    this.paintedAt = Date.now();
+    this.paintedAt = performance.now();
     this.bus.emit('assets.placeholders', { items });
   }
 }
