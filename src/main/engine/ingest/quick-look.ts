@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { close, open, read } from 'node:fs';
 import type { AssetFileRepo } from '../repositories/asset-file-repo';
 import type { PlaceholderRepo } from '../repositories/placeholder-repo';
 import { placeholderFromPixels, PLACEHOLDER_SIDE } from '../analysis/placeholder';
@@ -106,19 +106,35 @@ function restRanges(size: number): [number, number][] {
   return ranges;
 }
 
-/** The byte ranges ([at, bytes]) of a file, in order; each cut short at its end. */
-async function readRanges(path: string, ranges: [number, number][]): Promise<Buffer[]> {
-  if (ranges.length === 0) return [];
-  const handle = await open(path, 'r');
-  const readAt = async (at: number, bytes: number): Promise<Buffer> => {
-    const buffer = Buffer.allocUnsafe(bytes); // filled by the read; the rest is cut off
-    const { bytesRead } = bytes > 0 ? await handle.read(buffer, 0, bytes, at) : { bytesRead: 0 };
-    return buffer.subarray(0, bytesRead);
-  };
-  try {
-    // All at once: the pool reads them side by side, and the look waits once, not 17 times.
-    return await Promise.all(ranges.map(([at, bytes]) => readAt(at, bytes)));
-  } finally {
-    await handle.close();
-  }
+/**
+ * The byte ranges ([at, bytes]) of a file, in order; each cut short at its end. Through
+ * fs's callbacks, not a FileHandle: on the corpus's 171 files that cost the main thread a
+ * third to a fifth of the CPU (its promises, and the handle's close), and every look runs
+ * on that thread. All ranges at once: the pool reads them side by side.
+ */
+function readRanges(path: string, ranges: [number, number][]): Promise<Buffer[]> {
+  if (ranges.length === 0) return Promise.resolve([]);
+  return new Promise((resolve, reject) =>
+    open(path, 'r', (opening, fd) => {
+      if (opening) return reject(opening);
+      const out: Buffer[] = [];
+      let left = ranges.length;
+      let failed: Error | null = null;
+      const settle = (): void => {
+        if (--left === 0) close(fd, () => (failed ? reject(failed) : resolve(out)));
+      };
+      ranges.forEach(([at, bytes], i) => {
+        const buffer = Buffer.allocUnsafe(bytes); // filled by the read; the rest is cut off
+        if (bytes === 0) {
+          out[i] = buffer;
+          return settle();
+        }
+        read(fd, buffer, 0, bytes, at, (reading, bytesRead) => {
+          failed ??= reading;
+          out[i] = buffer.subarray(0, reading ? 0 : bytesRead);
+          settle();
+        });
+      });
+    }),
+  );
 }
