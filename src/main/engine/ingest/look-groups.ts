@@ -23,9 +23,10 @@ export type LookRole =
  * Files that begin alike are looked at once. A shoot copied to several folders, or a
  * wallpaper shipped under many names, would otherwise decode its embedded thumbnail once
  * per file, and its copies without one would wait for their own full index (a whole read
- * and hash each) for a placeholder. The key is the size and the SHA-1 of the head the look
- * reads anyway, of samples through the body and of the file's last bytes: not the content
- * hash, but a placeholder is a rough picture, and the full index writes each file's own.
+ * and hash each) for a placeholder. A thumbnail's look is keyed by the size and the SHA-1
+ * of the head (`head`); a costly group's by those, samples through the body and the file's
+ * last bytes (`join`): not the content hash, but a placeholder is a rough picture, and the
+ * full index writes each file's own.
  * Kept for one burst of indexing: cleared when the queue is idle.
  */
 export class LookGroups {
