@@ -55,4 +55,24 @@ describe('look groups', () => {
     groups.clear();
     expect(await groups.join('k', 5, none)).toEqual({ role: 'leader', placeholder: null });
   });
+
+  it('runs one head look per key, and a head without a thumbnail makes no leader', async () => {
+    const groups = new LookGroups();
+    let looks = 0;
+    const look = (found: string | null) => (): Promise<string | null> => {
+      looks++;
+      return Promise.resolve(found);
+    };
+    expect(await Promise.all([groups.head('h', look('P')), groups.head('h', look('Q'))])).toEqual([
+      'P',
+      'P',
+    ]);
+    expect(await groups.head('none', look(null))).toBeNull();
+    expect(await groups.head('none', look(null))).toBeNull();
+    expect(looks).toBe(2);
+    // The finer groups are apart: a null head leaves the file to lead its own.
+    expect(await groups.join('none', 1, look(null))).toEqual({ role: 'leader', placeholder: null });
+    groups.clear();
+    expect(await groups.head('h', look('Q'))).toBe('Q');
+  });
 });

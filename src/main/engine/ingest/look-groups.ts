@@ -23,20 +23,34 @@ export type LookRole =
  * Files that begin alike are looked at once. A shoot copied to several folders, or a
  * wallpaper shipped under many names, would otherwise decode its embedded thumbnail once
  * per file, and its copies without one would wait for their own full index (a whole read
- * and hash each) for a placeholder. The key is the size and the SHA-1 of the head the look
- * reads anyway, of samples through the body and of the file's last bytes: not the content
- * hash, but a placeholder is a rough picture, and the full index writes each file's own.
+ * and hash each) for a placeholder. A thumbnail's look is keyed by the size and the SHA-1
+ * of the head (`head`); a costly group's by those, samples through the body and the file's
+ * last bytes (`join`): not the content hash, but a placeholder is a rough picture, and the
+ * full index writes each file's own.
  * Kept for one burst of indexing: cleared when the queue is idle.
  */
 export class LookGroups {
   private readonly groups = new Map<string, Group>();
   private readonly keyOf = new Map<number, string>();
+  private readonly heads = new Map<string, Promise<Found>>();
 
   /** `rest`: the other byte ranges read (body samples, the tail), in file order. */
   static key(bytes: number, head: Buffer, ...rest: Buffer[]): string {
     const hash = createHash('sha1').update(head);
     for (const part of rest) hash.update(part);
     return `${bytes}:${hash.digest('base64')}`;
+  }
+
+  /**
+   * The head's own look, run once per key (size and head): an embedded thumbnail's
+   * placeholder is a function of the head's bytes alone, so files that share them share it
+   * whatever follows. Null (no thumbnail) says nothing of the body: such a file then joins
+   * its finer group (`join`, with the body samples and tail in its key).
+   */
+  head(key: string, look: () => Promise<Found>): Promise<Found> {
+    let found = this.heads.get(key);
+    if (!found) this.heads.set(key, (found = look()));
+    return found;
   }
 
   /** The first id of a key runs `look`; the others wait for its answer. */
@@ -83,6 +97,7 @@ export class LookGroups {
   }
 
   clear(): void {
+    this.heads.clear();
     this.groups.clear();
     this.keyOf.clear();
   }

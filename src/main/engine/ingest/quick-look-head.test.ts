@@ -1,0 +1,113 @@
+// The quick look reads a file's head first: a camera file's placeholder is a function of
+// its head alone, so same-size files that share the head share one look, whatever follows.
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ExifTool } from 'exiftool-vendored';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeCameraJpeg } from '../../test-support/camera-jpeg';
+import { tempDir } from '../../test-support/sample-images';
+import { openDatabase, type Db } from '../db/open-database';
+import { AssetFileRepo } from '../repositories/asset-file-repo';
+import { PlaceholderRepo } from '../repositories/placeholder-repo';
+import { LookGroups } from './look-groups';
+import { quickLook } from './quick-look';
+
+const HEAD = 128 * 1024;
+
+/** Counts the looks run (thumbnail decodes, and the costly groups' trivial ones). */
+class CountingGroups extends LookGroups {
+  looks = 0;
+  override head(key: string, look: () => Promise<string | null>): Promise<string | null> {
+    return super.head(key, () => (this.looks++, look()));
+  }
+  override join(key: string, id: number, look: () => Promise<string | null>) {
+    return super.join(key, id, () => (this.looks++, look()));
+  }
+}
+
+let exiftool: ExifTool;
+let dir: string;
+let db: Db;
+
+beforeAll(async () => {
+  exiftool = new ExifTool({ maxProcs: 1 });
+  dir = await tempDir('quick-look-head');
+  db = openDatabase(join(dir, 'packshot.db'));
+  db.prepare(`INSERT INTO catalogs (id, path, name, added_at) VALUES (1, ?, 'c', 'now')`).run(dir);
+});
+
+afterAll(async () => {
+  await exiftool.end();
+  db.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Rows for the files named, in order; their ids. */
+async function catalogue(names: string[]): Promise<number[]> {
+  const files = new AssetFileRepo(db);
+  const rows = await Promise.all(
+    names.map(async (name, i) => ({
+      relPath: name,
+      name,
+      bytes: (await readFile(join(dir, name))).length,
+      mtimeMs: 1,
+      kind: 'image' as const,
+      ino: 1000 + i,
+      dev: 1,
+    })),
+  );
+  const { queue } = files.reconcile(1, rows, true);
+  return names.map((name) => queue.find((id) => files.locate(id)?.path.endsWith(name)) ?? -1);
+}
+
+describe('the quick look reads the head first', () => {
+  it('one thumbnail decode for same-size camera files that differ past their head', async () => {
+    await writeCameraJpeg(exiftool, join(dir, 'shot.tmp'), {
+      width: 900,
+      height: 600,
+      frame: { r: 220, g: 20, b: 20 },
+      thumbnail: { r: 20, g: 200, b: 40 },
+    });
+    const shot = await readFile(join(dir, 'shot.tmp'));
+    expect(shot.length).toBeLessThan(HEAD);
+    // Past the head: different bytes of one length (a camera's maker notes or picture).
+    const pad = Buffer.alloc(HEAD - shot.length, 0);
+    await writeFile(join(dir, 'a.jpg'), Buffer.concat([shot, pad, Buffer.alloc(3 * HEAD, 1)]));
+    await writeFile(join(dir, 'b.jpg'), Buffer.concat([shot, pad, Buffer.alloc(3 * HEAD, 2)]));
+    const ids = await catalogue(['a.jpg', 'b.jpg']);
+
+    const groups = new CountingGroups();
+    const files = new AssetFileRepo(db);
+    const placeholders = new PlaceholderRepo(db);
+    const [a, b] = await Promise.all(ids.map((id) => quickLook(files, placeholders, groups, id)));
+    expect(a?.result).toBe('looked');
+    expect(b?.result).toBe('looked');
+    expect(a?.placeholder).toBeTruthy();
+    expect(b?.placeholder).toBe(a?.placeholder);
+    expect(groups.looks).toBe(1);
+  });
+
+  it('files without a thumbnail still tell their bodies apart: two leaders', async () => {
+    // Same size and head, different bodies, no thumbnail: each is its own costly file.
+    const plain = await sharp({
+      create: { width: 300, height: 200, channels: 3, background: { r: 9, g: 9, b: 9 } },
+    })
+      .jpeg()
+      .toBuffer();
+    const pad = Buffer.alloc(HEAD - plain.length, 0);
+    await writeFile(join(dir, 'c.jpg'), Buffer.concat([plain, pad, Buffer.alloc(HEAD, 3)]));
+    await writeFile(join(dir, 'd.jpg'), Buffer.concat([plain, pad, Buffer.alloc(HEAD, 4)]));
+    await writeFile(join(dir, 'e.jpg'), Buffer.concat([plain, pad, Buffer.alloc(HEAD, 4)]));
+    const ids = await catalogue(['c.jpg', 'd.jpg', 'e.jpg']);
+
+    const groups = new LookGroups();
+    const files = new AssetFileRepo(db);
+    const placeholders = new PlaceholderRepo(db);
+    const looks = await Promise.all(ids.map((id) => quickLook(files, placeholders, groups, id)));
+    // c and d lead their own groups (costly); e is d's copy and waits for d's index.
+    expect(looks.map((l) => l.result)).toEqual(['costly', 'costly', 'looked']);
+    expect(looks.map((l) => l.placeholder)).toEqual([null, null, null]);
+    expect(groups.settle(ids[1] ?? -1, 'P')).toEqual([ids[2]]);
+  });
+});
