@@ -29,22 +29,49 @@ export interface RightsBadge {
   approval: ApprovalState;
 }
 
+/** What an asset holding no licence and no live decision shows (frozen: shared by them). */
+const NONE: Readonly<RightsBadge> = Object.freeze({ rightsFlag: null, approval: 'draft' });
+
 /**
  * Read for the rows a page returns, as keywords are: a column of the page query would be
- * computed for every match before the sort. Each row is two indexed lookups
- * (asset_licences' key, approvals_by_asset).
+ * computed for every match before the sort. First which of the ids hold a licence or a live
+ * decision (two probes of small indexes each, and none at all when neither table has a row):
+ * the rest show NONE without the badge query, which read each asset's row too (~1.3 ms a
+ * page of 500 holding none).
  */
-export function rightsBadges(db: Db, ids: readonly number[]): Map<number, RightsBadge> {
-  const out = new Map<number, RightsBadge>();
+export function rightsBadges(db: Db, ids: readonly number[]): Map<number, Readonly<RightsBadge>> {
+  const out = new Map<number, Readonly<RightsBadge>>();
   if (ids.length === 0) return out;
-  const params: unknown[] = [];
-  const flag = flagSql(today(), params);
-  const rows = statements(db)
-    .prepare<unknown[], { id: number; flag: RightsFlag | null; approval: ApprovalState }>(
-      `SELECT a.id, ${flag} AS flag, ${APPROVAL_STATE_SQL} AS approval
-       FROM json_each(?) j JOIN assets a ON a.id = j.value`,
-    )
-    .all(...params, JSON.stringify(ids));
-  for (const r of rows) out.set(r.id, { rightsFlag: r.flag, approval: r.approval });
+  const held = holders(db, ids);
+  if (held.length > 0) {
+    const params: unknown[] = [];
+    const flag = flagSql(today(), params);
+    const rows = statements(db)
+      .prepare<unknown[], { id: number; flag: RightsFlag | null; approval: ApprovalState }>(
+        `SELECT a.id, ${flag} AS flag, ${APPROVAL_STATE_SQL} AS approval
+         FROM json_each(?) j JOIN assets a ON a.id = j.value`,
+      )
+      .all(...params, JSON.stringify(held));
+    for (const r of rows) out.set(r.id, { rightsFlag: r.flag, approval: r.approval });
+  }
+  for (const id of ids) if (!out.has(id)) out.set(id, NONE);
   return out;
+}
+
+/** The ids holding a licence or a decision not undone; none when both tables are empty. */
+function holders(db: Db, ids: readonly number[]): number[] {
+  const any = statements(db)
+    .prepare<[], { n: number }>(
+      `SELECT EXISTS (SELECT 1 FROM asset_licences) OR EXISTS (SELECT 1 FROM approvals) AS n`,
+    )
+    .get();
+  if (!any?.n) return [];
+  return statements(db)
+    .prepare<[string], { id: number }>(
+      `SELECT j.value AS id FROM json_each(?) j
+       WHERE EXISTS (SELECT 1 FROM asset_licences al WHERE al.asset_id = j.value)
+          OR EXISTS (SELECT 1 FROM approvals p WHERE p.asset_id = j.value AND p.undone_at IS NULL)`,
+    )
+    .all(JSON.stringify(ids))
+    .map((r) => r.id);
 }
