@@ -1,5 +1,5 @@
-// rightsBadges reads the badge query only for the ids holding a licence or a live decision:
-// its answers must be the plain query's for every id, whether the tables are empty, hold
+// rightsBadges skips the badge query in a library with no licence link and no decision: its
+// answers must be the plain query's for every id, whether the tables are empty, hold
 // decisions only undone, or a mix. The plain query (the badge for each id) is written here.
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
