@@ -46,11 +46,6 @@ function prepare(db: Db, file: string): void {
     // the last transactions, which a rescan recovers.
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    // 16 MB of pages (SQLite's default is 2 MB): a list page reads its 500 rows by id from
-    // all over a 100,000-asset file, and a repeated search found them here rather than
-    // copying them from the OS again. It fills only as pages are read (item 8 keeps serve's
-    // peak RSS, every page listed once, under 300 MB).
-    db.pragma('cache_size = -16384');
     backupBeforeMigrating(db, file, migrations);
     migrate(db, migrations);
   });
