@@ -6,6 +6,7 @@
 // while the AI is paused (the setting, from any process) or the index queue is busy.
 import type { AiRunSummary, AiTask } from '../../../shared/ai-dto';
 import type { Db } from '../db/open-database';
+import { abortableSleep } from '../jobs/abortable-sleep';
 import type { JobRegistry } from '../jobs/job-registry';
 import type { JobContext } from '../jobs/job-types';
 import type { AiResultsRepo, TaskModel } from '../repositories/ai-results-repo';
@@ -47,17 +48,6 @@ export interface AiJobDeps {
 const BATCH = 16;
 /** How often a waiting job looks again at the pause and the index queue. */
 const WAIT_MS = 300;
-
-const sleep = (ms: number, signal: AbortSignal): Promise<void> =>
-  new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
 
 function union<T>(a: readonly T[] | undefined, b: readonly T[] | undefined): T[] | undefined {
   return a === undefined || b === undefined ? undefined : [...new Set([...a, ...b])];
@@ -120,7 +110,7 @@ async function runAi(ctx: JobContext<AiJobArgs>, deps: AiJobDeps): Promise<AiJob
         report();
       }
       if (!paused && !deps.indexBusy()) return;
-      await sleep(WAIT_MS, ctx.signal);
+      await abortableSleep(WAIT_MS, ctx.signal);
     }
   };
 

@@ -9,6 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import { analyzePixels } from '../analysis/analyze-pixels';
 import type { Db } from '../db/open-database';
+import { abortableSleep } from '../jobs/abortable-sleep';
 import type { JobRegistry } from '../jobs/job-registry';
 import type { JobContext } from '../jobs/job-types';
 import { WhiteBorderRepo, type UnmeasuredBorder } from '../repositories/white-border-repo';
@@ -155,21 +156,10 @@ async function yieldToIndexing(signal: AbortSignal, queue: WhiteBorderDeps['queu
   for (;;) {
     if (signal.aborted) throw signal.reason as Error;
     if (!queue.status().running) break;
-    await sleep(WAIT_MS, signal);
+    await abortableSleep(WAIT_MS, signal);
   }
   await new Promise<void>((resolve) => setImmediate(resolve));
 }
-
-const sleep = (ms: number, signal: AbortSignal): Promise<void> =>
-  new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

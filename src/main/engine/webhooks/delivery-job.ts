@@ -8,6 +8,7 @@
 // the job finishes ('finish'): the first attempt is still made (a one-shot command sends its
 // events; close waits at most the time limit), and a wait ends at once, handing the row
 // over. Delivery is at least once: a receiver dedupes by the delivery id.
+import { abortableSleep } from '../jobs/abortable-sleep';
 import type { JobRegistry } from '../jobs/job-registry';
 import type { JobType } from '../jobs/job-types';
 import type { JobRepo } from '../repositories/job-repo';
@@ -83,7 +84,7 @@ export function defineDeliveryJob(
           if (wait > options.holdMs) return { state: 'pending' };
           if (wait > 0 && handsOver && sleeping >= MAX_SLEEPING) return { state: 'pending' };
           sleeping++;
-          const slept = await sleep(wait, signal).finally(() => sleeping--);
+          const slept = await abortableSleep(wait, signal).finally(() => sleeping--);
           if (!slept) {
             // Cancelled by the user (jobs.cancel): the delivery ends too, or it would be
             // queued again. Closing, or a lease lost: the row stays pending for others.
@@ -151,20 +152,4 @@ function backoff(options: DeliveryOptions, attempts: number): number {
 
 function jitter(ms: number): number {
   return Math.round(ms * (0.8 + Math.random() * 0.4));
-}
-
-/** Resolves true after `ms`, false at once when `signal` aborts first. */
-function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
-  if (signal.aborted) return Promise.resolve(false);
-  if (ms <= 0) return Promise.resolve(true);
-  return new Promise((resolve) => {
-    const done = (ok: boolean) => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', stop);
-      resolve(ok);
-    };
-    const stop = () => done(false);
-    const timer = setTimeout(() => done(true), ms);
-    signal.addEventListener('abort', stop, { once: true });
-  });
 }
