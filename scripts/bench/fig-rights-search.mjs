@@ -3,7 +3,7 @@
 // ~200 licences (some expired, some expiring, some without an end) held by ~30 % of the
 // assets (a tenth of those hold two), and approval decisions on ~20 % (approved, rejected,
 // in review, and some only on an older content: in review too). Each query is asked as the
-// grid asks it (assets.list, offset 0, limit 500, sort name, count included) through
+// grid asks it (assets.list, offset 0, limit 500, sort name, no keywords, count included) through
 // `serve`'s HTTP bridge; the figure is the engine's own time (Server-Timing).
 // Baseline, same run, same copy: the same call with no rights term (no query at all).
 import Database from 'better-sqlite3';
@@ -146,7 +146,13 @@ export default {
     try {
       await serve.call('jobs.wait', {});
       for (const [what, query] of RIGHTS_QUERIES) {
-        const args = { offset: 0, limit: 500, sort: 'name', ...(query ? { query } : {}) };
+        const args = {
+          offset: 0,
+          limit: 500,
+          sort: 'name',
+          keywords: false, // as the grid asks (listArgs): it shows none
+          ...(query ? { query } : {}),
+        };
         const engine = [];
         const cpu = [];
         let total = 0;
@@ -183,7 +189,7 @@ export default {
       rows,
       notes: [
         `library: the search figure's ${synth.assets.toLocaleString('en')} synthetic assets, copied; ${LICENCES} licences (${l.expired} ended, ${l.expiring} ending within their 30-day warning, ${l.dated} ending later, ${l.open} with no end) held by ${facts.licensed.toLocaleString('en')} of ${facts.assets.toLocaleString('en')} indexed assets (${facts.links.toLocaleString('en')} links), approval decisions on ${facts.decided.toLocaleString('en')} (a tenth only on an older content); written in ${rightsSeconds.toFixed(1)} s`,
-        `each query: assets.list {offset 0, limit 500, sort name, query} as the grid asks, count included; ${ITERATIONS} timed calls after 2 warm-ups; value = the engine's time from the bridge's Server-Timing header; baseline = the same call with no query on the same copy`,
+        `each query: assets.list {offset 0, limit 500, sort name, keywords false, query} as the grid asks, count included; ${ITERATIONS} timed calls after 2 warm-ups; value = the engine's time from the bridge's Server-Timing header; baseline = the same call with no query on the same copy`,
         ...results.map(
           (r) =>
             `${r.what.padEnd(26)} ${JSON.stringify(r.query ?? '').padEnd(22)} engine p50/p95/max ${ms(r.engine.p50)} / ${ms(r.engine.p95)} / ${ms(r.engine.max)}; CPU p50/p95 ${ms(r.cpu.p50)} / ${ms(r.cpu.p95)}; ${r.total.toLocaleString('en')} found`,
