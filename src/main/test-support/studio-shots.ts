@@ -129,3 +129,25 @@ export async function shotPng(shot: StudioShot): Promise<Buffer> {
     .png()
     .toBuffer();
 }
+
+/**
+ * A blue box with a soft shadow under it on pure white, as a JPEG (the export bench's
+ * kind): its backdrop is already 255 all round. Geometry in fractions of the frame.
+ */
+export async function pureWhiteShotJpeg(width = 1200, height = 900): Promise<Buffer> {
+  const raw = Buffer.alloc(width * height * 3);
+  const [boxLeft, boxRight] = [width / 3, (width * 2) / 3];
+  const [boxTop, boxBottom] = [height * (5 / 18), height * (2 / 3)];
+  const [shadowX, shadowY] = [width / 2, height * (31 / 45)];
+  const [spreadX, spreadY] = [width / 4, height / 20];
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      const inBox = x >= boxLeft && x < boxRight && y >= boxTop && y < boxBottom;
+      const [sx, sy] = [(x - shadowX) / spreadX, (y - shadowY) / spreadY];
+      const v = Math.round(255 - 60 * Math.exp(-(sx * sx + sy * sy) * 1.5));
+      raw.set(inBox ? [40, 90, 200] : [v, v, v], (y * width + x) * 3);
+    }
+  return sharp(raw, { raw: { width, height, channels: 3 } })
+    .jpeg({ quality: 90 })
+    .toBuffer();
+}

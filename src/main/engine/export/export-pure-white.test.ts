@@ -12,26 +12,10 @@ import type { ManifestFile, PackManifest } from '../../../shared/export-dto';
 import { startHarness, type Harness } from '../../test-support/engine-harness';
 import { tempDir } from '../../test-support/sample-images';
 import { seedProducts } from '../../test-support/seed-products';
-import { colouredProductShot } from '../../test-support/studio-shots';
+import { colouredProductShot, pureWhiteShotJpeg } from '../../test-support/studio-shots';
 
 let h: Harness;
 const ids = new Map<string, number>();
-
-/** A red box with a soft shadow under it on pure white, as a JPEG (the bench's kind). */
-async function pureWhiteShot(): Promise<Buffer> {
-  const [w, h] = [1200, 900];
-  const raw = Buffer.alloc(w * h * 3);
-  for (let y = 0; y < h; y++)
-    for (let x = 0; x < w; x++) {
-      const inBox = x >= 400 && x < 800 && y >= 250 && y < 600;
-      const [sx, sy] = [(x - 600) / 300, (y - 620) / 45];
-      const v = Math.round(255 - 60 * Math.exp(-(sx * sx + sy * sy) * 1.5));
-      raw.set(inBox ? [40, 90, 200] : [v, v, v], (y * w + x) * 3);
-    }
-  return sharp(raw, { raw: { width: w, height: h, channels: 3 } })
-    .jpeg({ quality: 90 })
-    .toBuffer();
-}
 
 function column(sql: string, ...params: unknown[]): unknown[] {
   const db = new Database(join(h.dataDir, 'packshot.db'));
@@ -59,7 +43,7 @@ async function exportPack(): Promise<Map<string, ManifestFile>> {
 beforeAll(async () => {
   h = await startHarness();
   const catalog = await tempDir('pure-white');
-  await writeFile(join(catalog, 'pure.jpg'), await pureWhiteShot());
+  await writeFile(join(catalog, 'pure.jpg'), await pureWhiteShotJpeg());
   const near = colouredProductShot(1200, 900, { backdrop: 251, vignette: 6 });
   const raw = { width: near.width, height: near.height, channels: near.channels };
   await writeFile(join(catalog, 'near.png'), await sharp(near.data, { raw }).png().toBuffer());

@@ -13,7 +13,7 @@ import type { PackManifest } from '../../../shared/export-dto';
 import { eventually, startHarness, type Harness } from '../../test-support/engine-harness';
 import { makeImage, tempDir } from '../../test-support/sample-images';
 import { seedProducts } from '../../test-support/seed-products';
-import { colouredProductShot } from '../../test-support/studio-shots';
+import { colouredProductShot, pureWhiteShotJpeg } from '../../test-support/studio-shots';
 import { openDatabase } from '../db/open-database';
 import { JobRegistry } from '../jobs/job-registry';
 import { JobRepo } from '../repositories/job-repo';
@@ -29,22 +29,6 @@ let folder: string;
 /** pure_white_border by asset name, as the fresh index wrote it. */
 const fresh = new Map<string, number | null>();
 let freshKey: string | undefined;
-
-/** A red box with a soft shadow under it on pure white, as a JPEG. */
-async function pureWhiteShot(): Promise<Buffer> {
-  const [w, h] = [600, 450];
-  const raw = Buffer.alloc(w * h * 3);
-  for (let y = 0; y < h; y++)
-    for (let x = 0; x < w; x++) {
-      const inBox = x >= 200 && x < 400 && y >= 125 && y < 300;
-      const [sx, sy] = [(x - 300) / 150, (y - 310) / 22];
-      const v = Math.round(255 - 60 * Math.exp(-(sx * sx + sy * sy) * 1.5));
-      raw.set(inBox ? [40, 90, 200] : [v, v, v], (y * w + x) * 3);
-    }
-  return sharp(raw, { raw: { width: w, height: h, channels: 3 } })
-    .jpeg({ quality: 90 })
-    .toBuffer();
-}
 
 function sql<T = unknown>(text: string, ...params: unknown[]): T[] {
   const db = new Database(join(h.dataDir, 'packshot.db'));
@@ -86,7 +70,7 @@ async function packKey(): Promise<string | undefined> {
 
 beforeAll(async () => {
   folder = await tempDir('white-border');
-  await writeFile(join(folder, 'pure.jpg'), await pureWhiteShot());
+  await writeFile(join(folder, 'pure.jpg'), await pureWhiteShotJpeg(600, 450));
   await copyFile(join(folder, 'pure.jpg'), join(folder, 'pure-copy.jpg'));
   const near = colouredProductShot(600, 450, { backdrop: 251, vignette: 6 });
   const raw = { width: near.width, height: near.height, channels: near.channels };
