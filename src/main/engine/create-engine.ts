@@ -2,9 +2,8 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Handlers } from '../../shared/contract';
 import type { WatchMode } from '../../shared/dto';
-import { isMediaKey, pageCacheKey, type PageRequest, type ServedKind } from '../../shared/bridge';
+import type { PageRequest, ServedKind } from '../../shared/bridge';
 import { PageImages } from './media/page-images';
-import { ensureStrip, videoFile } from './media/ensure-strip';
 import { SimilarIndex } from './repositories/similar-index';
 import { CatalogRepo } from './repositories/catalog-repo';
 import { CullingEdits } from './catalog/culling-edits';
@@ -54,6 +53,7 @@ import { defineXmpJob } from './catalog/xmp-job';
 import { compileIntake } from './intake/evaluate-intake';
 import { IntakeRepo } from './repositories/intake-repo';
 import { MediaCache, type MediaKind } from './media/media-cache';
+import { servedMedia } from './served-media';
 import { EmbeddedPreviews } from './tools/exiftool/raw-preview';
 import { ProductParts } from './products/product-parts';
 import { AssetFileRepo } from './repositories/asset-file-repo';
@@ -67,7 +67,6 @@ import { TagRepo } from './repositories/tag-repo';
 import { XmpWriter } from './tools/exiftool/xmp-writer';
 import { setImageThreads } from './tools/sharp/render-thumbnail';
 import { setHashCores } from './media/hash-workers';
-import { modelForViewer } from './media/model-for-viewer';
 import { setModelWorkerCores } from './tools/gltf/run-model-worker';
 import { dailyDue, defineRightsDailyJob, scheduleRightsDaily } from './handlers/rights-daily-job';
 import { today } from './rights/licence-dates';
@@ -341,20 +340,6 @@ export function createEngine(options: EngineOptions): Engine {
     ? scheduleRightsDaily(rightsDaily, dailyDue(db, today))
     : () => undefined;
 
-  const resolveMedia = (kind: MediaKind, key: string): string | null => {
-    try {
-      if (!isMediaKey(kind, key)) return null;
-      // An old version's media too: the version list and compare show them (a diff: both).
-      // A page's key is `<sha256>-<page>-<width>`: its content is the first 64 characters.
-      const hashes = kind === 'diff' ? key.split('-') : [key.slice(0, 64)];
-      if (!hashes.every((h) => assets.hasHash(h) || versions.known(h))) return null;
-      if (!cache.has(kind, key)) return null;
-      return cache.pathFor(kind, key);
-    } catch {
-      return null;
-    }
-  };
-
   // `~"…"` and like: (the user's CLIP model in <data>/models/clip); ~ texts embedded first.
   const semantic = new SemanticSearch(db, options.dataDir);
   return {
@@ -362,26 +347,7 @@ export function createEngine(options: EngineOptions): Engine {
     dataDir: options.dataDir,
     ready,
     subscribe: (listener) => bus.subscribe(listener),
-    resolveMedia,
-    mediaFile: async (kind, key) => {
-      if (!isMediaKey(kind, key)) return null;
-      if (kind === 'video') return videoFile({ cache, files }, key)?.path ?? null;
-      // Made on first ask and cached: served only while some asset still has the content.
-      if ((kind === 'strip' || kind === 'model') && !assets.hasHash(key)) return null;
-      if (kind === 'strip') return ensureStrip({ cache, files }, key);
-      if (kind === 'model') return modelForViewer({ cache, files }, key);
-      return resolveMedia(kind, key);
-    },
-    rendition: (request) => renditions.rendition(request),
-    resolvePage: async (request) => {
-      try {
-        if (!isMediaKey('page', pageCacheKey(request)) || !assets.hasHash(request.hash))
-          return null;
-        return await pages.file(request);
-      } catch {
-        return null;
-      }
-    },
+    ...servedMedia({ assets, versions, files, cache, pages, renditions }),
     // Idempotent: a host may close on a signal and again on exit.
     close: () =>
       (closing ??= (async () => {
