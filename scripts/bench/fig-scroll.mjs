@@ -22,6 +22,7 @@ import { chromium } from 'playwright-core';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { stats } from './fig-search.mjs';
 import { BenchError, log, met, startServe } from './lib.mjs';
+import { cpuBetween, sampleTree } from './proc-tree.mjs';
 
 const TARGET_MS = 50;
 const STEADY_S = Math.max(2, Number(process.env.BENCH_SCROLL_S ?? 10));
@@ -208,6 +209,21 @@ async function startProfile(page) {
   };
 }
 
+/** The jobs the engine has running or queued, with their progress (what runs beside the grid). */
+function jobsLine(list) {
+  const rows = Array.isArray(list) ? list : (list?.jobs ?? null);
+  if (!rows) return 'n/a';
+  const live = rows.filter((j) => j.state === 'running' || j.state === 'queued');
+  return live.length === 0
+    ? 'none running'
+    : live
+        .map(
+          (j) =>
+            `${j.name} ${j.state} ${j.done ?? j.progress?.done ?? '?'}/${j.total ?? j.progress?.total ?? '?'}`,
+        )
+        .join(', ');
+}
+
 function summarize(result) {
   const s = stats(result.frames);
   return {
@@ -254,6 +270,9 @@ export default {
       await browser.startTracing(page, { categories });
       const profiler = ctx.profile ? await startProfile(page) : null;
       const serveCpu0 = cpuSeconds(serve.pid);
+      const roots = [process.pid]; // serve, its helpers, Chromium's processes, this script
+      const tree0 = sampleTree(roots);
+      const wall0 = performance.now();
       const run = await page.evaluate(drive, {
         selector: '[data-testid=grid]',
         steadyS: STEADY_S,
@@ -261,10 +280,13 @@ export default {
         keys: true,
       });
       const serveCpu = cpuSeconds(serve.pid) - serveCpu0;
+      const split = cpuBetween(tree0, sampleTree(roots));
+      const scrollS = (performance.now() - wall0) / 1000;
+      const jobs = await serve.call('jobs.list', {}).catch(() => null);
       if (profiler) await profiler.stop(ctx.profile);
       const trace = await browser.stopTracing();
       if (ctx.trace) writeFileSync(ctx.trace, trace);
-      grid = { ...summarize(run), cpu: mainThreadCpu(trace), serveCpu };
+      grid = { ...summarize(run), cpu: mainThreadCpu(trace), serveCpu, split, scrollS, jobs };
       // After the jumps the grid is back at the top: its cells must be loaded there.
       await page.locator('[data-testid=grid-cell]').first().waitFor({ timeout: 30_000 });
       shown = { rows, columns };
@@ -309,6 +331,11 @@ export default {
         `main-thread CPU (trace, thread time of each task): ${f(grid.cpu.totalMs)} in all; per task p95 ${f(grid.cpu.p95)}, max ${f(grid.cpu.max)}, ${grid.cpu.over} > ${TARGET_MS} ms`,
         `main-thread CPU by frame (tasks from one commit to the next): ${grid.cpu.frames.count} frames, p50 ${f(grid.cpu.frames.p50)}, p95 ${f(grid.cpu.frames.p95)}, max ${f(grid.cpu.frames.max)}, ${grid.cpu.framesOver} > ${TARGET_MS} ms; static page p95 ${f(plain.cpu.frames.p95)}, max ${f(plain.cpu.frames.max)}`,
         `serve's CPU while the grid scrolled (its page and thumbnail requests): ${grid.serveCpu === null ? 'n/a' : `${grid.serveCpu.toFixed(1)} s`}`,
+        `CPU by process over the ${grid.scrollS.toFixed(1)} s scroll (s): ${grid.split
+          .filter((p) => p.seconds >= 0.05)
+          .map((p) => `${p.name} ${p.seconds.toFixed(2)}`)
+          .join(', ')}`,
+        `serve's jobs after the scroll: ${jobsLine(grid.jobs)}`,
         `long animation frames: ${loaf(grid)}; long tasks: ${grid.longtask === null ? 'not supported' : grid.longtask.length}`,
         `baseline (static page of 12,500 rows × 8 boxes, same scroll): ${plain.count} frames, p95 ${f(plain.p95)}, max ${f(plain.max)}, ${plain.over} > ${TARGET_MS} ms, long animation frames ${loaf(plain)}`,
       ],

@@ -46,6 +46,7 @@ import { AuditLog } from './repositories/audit-log-repo';
 import { IngestPipeline } from './ingest/ingest-pipeline';
 import { JobRegistry } from './jobs/job-registry';
 import { trackQueue } from './jobs/track-queue';
+import { InteractiveGate } from './jobs/interactive-gate';
 import { definePruneJob } from './media/prune-job';
 import { defineWhiteBorderBackfill } from './media/white-border-backfill';
 import { JobRepo } from './repositories/job-repo';
@@ -256,6 +257,8 @@ export function createEngine(options: EngineOptions): Engine {
     resume: () => ingest.queue.enqueue(files.unfinishedIds()),
   });
 
+  // Background jobs wait while someone browses (the grid scrolls, thumbnails are asked for).
+  const interactive = new InteractiveGate();
   const ctx: EngineContext = {
     dataDir: options.dataDir,
     live: options.watch ?? false,
@@ -286,6 +289,7 @@ export function createEngine(options: EngineOptions): Engine {
     startWatching: (id) => ingest.watching.start(id),
     stopWatching: (id) => ingest.watching.stop(id),
     idle: () => ingest.idle(),
+    interactive,
   };
 
   const whiteBorders = defineWhiteBorderBackfill(jobs, ctx); // indexed before migration 26
@@ -294,6 +298,7 @@ export function createEngine(options: EngineOptions): Engine {
     ...{ db, jobs, edits, tags, files, cache, previews, prunePreviews, live: resumes },
     ...{ dataDir: options.dataDir, idsFor: (q) => ctx.idsFor(q), bus },
     indexBusy: () => ingest.queue.status().running,
+    interactive,
   });
   const versionOps = new VersionOps({
     ...{ files, versions, store, cache },
@@ -347,7 +352,7 @@ export function createEngine(options: EngineOptions): Engine {
     dataDir: options.dataDir,
     ready,
     subscribe: (listener) => bus.subscribe(listener),
-    ...servedMedia({ assets, versions, files, cache, pages, renditions }),
+    ...servedMedia({ assets, versions, files, cache, pages, renditions, interactive }),
     // Idempotent: a host may close on a signal and again on exit.
     close: () =>
       (closing ??= (async () => {

@@ -4,6 +4,7 @@ import { isMediaKey, pageCacheKey, type PageRequest, type ServedKind } from '../
 import { ensureStrip, videoFile } from './media/ensure-strip';
 import type { MediaCache, MediaKind } from './media/media-cache';
 import { modelForViewer } from './media/model-for-viewer';
+import type { InteractiveGate } from './jobs/interactive-gate';
 import type { PageImages } from './media/page-images';
 import type { AssetFileRepo } from './repositories/asset-file-repo';
 import type { AssetQueryRepo } from './repositories/asset-query-repo';
@@ -21,6 +22,8 @@ export interface ServedMediaDeps {
   cache: MediaCache;
   pages: PageImages;
   renditions: RenditionService;
+  /** Told of each request a view waits on: background jobs hold back meanwhile. */
+  interactive: Pick<InteractiveGate, 'touch'>;
 }
 
 export interface ServedMedia {
@@ -31,7 +34,7 @@ export interface ServedMedia {
 }
 
 export function servedMedia(deps: ServedMediaDeps): ServedMedia {
-  const { assets, versions, files, cache, pages, renditions } = deps;
+  const { assets, versions, files, cache, pages, renditions, interactive } = deps;
   const resolveMedia = (kind: MediaKind, key: string): string | null => {
     try {
       if (!isMediaKey(kind, key)) return null;
@@ -48,6 +51,7 @@ export function servedMedia(deps: ServedMediaDeps): ServedMedia {
   return {
     resolveMedia,
     mediaFile: async (kind, key) => {
+      interactive.touch(); // a grid's thumbnail, a loupe's preview: someone is looking
       if (!isMediaKey(kind, key)) return null;
       if (kind === 'video') return videoFile({ cache, files }, key)?.path ?? null;
       // Made on first ask and cached: served only while some asset still has the content.
@@ -58,6 +62,7 @@ export function servedMedia(deps: ServedMediaDeps): ServedMedia {
     },
     rendition: (request) => renditions.rendition(request),
     resolvePage: async (request) => {
+      interactive.touch();
       try {
         if (!isMediaKey('page', pageCacheKey(request)) || !assets.hasHash(request.hash))
           return null;

@@ -4,10 +4,15 @@ import { z } from 'zod';
 import { LABELS } from '../dto';
 import type { AssetDetail, AssetPage, EditResult } from '../dto';
 import { type } from '../phantom-type';
-import { id, searchQuery } from './schema-parts';
+import { empty, id, searchQuery } from './schema-parts';
 import { lazyMethods } from './lazy-methods';
 
 export const assetsMethods = lazyMethods(() => ({
+  /**
+   * The grid is scrolling (sent at most twice a second while it does): background jobs (the
+   * AI, backfills) wait before their next item until it has been still for a second.
+   */
+  'assets.browsing': { args: empty, result: type<Record<string, never>>() },
   'assets.list': {
     args: z
       .object({

@@ -3,10 +3,12 @@
 // and each one's results are written in one transaction. The due set is computed from the
 // database, so a run cut short (a crash, a quit) resumes where it was, and a run that meets
 // new files (indexed meanwhile) takes them too before it ends. It waits, holding nothing,
-// while the AI is paused (the setting, from any process) or the index queue is busy.
+// while the AI is paused (the setting, from any process), the index queue is busy, or
+// someone is browsing (jobs/interactive-gate.ts).
 import type { AiRunSummary, AiTask } from '../../../shared/ai-dto';
 import type { Db } from '../db/open-database';
 import { abortableSleep } from '../jobs/abortable-sleep';
+import type { InteractiveGate } from '../jobs/interactive-gate';
 import type { JobRegistry } from '../jobs/job-registry';
 import type { JobContext } from '../jobs/job-types';
 import type { AiResultsRepo, TaskModel } from '../repositories/ai-results-repo';
@@ -40,6 +42,8 @@ export interface AiJobDeps {
   idsFor(query: string): number[];
   /** The index queue has work: the AI waits for it. */
   indexBusy(): boolean;
+  /** Held while someone browses (the grid's thumbnails keep being asked for): the AI waits. */
+  interactive?: Pick<InteractiveGate, 'held'>;
   /** After each batch: lists and previews refetch (face groups too, when faces joined). */
   changed(assetIds: number[], faces: GroupingOutcome): void;
 }
@@ -100,7 +104,8 @@ async function runAi(ctx: JobContext<AiJobArgs>, deps: AiJobDeps): Promise<AiJob
   const report = (): void =>
     ctx.progress(done, total, { detail: { paused, errors: out.errors, analysed: out.analysed } });
 
-  // Between images: wait while paused or while indexing runs (both may change any time).
+  // Between images: wait while paused, while indexing runs, or while someone browses (each
+  // may change any time).
   const turn = async (): Promise<void> => {
     for (;;) {
       if (ctx.signal.aborted) throw ctx.signal.reason as Error;
@@ -109,7 +114,7 @@ async function runAi(ctx: JobContext<AiJobArgs>, deps: AiJobDeps): Promise<AiJob
         paused = nowPaused;
         report();
       }
-      if (!paused && !deps.indexBusy()) return;
+      if (!paused && !deps.indexBusy() && !deps.interactive?.held()) return;
       await abortableSleep(WAIT_MS, ctx.signal);
     }
   };

@@ -5,6 +5,7 @@ import type { AiTask } from '../../../shared/ai-dto';
 import type { Db } from '../db/open-database';
 import type { EditLog } from '../edit/edit-log';
 import type { EventBus } from '../events/event-bus';
+import type { InteractiveGate } from '../jobs/interactive-gate';
 import type { JobRegistry } from '../jobs/job-registry';
 import { AiResultsRepo, type TaskModel } from '../repositories/ai-results-repo';
 import type { TagRepo } from '../repositories/tag-repo';
@@ -25,6 +26,8 @@ export interface AiPartsDeps extends SourceDeps {
   tags: TagRepo;
   idsFor: (query: string) => number[];
   indexBusy: () => boolean;
+  /** Someone is browsing: the AI waits before its next image. */
+  interactive?: Pick<InteractiveGate, 'held'>;
   bus: EventBus;
   /** Queue the job after indexing and at start (the app, serve); one-shot commands do not. */
   live: boolean;
@@ -78,6 +81,7 @@ export function aiParts(deps: AiPartsDeps): AiParts {
     source: (id) => analysisSource(deps, id),
     idsFor: deps.idsFor,
     indexBusy: deps.indexBusy,
+    interactive: deps.interactive,
     changed: (assetIds, faces) => {
       deps.bus.emit('analyses.changed', { assetIds });
       // ai: terms and free words find them now (and releases that followed a face group).

@@ -13,6 +13,12 @@ export function assetHandlers(
 ): HandlerGroup<NamespaceMethods<'assets' | 'folders' | 'previews' | 'bursts'>> {
   const { assets, culling, similar } = ctx;
   return {
+    /** Someone scrolls the grid: background jobs hold back (jobs/interactive-gate.ts). */
+    'assets.browsing': () => {
+      ctx.interactive.touch();
+      return Promise.resolve({});
+    },
+
     /** What is on screen goes first in the index queue. */
     'assets.prioritize': ({ ids }) => Promise.resolve({ moved: ctx.queue.prioritize(ids) }),
 

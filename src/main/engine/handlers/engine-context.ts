@@ -17,6 +17,7 @@ import type { MediaCache } from '../media/media-cache';
 import type { EmbeddedPreviews } from '../tools/exiftool/raw-preview';
 import type { TagEdits } from '../tags/tag-edits';
 import type { TagRepo } from '../repositories/tag-repo';
+import type { InteractiveGate } from '../jobs/interactive-gate';
 import type { JobRegistry } from '../jobs/job-registry';
 import type { AuditLog } from '../repositories/audit-log-repo';
 
@@ -28,6 +29,8 @@ export interface EngineContext {
   readonly dataDir: string;
   /** True when catalogs are watched live (the app), false for one-shot commands. */
   readonly live: boolean;
+  /** Background jobs hold back while someone browses (the grid scrolls, thumbnails asked). */
+  readonly interactive: InteractiveGate;
   readonly db: Db;
   readonly bus: EventBus;
   readonly catalogs: CatalogRepo;

@@ -4,12 +4,13 @@
 // own analysis, so a backfilled row holds what a fresh index would. Batches walk the ids in
 // order, each written with a cursor (a setting) in one transaction: a run cut short (a quit,
 // a crash) resumes after the last batch, and a later start does not try failures again. It
-// waits while the index queue has work; a thumbnail missing or unreadable leaves its row
+// waits while the index queue has work or someone browses; a thumbnail missing or unreadable leaves its row
 // NULL (export looks at the source, as before) with an error naming the asset, and goes on.
 import { readFile } from 'node:fs/promises';
 import { analyzePixels } from '../analysis/analyze-pixels';
 import type { Db } from '../db/open-database';
 import { abortableSleep } from '../jobs/abortable-sleep';
+import type { InteractiveGate } from '../jobs/interactive-gate';
 import type { JobRegistry } from '../jobs/job-registry';
 import type { JobContext } from '../jobs/job-types';
 import { WhiteBorderRepo, type UnmeasuredBorder } from '../repositories/white-border-repo';
@@ -23,6 +24,8 @@ export interface WhiteBorderDeps {
   db: Db;
   cache: MediaCache;
   queue: { status(): { running: boolean } };
+  /** Held while someone browses: the backfill waits before its next thumbnail. */
+  interactive?: Pick<InteractiveGate, 'held'>;
   batch?: number;
 }
 
@@ -95,13 +98,13 @@ async function backfill(
   const report = (): void => ctx.progress(done, Math.max(total, done), { detail });
   report();
   for (;;) {
-    await yieldToIndexing(ctx.signal, deps.queue);
+    await yieldToIndexing(ctx.signal, deps);
     const batch = repo.unmeasured(detail.after, deps.batch ?? WHITE_BORDER_BATCH);
     if (batch.length === 0) break;
     const results: { hash: string; pureWhite: boolean }[] = [];
     const seen = new Set<string>();
     for (const row of batch) {
-      await yieldToIndexing(ctx.signal, deps.queue);
+      await yieldToIndexing(ctx.signal, deps);
       if (!seen.has(row.hash)) {
         seen.add(row.hash);
         const measured = await measure(deps.cache, row);
@@ -151,11 +154,14 @@ function failure(row: UnmeasuredBorder, why: string): WhiteBorderFailure {
   return { assetId: row.id, name: row.name, error: `asset ${row.id} (${row.name}): ${why}` };
 }
 
-/** Waits while indexing has work, and gives the event loop a turn between thumbnails. */
-async function yieldToIndexing(signal: AbortSignal, queue: WhiteBorderDeps['queue']) {
+/**
+ * Waits while indexing has work or someone browses, and gives the event loop a turn between
+ * thumbnails.
+ */
+async function yieldToIndexing(signal: AbortSignal, deps: WhiteBorderDeps) {
   for (;;) {
     if (signal.aborted) throw signal.reason as Error;
-    if (!queue.status().running) break;
+    if (!deps.queue.status().running && !deps.interactive?.held()) break;
     await abortableSleep(WAIT_MS, signal);
   }
   await new Promise<void>((resolve) => setImmediate(resolve));

@@ -68,6 +68,7 @@ export class FakeTransport implements Transport {
       // The sidebar's AI section: the bundled models, nothing analysed.
       .handle('analyses.status', () => makeStatus())
       .handle('rights.notices', () => [])
+      .handle('assets.browsing', () => ({}))
       .handle('intakeRules.get', () => DEFAULT_INTAKE_RULES)
       .handle('intakeRules.preview', () => ({ tags: [], fields: {}, violation: null }));
   }

@@ -16,6 +16,7 @@ import {
 } from '../../test-support/render';
 import { AssetGrid } from './AssetGrid';
 import { GRID, gridMetrics } from './grid-geometry';
+import { BROWSING_EVERY_MS } from './use-browsing-signal';
 import { PRIORITIZE_DELAY_MS } from './use-prioritize-visible';
 
 const WIDTH = 1000;
@@ -150,6 +151,20 @@ describe('AssetGrid with 100,000 assets', () => {
     const ids = cellIds(grid);
     expect(ids.length).toBeGreaterThan(0);
     expect(Math.abs(Math.min(...ids) - 1 - 12_050 * columns)).toBeLessThanOrEqual(columns * 3);
+  });
+
+  it('while it scrolls, even in a sweep that asks for nothing, it tells the engine so, at most twice a second', async () => {
+    const { grid, transport } = await renderGrid();
+    const told = () => transport.callsOf('assets.browsing').length;
+    const pause = () =>
+      act(() => new Promise((resolve) => setTimeout(resolve, BROWSING_EVERY_MS + 50)));
+    await pause(); // past whatever mounting scrolled
+    const before = told();
+    for (const row of [4_050, 8_050, 12_050]) await scrollTo(grid, row * rowHeight);
+    expect(told()).toBe(before + 1);
+    await pause();
+    await scrollTo(grid, 16_050 * rowHeight);
+    expect(told()).toBe(before + 2);
   });
 
   it('a row scrolled in takes the DOM of one scrolled out, and a jump patches the rows in place', async () => {

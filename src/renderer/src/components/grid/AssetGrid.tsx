@@ -26,6 +26,7 @@ import { nextIndex } from './keyboard-nav';
 import { createRowSlots, inSlotOrder } from './row-slots';
 import type { SelectMode } from './select-mode';
 import { useElementWidth } from './use-element-width';
+import { useBrowsingSignal } from './use-browsing-signal';
 import { usePrioritizeVisible } from './use-prioritize-visible';
 
 const OVERSCAN_ROWS = 2;
@@ -37,6 +38,7 @@ export function AssetGrid({ settleMs = SCROLL_SETTLE_MS }: { settleMs?: number }
   const { client, stores } = useServices();
   const scrollRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(scrollRef);
+  useBrowsingSignal(scrollRef);
   const thumbSize = usePrefs((s) => s.thumbSize);
   const { columns, rowHeight } = gridMetrics(width, thumbSize);
 
