@@ -12,7 +12,9 @@
 // which a busy machine does not stretch the way it stretches frame gaps; summed from one
 // frame's commit to the next, it is what each frame cost the page (the static page is traced
 // the same way). serve's CPU while the grid scrolls is read from /proc: on a shared machine
-// it competes with the page for the same cores.
+// it competes with the page for the same cores; so is every process's under this one
+// (serve, its exiftool and AI process, Chromium's browser, renderer, GPU and utility
+// processes: proc-tree.mjs), and serve's jobs still running after the scroll.
 // The synthetic rows have no thumbnails: each visible cell asks for one, gets 404, and keeps
 // its ThumbHash placeholder (from a pool of 256, so most decodes are cache hits; image decode
 // of real thumbnails is not in these figures).
