@@ -1,17 +1,16 @@
 import { close, open, read } from 'node:fs';
 import type { Pixels } from '../../analysis/analyze-pixels';
-import { firstScansEnd } from './jpeg-first-scans';
+import { firstScansJpeg } from './jpeg-first-scans';
 import { MAX_INPUT_PIXELS } from './render-thumbnail';
 import { sharp } from './sharp-lib';
 
-const EOI = Buffer.from([0xff, 0xd9]);
 /** Each read past the head asks for 4× as much (a 5120 px wallpaper's DC scans: 200–300 KB). */
 const GROWTH = 4;
 
 /**
  * The upright RGBA pixels, at most `side` px, of a progressive JPEG's DC scans alone (see
- * jpeg-first-scans.ts): a rough picture of the whole frame for a third of a full decode's
- * CPU. `head`: the file's first bytes, already read; more are read as the scans need.
+ * jpeg-first-scans.ts): a rough picture of the whole frame for a ninth of a full decode's
+ * CPU (25 ms against 222 for a 5120 px wallpaper). `head`: the file's first bytes, already read; more are read as the scans need.
  * Null when the file is not a progressive JPEG this reads, or anything fails (the caller
  * falls back to the full decode); never throws.
  */
@@ -23,17 +22,17 @@ export async function firstScansPixels(
 ): Promise<Pixels | null> {
   try {
     let data = head;
-    let end = firstScansEnd(data, data.length >= bytes);
-    while (end === 'more') {
+    let jpeg = firstScansJpeg(data, data.length >= bytes);
+    while (jpeg === 'more') {
       const want = Math.min(bytes, Math.max(data.length * GROWTH, 64 * 1024));
       const longer = await readPrefix(path, want);
       if (longer.length <= data.length) return null; // the file shrank under us
       data = longer;
-      end = firstScansEnd(data, data.length >= bytes);
+      jpeg = firstScansJpeg(data, data.length >= bytes);
     }
-    if (end === null) return null;
+    if (jpeg === null) return null;
     // failOn 'warning': the cut stream is a whole JPEG, so any warning means damage.
-    const { data: rgba, info } = await sharp(Buffer.concat([data.subarray(0, end), EOI]), {
+    const { data: rgba, info } = await sharp(jpeg, {
       failOn: 'warning',
       limitInputPixels: MAX_INPUT_PIXELS,
     })

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import sharp, { type Sharp } from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { firstScansEnd } from './jpeg-first-scans';
+import { firstScansEnd, firstScansJpeg } from './jpeg-first-scans';
 
 const EOI = Buffer.from([0xff, 0xd9]);
 
@@ -173,5 +173,95 @@ describe('firstScansEnd', () => {
       ),
       { numRuns: 500 },
     );
+  });
+});
+
+/** Each DQT segment's tables in `jpeg`, up to its first scan: [precision, entries]. */
+function tables(jpeg: Buffer): [number, number[]][] {
+  const out: [number, number[]][] = [];
+  for (let i = 2; jpeg[i + 1] !== 0xda; i += 2 + jpeg.readUInt16BE(i + 2)) {
+    if (jpeg[i + 1] !== 0xdb) continue;
+    for (let at = i + 4; at < i + 2 + jpeg.readUInt16BE(i + 2);) {
+      const wide = (jpeg[at] ?? 0) >> 4 === 1;
+      const entries = Array.from({ length: 64 }, (_, k) =>
+        wide ? jpeg.readUInt16BE(at + 1 + k * 2) : (jpeg[at + 1 + k] ?? 0),
+      );
+      out.push([wide ? 16 : 8, entries]);
+      at += 1 + 64 * (wide ? 2 : 1);
+    }
+  }
+  return out;
+}
+
+describe('firstScansJpeg', () => {
+  it('is the DC scans, an EOI, and quantisation tables with their AC entries zeroed', async () => {
+    const end = firstScansEnd(progressive, true);
+    const jpeg = firstScansJpeg(progressive, true);
+    if (typeof end !== 'number' || !Buffer.isBuffer(jpeg)) throw new Error('not cut');
+    expect(jpeg.length).toBe(end + 2);
+    expect([...jpeg.subarray(end)]).toEqual([0xff, 0xd9]);
+    const before = tables(progressive);
+    const after = tables(jpeg);
+    expect(after.length).toBe(before.length);
+    after.forEach(([, entries], n) => {
+      expect(entries[0]).toBe(before[n]?.[1][0]); // the DC entry kept
+      expect(entries.slice(1).every((q) => q === 0)).toBe(true);
+    });
+    // Outside the tables, the bytes are the file's own.
+    const first = progressive.indexOf(Buffer.from([0xff, 0xda]));
+    expect(jpeg.subarray(first, end).equals(progressive.subarray(first, end))).toBe(true);
+    // It decodes to a picture as close to the whole file's as the DC scans alone give (no AC
+    // coefficient is sent, so the zeroed entries multiply nothing; only libjpeg's smoothing
+    // of such blocks is skipped). The sample is all hard edges and texture: mean |Δ| ~13.
+    const rough = async (bytes: Buffer): Promise<Buffer> =>
+      sharp(bytes, { failOn: 'warning' }).resize(40, 25).raw().toBuffer();
+    const off = (a: Buffer, b: Buffer): number =>
+      a.reduce((sum, v, k) => sum + Math.abs(v - (b[k] ?? 0)), 0) / a.length;
+    const whole = await rough(progressive);
+    const plain = await rough(Buffer.concat([progressive.subarray(0, end), EOI]));
+    const zeroed = await rough(jpeg);
+    expect(off(zeroed, whole)).toBeLessThanOrEqual(off(plain, whole) + 1);
+    expect(off(zeroed, whole)).toBeLessThan(20);
+  });
+
+  it('reads 16-bit tables, and refuses a table segment that does not add up', () => {
+    const wide = seg(0xdb, [0x10, ...new Array<number>(128).fill(2)]);
+    const bytes = Buffer.from([
+      0xff,
+      0xd8,
+      ...wide,
+      ...sof2,
+      ...dc(1),
+      ...dc(2),
+      ...dc(3),
+      ...data,
+      0xff,
+      0xd9,
+    ]);
+    const jpeg = firstScansJpeg(bytes, true);
+    if (!Buffer.isBuffer(jpeg)) throw new Error('not cut');
+    expect(tables(jpeg)).toEqual([[16, [0x0202, ...new Array<number>(63).fill(0)]]]);
+    for (const odd of [
+      seg(0xdb, [0x00, ...new Array<number>(60).fill(2)]), // a table cut short
+      seg(0xdb, [0x20, ...new Array<number>(64).fill(2)]), // precision 2
+      seg(0xdb, [0x00, ...new Array<number>(65).fill(2)]), // a byte left over
+    ]) {
+      const oddBytes = Buffer.from([
+        0xff,
+        0xd8,
+        ...odd,
+        ...sof2,
+        ...dc(1),
+        ...dc(2),
+        ...dc(3),
+        ...data,
+        0xff,
+        0xd9,
+      ]);
+      expect(firstScansEnd(oddBytes, true)).toBeGreaterThan(0);
+      expect(firstScansJpeg(oddBytes, true)).toBeNull();
+    }
+    expect(firstScansJpeg(bytes.subarray(0, 40), false)).toBe('more');
+    expect(firstScansJpeg(baseline, true)).toBeNull();
   });
 });
