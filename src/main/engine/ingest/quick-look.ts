@@ -4,6 +4,7 @@ import type { PlaceholderRepo } from '../repositories/placeholder-repo';
 import { placeholderFromPixels, PLACEHOLDER_SIDE } from '../analysis/placeholder';
 import { embeddedThumbnailPixels } from '../tools/sharp/embedded-thumbnail';
 import type { LookResult } from './index-queue';
+import { firstScansPlaceholder } from './first-scans-look';
 import { LookGroups } from './look-groups';
 
 /** EXIF lives in the first 64 KB of a JPEG; a CR2's IFD1 thumbnail sits just past it. */
@@ -62,10 +63,11 @@ export async function quickLook(
         ? { result: 'looked', placeholder: inHead }
         : looked;
     // No thumbnail: only the finer key (body samples, tail) tells same-size uncompressed
-    // shots apart, and the group's costly leader's index paints its copies.
+    // shots apart; a progressive JPEG's DC scans paint the group, else its costly
+    // leader's index paints its copies.
     const rest = await readRanges(file.path, restRanges(file.bytes));
     const found = await groups.join(LookGroups.key(file.bytes, head, ...rest), id, () =>
-      Promise.resolve(null),
+      firstScansPlaceholder(file.path, file.bytes, head),
     );
     if (found.role === 'waiting') return looked;
     if (found.placeholder === null) return { result: 'costly', placeholder: null };

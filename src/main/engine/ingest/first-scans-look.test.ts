@@ -1,0 +1,138 @@
+// A progressive JPEG without a camera thumbnail is painted by its look, from its DC scans,
+// instead of waiting in the costly lane for its full index; that index then writes the
+// placeholder it always wrote.
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import sharp, { type Sharp } from 'sharp';
+import { thumbHashToApproximateAspectRatio, thumbHashToAverageRGBA } from 'thumbhash';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EventName } from '../../../shared/events';
+import { startHarness } from '../../test-support/engine-harness';
+import { tempDir } from '../../test-support/sample-images';
+import { openDatabase, type Db } from '../db/open-database';
+import { AssetFileRepo } from '../repositories/asset-file-repo';
+import { PlaceholderRepo } from '../repositories/placeholder-repo';
+import { LookGroups } from './look-groups';
+import { quickLook } from './quick-look';
+
+let dir: string;
+/** The catalog's folder, apart from the look test's own database. */
+let photos: string;
+let db: Db;
+
+/** Red on the left, blue on the right, with noise so its scans carry bytes. */
+function split(width: number, height: number): Sharp {
+  const data = Buffer.alloc(width * height * 3);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      const o = (y * width + x) * 3;
+      const noise = (x * 31 + y * 17) % 23;
+      data[o] = x < width / 2 ? 220 - noise : noise;
+      data[o + 1] = noise;
+      data[o + 2] = x < width / 2 ? noise : 220 - noise;
+    }
+  return sharp(data, { raw: { width, height, channels: 3 } });
+}
+
+beforeAll(async () => {
+  dir = await tempDir('first-scans-look');
+  photos = join(dir, 'photos');
+  await mkdir(photos);
+  db = openDatabase(join(dir, 'packshot.db'));
+  db.prepare(`INSERT INTO catalogs (id, path, name, added_at) VALUES (1, ?, 'c', 'now')`).run(
+    photos,
+  );
+  const progressive = await split(1800, 900).jpeg({ progressive: true, quality: 95 }).toBuffer();
+  await writeFile(join(photos, 'progressive.jpg'), progressive);
+  await writeFile(join(photos, 'progressive-copy.jpg'), progressive);
+  await writeFile(join(photos, 'baseline.jpg'), await split(1800, 900).jpeg().toBuffer());
+});
+
+afterAll(async () => {
+  db.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function catalogue(names: string[]): Promise<number[]> {
+  const files = new AssetFileRepo(db);
+  const rows = await Promise.all(
+    names.map(async (name, i) => ({
+      relPath: name,
+      name,
+      bytes: (await readFile(join(photos, name))).length,
+      mtimeMs: 1,
+      kind: 'image' as const,
+      ino: 2000 + i,
+      dev: 1,
+    })),
+  );
+  const { queue } = files.reconcile(1, rows, true);
+  return names.map((name) => queue.find((id) => files.locate(id)?.path.endsWith(name)) ?? -1);
+}
+
+/**
+ * A ThumbHash of a red-left, blue-right 2:1 frame: its aspect (ThumbHash keeps it coarsely:
+ * 1.75 for 2:1), and red and blue, no green.
+ */
+function splitFrame(placeholder: string | null): boolean {
+  const hash = Buffer.from(placeholder ?? '', 'base64');
+  const aspect = thumbHashToApproximateAspectRatio(hash);
+  const { r, g, b } = thumbHashToAverageRGBA(hash);
+  return Math.abs(aspect - 2) < 0.3 && r > 0.25 && b > 0.25 && g < 0.2;
+}
+
+describe('the look at a progressive JPEG without a camera thumbnail', () => {
+  it('paints it from its DC scans, and its copy with it; a baseline JPEG stays costly', async () => {
+    const ids = await catalogue(['progressive.jpg', 'progressive-copy.jpg', 'baseline.jpg']);
+    const groups = new LookGroups();
+    const files = new AssetFileRepo(db);
+    const placeholders = new PlaceholderRepo(db);
+    const looks = await Promise.all(ids.map((id) => quickLook(files, placeholders, groups, id)));
+    expect(looks.map((l) => l.result)).toEqual(['looked', 'looked', 'costly']);
+    const [first, copy, baseline] = looks;
+    expect(splitFrame(first?.placeholder ?? null)).toBe(true);
+    expect(copy?.placeholder).toBe(first?.placeholder);
+    expect(baseline?.placeholder).toBeNull();
+    for (const [n, id] of ids.slice(0, 2).entries())
+      expect(placeholders.has(id), `placeholder stored for look ${n}`).toBe(true);
+  });
+
+  it('is replaced by the full index, which writes what it writes without a look', async () => {
+    const without = await startHarness({ concurrency: 1, quickLook: false });
+    const withLook = await startHarness({ concurrency: 1, quickLook: true });
+    try {
+      const painted: { name: EventName; id: number; placeholder: string | null }[] = [];
+      const stop = withLook.engine.subscribe((name, payload) => {
+        if (name !== 'assets.placeholders' && name !== 'assets.indexed') return;
+        for (const item of (payload as { items: { id: number; placeholder?: string }[] }).items)
+          painted.push({ name, id: item.id, placeholder: item.placeholder ?? null });
+      });
+      for (const h of [without, withLook]) {
+        await h.call('catalogs.add', { path: photos });
+        await h.call('jobs.wait', {});
+      }
+      stop();
+      const fromIndex = await without.byName('progressive.jpg');
+      const looked = await withLook.byName('progressive.jpg');
+      // Its first paint came from its look, before its own index result.
+      const paint = painted.findIndex(
+        (e) => e.id === looked.id && e.name === 'assets.placeholders',
+      );
+      const index = painted.findIndex((e) => e.id === looked.id && e.name === 'assets.indexed');
+      expect(paint).toBeGreaterThanOrEqual(0);
+      expect(paint).toBeLessThan(index);
+      const first = painted[paint]?.placeholder ?? null;
+      expect(splitFrame(first)).toBe(true);
+      const aspect = (p: string | null): number =>
+        thumbHashToApproximateAspectRatio(Buffer.from(p ?? '', 'base64'));
+      expect(aspect(first)).toBe(aspect(fromIndex.placeholder));
+      // The index result is the one a scan without looks gives.
+      expect(looked.placeholder).toBe(fromIndex.placeholder);
+      expect(looked).toMatchObject({ state: 'ok', thumb: 'ready' });
+      expect(splitFrame(looked.placeholder)).toBe(true);
+    } finally {
+      await without.dispose();
+      await withLook.dispose();
+    }
+  });
+});
