@@ -21,6 +21,13 @@ const TAIL_BYTES = 16 * 1024;
 const BODY_SAMPLES = 16;
 const SAMPLE_BYTES = 4 * 1024;
 
+/**
+ * Head buffers kept for the next looks: 171 fresh 128 KB heads (and their copies) were
+ * ~30 ms of GC on the main thread. Enough for the looks run at once on most machines.
+ */
+const SPARE_HEADS = 16;
+const spareHeads: Buffer[] = [];
+
 export interface QuickLook {
   result: LookResult;
   /** The placeholder it set, for the grid to paint now. */
@@ -48,19 +55,25 @@ export async function quickLook(
   if (file.kind !== 'image' && file.kind !== 'raw') return looked; // an icon, never pixels
   if (placeholders.has(id)) return looked;
   if (file.bytes === 0) return { result: 'costly', placeholder: null };
+  const buffer = spareHeads.pop() ?? Buffer.allocUnsafe(HEAD_BYTES);
   try {
     // The head first: a camera file's placeholder is in it, and files of one size that
     // share it share that placeholder, whatever their bodies (one read and hash each).
-    const [head = Buffer.alloc(0)] = await readRanges(file.path, [
-      [0, Math.min(HEAD_BYTES, file.bytes)],
-    ]);
-    const inHead = await groups.head(LookGroups.key(file.bytes, head), () =>
-      placeholderInHead(head),
+    const [head = Buffer.alloc(0)] = await readRanges(
+      file.path,
+      [[0, Math.min(HEAD_BYTES, file.bytes)]],
+      buffer,
     );
+    // A file alone in its size shares no look: no key to hash, no group to join.
+    const shared = groups.shared(file.bytes);
+    const inHead = shared
+      ? await groups.head(LookGroups.key(file.bytes, head), () => placeholderInHead(head))
+      : await placeholderInHead(head);
     if (inHead !== null)
       return placeholders.setIfNone(id, inHead)
         ? { result: 'looked', placeholder: inHead }
         : looked;
+    if (!shared) return { result: 'costly', placeholder: null };
     // No thumbnail: only the finer key (body samples, tail) tells same-size uncompressed
     // shots apart, and the group's costly leader's index paints its copies.
     const rest = await readRanges(file.path, restRanges(file.bytes));
@@ -73,6 +86,9 @@ export async function quickLook(
     return placeholders.setIfNone(id, placeholder) ? { result: 'looked', placeholder } : looked;
   } catch {
     return { result: 'costly', placeholder: null };
+  } finally {
+    // Nothing holds the head past its look (the thumbnail is decoded and the key hashed).
+    if (spareHeads.length < SPARE_HEADS) spareHeads.push(buffer);
   }
 }
 
@@ -110,9 +126,10 @@ function restRanges(size: number): [number, number][] {
  * The byte ranges ([at, bytes]) of a file, in order; each cut short at its end. Through
  * fs's callbacks, not a FileHandle: on the corpus's 171 files that cost the main thread a
  * third to a fifth of the CPU (its promises, and the handle's close), and every look runs
- * on that thread. All ranges at once: the pool reads them side by side.
+ * on that thread. All ranges at once: the pool reads them side by side. `into`, when given,
+ * receives the first range (a spare head).
  */
-function readRanges(path: string, ranges: [number, number][]): Promise<Buffer[]> {
+function readRanges(path: string, ranges: [number, number][], into?: Buffer): Promise<Buffer[]> {
   if (ranges.length === 0) return Promise.resolve([]);
   return new Promise((resolve, reject) =>
     open(path, 'r', (opening, fd) => {
@@ -124,9 +141,10 @@ function readRanges(path: string, ranges: [number, number][]): Promise<Buffer[]>
         if (--left === 0) close(fd, () => (failed ? reject(failed) : resolve(out)));
       };
       ranges.forEach(([at, bytes], i) => {
-        const buffer = Buffer.allocUnsafe(bytes); // filled by the read; the rest is cut off
+        // Filled by the read; the rest is cut off.
+        const buffer = i === 0 && into ? into : Buffer.allocUnsafe(bytes);
         if (bytes === 0) {
-          out[i] = buffer;
+          out[i] = buffer.subarray(0, 0);
           return settle();
         }
         read(fd, buffer, 0, bytes, at, (reading, bytesRead) => {
