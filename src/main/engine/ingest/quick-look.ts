@@ -66,8 +66,9 @@ export async function quickLook(
     );
     // A file alone in its size shares no look: no key to hash, no group to join.
     const shared = groups.shared(file.bytes);
+    const headKey = shared ? groups.headKey(file.bytes, head) : '';
     const inHead = shared
-      ? await groups.head(LookGroups.key(file.bytes, head), () => placeholderInHead(head))
+      ? await groups.head(headKey, () => placeholderInHead(head))
       : await placeholderInHead(head);
     if (inHead !== null)
       return placeholders.setIfNone(id, inHead)
@@ -77,7 +78,7 @@ export async function quickLook(
     // No thumbnail: only the finer key (body samples, tail) tells same-size uncompressed
     // shots apart, and the group's costly leader's index paints its copies.
     const rest = await readRanges(file.path, restRanges(file.bytes));
-    const found = await groups.join(LookGroups.key(file.bytes, head, ...rest), id, () =>
+    const found = await groups.join(LookGroups.restKey(headKey, rest), id, () =>
       Promise.resolve(null),
     );
     if (found.role === 'waiting') return looked;
