@@ -24,6 +24,8 @@ export interface IndexQueueOptions {
    * costly lane in that order: the pipeline puts the largest first.
    */
   lookOrder?: (ids: readonly number[]) => readonly number[];
+  /** Every queued look has run: the pipeline sends their last placeholders now. */
+  looksDone?: () => void;
   onProgress: (progress: JobProgress) => void;
   /** Minimum milliseconds between progress reports while running. */
   progressInterval?: number;
@@ -246,6 +248,7 @@ export class IndexQueue {
       }
     }
     if (this.idle()) this.run.finished = Date.now();
+    if (look && this.lookRunning === 0 && !this.looksDue()) this.options.looksDone?.();
     this.pump();
     this.report(false);
     this.settle();

@@ -78,6 +78,7 @@ export class IngestPipeline {
         this.lookGroups.share(shared);
         return order;
       },
+      looksDone: () => this.events.paintNow(),
       work: (id) => this.index(deps, id),
       onProgress: (progress) => {
         if (!progress.running) {
