@@ -3,6 +3,7 @@ import type { AssetFileRepo } from '../repositories/asset-file-repo';
 import type { PlaceholderRepo } from '../repositories/placeholder-repo';
 import { placeholderFromPixels, PLACEHOLDER_SIDE } from '../analysis/placeholder';
 import { embeddedThumbnailPixels } from '../tools/sharp/embedded-thumbnail';
+import { lookToolsLoaded } from '../tools/sharp/look-tools';
 import type { LookResult } from './index-queue';
 import { LookGroups } from './look-groups';
 
@@ -64,6 +65,7 @@ export async function quickLook(
       [[0, Math.min(HEAD_BYTES, file.bytes)]],
       buffer,
     );
+    await lookToolsLoaded(); // at once but for a burst's first looks
     // A file alone in its size shares no look: no key to hash, no group to join.
     const shared = groups.shared(file.bytes);
     const headKey = shared ? groups.headKey(file.bytes, head) : '';
