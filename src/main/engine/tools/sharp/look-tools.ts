@@ -7,6 +7,9 @@ import { dirname, join } from 'node:path';
 import { exifr } from '../metadata/exifr-api';
 import { loadSharp, sharpLoaded } from './sharp-lib';
 
+/** Files of sharp's CommonJS build, in the order its index loads them. */
+const SHARP_PIECES = ['sharp.cjs', 'constructor.cjs', 'colour.cjs', 'utility.cjs'];
+
 let loading: Promise<void> | null = null;
 
 const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -23,10 +26,14 @@ export function lookToolsLoaded(): Promise<void> {
 async function loadInPieces(): Promise<void> {
   await turn();
   void exifr.thumbnail; // the proxy loads the package
-  await turn();
-  // sharp's native binding alone (the module cache keeps it for sharp's own require).
+  // sharp's heaviest files one by one (the module cache keeps them for sharp's own require):
+  // its native binding, then the parts that do work as they load.
   const load = createRequire(import.meta.url);
-  load(join(dirname(load.resolve('sharp')), 'sharp.cjs'));
+  const dist = dirname(load.resolve('sharp'));
+  for (const file of SHARP_PIECES) {
+    await turn();
+    load(join(dist, file));
+  }
   await turn();
   loadSharp();
 }
