@@ -28,9 +28,9 @@ export type LookRole =
  * Files that begin alike are looked at once. A shoot copied to several folders, or a
  * wallpaper shipped under many names, would otherwise decode its embedded thumbnail once
  * per file, and its copies without one would wait for their own full index (a whole read
- * and hash each) for a placeholder. A thumbnail's look is keyed by the size and the SHA-1
- * of the head (`head`); a costly group's by those, samples through the body and the file's
- * last bytes (`join`): not the content hash, but a placeholder is a rough picture, and the
+ * and hash each) for a placeholder. A thumbnail's look is keyed by the size and the head
+ * (`headKey`, then `head`); a costly group's by those, samples through the body and the
+ * file's last bytes (`restKey`, then `join`): not the content hash, but a placeholder is a rough picture, and the
  * full index writes each file's own. Only sizes that more than one file has are keyed.
  * Kept for one burst of indexing: cleared when the queue is idle.
  */

@@ -59,7 +59,7 @@ export async function quickLook(
   const buffer = spareHeads.pop() ?? Buffer.allocUnsafe(HEAD_BYTES);
   try {
     // The head first: a camera file's placeholder is in it, and files of one size that
-    // share it share that placeholder, whatever their bodies (one read and hash each).
+    // share it share that placeholder, whatever their bodies (one read each).
     const [head = Buffer.alloc(0)] = await readRanges(
       file.path,
       [[0, Math.min(HEAD_BYTES, file.bytes)]],
