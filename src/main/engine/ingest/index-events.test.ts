@@ -20,6 +20,17 @@ describe('IndexEvents: placeholders', () => {
     return { events: new IndexEvents(bus), batches };
   }
 
+  it('sends what is batched at once when the looks are done', () => {
+    const { events, batches } = record();
+    events.paint({ id: 1, placeholder: 'a' });
+    vi.advanceTimersByTime(0);
+    events.paint({ id: 2, placeholder: 'b' });
+    events.paintNow(); // not 50 ms after the first batch
+    expect(batches).toEqual([[1], [2]]);
+    vi.advanceTimersByTime(100);
+    expect(batches).toEqual([[1], [2]]); // its timer went with it
+  });
+
   it('sends the first batch at once, then at most one batch per 50 ms', () => {
     const { events, batches } = record();
     events.paint({ id: 1, placeholder: 'a' });

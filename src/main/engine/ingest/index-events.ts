@@ -27,6 +27,14 @@ export class IndexEvents {
     this.paintTimer ??= setTimeout(() => this.flushPainted(), wait);
   }
 
+  /**
+   * Sends the placeholders batched so far now: the looks are done, and the last of them
+   * would otherwise wait up to 50 ms for a batch that nothing else will join soon.
+   */
+  paintNow(): void {
+    this.flushPainted();
+  }
+
   done(item: ThumbReady, intakeTagged: boolean): void {
     this.indexed.push(item);
     if (intakeTagged) this.tagsChanged = true;

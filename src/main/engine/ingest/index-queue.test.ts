@@ -110,13 +110,14 @@ describe('IndexQueue', () => {
   });
 
   describe('with a quick look', () => {
-    function lookingQueue(look: (id: number) => Promise<LookResult>) {
+    function lookingQueue(look: (id: number) => Promise<LookResult>, toldDone = false) {
       const calls: string[] = [];
       const queue = new IndexQueue({
         concurrency: 1,
         lookConcurrency: 1,
         progressInterval: 0,
         onProgress: () => undefined,
+        looksDone: () => (toldDone ? calls.push('looks done') : undefined),
         look: async (id) => {
           calls.push(`look ${id}`);
           return look(id);
@@ -130,14 +131,16 @@ describe('IndexQueue', () => {
     }
 
     it('looks at every id before indexing any; the costly ones are indexed first', async () => {
-      const { queue, calls } = lookingQueue((id) =>
-        Promise.resolve(id % 2 === 0 ? 'costly' : 'looked'),
+      const { queue, calls } = lookingQueue(
+        (id) => Promise.resolve(id % 2 === 0 ? 'costly' : 'looked'),
+        true,
       );
       queue.enqueue([1, 2, 3, 4]);
       await queue.whenIdle();
       // Every look first; then the costly ones (no cheap placeholder); then the others.
+      // The pipeline is told when the last look is done, before any index runs.
       expect(calls).toEqual([
-        ...['look 1', 'look 2', 'look 3', 'look 4'],
+        ...['look 1', 'look 2', 'look 3', 'look 4', 'looks done'],
         ...['index 2', 'index 4', 'index 1', 'index 3'],
       ]);
       // A look is not an index: only the four full indexes count as done.

@@ -25,6 +25,8 @@ export interface IndexQueueOptions {
    * run in it too: a big file found last would otherwise decode alone at the scan's end.
    */
   lookOrder?: (ids: readonly number[]) => readonly number[];
+  /** Every queued look has run: the pipeline sends their last placeholders now. */
+  looksDone?: () => void;
   onProgress: (progress: JobProgress) => void;
   /** Minimum milliseconds between progress reports while running. */
   progressInterval?: number;
@@ -249,6 +251,7 @@ export class IndexQueue {
       }
     }
     if (this.idle()) this.run.finished = Date.now();
+    if (look && this.lookRunning === 0 && !this.looksDue()) this.options.looksDone?.();
     this.pump();
     this.report(false);
     this.settle();

@@ -73,7 +73,12 @@ export class IngestPipeline {
       look: options.quickLook ? (id) => this.look(id) : undefined,
       // Largest first: the costly files the looks find are then indexed longest first, so
       // the last placeholder is not a big file started last.
-      lookOrder: (ids) => parts.files.largestFirst(ids),
+      lookOrder: (ids) => {
+        const { order, shared } = parts.files.bySize(ids);
+        this.lookGroups.share(shared);
+        return order;
+      },
+      looksDone: () => this.events.paintNow(),
       work: (id) => this.index(deps, id),
       onProgress: (progress) => {
         if (!progress.running) {

@@ -75,4 +75,26 @@ describe('look groups', () => {
     groups.clear();
     expect(await groups.head('h', look('Q'))).toBe('Q');
   });
+
+  it('names a head by comparing it with the kept heads of its size; past the caps, by SHA-1', () => {
+    const groups = new LookGroups();
+    const a = head('a'.repeat(64));
+    const reused = Buffer.from(a); // a look's buffer, refilled by the next look
+    const keyA = groups.headKey(10, reused);
+    reused.fill(0x62);
+    expect(groups.headKey(10, Buffer.from(a))).toBe(keyA); // kept a copy, not the buffer
+    expect(groups.headKey(11, Buffer.from(a))).not.toBe(keyA); // another size
+    const keys = ['b', 'c', 'd', 'e', 'f'].map((c) => groups.headKey(10, head(c.repeat(64))));
+    expect(new Set([keyA, ...keys]).size).toBe(6);
+    // Four kept for size 10: the fifth distinct head is named by its hash, every time.
+    expect(keys[4]).toBe(LookGroups.key(10, head('f'.repeat(64))));
+    expect(groups.headKey(10, head('f'.repeat(64)))).toBe(keys[4]);
+    expect(groups.headKey(10, head('c'.repeat(64)))).toBe(keys[1]);
+    // A costly group's key adds the rest: one head with other bodies is another group.
+    const body = head('x');
+    expect(LookGroups.restKey(keyA, [body])).toBe(LookGroups.restKey(keyA, [head('x')]));
+    expect(LookGroups.restKey(keyA, [body])).not.toBe(LookGroups.restKey(keyA, [head('y')]));
+    groups.clear();
+    expect(groups.headKey(10, head('f'.repeat(64)))).not.toBe(keys[4]); // kept again
+  });
 });

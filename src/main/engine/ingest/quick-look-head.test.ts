@@ -10,6 +10,8 @@ import { tempDir } from '../../test-support/sample-images';
 import { openDatabase, type Db } from '../db/open-database';
 import { AssetFileRepo } from '../repositories/asset-file-repo';
 import { PlaceholderRepo } from '../repositories/placeholder-repo';
+import { placeholderFromPixels, PLACEHOLDER_SIDE } from '../analysis/placeholder';
+import { embeddedThumbnailPixels } from '../tools/sharp/embedded-thumbnail';
 import { LookGroups } from './look-groups';
 import { quickLook } from './quick-look';
 
@@ -79,6 +81,7 @@ describe('the quick look reads the head first', () => {
 
     const groups = new CountingGroups();
     const files = new AssetFileRepo(db);
+    groups.share(files.bySize(ids).shared);
     const placeholders = new PlaceholderRepo(db);
     const [a, b] = await Promise.all(ids.map((id) => quickLook(files, placeholders, groups, id)));
     expect(a?.result).toBe('looked');
@@ -103,11 +106,52 @@ describe('the quick look reads the head first', () => {
 
     const groups = new LookGroups();
     const files = new AssetFileRepo(db);
+    groups.share(files.bySize(ids).shared);
     const placeholders = new PlaceholderRepo(db);
     const looks = await Promise.all(ids.map((id) => quickLook(files, placeholders, groups, id)));
     // c and d lead their own groups (costly); e is d's copy and waits for d's index.
     expect(looks.map((l) => l.result)).toEqual(['costly', 'costly', 'looked']);
     expect(looks.map((l) => l.placeholder)).toEqual([null, null, null]);
     expect(groups.settle(ids[1] ?? -1, 'P')).toEqual([ids[2]]);
+  });
+
+  it("a file alone in its size is looked without a key; placeholders are its head's own", async () => {
+    // Camera files of different sizes and thumbnails, looked all at once and then one at a
+    // time (head buffers are reused between looks): each placeholder is the one its own
+    // head gives, byte for byte, and no file took a group's look.
+    const names: string[] = [];
+    for (const n of [1, 2, 3, 4, 5, 6]) {
+      const name = `alone-${n}.jpg`;
+      await writeCameraJpeg(exiftool, join(dir, name), {
+        width: 700 + 37 * n,
+        height: 500 + 11 * n,
+        frame: { r: 30 * n, g: 20, b: 20 },
+        thumbnail: { r: 20, g: 40 * n, b: 250 - 30 * n },
+        orientation: n % 2 === 0 ? 6 : 1,
+      });
+      names.push(name);
+    }
+    const expected = await Promise.all(
+      names.map(async (name) => {
+        const head = (await readFile(join(dir, name))).subarray(0, HEAD);
+        const pixels = await embeddedThumbnailPixels(head, PLACEHOLDER_SIDE);
+        return pixels ? placeholderFromPixels(pixels) : null;
+      }),
+    );
+    expect(new Set(expected).size).toBe(names.length);
+    const ids = await catalogue(names);
+    const files = new AssetFileRepo(db);
+    const groups = new CountingGroups();
+    groups.share(files.bySize(ids).shared);
+    const together = await Promise.all(
+      ids.map((id) => quickLook(files, new PlaceholderRepo(db), groups, id)),
+    );
+    expect(together.map((l) => l.placeholder)).toEqual(expected);
+    expect(groups.looks).toBe(0);
+    db.prepare('UPDATE assets SET placeholder = NULL').run();
+    const oneByOne: (string | null)[] = [];
+    for (const id of ids)
+      oneByOne.push((await quickLook(files, new PlaceholderRepo(db), groups, id)).placeholder);
+    expect(oneByOne).toEqual(expected);
   });
 });

@@ -3,6 +3,7 @@ import type { AssetFileRepo } from '../repositories/asset-file-repo';
 import type { PlaceholderRepo } from '../repositories/placeholder-repo';
 import { placeholderFromPixels, PLACEHOLDER_SIDE } from '../analysis/placeholder';
 import { embeddedThumbnailPixels } from '../tools/sharp/embedded-thumbnail';
+import { lookToolsLoaded } from '../tools/sharp/look-tools';
 import type { LookResult } from './index-queue';
 import { firstScansPlaceholder } from './first-scans-look';
 import { LookGroups } from './look-groups';
@@ -21,6 +22,13 @@ const TAIL_BYTES = 16 * 1024;
  */
 const BODY_SAMPLES = 16;
 const SAMPLE_BYTES = 4 * 1024;
+
+/**
+ * Head buffers kept for the next looks: 171 fresh 128 KB heads (and their copies) were
+ * ~30 ms of GC on the main thread. Enough for the looks run at once on most machines.
+ */
+const SPARE_HEADS = 16;
+const spareHeads: Buffer[] = [];
 
 export interface QuickLook {
   result: LookResult;
@@ -49,24 +57,37 @@ export async function quickLook(
   if (file.kind !== 'image' && file.kind !== 'raw') return looked; // an icon, never pixels
   if (placeholders.has(id)) return looked;
   if (file.bytes === 0) return { result: 'costly', placeholder: null };
+  const buffer = spareHeads.pop() ?? Buffer.allocUnsafe(HEAD_BYTES);
   try {
     // The head first: a camera file's placeholder is in it, and files of one size that
-    // share it share that placeholder, whatever their bodies (one read and hash each).
-    const [head = Buffer.alloc(0)] = await readRanges(file.path, [
-      [0, Math.min(HEAD_BYTES, file.bytes)],
-    ]);
-    const inHead = await groups.head(LookGroups.key(file.bytes, head), () =>
-      placeholderInHead(head),
+    // share it share that placeholder, whatever their bodies (one read each).
+    const [head = Buffer.alloc(0)] = await readRanges(
+      file.path,
+      [[0, Math.min(HEAD_BYTES, file.bytes)]],
+      buffer,
     );
+    await lookToolsLoaded(); // at once but for a burst's first looks
+    // A file alone in its size shares no look: no key to hash, no group to join.
+    const shared = groups.shared(file.bytes);
+    const headKey = shared ? groups.headKey(file.bytes, head) : '';
+    const inHead = shared
+      ? await groups.head(headKey, () => placeholderInHead(head))
+      : await placeholderInHead(head);
     if (inHead !== null)
       return placeholders.setIfNone(id, inHead)
         ? { result: 'looked', placeholder: inHead }
         : looked;
+    if (!shared) {
+      // Alone in its size: a progressive JPEG is painted from its DC scans, else it is costly.
+      const own = await firstScansPlaceholder(file.path, file.bytes, head);
+      if (own === null) return { result: 'costly', placeholder: null };
+      return placeholders.setIfNone(id, own) ? { result: 'looked', placeholder: own } : looked;
+    }
     // No thumbnail: only the finer key (body samples, tail) tells same-size uncompressed
     // shots apart; a progressive JPEG's DC scans paint the group, else its costly
     // leader's index paints its copies.
     const rest = await readRanges(file.path, restRanges(file.bytes));
-    const found = await groups.join(LookGroups.key(file.bytes, head, ...rest), id, () =>
+    const found = await groups.join(LookGroups.restKey(headKey, rest), id, () =>
       firstScansPlaceholder(file.path, file.bytes, head),
     );
     if (found.role === 'waiting') return looked;
@@ -75,6 +96,9 @@ export async function quickLook(
     return placeholders.setIfNone(id, placeholder) ? { result: 'looked', placeholder } : looked;
   } catch {
     return { result: 'costly', placeholder: null };
+  } finally {
+    // Nothing holds the head past its look (the thumbnail is decoded and the key hashed).
+    if (spareHeads.length < SPARE_HEADS) spareHeads.push(buffer);
   }
 }
 
@@ -112,9 +136,10 @@ function restRanges(size: number): [number, number][] {
  * The byte ranges ([at, bytes]) of a file, in order; each cut short at its end. Through
  * fs's callbacks, not a FileHandle: on the corpus's 171 files that cost the main thread a
  * third to a fifth of the CPU (its promises, and the handle's close), and every look runs
- * on that thread. All ranges at once: the pool reads them side by side.
+ * on that thread. All ranges at once: the pool reads them side by side. `into`, when given,
+ * receives the first range (a spare head).
  */
-function readRanges(path: string, ranges: [number, number][]): Promise<Buffer[]> {
+function readRanges(path: string, ranges: [number, number][], into?: Buffer): Promise<Buffer[]> {
   if (ranges.length === 0) return Promise.resolve([]);
   return new Promise((resolve, reject) =>
     open(path, 'r', (opening, fd) => {
@@ -126,9 +151,10 @@ function readRanges(path: string, ranges: [number, number][]): Promise<Buffer[]>
         if (--left === 0) close(fd, () => (failed ? reject(failed) : resolve(out)));
       };
       ranges.forEach(([at, bytes], i) => {
-        const buffer = Buffer.allocUnsafe(bytes); // filled by the read; the rest is cut off
+        // Filled by the read; the rest is cut off.
+        const buffer = i === 0 && into ? into : Buffer.allocUnsafe(bytes);
         if (bytes === 0) {
-          out[i] = buffer;
+          out[i] = buffer.subarray(0, 0);
           return settle();
         }
         read(fd, buffer, 0, bytes, at, (reading, bytesRead) => {

@@ -45,5 +45,8 @@ describe('AssetFileRepo.largestFirst', () => {
     expect(file(files.largestFirst(queue))).toEqual([5, 1, 4, 0, 2, 3]);
     expect(file(files.largestFirst([id(3), 999_999, id(0)]))).toEqual([0, 3, 9]);
     expect(file(files.largestFirst([id(2)]))).toEqual([2]);
+    // The sizes more than one of the ids has, for the looks' groups.
+    expect([...files.bySize(queue).shared].sort((a, b) => a - b)).toEqual([300, 5_000_000]);
+    expect([...files.bySize([id(0), id(1), id(3)]).shared]).toEqual([]);
   });
 });
