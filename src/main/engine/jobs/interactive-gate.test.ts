@@ -28,7 +28,26 @@ describe('the interactive gate', () => {
       gate.touch();
       if (!gate.held()) passes.push(now);
     }
-    expect(passes).toEqual([1200, 2200, 3200]);
+    // Each pass starts a new hold once the item is done: 1200, then 1250 + 1000.
+    expect(passes).toEqual([1200, 2250]);
+  });
+
+  it('holds again after an item that took longer than the longest hold', () => {
+    let t = 0;
+    const slow = new InteractiveGate({ quietMs: 100, maxHoldMs: 1000, now: () => t });
+    const browsing = (until: number): boolean[] => {
+      const answers: boolean[] = [];
+      for (; t <= until; t += 50) {
+        slow.touch();
+        answers.push(slow.held());
+      }
+      return answers;
+    };
+    expect(browsing(1000).at(-1)).toBe(false); // held from 0, one item through at 1000
+    // That item (a large image's AI) takes 1.5 s while the grid keeps scrolling; the next
+    // is held, not waved through because the hold began before the item did.
+    t = 2500;
+    expect(browsing(3000)).not.toContain(false);
   });
 });
 

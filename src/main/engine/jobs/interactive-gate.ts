@@ -3,7 +3,8 @@
 // as Lightroom and Immich back off while you scroll. On a machine with few cores their work
 // (a decode, an exiftool read, a transaction) otherwise takes the core the page's next frame
 // was waiting for. A hold ends QUIET_MS after the last request; however long the browsing,
-// one item gets through every MAX_HOLD_MS, so background work is slowed but never starved.
+// one item gets through after MAX_HOLD_MS of holding, so background work is slowed but never
+// starved.
 
 /** How long after the last interactive request background work stays held. */
 export const QUIET_MS = 1000;
@@ -44,7 +45,9 @@ export class InteractiveGate {
     }
     this.holdingSince ??= now;
     if (now - this.holdingSince < this.maxHoldMs) return true;
-    this.holdingSince = now; // one item through, then held again
+    // One item through; the next hold starts when it is done and asks again, not now: an
+    // item longer than the longest hold would otherwise find that hold already spent.
+    this.holdingSince = null;
     return false;
   }
 }

@@ -1,4 +1,4 @@
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp, { type Sharp } from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -111,5 +111,22 @@ describe('firstScansPixels', () => {
       32,
     );
     expect(px && [px.width, px.height]).toEqual([32, 24]);
+  });
+
+  it('gives up on a DC scan that never ends, without reading the file through', async () => {
+    // A progressive header, then zeros to past 2 GiB (sparse on disk): a download preallocated
+    // and never written, a damaged file. Its DC scan has no end to find; growing its reads
+    // 4× each, the look read 1 GiB, then asked fs.read for more than 2 GiB, which throws
+    // inside the open callback: an uncaught exception, not a null.
+    const progressive = await split(800, 600).jpeg({ progressive: true }).toBuffer();
+    const sos = progressive.indexOf(Buffer.from([0xff, 0xda]));
+    const header = progressive.subarray(0, sos + 2 + progressive.readUInt16BE(sos + 2));
+    const file = await write('preallocated.jpg', header);
+    const bytes = 2 ** 31 + 2 ** 20;
+    await truncate(file.path, bytes);
+    await expect(
+      // The look's head: its first 128 KB.
+      firstScansPixels(file.path, bytes, Buffer.concat([header, Buffer.alloc(128 * 1024)]), 32),
+    ).resolves.toBeNull();
   });
 });

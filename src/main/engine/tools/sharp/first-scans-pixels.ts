@@ -6,6 +6,12 @@ import { sharp } from './sharp-lib';
 
 /** Each read past the head asks for 4× as much (a 5120 px wallpaper's DC scans: 200–300 KB). */
 const GROWTH = 4;
+/**
+ * The most read for the DC scans: a 16384 px square's (the decode's limit) take a few MB.
+ * Past it the file is damaged or hostile (a preallocated download of zeros, whose scan never
+ * ends), and the full index decides; fs.read also refuses more than 2 GiB at once.
+ */
+const MAX_READ = 16 * 1024 * 1024;
 
 /**
  * The upright RGBA pixels, at most `side` px, of a progressive JPEG's DC scans alone (see
@@ -24,7 +30,8 @@ export async function firstScansPixels(
     let data = head;
     let jpeg = firstScansJpeg(data, data.length >= bytes);
     while (jpeg === 'more') {
-      const want = Math.min(bytes, Math.max(data.length * GROWTH, 64 * 1024));
+      if (data.length >= MAX_READ) return null;
+      const want = Math.min(bytes, MAX_READ, Math.max(data.length * GROWTH, 64 * 1024));
       const longer = await readPrefix(path, want);
       if (longer.length <= data.length) return null; // the file shrank under us
       data = longer;
@@ -52,10 +59,15 @@ function readPrefix(path: string, bytes: number): Promise<Buffer> {
   return new Promise((resolve, reject) =>
     open(path, 'r', (opening, fd) => {
       if (opening) return reject(opening);
-      const buffer = Buffer.allocUnsafe(bytes);
-      read(fd, buffer, 0, bytes, 0, (reading, bytesRead) =>
-        close(fd, () => (reading ? reject(reading) : resolve(buffer.subarray(0, bytesRead)))),
-      );
+      // A throw in this callback would escape the promise (uncaught, the look never settled).
+      try {
+        const buffer = Buffer.allocUnsafe(bytes);
+        read(fd, buffer, 0, bytes, 0, (reading, bytesRead) =>
+          close(fd, () => (reading ? reject(reading) : resolve(buffer.subarray(0, bytesRead)))),
+        );
+      } catch (error) {
+        close(fd, () => reject(error instanceof Error ? error : new Error(String(error))));
+      }
     }),
   );
 }
