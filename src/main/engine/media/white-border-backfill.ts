@@ -98,7 +98,7 @@ async function backfill(
   const report = (): void => ctx.progress(done, Math.max(total, done), { detail });
   report();
   for (;;) {
-    await yieldToIndexing(ctx.signal, deps);
+    // Each row waits its turn below; a wait here too would spend the gate's pass on a query.
     const batch = repo.unmeasured(detail.after, deps.batch ?? WHITE_BORDER_BATCH);
     if (batch.length === 0) break;
     const results: { hash: string; pureWhite: boolean }[] = [];
