@@ -135,4 +135,28 @@ describe('the look at a progressive JPEG without a camera thumbnail', () => {
       await withLook.dispose();
     }
   });
+
+  it('paints copies of one size (a look group) from one look at its DC scans', async () => {
+    // The first test's looks are alone in their sizes (no sizes shared): here the pipeline's
+    // bySize says the copies share theirs, so they go through their group (head, body, tail).
+    const progressive = await readFile(join(photos, 'progressive.jpg'));
+    for (const name of ['group-a.jpg', 'group-b.jpg', 'group-c.jpg'])
+      await writeFile(join(photos, name), progressive);
+    const ids = await catalogue(['group-a.jpg', 'group-b.jpg', 'group-c.jpg']);
+    const files = new AssetFileRepo(db);
+    let scans = 0;
+    const groups = new (class extends LookGroups {
+      override join(key: string, id: number, look: () => Promise<string | null>) {
+        return super.join(key, id, () => (scans++, look()));
+      }
+    })();
+    groups.share(files.bySize(ids).shared);
+    const placeholders = new PlaceholderRepo(db);
+    const looks = await Promise.all(ids.map((id) => quickLook(files, placeholders, groups, id)));
+    expect(scans).toBe(1);
+    expect(looks.map((l) => l.result)).toEqual(['looked', 'looked', 'looked']);
+    expect(splitFrame(looks[0]?.placeholder ?? null)).toBe(true);
+    expect(new Set(looks.map((l) => l.placeholder)).size).toBe(1);
+    for (const id of ids) expect(placeholders.has(id)).toBe(true);
+  });
 });

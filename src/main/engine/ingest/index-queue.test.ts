@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { JobProgress } from '../../../shared/dto';
 import { IndexQueue, type LookResult, type WorkResult } from './index-queue';
 
@@ -107,6 +107,31 @@ describe('IndexQueue', () => {
     await queue.whenIdle();
     // The first batch in its order (one starts at once); a later batch follows it.
     expect(order).toEqual([9, 4, 2, 7]);
+  });
+
+  it('indexes a batch whose order cannot be read (the database failed) in the order found', async () => {
+    const order: number[] = [];
+    const queue = new IndexQueue({
+      concurrency: 1,
+      progressInterval: 0,
+      onProgress: () => undefined,
+      lookOrder: () => {
+        throw new Error('SQLITE_IOERR: disk I/O error');
+      },
+      work: (id) => {
+        order.push(id);
+        return Promise.resolve('ok');
+      },
+    });
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      queue.enqueue([2, 9, 4]);
+      await queue.whenIdle(); // its ids were pending in no lane: never idle
+      expect(order).toEqual([2, 9, 4]);
+      expect(logged).toHaveBeenCalledTimes(1);
+    } finally {
+      logged.mockRestore();
+    }
   });
 
   describe('with a quick look', () => {

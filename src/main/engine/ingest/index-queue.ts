@@ -103,12 +103,26 @@ export class IndexQueue {
       this.pending.add(id);
       fresh.push(id);
     }
-    const { look, lookOrder } = this.options;
-    const ordered = lookOrder && fresh.length > 1 ? lookOrder(fresh) : fresh;
+    const ordered = this.order(fresh);
     for (const id of ordered) this.normal.push(id);
-    if (look) for (const id of ordered) this.looks.push(id);
+    if (this.options.look) for (const id of ordered) this.looks.push(id);
     this.pump();
     this.report(true);
+  }
+
+  /**
+   * `lookOrder`'s order, else as found. The ids are already pending: should the order fail
+   * (it reads the database), they must still reach a lane, or the queue is never idle.
+   */
+  private order(fresh: number[]): readonly number[] {
+    const { lookOrder } = this.options;
+    if (!lookOrder || fresh.length < 2) return fresh;
+    try {
+      return lookOrder(fresh);
+    } catch (error) {
+      console.error('packshot: ordering the index queue failed:', error);
+      return fresh;
+    }
   }
 
   /** Moves queued ids to the front, last given first. Returns how many were queued. */

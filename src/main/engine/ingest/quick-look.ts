@@ -61,11 +61,15 @@ export async function quickLook(
   try {
     // The head first: a camera file's placeholder is in it, and files of one size that
     // share it share that placeholder, whatever their bodies (one read each).
-    const [head = Buffer.alloc(0)] = await readRanges(
+    const [read = Buffer.alloc(0)] = await readRanges(
       file.path,
       [[0, Math.min(HEAD_BYTES, file.bytes)]],
       buffer,
     );
+    // Past a short head's end the reused buffer holds an earlier file's bytes, and exifr
+    // trusts a TIFF's thumbnail offsets past a view's end: a short head gets memory of its
+    // own length (reading past it throws, as it did before heads were reused).
+    const head = read.length < buffer.length ? ownCopy(read) : read;
     await lookToolsLoaded(); // at once but for a burst's first looks
     // A file alone in its size shares no look: no key to hash, no group to join.
     const shared = groups.shared(file.bytes);
@@ -100,6 +104,13 @@ export async function quickLook(
     // Nothing holds the head past its look (the thumbnail is decoded and the key hashed).
     if (spareHeads.length < SPARE_HEADS) spareHeads.push(buffer);
   }
+}
+
+/** The bytes in an ArrayBuffer of exactly their length. */
+function ownCopy(bytes: Buffer): Buffer {
+  const copy = Buffer.allocUnsafeSlow(bytes.length);
+  bytes.copy(copy);
+  return copy;
 }
 
 /** The embedded thumbnail's placeholder; null when there is none or it cannot be read. */
