@@ -46,18 +46,7 @@ export interface IndexDeps {
   keepClones?: KeepClones;
   /** Content a restore just wrote, with its checked hash: not read and hashed again. */
   written?: WrittenContent;
-  /** A costly file read and decoded while the looks ran (early-pixels.ts), if unchanged. */
-  early?: { take(file: Located): Promise<EarlyRead | null> };
 }
-
-/** A file's read and its pool stage (probe, decode, thumbnail), done ahead of its index. */
-export interface EarlyRead {
-  hash: string;
-  bytes: number;
-  buffer: Buffer;
-  decoded: Decoded;
-}
-type Decoded = { pixels: Pixels; thumbnail: ThumbnailResult };
 
 export interface IndexOutcome {
   id: number;
@@ -107,7 +96,6 @@ export async function indexAsset(deps: IndexDeps, queuedId: number): Promise<Ind
     if (file.bytes === 0) throw new IndexFailure('Empty file (0 bytes)');
     const decodable = file.kind === 'image' || file.kind === 'raw' || file.kind === 'vector';
     let buffer: Buffer | null = null;
-    const early = decodable ? ((await deps.early?.take(file)) ?? null) : null;
     if (decodable) {
       // A huge file is sniffed before it is read whole: 2 GB of not-an-image fails at once.
       if (
@@ -120,7 +108,7 @@ export async function indexAsset(deps: IndexDeps, queuedId: number): Promise<Ind
       const written = deps.written?.matching(file);
       const read = written
         ? { hash: written.hash, bytes: written.bytes, buffer: written.data }
-        : (early ?? (await readAndHash(file.path, file.bytes)));
+        : await readAndHash(file.path, file.bytes);
       if (read.bytes === 0) throw new IndexFailure('Empty file (0 bytes)');
       hash = read.hash;
       buffer = read.buffer;
@@ -141,13 +129,7 @@ export async function indexAsset(deps: IndexDeps, queuedId: number): Promise<Ind
     if (!deps.files.locate(id)) return null;
 
     const read = decodable
-      ? await readImage(
-          deps,
-          file,
-          hash,
-          buffer ?? file.path,
-          early?.hash === hash ? early.decoded : undefined,
-        )
+      ? await readImage(deps, file, hash, buffer ?? file.path)
       : await readRichMedia(deps, file, hash);
     // The catalog's intake rules, on where the file sits now, its name and its EXIF.
     const intake = deps.intake.evaluator(file.catalogId)({
@@ -195,16 +177,11 @@ async function readImage(
   file: Located,
   hash: string,
   input: Buffer | string,
-  decoded?: Decoded,
 ): Promise<ReadFields> {
   // A file that is its own pixels goes to the pool first (probe, decode, thumbnail); its
   // metadata is parsed on this thread meanwhile, not before: a core of a 2-core machine
   // otherwise waits on exifr, ~3 ms a file. RAW and HEIC need the EXIF orientation first.
-  const early = decoded
-    ? Promise.resolve(decoded)
-    : ownPixels(file)
-      ? pixelsAndThumbnail(deps, file, hash, input, null)
-      : null;
+  const early = ownPixels(file) ? pixelsAndThumbnail(deps, file, hash, input, null) : null;
   early?.catch(() => undefined); // awaited below, after the metadata
   const embedded = await readSegments(input);
   const sidecarsRead = readSidecars(file.catalogPath, file.relPath);
@@ -253,22 +230,6 @@ async function readImage(
 /** Whether the file's own bytes are decoded (not an embedded preview): RAW and HEIC are not. */
 function ownPixels(file: Located): boolean {
   return file.kind !== 'raw' && !NO_DECODER.has(extensionOf(file.name));
-}
-
-/**
- * The read and pool stage of a file that is its own pixels, for early-pixels.ts: what the
- * index would do first, done while the looks run. Throws as the index would.
- */
-export async function readAndDecode(deps: IndexDeps, file: Located): Promise<EarlyRead> {
-  const read = await readAndHash(file.path, file.bytes);
-  if (read.bytes === 0 || !read.buffer) throw new IndexFailure('Empty file (0 bytes)');
-  const decoded = await pixelsAndThumbnail(deps, file, read.hash, read.buffer, null);
-  return { hash: read.hash, bytes: read.bytes, buffer: read.buffer, decoded };
-}
-
-/** Whether a file's pixels may be read and decoded ahead of its index. */
-export function decodableEarly(file: Located): boolean {
-  return file.kind === 'image' && ownPixels(file) && file.bytes > 0 && file.bytes <= SNIFF_ABOVE;
 }
 
 /** What to decode, then its thumbnail, placeholder and analysis. */

@@ -6,7 +6,6 @@ import type { CatalogRepo } from '../repositories/catalog-repo';
 import type { PlaceholderRepo } from '../repositories/placeholder-repo';
 import type { AssetQueryRepo } from '../repositories/asset-query-repo';
 import { CatalogWatching } from './catalog-watching';
-import { EarlyPixels } from './early-pixels';
 import { indexAsset, type IndexDeps, type IndexOutcome } from './index-asset';
 import { IndexEvents } from './index-events';
 import { IndexQueue } from './index-queue';
@@ -57,9 +56,6 @@ export class IngestPipeline {
   private readonly lookGroups = new LookGroups();
   /** Ids a look found costly: their full index gives their first placeholder. */
   private readonly unpainted = new Set<number>();
-  /** Costly files read and decoded while the looks run, and the placeholders that gave. */
-  private readonly early: EarlyPixels;
-  private readonly paintedEarly = new Map<number, string>();
   /** One walk at a time per catalog; later requests wait for the one running. */
   private readonly scans = new Map<number, Promise<ScanOutcome>>();
   private offlineTimer: NodeJS.Timeout | null = null;
@@ -72,13 +68,6 @@ export class IngestPipeline {
   ) {
     this.events = new IndexEvents(parts.bus);
     const deps: IndexDeps = { ...parts, identityLock: new KeyedLock() };
-    // A core for the looks (main thread), the others read and decode costly files meanwhile.
-    const slots = Math.max(1, options.concurrency - 1);
-    this.early = new EarlyPixels(deps, parts.files, (id, p) => this.paintEarly(id, p), {
-      slots,
-      hold: 2 * options.concurrency,
-    });
-    deps.early = this.early;
     this.queue = new IndexQueue({
       concurrency: options.concurrency,
       look: options.quickLook ? (id) => this.look(id) : undefined,
@@ -89,17 +78,12 @@ export class IngestPipeline {
         this.lookGroups.share(shared);
         return order;
       },
-      looksDone: () => {
-        this.early.looksDone();
-        this.events.paintNow();
-      },
+      looksDone: () => this.events.paintNow(),
       work: (id) => this.index(deps, id),
       onProgress: (progress) => {
         if (!progress.running) {
           this.lookGroups.clear();
           this.unpainted.clear();
-          this.early.clear();
-          this.paintedEarly.clear();
           this.events.flush();
           parts.bus.emit('catalogs.changed', {});
         }
@@ -198,24 +182,18 @@ export class IngestPipeline {
 
   private async look(id: number): Promise<'looked' | 'costly'> {
     const { files, placeholders } = this.parts;
-    this.early.looksStarted();
     const look = await quickLook(files, placeholders, this.lookGroups, id);
     if (look.placeholder) this.events.paint({ id, placeholder: look.placeholder });
-    if (look.result === 'costly') {
-      this.unpainted.add(id);
-      this.early.offer(id);
-    }
+    if (look.result === 'costly') this.unpainted.add(id);
     return look.result;
   }
 
   private async index(deps: IndexDeps, id: number): Promise<'ok' | 'error' | 'skipped'> {
     const outcome = await indexAsset(deps, id);
     const placeholder = outcome?.placeholder ?? null;
-    const early = this.paintedEarly.get(id);
-    this.paintedEarly.delete(id);
     // A costly file's first placeholder goes out with the looks' (every 50 ms), not with
-    // the index results (every 150 ms); again only if its early decode painted another.
-    if (this.unpainted.delete(id) && outcome && placeholder && placeholder !== early)
+    // the index results (every 150 ms).
+    if (this.unpainted.delete(id) && outcome && placeholder)
       this.events.paint({ id: outcome.id, placeholder });
     this.paintWaiting(id, placeholder);
     if (!outcome) return 'skipped';
@@ -224,14 +202,6 @@ export class IngestPipeline {
     const { hash, thumb, state, error } = outcome;
     this.events.done({ id: outcome.id, hash, thumb, state, error }, outcome.intakeTagged);
     return state === 'error' ? 'error' : 'ok';
-  }
-
-  /** A costly file decoded while the looks ran is painted now, not after its index. */
-  private paintEarly(id: number, placeholder: string): void {
-    if (!this.parts.placeholders.setIfNone(id, placeholder)) return;
-    this.paintedEarly.set(id, placeholder);
-    this.events.paint({ id, placeholder });
-    this.paintWaiting(id, placeholder);
   }
 
   /** Copies that began alike and waited on this file's index for a placeholder get it now. */
