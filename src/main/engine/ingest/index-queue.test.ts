@@ -90,6 +90,25 @@ describe('IndexQueue', () => {
     expect(q.order).toEqual([1]);
   });
 
+  it('without looks (the command line), indexes in the order given, not as found', async () => {
+    const order: number[] = [];
+    const queue = new IndexQueue({
+      concurrency: 1,
+      progressInterval: 0,
+      onProgress: () => undefined,
+      lookOrder: (ids) => [...ids].sort((a, b) => b - a), // the pipeline's: largest file first
+      work: (id) => {
+        order.push(id);
+        return Promise.resolve('ok');
+      },
+    });
+    queue.enqueue([2, 9, 4]);
+    queue.enqueue([7]);
+    await queue.whenIdle();
+    // The first batch in its order (one starts at once); a later batch follows it.
+    expect(order).toEqual([9, 4, 2, 7]);
+  });
+
   describe('with a quick look', () => {
     function lookingQueue(look: (id: number) => Promise<LookResult>) {
       const calls: string[] = [];
@@ -139,7 +158,7 @@ describe('IndexQueue', () => {
       expect(calls).toEqual(['look 1', 'index 3', 'look 2', 'index 1', 'index 2']);
     });
 
-    it('looks in the order given, and indexes the costly ids in the order found', async () => {
+    it('looks in the order given, and indexes the costly ids in the order found, then the rest in the order given', async () => {
       const calls: string[] = [];
       const queue = new IndexQueue({
         concurrency: 2,
@@ -160,7 +179,7 @@ describe('IndexQueue', () => {
       await queue.whenIdle();
       expect(calls).toEqual([
         ...['look 5', 'look 4', 'look 3', 'look 2', 'look 1'],
-        ...['index 5', 'index 4', 'index 3', 'index 1', 'index 2'],
+        ...['index 5', 'index 4', 'index 3', 'index 2', 'index 1'],
       ]);
       expect(queue.status()).toMatchObject({ done: 5, errors: 0 });
     });

@@ -21,7 +21,8 @@ export interface IndexQueueOptions {
   lookConcurrency?: number;
   /**
    * The order looks run in (default: as given), so the costly files they find reach the
-   * costly lane in that order: the pipeline puts the largest first.
+   * costly lane in that order: the pipeline puts the largest first. The other full indexes
+   * run in it too: a big file found last would otherwise decode alone at the scan's end.
    */
   lookOrder?: (ids: readonly number[]) => readonly number[];
   onProgress: (progress: JobProgress) => void;
@@ -63,7 +64,8 @@ class Lane {
 
 /**
  * A bounded work queue of asset ids. What is on screen jumps the line (prioritize); every
- * id gets its quick look, many at once; then full indexing runs in the order ids were found.
+ * id gets its quick look, many at once; then full indexing runs in `lookOrder` (the
+ * pipeline's: largest file first), else in the order ids were found.
  * State lives in SQLite, so a crash loses nothing: the engine re-queues unfinished assets
  * on start.
  */
@@ -97,11 +99,12 @@ export class IndexQueue {
         continue;
       }
       this.pending.add(id);
-      this.normal.push(id);
       fresh.push(id);
     }
     const { look, lookOrder } = this.options;
-    if (look) for (const id of lookOrder ? lookOrder(fresh) : fresh) this.looks.push(id);
+    const ordered = lookOrder && fresh.length > 1 ? lookOrder(fresh) : fresh;
+    for (const id of ordered) this.normal.push(id);
+    if (look) for (const id of ordered) this.looks.push(id);
     this.pump();
     this.report(true);
   }
@@ -166,7 +169,7 @@ export class IndexQueue {
    * Full indexes: on screen first; nothing else until every queued id has had its look
    * (looks are cheap, and they paint the whole grid; a costly index beside them, on the core
    * they seem to leave idle, delayed them on a busy machine); then the assets a look could
-   * not paint, in the order their looks ran; then the rest in the order found.
+   * not paint, in the order their looks ran; then the rest in `lookOrder`.
    */
   private takeIndex(): number | undefined {
     while (this.urgent.length > 0) {
