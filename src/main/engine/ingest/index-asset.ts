@@ -6,6 +6,7 @@ import type { MediaCache } from '../media/media-cache';
 import { readAndHash, SAMPLE_ABOVE, sampledHash } from '../media/read-and-hash';
 import type { EmbeddedPreviews } from '../tools/exiftool/raw-preview';
 import { probeImage, type ImageProbe } from '../tools/sharp/render-thumbnail';
+import { thumbnailSource } from '../tools/sharp/jpeg-dc-only';
 import { orientationOf, readSegments, toAssetMetadata } from '../tools/metadata/read-metadata';
 import { readSidecars } from '../tools/metadata/read-sidecars';
 import type { Segments } from '../tools/metadata/metadata-segments';
@@ -243,7 +244,13 @@ async function pixelsAndThumbnail(
   const pixels = await choosePixels(deps, file, input, embedded);
   const thumbnail = await thumbnailFrom(deps, hash, () =>
     Promise.resolve(
-      pixels.input === '' ? null : { input: pixels.input, orientation: pixels.orientation },
+      pixels.input === ''
+        ? null
+        : // A big progressive JPEG's thumbnail from its DC scans alone: the same pixels.
+          {
+            input: thumbnailSource(pixels.input, pixels.orientation),
+            orientation: pixels.orientation,
+          },
     ),
   );
   return { pixels, thumbnail };

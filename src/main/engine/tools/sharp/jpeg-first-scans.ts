@@ -38,7 +38,12 @@ export function firstScansJpeg(data: Uint8Array, whole: boolean): Buffer | 'more
 }
 
 /** Zeroes the AC entries of each table in one DQT segment; false when it does not add up. */
-function zeroAcEntries(jpeg: Buffer, body: number, next: number): boolean {
+export function zeroAcEntries(
+  jpeg: Buffer,
+  body: number,
+  next: number,
+  only?: Set<number>,
+): boolean {
   let at = body;
   while (at < next) {
     const precision = (jpeg[at] ?? 0) >> 4; // 0: 8-bit entries, 1: 16-bit
@@ -46,7 +51,8 @@ function zeroAcEntries(jpeg: Buffer, body: number, next: number): boolean {
     const entry = precision + 1;
     const end = at + 1 + 64 * entry;
     if (end > next) return false;
-    jpeg.fill(0, at + 1 + entry, end); // all but the DC entry
+    // all but the DC entry, of every table or of those `only` names
+    if (!only || only.has((jpeg[at] ?? 0) & 15)) jpeg.fill(0, at + 1 + entry, end);
     at = end;
   }
   return at === next;
@@ -108,12 +114,12 @@ function walk(data: Uint8Array, whole: boolean): Found | 'more' | null {
 }
 
 /** SOF0–SOF15 except DHT (C4), JPG (C8) and DAC (CC). */
-function isFrame(marker: number): boolean {
+export function isFrame(marker: number): boolean {
   return marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
 }
 
 /** The frame's component ids, or null when its header does not add up. */
-function frameComponents(data: Uint8Array, body: number, next: number): Set<number> | null {
+export function frameComponents(data: Uint8Array, body: number, next: number): Set<number> | null {
   const count = data[body + 5] ?? 0;
   if (count < 1 || count > 4 || body + 6 + count * 3 !== next) return null;
   const height = ((data[body + 1] ?? 0) << 8) | (data[body + 2] ?? 0);
@@ -124,7 +130,7 @@ function frameComponents(data: Uint8Array, body: number, next: number): Set<numb
   return ids.size === count ? ids : null;
 }
 
-function scanHeader(
+export function scanHeader(
   data: Uint8Array,
   body: number,
   next: number,
@@ -142,7 +148,7 @@ function scanHeader(
  * the data runs past the end. Inside it, 0xFF is followed by 0x00 (a stuffed byte), a
  * restart marker (D0–D7), or more 0xFF (fill).
  */
-function entropyEnd(data: Uint8Array, from: number): number | null {
+export function entropyEnd(data: Uint8Array, from: number): number | null {
   let at = from;
   for (;;) {
     const ff = indexOfFF(data, at);
