@@ -178,4 +178,32 @@ describe('the look at a progressive JPEG without a camera thumbnail', () => {
     expect(new Set(painted.values()).size).toBe(1);
     for (const id of ids) expect(placeholders.has(id)).toBe(true);
   });
+
+  it("is left to a file's index begun first, and an index waits for one begun", async () => {
+    const progressive = await readFile(join(photos, 'progressive.jpg'));
+    // Sizes of their own: not a look group, and not the files above.
+    await writeFile(join(photos, 'claim-a.jpg'), Buffer.concat([progressive, Buffer.alloc(1)]));
+    await writeFile(join(photos, 'claim-b.jpg'), Buffer.concat([progressive, Buffer.alloc(2)]));
+    const ids = await catalogue(['claim-a.jpg', 'claim-b.jpg']);
+    const [early = -1, late = -1] = ids;
+    const files = new AssetFileRepo(db);
+    const placeholders = new PlaceholderRepo(db);
+    const groups = new LookGroups();
+    const later = new FirstScansLater(placeholders, groups);
+    for (const id of ids) {
+      const look = await quickLook(files, placeholders, groups, id);
+      if (look.firstScans) later.add(look.firstScans);
+    }
+    expect(later.pending).toBe(2);
+    // `early`'s index begins before the run: it is dropped, its index paints it.
+    expect(await later.claim(early)).toBe(false);
+    const painted: number[] = [];
+    const run = later.run(2, { paint: (id) => painted.push(id), costly: () => undefined });
+    // `late`'s index begins during its run: it waits for its placeholder.
+    expect(await later.claim(late)).toBe(true);
+    expect(placeholders.has(late)).toBe(true);
+    await run;
+    expect(painted).toEqual([late]);
+    expect(placeholders.has(early)).toBe(false);
+  });
 });
