@@ -1,6 +1,6 @@
-// A progressive JPEG without a camera thumbnail is painted by its look, from its DC scans,
-// instead of waiting in the costly lane for its full index; that index then writes the
-// placeholder it always wrote.
+// A progressive JPEG without a camera thumbnail is painted from its DC scans once the looks
+// are done (its look only finds it due), instead of waiting in the costly lane for its full
+// index; that index then writes the placeholder it always wrote.
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp, { type Sharp } from 'sharp';
@@ -12,8 +12,9 @@ import { tempDir } from '../../test-support/sample-images';
 import { openDatabase, type Db } from '../db/open-database';
 import { AssetFileRepo } from '../repositories/asset-file-repo';
 import { PlaceholderRepo } from '../repositories/placeholder-repo';
+import { FirstScansLater } from './first-scans-later';
 import { LookGroups } from './look-groups';
-import { quickLook } from './quick-look';
+import { quickLook, type QuickLook } from './quick-look';
 
 let dir: string;
 /** The catalog's folder, apart from the look test's own database. */
@@ -70,6 +71,20 @@ async function catalogue(names: string[]): Promise<number[]> {
   return names.map((name) => queue.find((id) => files.locate(id)?.path.endsWith(name)) ?? -1);
 }
 
+/** Runs the DC scans the looks left due, as the pipeline does once they are all done. */
+async function paintLater(
+  looks: QuickLook[],
+  placeholders: PlaceholderRepo,
+  groups: LookGroups,
+): Promise<{ painted: Map<number, string>; costly: number[] }> {
+  const later = new FirstScansLater(placeholders, groups);
+  for (const look of looks) if (look.firstScans) later.add(look.firstScans);
+  const painted = new Map<number, string>();
+  const costly: number[] = [];
+  await later.run(2, { paint: (id, p) => painted.set(id, p), costly: (id) => costly.push(id) });
+  return { painted, costly };
+}
+
 /**
  * A ThumbHash of a red-left, blue-right 2:1 frame: its aspect (ThumbHash keeps it coarsely:
  * 1.75 for 2:1), and red and blue, no green.
@@ -89,10 +104,16 @@ describe('the look at a progressive JPEG without a camera thumbnail', () => {
     const placeholders = new PlaceholderRepo(db);
     const looks = await Promise.all(ids.map((id) => quickLook(files, placeholders, groups, id)));
     expect(looks.map((l) => l.result)).toEqual(['looked', 'looked', 'costly']);
-    const [first, copy, baseline] = looks;
-    expect(splitFrame(first?.placeholder ?? null)).toBe(true);
-    expect(copy?.placeholder).toBe(first?.placeholder);
-    expect(baseline?.placeholder).toBeNull();
+    // The looks decode no scans: they only find which files are due for it.
+    expect(looks.map((l) => l.firstScans?.id)).toEqual([ids[0], ids[1], undefined]);
+    expect(looks.map((l) => l.placeholder)).toEqual([null, null, null]);
+    for (const id of ids) expect(placeholders.has(id)).toBe(false);
+    const { painted, costly } = await paintLater(looks, placeholders, groups);
+    const [first, copy, baseline] = ids.map((id) => painted.get(id) ?? null);
+    expect(costly).toEqual([]);
+    expect(splitFrame(first ?? null)).toBe(true);
+    expect(copy).toBe(first);
+    expect(baseline).toBeNull();
     for (const [n, id] of ids.slice(0, 2).entries())
       expect(placeholders.has(id), `placeholder stored for look ${n}`).toBe(true);
   });
@@ -144,19 +165,45 @@ describe('the look at a progressive JPEG without a camera thumbnail', () => {
       await writeFile(join(photos, name), progressive);
     const ids = await catalogue(['group-a.jpg', 'group-b.jpg', 'group-c.jpg']);
     const files = new AssetFileRepo(db);
-    let scans = 0;
-    const groups = new (class extends LookGroups {
-      override join(key: string, id: number, look: () => Promise<string | null>) {
-        return super.join(key, id, () => (scans++, look()));
-      }
-    })();
+    const groups = new LookGroups();
     groups.share(files.bySize(ids).shared);
     const placeholders = new PlaceholderRepo(db);
     const looks = await Promise.all(ids.map((id) => quickLook(files, placeholders, groups, id)));
-    expect(scans).toBe(1);
+    // One file of the group is due for its DC scans; the copies wait on it.
+    expect(looks.filter((l) => l.firstScans).length).toBe(1);
     expect(looks.map((l) => l.result)).toEqual(['looked', 'looked', 'looked']);
-    expect(splitFrame(looks[0]?.placeholder ?? null)).toBe(true);
-    expect(new Set(looks.map((l) => l.placeholder)).size).toBe(1);
+    const { painted } = await paintLater(looks, placeholders, groups);
+    expect(splitFrame(painted.get(ids[0] ?? -1) ?? null)).toBe(true);
+    expect([...painted.keys()].sort()).toEqual([...ids].sort());
+    expect(new Set(painted.values()).size).toBe(1);
     for (const id of ids) expect(placeholders.has(id)).toBe(true);
+  });
+
+  it("is left to a file's index begun first, and an index waits for one begun", async () => {
+    const progressive = await readFile(join(photos, 'progressive.jpg'));
+    // Sizes of their own: not a look group, and not the files above.
+    await writeFile(join(photos, 'claim-a.jpg'), Buffer.concat([progressive, Buffer.alloc(1)]));
+    await writeFile(join(photos, 'claim-b.jpg'), Buffer.concat([progressive, Buffer.alloc(2)]));
+    const ids = await catalogue(['claim-a.jpg', 'claim-b.jpg']);
+    const [early = -1, late = -1] = ids;
+    const files = new AssetFileRepo(db);
+    const placeholders = new PlaceholderRepo(db);
+    const groups = new LookGroups();
+    const later = new FirstScansLater(placeholders, groups);
+    for (const id of ids) {
+      const look = await quickLook(files, placeholders, groups, id);
+      if (look.firstScans) later.add(look.firstScans);
+    }
+    expect(later.pending).toBe(2);
+    // `early`'s index begins before the run: it is dropped, its index paints it.
+    expect(await later.claim(early)).toBe(false);
+    const painted: number[] = [];
+    const run = later.run(2, { paint: (id) => painted.push(id), costly: () => undefined });
+    // `late`'s index begins during its run: it waits for its placeholder.
+    expect(await later.claim(late)).toBe(true);
+    expect(placeholders.has(late)).toBe(true);
+    await run;
+    expect(painted).toEqual([late]);
+    expect(placeholders.has(early)).toBe(false);
   });
 });

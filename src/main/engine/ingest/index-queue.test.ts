@@ -221,5 +221,27 @@ describe('IndexQueue', () => {
       expect(calls).toEqual(['look 1', 'look 2', 'index 1', 'index 2']);
       expect(queue.status()).toMatchObject({ done: 2, errors: 0 });
     });
+
+    it('moves a looked id to the costly lane when told it is costly after all', async () => {
+      const calls: string[] = [];
+      const told: boolean[] = [];
+      const queue: IndexQueue = new IndexQueue({
+        concurrency: 1,
+        progressInterval: 0,
+        onProgress: () => undefined,
+        // As the pipeline does when an id's DC scans cannot paint it.
+        looksDone: () => told.push(queue.costlier(3), queue.costlier(7)),
+        look: () => Promise.resolve('looked'),
+        work: (id) => {
+          calls.push(`index ${id}`);
+          return Promise.resolve('ok');
+        },
+      });
+      queue.enqueue([1, 2, 3]);
+      await queue.whenIdle();
+      expect(calls).toEqual(['index 3', 'index 1', 'index 2']); // once each
+      expect(told).toEqual([true, false]); // 7 was never queued
+      expect(queue.costlier(1)).toBe(false); // indexed: nothing to move
+    });
   });
 });

@@ -139,6 +139,17 @@ export class IndexQueue {
     return moved;
   }
 
+  /**
+   * A queued id its look thought paintable but is not after all: indexed in the costly lane,
+   * ahead of the rest. False when it is no longer waiting for its index.
+   */
+  costlier(id: number): boolean {
+    if (!this.pending.has(id)) return false;
+    this.costly.push(id); // its entry in the normal lane is skipped: pending says who is due
+    this.pump();
+    return true;
+  }
+
   status(): JobProgress {
     const running = !this.idle();
     const seconds = ((running ? Date.now() : this.run.finished) - this.run.started) / 1000;

@@ -6,6 +6,7 @@ import type { CatalogRepo } from '../repositories/catalog-repo';
 import type { PlaceholderRepo } from '../repositories/placeholder-repo';
 import type { AssetQueryRepo } from '../repositories/asset-query-repo';
 import { CatalogWatching } from './catalog-watching';
+import { FirstScansLater } from './first-scans-later';
 import { indexAsset, type IndexDeps, type IndexOutcome } from './index-asset';
 import { IndexEvents } from './index-events';
 import { IndexQueue } from './index-queue';
@@ -56,6 +57,8 @@ export class IngestPipeline {
   private readonly lookGroups = new LookGroups();
   /** Ids a look found costly: their full index gives their first placeholder. */
   private readonly unpainted = new Set<number>();
+  /** Progressive JPEGs the looks left to their DC scans, painted when the looks are done. */
+  private readonly firstScans: FirstScansLater;
   /** One walk at a time per catalog; later requests wait for the one running. */
   private readonly scans = new Map<number, Promise<ScanOutcome>>();
   private offlineTimer: NodeJS.Timeout | null = null;
@@ -67,6 +70,7 @@ export class IngestPipeline {
     private readonly options: IngestOptions,
   ) {
     this.events = new IndexEvents(parts.bus);
+    this.firstScans = new FirstScansLater(parts.placeholders, this.lookGroups);
     const deps: IndexDeps = { ...parts, identityLock: new KeyedLock() };
     this.queue = new IndexQueue({
       concurrency: options.concurrency,
@@ -78,7 +82,10 @@ export class IngestPipeline {
         this.lookGroups.share(shared);
         return order;
       },
-      looksDone: () => this.events.paintNow(),
+      looksDone: () => {
+        this.events.paintNow();
+        this.paintFirstScans();
+      },
       work: (id) => this.index(deps, id),
       onProgress: (progress) => {
         if (!progress.running) {
@@ -163,6 +170,7 @@ export class IngestPipeline {
     await this.started;
     await this.scansSettled();
     await this.queue.whenIdle();
+    await this.firstScans.whenDone();
     this.events.flush();
   }
 
@@ -177,6 +185,7 @@ export class IngestPipeline {
     await this.watching.close();
     await Promise.allSettled(this.scans.values());
     await this.queue.stop();
+    await this.firstScans.whenDone();
     this.events.flush();
   }
 
@@ -185,10 +194,29 @@ export class IngestPipeline {
     const look = await quickLook(files, placeholders, this.lookGroups, id);
     if (look.placeholder) this.events.paint({ id, placeholder: look.placeholder });
     if (look.result === 'costly') this.unpainted.add(id);
+    if (look.firstScans) this.firstScans.add(look.firstScans);
     return look.result;
   }
 
+  /** The looks are done: the DC scans left to later paint their files, beside the indexes. */
+  private paintFirstScans(): void {
+    if (this.firstScans.pending === 0) return;
+    const run = this.firstScans.run(
+      this.options.concurrency,
+      {
+        paint: (id, placeholder) => this.events.paint({ id, placeholder }),
+        // Still queued: its index, which paints it, goes in the costly lane.
+        costly: (id) => {
+          if (this.queue.costlier(id)) this.unpainted.add(id);
+        },
+      },
+      () => this.closed,
+    );
+    void run.then(() => this.events.paintNow());
+  }
+
   private async index(deps: IndexDeps, id: number): Promise<'ok' | 'error' | 'skipped'> {
+    if (!(await this.firstScans.claim(id))) this.unpainted.add(id); // indexed before its DC scans
     const outcome = await indexAsset(deps, id);
     const placeholder = outcome?.placeholder ?? null;
     // A costly file's first placeholder goes out with the looks' (every 50 ms), not with

@@ -5,7 +5,7 @@ import { placeholderFromPixels, PLACEHOLDER_SIDE } from '../analysis/placeholder
 import { embeddedThumbnailPixels } from '../tools/sharp/embedded-thumbnail';
 import { lookToolsLoaded } from '../tools/sharp/look-tools';
 import type { LookResult } from './index-queue';
-import { firstScansPlaceholder } from './first-scans-look';
+import { firstScansDue, type FirstScansDue } from './first-scans-look';
 import { LookGroups } from './look-groups';
 
 /** EXIF lives in the first 64 KB of a JPEG; a CR2's IFD1 thumbnail sits just past it. */
@@ -34,6 +34,12 @@ export interface QuickLook {
   result: LookResult;
   /** The placeholder it set, for the grid to paint now. */
   placeholder: string | null;
+  /**
+   * A progressive JPEG without a camera thumbnail: its DC scans paint it once every look
+   * is done (`FirstScansLater`), not inside the looks, where their decodes held up the
+   * camera files' placeholders. Its group's copies wait on it.
+   */
+  firstScans?: FirstScansDue;
 }
 
 /**
@@ -81,21 +87,21 @@ export async function quickLook(
       return placeholders.setIfNone(id, inHead)
         ? { result: 'looked', placeholder: inHead }
         : looked;
-    if (!shared) {
-      // Alone in its size: a progressive JPEG is painted from its DC scans, else it is costly.
-      const own = await firstScansPlaceholder(file.path, file.bytes, head);
-      if (own === null) return { result: 'costly', placeholder: null };
-      return placeholders.setIfNone(id, own) ? { result: 'looked', placeholder: own } : looked;
-    }
-    // No thumbnail: only the finer key (body samples, tail) tells same-size uncompressed
-    // shots apart; a progressive JPEG's DC scans paint the group, else its costly
-    // leader's index paints its copies.
+    // No thumbnail: a progressive JPEG is painted from its DC scans after the looks, else
+    // it is costly. Its own head: the buffer is the next look's.
+    const later = (): QuickLook =>
+      firstScansDue(head, file.bytes)
+        ? { ...looked, firstScans: { id, path: file.path, bytes: file.bytes, head: ownCopy(head) } }
+        : { result: 'costly', placeholder: null };
+    if (!shared) return later();
+    // Only the finer key (body samples, tail) tells same-size uncompressed shots apart; the
+    // group's leader is painted later (DC scans, else its index), and its copies with it.
     const rest = await readRanges(file.path, restRanges(file.bytes));
     const found = await groups.join(LookGroups.restKey(headKey, rest), id, () =>
-      firstScansPlaceholder(file.path, file.bytes, head),
+      Promise.resolve(null),
     );
     if (found.role === 'waiting') return looked;
-    if (found.placeholder === null) return { result: 'costly', placeholder: null };
+    if (found.placeholder === null) return later();
     const placeholder = found.placeholder;
     return placeholders.setIfNone(id, placeholder) ? { result: 'looked', placeholder } : looked;
   } catch {
