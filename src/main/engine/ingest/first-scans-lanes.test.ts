@@ -104,4 +104,16 @@ describe('the DC-scans runs after the looks', () => {
     await later.run(2, out);
     expect(repo.set).toHaveLength(count);
   });
+
+  it("leave a file whose scans failed while its index waited to that index's paint", async () => {
+    const later = new FirstScansLater(new Recording(), new LookGroups());
+    const costly: number[] = [];
+    // Its scans need more than the head, from a file gone meanwhile: they paint nothing.
+    later.add({ ...due(7, 1024), path: join(dir, 'gone.jpg') });
+    const run = later.run(1, { paint: () => undefined, costly: (id) => costly.push(id) });
+    // Its index begins while they run: they found it running, so not queued for `costlier`.
+    await expect(later.claim(7)).resolves.toBe(false);
+    await run;
+    expect(costly).toEqual([7]);
+  });
 });

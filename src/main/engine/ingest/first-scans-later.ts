@@ -63,12 +63,15 @@ export class FirstScansLater {
   /**
    * A file's full index starts: not yet run, it is dropped (false: the index paints it);
    * being run, the index waits for it, so its placeholder is never painted after the
-   * index's (true: painted, or left to the index through `costly`). True for any other id.
+   * index's (true: painted; false: its scans painted none). True for any other id.
    */
   async claim(id: number): Promise<boolean> {
     if (this.take(id)) return false;
-    await this.making.get(id);
-    return true;
+    const making = this.making.get(id);
+    if (!making) return true;
+    await making;
+    // Its scans failed (`costly` found it running): the index paints it after all.
+    return this.placeholders.has(id);
   }
 
   /** Runs every file due now; resolves when they (and any run before) are done. */
