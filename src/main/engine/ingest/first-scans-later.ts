@@ -2,6 +2,14 @@ import type { PlaceholderRepo } from '../repositories/placeholder-repo';
 import { firstScansPlaceholder, type FirstScansDue } from './first-scans-look';
 import type { LookGroups } from './look-groups';
 
+/**
+ * First bytes kept for the due files (64 heads of 128 KB). Every look runs before the first
+ * of these runs, so a catalog of 100,000 such files held ~12 GB of heads; past this budget
+ * a file keeps none, and its run reads its head again (one read).
+ */
+const HELD_HEAD_BYTES = 8 * 1024 * 1024;
+const NO_HEAD = Buffer.alloc(0);
+
 export interface FirstScansOut {
   /** A placeholder set: the grid paints it. */
   paint(id: number, placeholder: string): void;
@@ -22,6 +30,9 @@ export class FirstScansLater {
   /** Each file's placeholder being made now. */
   private readonly making = new Map<number, Promise<void>>();
   private running: Promise<void> = Promise.resolve();
+  /** Lanes taking due files now, across runs: never more than a run's `concurrency`. */
+  private lanes = 0;
+  private heldBytes = 0;
 
   constructor(
     private readonly placeholders: PlaceholderRepo,
@@ -29,7 +40,19 @@ export class FirstScansLater {
   ) {}
 
   add(due: FirstScansDue): void {
-    this.due.set(due.id, due);
+    this.take(due.id); // a file looked at again: its new head replaces the old
+    const held = this.heldBytes + due.head.length <= HELD_HEAD_BYTES;
+    if (held) this.heldBytes += due.head.length;
+    this.due.set(due.id, held ? due : { ...due, head: NO_HEAD });
+  }
+
+  /** Takes a file out of the due ones, if it is one. */
+  private take(id: number): FirstScansDue | undefined {
+    const file = this.due.get(id);
+    if (!file) return undefined;
+    this.due.delete(id);
+    this.heldBytes -= file.head.length;
+    return file;
   }
 
   /** How many wait for `run`. */
@@ -40,12 +63,15 @@ export class FirstScansLater {
   /**
    * A file's full index starts: not yet run, it is dropped (false: the index paints it);
    * being run, the index waits for it, so its placeholder is never painted after the
-   * index's (true: painted, or left to the index through `costly`). True for any other id.
+   * index's (true: painted; false: its scans painted none). True for any other id.
    */
   async claim(id: number): Promise<boolean> {
-    if (this.due.delete(id)) return false;
-    await this.making.get(id);
-    return true;
+    if (this.take(id)) return false;
+    const making = this.making.get(id);
+    if (!making) return true;
+    await making;
+    // Its scans failed (`costly` found it running): the index paints it after all.
+    return this.placeholders.has(id);
   }
 
   /** Runs every file due now; resolves when they (and any run before) are done. */
@@ -55,17 +81,31 @@ export class FirstScansLater {
     stopped: () => boolean = () => false,
   ): Promise<void> {
     const next = async (): Promise<void> => {
-      for (;;) {
-        const file = this.due.values().next().value;
-        if (!file || stopped()) return;
-        this.due.delete(file.id);
-        const making = this.one(file, out);
-        this.making.set(file.id, making);
-        await making;
-        this.making.delete(file.id);
+      this.lanes++;
+      try {
+        for (;;) {
+          const first = this.due.keys().next();
+          if (first.done || stopped()) return;
+          const file = this.take(first.value);
+          if (!file) return;
+          // Never rejects: a lane that threw would leave its file's claim and every later
+          // idle() and close() to a rejected run.
+          const making = this.one(file, out).catch((error: unknown) =>
+            console.error(`packshot: the DC-scans placeholder of asset ${file.id} failed:`, error),
+          );
+          this.making.set(file.id, making);
+          await making;
+          this.making.delete(file.id);
+        }
+      } finally {
+        this.lanes--;
       }
     };
-    const lanes = Array.from({ length: Math.max(1, Math.min(concurrency, this.due.size)) }, next);
+    // Lanes already going take the files added since too: a second run (the looks of a
+    // later burst done) adds only what the first leaves of `concurrency`.
+    const more = Math.min(Math.max(1, concurrency) - this.lanes, this.due.size);
+    if (more <= 0) return this.running;
+    const lanes = Array.from({ length: more }, next);
     const run = Promise.all([this.running, ...lanes]).then(() => undefined);
     this.running = run;
     return run;

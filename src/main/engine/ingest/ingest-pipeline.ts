@@ -216,7 +216,7 @@ export class IngestPipeline {
   }
 
   private async index(deps: IndexDeps, id: number): Promise<'ok' | 'error' | 'skipped'> {
-    if (!(await this.firstScans.claim(id))) this.unpainted.add(id); // indexed before its DC scans
+    if (!(await this.firstScans.claim(id))) this.unpainted.add(id); // not painted by its DC scans
     const outcome = await indexAsset(deps, id);
     const placeholder = outcome?.placeholder ?? null;
     // A costly file's first placeholder goes out with the looks' (every 50 ms), not with
