@@ -165,7 +165,7 @@ export function createEngine(options: EngineOptions): Engine {
   // The hash-chained log of changes (links, versions, exports, rights and approvals).
   const audit = new AuditLog(db);
   const versions = new VersionRepo(db, audit);
-  const assets = new AssetQueryRepo(db, versions);
+  const assets = new AssetQueryRepo(db, versions, true, options.watch ?? false);
   const files = new AssetFileRepo(db);
   const writes = new IndexWriteRepo(db);
   const xmpTargets = new XmpTargetRepo(db);

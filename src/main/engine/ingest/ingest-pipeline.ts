@@ -148,6 +148,8 @@ export class IngestPipeline {
       if (result.onlineChanged) bus.emit('catalogs.changed', {});
       if (result.listed > 0 || result.missing > 0 || result.reread > 0 || result.onlineChanged)
         bus.emit('assets.changed', { catalogId: id });
+      // A list asked during the walk is answered first: the looks' start can wait a turn.
+      if (result.queued.length > 0) await new Promise((resolve) => setImmediate(resolve));
       this.queue.enqueue(result.queued);
       return { listed: result.listed, queued: result.queued.length };
     });

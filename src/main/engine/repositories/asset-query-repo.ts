@@ -23,9 +23,11 @@ export class AssetQueryRepo {
     private readonly db: Db,
     private readonly versions: VersionRepo,
     listIndex = true,
+    /** Long-lived (serve, the app): the list index readies itself in idle time. */
+    longLived = false,
   ) {
     const state = () => `${this.dataVersion()}:${today()}`;
-    this.index = listIndex ? new ListIndex(db, state) : undefined;
+    this.index = listIndex ? new ListIndex(db, state, longLived) : undefined;
   }
 
   /**

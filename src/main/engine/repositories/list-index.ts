@@ -57,7 +57,16 @@ export class ListIndex {
     private readonly db: Db,
     /** What changes every set: another connection's commit, the day (rights terms). */
     private readonly stateOf: () => string,
-  ) {}
+    /** A long-lived engine makes its change counters in its first idle moment, not in the
+     * first list a user waits on (the first after adding a catalog, in serve). */
+    warm = false,
+  ) {
+    if (warm) setTimeout(() => this.makeCounters(), 0).unref();
+  }
+
+  private makeCounters(): void {
+    if (this.db.open && !this.db.inTransaction) tableChanges(this.db);
+  }
 
   /**
    * The query's matches; undefined when a term reads more than the database (like:, ~"…"),
