@@ -3,11 +3,11 @@
 // index; that index then writes the placeholder it always wrote.
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import sharp, { type Sharp } from 'sharp';
 import { thumbHashToApproximateAspectRatio, thumbHashToAverageRGBA } from 'thumbhash';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventName } from '../../../shared/events';
 import { startHarness } from '../../test-support/engine-harness';
+import { catalogueFiles, splitImage } from '../../test-support/look-fixtures';
 import { tempDir } from '../../test-support/sample-images';
 import { openDatabase, type Db } from '../db/open-database';
 import { AssetFileRepo } from '../repositories/asset-file-repo';
@@ -21,20 +21,6 @@ let dir: string;
 let photos: string;
 let db: Db;
 
-/** Red on the left, blue on the right, with noise so its scans carry bytes. */
-function split(width: number, height: number): Sharp {
-  const data = Buffer.alloc(width * height * 3);
-  for (let y = 0; y < height; y++)
-    for (let x = 0; x < width; x++) {
-      const o = (y * width + x) * 3;
-      const noise = (x * 31 + y * 17) % 23;
-      data[o] = x < width / 2 ? 220 - noise : noise;
-      data[o + 1] = noise;
-      data[o + 2] = x < width / 2 ? noise : 220 - noise;
-    }
-  return sharp(data, { raw: { width, height, channels: 3 } });
-}
-
 beforeAll(async () => {
   dir = await tempDir('first-scans-look');
   photos = join(dir, 'photos');
@@ -43,33 +29,18 @@ beforeAll(async () => {
   db.prepare(`INSERT INTO catalogs (id, path, name, added_at) VALUES (1, ?, 'c', 'now')`).run(
     photos,
   );
-  const progressive = await split(1800, 900).jpeg({ progressive: true, quality: 95 }).toBuffer();
+  const progressive = await splitImage(1800, 900)
+    .jpeg({ progressive: true, quality: 95 })
+    .toBuffer();
   await writeFile(join(photos, 'progressive.jpg'), progressive);
   await writeFile(join(photos, 'progressive-copy.jpg'), progressive);
-  await writeFile(join(photos, 'baseline.jpg'), await split(1800, 900).jpeg().toBuffer());
+  await writeFile(join(photos, 'baseline.jpg'), await splitImage(1800, 900).jpeg().toBuffer());
 });
 
 afterAll(async () => {
   db.close();
   await rm(dir, { recursive: true, force: true });
 });
-
-async function catalogue(names: string[]): Promise<number[]> {
-  const files = new AssetFileRepo(db);
-  const rows = await Promise.all(
-    names.map(async (name, i) => ({
-      relPath: name,
-      name,
-      bytes: (await readFile(join(photos, name))).length,
-      mtimeMs: 1,
-      kind: 'image' as const,
-      ino: 2000 + i,
-      dev: 1,
-    })),
-  );
-  const { queue } = files.reconcile(1, rows, true);
-  return names.map((name) => queue.find((id) => files.locate(id)?.path.endsWith(name)) ?? -1);
-}
 
 /** Runs the DC scans the looks left due, as the pipeline does once they are all done. */
 async function paintLater(
@@ -98,7 +69,12 @@ function splitFrame(placeholder: string | null): boolean {
 
 describe('the look at a progressive JPEG without a camera thumbnail', () => {
   it('paints it from its DC scans, and its copy with it; a baseline JPEG stays costly', async () => {
-    const ids = await catalogue(['progressive.jpg', 'progressive-copy.jpg', 'baseline.jpg']);
+    const ids = await catalogueFiles(
+      db,
+      photos,
+      ['progressive.jpg', 'progressive-copy.jpg', 'baseline.jpg'],
+      2000,
+    );
     const groups = new LookGroups();
     const files = new AssetFileRepo(db);
     const placeholders = new PlaceholderRepo(db);
@@ -163,7 +139,12 @@ describe('the look at a progressive JPEG without a camera thumbnail', () => {
     const progressive = await readFile(join(photos, 'progressive.jpg'));
     for (const name of ['group-a.jpg', 'group-b.jpg', 'group-c.jpg'])
       await writeFile(join(photos, name), progressive);
-    const ids = await catalogue(['group-a.jpg', 'group-b.jpg', 'group-c.jpg']);
+    const ids = await catalogueFiles(
+      db,
+      photos,
+      ['group-a.jpg', 'group-b.jpg', 'group-c.jpg'],
+      2000,
+    );
     const files = new AssetFileRepo(db);
     const groups = new LookGroups();
     groups.share(files.bySize(ids).shared);
@@ -184,7 +165,7 @@ describe('the look at a progressive JPEG without a camera thumbnail', () => {
     // Sizes of their own: not a look group, and not the files above.
     await writeFile(join(photos, 'claim-a.jpg'), Buffer.concat([progressive, Buffer.alloc(1)]));
     await writeFile(join(photos, 'claim-b.jpg'), Buffer.concat([progressive, Buffer.alloc(2)]));
-    const ids = await catalogue(['claim-a.jpg', 'claim-b.jpg']);
+    const ids = await catalogueFiles(db, photos, ['claim-a.jpg', 'claim-b.jpg'], 2000);
     const [early = -1, late = -1] = ids;
     const files = new AssetFileRepo(db);
     const placeholders = new PlaceholderRepo(db);

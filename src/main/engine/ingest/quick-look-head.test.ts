@@ -6,6 +6,7 @@ import { ExifTool } from 'exiftool-vendored';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeCameraJpeg } from '../../test-support/camera-jpeg';
+import { catalogueFiles } from '../../test-support/look-fixtures';
 import { tempDir } from '../../test-support/sample-images';
 import { openDatabase, type Db } from '../db/open-database';
 import { AssetFileRepo } from '../repositories/asset-file-repo';
@@ -45,24 +46,6 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** Rows for the files named, in order; their ids. */
-async function catalogue(names: string[]): Promise<number[]> {
-  const files = new AssetFileRepo(db);
-  const rows = await Promise.all(
-    names.map(async (name, i) => ({
-      relPath: name,
-      name,
-      bytes: (await readFile(join(dir, name))).length,
-      mtimeMs: 1,
-      kind: 'image' as const,
-      ino: 1000 + i,
-      dev: 1,
-    })),
-  );
-  const { queue } = files.reconcile(1, rows, true);
-  return names.map((name) => queue.find((id) => files.locate(id)?.path.endsWith(name)) ?? -1);
-}
-
 describe('the quick look reads the head first', () => {
   it('one thumbnail decode for same-size camera files that differ past their head', async () => {
     await writeCameraJpeg(exiftool, join(dir, 'shot.tmp'), {
@@ -77,7 +60,7 @@ describe('the quick look reads the head first', () => {
     const pad = Buffer.alloc(HEAD - shot.length, 0);
     await writeFile(join(dir, 'a.jpg'), Buffer.concat([shot, pad, Buffer.alloc(3 * HEAD, 1)]));
     await writeFile(join(dir, 'b.jpg'), Buffer.concat([shot, pad, Buffer.alloc(3 * HEAD, 2)]));
-    const ids = await catalogue(['a.jpg', 'b.jpg']);
+    const ids = await catalogueFiles(db, dir, ['a.jpg', 'b.jpg']);
 
     const groups = new CountingGroups();
     const files = new AssetFileRepo(db);
@@ -102,7 +85,7 @@ describe('the quick look reads the head first', () => {
     await writeFile(join(dir, 'c.jpg'), Buffer.concat([plain, pad, Buffer.alloc(HEAD, 3)]));
     await writeFile(join(dir, 'd.jpg'), Buffer.concat([plain, pad, Buffer.alloc(HEAD, 4)]));
     await writeFile(join(dir, 'e.jpg'), Buffer.concat([plain, pad, Buffer.alloc(HEAD, 4)]));
-    const ids = await catalogue(['c.jpg', 'd.jpg', 'e.jpg']);
+    const ids = await catalogueFiles(db, dir, ['c.jpg', 'd.jpg', 'e.jpg']);
 
     const groups = new LookGroups();
     const files = new AssetFileRepo(db);
@@ -142,7 +125,7 @@ describe('the quick look reads the head first', () => {
       }),
     );
     expect(new Set(expected).size).toBe(names.length);
-    const ids = await catalogue(names);
+    const ids = await catalogueFiles(db, dir, names);
     const files = new AssetFileRepo(db);
     const groups = new CountingGroups();
     groups.share(files.bySize(ids).shared);

@@ -1,7 +1,7 @@
 import { readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import sharp, { type Sharp } from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { splitImage } from '../../../test-support/look-fixtures';
 import { tempDir } from '../../../test-support/sample-images';
 import type { Pixels } from '../../analysis/analyze-pixels';
 import { firstScansPixels } from './first-scans-pixels';
@@ -15,20 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
-
-/** Red on the left, blue on the right, `width` × `height`, with noise so scans carry bytes. */
-function split(width: number, height: number): Sharp {
-  const data = Buffer.alloc(width * height * 3);
-  for (let y = 0; y < height; y++)
-    for (let x = 0; x < width; x++) {
-      const o = (y * width + x) * 3;
-      const noise = (x * 31 + y * 17) % 23;
-      data[o] = x < width / 2 ? 220 - noise : noise;
-      data[o + 1] = noise;
-      data[o + 2] = x < width / 2 ? noise : 220 - noise;
-    }
-  return sharp(data, { raw: { width, height, channels: 3 } });
-}
 
 async function write(name: string, bytes: Buffer): Promise<{ path: string; bytes: Buffer }> {
   const path = join(dir, name);
@@ -45,7 +31,7 @@ describe('firstScansPixels', () => {
   it("decodes a progressive JPEG's DC scans: the whole frame, its aspect, its colours", async () => {
     const file = await write(
       'wide.jpg',
-      await split(1600, 800).jpeg({ progressive: true, quality: 95 }).toBuffer(),
+      await splitImage(1600, 800).jpeg({ progressive: true, quality: 95 }).toBuffer(),
     );
     // A head shorter than the DC scans: the rest is read from the file.
     const head = file.bytes.subarray(0, 1024);
@@ -64,7 +50,7 @@ describe('firstScansPixels', () => {
   it('turns the frame upright by its EXIF orientation, as the grid thumbnail does', async () => {
     const file = await write(
       'turned.jpg',
-      await split(1600, 800)
+      await splitImage(1600, 800)
         .jpeg({ progressive: true })
         .withMetadata({ orientation: 6 })
         .toBuffer(),
@@ -74,7 +60,7 @@ describe('firstScansPixels', () => {
   });
 
   it('gives null, never throws, for what it does not read', async () => {
-    const progressive = await split(800, 600).jpeg({ progressive: true }).toBuffer();
+    const progressive = await splitImage(800, 600).jpeg({ progressive: true }).toBuffer();
     const end = firstScansEnd(progressive, true);
     if (typeof end !== 'number') throw new Error('the sample is not progressive');
     const damaged = Buffer.from(progressive);
@@ -82,8 +68,8 @@ describe('firstScansPixels', () => {
     damaged.fill(0xff, end - 40, end - 20);
     damaged[end - 20] = 0xd8;
     const cases: [string, Buffer][] = [
-      ['baseline.jpg', await split(800, 600).jpeg().toBuffer()],
-      ['picture.png', await split(80, 60).png().toBuffer()],
+      ['baseline.jpg', await splitImage(800, 600).jpeg().toBuffer()],
+      ['picture.png', await splitImage(80, 60).png().toBuffer()],
       ['cut.jpg', progressive.subarray(0, end - 10)], // the file ends inside its DC scan
       ['damaged.jpg', damaged],
       ['empty.jpg', Buffer.alloc(0)],
@@ -118,7 +104,7 @@ describe('firstScansPixels', () => {
     // and never written, a damaged file. Its DC scan has no end to find; growing its reads
     // 4× each, the look read 1 GiB, then asked fs.read for more than 2 GiB, which throws
     // inside the open callback: an uncaught exception, not a null.
-    const progressive = await split(800, 600).jpeg({ progressive: true }).toBuffer();
+    const progressive = await splitImage(800, 600).jpeg({ progressive: true }).toBuffer();
     const sos = progressive.indexOf(Buffer.from([0xff, 0xda]));
     const header = progressive.subarray(0, sos + 2 + progressive.readUInt16BE(sos + 2));
     const file = await write('preallocated.jpg', header);

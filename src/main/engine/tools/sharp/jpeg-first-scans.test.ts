@@ -225,19 +225,10 @@ describe('firstScansJpeg', () => {
   });
 
   it('reads 16-bit tables, and refuses a table segment that does not add up', () => {
-    const wide = seg(0xdb, [0x10, ...new Array<number>(128).fill(2)]);
-    const bytes = Buffer.from([
-      0xff,
-      0xd8,
-      ...wide,
-      ...sof2,
-      ...dc(1),
-      ...dc(2),
-      ...dc(3),
-      ...data,
-      0xff,
-      0xd9,
-    ]);
+    /** A whole progressive JPEG of DC scans with `dqt` for its table segment. */
+    const withTables = (dqt: number[]): Buffer =>
+      Buffer.from([0xff, 0xd8, ...dqt, ...sof2, ...dc(1), ...dc(2), ...dc(3), ...data, 0xff, 0xd9]);
+    const bytes = withTables(seg(0xdb, [0x10, ...new Array<number>(128).fill(2)]));
     const jpeg = firstScansJpeg(bytes, true);
     if (!Buffer.isBuffer(jpeg)) throw new Error('not cut');
     expect(tables(jpeg)).toEqual([[16, [0x0202, ...new Array<number>(63).fill(0)]]]);
@@ -246,18 +237,7 @@ describe('firstScansJpeg', () => {
       seg(0xdb, [0x20, ...new Array<number>(64).fill(2)]), // precision 2
       seg(0xdb, [0x00, ...new Array<number>(65).fill(2)]), // a byte left over
     ]) {
-      const oddBytes = Buffer.from([
-        0xff,
-        0xd8,
-        ...odd,
-        ...sof2,
-        ...dc(1),
-        ...dc(2),
-        ...dc(3),
-        ...data,
-        0xff,
-        0xd9,
-      ]);
+      const oddBytes = withTables(odd);
       expect(firstScansEnd(oddBytes, true)).toBeGreaterThan(0);
       expect(firstScansJpeg(oddBytes, true)).toBeNull();
     }
