@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeCameraJpeg } from '../../../test-support/camera-jpeg';
 import { tempDir } from '../../../test-support/sample-images';
 import type { Pixels } from '../../analysis/analyze-pixels';
-import { embeddedThumbnailPixels } from './embedded-thumbnail';
+import { embeddedThumbnailPixels, thumbnailPixels } from './embedded-thumbnail';
 
 const DEBIAN_CR2 = '/usr/share/doc/rawtran/IMG_5952.CR2';
 const GREEN = { r: 20, g: 200, b: 40 };
@@ -111,4 +111,43 @@ describe('embeddedThumbnailPixels', () => {
       expect(px && [px.width, px.height]).toEqual([32, 21]);
     },
   );
+});
+
+/** Noise: every pixel differs, so any change in scaling or rounding shows. */
+function noise(width: number, height: number, channels: 1 | 3 | 4, seed: number): Buffer {
+  const data = Buffer.alloc(width * height * channels);
+  let x = seed;
+  for (let i = 0; i < data.length; i++) data[i] = (x = (x * 1103515245 + 12345) >>> 0) >>> 24;
+  return data;
+}
+
+describe('thumbnailPixels', () => {
+  // RGB's alpha band is added in JavaScript, not by libvips (ensureAlpha): the same bytes.
+  it("gives the bytes libvips' own alpha band gave, for RGB, grey, CMYK and ICC thumbnails", async () => {
+    const jpeg = (width: number, height: number, channels: 1 | 3 | 4, seed: number) =>
+      sharp(noise(width, height, channels, seed), { raw: { width, height, channels } });
+    const thumbs: Promise<Buffer>[] = [
+      ...[
+        [160, 120],
+        [196, 122],
+        [256, 160],
+        [72, 128],
+        [20, 15],
+        [33, 31],
+      ].map(([w, h], i) => jpeg(w!, h!, 3, i).jpeg({ quality: 80 }).toBuffer()),
+      jpeg(160, 120, 1, 7).toColourspace('b-w').jpeg().toBuffer(),
+      jpeg(160, 120, 3, 8).toColourspace('cmyk').jpeg().toBuffer(),
+      jpeg(160, 120, 3, 9).jpeg().withIccProfile('p3').toBuffer(),
+    ];
+    for (const thumb of await Promise.all(thumbs)) {
+      const { data, info } = await sharp(thumb, { failOn: 'warning' })
+        .resize(32, 32, { fit: 'inside', withoutEnlargement: true })
+        .ensureAlpha()
+        .raw()
+        .toBuffer({ resolveWithObject: true });
+      const px = await thumbnailPixels(thumb, 32);
+      expect([px.width, px.height]).toEqual([info.width, info.height]);
+      expect(Buffer.from(px.data).equals(data)).toBe(true);
+    }
+  });
 });
