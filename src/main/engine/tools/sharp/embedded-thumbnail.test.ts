@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import exifr from 'exifr';
 import { ExifTool } from 'exiftool-vendored';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +11,8 @@ import type { Pixels } from '../../analysis/analyze-pixels';
 import { embeddedThumbnailPixels, thumbnailPixels } from './embedded-thumbnail';
 
 const DEBIAN_CR2 = '/usr/share/doc/rawtran/IMG_5952.CR2';
+/** A phone's photo: big-endian EXIF, Orientation 3, a 4:3 thumbnail. */
+const DEBIAN_PHONE = '/usr/share/forensics-samples/original-files/pic2/IMG_20200124_231153.jpg';
 const GREEN = { r: 20, g: 200, b: 40 };
 const RED = { r: 220, g: 20, b: 20 };
 
@@ -102,6 +105,22 @@ describe('embeddedThumbnailPixels', () => {
     expect(start).toBeGreaterThan(0);
     expect(await embeddedThumbnailPixels(whole.subarray(0, start + 100), 32)).toBeNull();
   });
+
+  it.skipIf(!existsSync(DEBIAN_PHONE))(
+    `turns a big-endian EXIF's thumbnail upright (${DEBIAN_PHONE} from forensics-samples-files)`,
+    async () => {
+      const start = await head(DEBIAN_PHONE);
+      const thumb = Buffer.from((await exifr.thumbnail(start)) ?? []);
+      const stored = await thumbnailPixels(thumb, 32);
+      const px = await embeddedThumbnailPixels(start, 32);
+      expect(px && [px.width, px.height]).toEqual([stored.width, stored.height]);
+      // Orientation 3: turned half a turn, pixel for pixel.
+      const turned = Buffer.alloc(stored.data.length);
+      for (let i = 0; i < stored.width * stored.height; i++)
+        turned.set(stored.data.subarray(i * 4, i * 4 + 4), turned.length - (i + 1) * 4);
+      expect(px && Buffer.from(px.data).equals(turned)).toBe(true);
+    },
+  );
 
   it.skipIf(!existsSync(DEBIAN_CR2))(
     `reads the IFD1 thumbnail of a real CR2 (${DEBIAN_CR2} from rawtran-doc)`,

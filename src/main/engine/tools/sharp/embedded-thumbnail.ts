@@ -57,6 +57,11 @@ export async function thumbnailPixels(thumb: Buffer, side: number): Promise<Pixe
 async function frameFacts(
   head: Buffer,
 ): Promise<{ frame: { width: number; height: number } | null; orientation: number }> {
+  const frame = jpegSize(head);
+  const upright = (value: unknown): number => (typeof value === 'number' ? value : 1);
+  // A JPEG's frame is its own: only the orientation is read from EXIF, by exifr's reader
+  // of IFD0's one tag (~6× cheaper on the main thread than a parse that picks three).
+  if (frame) return { frame, orientation: upright(await exifr.orientation(head).catch(() => 1)) };
   const exif = (await exifr
     .parse(head, {
       pick: ['Orientation', 'ExifImageWidth', 'ExifImageHeight'],
@@ -64,13 +69,12 @@ async function frameFacts(
     })
     .catch(() => undefined)) as
     { Orientation?: unknown; ExifImageWidth?: unknown; ExifImageHeight?: unknown } | undefined;
-  const orientation = typeof exif?.Orientation === 'number' ? exif.Orientation : 1;
   const { ExifImageWidth: width, ExifImageHeight: height } = exif ?? {};
   const fromExif =
     typeof width === 'number' && typeof height === 'number' && width > 0 && height > 0
       ? { width, height }
       : null;
-  return { frame: jpegSize(head) ?? fromExif, orientation };
+  return { frame: fromExif, orientation: upright(exif?.Orientation) };
 }
 
 async function findThumbnail(head: Buffer): Promise<Buffer | null> {
