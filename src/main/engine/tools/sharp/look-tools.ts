@@ -2,6 +2,8 @@
 // loop. The first look starts as soon as a new catalog is listed, and the whole load in one
 // go (~45 ms of CPU: sharp's native part ~26 ms, its JavaScript ~13 ms, exifr ~5 ms) held
 // the page's first list request that long; between pieces, waiting requests are served.
+// A live engine (the app, serve) loads them in its first idle turns after start
+// (ingest-pipeline.ts), so the first catalog's looks do not wait for them either.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { exifr } from '../metadata/exifr-api';
