@@ -22,6 +22,8 @@ export async function embeddedThumbnailPixels(head: Buffer, side: number): Promi
   if (!size || size.width * size.height > MAX_THUMB_PIXELS) return null;
   // The decode runs on the pool while this thread reads the EXIF it needs.
   const decoded = thumbnailPixels(thumb, side);
+  // Awaited below; a decode that fails while the EXIF is still being read is not unhandled.
+  decoded.catch(() => undefined);
   const facts = await frameFacts(head);
   let px = await decoded;
   const box = facts.frame ? letterboxCut(px, facts.frame) : null;
