@@ -10,8 +10,12 @@ export const events = {
   /** A durable job was added, moved on (throttled), ended; null: reread the list. */
   'jobs.changed': type<{ job: JobInfo | null }>(),
   'catalogs.changed': type<Record<string, never>>(),
-  /** New or removed rows: lists should refetch. */
-  'assets.changed': type<{ catalogId: number | null }>(),
+  /**
+   * New or removed rows: lists should refetch. only 'ai': the offline AI wrote results and
+   * nothing else moved (rows, their fields and badges): only lists whose search reads AI
+   * results (free words, ai:, ~, faces) refetch.
+   */
+  'assets.changed': type<{ catalogId: number | null; only?: 'ai' }>(),
   /** Tags were created, renamed, moved, merged or their counts changed. */
   'tags.changed': type<Record<string, never>>(),
   /** Products, their links or rules changed: product views refetch. */

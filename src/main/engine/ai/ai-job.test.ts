@@ -49,9 +49,18 @@ describe.skipIf(!hasSamplePhotos)(`the AI job over a catalog (${NO_SAMPLE_PHOTOS
     // A one-shot engine (the CLI's) analyses only when asked.
     expect((await h.call('jobs.list', {})).map((j) => j.name)).not.toContain('ai');
     expect((await h.call('analyses.status', {})).pending).toBe(5);
-    const summary = await run();
+    const changed: unknown[] = [];
+    const stop = h.engine.subscribe((name, payload) => {
+      if (name === 'assets.changed') changed.push(payload);
+    });
+    const summary = await run().finally(stop);
     expect(summary).toMatchObject({ state: 'done', analysed: 5, texts: 1, errors: 1 });
     expect(summary.faces).toBeGreaterThanOrEqual(1);
+    // Results only, no release linked: lists whose search reads no AI results keep their pages.
+    expect(changed.length).toBeGreaterThan(0);
+    expect(new Set(changed.map((c) => JSON.stringify(c)))).toEqual(
+      new Set([JSON.stringify({ catalogId: null, only: 'ai' })]),
+    );
 
     const coffee = await h.call('analyses.get', { assetId: id['coffee.png']! });
     expect(coffee.objects.map((o) => o.label)).toContain('cup');

@@ -84,8 +84,12 @@ export function aiParts(deps: AiPartsDeps): AiParts {
     interactive: deps.interactive,
     changed: (assetIds, faces) => {
       deps.bus.emit('analyses.changed', { assetIds });
-      // ai: terms and free words find them now (and releases that followed a face group).
-      deps.bus.emit('assets.changed', { catalogId: null });
+      // ai: terms and free words find them now; releases that followed a face group move
+      // rights badges, which every list shows.
+      deps.bus.emit(
+        'assets.changed',
+        faces.linked > 0 ? { catalogId: null } : { catalogId: null, only: 'ai' },
+      );
       if (faces.grouped > 0) deps.bus.emit('faceGroups.changed', {});
     },
   });

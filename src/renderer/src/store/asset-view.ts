@@ -3,6 +3,7 @@
 // in one place and the store only applies them.
 import type { MethodArgs } from '../../../shared/contract';
 import type { AssetFilter, AssetSort } from '../../../shared/dto';
+import { queryReadsAi } from './query-reads-ai';
 
 export interface AssetsView {
   /** null: every catalog. */
@@ -135,4 +136,12 @@ export function viewDependsOnIndexing(view: AssetsView): boolean {
     view.hideRejects ||
     (view.collection !== null && !view.collection.manual)
   );
+}
+
+/**
+ * Whether the offline AI's results can move rows in or out of this view (`assets.changed`
+ * with only 'ai'): its query reads them, or it is a saved search, which may.
+ */
+export function viewDependsOnAi(view: AssetsView): boolean {
+  return queryReadsAi(view.query) || (view.collection !== null && !view.collection.manual);
 }

@@ -20,6 +20,7 @@ import {
   listArgs,
   nextView,
   sameView,
+  viewDependsOnAi,
   viewDependsOnIndexing,
   type AssetsView,
 } from './asset-view';
@@ -38,8 +39,11 @@ export interface AssetsState {
   setView(change: Partial<AssetsView>): void;
   /** The grid shows list indices first..last (inclusive): load what is missing or stale. */
   ensureRange(first: number, last: number): void;
-  /** `assets.changed`: rows were added or removed (null: in any catalog). */
-  invalidate(catalogId: number | null): void;
+  /**
+   * `assets.changed`: rows were added or removed (null: in any catalog); only 'ai': only AI
+   * results moved, which a view whose search does not read them ignores.
+   */
+  invalidate(catalogId: number | null, only?: 'ai'): void;
   /** `assets.indexed`: patch thumbnail and state in place and refresh what else changed. */
   applyIndexed(items: readonly ThumbReady[]): void;
   /** `assets.placeholders`: a quick look's placeholders, painted in place (no refetch). */
@@ -208,9 +212,10 @@ export function createAssetsStore(
         pump();
       },
 
-      invalidate(catalogId) {
+      invalidate(catalogId, only) {
         const { view } = get();
         if (catalogId !== null && view.catalogId !== null && catalogId !== view.catalogId) return;
+        if (only === 'ai' && !viewDependsOnAi(view)) return;
         invalidateView();
       },
 

@@ -86,6 +86,41 @@ describe('connectStores', () => {
     expect(transport.callsOf('catalogs.list')).toHaveLength(2);
   });
 
+  it('keeps the grid’s pages when only AI results moved and its search does not read them', async () => {
+    const { transport, stores, client } = setup();
+    connectStores(client, stores);
+    stores.assets.getState().ensureRange(0, 9);
+    await settle();
+    const lists = () => transport.callsOf('assets.list').length;
+    // What the AI job sends every 16 images: no query, or one reading only tags and facts.
+    transport.emit('assets.changed', { catalogId: null, only: 'ai' });
+    await settle();
+    expect(lists()).toBe(1);
+    expect(transport.callsOf('catalogs.list')).toHaveLength(1);
+    stores.assets.getState().setView({ query: 'tag:Shoes width>=2000 -flag:reject' });
+    await settle();
+    transport.emit('assets.changed', { catalogId: null, only: 'ai' });
+    await settle();
+    expect(lists()).toBe(2);
+
+    // A search the AI feeds refetches: ai: terms, free words (captions, OCR), ~meaning.
+    for (const query of ['ai:cup', 'sneaker', 'tag:Shoes ~"red shoe"', 'people:yes']) {
+      stores.assets.getState().setView({ query });
+      await settle();
+      const before = lists();
+      transport.emit('assets.changed', { catalogId: null, only: 'ai' });
+      await settle();
+      expect([query, lists()]).toEqual([query, before + 1]);
+    }
+    // Any other change refetches every view.
+    stores.assets.getState().setView({ query: '' });
+    await settle();
+    const before = lists();
+    transport.emit('assets.changed', { catalogId: null });
+    await settle();
+    expect(lists()).toBe(before + 1);
+  });
+
   it('reloads the folder tree once for a burst of list and catalog events', async () => {
     const { transport, stores, client } = setup();
     connectStores(client, stores);

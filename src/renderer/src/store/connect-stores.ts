@@ -19,11 +19,13 @@ export function connectStores(client: Client, stores: Stores): () => void {
       void catalogs.getState().refresh();
       folders.getState().refreshSoon();
     }),
-    client.on('assets.changed', ({ catalogId }) => {
-      assets.getState().invalidate(catalogId);
-      // Catalog, folder and collection counts move with the rows.
-      void catalogs.getState().refresh();
+    client.on('assets.changed', ({ catalogId, only }) => {
+      assets.getState().invalidate(catalogId, only);
+      // Catalog, folder and collection counts move with the rows; AI results move only
+      // saved searches' counts.
       recount();
+      if (only === 'ai') return;
+      void catalogs.getState().refresh();
       folders.getState().refreshSoon();
     }),
     // A spin made, changed, dissolved or undone: frames hide or show, tiles change badge.

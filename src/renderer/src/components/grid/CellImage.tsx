@@ -1,13 +1,26 @@
 // What a cell shows where the picture goes: the thumbnail, its ThumbHash placeholder while
-// the thumbnail is pending or loading, or a label saying why there is no picture.
+// the thumbnail is pending or loading, or a label saying why there is no picture. A
+// placeholder not decoded yet (a jump mounts dozens of cells; decodes wait for a later
+// frame's budget) shows its average colour, read from the hash's header, until it is.
 import { useState } from 'react';
 import type { Asset } from '../../../../shared/dto';
 import { formatFileKind } from '../../format/media';
 import { useBudgetedPlaceholder } from '../../media/placeholder-budget';
+import { placeholderAverage } from '../../media/placeholder-url';
+
+/** The decoded picture, else the average colour; either may be absent. */
+interface Placeholder {
+  url: string | null;
+  average: string | null;
+}
 
 export function CellImage({ asset, thumbUrl }: { asset: Asset; thumbUrl: string | null }) {
   const failed = asset.state === 'error';
-  const painted = useBudgetedPlaceholder(failed ? null : asset.placeholder);
+  const url = useBudgetedPlaceholder(failed ? null : asset.placeholder);
+  const painted: Placeholder = {
+    url,
+    average: url === null && !failed ? placeholderAverage(asset.placeholder) : null,
+  };
   // The caption holds the reason; the name goes where the picture would be.
   if (failed) return <span className="cell-placeholder is-failed">{asset.name}</span>;
   // Keyed by URL: a new thumbnail starts unloaded, over the placeholder again.
@@ -26,28 +39,40 @@ export function CellImage({ asset, thumbUrl }: { asset: Asset; thumbUrl: string 
   }
 }
 
-function Pending({ placeholder }: { placeholder: string | null }) {
-  if (placeholder === null) return <span className="cell-placeholder is-pending" />;
-  return <PlaceholderImage src={placeholder} />;
+function Pending({ placeholder }: { placeholder: Placeholder }) {
+  if (placeholder.url === null && placeholder.average === null)
+    return <span className="cell-placeholder is-pending" />;
+  return <PlaceholderImage placeholder={placeholder} />;
 }
 
-function PlaceholderImage({ src }: { src: string }) {
+function PlaceholderImage({ placeholder }: { placeholder: Placeholder }) {
+  if (placeholder.url === null) {
+    // Set through the CSSOM (React's style prop), which the CSP allows.
+    return (
+      <span
+        className="cell-placeholder-average"
+        data-testid="cell-placeholder-average"
+        style={{ backgroundColor: placeholder.average ?? undefined }}
+      />
+    );
+  }
   return (
     <img
       className="cell-placeholder-image"
       data-testid="cell-placeholder"
-      src={src}
+      src={placeholder.url}
       alt=""
       draggable={false}
     />
   );
 }
 
-function Thumbnail({ src, placeholder }: { src: string; placeholder: string | null }) {
+function Thumbnail({ src, placeholder }: { src: string; placeholder: Placeholder }) {
   const [loaded, setLoaded] = useState(false);
+  const shown = placeholder.url !== null || placeholder.average !== null;
   return (
     <>
-      {!loaded && placeholder !== null && <PlaceholderImage src={placeholder} />}
+      {!loaded && shown && <PlaceholderImage placeholder={placeholder} />}
       <img
         className="cell-image"
         src={src}
