@@ -271,6 +271,33 @@ describe('IndexQueue', () => {
       expect(queue.status()).toMatchObject({ running: false, done: 6, total: 6 });
     });
 
+    it('starts no other index while a paint runs', async () => {
+      const calls: string[] = [];
+      const gate = deferred();
+      const queue = new IndexQueue({
+        concurrency: 2,
+        progressInterval: 0,
+        onProgress: () => undefined,
+        look: (id) => Promise.resolve(id >= 3 ? 'costly' : 'looked'),
+        paint: async (id) => {
+          calls.push(`paint ${id}`);
+          if (id === 3) await gate.promise;
+          return true;
+        },
+        work: (id) => {
+          calls.push(`index ${id}`);
+          return Promise.resolve('ok');
+        },
+      });
+      queue.enqueue([1, 2, 3, 4]);
+      for (let i = 0; i < 10; i++) await new Promise((r) => setTimeout(r, 0));
+      // 4's paint is done and a slot is free, but 3's paint still runs: nothing else starts.
+      expect(calls).toEqual(['paint 3', 'paint 4']);
+      gate.resolve();
+      await queue.whenIdle();
+      expect(calls.slice(2)).toEqual(['index 4', 'index 3', 'index 1', 'index 2']);
+    });
+
     it('indexes a painted id again when it was queued again during its paint', async () => {
       const calls: string[] = [];
       const gate = deferred();

@@ -90,6 +90,8 @@ export class IndexQueue {
   private readonly running = new Set<number>();
   /** How many of the running are quick looks. */
   private lookRunning = 0;
+  /** How many of the running are costly ids' paints. */
+  private paintRunning = 0;
   /** Ids asked for again while being worked on: run once more when done. */
   private readonly again = new Set<number>();
   private stopped = false;
@@ -217,6 +219,8 @@ export class IndexQueue {
     if (this.looksDue() || this.lookRunning > 0) return undefined;
     const costly = this.next(this.costly);
     if (costly !== undefined) return { id: costly, paint: this.options.paint !== undefined };
+    // The last paints run alone: an index beside one held up the last placeholder.
+    if (this.paintRunning > 0) return undefined;
     const id = this.next(this.painted) ?? this.next(this.normal);
     return id === undefined ? undefined : { id, paint: false };
   }
@@ -258,6 +262,7 @@ export class IndexQueue {
   private start(id: number, step: 'look' | 'paint' | 'index'): void {
     this.running.add(id);
     if (step === 'look') this.lookRunning++;
+    if (step === 'paint') this.paintRunning++;
     void this.execute(id, step);
   }
 
@@ -278,6 +283,7 @@ export class IndexQueue {
     }
     this.running.delete(id);
     if (look) this.lookRunning--;
+    if (step === 'paint') this.paintRunning--;
     if (result === 'looked' || result === 'costly' || result === 'painted') {
       // Back in line for the full index. Its first place in the lane may have been passed
       // while it was looked at; a second entry is harmless (pending says who is due).
