@@ -251,6 +251,7 @@ describe('IndexQueue', () => {
         progressInterval: 0,
         onProgress: () => undefined,
         look: (id) => Promise.resolve(id >= 3 ? 'costly' : 'looked'),
+        paintsDone: () => calls.push('paints done'),
         // 5 has no paint step (say a RAW): its index runs in its paint's turn.
         paint: (id) => {
           calls.push(`paint ${id}`);
@@ -264,7 +265,7 @@ describe('IndexQueue', () => {
       queue.enqueue([1, 2, 3, 4, 5, 6]);
       await queue.whenIdle();
       expect(calls).toEqual([
-        ...['paint 3', 'paint 4', 'paint 5', 'index 5', 'paint 6'],
+        ...['paint 3', 'paint 4', 'paint 5', 'index 5', 'paint 6', 'paints done'],
         ...['index 3', 'index 4', 'index 6', 'index 1', 'index 2'],
       ]);
       // A paint is not an index: only the six full indexes count as done.

@@ -32,6 +32,8 @@ export interface IndexQueueOptions {
    * False: no such step for it; its full index runs at once instead.
    */
   paint?: (id: number) => Promise<boolean>;
+  /** Every queued costly id has been painted: the pipeline sends the last placeholders now. */
+  paintsDone?: () => void;
   /** Every queued look has run: the pipeline sends their last placeholders now. */
   looksDone?: () => void;
   onProgress: (progress: JobProgress) => void;
@@ -236,10 +238,15 @@ export class IndexQueue {
 
   /** Whether an id still waits for its look (ids indexed meanwhile are dropped). */
   private looksDue(): boolean {
-    while (!this.looks.empty) {
-      const id = this.looks.peek();
+    return this.due(this.looks);
+  }
+
+  /** Whether an id in the lane is still pending (those no longer are dropped). */
+  private due(lane: Lane): boolean {
+    while (!lane.empty) {
+      const id = lane.peek();
       if (id !== undefined && this.pending.has(id)) return true;
-      this.looks.shift();
+      lane.shift();
     }
     return false;
   }
@@ -303,6 +310,8 @@ export class IndexQueue {
     }
     if (this.idle()) this.run.finished = Date.now();
     if (look && this.lookRunning === 0 && !this.looksDue()) this.options.looksDone?.();
+    if (step === 'paint' && this.paintRunning === 0 && !this.due(this.costly))
+      this.options.paintsDone?.();
     this.pump();
     this.report(false);
     this.settle();

@@ -81,6 +81,8 @@ export class IngestPipeline {
       concurrency: options.concurrency,
       look: options.quickLook ? (id) => this.look(id) : undefined,
       paint: options.quickLook ? (id) => this.paintCostly(id) : undefined,
+      // The last costly placeholders would otherwise wait up to 50 ms for their batch.
+      paintsDone: () => this.events.paintNow(),
       // Largest first: the costly files the looks find are then indexed longest first, so
       // the last placeholder is not a big file started last.
       lookOrder: (ids) => {
