@@ -28,6 +28,7 @@ import { writeIndexResult, type WriteDeps } from './write-index-result';
 import { faultPoint } from '../faults/fault-points';
 import type { KeepClones } from '../media/keep-clones';
 import type { WrittenContent } from './written-content';
+import type { Painted } from './costly-paint';
 
 export interface IndexDeps {
   files: AssetFileRepo;
@@ -47,6 +48,8 @@ export interface IndexDeps {
   keepClones?: KeepClones;
   /** Content a restore just wrote, with its checked hash: not read and hashed again. */
   written?: WrittenContent;
+  /** What a costly file's paint read and decoded (`CostlyPaints`): not done again. */
+  painted?: { take(file: Located): Painted | null };
 }
 
 export interface IndexOutcome {
@@ -90,6 +93,7 @@ export async function indexAsset(deps: IndexDeps, queuedId: number): Promise<Ind
   const file = deps.files.locate(queuedId);
   if (!file) return null; // removed while queued
   faultPoint('scan.between-files');
+  const painted = deps.painted?.take(file) ?? null;
   let id = queuedId;
   let hash: string | null = null;
   let moved = false;
@@ -109,7 +113,9 @@ export async function indexAsset(deps: IndexDeps, queuedId: number): Promise<Ind
       const written = deps.written?.matching(file);
       const read = written
         ? { hash: written.hash, bytes: written.bytes, buffer: written.data }
-        : await readAndHash(file.path, file.bytes);
+        : painted?.buffer
+          ? { hash: painted.hash, bytes: painted.buffer.length, buffer: painted.buffer }
+          : await readAndHash(file.path, file.bytes);
       if (read.bytes === 0) throw new IndexFailure('Empty file (0 bytes)');
       hash = read.hash;
       buffer = read.buffer;
@@ -130,7 +136,7 @@ export async function indexAsset(deps: IndexDeps, queuedId: number): Promise<Ind
     if (!deps.files.locate(id)) return null;
 
     const read = decodable
-      ? await readImage(deps, file, hash, buffer ?? file.path)
+      ? await readImage(deps, file, hash, buffer ?? file.path, painted)
       : await readRichMedia(deps, file, hash);
     // The catalog's intake rules, on where the file sits now, its name and its EXIF.
     const intake = deps.intake.evaluator(file.catalogId)({
@@ -178,17 +184,18 @@ async function readImage(
   file: Located,
   hash: string,
   input: Buffer | string,
+  painted: Painted | null,
 ): Promise<ReadFields> {
   // A file that is its own pixels goes to the pool first (probe, decode, thumbnail); its
   // metadata is parsed on this thread meanwhile, not before: a core of a 2-core machine
   // otherwise waits on exifr, ~3 ms a file. RAW and HEIC need the EXIF orientation first.
-  const early = ownPixels(file) ? pixelsAndThumbnail(deps, file, hash, input, null) : null;
+  const early = ownPixels(file) ? pixelsAndThumbnail(deps, file, hash, input, null, painted) : null;
   early?.catch(() => undefined); // awaited below, after the metadata
   const embedded = await readSegments(input);
   const sidecarsRead = readSidecars(file.catalogPath, file.relPath);
   sidecarsRead.catch(() => undefined); // awaited below, after the pixels
   const { pixels, thumbnail } = await (early ??
-    pixelsAndThumbnail(deps, file, hash, input, embedded));
+    pixelsAndThumbnail(deps, file, hash, input, embedded, null));
   const probe = pixels.probe;
 
   let state: 'ok' | 'error' = 'ok';
@@ -240,18 +247,23 @@ async function pixelsAndThumbnail(
   hash: string,
   input: Buffer | string,
   embedded: Segments | null,
+  painted: Painted | null,
 ): Promise<{ pixels: Pixels; thumbnail: ThumbnailResult }> {
   const pixels = await choosePixels(deps, file, input, embedded);
-  const thumbnail = await thumbnailFrom(deps, hash, () =>
-    Promise.resolve(
-      pixels.input === ''
-        ? null
-        : // A big progressive JPEG's thumbnail from its DC scans alone: the same pixels.
-          {
-            input: thumbnailSource(pixels.input, pixels.orientation),
-            orientation: pixels.orientation,
-          },
-    ),
+  const thumbnail = await thumbnailFrom(
+    deps,
+    hash,
+    () =>
+      Promise.resolve(
+        pixels.input === ''
+          ? null
+          : // A big progressive JPEG's thumbnail from its DC scans alone: the same pixels.
+            {
+              input: thumbnailSource(pixels.input, pixels.orientation),
+              orientation: pixels.orientation,
+            },
+      ),
+    painted,
   );
   return { pixels, thumbnail };
 }

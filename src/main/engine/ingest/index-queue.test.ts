@@ -243,5 +243,86 @@ describe('IndexQueue', () => {
       expect(told).toEqual([true, false]); // 7 was never queued
       expect(queue.costlier(1)).toBe(false); // indexed: nothing to move
     });
+
+    it("paints every costly id before any costly id's index, then indexes them before the rest", async () => {
+      const calls: string[] = [];
+      const queue = new IndexQueue({
+        concurrency: 1,
+        progressInterval: 0,
+        onProgress: () => undefined,
+        look: (id) => Promise.resolve(id >= 3 ? 'costly' : 'looked'),
+        paintsDone: () => calls.push('paints done'),
+        // 5 has no paint step (say a RAW): its index runs in its paint's turn.
+        paint: (id) => {
+          calls.push(`paint ${id}`);
+          return Promise.resolve(id !== 5);
+        },
+        work: (id) => {
+          calls.push(`index ${id}`);
+          return Promise.resolve('ok');
+        },
+      });
+      queue.enqueue([1, 2, 3, 4, 5, 6]);
+      await queue.whenIdle();
+      expect(calls).toEqual([
+        ...['paint 3', 'paint 4', 'paint 5', 'index 5', 'paint 6', 'paints done'],
+        ...['index 3', 'index 4', 'index 6', 'index 1', 'index 2'],
+      ]);
+      // A paint is not an index: only the six full indexes count as done.
+      expect(queue.status()).toMatchObject({ running: false, done: 6, total: 6 });
+    });
+
+    it('starts no other index while a paint runs', async () => {
+      const calls: string[] = [];
+      const gate = deferred();
+      const queue = new IndexQueue({
+        concurrency: 2,
+        progressInterval: 0,
+        onProgress: () => undefined,
+        look: (id) => Promise.resolve(id >= 3 ? 'costly' : 'looked'),
+        paint: async (id) => {
+          calls.push(`paint ${id}`);
+          if (id === 3) await gate.promise;
+          return true;
+        },
+        work: (id) => {
+          calls.push(`index ${id}`);
+          return Promise.resolve('ok');
+        },
+      });
+      queue.enqueue([1, 2, 3, 4]);
+      for (let i = 0; i < 10; i++) await new Promise((r) => setTimeout(r, 0));
+      // 4's paint is done and a slot is free, but 3's paint still runs: nothing else starts.
+      expect(calls).toEqual(['paint 3', 'paint 4']);
+      gate.resolve();
+      await queue.whenIdle();
+      expect(calls.slice(2)).toEqual(['index 4', 'index 3', 'index 1', 'index 2']);
+    });
+
+    it('indexes a painted id again when it was queued again during its paint', async () => {
+      const calls: string[] = [];
+      const gate = deferred();
+      const queue: IndexQueue = new IndexQueue({
+        concurrency: 1,
+        progressInterval: 0,
+        onProgress: () => undefined,
+        look: () => Promise.resolve('costly'),
+        paint: async (id) => {
+          calls.push(`paint ${id}`);
+          await gate.promise;
+          return true;
+        },
+        work: (id) => {
+          calls.push(`index ${id}`);
+          return Promise.resolve('ok');
+        },
+      });
+      queue.enqueue([1]);
+      for (let i = 0; i < 20 && calls.length === 0; i++) await Promise.resolve();
+      queue.enqueue([1]); // changed on disk while painted
+      gate.resolve();
+      await queue.whenIdle();
+      expect(calls).toEqual(['paint 1', 'index 1']); // its one index reads it as it is now
+    });
   });
 });

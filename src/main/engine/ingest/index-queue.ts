@@ -25,6 +25,15 @@ export interface IndexQueueOptions {
    * run in it too: a big file found last would otherwise decode alone at the scan's end.
    */
   lookOrder?: (ids: readonly number[]) => readonly number[];
+  /**
+   * A costly id's placeholder alone, run in the costly lane's turn: its decode kept for its
+   * full index, which then waits in a lane of its own, behind every costly id's paint and
+   * ahead of the rest (the paints of all costly ids come before any of their indexes).
+   * False: no such step for it; its full index runs at once instead.
+   */
+  paint?: (id: number) => Promise<boolean>;
+  /** Every queued costly id has been painted: the pipeline sends the last placeholders now. */
+  paintsDone?: () => void;
   /** Every queued look has run: the pipeline sends their last placeholders now. */
   looksDone?: () => void;
   onProgress: (progress: JobProgress) => void;
@@ -77,10 +86,14 @@ export class IndexQueue {
   private readonly normal = new Lane();
   private readonly looks = new Lane();
   private readonly costly = new Lane();
+  /** Costly ids painted, waiting for their full index. */
+  private readonly painted = new Lane();
   private urgent: number[] = [];
   private readonly running = new Set<number>();
   /** How many of the running are quick looks. */
   private lookRunning = 0;
+  /** How many of the running are costly ids' paints. */
+  private paintRunning = 0;
   /** Ids asked for again while being worked on: run once more when done. */
   private readonly again = new Set<number>();
   private stopped = false;
@@ -177,6 +190,7 @@ export class IndexQueue {
     this.normal.clear();
     this.looks.clear();
     this.costly.clear();
+    this.painted.clear();
     this.urgent = [];
     this.settle();
   }
@@ -196,15 +210,21 @@ export class IndexQueue {
    * Full indexes: on screen first; nothing else until every queued id has had its look
    * (looks are cheap, and they paint the whole grid; a costly index beside them, on the core
    * they seem to leave idle, delayed them on a busy machine); then the assets a look could
-   * not paint, in the order their looks ran; then the rest in `lookOrder`.
+   * not paint, in the order their looks ran (their `paint` step, when given); then their
+   * full indexes; then the rest in `lookOrder`.
    */
-  private takeIndex(): number | undefined {
+  private takeIndex(): { id: number; paint: boolean } | undefined {
     while (this.urgent.length > 0) {
       const id = this.urgent.pop();
-      if (id !== undefined && this.pending.delete(id)) return id;
+      if (id !== undefined && this.pending.delete(id)) return { id, paint: false };
     }
     if (this.looksDue() || this.lookRunning > 0) return undefined;
-    return this.next(this.costly) ?? this.next(this.normal);
+    const costly = this.next(this.costly);
+    if (costly !== undefined) return { id: costly, paint: this.options.paint !== undefined };
+    // The last paints run alone: an index beside one held up the last placeholder.
+    if (this.paintRunning > 0) return undefined;
+    const id = this.next(this.painted) ?? this.next(this.normal);
+    return id === undefined ? undefined : { id, paint: false };
   }
 
   /** The lane's next id still due, taken out of pending. */
@@ -218,10 +238,15 @@ export class IndexQueue {
 
   /** Whether an id still waits for its look (ids indexed meanwhile are dropped). */
   private looksDue(): boolean {
-    while (!this.looks.empty) {
-      const id = this.looks.peek();
+    return this.due(this.looks);
+  }
+
+  /** Whether an id in the lane is still pending (those no longer are dropped). */
+  private due(lane: Lane): boolean {
+    while (!lane.empty) {
+      const id = lane.peek();
       if (id !== undefined && this.pending.has(id)) return true;
-      this.looks.shift();
+      lane.shift();
     }
     return false;
   }
@@ -232,26 +257,32 @@ export class IndexQueue {
     while (!this.stopped && this.options.look && this.lookRunning < lookBudget) {
       const id = this.next(this.looks);
       if (id === undefined) break;
-      this.start(id, true);
+      this.start(id, 'look');
     }
     while (!this.stopped && this.running.size - this.lookRunning < this.options.concurrency) {
-      const id = this.takeIndex();
-      if (id === undefined) break;
-      this.start(id, false);
+      const next = this.takeIndex();
+      if (next === undefined) break;
+      this.start(next.id, next.paint ? 'paint' : 'index');
     }
   }
 
-  private start(id: number, look: boolean): void {
+  private start(id: number, step: 'look' | 'paint' | 'index'): void {
     this.running.add(id);
-    if (look) this.lookRunning++;
-    void this.execute(id, look);
+    if (step === 'look') this.lookRunning++;
+    if (step === 'paint') this.paintRunning++;
+    void this.execute(id, step);
   }
 
-  private async execute(id: number, look: boolean): Promise<void> {
-    let result: WorkResult | LookResult;
+  private async execute(id: number, step: 'look' | 'paint' | 'index'): Promise<void> {
+    const look = step === 'look';
+    const { paint } = this.options;
+    let result: WorkResult | LookResult | 'painted';
     try {
-      result =
-        look && this.options.look ? await this.options.look(id) : await this.options.work(id);
+      if (look && this.options.look) result = await this.options.look(id);
+      else if (step === 'paint' && paint) result = (await paint(id)) ? 'painted' : 'costly';
+      else result = await this.options.work(id);
+      // No paint made: its index runs now, in the same turn.
+      if (step === 'paint' && result === 'costly') result = await this.options.work(id);
     } catch (error) {
       // Work functions report per-item failures themselves; this is a bug, not bad input.
       console.error(`packshot: indexing asset ${id} failed unexpectedly:`, error);
@@ -259,13 +290,15 @@ export class IndexQueue {
     }
     this.running.delete(id);
     if (look) this.lookRunning--;
-    if (result === 'looked' || result === 'costly') {
+    if (step === 'paint') this.paintRunning--;
+    if (result === 'looked' || result === 'costly' || result === 'painted') {
       // Back in line for the full index. Its first place in the lane may have been passed
       // while it was looked at; a second entry is harmless (pending says who is due).
       this.again.delete(id);
       if (!this.stopped) {
         this.pending.add(id);
-        (result === 'costly' ? this.costly : this.normal).push(id);
+        const lane = { costly: this.costly, painted: this.painted, looked: this.normal };
+        lane[result].push(id);
       }
     } else {
       if (result !== 'skipped') this.run.done++;
@@ -277,6 +310,8 @@ export class IndexQueue {
     }
     if (this.idle()) this.run.finished = Date.now();
     if (look && this.lookRunning === 0 && !this.looksDue()) this.options.looksDone?.();
+    if (step === 'paint' && this.paintRunning === 0 && !this.due(this.costly))
+      this.options.paintsDone?.();
     this.pump();
     this.report(false);
     this.settle();

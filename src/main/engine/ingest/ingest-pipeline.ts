@@ -6,6 +6,7 @@ import type { CatalogRepo } from '../repositories/catalog-repo';
 import type { PlaceholderRepo } from '../repositories/placeholder-repo';
 import type { AssetQueryRepo } from '../repositories/asset-query-repo';
 import { CatalogWatching } from './catalog-watching';
+import { CostlyPaints } from './costly-paint';
 import { FirstScansLater } from './first-scans-later';
 import { indexAsset, type IndexDeps, type IndexOutcome } from './index-asset';
 import { IndexEvents } from './index-events';
@@ -60,6 +61,8 @@ export class IngestPipeline {
   private readonly unpainted = new Set<number>();
   /** Progressive JPEGs the looks left to their DC scans, painted when the looks are done. */
   private readonly firstScans: FirstScansLater;
+  /** Costly files' placeholders, made before any of their full indexes, which reuse them. */
+  private readonly costlyPaints: CostlyPaints;
   /** One walk at a time per catalog; later requests wait for the one running. */
   private readonly scans = new Map<number, Promise<ScanOutcome>>();
   private offlineTimer: NodeJS.Timeout | null = null;
@@ -72,10 +75,15 @@ export class IngestPipeline {
   ) {
     this.events = new IndexEvents(parts.bus);
     this.firstScans = new FirstScansLater(parts.placeholders, this.lookGroups);
-    const deps: IndexDeps = { ...parts, identityLock: new KeyedLock() };
+    const costlyPaints = new CostlyPaints(parts);
+    this.costlyPaints = costlyPaints;
+    const deps: IndexDeps = { ...parts, identityLock: new KeyedLock(), painted: costlyPaints };
     this.queue = new IndexQueue({
       concurrency: options.concurrency,
       look: options.quickLook ? (id) => this.look(id) : undefined,
+      paint: options.quickLook ? (id) => this.paintCostly(id) : undefined,
+      // The last costly placeholders would otherwise wait up to 50 ms for their batch.
+      paintsDone: () => this.events.paintNow(),
       // Largest first: the costly files the looks find are then indexed longest first, so
       // the last placeholder is not a big file started last.
       lookOrder: (ids) => {
@@ -92,6 +100,7 @@ export class IngestPipeline {
         if (!progress.running) {
           this.lookGroups.clear();
           this.unpainted.clear();
+          this.costlyPaints.clear();
           this.events.flush();
           parts.bus.emit('catalogs.changed', {});
         }
@@ -206,6 +215,27 @@ export class IngestPipeline {
     if (look.result === 'costly') this.unpainted.add(id);
     if (look.firstScans) this.firstScans.add(look.firstScans);
     return look.result;
+  }
+
+  /**
+   * A costly file's placeholder before its full index (which reuses the decode): with its
+   * copies that wait on it. False: none made here; its index paints it, as before.
+   */
+  private async paintCostly(id: number): Promise<boolean> {
+    const { placeholders } = this.parts;
+    if (placeholders.has(id)) return false;
+    let placeholder: string | null;
+    try {
+      placeholder = await this.costlyPaints.paint(id);
+    } catch (error) {
+      console.error(`packshot: painting asset ${id} failed:`, error);
+      return false;
+    }
+    if (placeholder === null) return false;
+    if (placeholders.setIfNone(id, placeholder)) this.events.paint({ id, placeholder });
+    this.unpainted.delete(id);
+    this.paintWaiting(id, placeholder);
+    return true;
   }
 
   /** The looks are done: the DC scans left to later paint their files, beside the indexes. */

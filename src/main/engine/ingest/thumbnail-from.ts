@@ -6,7 +6,7 @@ import { faultPoint } from '../faults/fault-points';
 import type { MediaCache } from '../media/media-cache';
 import { analysedContent } from '../repositories/analysed-content';
 import type { Db } from '../db/open-database';
-import { renderThumbnail, rgbaOf } from '../tools/sharp/render-thumbnail';
+import { renderThumbnail, rgbaOf, type Rgba } from '../tools/sharp/render-thumbnail';
 
 export interface ThumbnailResult {
   thumb: 'ready' | 'none';
@@ -19,15 +19,21 @@ export interface ThumbnailResult {
  * content: a copy already analysed reuses what was found; a thumbnail already in the cache
  * is read, not rendered again. `still` gives the pixels: the file, an embedded preview, a
  * video's poster frame, a document's first page, a model's render. Null `still`: none.
+ * `painted`: the cached thumbnail's pixels and placeholder, decoded by a costly file's paint.
  */
 export async function thumbnailFrom(
   deps: { cache: MediaCache; db: Db },
   hash: string,
   still: () => Promise<{ input: Buffer | string; orientation?: number | null } | null>,
+  painted?: { hash: string; px: Rgba | null; placeholder: string } | null,
 ): Promise<ThumbnailResult> {
   const cached = deps.cache.has('thumb', hash);
   const copied = cached ? analysedContent(deps.db, hash) : null;
   if (copied) return { thumb: 'ready', placeholder: copied.placeholder, analysis: copied.analysis };
+  if (cached && painted?.px && painted.hash === hash) {
+    const { px, placeholder } = painted;
+    return { thumb: 'ready', placeholder, analysis: analyzePixels(px) };
+  }
   let data: Buffer;
   if (cached) {
     data = await readFile(deps.cache.pathFor('thumb', hash));

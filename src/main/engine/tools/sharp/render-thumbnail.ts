@@ -103,10 +103,14 @@ function orient(image: Sharp, orientation: number | null | undefined): Sharp {
 const ANGLE: Record<number, number> = { 3: 180, 4: 180, 5: 90, 6: 90, 7: 270, 8: 270 };
 const MIRRORED = new Set([2, 4, 5, 7]);
 
+export interface Rgba {
+  width: number;
+  height: number;
+  data: Uint8Array;
+}
+
 /** The thumbnail's pixels, RGBA, for analysis. */
-export async function rgbaOf(
-  thumbnail: Buffer,
-): Promise<{ width: number; height: number; data: Uint8Array }> {
+export async function rgbaOf(thumbnail: Buffer): Promise<Rgba> {
   const { data, info } = await sharp(thumbnail)
     .ensureAlpha()
     .raw()
