@@ -19,7 +19,6 @@ export const NOT_AI_FIELDS: ReadonlySet<string> = new Set([
   'colour',
   'label',
   'flag',
-  'rating',
   'sku',
   'product',
   'no',
@@ -54,10 +53,17 @@ const LOGIC = new Set(['and', 'or', 'not']);
  * duration>30) read the asset's own facts. Tokens as parse-query.ts cuts them.
  */
 export function queryReadsAi(query: string): boolean {
-  const tokens = query.match(/"[^"]*"?|[^\s"()]+/g) ?? [];
+  const tokens = [...query.matchAll(/"[^"]*"?|[^\s"()]+/g)];
   for (let i = 0; i < tokens.length; i++) {
-    const token = (tokens[i] ?? '').replace(/^-+/, '');
-    if (token === '') continue;
+    const match = tokens[i]!;
+    const raw = match[0];
+    const token = raw.replace(/^-+/, '');
+    if (token === '') {
+      // '-' is NOT only before a term; before a space, ')' or the end it is a free word.
+      const next = query[match.index + raw.length];
+      if (next === '"' || next === '(') continue;
+      return true;
+    }
     if (token.startsWith('"')) return true;
     if (token.startsWith('~')) return true;
     const lower = token.toLowerCase();
@@ -65,8 +71,9 @@ export function queryReadsAi(query: string): boolean {
     if (/^[a-z]+(>=|<=|>|<|=)/i.test(token)) continue;
     const field = /^([a-z]+):/i.exec(token)?.[1]?.toLowerCase();
     if (field === undefined || !NOT_AI_FIELDS.has(field)) return true;
-    // field:"two words": the phrase belongs to the field.
-    if (token.endsWith(':') && tokens[i + 1]?.startsWith('"')) i++;
+    // field:"two words": the phrase belongs to the field only when the field has no value
+    // of its own (tag:a: "b" is tag:a: and the free phrase "b").
+    if (token.indexOf(':') === token.length - 1 && tokens[i + 1]?.[0].startsWith('"')) i++;
   }
   return false;
 }

@@ -3,6 +3,7 @@
 // compiled SQL: every term it names reads none of the tables the offline AI job writes, every
 // field the engine knows is named there or read as reading AI, and for any query the parser
 // accepts whose SQL reads those tables, queryReadsAi says so (else the grid goes stale).
+import { rm } from 'node:fs/promises';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOT_AI_FIELDS, STATE_WORDS, queryReadsAi } from '../../../shared/search-fields';
@@ -40,10 +41,12 @@ const VALUES: Record<string, string[]> = {
 const SUBJECTS: QuerySubject[] = ['asset', 'link', 'product'];
 
 let db: Db;
+let dir: string;
 let aiTables: RegExp;
 
 beforeAll(async () => {
-  db = openDatabase(`${await tempDir()}/library.db`);
+  dir = await tempDir('search-fields');
+  db = openDatabase(`${dir}/library.db`);
   // What the AI job writes (ai_* and their FTS shadows, face groups), the releases it links
   // through them, and the vector search's table function.
   const names = db
@@ -56,7 +59,10 @@ beforeAll(async () => {
   );
   aiTables = new RegExp(`\\b(${[...names, 'ai_similar'].join('|')})\\b`, 'i');
 });
-afterAll(() => db.close());
+afterAll(async () => {
+  db.close();
+  await rm(dir, { recursive: true, force: true });
+});
 
 /** The query's SQL in every subject, with its rank: the AI tables it reads. */
 function readsAi(query: string): boolean {
@@ -104,11 +110,25 @@ describe('the search fields that AI results do not feed (src/shared/search-field
     }
   });
 
+  it('reads AI where a lone - is a free word, and where a phrase follows a field with a value', () => {
+    for (const query of [
+      'tag:x -',
+      '(tag:x -)',
+      'tag:x - ',
+      'tag:a: "side view"',
+      'tag:a:"side view"',
+    ])
+      expect([query, readsAi(query), queryReadsAi(query)]).toEqual([query, true, true]);
+    for (const query of ['-(tag:x)', '-"x" OR tag:x', 'tag: "side view"'])
+      expect([query, queryReadsAi(query)]).toEqual([query, query.includes('"x"')]);
+  });
+
   it('never says "no AI" for a query whose SQL reads AI results (else the grid goes stale)', () => {
     const pieces = [
       ...Object.entries(VALUES).map(([f, v]) => `${f}:${v[0] ?? ''}`),
       ...[...STATE_WORDS],
       'tag:',
+      'tag:a:',
       'licence:',
       '"a b"',
       '"',
