@@ -84,8 +84,8 @@ export function aiParts(deps: AiPartsDeps): AiParts {
     interactive: deps.interactive,
     changed: (assetIds, faces) => {
       deps.bus.emit('analyses.changed', { assetIds });
-      // ai: terms and free words find them now; releases that followed a face group move
-      // rights badges, which every list shows.
+      // ai: terms and free words find them now; releases that followed a face group change
+      // the rights check (release:, a photo's rights), so that event is a plain one.
       deps.bus.emit(
         'assets.changed',
         faces.linked > 0 ? { catalogId: null } : { catalogId: null, only: 'ai' },

@@ -71,6 +71,9 @@ const ID_FILTER = '+a.id';
 const TAG_WORDS = `SELECT at.asset_id FROM asset_tags at WHERE at.tag_id IN
                    (SELECT rowid FROM tags_fts WHERE tags_fts MATCH ?)`;
 
+/** The fields a comparison (width>=2000, duration>30) knows. */
+export const NUMBER_FIELDS: readonly string[] = [...Object.keys(NUMERIC), ...MEDIA_NUMBERS];
+
 export const QUERY_FIELDS = [
   'tag',
   'format',

@@ -1,4 +1,5 @@
 import { PackshotError } from '../../../shared/errors';
+import { STATE_WORDS } from '../../../shared/search-fields';
 import type { Comparison, QueryNode } from './query-ast';
 import { termNumber } from './term-numbers';
 
@@ -31,18 +32,6 @@ interface Token {
   text: string;
   column: number;
 }
-
-const STATE_WORDS = new Set([
-  'missing',
-  'error',
-  'errors',
-  'dupes',
-  'duplicates',
-  'offline',
-  'similar',
-  'violation',
-  'violations',
-]);
 
 /** Deeper than any query a person types; keeps the recursive parser and SQL small. */
 export const MAX_DEPTH = 32;
