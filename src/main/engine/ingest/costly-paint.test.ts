@@ -1,5 +1,6 @@
 // A file without a camera thumbnail (a look found it costly) is painted before any costly
 // file's full index, from one read and one decode that its index then reuses.
+import { rmSync } from 'node:fs';
 import { mkdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -165,5 +166,40 @@ describe("a costly file's paint", () => {
     expect(row && (await paints.take(missing, row))).toBeNull();
     // Nothing is held for either any more, and the budget counts nothing.
     expect(paints.holding()).toEqual({ count: 0, bytes: 0 });
+  });
+
+  it('does not index a file deleted after its paint as present, from the bytes the paint read', async () => {
+    const folder = join(dir, 'deleted-after-paint');
+    await mkdir(folder);
+    for (const seed of [51, 52, 53])
+      await writeFile(join(folder, `p${seed}.jpg`), await makeImage(640, 480, 'jpeg', seed));
+    const h = await startHarness({ concurrency: 1, quickLook: true });
+    const other = openDatabase(join(h.dataDir, 'packshot.db'));
+    let gone = -1;
+    // Placeholders go out before the painted files' indexes start (at the latest with the
+    // last paint): the first one painted is deleted then, and the watcher records it.
+    const stop = h.engine.subscribe((name, payload) => {
+      const [first] = (payload as { items: { id: number }[] }).items;
+      if (name !== 'assets.placeholders' || gone !== -1 || !first) return;
+      gone = first.id;
+      const row = other.prepare('SELECT rel_path FROM assets WHERE id = ?').get(gone) as {
+        rel_path: string;
+      };
+      rmSync(join(folder, row.rel_path));
+      other.prepare(`UPDATE assets SET state = 'missing' WHERE id = ?`).run(gone);
+    });
+    try {
+      await h.call('catalogs.add', { path: folder });
+      await h.call('jobs.wait', {});
+      expect(gone).not.toBe(-1);
+      const asset = (await h.all()).find((a) => a.id === gone);
+      // As without the paint: its index found no file (it was 'ok', with a thumbnail).
+      expect(asset?.state).not.toBe('ok');
+      expect(asset?.thumb).toBe('none');
+    } finally {
+      stop();
+      other.close();
+      await h.dispose();
+    }
   });
 });
