@@ -299,6 +299,35 @@ describe('IndexQueue', () => {
       expect(calls.slice(2)).toEqual(['index 4', 'index 3', 'index 1', 'index 2']);
     });
 
+    it('indexes an id whose paint threw at once, as one it could not paint', async () => {
+      const calls: string[] = [];
+      const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+      const queue = new IndexQueue({
+        concurrency: 1,
+        progressInterval: 0,
+        onProgress: () => undefined,
+        look: () => Promise.resolve('costly'),
+        // Say the placeholder's write failed (the database busy): the paint is not an index.
+        paint: (id) => {
+          calls.push(`paint ${id}`);
+          return id === 1 ? Promise.reject(new Error('SQLITE_BUSY')) : Promise.resolve(true);
+        },
+        work: (id) => {
+          calls.push(`index ${id}`);
+          return Promise.resolve('ok');
+        },
+      });
+      try {
+        queue.enqueue([1, 2]);
+        await queue.whenIdle();
+        expect(calls).toEqual(['paint 1', 'index 1', 'paint 2', 'index 2']);
+        expect(queue.status()).toMatchObject({ done: 2, errors: 0 });
+        expect(errors).toHaveBeenCalledTimes(1);
+      } finally {
+        errors.mockRestore();
+      }
+    });
+
     it('indexes a painted id again when it was queued again during its paint', async () => {
       const calls: string[] = [];
       const gate = deferred();

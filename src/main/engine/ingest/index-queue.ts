@@ -279,7 +279,8 @@ export class IndexQueue {
     let result: WorkResult | LookResult | 'painted';
     try {
       if (look && this.options.look) result = await this.options.look(id);
-      else if (step === 'paint' && paint) result = (await paint(id)) ? 'painted' : 'costly';
+      else if (step === 'paint' && paint)
+        result = (await painted(paint, id)) ? 'painted' : 'costly';
       else result = await this.options.work(id);
       // No paint made: its index runs now, in the same turn.
       if (step === 'paint' && result === 'costly') result = await this.options.work(id);
@@ -330,5 +331,18 @@ export class IndexQueue {
     const waiters = this.idleWaiters;
     this.idleWaiters = [];
     for (const resolve of waiters) resolve();
+  }
+}
+
+/**
+ * A paint's answer; one that throws (say its placeholder's write failed) made none: the
+ * id's index then runs at once, as for a file it cannot paint, not dropped as an error.
+ */
+async function painted(paint: (id: number) => Promise<boolean>, id: number): Promise<boolean> {
+  try {
+    return await paint(id);
+  } catch (error) {
+    console.error(`packshot: painting asset ${id} failed:`, error);
+    return false;
   }
 }
