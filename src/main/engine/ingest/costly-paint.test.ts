@@ -1,5 +1,6 @@
 // A file without a camera thumbnail (a look found it costly) is painted before any costly
 // file's full index, from one read and one decode that its index then reuses.
+import { rmSync } from 'node:fs';
 import { mkdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -97,11 +98,11 @@ describe("a costly file's paint", () => {
     expect(cache.writes('thumb')).toBe(1);
     const file = files.locate(id);
     if (!file) throw new Error('no row');
-    const kept = paints.take(file);
+    const kept = await paints.take(file.id, file);
     expect(kept).toMatchObject({ placeholder, bytes: file.bytes });
     expect(kept?.buffer?.length).toBe(file.bytes);
     expect(kept?.px?.width).toBe(320);
-    expect(paints.take(file)).toBeNull(); // taken once: nothing held after
+    expect(await paints.take(file.id, file)).toBeNull(); // taken once: nothing held after
   });
 
   it('is not reused once the row says the file changed', async () => {
@@ -116,7 +117,9 @@ describe("a costly file's paint", () => {
     const file = files.locate(id);
     if (!file) throw new Error('no row');
     // The watcher saw it change after its paint: a new mtime (or size) on the row.
-    expect(paints.take({ ...file, mtimeMs: (await stat(path)).mtimeMs + 1000 })).toBeNull();
+    expect(
+      await paints.take(id, { ...file, mtimeMs: (await stat(path)).mtimeMs + 1000 }),
+    ).toBeNull();
   });
 
   it('leaves a file it cannot decode to its index', async () => {
@@ -126,6 +129,77 @@ describe("a costly file's paint", () => {
     const paints = new CostlyPaints({ files, cache: new MediaCache(join(dir, 'cache-3')) });
     expect(await paints.paint(id)).toBeNull();
     const file = files.locate(id);
-    expect(file && paints.take(file)).toBeNull();
+    expect(file && (await paints.take(id, file))).toBeNull();
+  });
+
+  it('is not reused once the file is gone or rewritten, before the watcher saw it', async () => {
+    const files = new AssetFileRepo(db);
+    const paints = new CostlyPaints({ files, cache: new MediaCache(join(dir, 'cache-4')) });
+    const names = ['deleted.jpg', 'rewritten.jpg', 'kept.jpg'];
+    for (const [i, name] of names.entries())
+      await writeFile(join(photos, name), await makeImage(600, 400, 'jpeg', 20 + i));
+    const ids = await catalogueFiles(db, photos, names, 6000);
+    for (const id of ids) expect(await paints.paint(id)).not.toBeNull();
+    const [deleted, rewritten, kept] = ids.map((id) => files.locate(id));
+    if (!deleted || !rewritten || !kept) throw new Error('no rows');
+    // The rows still say what the paint saw: the watcher has not reported either yet.
+    await rm(deleted.path);
+    await writeFile(rewritten.path, await makeImage(600, 400, 'png', 30));
+    expect(await paints.take(deleted.id, deleted)).toBeNull();
+    expect(await paints.take(rewritten.id, rewritten)).toBeNull();
+    expect(await paints.take(kept.id, kept)).not.toBeNull();
+  });
+
+  it('is let go when the row is gone, or marked missing, before its index', async () => {
+    const files = new AssetFileRepo(db);
+    const paints = new CostlyPaints({ files, cache: new MediaCache(join(dir, 'cache-5')) });
+    const names = ['removed.jpg', 'missing.jpg'];
+    for (const [i, name] of names.entries())
+      await writeFile(join(photos, name), await makeImage(600, 400, 'jpeg', 40 + i));
+    const [removed = -1, missing = -1] = await catalogueFiles(db, photos, names, 7000);
+    expect(await paints.paint(removed)).not.toBeNull();
+    expect(await paints.paint(missing)).not.toBeNull();
+    expect(await paints.take(removed, null)).toBeNull();
+    files.markMissing(1, ['missing.jpg']);
+    const row = files.locate(missing);
+    expect(row?.state).toBe('missing');
+    expect(row && (await paints.take(missing, row))).toBeNull();
+    // Nothing is held for either any more, and the budget counts nothing.
+    expect(paints.holding()).toEqual({ count: 0, bytes: 0 });
+  });
+
+  it('does not index a file deleted after its paint as present, from the bytes the paint read', async () => {
+    const folder = join(dir, 'deleted-after-paint');
+    await mkdir(folder);
+    for (const seed of [51, 52, 53])
+      await writeFile(join(folder, `p${seed}.jpg`), await makeImage(640, 480, 'jpeg', seed));
+    const h = await startHarness({ concurrency: 1, quickLook: true });
+    const other = openDatabase(join(h.dataDir, 'packshot.db'));
+    let gone = -1;
+    // Placeholders go out before the painted files' indexes start (at the latest with the
+    // last paint): the first one painted is deleted then, and the watcher records it.
+    const stop = h.engine.subscribe((name, payload) => {
+      const [first] = (payload as { items: { id: number }[] }).items;
+      if (name !== 'assets.placeholders' || gone !== -1 || !first) return;
+      gone = first.id;
+      const row = other.prepare('SELECT rel_path FROM assets WHERE id = ?').get(gone) as {
+        rel_path: string;
+      };
+      rmSync(join(folder, row.rel_path));
+      other.prepare(`UPDATE assets SET state = 'missing' WHERE id = ?`).run(gone);
+    });
+    try {
+      await h.call('catalogs.add', { path: folder });
+      await h.call('jobs.wait', {});
+      expect(gone).not.toBe(-1);
+      const asset = (await h.all()).find((a) => a.id === gone);
+      // As without the paint: its index found no file (it was 'ok', with a thumbnail).
+      expect(asset?.state).not.toBe('ok');
+      expect(asset?.thumb).toBe('none');
+    } finally {
+      stop();
+      other.close();
+      await h.dispose();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { placeholderFromPixels } from '../analysis/placeholder';
 import type { MediaCache } from '../media/media-cache';
 import { readAndHash } from '../media/read-and-hash';
@@ -13,6 +13,8 @@ export interface Painted {
   /** The row's size and mtime when it was painted: its index trusts them as the scanner does. */
   bytes: number;
   mtimeMs: number;
+  /** The file's own size and mtime when it was read: a file gone or rewritten since is read again. */
+  disk: { size: number; mtimeMs: number };
   /** The file's bytes (null past the budget: its index reads them again). */
   buffer: Buffer | null;
   /** The thumbnail's pixels (null past the budget: its index decodes the cached WebP). */
@@ -51,8 +53,9 @@ export class CostlyPaints {
     const file = this.deps.files.locate(id);
     if (!file || !paintable(file)) return null;
     try {
+      const disk = await stat(file.path);
       const read = await readAndHash(file.path, file.bytes);
-      if (!read.buffer || read.bytes === 0) return null;
+      if (!read.buffer || read.bytes === 0 || read.bytes !== disk.size) return null;
       const { cache } = this.deps;
       let data: Buffer;
       if (cache.has('thumb', read.hash)) {
@@ -63,7 +66,8 @@ export class CostlyPaints {
       }
       const px = await rgbaOf(data);
       const placeholder = placeholderFromPixels(px);
-      this.hold(id, { hash: read.hash, bytes: file.bytes, mtimeMs: file.mtimeMs, placeholder }, [
+      const made = { hash: read.hash, bytes: file.bytes, mtimeMs: file.mtimeMs, placeholder };
+      this.hold(id, { ...made, disk: { size: disk.size, mtimeMs: disk.mtimeMs } }, [
         read.buffer,
         px,
       ]);
@@ -73,13 +77,39 @@ export class CostlyPaints {
     }
   }
 
-  /** What the paint kept for this file, taken out, if the file is still as it was painted. */
-  take(file: { id: number; bytes: number; mtimeMs: number }): Painted | null {
-    const painted = this.held.get(file.id);
+  /**
+   * What the paint kept for this file, taken out (null: nothing, or the file is no longer as
+   * it was painted). The row's size and mtime are what the watcher last saw; the file itself
+   * is checked too: one deleted or rewritten since its paint, not yet seen by the watcher,
+   * is read again by its index (which then fails on a file gone, as it did before).
+   * `file` none: the row is gone; what was kept for it is let go.
+   */
+  async take(id: number, file: Located | null | undefined): Promise<Painted | null> {
+    const painted = this.drop(id);
+    if (!painted || !file || file.state === 'missing') return null;
+    if (painted.bytes !== file.bytes || painted.mtimeMs !== file.mtimeMs) return null;
+    try {
+      const now = await stat(file.path);
+      return now.size === painted.disk.size && now.mtimeMs === painted.disk.mtimeMs
+        ? painted
+        : null;
+    } catch {
+      return null; // gone: its index reads it and reports why
+    }
+  }
+
+  /** What was kept for this id, no longer counted against the budget. */
+  private drop(id: number): Painted | null {
+    const painted = this.held.get(id);
     if (!painted) return null;
-    this.held.delete(file.id);
+    this.held.delete(id);
     this.heldBytes -= heldSize(painted);
-    return painted.bytes === file.bytes && painted.mtimeMs === file.mtimeMs ? painted : null;
+    return painted;
+  }
+
+  /** What is held now (files and pixels kept, counted against the budget). */
+  holding(): { count: number; bytes: number } {
+    return { count: this.held.size, bytes: this.heldBytes };
   }
 
   /** The burst is over: anything not taken (a file removed meanwhile) is let go. */
@@ -93,7 +123,7 @@ export class CostlyPaints {
     made: Omit<Painted, 'buffer' | 'px'>,
     [buffer, px]: [Buffer, Rgba],
   ): void {
-    this.take({ id, bytes: -1, mtimeMs: -1 }); // painted again: the new replaces the old
+    this.drop(id); // painted again: the new replaces the old
     const fits = (size: number): boolean => this.heldBytes + size <= HELD_BYTES;
     const keptPx = fits(px.data.length) ? px : null;
     const keptBuffer = fits(px.data.length + buffer.length) ? buffer : null;

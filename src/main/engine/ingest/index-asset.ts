@@ -49,7 +49,7 @@ export interface IndexDeps {
   /** Content a restore just wrote, with its checked hash: not read and hashed again. */
   written?: WrittenContent;
   /** What a costly file's paint read and decoded (`CostlyPaints`): not done again. */
-  painted?: { take(file: Located): Painted | null };
+  painted?: { take(id: number, file: Located | undefined): Promise<Painted | null> };
 }
 
 export interface IndexOutcome {
@@ -91,9 +91,9 @@ const SNIFF_ABOVE = 64 * 1024 * 1024;
  */
 export async function indexAsset(deps: IndexDeps, queuedId: number): Promise<IndexOutcome | null> {
   const file = deps.files.locate(queuedId);
+  const painted = (await deps.painted?.take(queuedId, file)) ?? null;
   if (!file) return null; // removed while queued
   faultPoint('scan.between-files');
-  const painted = deps.painted?.take(file) ?? null;
   let id = queuedId;
   let hash: string | null = null;
   let moved = false;

@@ -299,6 +299,68 @@ describe('IndexQueue', () => {
       expect(calls.slice(2)).toEqual(['index 4', 'index 3', 'index 1', 'index 2']);
     });
 
+    it('indexes painted ids beside the full index of a costly id it could not paint', async () => {
+      const calls: string[] = [];
+      const gate = deferred();
+      const queue = new IndexQueue({
+        concurrency: 2,
+        progressInterval: 0,
+        onProgress: () => undefined,
+        look: () => Promise.resolve('costly'),
+        paintsDone: () => calls.push('paints done'),
+        // 1 is too big to paint (or a RAW, a HEIC): its full index runs in its paint's turn.
+        paint: (id) => {
+          calls.push(`paint ${id}`);
+          return Promise.resolve(id !== 1);
+        },
+        work: async (id) => {
+          calls.push(`index ${id}`);
+          if (id === 1) await gate.promise;
+          return 'ok';
+        },
+      });
+      queue.enqueue([1, 2, 3, 4]);
+      for (let i = 0; i < 20; i++) await new Promise((r) => setTimeout(r, 0));
+      // 1's index is an index, not a paint: the other core indexes the painted ids meanwhile,
+      // once every paint is done.
+      const indexes = calls.filter((c) => c.startsWith('index'));
+      expect(indexes).toEqual(['index 1', 'index 2', 'index 3', 'index 4']);
+      expect(calls.indexOf('paints done')).toBeGreaterThan(calls.indexOf('paint 4'));
+      expect(calls.indexOf('paints done')).toBeLessThan(calls.indexOf('index 2'));
+      gate.resolve();
+      await queue.whenIdle();
+      expect(queue.status()).toMatchObject({ done: 4, errors: 0 });
+    });
+
+    it('indexes an id whose paint threw at once, as one it could not paint', async () => {
+      const calls: string[] = [];
+      const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+      const queue = new IndexQueue({
+        concurrency: 1,
+        progressInterval: 0,
+        onProgress: () => undefined,
+        look: () => Promise.resolve('costly'),
+        // Say the placeholder's write failed (the database busy): the paint is not an index.
+        paint: (id) => {
+          calls.push(`paint ${id}`);
+          return id === 1 ? Promise.reject(new Error('SQLITE_BUSY')) : Promise.resolve(true);
+        },
+        work: (id) => {
+          calls.push(`index ${id}`);
+          return Promise.resolve('ok');
+        },
+      });
+      try {
+        queue.enqueue([1, 2]);
+        await queue.whenIdle();
+        expect(calls).toEqual(['paint 1', 'index 1', 'paint 2', 'index 2']);
+        expect(queue.status()).toMatchObject({ done: 2, errors: 0 });
+        expect(errors).toHaveBeenCalledTimes(1);
+      } finally {
+        errors.mockRestore();
+      }
+    });
+
     it('indexes a painted id again when it was queued again during its paint', async () => {
       const calls: string[] = [];
       const gate = deferred();

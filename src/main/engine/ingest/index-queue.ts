@@ -279,10 +279,17 @@ export class IndexQueue {
     let result: WorkResult | LookResult | 'painted';
     try {
       if (look && this.options.look) result = await this.options.look(id);
-      else if (step === 'paint' && paint) result = (await paint(id)) ? 'painted' : 'costly';
-      else result = await this.options.work(id);
-      // No paint made: its index runs now, in the same turn.
-      if (step === 'paint' && result === 'costly') result = await this.options.work(id);
+      else if (step === 'paint' && paint) {
+        const made = await painted(paint, id);
+        this.paintDone();
+        if (made) result = 'painted';
+        else {
+          // No paint made: its index runs now, in the same turn. It is an index, not a
+          // paint: the painted ids' indexes may run beside it (say a RAW's, or a huge TIFF's).
+          this.pump();
+          result = await this.options.work(id);
+        }
+      } else result = await this.options.work(id);
     } catch (error) {
       // Work functions report per-item failures themselves; this is a bug, not bad input.
       console.error(`packshot: indexing asset ${id} failed unexpectedly:`, error);
@@ -290,7 +297,6 @@ export class IndexQueue {
     }
     this.running.delete(id);
     if (look) this.lookRunning--;
-    if (step === 'paint') this.paintRunning--;
     if (result === 'looked' || result === 'costly' || result === 'painted') {
       // Back in line for the full index. Its first place in the lane may have been passed
       // while it was looked at; a second entry is harmless (pending says who is due).
@@ -310,11 +316,15 @@ export class IndexQueue {
     }
     if (this.idle()) this.run.finished = Date.now();
     if (look && this.lookRunning === 0 && !this.looksDue()) this.options.looksDone?.();
-    if (step === 'paint' && this.paintRunning === 0 && !this.due(this.costly))
-      this.options.paintsDone?.();
     this.pump();
     this.report(false);
     this.settle();
+  }
+
+  /** A paint step's paint is over (its index may follow in the same turn). */
+  private paintDone(): void {
+    this.paintRunning--;
+    if (this.paintRunning === 0 && !this.due(this.costly)) this.options.paintsDone?.();
   }
 
   private report(force: boolean): void {
@@ -330,5 +340,18 @@ export class IndexQueue {
     const waiters = this.idleWaiters;
     this.idleWaiters = [];
     for (const resolve of waiters) resolve();
+  }
+}
+
+/**
+ * A paint's answer; one that throws (say its placeholder's write failed) made none: the
+ * id's index then runs at once, as for a file it cannot paint, not dropped as an error.
+ */
+async function painted(paint: (id: number) => Promise<boolean>, id: number): Promise<boolean> {
+  try {
+    return await paint(id);
+  } catch (error) {
+    console.error(`packshot: painting asset ${id} failed:`, error);
+    return false;
   }
 }
