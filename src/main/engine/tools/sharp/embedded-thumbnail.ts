@@ -44,8 +44,9 @@ export async function thumbnailPixels(thumb: Buffer, side: number): Promise<Pixe
     return (alpha ? pipeline.ensureAlpha() : pipeline).raw().toBuffer({ resolveWithObject: true });
   };
   // libvips' alpha band (ensureAlpha) was a fifth of this decode's CPU (~0.3 of 1.5 ms, and
-  // these decodes are most of the camera files' first paint): RGB gets its opaque alpha
-  // here, the same bytes; anything else (grey, CMYK) is decoded again as it was.
+  // these decodes are most of the camera files' first paint): RGB (sharp gives grey and CMYK
+  // JPEGs as RGB too) gets its opaque alpha here, the same bytes; anything else is decoded
+  // again as it was.
   let { data, info } = await decode(false);
   if (info.channels === 3) data = withOpaqueAlpha(data);
   else ({ data, info } = await decode(true));
