@@ -28,6 +28,13 @@ describe('orientPixels', () => {
   );
 });
 
+describe('orientPixels outside 1–8', () => {
+  it.each([0, 9, 6.5, Number.NaN])('leaves orientation %s as stored', (orientation) => {
+    const px = { width: W, height: H, data: stored };
+    expect(orientPixels(px, orientation)).toBe(px);
+  });
+});
+
 describe('cropPixels', () => {
   it('copies the region row by row', () => {
     const cut = cropPixels(

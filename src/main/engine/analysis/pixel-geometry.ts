@@ -22,7 +22,8 @@ export function cropPixels(px: Pixels, box: Box): Pixels {
  * one pass in JS beats a round trip through the image library for a few thousand pixels.
  */
 export function orientPixels(px: Pixels, orientation: number): Pixels {
-  if (orientation < 2 || orientation > 8) return px;
+  // Anything else (0, 9, 6.5, NaN) is no turn: the switch below would read it as 8.
+  if (!Number.isInteger(orientation) || orientation < 2 || orientation > 8) return px;
   const { width: w, height: h } = px;
   const swap = orientation >= 5;
   const outW = swap ? h : w;

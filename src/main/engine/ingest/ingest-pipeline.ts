@@ -141,10 +141,11 @@ export class IngestPipeline {
       }
     })();
     // A live engine that looks loads the looks' tools (sharp, exifr: ~36 ms of main thread)
-    // in its first idle turns, a piece a turn, not in the first looks a new catalog waits on.
+    // in its first idle turns, a piece a turn, not in the first looks a new catalog waits on;
+    // none once it is closed.
     if (this.options.quickLook)
       void this.started.then(
-        () => (this.closed ? undefined : lookToolsLoaded()),
+        () => lookToolsLoaded(() => this.closed),
         () => undefined,
       );
     return this.started;

@@ -25,6 +25,14 @@ describe("the quick look's tools", () => {
     expect(sharpLoaded()).toBe(false);
   });
 
+  it('stop loading when the live engine closes right after its start', async () => {
+    h = await startHarness({ watch: true });
+    await h.dispose();
+    h = undefined;
+    await turns(20);
+    expect(sharpLoaded()).toBe(false);
+  });
+
   it('are loaded by a live engine once it has started, before any file is added', async () => {
     h = await startHarness({ watch: true });
     expect(await h.all()).toEqual([]);

@@ -1,15 +1,20 @@
 // A look reads its head into a buffer that earlier looks used. Past a short file's end that
 // buffer still holds the earlier file's bytes: no reader of the head may see them.
-import { rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../test-support/sample-images';
+import { placeholderFromPixels, PLACEHOLDER_SIDE } from '../analysis/placeholder';
+import { embeddedThumbnailPixels } from '../tools/sharp/embedded-thumbnail';
 import { openDatabase, type Db } from '../db/open-database';
 import { AssetFileRepo } from '../repositories/asset-file-repo';
 import { PlaceholderRepo } from '../repositories/placeholder-repo';
 import { LookGroups } from './look-groups';
 import { quickLook } from './quick-look';
+
+const DEBIAN_CR2 = '/usr/share/doc/rawtran/IMG_5952.CR2';
 
 let dir: string;
 let db: Db;
@@ -106,4 +111,64 @@ describe('the quick look over reused head buffers', () => {
     const cut = await quickLook(files, placeholders, groups, cutId);
     expect(cut).toEqual({ result: 'costly', placeholder: null });
   });
+
+  it.skipIf(!existsSync(DEBIAN_CR2))(
+    `a RAW's thumbnail, decoded from the reused head itself, is its own file's (${DEBIAN_CR2})`,
+    async () => {
+      // exifr cannot take this CR2's thumbnail: it is decoded from a view of the head, itself
+      // a view of a reused buffer past 128 KB, while the EXIF is read. The decode must be
+      // done before the buffer goes to the next look. Six copies, each its own orientation
+      // (so its own placeholder) and size, looked two at a time and then one at a time.
+      const cr2 = (await readFile(DEBIAN_CR2)).subarray(0, 300_000);
+      const ifd0 = cr2.readUInt32LE(4);
+      const entry = [...Array(cr2.readUInt16LE(ifd0)).keys()]
+        .map((i) => ifd0 + 2 + i * 12)
+        .find((at) => cr2.readUInt16LE(at) === 0x112);
+      expect(entry).toBeDefined();
+      const names: string[] = [];
+      const expected: (string | null)[] = [];
+      const entries = [];
+      for (const [n, orientation] of [1, 2, 3, 4, 6, 8].entries()) {
+        const whole = Buffer.concat([cr2, Buffer.alloc(n)]);
+        whole.writeUInt16LE(orientation, (entry ?? 0) + 8);
+        const name = `copy-${n}.cr2`;
+        await writeFile(join(dir, name), whole);
+        const own = Buffer.from(whole.subarray(0, 128 * 1024));
+        const pixels = await embeddedThumbnailPixels(own, PLACEHOLDER_SIDE);
+        expected.push(pixels && placeholderFromPixels(pixels));
+        names.push(name);
+        entries.push({
+          relPath: name,
+          name,
+          bytes: whole.length,
+          mtimeMs: 1,
+          kind: 'raw' as const,
+          ino: 200 + n,
+          dev: 1,
+        });
+      }
+      expect(new Set(expected).size).toBe(names.length);
+      const files = new AssetFileRepo(db);
+      const { queue } = files.reconcile(1, entries, true);
+      const ids = names.map(
+        (name) => queue.find((id) => files.locate(id)?.path.endsWith(name)) ?? -1,
+      );
+      const placeholders = new PlaceholderRepo(db);
+      const groups = new LookGroups(); // sizes not shared: each is looked at alone
+      // Two at a time, as the index queue runs them: each next look takes a buffer given back.
+      const together: (string | null)[] = [];
+      let next = 0;
+      const worker = async (): Promise<void> => {
+        for (let i = next++; i < ids.length; i = next++)
+          together[i] = (await quickLook(files, placeholders, groups, ids[i] ?? -1)).placeholder;
+      };
+      await Promise.all([worker(), worker()]);
+      expect(together).toEqual(expected);
+      db.prepare('UPDATE assets SET placeholder = NULL').run();
+      const oneByOne: (string | null)[] = [];
+      for (const id of ids)
+        oneByOne.push((await quickLook(files, placeholders, groups, id)).placeholder);
+      expect(oneByOne).toEqual(expected);
+    },
+  );
 });

@@ -6,6 +6,13 @@ import { ExifTool } from 'exiftool-vendored';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeCameraJpeg } from '../../../test-support/camera-jpeg';
+import {
+  asymmetricJpeg,
+  long,
+  short,
+  withExif,
+  type IfdEntry,
+} from '../../../test-support/exif-jpeg';
 import { tempDir } from '../../../test-support/sample-images';
 import type { Pixels } from '../../analysis/analyze-pixels';
 import { embeddedThumbnailPixels, thumbnailPixels } from './embedded-thumbnail';
@@ -83,6 +90,43 @@ describe('embeddedThumbnailPixels', () => {
     const px = await embeddedThumbnailPixels(await head(path), 32);
     expect(px && [px.width, px.height]).toEqual([21, 32]);
   });
+
+  // The full index turns the frame as libvips reads its Orientation: the placeholder must
+  // turn the same way, or the grid's cell turns when its thumbnail replaces it.
+  const ORIENTATION = 0x112;
+  it.each<[string, IfdEntry]>([
+    ['SHORT 6', [ORIENTATION, 3, 1, short(6)]],
+    ['LONG 8', [ORIENTATION, 4, 1, long(8)]],
+    ['SHORT 0', [ORIENTATION, 3, 1, short(0)]],
+    ['SHORT 9', [ORIENTATION, 3, 1, short(9)]],
+    ['ASCII "6"', [ORIENTATION, 2, 2, Buffer.from('6\0')]],
+    ['RATIONAL 13/2', [ORIENTATION, 5, 1, long(13, 2)]],
+    ['two SHORTs 6, 3', [ORIENTATION, 3, 2, short(6, 3)]],
+  ])(
+    'turns the thumbnail as libvips turns the frame for an Orientation of %s',
+    async (_, entry) => {
+      const picture = await asymmetricJpeg(64, 40);
+      const file = withExif(picture, [entry], picture);
+      const { data, info } = await sharp(file)
+        .rotate()
+        .resize(32, 32, { fit: 'inside' })
+        .ensureAlpha()
+        .raw()
+        .toBuffer({ resolveWithObject: true });
+      const px = await embeddedThumbnailPixels(file, 32);
+      // Two corners' colours (each channel on or off) tell every turn and mirror apart.
+      const corners = (p: Pixels): string[] =>
+        [pixel(p, 1, 1), pixel(p, p.width - 2, p.height - 2)].map((c) =>
+          c.map((v) => (v > 128 ? 1 : 0)).join(''),
+        );
+      const vips = { width: info.width, height: info.height, data };
+      expect(px && [px.width, px.height, ...corners(px)]).toEqual([
+        vips.width,
+        vips.height,
+        ...corners(vips),
+      ]);
+    },
+  );
 
   it('finds none in a JPEG without one, or when the head ends inside it', async () => {
     const plain = join(dir, 'plain.jpg');

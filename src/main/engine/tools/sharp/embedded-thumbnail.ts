@@ -44,8 +44,9 @@ export async function thumbnailPixels(thumb: Buffer, side: number): Promise<Pixe
     return (alpha ? pipeline.ensureAlpha() : pipeline).raw().toBuffer({ resolveWithObject: true });
   };
   // libvips' alpha band (ensureAlpha) was a fifth of this decode's CPU (~0.3 of 1.5 ms, and
-  // these decodes are most of the camera files' first paint): RGB gets its opaque alpha
-  // here, the same bytes; anything else (grey, CMYK) is decoded again as it was.
+  // these decodes are most of the camera files' first paint): RGB (sharp gives grey and CMYK
+  // JPEGs as RGB too) gets its opaque alpha here, the same bytes; anything else is decoded
+  // again as it was.
   let { data, info } = await decode(false);
   if (info.channels === 3) data = withOpaqueAlpha(data);
   else ({ data, info } = await decode(true));
@@ -60,10 +61,10 @@ async function frameFacts(
   head: Buffer,
 ): Promise<{ frame: { width: number; height: number } | null; orientation: number }> {
   const frame = jpegSize(head);
-  const upright = (value: unknown): number => (typeof value === 'number' ? value : 1);
   // A JPEG's frame is its own: only the orientation is read from EXIF, by exifr's reader
   // of IFD0's one tag (~6× cheaper on the main thread than a parse that picks three).
-  if (frame) return { frame, orientation: upright(await exifr.orientation(head).catch(() => 1)) };
+  if (frame)
+    return { frame, orientation: orientationOf(await exifr.orientation(head).catch(() => 1)) };
   const exif = (await exifr
     .parse(head, {
       pick: ['Orientation', 'ExifImageWidth', 'ExifImageHeight'],
@@ -76,7 +77,19 @@ async function frameFacts(
     typeof width === 'number' && typeof height === 'number' && width > 0 && height > 0
       ? { width, height }
       : null;
-  return { frame: fromExif, orientation: upright(exif?.Orientation) };
+  return { frame: fromExif, orientation: orientationOf(exif?.Orientation) };
+}
+
+/**
+ * An Orientation entry as libvips reads it for the full thumbnail: an integer's first value
+ * (a SHORT stored twice is an array here), 1 for anything else (a RATIONAL, text, 0, 9).
+ */
+function orientationOf(value: unknown): number {
+  const first =
+    ArrayBuffer.isView(value) || Array.isArray(value) ? (value as ArrayLike<unknown>)[0] : value;
+  return typeof first === 'number' && Number.isInteger(first) && first >= 1 && first <= 8
+    ? first
+    : 1;
 }
 
 async function findThumbnail(head: Buffer): Promise<Buffer | null> {

@@ -18,15 +18,23 @@ const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve)
 
 /**
  * Resolves once sharp and exifr are loaded. Never rejects: a library that cannot load fails
- * again where it is used, and that look reports it as before.
+ * again where it is used, and that look reports it as before. `stopped` (a live engine's
+ * warm-up: it has closed) ends the load between pieces; the next call starts it again.
  */
-export function lookToolsLoaded(): Promise<void> {
+export function lookToolsLoaded(stopped: () => boolean = () => false): Promise<void> {
   if (sharpLoaded()) return Promise.resolve();
-  return (loading ??= loadInPieces().catch(() => undefined));
+  return (loading ??= loadInPieces(stopped).then(
+    (done) => {
+      if (!done) loading = null;
+    },
+    () => undefined,
+  ));
 }
 
-async function loadInPieces(): Promise<void> {
+/** False: stopped before sharp was loaded. */
+async function loadInPieces(stopped: () => boolean): Promise<boolean> {
   await turn();
+  if (stopped()) return false;
   void exifr.thumbnail; // the proxy loads the package
   // sharp's heaviest files one by one (the module cache keeps them for sharp's own require):
   // its native binding, then the parts that do work as they load.
@@ -34,8 +42,11 @@ async function loadInPieces(): Promise<void> {
   const dist = dirname(load.resolve('sharp'));
   for (const file of SHARP_PIECES) {
     await turn();
+    if (stopped()) return false;
     load(join(dist, file));
   }
   await turn();
+  if (stopped()) return false;
   loadSharp();
+  return true;
 }
