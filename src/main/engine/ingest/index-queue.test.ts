@@ -299,6 +299,36 @@ describe('IndexQueue', () => {
       expect(calls.slice(2)).toEqual(['index 4', 'index 3', 'index 1', 'index 2']);
     });
 
+    it('indexes painted ids beside paints once more than paintedAhead of them wait', async () => {
+      const calls: string[] = [];
+      const gate = deferred();
+      const queue = new IndexQueue({
+        concurrency: 2,
+        progressInterval: 0,
+        onProgress: () => undefined,
+        look: () => Promise.resolve('costly'),
+        paintedAhead: 2,
+        // A stream of costly files: 3's paint is slow, and every other paint is done.
+        paint: async (id) => {
+          calls.push(`paint ${id}`);
+          if (id === 3) await gate.promise;
+          return true;
+        },
+        work: (id) => {
+          calls.push(`index ${id}`);
+          return Promise.resolve('ok');
+        },
+      });
+      queue.enqueue([1, 2, 3, 4, 5, 6]);
+      for (let i = 0; i < 20; i++) await new Promise((r) => setTimeout(r, 0));
+      // While 3 paints, two painted ids waiting are enough for indexes to start beside it.
+      expect(calls).toContain('index 1');
+      gate.resolve();
+      await queue.whenIdle();
+      expect(queue.status()).toMatchObject({ done: 6, errors: 0 });
+      expect(calls.filter((c) => c.startsWith('paint'))).toHaveLength(6);
+    });
+
     it('indexes painted ids beside the full index of a costly id it could not paint', async () => {
       const calls: string[] = [];
       const gate = deferred();

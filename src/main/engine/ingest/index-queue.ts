@@ -34,12 +34,21 @@ export interface IndexQueueOptions {
   paint?: (id: number) => Promise<boolean>;
   /** Every queued costly id has been painted: the pipeline sends the last placeholders now. */
   paintsDone?: () => void;
+  /** Painted ids waiting past which their indexes run beside paints (PAINTED_AHEAD). */
+  paintedAhead?: number;
   /** Every queued look has run: the pipeline sends their last placeholders now. */
   looksDone?: () => void;
   onProgress: (progress: JobProgress) => void;
   /** Minimum milliseconds between progress reports while running. */
   progressInterval?: number;
 }
+
+/**
+ * Painted ids that may wait for their full index while costly files are still being painted:
+ * a first burst's paints all come first (its last placeholder is what the grid waits on),
+ * a longer stream's indexes take turns with its paints.
+ */
+const PAINTED_AHEAD = 256;
 
 /** A FIFO of ids read through a moving head, compacted now and then. */
 class Lane {
@@ -65,6 +74,11 @@ class Lane {
 
   get empty(): boolean {
     return this.head >= this.ids.length;
+  }
+
+  /** Ids left, counting those no longer pending (they are dropped as they are reached). */
+  get size(): number {
+    return this.ids.length - this.head;
   }
 
   clear(): void {
@@ -221,8 +235,14 @@ export class IndexQueue {
     if (this.looksDue() || this.lookRunning > 0) return undefined;
     const costly = this.next(this.costly);
     if (costly !== undefined) return { id: costly, paint: this.options.paint !== undefined };
-    // The last paints run alone: an index beside one held up the last placeholder.
-    if (this.paintRunning > 0) return undefined;
+    // The last paints run alone: an index beside one held up the last placeholder. But a
+    // long stream of costly files (a big copy into a watched folder) must not hold back
+    // every full index: past `paintedAhead` painted ids waiting, indexes run beside paints.
+    if (this.paintRunning > 0) {
+      if (this.painted.size < (this.options.paintedAhead ?? PAINTED_AHEAD)) return undefined;
+      const id = this.next(this.painted);
+      return id === undefined ? undefined : { id, paint: false };
+    }
     const id = this.next(this.painted) ?? this.next(this.normal);
     return id === undefined ? undefined : { id, paint: false };
   }
