@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { IndexQueue } from './index-queue';
+import { IndexQueue, type LookResult, type WorkResult } from './index-queue';
 
 function deferred(): { promise: Promise<void>; resolve: () => void } {
   let resolve = (): void => undefined;
@@ -7,25 +7,45 @@ function deferred(): { promise: Promise<void>; resolve: () => void } {
   return { promise, resolve };
 }
 
+/** A queue whose looks, paints and indexes are given, each paint and index recorded. */
+function paintingQueue(options: {
+  concurrency: number;
+  look: (id: number) => Promise<LookResult>;
+  paint: (id: number) => Promise<boolean>;
+  work?: (id: number) => Promise<WorkResult>;
+  paintedAhead?: number;
+  /** Record when the queue says every costly id is painted. */
+  paintsDone?: boolean;
+}): { queue: IndexQueue; calls: string[] } {
+  const calls: string[] = [];
+  const queue = new IndexQueue({
+    concurrency: options.concurrency,
+    progressInterval: 0,
+    onProgress: () => undefined,
+    look: options.look,
+    ...(options.paintedAhead === undefined ? {} : { paintedAhead: options.paintedAhead }),
+    ...(options.paintsDone ? { paintsDone: () => calls.push('paints done') } : {}),
+    paint: (id) => {
+      calls.push(`paint ${id}`);
+      return options.paint(id);
+    },
+    work: (id) => {
+      calls.push(`index ${id}`);
+      return options.work?.(id) ?? Promise.resolve('ok');
+    },
+  });
+  return { queue, calls };
+}
+
 // The costly lane's paint step: a costly file's placeholder before any costly file's index.
 describe('IndexQueue with a paint step', () => {
   it("paints every costly id before any costly id's index, then indexes them before the rest", async () => {
-    const calls: string[] = [];
-    const queue = new IndexQueue({
+    const { queue, calls } = paintingQueue({
       concurrency: 1,
-      progressInterval: 0,
-      onProgress: () => undefined,
       look: (id) => Promise.resolve(id >= 3 ? 'costly' : 'looked'),
-      paintsDone: () => calls.push('paints done'),
+      paintsDone: true,
       // 5 has no paint step (say a RAW): its index runs in its paint's turn.
-      paint: (id) => {
-        calls.push(`paint ${id}`);
-        return Promise.resolve(id !== 5);
-      },
-      work: (id) => {
-        calls.push(`index ${id}`);
-        return Promise.resolve('ok');
-      },
+      paint: (id) => Promise.resolve(id !== 5),
     });
     queue.enqueue([1, 2, 3, 4, 5, 6]);
     await queue.whenIdle();
@@ -38,21 +58,13 @@ describe('IndexQueue with a paint step', () => {
   });
 
   it('starts no other index while a paint runs', async () => {
-    const calls: string[] = [];
     const gate = deferred();
-    const queue = new IndexQueue({
+    const { queue, calls } = paintingQueue({
       concurrency: 2,
-      progressInterval: 0,
-      onProgress: () => undefined,
       look: (id) => Promise.resolve(id >= 3 ? 'costly' : 'looked'),
       paint: async (id) => {
-        calls.push(`paint ${id}`);
         if (id === 3) await gate.promise;
         return true;
-      },
-      work: (id) => {
-        calls.push(`index ${id}`);
-        return Promise.resolve('ok');
       },
     });
     queue.enqueue([1, 2, 3, 4]);
@@ -65,23 +77,15 @@ describe('IndexQueue with a paint step', () => {
   });
 
   it('indexes painted ids beside paints once more than paintedAhead of them wait', async () => {
-    const calls: string[] = [];
     const gate = deferred();
-    const queue = new IndexQueue({
+    const { queue, calls } = paintingQueue({
       concurrency: 2,
-      progressInterval: 0,
-      onProgress: () => undefined,
       look: () => Promise.resolve('costly'),
       paintedAhead: 2,
       // A stream of costly files: 3's paint is slow, and every other paint is done.
       paint: async (id) => {
-        calls.push(`paint ${id}`);
         if (id === 3) await gate.promise;
         return true;
-      },
-      work: (id) => {
-        calls.push(`index ${id}`);
-        return Promise.resolve('ok');
       },
     });
     queue.enqueue([1, 2, 3, 4, 5, 6]);
@@ -95,21 +99,14 @@ describe('IndexQueue with a paint step', () => {
   });
 
   it('indexes painted ids beside the full index of a costly id it could not paint', async () => {
-    const calls: string[] = [];
     const gate = deferred();
-    const queue = new IndexQueue({
+    const { queue, calls } = paintingQueue({
       concurrency: 2,
-      progressInterval: 0,
-      onProgress: () => undefined,
       look: () => Promise.resolve('costly'),
-      paintsDone: () => calls.push('paints done'),
+      paintsDone: true,
       // 1 is too big to paint (or a RAW, a HEIC): its full index runs in its paint's turn.
-      paint: (id) => {
-        calls.push(`paint ${id}`);
-        return Promise.resolve(id !== 1);
-      },
+      paint: (id) => Promise.resolve(id !== 1),
       work: async (id) => {
-        calls.push(`index ${id}`);
         if (id === 1) await gate.promise;
         return 'ok';
       },
@@ -128,22 +125,12 @@ describe('IndexQueue with a paint step', () => {
   });
 
   it('indexes an id whose paint threw at once, as one it could not paint', async () => {
-    const calls: string[] = [];
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const queue = new IndexQueue({
+    const { queue, calls } = paintingQueue({
       concurrency: 1,
-      progressInterval: 0,
-      onProgress: () => undefined,
       look: () => Promise.resolve('costly'),
       // Say the placeholder's write failed (the database busy): the paint is not an index.
-      paint: (id) => {
-        calls.push(`paint ${id}`);
-        return id === 1 ? Promise.reject(new Error('SQLITE_BUSY')) : Promise.resolve(true);
-      },
-      work: (id) => {
-        calls.push(`index ${id}`);
-        return Promise.resolve('ok');
-      },
+      paint: (id) => (id === 1 ? Promise.reject(new Error('SQLITE_BUSY')) : Promise.resolve(true)),
     });
     try {
       queue.enqueue([1, 2]);
@@ -157,21 +144,13 @@ describe('IndexQueue with a paint step', () => {
   });
 
   it('indexes a painted id again when it was queued again during its paint', async () => {
-    const calls: string[] = [];
     const gate = deferred();
-    const queue: IndexQueue = new IndexQueue({
+    const { queue, calls } = paintingQueue({
       concurrency: 1,
-      progressInterval: 0,
-      onProgress: () => undefined,
       look: () => Promise.resolve('costly'),
-      paint: async (id) => {
-        calls.push(`paint ${id}`);
+      paint: async () => {
         await gate.promise;
         return true;
-      },
-      work: (id) => {
-        calls.push(`index ${id}`);
-        return Promise.resolve('ok');
       },
     });
     queue.enqueue([1]);
