@@ -33,6 +33,21 @@ export async function mount(ui: ReactNode, services: AppServices): Promise<Mount
   };
 }
 
+/** A bare root (no app services) for one component, rendered again with each `show`. */
+export function mountBare(): Mounted & { show(ui: ReactNode): void } {
+  const container = document.createElement('div');
+  document.body.appendChild(container);
+  const root = createRoot(container);
+  return {
+    container,
+    show: (ui) => act(() => root.render(ui)),
+    unmount() {
+      act(() => root.unmount());
+      container.remove();
+    },
+  };
+}
+
 /** Lets replies land and React re-render. */
 export async function flush(): Promise<void> {
   await act(async () => {

@@ -1,11 +1,10 @@
 // @vitest-environment jsdom
 import { act } from 'react';
-import { createRoot } from 'react-dom/client';
 import { rgbaToThumbHash } from 'thumbhash';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { placeholderUrl } from '../../media/placeholder-url';
 import { makeAsset } from '../../test-support/fake-transport';
-import { byTestId } from '../../test-support/render';
+import { byTestId, mountBare } from '../../test-support/render';
 import { CellImage } from './CellImage';
 
 // The per-frame decode budget, made explicit: a hash is decoded once the test says so (as a
@@ -30,17 +29,12 @@ afterEach(() => {
 });
 
 function renderCell() {
-  const container = document.createElement('div');
-  document.body.appendChild(container);
-  const root = createRoot(container);
-  cleanup = () => {
-    act(() => root.unmount());
-    container.remove();
-  };
+  const mounted = mountBare();
+  cleanup = () => mounted.unmount();
   return {
-    container,
+    container: mounted.container,
     show: (asset: ReturnType<typeof makeAsset>, thumbUrl: string | null = null) =>
-      act(() => root.render(<CellImage asset={asset} thumbUrl={thumbUrl} />)),
+      mounted.show(<CellImage asset={asset} thumbUrl={thumbUrl} />),
   };
 }
 

@@ -1,9 +1,8 @@
 // @vitest-environment jsdom
 import { act } from 'react';
-import { createRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeAsset } from '../../test-support/fake-transport';
-import { byTestId, oneByTestId } from '../../test-support/render';
+import { byTestId, mountBare, oneByTestId } from '../../test-support/render';
 import { GridCell } from './GridCell';
 
 const video = (i: number) =>
@@ -22,28 +21,22 @@ afterEach(() => cleanup?.());
 
 describe('GridCell reused for another asset (rows are keyed by slot)', () => {
   it('drops the scrub of the video it showed before', () => {
-    const container = document.createElement('div');
-    document.body.appendChild(container);
-    const root = createRoot(container);
-    cleanup = () => {
-      act(() => root.unmount());
-      container.remove();
-    };
+    const mounted = mountBare();
+    const { container } = mounted;
+    cleanup = () => mounted.unmount();
     const show = (i: number) =>
-      act(() =>
-        root.render(
-          <GridCell
-            index={0}
-            asset={video(i)}
-            selected={false}
-            focused={false}
-            thumbUrl={`thumb-${i}`}
-            stripUrl={`strip-${i}`}
-            onSelect={noop}
-            onOpen={noop}
-            onDragStart={noop}
-          />,
-        ),
+      mounted.show(
+        <GridCell
+          index={0}
+          asset={video(i)}
+          selected={false}
+          focused={false}
+          thumbUrl={`thumb-${i}`}
+          stripUrl={`strip-${i}`}
+          onSelect={noop}
+          onOpen={noop}
+          onDragStart={noop}
+        />,
       );
     show(1);
     const area = oneByTestId(container, 'cell-scrub-area');
