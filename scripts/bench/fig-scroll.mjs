@@ -45,11 +45,29 @@ const ARGS = [
 async function drive({ selector, rowsIn, steadyS, sweepFrames, keys }) {
   const el = document.querySelector(selector);
   if (!el) throw new Error(`no ${selector}`);
-  const long = { loaf: [], longtask: [] };
+  const long = { loaf: [], longtask: [], worst: null };
+  // The longest LoAF's attribution: its part of the run (marks), scripts, render/style split.
+  const marks = [];
   const observers = ['long-animation-frame', 'longtask'].map((type) => {
     const o = new PerformanceObserver((list) => {
-      for (const e of list.getEntries())
+      for (const e of list.getEntries()) {
         (type === 'longtask' ? long.longtask : long.loaf).push(e.duration);
+        if (type === 'longtask' || (long.worst && long.worst.duration >= e.duration)) continue;
+        const end = e.startTime + e.duration;
+        long.worst = {
+          duration: e.duration,
+          part: marks.filter((m) => m.t <= e.startTime).at(-1)?.name ?? 'start',
+          blocking: e.blockingDuration,
+          scriptMs: (e.renderStart || end) - e.startTime,
+          renderMs: e.renderStart ? end - e.renderStart : 0,
+          styleLayoutMs: e.styleAndLayoutStart ? end - e.styleAndLayoutStart : 0,
+          scripts: e.scripts.map((x) => ({
+            ms: x.duration,
+            forced: x.forcedStyleAndLayoutDuration,
+            what: `${x.invokerType} ${x.invoker} ${x.sourceFunctionName || ''}`.trim(),
+          })),
+        };
+      }
     });
     try {
       o.observe({ type, buffered: false });
@@ -105,6 +123,7 @@ async function drive({ selector, rowsIn, steadyS, sweepFrames, keys }) {
   const jumps = [];
   const jump = async (name, act) => {
     const t0 = performance.now();
+    marks.push({ name: `jump ${name}`, t: t0 });
     act();
     let ms = null;
     for (let i = 0; i < 1200 && ms === null; i++) {
@@ -116,11 +135,13 @@ async function drive({ selector, rowsIn, steadyS, sweepFrames, keys }) {
   };
   await frame();
   const start = performance.now();
+  marks.push({ name: 'steady', t: start });
   while (performance.now() - start < steadyS * 1000) {
     el.scrollTop += 40;
     await frame();
   }
   const steadyFrames = frames.length;
+  marks.push({ name: 'sweep', t: performance.now() });
   const max = el.scrollHeight - el.clientHeight;
   for (let i = 1; i <= sweepFrames; i++) {
     el.scrollTop = (max * i) / sweepFrames;
@@ -256,6 +277,7 @@ function summarize(result) {
     jumpFrames: stats(result.frames.slice(result.sweepEnd)),
     jumps: result.jumps,
     loaf: result.long.loaf,
+    worstLoaf: result.long.worst,
     longtask: result.long.longtask,
   };
 }
@@ -333,6 +355,16 @@ export default {
         ? 'not supported'
         : `${s.loaf.length} (longest ${s.loaf.length ? Math.max(...s.loaf).toFixed(0) : 0} ms)`;
     const f = (v) => `${v.toFixed(1)} ms`;
+    const worst = (w) =>
+      w
+        ? `${f(w.duration)} in ${w.part} (blocking ${f(w.blocking)}): tasks before its render ${f(w.scriptMs)}, render ${f(w.renderMs)} of which style+layout ${f(w.styleLayoutMs)}; scripts ≥ 5 ms: ${
+            w.scripts
+              .map(
+                (x) => `${x.what} ${f(x.ms)}${x.forced ? ` (forced layout ${f(x.forced)})` : ''}`,
+              )
+              .join('; ') || 'none'
+          }`
+        : 'none';
     return {
       // For scroll-ab.mjs's summary over runs (run.mjs prints rows and notes only).
       figures: { grid, plain },
@@ -360,6 +392,7 @@ export default {
           .join(', ')}`,
         `serve's jobs after the scroll: ${jobsLine(grid.jobs)}`,
         `long animation frames: ${loaf(grid)}; long tasks: ${grid.longtask === null ? 'not supported' : grid.longtask.length}`,
+        `longest LoAF: ${worst(grid.worstLoaf)}; static page's: ${worst(plain.worstLoaf)}`,
         `baseline (static page of 12,500 rows × 8 boxes, same scroll): ${plain.count} frames, p95 ${f(plain.p95)}, max ${f(plain.max)}, ${plain.over} > ${TARGET_MS} ms, long animation frames ${loaf(plain)}`,
       ],
     };
