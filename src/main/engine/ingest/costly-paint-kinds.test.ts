@@ -66,10 +66,25 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** An asset as indexed, without what differs between two engines (ids, times). */
+/**
+ * An asset as indexed, without what differs between two engines (ids, times). Which of two
+ * identical copies indexed side by side is the original is settled in any order (whichever
+ * records its hash first: AssetFileRepo.withHash), so a copy is named by being one; each
+ * run's pair is checked on its own.
+ */
 function indexed(a: Asset): unknown {
-  const { id: _id, addedAt: _added, ...rest } = a as Asset & { addedAt?: unknown };
-  return rest;
+  const { id: _id, addedAt: _added, duplicateOf, ...rest } = a as Asset & { addedAt?: unknown };
+  return { ...rest, copy: duplicateOf !== null };
+}
+
+/** The two copies of one content: exactly one points at the other. */
+function onePairOfCopies(assets: Asset[]): void {
+  const pair = assets.filter((a) => a.name.startsWith('copy-'));
+  expect(pair).toHaveLength(2);
+  const [a, b] = pair as [Asset, Asset];
+  // One is the original (no duplicateOf), the other points at it.
+  expect([a.duplicateOf === b.id, b.duplicateOf === a.id].filter(Boolean)).toHaveLength(1);
+  expect(a.duplicateOf === null || b.duplicateOf === null).toBe(true);
 }
 
 describe("the costly files' paint step", () => {
@@ -81,6 +96,7 @@ describe("the costly files' paint step", () => {
         await h.call('catalogs.add', { path: photos });
         await h.call('jobs.wait', {});
         const assets = (await h.all()).sort((a, b) => a.name.localeCompare(b.name));
+        onePairOfCopies(assets);
         const thumbs = new Map<string, Buffer>();
         const root = join(h.dataDir, 'cache');
         for (const entry of await readdir(root, { recursive: true, withFileTypes: true }))
