@@ -13,47 +13,28 @@ describe('look groups', () => {
     expect(LookGroups.key(10, head('abc'), tail)).not.toBe(LookGroups.key(10, head('abc')));
   });
 
-  it('runs one look per key; copies take its placeholder, even while it runs', async () => {
+  it("a costly group's copies wait for its leader's index, then take its placeholder", () => {
     const groups = new LookGroups();
-    let looks = 0;
-    let finish: (p: string) => void = () => undefined;
-    const look = (): Promise<string | null> => {
-      looks++;
-      return new Promise((resolve) => (finish = resolve));
-    };
-    const first = groups.join('k', 1, look);
-    const second = groups.join('k', 2, look);
-    finish('P');
-    expect(await first).toEqual({ role: 'leader', placeholder: 'P' });
-    expect(await second).toEqual({ role: 'copy', placeholder: 'P' });
-    expect(await groups.join('k', 3, look)).toEqual({ role: 'copy', placeholder: 'P' });
-    expect(looks).toBe(1);
-  });
-
-  it("a costly group's copies wait for its leader's index, then take its placeholder", async () => {
-    const groups = new LookGroups();
-    const none = (): Promise<string | null> => Promise.resolve(null);
-    expect(await groups.join('k', 1, none)).toEqual({ role: 'leader', placeholder: null });
-    expect(await groups.join('k', 2, none)).toEqual({ role: 'waiting' });
-    expect(await groups.join('k', 3, none)).toEqual({ role: 'waiting' });
+    expect(groups.join('k', 1)).toEqual({ role: 'leader' });
+    expect(groups.join('k', 2)).toEqual({ role: 'waiting' });
+    expect(groups.join('k', 3)).toEqual({ role: 'waiting' });
     expect(groups.settle(2, 'X')).toEqual([]); // not a leader
     expect(groups.settle(1, 'P')).toEqual([2, 3]);
     expect(groups.settle(1, 'P')).toEqual([]); // once
-    expect(await groups.join('k', 4, none)).toEqual({ role: 'copy', placeholder: 'P' });
+    expect(groups.join('k', 4)).toEqual({ role: 'copy', placeholder: 'P' });
   });
 
-  it('a leader whose index failed leaves its copies to their own index', async () => {
+  it('a leader whose index failed leaves its copies to their own index', () => {
     const groups = new LookGroups();
-    const none = (): Promise<string | null> => Promise.resolve(null);
-    await groups.join('k', 1, none);
-    expect(await groups.join('k', 2, none)).toEqual({ role: 'waiting' });
+    groups.join('k', 1);
+    expect(groups.join('k', 2)).toEqual({ role: 'waiting' });
     expect(groups.settle(1, null)).toEqual([]);
     // The next copy leads in its place: to the costly lane, and the copies after it wait.
-    expect(await groups.join('k', 3, none)).toEqual({ role: 'leader', placeholder: null });
-    expect(await groups.join('k', 4, none)).toEqual({ role: 'waiting' });
+    expect(groups.join('k', 3)).toEqual({ role: 'leader' });
+    expect(groups.join('k', 4)).toEqual({ role: 'waiting' });
     expect(groups.settle(3, 'P')).toEqual([4]);
     groups.clear();
-    expect(await groups.join('k', 5, none)).toEqual({ role: 'leader', placeholder: null });
+    expect(groups.join('k', 5)).toEqual({ role: 'leader' });
   });
 
   it('runs one head look per key, and a head without a thumbnail makes no leader', async () => {
@@ -71,7 +52,7 @@ describe('look groups', () => {
     expect(await groups.head('none', look(null))).toBeNull();
     expect(looks).toBe(2);
     // The finer groups are apart: a null head leaves the file to lead its own.
-    expect(await groups.join('none', 1, look(null))).toEqual({ role: 'leader', placeholder: null });
+    expect(groups.join('none', 1)).toEqual({ role: 'leader' });
     groups.clear();
     expect(await groups.head('h', look('Q'))).toBe('Q');
   });

@@ -9,7 +9,8 @@ const KEPT_PER_SIZE = 4;
 type Found = string | null;
 
 interface Group {
-  found: Promise<Found>;
+  /** Its leader's placeholder, once its full index gave one. */
+  found: Found;
   /** The id whose full index will give the group its placeholder (a costly leader). */
   leader: number | null;
   /** Ids of a costly group painted when the leader's full index is done. */
@@ -17,8 +18,8 @@ interface Group {
 }
 
 export type LookRole =
-  /** This id ran the look for its group. */
-  | { role: 'leader'; placeholder: Found }
+  /** This id leads its group: its own index (or DC scans) paints it and its copies. */
+  | { role: 'leader' }
   /** The group had a placeholder: this id takes it. */
   | { role: 'copy'; placeholder: string }
   /** The group has none yet: this id is painted when its leader's full index is done. */
@@ -102,27 +103,19 @@ export class LookGroups {
     return found;
   }
 
-  /** The first id of a key runs `look`; the others wait for its answer. */
-  async join(key: string, id: number, look: () => Promise<Found>): Promise<LookRole> {
+  /**
+   * The first id of a key leads its group; later ids take the group's placeholder once its
+   * leader's index gave one, else wait for it (or lead, when the leader's index failed).
+   */
+  join(key: string, id: number): LookRole {
     const group = this.groups.get(key);
-    if (!group) {
-      const found = look();
-      const fresh: Group = { found, leader: null, waiting: [] };
-      this.groups.set(key, fresh);
-      const placeholder = await found;
-      if (placeholder === null) {
-        fresh.leader = id;
-        this.keyOf.set(id, key);
-      }
-      return { role: 'leader', placeholder };
-    }
-    const placeholder = await group.found;
-    if (placeholder !== null) return { role: 'copy', placeholder };
-    if (group.leader === null) {
-      // Its leader's index failed: this copy is indexed in its place, in the costly lane.
-      group.leader = id;
+    if (group?.found) return { role: 'copy', placeholder: group.found };
+    if (!group || group.leader === null) {
+      // A new group, or one whose leader's index failed: this id is indexed in its place.
+      if (group) group.leader = id;
+      else this.groups.set(key, { found: null, leader: id, waiting: [] });
       this.keyOf.set(id, key);
-      return { role: 'leader', placeholder: null };
+      return { role: 'leader' };
     }
     group.waiting.push(id);
     return { role: 'waiting' };
@@ -141,7 +134,7 @@ export class LookGroups {
     const waiting = group.waiting;
     group.waiting = [];
     group.leader = null;
-    if (placeholder !== null) group.found = Promise.resolve(placeholder);
+    if (placeholder !== null) group.found = placeholder;
     return placeholder === null ? [] : waiting;
   }
 

@@ -18,14 +18,15 @@ import { quickLook } from './quick-look';
 
 const HEAD = 128 * 1024;
 
-/** Counts the looks run (thumbnail decodes, and the costly groups' trivial ones). */
+/** Counts the looks run (thumbnail decodes) and the costly groups joined. */
 class CountingGroups extends LookGroups {
   looks = 0;
   override head(key: string, look: () => Promise<string | null>): Promise<string | null> {
     return super.head(key, () => (this.looks++, look()));
   }
-  override join(key: string, id: number, look: () => Promise<string | null>) {
-    return super.join(key, id, () => (this.looks++, look()));
+  override join(key: string, id: number) {
+    this.looks++;
+    return super.join(key, id);
   }
 }
 

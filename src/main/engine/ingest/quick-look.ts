@@ -97,11 +97,9 @@ export async function quickLook(
     // Only the finer key (body samples, tail) tells same-size uncompressed shots apart; the
     // group's leader is painted later (DC scans, else its index), and its copies with it.
     const rest = await readRanges(file.path, restRanges(file.bytes));
-    const found = await groups.join(LookGroups.restKey(headKey, rest), id, () =>
-      Promise.resolve(null),
-    );
+    const found = groups.join(LookGroups.restKey(headKey, rest), id);
     if (found.role === 'waiting') return looked;
-    if (found.placeholder === null) return later();
+    if (found.role === 'leader') return later();
     const placeholder = found.placeholder;
     return placeholders.setIfNone(id, placeholder) ? { result: 'looked', placeholder } : looked;
   } catch {
