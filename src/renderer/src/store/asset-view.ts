@@ -3,7 +3,7 @@
 // in one place and the store only applies them.
 import type { MethodArgs } from '../../../shared/contract';
 import type { AssetFilter, AssetSort } from '../../../shared/dto';
-import { queryReadsAi } from './query-reads-ai';
+import { queryReadsAi } from '../../../shared/search-fields';
 
 export interface AssetsView {
   /** null: every catalog. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { queryReadsAi } from './query-reads-ai';
+import { queryReadsAi } from './search-fields';
 
 describe('queryReadsAi', () => {
   it('is false for searches of the row, its tags, products and rights only', () => {
